@@ -1,0 +1,8 @@
+import { BaseConfigSchema } from '@hotline/service-kit';
+import { z } from 'zod';
+
+export const DispatchConfigSchema = BaseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4103),
+  /** 分转时限: minutes from signature to dispatch. */
+  DISPATCH_LIMIT_MINUTES: z.coerce.number().int().min(1).default(30),
+});

@@ -1,0 +1,3 @@
+import { buildDispatchSchema } from './schema';
+
+buildDispatchSchema().then(({ sdl }) => process.stdout.write(sdl));

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+const url = z.url();
+export const GatewayConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  IDENTITY_JWKS_URL: url.default('http://127.0.0.1:4101/.well-known/jwks.json'),
+  JWT_ISSUER: z.string().default('hotline-identity'),
+  JWT_AUDIENCE: z.string().default('hotline'),
+  SUBGRAPH_IDENTITY_URL: url.optional(),
+  SUBGRAPH_INTAKE_URL: url.optional(),
+  SUBGRAPH_DISPATCH_URL: url.optional(),
+  SUPERGRAPH_FILE: z.string().optional(),
+  WEB_DIST_DIR: z.string().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT: z.string().default('1mb'),
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+});
+export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;

@@ -1,0 +1,95 @@
+process.env.APOLLO_TELEMETRY_DISABLED = 'true'; // before @apollo/gateway loads: no phoning home
+import fs from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { authenticate, contextError, createHttpServer, createLogger, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
+import { GatewayConfigSchema } from './config';
+import { depthLimit } from './depth-limit';
+import { SUBGRAPHS, supergraphPath } from './subgraphs';
+
+interface GatewayContext {
+  authorization?: string;
+  requestId?: string;
+}
+
+/** Passes the caller's token on: every subgraph checks it again itself. */
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+}
+
+async function start() {
+  const config = loadConfigOrExit('gateway', GatewayConfigSchema);
+  const log = createLogger('gateway', config.LOG_LEVEL);
+  const overrides: Record<string, string | undefined> = {
+    identity: config.SUBGRAPH_IDENTITY_URL,
+    intake: config.SUBGRAPH_INTAKE_URL,
+    dispatch: config.SUBGRAPH_DISPATCH_URL,
+  };
+  const supergraphSdl = fs.readFileSync(config.SUPERGRAPH_FILE ?? supergraphPath, 'utf8');
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new AuthForwardingDataSource({ url: overrides[name] ?? url }),
+    logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
+  });
+  const verify = createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const webDir = config.WEB_DIST_DIR ?? path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+  const http = await createHttpServer<GatewayContext>({
+    gateway,
+    log,
+    bodyLimit: config.BODY_LIMIT,
+    production: config.NODE_ENV === 'production',
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    context: async (req) => {
+      // Refuse a forged or expired token here already; subgraphs check it again.
+      await authenticate(req.headers.authorization, verify).catch(contextError);
+      return { authorization: req.headers.authorization, requestId: req.headers['x-request-id'] as string | undefined };
+    },
+    routes: (app) => {
+      app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
+      app.get('/readyz', async (_req, res) => {
+        const checks = await Promise.all(
+          SUBGRAPHS.map(async (s) => {
+            const base = new URL(overrides[s.name] ?? s.url);
+            const ok = await fetch(new URL('/healthz', base), { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+            return [s.name, ok] as const;
+          }),
+        );
+        const ok = checks.every(([, v]) => v);
+        res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', subgraphs: Object.fromEntries(checks) });
+      });
+      if (fs.existsSync(path.join(webDir, 'index.html'))) {
+        app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+        // The web app routes on the client: any other GET that is not an API path gets index.html.
+        app.get(/^\/(?!graphql|healthz|readyz|open311).*/, (_req, res) => {
+          res.set('cache-control', 'no-cache').sendFile(path.join(webDir, 'index.html'));
+        });
+      } else {
+        app.get('/', (_req, res) => {
+          res.type('html').send('<!doctype html><meta charset="utf-8"><title>接诉即办</title><p>网页端尚未构建：请运行 <code>npm start</code>（会自动构建），或 <code>pnpm --filter @hotline/web build</code>。GraphQL 接口位于 <a href="/graphql">/graphql</a>。</p>');
+        });
+      }
+    },
+  });
+  await http.listen(config.PORT, config.HOST);
+  log.info({ url: `http://${config.HOST}:${config.PORT}` }, 'gateway ready');
+
+  let stopping = false;
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(sig, () => {
+      if (stopping) return;
+      stopping = true;
+      setTimeout(() => process.exit(1), 10_000).unref();
+      void http.close().then(() => process.exit(0));
+    });
+  }
+}
+
+start().catch((e) => {
+  process.stderr.write(`gateway: failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});

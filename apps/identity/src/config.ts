@@ -1,0 +1,20 @@
+import { BaseConfigSchema } from '@hotline/service-kit';
+import { z } from 'zod';
+
+export const IdentityConfigSchema = BaseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4101),
+  /** ES256 private key (PKCS#8 PEM). Required in production; generated per run otherwise. */
+  JWT_PRIVATE_KEY_FILE: z.string().optional(),
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3_600),
+  /** Failed logins allowed per username and address within LOGIN_WINDOW_SECONDS. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** identity serves the JWKS itself; others read it from here. */
+  IDENTITY_JWKS_URL: z.url().default('http://127.0.0.1:4101/.well-known/jwks.json'),
+  /** Departments to create or rename at start: JSON array of { code, name }. */
+  DEPARTMENTS_FILE: z.string().optional(),
+}).refine((c) => c.NODE_ENV !== 'production' || !!c.JWT_PRIVATE_KEY_FILE, {
+  path: ['JWT_PRIVATE_KEY_FILE'],
+  message: 'is required when NODE_ENV=production',
+});
+export type IdentityConfig = z.infer<typeof IdentityConfigSchema>;

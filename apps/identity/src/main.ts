@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { createTokenVerifier, main } from '@hotline/service-kit';
+import { LoginLimiter } from './auth/login-limiter';
+import { loadSigningKey, SigningKey } from './auth/signing-key';
+import { IdentityConfigSchema } from './config';
+import { Department } from './departments/department.entity';
+import { ensureDepartments } from './departments/department.service';
+import { migrations } from './migrations';
+import { buildIdentitySchema } from './schema';
+import { departmentsFromFile, seedDemo } from './seed/demo';
+import { User } from './users/user.entity';
+
+let key: SigningKey;
+
+main({
+  name: 'identity',
+  configSchema: IdentityConfigSchema,
+  entities: [Department, User],
+  migrations,
+  schema: buildIdentitySchema,
+  tokenVerifier: async ({ config }) => {
+    key = await loadSigningKey(config.JWT_PRIVATE_KEY_FILE);
+    return createTokenVerifier({ key: key.publicKey, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  },
+  context: ({ config }) => ({
+    login: {
+      tokens: { key, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.JWT_TTL_SECONDS },
+      limiter: new LoginLimiter(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
+    },
+  }),
+  routes: (app) => {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.set('cache-control', 'public, max-age=300').json(key.jwks);
+    });
+  },
+  onStart: async ({ orm, config, log }) => {
+    if (config.DEPARTMENTS_FILE) await ensureDepartments(orm.em.fork(), departmentsFromFile(config.DEPARTMENTS_FILE));
+    if (config.SEED_DEMO) {
+      await seedDemo(orm.em.fork());
+      log.info('demo departments and users seeded');
+    }
+  },
+});

@@ -1,0 +1,3 @@
+import { buildIdentitySchema } from './schema';
+
+buildIdentitySchema().then(({ sdl }) => process.stdout.write(sdl));

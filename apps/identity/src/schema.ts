@@ -1,0 +1,9 @@
+import { buildFederatedSchema } from '@hotline/service-kit';
+import { departmentReference, DepartmentResolver } from './departments/department.resolver';
+import { userReference, UserResolver } from './users/user.resolver';
+
+export const buildIdentitySchema = () =>
+  buildFederatedSchema({
+    resolvers: [DepartmentResolver, UserResolver],
+    referenceResolvers: { Department: departmentReference, User: userReference } as never,
+  });

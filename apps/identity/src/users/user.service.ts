@@ -1,0 +1,75 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound, parseInput } from '@hotline/service-kit';
+import { z } from 'zod';
+import { hashPassword } from '../auth/passwords';
+import { Department } from '../departments/department.entity';
+import { User, USER_ROLES } from './user.entity';
+
+const password = z.string().min(8, '密码至少 8 位').max(128, '密码最多 128 位');
+export const CreateUserCommand = z.object({
+  username: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{2,31}$/, '用户名须为 3-32 位小写字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1, '请填写姓名').max(50),
+  password,
+  role: z.enum(USER_ROLES),
+  departmentId: z.uuid('科室无效').nullish(),
+});
+export const UpdateUserCommand = z.object({
+  displayName: z.string().trim().min(1, '请填写姓名').max(50).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  departmentId: z.uuid('科室无效').nullish(),
+  active: z.boolean().optional(),
+});
+
+/** A handler works for exactly one active department; other roles for none. */
+async function checkDepartment(em: EntityManager, role: string, departmentId: string | null | undefined): Promise<string | null> {
+  if (role !== 'handler') {
+    if (departmentId) throw badInput('DEPARTMENT_NOT_ALLOWED', '只有科室承办人可以绑定科室');
+    return null;
+  }
+  if (!departmentId) throw badInput('DEPARTMENT_REQUIRED', '科室承办人必须绑定科室');
+  const d = await em.findOne(Department, { id: departmentId });
+  if (!d || !d.active) throw badInput('UNKNOWN_DEPARTMENT', '科室不存在或已停用');
+  return d.id;
+}
+
+export const listUsers = (em: EntityManager) => em.find(User, {}, { orderBy: { username: 'asc' } });
+
+/** 新建用户 */
+export async function createUser(em: EntityManager, input: unknown): Promise<User> {
+  const cmd = parseInput(CreateUserCommand, input);
+  return em.transactional(async (tx) => {
+    if (await tx.findOne(User, { username: cmd.username })) throw badInput('USERNAME_TAKEN', `用户名 ${cmd.username} 已存在`);
+    const departmentId = await checkDepartment(tx, cmd.role, cmd.departmentId);
+    const u = tx.create(User, { username: cmd.username, displayName: cmd.displayName, role: cmd.role, departmentId, passwordHash: await hashPassword(cmd.password) });
+    await tx.flush();
+    return u;
+  });
+}
+
+/** 修改用户：姓名、角色、科室、停用 */
+export async function updateUser(em: EntityManager, id: string, input: unknown): Promise<User> {
+  const cmd = parseInput(UpdateUserCommand, input);
+  return em.transactional(async (tx) => {
+    const u = await tx.findOne(User, { id });
+    if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
+    const role = cmd.role ?? u.role;
+    const departmentId = cmd.departmentId !== undefined || cmd.role !== undefined ? await checkDepartment(tx, role, cmd.departmentId === undefined ? u.departmentId : cmd.departmentId) : u.departmentId;
+    if (cmd.displayName !== undefined) u.displayName = cmd.displayName;
+    if (cmd.active !== undefined) u.active = cmd.active;
+    u.role = role;
+    u.departmentId = departmentId;
+    await tx.flush();
+    return u;
+  });
+}
+
+/** 重置密码 */
+export async function resetPassword(em: EntityManager, id: string, newPassword: unknown): Promise<void> {
+  const pw = parseInput(z.object({ password }), { password: newPassword }).password;
+  await em.transactional(async (tx) => {
+    const u = await tx.findOne(User, { id });
+    if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
+    u.passwordHash = await hashPassword(pw);
+    await tx.flush();
+  });
+}

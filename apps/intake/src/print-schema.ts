@@ -1,0 +1,3 @@
+import { buildIntakeSchema } from './schema';
+
+buildIntakeSchema().then(({ sdl }) => process.stdout.write(sdl));

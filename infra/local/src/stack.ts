@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureSigningKey } from './keys';
+import { findNatsServer, NatsHandle, startNats } from './nats';
+import { freePort } from './ports';
+import { PostgresHandle, startPostgres } from './postgres';
+import { databaseName, ServiceProcess, startService, SUBGRAPHS, SubgraphName } from './services';
+
+export interface StackOptions {
+  /** The repository root (holds apps/). */
+  rootDir: string;
+  /** Where Postgres data, the NATS store, keys and logs live. */
+  dataDir: string;
+  /** Keep Postgres data between runs (npm start) or throw it away (tests). */
+  persistent: boolean;
+  /** Seed demo departments, users and cases. */
+  seedDemo: boolean;
+  /** Fixed ports (npm start) or free ones picked by the OS (tests). */
+  ports: 'default' | 'free';
+  installNats?: boolean;
+  /** Extra environment for every service. */
+  env?: Record<string, string>;
+  onLine?: (service: string, line: string) => void;
+  progress?: (message: string) => void;
+}
+
+export interface Stack {
+  gatewayUrl: string;
+  natsUrl: string;
+  postgres: PostgresHandle;
+  subgraphs: Record<SubgraphName, ServiceProcess>;
+  gateway: ServiceProcess;
+  /** Environment the services were started with, for starting one more replica in a test. */
+  serviceEnv(name: SubgraphName): Record<string, string>;
+  stop(): Promise<void>;
+}
+
+const envPort = (name: string, fallback: number) => {
+  const v = process.env[name];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`${name} must be a TCP port (1-65535), got "${v}"`);
+  return n;
+};
+
+/**
+ * Starts the whole system on this machine: real PostgreSQL (one database per service), real
+ * nats-server with JetStream, every subgraph, then the gateway. Used by `npm start` and by tests.
+ */
+export async function startStack(opts: StackOptions): Promise<Stack> {
+  const progress = opts.progress ?? (() => undefined);
+  const logsDir = path.join(opts.dataDir, 'logs');
+  fs.mkdirSync(logsDir, { recursive: true });
+  const pick = async (envName: string, def: number) => (opts.ports === 'free' ? freePort() : envPort(envName, def));
+
+  const natsBin = findNatsServer({ install: opts.installNats ?? true, log: progress });
+  const pgPort = await pick('PG_PORT', 5433);
+  const natsPort = await pick('NATS_PORT', 4222);
+  const stopped: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const s of stopped.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    progress(`starting PostgreSQL on 127.0.0.1:${pgPort}`);
+    const pgLog = fs.createWriteStream(path.join(logsDir, 'postgres.log'), { flags: 'a' });
+    const postgres = await startPostgres({ dataDir: opts.dataDir, port: pgPort, persistent: opts.persistent, log: (m) => pgLog.write(m + '\n') });
+    stopped.push(() => postgres.stop());
+    progress(`starting nats-server (JetStream) on 127.0.0.1:${natsPort}`);
+    const natsLog = fs.createWriteStream(path.join(logsDir, 'nats.log'), { flags: 'a' });
+    const nats: NatsHandle = await startNats({ bin: natsBin, port: natsPort, storeDir: path.join(opts.dataDir, 'nats'), log: (m) => natsLog.write(m) });
+    stopped.push(() => nats.stop());
+
+    const ports = {} as Record<SubgraphName, number>;
+    for (const s of SUBGRAPHS) ports[s.name] = await pick(`${s.name.toUpperCase()}_PORT`, s.port);
+    const gatewayPort = await pick('GATEWAY_PORT', 4000);
+    const keyFile = ensureSigningKey(opts.dataDir);
+    const common: Record<string, string> = {
+      HOST: '127.0.0.1',
+      NATS_URL: nats.url,
+      IDENTITY_JWKS_URL: `http://127.0.0.1:${ports.identity}/.well-known/jwks.json`,
+      SEED_DEMO: String(opts.seedDemo),
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+      ...opts.env,
+    };
+    const serviceEnv = (name: SubgraphName): Record<string, string> => ({
+      ...common,
+      DATABASE_URL: postgres.url(databaseName(name)),
+      ...(name === 'identity' ? { JWT_PRIVATE_KEY_FILE: keyFile } : {}),
+    });
+
+    for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));
+    progress(`starting subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${ports[s.name]}`).join(', ')}`);
+    const started = await Promise.all(
+      SUBGRAPHS.map((s) =>
+        startService({
+          rootDir: opts.rootDir,
+          name: s.name,
+          port: ports[s.name],
+          env: serviceEnv(s.name),
+          onLine: opts.onLine,
+          logFile: path.join(logsDir, `${s.name}.log`),
+        }).then((p) => { stopped.push(() => p.stop()); return p; }),
+      ),
+    );
+    const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, ServiceProcess>;
+
+    progress(`starting gateway on 127.0.0.1:${gatewayPort}`);
+    const gateway = await startService({
+      rootDir: opts.rootDir,
+      name: 'gateway',
+      port: gatewayPort,
+      env: {
+        ...common,
+        ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `${subgraphs[s.name].url}/graphql`])),
+        WEB_DIST_DIR: path.join(opts.rootDir, 'apps', 'web', 'dist'),
+      },
+      onLine: opts.onLine,
+      logFile: path.join(logsDir, 'gateway.log'),
+    });
+    stopped.push(() => gateway.stop());
+    return {
+      gatewayUrl: gateway.url,
+      natsUrl: nats.url,
+      postgres,
+      subgraphs,
+      gateway,
+      serviceEnv,
+      stop: stopAll,
+    };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

@@ -1,0 +1,62 @@
+/** Shared vocabulary of the domain. Each enum value is the English code; the Chinese label is beside it. */
+
+/** 诉求类型 — the citizen's request type. */
+export const REQUEST_TYPES = ['consultation', 'help', 'complaint', 'report', 'suggestion', 'praise'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
+  consultation: '咨询',
+  help: '求助',
+  complaint: '投诉',
+  report: '举报',
+  suggestion: '建议',
+  praise: '表扬',
+};
+
+/** 工单分级 — how hard a case is (简单类 / 一般类 / 疑难类). */
+export const TIERS = ['simple', 'general', 'difficult'] as const;
+export type Tier = (typeof TIERS)[number];
+export const TIER_LABELS: Record<Tier, string> = { simple: '简单类', general: '一般类', difficult: '疑难类' };
+
+/** 紧急程度 — urgency, which also picks the default handling limit. */
+export const URGENCIES = ['normal', 'timely', 'urgent'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', timely: '及时', urgent: '紧急' };
+
+/** 工单阶段 — the bureau-side stage of a case, as the timeline shows it. */
+export const CASE_STAGES = ['received', 'signed', 'dispatched', 'accepted', 'replied', 'completed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
+  received: '待签收',
+  signed: '已签收',
+  dispatched: '已分转',
+  accepted: '科室已接收',
+  replied: '已答复',
+  completed: '已办结',
+};
+
+/** 答复结果 — the result a department states in its reply. */
+export const REPLY_RESULTS = ['solved', 'partly', 'explained', 'unsolvable'] as const;
+export type ReplyResult = (typeof REPLY_RESULTS)[number];
+export const REPLY_RESULT_LABELS: Record<ReplyResult, string> = {
+  solved: '已解决',
+  partly: '部分解决',
+  explained: '已解释说明',
+  unsolvable: '政策原因无法解决',
+};
+
+/** 渠道 — how a work order reached the bureau. */
+export const CHANNELS = ['district', 'import', 'open311', 'manual'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Roles (see docs/security.md). */
+export const ROLES = ['admin', 'duty', 'handler', 'supervisor', 'callback', 'leader', 'partner'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: '系统管理员',
+  duty: '值守员',
+  handler: '科室承办人',
+  supervisor: '督办员',
+  callback: '回访员',
+  leader: '局领导',
+  partner: '合作系统',
+};

@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './envelope';
+export * from './events';
+export * from './validate';
+export * from './personal-data';
+export * from './asyncapi';
+export * from './subjects';

@@ -1,0 +1,85 @@
+/**
+ * Personal data (姓名 / 电话 / 地址) must never leave the bureau in events or logs.
+ * These helpers find and mask it; the publish path refuses an event that still carries any.
+ */
+
+/** Mainland mobile numbers, landlines with area code, and 18-digit resident ID numbers. */
+const PHONE = /(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)/g;
+const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/g;
+const RESIDENT_ID = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+
+export function containsPersonalNumber(text: string): boolean {
+  PHONE.lastIndex = LANDLINE.lastIndex = RESIDENT_ID.lastIndex = 0;
+  return PHONE.test(text) || LANDLINE.test(text) || RESIDENT_ID.test(text);
+}
+
+/** Replaces phone and ID numbers inside free text with a masked form. */
+export function scrubText(text: string): string {
+  return text
+    .replace(RESIDENT_ID, (m) => m.slice(0, 3) + '*'.repeat(m.length - 7) + m.slice(-4))
+    .replace(PHONE, (m) => {
+      const digits = m.replace(/\D/g, '').slice(-11);
+      return digits.slice(0, 3) + '****' + digits.slice(-4);
+    })
+    .replace(LANDLINE, (m) => m.slice(0, 4) + '****' + m.slice(-2));
+}
+
+/** 张三 → 张*, 欧阳娜娜 → 欧***. */
+export function maskName(name: string): string {
+  const chars = Array.from(name.trim());
+  if (chars.length === 0) return '';
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}
+
+/** 13812345678 → 138****5678; anything shorter keeps only its last two digits. */
+export function maskPhone(phone: string): string {
+  const d = phone.replace(/\D/g, '');
+  if (d.length >= 11) return d.slice(0, 3) + '****' + d.slice(-4);
+  if (d.length <= 2) return '*'.repeat(d.length);
+  return '*'.repeat(d.length - 2) + d.slice(-2);
+}
+
+/** Keeps the district/street part of an address and hides the house number and below. */
+export function maskAddress(address: string): string {
+  const chars = Array.from(address.trim());
+  if (chars.length <= 6) return chars.slice(0, 2).join('') + '****';
+  return chars.slice(0, 6).join('') + '****';
+}
+
+/** First 60 characters of a text with personal numbers removed: what events may carry. */
+export function digest(text: string, length = 60): string {
+  return Array.from(scrubText(text.replace(/\s+/g, ' ').trim())).slice(0, length).join('');
+}
+
+/** Names of fields that hold personal data; logs redact them wherever they appear. */
+export const PERSONAL_FIELDS = [
+  'citizenName',
+  'citizenPhone',
+  'phone',
+  'name',
+  'address',
+  'password',
+  'passwordHash',
+  'token',
+  'authorization',
+] as const;
+
+/** Walks a value and reports the first path holding a personal-data field or number. */
+export function findPersonalData(value: unknown, path = '$'): string | undefined {
+  if (typeof value === 'string') return containsPersonalNumber(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = findPersonalData(value[i], `${path}[${i}]`);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (['citizenName', 'citizenPhone', 'phone', 'address', 'idNumber'].includes(k)) return `${path}.${k}`;
+      const hit = findPersonalData(v, `${path}.${k}`);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}

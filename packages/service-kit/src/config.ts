@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** What every service reads from its environment. A service adds its own keys with `extend`. */
+export const BaseConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(1).max(65535),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD: z.string().optional(),
+  IDENTITY_JWKS_URL: z.url(),
+  JWT_ISSUER: z.string().default('hotline-identity'),
+  JWT_AUDIENCE: z.string().default('hotline'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SEED_DEMO: bool.default(false),
+  /** Max concurrent events a consumer handles at once. */
+  CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Deliveries of one event before it goes to the dead-letter subject. */
+  CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(5),
+  BODY_LIMIT: z.string().default('1mb'),
+});
+export type BaseConfig = z.infer<typeof BaseConfigSchema>;
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the environment once, at boot. Every problem is reported with the name of
+ * the variable, then the process stops (see `loadConfigOrExit`).
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env, { error: z.locales.en().localeError }); // operators read these: English
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export function loadConfigOrExit<S extends z.ZodObject>(service: string, schema: S): z.infer<S> {
+  try {
+    return loadConfig(schema);
+  } catch (e) {
+    process.stderr.write(`${service}: ${(e as Error).message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+}

@@ -1,0 +1,85 @@
+import { ApolloServer, ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { Express } from 'express';
+import { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
+import http from 'node:http';
+import { DomainError, formatError } from './errors';
+import type { Logger } from './logger';
+
+/** Maps a refusal thrown while building the context (e.g. a forged token) to an HTTP error. */
+export function contextError(e: unknown): never {
+  if (e instanceof DomainError) {
+    const status = e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'FORBIDDEN' ? 403 : 400;
+    throw new GraphQLError(e.message, { extensions: { code: e.code, reason: e.reason, http: { status } } });
+  }
+  throw e;
+}
+
+export interface HttpServerOptions<C extends BaseContext> {
+  schema?: GraphQLSchema;
+  /** An @apollo/gateway instance (the gateway app), instead of a schema. */
+  gateway?: unknown;
+  context: (req: express.Request) => Promise<C>;
+  log: Logger;
+  bodyLimit: string;
+  production: boolean;
+  validationRules?: ValidationRule[];
+  plugins?: ApolloServerPlugin<C>[];
+  /** Extra routes mounted before /graphql (health, JWKS, Open311, static files, ...). */
+  routes?: (app: Express) => void;
+  /** Inline tracing is for gateways that want it; off on subgraphs by default. */
+  inlineTrace?: boolean;
+}
+
+export interface HttpServer {
+  app: Express;
+  server: http.Server;
+  apollo: ApolloServer<BaseContext>;
+  listen(port: number, host: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Express + Apollo Server, the same way in every service and in the gateway. */
+export async function createHttpServer<C extends BaseContext>(opts: HttpServerOptions<C>): Promise<HttpServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+  const apollo = new ApolloServer<C>({
+    ...(opts.gateway ? { gateway: opts.gateway } : { schema: opts.schema! }),
+    introspection: !opts.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    validationRules: opts.validationRules,
+    formatError: formatError((err) => opts.log.error({ err }, 'unexpected error in a resolver')),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ...(opts.inlineTrace ? [] : [ApolloServerPluginInlineTraceDisabled()]),
+      ...(opts.plugins ?? []),
+    ],
+  } as ConstructorParameters<typeof ApolloServer<C>>[0]);
+  await apollo.start();
+  opts.routes?.(app);
+  app.use(
+    '/graphql',
+    express.json({ limit: opts.bodyLimit }),
+    expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
+  );
+  // Body too large or malformed JSON: a coded answer, not an HTML page.
+  app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (err?.type === 'entity.too.large') return res.status(413).json({ errors: [{ message: '请求内容过大', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    if (err?.type === 'entity.parse.failed') return res.status(400).json({ errors: [{ message: '请求格式有误', extensions: { code: 'BAD_REQUEST' } }] });
+    return next(err);
+  });
+  return {
+    app,
+    server,
+    apollo: apollo as unknown as ApolloServer<BaseContext>,
+    listen: (port, host) => new Promise((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => resolve());
+    }),
+    close: () => apollo.stop(),
+  };
+}

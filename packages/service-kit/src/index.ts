@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { z } from 'zod';
+
+// Validation messages reach bureau employees: Chinese by default.
+z.config(z.locales.zhCN());
+export * from './config';
+export * from './logger';
+export * from './errors';
+export * from './auth';
+export * from './nats';
+export * from './orm';
+export * from './outbox';
+export * from './consumer';
+export * from './schema';
+export * from './http';
+export * from './service';

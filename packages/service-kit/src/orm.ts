@@ -1,0 +1,75 @@
+import { Migration } from '@mikro-orm/migrations';
+import { Migrator } from '@mikro-orm/migrations';
+import { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
+import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
+
+export type { EntityManager };
+export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
+
+/** Tables the kit itself needs in every service database: the outbox and the consumer inbox. */
+class KitOutboxInbox extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table if not exists kit_outbox (
+      seq bigserial primary key,
+      id uuid not null unique,
+      subject text not null,
+      case_id text,
+      payload jsonb not null,
+      created_at timestamptz not null default now(),
+      published_at timestamptz
+    )`);
+    this.addSql(`create index if not exists kit_outbox_unpublished on kit_outbox (seq) where published_at is null`);
+    this.addSql(`create index if not exists kit_outbox_case on kit_outbox (case_id, seq) where case_id is not null`);
+    this.addSql(`create table if not exists kit_inbox (
+      consumer text not null,
+      event_id uuid not null,
+      subject text not null,
+      processed_at timestamptz not null default now(),
+      primary key (consumer, event_id)
+    )`);
+  }
+}
+
+export const KIT_MIGRATIONS = [{ name: 'Migration00000000000000_kit_outbox_inbox', class: KitOutboxInbox as MigrationClass }];
+
+export interface OrmOptions {
+  url: string;
+  entities: Options['entities'];
+  /** The service's migrations, in order; the kit's own come first. */
+  migrations: Array<{ name: string; class: MigrationClass }>;
+  onCommit?: () => void;
+  debug?: boolean;
+  poolMax?: number;
+}
+
+/** Notifies after each committed transaction, so the outbox relay publishes at once. */
+class CommitListener implements EventSubscriber {
+  constructor(private readonly cb: () => void) {}
+  afterTransactionCommit(_args: TransactionEventArgs): void {
+    this.cb();
+  }
+}
+
+/** Opens MikroORM on the service's own database and applies pending migrations. */
+export async function openOrm(opts: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    clientUrl: opts.url,
+    entities: opts.entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    migrations: {
+      migrationsList: [...KIT_MIGRATIONS, ...opts.migrations],
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    subscribers: opts.onCommit ? [new CommitListener(opts.onCommit)] : [],
+    allowGlobalContext: false,
+    debug: opts.debug ?? false,
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    forceUtcTimezone: true,
+  });
+  await orm.getMigrator().up();
+  return orm;
+}

@@ -1,0 +1,101 @@
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import type { JetStreamClient } from '@nats-io/jetstream';
+import { EventEnvelope, validateEvent } from '@hotline/contracts';
+import type { Logger } from './logger';
+
+/**
+ * Writes an event into the outbox inside the caller's transaction, so the state change and the
+ * event commit together or not at all. The relay publishes it after commit.
+ */
+export async function recordEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('recordEvent must run inside em.transactional(...)');
+  validateEvent(event);
+  await em.execute('insert into kit_outbox (id, subject, case_id, payload) values (?, ?, ?, ?)', [
+    event.id,
+    event.type,
+    event.caseId ?? null,
+    JSON.stringify(event),
+  ]);
+}
+
+interface OutboxRow {
+  id: string;
+  subject: string;
+  payload: EventEnvelope | string;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream, oldest first, with the event id as Nats-Msg-Id
+ * (the server drops a second copy within the duplicate window). Rows are claimed with
+ * FOR UPDATE SKIP LOCKED, so several replicas can share the work without publishing twice.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private again = false;
+  private stopped = false;
+  private idle?: Promise<void>;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly js: JetStreamClient,
+    private readonly log: Logger,
+    private readonly opts: { batchSize?: number; pollMs?: number } = {},
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    const poll = () => {
+      this.kick();
+      this.timer = setTimeout(poll, this.opts.pollMs ?? 1_000);
+      this.timer.unref();
+    };
+    poll();
+  }
+
+  /** Asks for a publish round now (called after every commit). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    this.idle = (async () => {
+      try {
+        do {
+          this.again = false;
+          while ((await this.publishBatch()) === (this.opts.batchSize ?? 200)) { /* drain */ }
+        } while (this.again && !this.stopped);
+      } catch (e) {
+        this.log.warn({ err: e }, 'outbox relay round failed; retrying on next poll');
+      } finally {
+        this.running = false;
+      }
+    })();
+  }
+
+  /** Publishes one batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const em = this.orm.em.fork();
+    return em.transactional(async (tx) => {
+      const rows = await tx.execute<OutboxRow[]>(
+        'select id, subject, payload from kit_outbox where published_at is null order by seq limit ? for update skip locked',
+        [this.opts.batchSize ?? 200],
+      );
+      if (rows.length === 0) return 0;
+      for (const row of rows) {
+        const body = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
+        await this.js.publish(row.subject, body, { msgID: row.id });
+      }
+      await tx.execute(`update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      return rows.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle;
+  }
+}

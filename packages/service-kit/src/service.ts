@@ -1,0 +1,145 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { Express, Request } from 'express';
+import type { MikroORM, EntityManager, Options } from '@mikro-orm/postgresql';
+import { jetstream, JetStreamClient } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { z } from 'zod';
+import { authenticate, AuthUser, createTokenVerifier, TokenVerifier } from './auth';
+import { BaseConfig, loadConfigOrExit } from './config';
+import { ConsumerDefinition, DurableConsumer } from './consumer';
+import { contextError, createHttpServer } from './http';
+import { createLogger, Logger } from './logger';
+import { connectNats, ensureStreams } from './nats';
+import { MigrationClass, openOrm } from './orm';
+import { OutboxRelay } from './outbox';
+import { FederatedSchema } from './schema';
+
+/** What a resolver receives: its own EntityManager fork, the caller, a logger. */
+export interface ServiceContext {
+  em: EntityManager;
+  user: AuthUser | null;
+  log: Logger;
+  requestId: string;
+  /** The caller's address as the HTTP server saw it. */
+  ip: string;
+}
+
+export interface ServiceDeps<C extends BaseConfig> {
+  config: C;
+  log: Logger;
+  orm: MikroORM;
+  nc: NatsConnection;
+  js: JetStreamClient;
+  relay: OutboxRelay;
+}
+
+export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig = z.infer<S> & BaseConfig> {
+  name: string;
+  /** BaseConfigSchema, possibly extended with the service's own keys. */
+  configSchema: S;
+  entities: Options['entities'];
+  migrations: Array<{ name: string; class: MigrationClass }>;
+  schema: () => Promise<FederatedSchema>;
+  consumers?: (deps: ServiceDeps<C>) => ConsumerDefinition[];
+  /** Replaces JWKS verification (identity verifies with its own key). */
+  tokenVerifier?: (deps: ServiceDeps<C>) => Promise<TokenVerifier>;
+  routes?: (app: Express, deps: ServiceDeps<C>) => void;
+  /** Service-level objects every resolver needs (settings, clients); merged into the context. */
+  context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
+  /** Runs once after migrations, before the service reports ready (demo seed, ...). */
+  onStart?: (deps: ServiceDeps<C>) => Promise<void>;
+}
+
+export interface RunningService<C extends BaseConfig> {
+  deps: ServiceDeps<C>;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots a subgraph: config → logger → NATS (streams) → Postgres (migrations) → outbox relay →
+ * consumers → GraphQL over HTTP with /healthz and /readyz → graceful shutdown on SIGTERM/SIGINT.
+ */
+export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S>): Promise<RunningService<z.infer<S> & BaseConfig>> {
+  type C = z.infer<S> & BaseConfig;
+  const config = loadConfigOrExit(def.name, def.configSchema) as C;
+  const log = createLogger(def.name, config.LOG_LEVEL);
+  let ready = false;
+  let relay: OutboxRelay | undefined;
+
+  const nc = await connectNats({ url: config.NATS_URL, name: def.name, user: config.NATS_USER, pass: config.NATS_PASSWORD });
+  await ensureStreams(nc);
+  const js = jetstream(nc);
+  const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
+  relay = new OutboxRelay(orm, js, log);
+  const deps: ServiceDeps<C> = { config, log, orm, nc, js, relay };
+  relay.start();
+
+  const consumers = (def.consumers?.(deps) ?? []).map(
+    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER }),
+  );
+  for (const c of consumers) await c.start();
+
+  const verify = def.tokenVerifier
+    ? await def.tokenVerifier(deps)
+    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  const { schema } = await def.schema();
+  const shared = def.context?.(deps) ?? {};
+  const http = await createHttpServer<ServiceContext>({
+    schema,
+    log,
+    bodyLimit: config.BODY_LIMIT,
+    production: config.NODE_ENV === 'production',
+    context: async (req: Request) => {
+      const user = await authenticate(req.headers.authorization, verify).catch(contextError);
+      return { ...shared, em: orm.em.fork(), user, log, requestId: String(req.headers['x-request-id'] ?? randomUUID()), ip: req.ip ?? '' };
+    },
+    routes: (app) => {
+      app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: def.name }); });
+      app.get('/readyz', async (_req, res) => {
+        const db = await orm.em.fork().execute('select 1').then(() => true, () => false);
+        const natsOk = !nc.isClosed();
+        const ok = ready && db && natsOk;
+        res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, db, nats: natsOk, started: ready });
+      });
+      def.routes?.(app, deps);
+    },
+  });
+
+  if (def.onStart) await def.onStart(deps);
+  await http.listen(config.PORT, config.HOST);
+  ready = true;
+  const url = `http://${config.HOST}:${config.PORT}`;
+  log.info({ url }, `${def.name} ready`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      ready = false;
+      log.info('shutting down');
+      await http.close().catch((e) => log.warn({ err: e }, 'http close'));
+      for (const c of consumers) await c.stop().catch((e) => log.warn({ err: e }, 'consumer stop'));
+      await relay!.stop();
+      await relay!.publishBatch().catch(() => 0); // last committed events out before we go
+      await nc.drain().catch(() => undefined);
+      await orm.close(true);
+      log.info('stopped');
+    })());
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(sig, () => {
+      const hard = setTimeout(() => process.exit(1), 10_000);
+      hard.unref();
+      void stop().then(() => process.exit(0));
+    });
+  }
+  return { deps, url, stop };
+}
+
+/** For `src/main.ts`: run, and exit non-zero with a readable line when start fails. */
+export function main<S extends z.ZodObject>(def: ServiceDefinition<S>): void {
+  runService(def).catch((e) => {
+    process.stderr.write(`${def.name}: failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EntitySchema } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { jetstream, JetStreamClient, jetstreamManager } from '@nats-io/jetstream';
+import { connect, NatsConnection } from '@nats-io/transport-node';
+import { createEvent, EventEnvelope } from '@hotline/contracts';
+import { collectEvents, eventually, Infra, startInfra } from '@hotline/testing';
+import { createLogger, DurableConsumer, ensureStreams, openOrm, OutboxRelay, recordEvent } from '../src';
+
+interface Effect { caseId: string; count: number }
+const EffectSchema = new EntitySchema<Effect>({
+  name: 'Effect',
+  tableName: 'test_effect',
+  properties: { caseId: { type: 'string', primary: true }, count: { type: 'number' } },
+});
+class CreateEffect extends Migration {
+  override async up() { this.addSql('create table test_effect (case_id text primary key, count int not null)'); }
+}
+
+const log = createLogger('kit-test', 'silent');
+const signed = (caseId: string, externalNo = 'E-1') =>
+  createEvent({ type: 'hotline.case.signed', source: 'test', actor: { system: 'test' }, caseId, data: { externalNo, signedAt: new Date().toISOString() } });
+
+describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
+  let infra: Infra;
+  let orm: MikroORM;
+  let nc: NatsConnection;
+  let js: JetStreamClient;
+  let relay: OutboxRelay;
+
+  beforeAll(async () => {
+    infra = await startInfra('kit');
+    await infra.ensureDatabase('kit_test');
+    nc = await connect({ servers: infra.natsUrl });
+    await ensureStreams(nc);
+    js = jetstream(nc);
+    orm = await openOrm({ url: infra.databaseUrl('kit_test'), entities: [EffectSchema], migrations: [{ name: 'Migration20260101000000_effect', class: CreateEffect }], onCommit: () => relay?.kick() });
+    relay = new OutboxRelay(orm, js, log, { pollMs: 100 });
+  });
+  afterAll(async () => {
+    await relay?.stop();
+    await orm?.close(true);
+    await nc?.close();
+    await infra?.stop();
+  });
+
+  const countOf = async (caseId: string) =>
+    (await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id = ?', [caseId]))[0]?.count ?? 0;
+
+  const handler = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+    if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
+    await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [event.caseId]);
+  };
+
+  it('publishes a committed event once, with its id as Nats-Msg-Id, and nothing for a rolled-back one', async () => {
+    const partner = await collectEvents(infra.natsUrl, 'hotline.case.signed');
+    const kept = signed(randomUUID());
+    const dropped = signed(randomUUID());
+    await orm.em.fork().transactional((em) => recordEvent(em, kept));
+    await orm.em.fork().transactional(async (em) => {
+      await recordEvent(em, dropped);
+      throw new Error('rolled back');
+    }).catch(() => undefined);
+    relay.kick();
+    await eventually(async () => partner.messages.find((m) => m.json.id === kept.id), { what: 'the committed event' });
+    await relay.stop(); // no background round may claim the row we are about to reset
+    // publish the same row again, as a relay that crashed before marking it sent would
+    const reset = await orm.em.fork().execute('update kit_outbox set published_at = null where id = ? returning id', [kept.id]);
+    expect(reset).toHaveLength(1);
+    expect(await relay.publishBatch()).toBe(1);
+    await new Promise((r) => setTimeout(r, 300));
+    await partner.close();
+    const copies = partner.messages.filter((m) => m.json.id === kept.id);
+    expect(copies).toHaveLength(1);
+    expect(copies[0].headers['Nats-Msg-Id']).toBe(kept.id);
+    expect(partner.messages.some((m) => m.json.id === dropped.id)).toBe(false);
+    const rows = await orm.em.fork().execute('select id from kit_outbox where id = ?', [dropped.id]);
+    expect(rows).toHaveLength(0);
+  });
+
+  it('gives an event published twice, or redelivered after a failure before ack, exactly one effect', async () => {
+    let crashes = 0;
+    const consumer = new DurableConsumer({ name: 'kit-test-once', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handler } }, orm, nc, js, log, {
+      concurrency: 4,
+      maxDeliver: 5,
+      afterCommit: (e) => {
+        // the process "dies" after its transaction committed and before the ack, once
+        if (e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
+      },
+    });
+    await consumer.start();
+    try {
+      const twice = signed(randomUUID());
+      // two copies with different message ids get past NATS de-duplication: the inbox must stop the second
+      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-a` });
+      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-b` });
+      const crash = signed(randomUUID(), 'CRASH');
+      await js.publish('hotline.case.signed', JSON.stringify(crash), { msgID: crash.id });
+      await eventually(async () => crashes >= 1 && (await countOf(crash.caseId!)) === 1, { what: 'crash event handled' });
+      const jsm = await jetstreamManager(nc);
+      await eventually(async () => {
+        const info = await jsm.consumers.info('HOTLINE', 'kit-test-once');
+        return info.num_ack_pending === 0 && info.num_pending === 0;
+      }, { what: 'all messages acknowledged after the redelivery' });
+      expect(await countOf(twice.caseId!)).toBe(1);
+      expect(await countOf(crash.caseId!)).toBe(1);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('sends a poison message to the dead-letter subject after N tries and goes on', async () => {
+    const dead = await collectEvents(infra.natsUrl, 'deadletter.kit-test-poison', { stream: 'DEADLETTER' });
+    const consumer = new DurableConsumer({ name: 'kit-test-poison', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handler } }, orm, nc, js, log, {
+      concurrency: 2,
+      maxDeliver: 3,
+    });
+    await consumer.start();
+    try {
+      const poison = signed(randomUUID(), 'POISON');
+      const garbage = '{"not":"an event"}';
+      const after = signed(randomUUID());
+      await js.publish('hotline.case.signed', JSON.stringify(poison), { msgID: poison.id });
+      await js.publish('hotline.case.signed', garbage);
+      await js.publish('hotline.case.signed', JSON.stringify(after), { msgID: after.id });
+      await eventually(async () => (await countOf(after.caseId!)) === 1, { what: 'the event after the poison one' });
+      await eventually(async () => dead.messages.length >= 2, { what: 'two dead letters', timeoutMs: 15_000 });
+      const poisoned = dead.messages.find((m) => m.json.id === poison.id)!;
+      expect(poisoned.headers['Hotline-Deliveries']).toBe('3');
+      expect(poisoned.headers['Hotline-Error']).toContain('cannot handle');
+      expect(dead.messages.some((m) => m.data === garbage && m.headers['Hotline-Error'].includes('invalid event envelope'))).toBe(true);
+      expect(await countOf(poison.caseId!)).toBe(0);
+    } finally {
+      await consumer.stop();
+      await dead.close();
+    }
+  });
+});

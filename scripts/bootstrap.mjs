@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// The two commands: `npm start` and `npm test` (also `npm run build|schema|bench`).
+// On a fresh machine with only Node 20 and npm, this installs what the project needs — pnpm
+// 12.4.2 (into .local/tools), the workspace dependencies, nats-server and, for tests, Chromium
+// (Debian packages, when running as root) — or says exactly what is missing.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PNPM_VERSION = '12.4.2';
+const command = process.argv[2] ?? 'start';
+const say = (m) => console.log(`[bootstrap] ${m}`);
+const fail = (m) => { console.error(`[bootstrap] ${m}`); process.exit(1); };
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: 'true', DO_NOT_TRACK: '1', npm_config_update_notifier: 'false' };
+
+function checkNode() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) fail(`Node.js 20.19 or newer is needed (found ${process.versions.node}).`);
+}
+
+function run(bin, args, opts = {}) {
+  const r = spawnSync(bin, args, { cwd: root, stdio: 'inherit', env, ...opts });
+  if (r.error) fail(`${bin} ${args.join(' ')}: ${r.error.message}`);
+  return r.status ?? 1;
+}
+
+/** pnpm, pinned: a global one of the right version, else our own copy in .local/tools. */
+function ensurePnpm() {
+  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
+  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return 'pnpm';
+  const toolsDir = path.join(root, '.local', 'tools');
+  const local = path.join(toolsDir, 'node_modules', '.bin', 'pnpm');
+  const localOk = fs.existsSync(local) && spawnSync(local, ['--version'], { encoding: 'utf8', env }).stdout?.trim() === PNPM_VERSION;
+  if (!localOk) {
+    say(`installing pnpm ${PNPM_VERSION} into .local/tools ...`);
+    fs.mkdirSync(toolsDir, { recursive: true });
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    if (run(npm, ['install', '--prefix', toolsDir, '--no-audit', '--no-fund', '--loglevel=error', `pnpm@${PNPM_VERSION}`]) !== 0) {
+      fail(`could not install pnpm ${PNPM_VERSION} with npm; install it yourself: npm install -g pnpm@${PNPM_VERSION}`);
+    }
+  }
+  return local;
+}
+
+function aptInstall(pkgs, why) {
+  if (!isRoot) return false;
+  say(`installing ${pkgs.join(', ')} (${why}) with apt-get ...`);
+  const aptEnv = { ...env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update', '-qq'], { env: aptEnv }) !== 0) return false;
+  return run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { env: aptEnv }) === 0;
+}
+
+const exists = (p) => fs.existsSync(p);
+const natsBin = () => process.env.NATS_SERVER_BIN || ['/usr/sbin/nats-server', '/usr/bin/nats-server', '/usr/local/bin/nats-server'].find(exists);
+const chromiumBin = () => process.env.CHROMIUM_PATH || ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(exists);
+
+function ensureNats() {
+  if (natsBin()) return;
+  if (!aptInstall(['nats-server'], 'message broker with JetStream') || !natsBin()) {
+    fail('nats-server (2.9 or newer) is missing. Install it: sudo apt-get update && sudo apt-get install -y nats-server — or set NATS_SERVER_BIN.');
+  }
+}
+
+function ensureChromium() {
+  if (chromiumBin()) return;
+  if (!aptInstall(['chromium', 'fonts-noto-cjk'], 'browser tests') || !chromiumBin()) {
+    fail('Chromium is missing for the browser tests. Install it: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk — or set CHROMIUM_PATH.');
+  }
+}
+
+function install(pnpm) {
+  const marker = path.join(root, 'node_modules', '.modules.yaml');
+  const lock = path.join(root, 'pnpm-lock.yaml');
+  if (exists(marker) && fs.statSync(marker).mtimeMs > fs.statSync(lock).mtimeMs && !process.env.CI) return;
+  say('installing dependencies (pnpm install --frozen-lockfile) ...');
+  if (run(pnpm, ['install', '--frozen-lockfile', '--reporter=append-only']) !== 0) fail('pnpm install failed (see above).');
+}
+
+function build(pnpm) {
+  say('building (turbo run build) ...');
+  if (run(pnpm, ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('build failed (see above).');
+}
+
+/** Sums the vitest JSON reports into one closing line. */
+function summarize() {
+  let passed = 0, failed = 0, skipped = 0;
+  for (const dir of ['apps', 'packages', 'infra']) {
+    for (const name of fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)) : []) {
+      const f = path.join(root, dir, name, 'test-results.json');
+      if (!exists(f)) continue;
+      try {
+        const r = JSON.parse(fs.readFileSync(f, 'utf8'));
+        passed += r.numPassedTests ?? 0; failed += r.numFailedTests ?? 0; skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+      } catch { /* a crashed run leaves no report: the exit code says it */ }
+    }
+  }
+  return { passed, failed, skipped };
+}
+
+checkNode();
+const pnpm = ensurePnpm();
+install(pnpm);
+switch (command) {
+  case 'build':
+    build(pnpm);
+    break;
+  case 'schema': {
+    build(pnpm);
+    for (const s of ['identity', 'intake', 'dispatch']) {
+      const sdl = execFileSync(process.execPath, [path.join(root, 'apps', s, 'dist', 'print-schema.js')], { encoding: 'utf8' });
+      fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
+    }
+    process.exit(run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]));
+  }
+  case 'start': {
+    ensureNats();
+    build(pnpm);
+    const child = spawn(process.execPath, [path.join(root, 'infra', 'local', 'dist', 'main.js')], { cwd: root, stdio: 'inherit', env });
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+    child.on('exit', (code) => process.exit(code ?? 0));
+    break;
+  }
+  case 'test': {
+    ensureNats();
+    ensureChromium();
+    build(pnpm);
+    for (const dir of ['apps', 'packages', 'infra']) {
+      for (const name of fs.readdirSync(path.join(root, dir))) fs.rmSync(path.join(root, dir, name, 'test-results.json'), { force: true });
+    }
+    const t0 = Date.now();
+    const code = run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full']);
+    const { passed, failed, skipped } = summarize();
+    console.log(`\n[bootstrap] all tests finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+    process.exit(code !== 0 ? code : failed > 0 ? 1 : 0);
+  }
+  case 'bench': {
+    ensureNats();
+    build(pnpm);
+    process.exit(run(process.execPath, [path.join(root, 'bench', 'run.mjs'), ...process.argv.slice(3)]));
+  }
+  default:
+    fail(`unknown command ${command}: use start, test, build, schema or bench`);
+}
