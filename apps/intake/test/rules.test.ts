@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { classifyTier } from '../src/classification/classify';
+import { stageAfter } from '../src/cases/case-stage';
+
+describe('classifyTier (分级)', () => {
+  it('makes consultations, suggestions and praise simple, the rest general, repeats difficult', () => {
+    expect(classifyTier('consultation')).toBe('simple');
+    expect(classifyTier('suggestion')).toBe('simple');
+    expect(classifyTier('praise')).toBe('simple');
+    expect(classifyTier('complaint')).toBe('general');
+    expect(classifyTier('help')).toBe('general');
+    expect(classifyTier('complaint', 2)).toBe('difficult');
+  });
+});
+
+describe('stageAfter (工单阶段)', () => {
+  it('follows the lifecycle', () => {
+    expect(stageAfter('received', 'hotline.case.signed')).toBe('signed');
+    expect(stageAfter('signed', 'hotline.case.dispatched')).toBe('dispatched');
+    expect(stageAfter('dispatched', 'hotline.case.replied')).toBe('replied');
+    expect(stageAfter('replied', 'hotline.case.completed')).toBe('completed');
+  });
+  it('never moves backwards when an event arrives late, and ignores unknown events', () => {
+    expect(stageAfter('replied', 'hotline.case.signed')).toBe('replied');
+    expect(stageAfter('replied', 'hotline.case.dispatched')).toBe('replied');
+    expect(stageAfter('signed', 'hotline.case.linked')).toBe('signed');
+  });
+  it('lets a late event move a case forward past a missed step', () => {
+    expect(stageAfter('received', 'hotline.case.dispatched')).toBe('dispatched');
+  });
+});
