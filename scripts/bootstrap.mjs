@@ -113,6 +113,7 @@ switch (command) {
       const sdl = execFileSync(process.execPath, [path.join(root, 'apps', s, 'dist', 'print-schema.js')], { encoding: 'utf8' });
       fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
     }
+    fs.writeFileSync(path.join(root, 'docs', 'asyncapi.json'), execFileSync(process.execPath, [path.join(root, 'packages', 'contracts', 'dist', 'print-asyncapi.js')], { encoding: 'utf8' }));
     process.exit(run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]));
   }
   case 'start': {

@@ -56,3 +56,12 @@ describe('asyncapi', () => {
     expect(Object.keys(doc.channels)).toContain('hotline.case.dispatched');
   });
 });
+
+describe('docs/asyncapi.json', () => {
+  it('is what the contracts generate (run `npm run schema` when this fails)', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const committed = fs.readFileSync(path.resolve(__dirname, '..', '..', '..', 'docs', 'asyncapi.json'), 'utf8');
+    expect(committed).toBe(`${JSON.stringify(buildAsyncApi(), null, 2)}\n`);
+  });
+});
