@@ -69,7 +69,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   let relay: OutboxRelay | undefined;
 
   const nc = await connectNats({ url: config.NATS_URL, name: def.name, user: config.NATS_USER, pass: config.NATS_PASSWORD });
-  await ensureStreams(nc);
+  await ensureStreams(nc, { replicas: config.NATS_STREAM_REPLICAS });
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
   relay = new OutboxRelay(orm, js, log);
