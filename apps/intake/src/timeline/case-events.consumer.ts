@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EVENT_LABELS, EventEnvelope, EventType, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
@@ -46,7 +46,6 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
 export const caseEventsConsumer = (): ConsumerDefinition => ({
   name: 'intake-case-timeline',
   subject: 'hotline.case.>',
-  handlers: Object.fromEntries(
-    ['received', 'signed', 'dispatched', 'accepted', 'returned', 'replied', 'completed', 'reopened'].map((v) => [`hotline.case.${v}`, onCaseEvent]),
-  ),
+  // Every case event in the catalogue, whichever service publishes it, lands on the timeline.
+  handlers: Object.fromEntries(EVENT_TYPES.filter((t) => t.startsWith('hotline.case.')).map((t) => [t, onCaseEvent])),
 });
