@@ -60,3 +60,35 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: '局领导',
   partner: '合作系统',
 };
+
+/** 退回原因 — why a department returns a misrouted case (退回), with its basis given beside it. */
+export const RETURN_REASONS = ['not-our-duty', 'wrong-department', 'outside-bureau', 'duplicate', 'insufficient-info'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
+  'not-our-duty': '不属于本科室职责',
+  'wrong-department': '分转科室错误',
+  'outside-bureau': '不属于本局职责',
+  duplicate: '重复工单',
+  'insufficient-info': '诉求信息不全，无法办理',
+};
+
+/** 联系方式 — how a department first reached the citizen. */
+export const CONTACT_CHANNELS = ['phone', 'sms', 'visit', 'wechat', 'other'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+export const CONTACT_CHANNEL_LABELS: Record<ContactChannel, string> = { phone: '电话', sms: '短信', visit: '上门', wechat: '微信', other: '其他' };
+
+/** 关联方式 — how an incoming case is tied to an earlier one: 重复件 (repeat) or 并单 (merge). */
+export const LINK_KINDS = ['repeat', 'merge'] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const LINK_KIND_LABELS: Record<LinkKind, string> = { repeat: '重复件', merge: '并单' };
+
+/** 办结反馈 — how the completion feedback reached the district platform, and its state. */
+export const FEEDBACK_CHANNELS = ['webhook', 'export'] as const;
+export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
+export const FEEDBACK_STATES = ['pending', 'delivered', 'failed', 'exported'] as const;
+export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+export const FEEDBACK_STATE_LABELS: Record<FeedbackState, string> = { pending: '待反馈', delivered: '已反馈', failed: '反馈失败', exported: '已导出待上传' };
+
+/** 个人信息字段 — what a reveal (查看完整信息) discloses. */
+export const PERSONAL_DATA_FIELDS = ['name', 'phone', 'address'] as const;
+export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];

@@ -65,8 +65,12 @@ export const PERSONAL_FIELDS = [
 ] as const;
 
 /** Walks a value and reports the first path holding a personal-data field or number. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Identifiers (ids, order numbers) are not free text: a digit run inside them is not a phone. */
+const isIdentifierKey = (key: string) => key === 'id' || key === 'externalNo' || /Ids?$/.test(key);
+
 export function findPersonalData(value: unknown, path = '$'): string | undefined {
-  if (typeof value === 'string') return containsPersonalNumber(value) ? path : undefined;
+  if (typeof value === 'string') return !UUID.test(value) && containsPersonalNumber(value) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const hit = findPersonalData(value[i], `${path}[${i}]`);
@@ -77,6 +81,7 @@ export function findPersonalData(value: unknown, path = '$'): string | undefined
   if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       if (['citizenName', 'citizenPhone', 'phone', 'address', 'idNumber'].includes(k)) return `${path}.${k}`;
+      if (isIdentifierKey(k)) continue;
       const hit = findPersonalData(v, `${path}.${k}`);
       if (hit) return hit;
     }

@@ -65,3 +65,13 @@ describe('docs/asyncapi.json', () => {
     expect(committed).toBe(`${JSON.stringify(buildAsyncApi(), null, 2)}\n`);
   });
 });
+
+describe('findPersonalData on identifiers', () => {
+  it('does not mistake a UUID or an order number for a phone or ID number', async () => {
+    const { findPersonalData } = await import('../src');
+    expect(findPersonalData({ caseId: '0b7a3c2e-1f4d-4e8a-9c1b-a13912345678' })).toBeUndefined();
+    expect(findPersonalData({ id: '0b7a3c2e-1f4d-4e8a-9c1b-a13912345678', externalNo: '110101199003071234' })).toBeUndefined();
+    expect(findPersonalData({ data: { leadDepartmentId: 'x13912345678', assistDepartmentIds: ['a13912345678'] } })).toBeUndefined();
+    expect(findPersonalData({ data: { note: '请联系 13912345678' } })).toBe('$.data.note');
+  });
+});

@@ -84,10 +84,10 @@ export class OutboxRelay {
         [this.opts.batchSize ?? 200],
       );
       if (rows.length === 0) return 0;
-      for (const row of rows) {
-        const body = typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload);
-        await this.js.publish(row.subject, body, { msgID: row.id });
-      }
+      // Pipelined: one connection keeps the publish order; we wait for every ack before marking.
+      await Promise.all(
+        rows.map((row) => this.js.publish(row.subject, typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload), { msgID: row.id })),
+      );
       await tx.execute(`update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
       return rows.length;
     });

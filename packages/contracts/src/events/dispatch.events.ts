@@ -1,24 +1,79 @@
 import { z } from 'zod';
-import { REPLY_RESULTS } from '../enums';
+import { CONTACT_CHANNELS, REPLY_RESULTS, RETURN_REASONS } from '../enums';
 import { EventDefinition, iso } from './shared';
+
+const departmentId = z.string().min(1);
 
 /** Events dispatch publishes: routing to departments and the departments' work. */
 export const DISPATCH_EVENTS = {
-  /** 分转派单 to a lead department and optional assisting ones. */
+  /** 分转派单 to a lead department and optional assisting ones; `redispatch` when it was routed before. */
   'hotline.case.dispatched': {
     label: '分转派单',
     versions: {
       1: z.object({
         externalNo: z.string(),
-        leadDepartmentId: z.string().min(1),
-        assistDepartmentIds: z.array(z.string().min(1)),
+        leadDepartmentId: departmentId,
+        assistDepartmentIds: z.array(departmentId),
         dispatchedAt: iso,
         handleDeadlineAt: iso.optional(),
-        suggestion: z.object({ source: z.enum(['rule', 'model', 'none']), confidence: z.number().min(0).max(1) }).optional(),
+        /** What the dispatch screen suggested; `followed` when the lead matches it. */
+        suggestion: z.object({
+          source: z.enum(['rule', 'model', 'none']),
+          confidence: z.number().min(0).max(1),
+          ruleId: z.string().optional(),
+          followed: z.boolean().optional(),
+        }).optional(),
         redispatch: z.boolean(),
+        /** On a re-dispatch: the department that held the case and for how long. */
+        fromDepartmentId: departmentId.optional(),
+        heldMinutes: z.number().int().min(0).optional(),
         note: z.string().max(200).optional(),
       }),
     },
+  },
+  /** 科室接收: the lead department took the case. */
+  'hotline.case.accepted': {
+    label: '科室接收',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, acceptedAt: iso }) },
+  },
+  /** 退回: a misrouted case goes back to the duty queue (待分转), with a coded reason and its basis. */
+  'hotline.case.returned': {
+    label: '科室退回',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        departmentId,
+        reasonCode: z.enum(RETURN_REASONS),
+        basis: z.string().max(200),
+        heldMinutes: z.number().int().min(0),
+        returnedAt: iso,
+      }),
+    },
+  },
+  /** 首次联系 the citizen. */
+  'hotline.case.contacted': {
+    label: '首次联系市民',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, contactedAt: iso, channel: z.enum(CONTACT_CHANNELS) }) },
+  },
+  /** 申请延期, before the deadline, with a reason. */
+  'hotline.case.extension-requested': {
+    label: '申请延期',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), requestedUntil: iso, currentDeadlineAt: iso }) },
+  },
+  /** 延期获批: a supervisor approved; the new deadline holds. */
+  'hotline.case.extended': {
+    label: '延期已批准',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), previousDeadlineAt: iso, newDeadlineAt: iso }) },
+  },
+  /** 延期未批准 */
+  'hotline.case.extension-refused': {
+    label: '延期未批准',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), requestedUntil: iso }) },
+  },
+  /** 协办反馈: an assisting department reports its part to the lead (首接负责). */
+  'hotline.case.assist-reported': {
+    label: '协办科室反馈',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, leadDepartmentId: departmentId, reportedAt: iso, reportDigest: z.string().max(60) }) },
   },
   /** 答复 from a department. */
   'hotline.case.replied': {
@@ -26,9 +81,28 @@ export const DISPATCH_EVENTS = {
     versions: {
       1: z.object({
         externalNo: z.string(),
-        departmentId: z.string().min(1),
+        departmentId,
         result: z.enum(REPLY_RESULTS),
         repliedAt: iso,
+        replyDigest: z.string().max(60),
+        scriptId: z.string().optional(),
+      }),
+    },
+  },
+  /** 局审核退回: the bureau sent the reply back to the lead department. */
+  'hotline.case.review-rejected': {
+    label: '局审核退回',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, reason: z.string().max(200), rejectedAt: iso }) },
+  },
+  /** 办结: the bureau approved the reply; drives the feedback to the district platform and the callback. */
+  'hotline.case.completed': {
+    label: '办结',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        departmentId,
+        completedAt: iso,
+        result: z.enum(REPLY_RESULTS),
         replyDigest: z.string().max(60),
         scriptId: z.string().optional(),
       }),

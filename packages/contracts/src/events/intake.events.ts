@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { CHANNELS, REQUEST_TYPES, TIERS, URGENCIES } from '../enums';
+import { CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATES, LINK_KINDS, REQUEST_TYPES, TIERS, URGENCIES } from '../enums';
 import { EventDefinition, iso } from './shared';
+
+/** The classification a case carries (分类): what `hotline.case.classified` compares. */
+const Classification = z.object({
+  requestType: z.enum(REQUEST_TYPES),
+  topic: z.string().min(1),
+  tier: z.enum(TIERS),
+  urgency: z.enum(URGENCIES),
+});
 
 /** Events intake publishes: a work order's arrival and what the bureau knows about it. */
 export const INTAKE_EVENTS = {
@@ -21,9 +29,69 @@ export const INTAKE_EVENTS = {
         street: z.string().optional(),
         deadlineAt: iso.optional(),
         contentDigest: z.string().max(60),
+        /** 社区 */
+        community: z.string().optional(),
+        /** 派单时间 at the district platform. */
+        districtDispatchedAt: iso.optional(),
+        /** 保密件: the citizen asked not to be disclosed to the departments. */
+        confidential: z.boolean().optional(),
+        /** 匿名 */
+        anonymous: z.boolean().optional(),
+        /** Earlier cases found at intake that look like this one (same phone / place / text). */
+        repeatCount: z.number().int().min(0).optional(),
       }),
     },
   },
   /** 签收 */
   'hotline.case.signed': { label: '签收', versions: { 1: z.object({ externalNo: z.string(), signedAt: iso }) } },
+  /** A later import of the same order changed it (fields by name; values stay in intake's audit log). */
+  'hotline.case.updated': {
+    label: '工单信息更新',
+    versions: { 1: z.object({ externalNo: z.string(), fields: z.array(z.string()).min(1), source: z.enum(['import', 'manual']), importJobId: z.string().optional() }) },
+  },
+  /** 分类 on receipt by the rules, or corrected by an operator (before → after, with the reason). */
+  'hotline.case.classified': {
+    label: '工单分类',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        before: Classification.nullable(),
+        after: Classification,
+        reason: z.string().max(200),
+        automatic: z.boolean(),
+        ruleIds: z.array(z.string()).optional(),
+      }),
+    },
+  },
+  /** 重复件 / 并单: the case is tied to a master case. */
+  'hotline.case.linked': {
+    label: '关联工单',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        masterCaseId: z.string().min(1),
+        masterExternalNo: z.string(),
+        kind: z.enum(LINK_KINDS),
+        /** Similarity 0..1 that suggested the link (1 for a link made by hand without a suggestion). */
+        score: z.number().min(0).max(1),
+        reasons: z.array(z.string()),
+        repeatCount: z.number().int().min(0),
+      }),
+    },
+  },
+  /** 办结反馈: the outcome went back to the district platform (or was exported for manual upload). */
+  'hotline.case.feedback-delivered': {
+    label: '办结反馈',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        channel: z.enum(FEEDBACK_CHANNELS),
+        state: z.enum(FEEDBACK_STATES),
+        attempts: z.number().int().min(0),
+        deliveredAt: iso,
+        /** Other citizens' cases merged into this one that received the same reply (并单). */
+        mergedExternalNos: z.array(z.string()).optional(),
+      }),
+    },
+  },
 } as const satisfies Record<string, EventDefinition>;

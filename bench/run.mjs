@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
+// we report medians and ratios, never absolute promises). Results go to bench/results/.
+//   node bench/run.mjs [events|gateway|all] [--runs 5] [--events 1000] [--requests 300]
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { events } from './events.mjs';
+import { gateway } from './gateway.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const which = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a))) ?? 'all';
+const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300) };
+const results = { at: new Date().toISOString(), node: process.version, options };
+if (which === 'events' || which === 'all') results.events = await events(options);
+if (which === 'gateway' || which === 'all') results.gateway = await gateway(options);
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+fs.mkdirSync(dir, { recursive: true });
+const file = path.join(dir, `${results.at.replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`\nresults written to ${file}`);
+process.exit(0);
