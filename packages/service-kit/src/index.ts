@@ -14,3 +14,4 @@ export * from './consumer';
 export * from './schema';
 export * from './http';
 export * from './service';
+export * from './loaders';
