@@ -1,0 +1,65 @@
+import { createElement, Suspense } from 'react';
+import { ApolloProvider } from '@apollo/client';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { createApolloClient } from './apollo/client';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import LoginPage from './auth/LoginPage';
+import { RequireAuth, RequireRole } from './auth/RequireAuth';
+import CaseDetailPage from './cases/CaseDetailPage';
+import { AppLayout } from './layout/AppLayout';
+import { homePathFor, NAVIGATION } from './layout/navigation';
+import { NotFoundPage, WelcomePage } from './layout/StatusPages';
+
+const client = createApolloClient();
+
+function HomeRedirect() {
+  const { user } = useAuth();
+  return <Navigate to={user ? homePathFor(user.role) : '/login'} replace />;
+}
+
+function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<HomeRedirect />} />
+        {NAVIGATION.map((entry) => (
+          <Route
+            key={entry.key}
+            path={entry.path}
+            element={<RequireRole roles={entry.roles}>{createElement(entry.component)}</RequireRole>}
+          />
+        ))}
+        <Route path="/cases/:id" element={<CaseDetailPage />} />
+        <Route path="/welcome" element={<WelcomePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d5fbf', borderRadius: 4 } }}>
+      <AntApp>
+        <ApolloProvider client={client}>
+          <AuthProvider>
+            <BrowserRouter>
+              <Suspense fallback={<Spin size="large" className="page-spin" />}>
+                <AppRoutes />
+              </Suspense>
+            </BrowserRouter>
+          </AuthProvider>
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

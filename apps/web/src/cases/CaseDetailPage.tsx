@@ -1,0 +1,86 @@
+import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
+import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useCurrentUser } from '../auth/AuthContext';
+import { ReplyForm } from '../inbox/ReplyForm';
+import { isOpen } from '../inbox/inboxFilters';
+import { errorCode } from '../shared/errors';
+import { QueryState } from '../shared/QueryState';
+import type { CaseDetail } from '../shared/types';
+import { CaseActions } from './CaseActions';
+import { CaseHandling } from './CaseHandling';
+import { CaseInfo } from './CaseInfo';
+import { CaseTimeline } from './CaseTimeline';
+import { CASE_DETAIL_QUERY } from './queries';
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <div data-testid="case-not-found">
+      <Result
+        status="404"
+        title="工单不存在或无权查看"
+        extra={<Button onClick={() => navigate(-1)}>返回</Button>}
+      />
+    </div>
+  );
+}
+
+/** 工单详情: all fields, assignment and replies, and the full timeline. */
+export default function CaseDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const user = useCurrentUser();
+  const { data, loading, error, refetch } = useQuery<{ case: CaseDetail | null }>(CASE_DETAIL_QUERY, {
+    variables: { id },
+    fetchPolicy: 'cache-and-network',
+  });
+  const c = data?.case;
+
+  if (errorCode(error) === 'NOT_FOUND' || (data && !c && !loading)) return <NotFound />;
+
+  const canReply =
+    !!c && user.role === 'handler' && !!c.assignment && c.assignment.leadDepartmentId === user.departmentId && isOpen(c);
+
+  return (
+    <Card className="page-card" data-testid="case-detail">
+      <div className="page-toolbar">
+        <Space>
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)} data-testid="case-back">
+            返回
+          </Button>
+          <Typography.Title level={4} className="page-title">
+            工单详情{c ? ` · ${c.externalNo}` : ''}
+          </Typography.Title>
+        </Space>
+        <Space>
+          {c && <CaseActions c={c} onChanged={() => void refetch()} />}
+          <Button icon={<ReloadOutlined />} onClick={() => void refetch()} data-testid="case-refresh">
+            刷新
+          </Button>
+        </Space>
+      </div>
+      <QueryState loading={loading && !c} error={c ? undefined : error} onRetry={() => void refetch()} testId="case">
+        {c && (
+          <Row gutter={16}>
+            <Col xs={24} xl={16}>
+              <CaseInfo c={c} />
+              <CaseHandling c={c} />
+              {canReply && (
+                <Card size="small" title="答复工单" style={{ marginTop: 16 }}>
+                  <ReplyForm caseId={c.id} externalNo={c.externalNo} onReplied={() => void refetch()} />
+                </Card>
+              )}
+            </Col>
+            <Col xs={24} xl={8}>
+              <Card size="small" title="办理过程" data-testid="case-timeline-card">
+                <CaseTimeline entries={c.timeline} />
+              </Card>
+            </Col>
+          </Row>
+        )}
+      </QueryState>
+    </Card>
+  );
+}

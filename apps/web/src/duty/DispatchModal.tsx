@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useMutation, useQuery } from '@apollo/client';
+import { confirmAction } from '../shared/confirm';
+import { errorMessage } from '../shared/errors';
+import { DEPARTMENTS_QUERY } from '../shared/fragments';
+import type { CaseSummary, Department } from '../shared/types';
+import { DISPATCH_CASE_MUTATION } from './queries';
+
+interface Props {
+  /** The cases to dispatch; the modal is open while this is non-empty. */
+  cases: CaseSummary[];
+  onClose(): void;
+  onDone?(): void;
+}
+
+interface DispatchForm {
+  leadDepartmentId: string;
+  assistDepartmentIds?: string[];
+  note?: string;
+}
+
+/** 分转: pick the lead department (主办), optional assist departments (协办) and a note. */
+export function DispatchModal({ cases, onClose, onDone }: Props) {
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<DispatchForm>();
+  const [submitting, setSubmitting] = useState(false);
+  const { data, loading, error } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION);
+  const open = cases.length > 0;
+  const lead = Form.useWatch('leadDepartmentId', form);
+
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  const departments = (data?.departments ?? []).filter((d) => d.active);
+  const options = departments.map((d) => ({ value: d.id, label: d.name, title: d.name }));
+  const nameOf = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const assist = (values.assistDepartmentIds ?? []).filter((id) => id !== values.leadDepartmentId);
+    const ok = await confirmAction(modal, {
+      title: '确认分转',
+      okText: '确认分转',
+      content: (
+        <div data-testid="dispatch-confirm-content">
+          将 {cases.length} 件工单分转至主办科室「{nameOf(values.leadDepartmentId)}」
+          {assist.length > 0 && `，协办科室：${assist.map(nameOf).join('、')}`}。
+        </div>
+      ),
+    });
+    if (!ok) return;
+    setSubmitting(true);
+    const failures: string[] = [];
+    for (const c of cases) {
+      try {
+        await dispatchCase({
+          variables: {
+            input: {
+              caseId: c.id,
+              leadDepartmentId: values.leadDepartmentId,
+              assistDepartmentIds: assist,
+              note: values.note?.trim() || undefined,
+            },
+          },
+        });
+      } catch (e) {
+        failures.push(`${c.externalNo}：${errorMessage(e)}`);
+      }
+    }
+    setSubmitting(false);
+    const done = cases.length - failures.length;
+    if (done > 0) message.success(`已分转 ${done} 件工单至${nameOf(values.leadDepartmentId)}`);
+    if (failures.length > 0) {
+      modal.error({
+        title: `${failures.length} 件工单分转失败`,
+        content: failures.map((f) => <div key={f}>{f}</div>),
+        okText: '知道了',
+      });
+    }
+    onDone?.();
+    onClose();
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={cases.length === 1 ? `分转工单 ${cases[0].externalNo}` : `批量分转 ${cases.length} 件工单`}
+      okText="分转"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={submitting}
+      okButtonProps={{ 'data-testid': 'dispatch-submit' }}
+      destroyOnHidden
+    >
+      <div data-testid="dispatch-modal">
+      {cases.length > 1 && (
+        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+          {cases.map((c) => c.externalNo).join('、')}
+        </Typography.Paragraph>
+      )}
+      {error && <Typography.Text type="danger">{errorMessage(error)}</Typography.Text>}
+      <Form<DispatchForm> form={form} layout="vertical" preserve={false}>
+        <Form.Item name="leadDepartmentId" label="主办科室" rules={[{ required: true, message: '请选择主办科室' }]}>
+          <Select
+            options={options}
+            loading={loading}
+            placeholder="请选择主办科室"
+            showSearch
+            optionFilterProp="label"
+            data-testid="dispatch-lead-select"
+          />
+        </Form.Item>
+        <Form.Item name="assistDepartmentIds" label="协办科室（可选）">
+          <Select
+            mode="multiple"
+            options={options.filter((o) => o.value !== lead)}
+            loading={loading}
+            placeholder="可选择一个或多个协办科室"
+            optionFilterProp="label"
+            data-testid="dispatch-assist-select"
+          />
+        </Form.Item>
+        <Form.Item name="note" label="分转说明（可选）">
+          <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：诉求涉及的具体事项、办理要求" data-testid="dispatch-note" />
+        </Form.Item>
+      </Form>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Button, Space, Table, type TableColumnsType } from 'antd';
+import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
+import { dispatchDueOf } from '../shared/countdown';
+import { DispatchCountdown } from '../shared/DispatchCountdown';
+import { tableEmpty } from '../shared/TableEmpty';
+import { DateTimeCell } from '../shared/DateTimeCell';
+import type { CaseSummary } from '../shared/types';
+import { DispatchModal } from './DispatchModal';
+
+interface Props {
+  cases: CaseSummary[];
+  loading: boolean;
+  onDispatched(): void;
+}
+
+const dueTime = (c: CaseSummary) => {
+  const due = dispatchDueOf(c);
+  return due ? new Date(due).getTime() : Number.MAX_SAFE_INTEGER;
+};
+
+/** 待分转: signed cases with the live 30-minute countdown; dispatch one or several. */
+export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
+  const [selected, setSelected] = useState<string[]>([]);
+  const [dispatching, setDispatching] = useState<CaseSummary[]>([]);
+  const sorted = [...cases].sort((a, b) => dueTime(a) - dueTime(b));
+
+  const columns: TableColumnsType<CaseSummary> = [
+    ...baseCaseColumns<CaseSummary>(),
+    {
+      title: '签收时间',
+      dataIndex: 'signedAt',
+      width: 110,
+      render: (value: string | null) => <DateTimeCell value={value} />,
+    },
+    {
+      title: '分转时限',
+      key: 'dispatchDueAt',
+      width: 150,
+      render: (_, c) => <DispatchCountdown dueAt={dispatchDueOf(c)} />,
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_, record) => (
+        <Button type="primary" size="small" onClick={() => setDispatching([record])} data-testid={`dispatch-${record.externalNo}`}>
+          分转
+        </Button>
+      ),
+    },
+  ];
+
+  const openBulk = () => setDispatching(sorted.filter((c) => selected.includes(c.id)));
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button type="primary" disabled={selected.length === 0} onClick={openBulk} data-testid="bulk-dispatch">
+          批量分转{selected.length > 0 ? `（${selected.length}）` : ''}
+        </Button>
+      </Space>
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={sorted}
+        loading={loading}
+        onRow={caseRowProps}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        scroll={{ x: 1000 }}
+        locale={{ emptyText: tableEmpty('暂无待分转工单') }}
+        data-testid="dispatch-table"
+      />
+      <DispatchModal
+        cases={dispatching}
+        onClose={() => setDispatching([])}
+        onDone={() => {
+          setSelected([]);
+          onDispatched();
+        }}
+      />
+    </>
+  );
+}

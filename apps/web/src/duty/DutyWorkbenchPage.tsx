@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { Alert, Badge, Button, Card, Space, Tabs, Typography } from 'antd';
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client';
+import { errorMessage } from '../shared/errors';
+import type { CaseSummary } from '../shared/types';
+import { DispatchQueueTable } from './DispatchQueueTable';
+import { DISPATCH_QUEUE_QUERY, UNSIGNED_CASES_QUERY } from './queries';
+import { ReceiveCaseModal } from './ReceiveCaseModal';
+import { UnsignedTable } from './UnsignedTable';
+
+const POLL_MS = 15_000;
+
+/** 值守工作台: the duty operator's two queues, 待签收 and 待分转. */
+export default function DutyWorkbenchPage() {
+  const [tab, setTab] = useState('unsigned');
+  const [receiving, setReceiving] = useState(false);
+  const unsigned = useQuery<{ unsignedCases: CaseSummary[] }>(UNSIGNED_CASES_QUERY, {
+    pollInterval: POLL_MS,
+    notifyOnNetworkStatusChange: false,
+  });
+  const queue = useQuery<{ dispatchQueue: CaseSummary[] }>(DISPATCH_QUEUE_QUERY, {
+    pollInterval: POLL_MS,
+    notifyOnNetworkStatusChange: false,
+  });
+
+  const unsignedCases = unsigned.data?.unsignedCases ?? [];
+  const queueCases = queue.data?.dispatchQueue ?? [];
+  const refresh = () => {
+    void unsigned.refetch();
+    void queue.refetch();
+  };
+  const error = tab === 'unsigned' ? unsigned.error : queue.error;
+
+  return (
+    <Card
+      className="page-card"
+      data-testid="duty-workbench"
+      data-loaded={unsigned.data && queue.data ? 'true' : 'false'}
+    >
+      <div className="page-toolbar">
+        <Typography.Title level={4} className="page-title">
+          值守工作台
+        </Typography.Title>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="duty-refresh">
+            刷新
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setReceiving(true)} data-testid="receive-case-button">
+            录入工单
+          </Button>
+        </Space>
+      </div>
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={errorMessage(error)}
+          style={{ marginBottom: 12 }}
+          data-testid="duty-error"
+          action={<Button size="small" onClick={refresh}>重试</Button>}
+        />
+      )}
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={[
+          {
+            key: 'unsigned',
+            label: (
+              <span data-testid="tab-unsigned">
+                待签收 <Badge count={unsignedCases.length} showZero color="#faad14" />
+              </span>
+            ),
+            children: <UnsignedTable cases={unsignedCases} loading={unsigned.loading && !unsigned.data} />,
+          },
+          {
+            key: 'dispatch',
+            label: (
+              <span data-testid="tab-dispatch">
+                待分转 <Badge count={queueCases.length} showZero color="#1d5fbf" />
+              </span>
+            ),
+            children: (
+              <DispatchQueueTable cases={queueCases} loading={queue.loading && !queue.data} onDispatched={refresh} />
+            ),
+          },
+        ]}
+      />
+      <ReceiveCaseModal open={receiving} onClose={() => setReceiving(false)} onCreated={() => setTab('unsigned')} />
+    </Card>
+  );
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { App, Button, Space, Table, type TableColumnsType } from 'antd';
+import { useMutation } from '@apollo/client';
+import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
+import { confirmAction } from '../shared/confirm';
+import { tableEmpty } from '../shared/TableEmpty';
+import { errorMessage } from '../shared/errors';
+import type { CaseSummary } from '../shared/types';
+import { DUTY_QUEUES, SIGN_CASE_MUTATION, SIGN_CASES_MUTATION } from './queries';
+
+interface Props {
+  cases: CaseSummary[];
+  loading: boolean;
+}
+
+/** 待签收: sign one case, or several at once via row selection. */
+export function UnsignedTable({ cases, loading }: Props) {
+  const { message, modal } = App.useApp();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [signingId, setSigningId] = useState<string | null>(null);
+  const [signCase] = useMutation(SIGN_CASE_MUTATION, { refetchQueries: DUTY_QUEUES, awaitRefetchQueries: true });
+  const [signCases, { loading: bulkSigning }] = useMutation(SIGN_CASES_MUTATION, {
+    refetchQueries: DUTY_QUEUES,
+    awaitRefetchQueries: true,
+  });
+
+  const signOne = async (c: CaseSummary) => {
+    setSigningId(c.id);
+    try {
+      await signCase({ variables: { id: c.id } });
+      message.success(`工单 ${c.externalNo} 已签收`);
+      setSelected((s) => s.filter((id) => id !== c.id));
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSigningId(null);
+    }
+  };
+
+  const signSelected = async () => {
+    const ids = selected.filter((id) => cases.some((c) => c.id === id));
+    if (ids.length === 0) return;
+    const ok = await confirmAction(modal, { title: `确认签收选中的 ${ids.length} 件工单？`, okText: '确认签收' });
+    if (!ok) return;
+    try {
+      await signCases({ variables: { ids } });
+      message.success(`已签收 ${ids.length} 件工单`);
+      setSelected([]);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const columns: TableColumnsType<CaseSummary> = [
+    ...baseCaseColumns<CaseSummary>(),
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      fixed: 'right',
+      render: (_, record) => (
+        <Button
+          type="primary"
+          size="small"
+          loading={signingId === record.id}
+          onClick={() => signOne(record)}
+          data-testid={`sign-${record.externalNo}`}
+        >
+          签收
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          disabled={selected.length === 0}
+          loading={bulkSigning}
+          onClick={signSelected}
+          data-testid="bulk-sign"
+        >
+          批量签收{selected.length > 0 ? `（${selected.length}）` : ''}
+        </Button>
+      </Space>
+      <Table<CaseSummary>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={cases}
+        loading={loading}
+        onRow={caseRowProps}
+        rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
+        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        scroll={{ x: 860 }}
+        locale={{ emptyText: tableEmpty('暂无待签收工单') }}
+        data-testid="unsigned-table"
+      />
+    </>
+  );
+}

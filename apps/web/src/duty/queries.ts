@@ -1,0 +1,64 @@
+import { gql } from '@apollo/client';
+import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../shared/fragments';
+
+export const UNSIGNED_CASES_QUERY = gql`
+  query UnsignedCases {
+    unsignedCases {
+      ...CaseSummaryFields
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+`;
+
+export const DISPATCH_QUEUE_QUERY = gql`
+  query DispatchQueue {
+    dispatchQueue {
+      ...CaseSummaryFields
+      dispatchDueAt
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+`;
+
+export const SIGN_CASE_MUTATION = gql`
+  mutation SignCase($id: ID!) {
+    signCase(id: $id) {
+      ...CaseSummaryFields
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+`;
+
+export const SIGN_CASES_MUTATION = gql`
+  mutation SignCases($ids: [ID!]!) {
+    signCases(ids: $ids) {
+      ...CaseSummaryFields
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+`;
+
+export const DISPATCH_CASE_MUTATION = gql`
+  mutation DispatchCase($input: DispatchInput!) {
+    dispatchCase(input: $input) {
+      ...CaseSummaryFields
+      assignment {
+        ...AssignmentFields
+      }
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+  ${ASSIGNMENT_FIELDS}
+`;
+
+export const RECEIVE_CASE_MUTATION = gql`
+  mutation ReceiveCase($input: ReceiveCaseInput!) {
+    receiveCase(input: $input) {
+      ...CaseSummaryFields
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+`;
+
+/** Both duty queues are refetched after any duty action. */
+export const DUTY_QUEUES = ['UnsignedCases', 'DispatchQueue'];

@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Radio } from 'antd';
+import { useMutation } from '@apollo/client';
+import { confirmAction } from '../shared/confirm';
+import { errorMessage } from '../shared/errors';
+import { REPLY_RESULT_LABELS } from '../shared/labels';
+import type { ReplyResult } from '../shared/types';
+import { REPLY_CASE_MUTATION } from './queries';
+
+interface Props {
+  caseId: string;
+  externalNo: string;
+  onReplied?(): void;
+}
+
+interface ReplyFormValues {
+  result: ReplyResult;
+  text: string;
+}
+
+const RESULT_OPTIONS = (Object.keys(REPLY_RESULT_LABELS) as ReplyResult[]).map((value) => ({
+  value,
+  label: REPLY_RESULT_LABELS[value],
+}));
+
+/** 答复: the lead department's answer — a result and the reply text. */
+export function ReplyForm({ caseId, externalNo, onReplied }: Props) {
+  const { message, modal } = App.useApp();
+  const [form] = Form.useForm<ReplyFormValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [replyCase, { loading }] = useMutation(REPLY_CASE_MUTATION, {
+    // Whichever of the inbox / case page is on screen refreshes.
+    refetchQueries: 'active',
+    awaitRefetchQueries: true,
+  });
+
+  const onFinish = async (values: ReplyFormValues) => {
+    const ok = await confirmAction(modal, {
+      title: `确认提交工单 ${externalNo} 的答复？`,
+      content: `办理结果：${REPLY_RESULT_LABELS[values.result]}。提交后不可修改。`,
+      okText: '确认提交',
+    });
+    if (!ok) return;
+    setError(null);
+    try {
+      await replyCase({ variables: { input: { caseId, result: values.result, text: values.text.trim() } } });
+      message.success(`工单 ${externalNo} 已答复`);
+      form.resetFields();
+      onReplied?.();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <div data-testid="reply-form">
+      {error && <Alert type="error" showIcon message={error} className="login-alert" data-testid="reply-error" />}
+      <Form<ReplyFormValues> form={form} layout="vertical" onFinish={onFinish}>
+        <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
+          <Radio.Group data-testid="reply-result">
+            {RESULT_OPTIONS.map((o) => (
+              <Radio key={o.value} value={o.value} data-testid={`reply-result-${o.value}`}>
+                {o.label}
+              </Radio>
+            ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item
+          name="text"
+          label="答复内容"
+          rules={[
+            { required: true, whitespace: true, message: '请输入答复内容' },
+            { min: 5, message: '答复内容至少 5 个字' },
+          ]}
+        >
+          <Input.TextArea
+            rows={5}
+            maxLength={2000}
+            showCount
+            placeholder="请写明办理过程、结果以及与市民沟通的情况"
+            data-testid="reply-text"
+          />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={loading} data-testid="reply-submit">
+          提交答复
+        </Button>
+      </Form>
+    </div>
+  );
+}

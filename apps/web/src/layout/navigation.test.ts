@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { canAccess, homePathFor, navigationFor } from './navigation';
+
+const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role).map((e) => e.path);
+
+describe('navigation', () => {
+  it('shows each role only its own screens', () => {
+    expect(paths('duty')).toEqual(['/duty']);
+    expect(paths('handler')).toEqual(['/inbox']);
+    expect(paths('admin')).toEqual(['/analytics', '/admin/departments', '/admin/users']);
+    expect(paths('callback')).toContain('/callback');
+    expect(paths('leader')).not.toContain('/duty');
+  });
+
+  it('sends each role to its first screen after login', () => {
+    expect(homePathFor('duty')).toBe('/duty');
+    expect(homePathFor('handler')).toBe('/inbox');
+    expect(homePathFor('admin')).toBe('/admin/departments');
+    expect(homePathFor('supervisor')).toBe('/callback');
+  });
+
+  it('guards routes by role', () => {
+    expect(canAccess('handler', '/duty')).toBe(false);
+    expect(canAccess('duty', '/duty')).toBe(true);
+    expect(canAccess('duty', '/admin/users')).toBe(false);
+    expect(canAccess('duty', '/cases/1')).toBe(true);
+  });
+});

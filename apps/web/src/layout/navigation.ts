@@ -1,0 +1,118 @@
+// The single table of screens: path, menu label, icon and the roles allowed to use it.
+// A new screen (回访, 督办, 宣传, 统计分析 …) plugs in by replacing its `component` here.
+import { lazy, type ComponentType } from 'react';
+import {
+  BarChartOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  DesktopOutlined,
+  InboxOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Role } from '../shared/types';
+
+export interface NavEntry {
+  key: string;
+  /** Route path; also the menu key. */
+  path: string;
+  label: string;
+  icon: ComponentType;
+  roles: readonly Role[];
+  /** Menu group (rendered as a sub-menu); entries without a group are top level. */
+  group?: string;
+  component: ComponentType;
+  /** Not built yet: shows a "coming soon" page. */
+  placeholder?: boolean;
+}
+
+const ComingSoon = lazy(() => import('./ComingSoonPage'));
+
+export const NAVIGATION: readonly NavEntry[] = [
+  {
+    key: 'duty',
+    path: '/duty',
+    label: '值守工作台',
+    icon: DesktopOutlined,
+    roles: ['duty'],
+    component: lazy(() => import('../duty/DutyWorkbenchPage')),
+  },
+  {
+    key: 'inbox',
+    path: '/inbox',
+    label: '科室工作台',
+    icon: InboxOutlined,
+    roles: ['handler'],
+    component: lazy(() => import('../inbox/InboxPage')),
+  },
+  {
+    key: 'callback',
+    path: '/callback',
+    label: '回访',
+    icon: PhoneOutlined,
+    roles: ['callback', 'supervisor'],
+    component: ComingSoon,
+    placeholder: true,
+  },
+  {
+    key: 'supervision',
+    path: '/supervision',
+    label: '督办',
+    icon: AuditOutlined,
+    roles: ['supervisor', 'leader'],
+    component: ComingSoon,
+    placeholder: true,
+  },
+  {
+    key: 'publicity',
+    path: '/publicity',
+    label: '宣传',
+    icon: NotificationOutlined,
+    roles: ['supervisor', 'leader'],
+    component: ComingSoon,
+    placeholder: true,
+  },
+  {
+    key: 'analytics',
+    path: '/analytics',
+    label: '统计分析',
+    icon: BarChartOutlined,
+    roles: ['leader', 'supervisor', 'admin'],
+    component: ComingSoon,
+    placeholder: true,
+  },
+  {
+    key: 'admin-departments',
+    path: '/admin/departments',
+    label: '科室管理',
+    icon: ApartmentOutlined,
+    roles: ['admin'],
+    group: '系统管理',
+    component: lazy(() => import('../admin/DepartmentsPage')),
+  },
+  {
+    key: 'admin-users',
+    path: '/admin/users',
+    label: '用户管理',
+    icon: TeamOutlined,
+    roles: ['admin'],
+    group: '系统管理',
+    component: lazy(() => import('../admin/UsersPage')),
+  },
+];
+
+export function navigationFor(role: Role): NavEntry[] {
+  return NAVIGATION.filter((entry) => entry.roles.includes(role));
+}
+
+/** Where a role lands after login: its first built screen, else its first screen. */
+export function homePathFor(role: Role): string {
+  const entries = navigationFor(role);
+  return (entries.find((e) => !e.placeholder) ?? entries[0])?.path ?? '/welcome';
+}
+
+export function canAccess(role: Role, path: string): boolean {
+  const entry = NAVIGATION.find((e) => e.path === path);
+  return entry ? entry.roles.includes(role) : true;
+}
