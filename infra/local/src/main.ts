@@ -43,6 +43,7 @@ Press Ctrl-C to stop.`);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    setTimeout(() => { say('could not stop cleanly within 60 s; exiting'); process.exit(1); }, 60_000).unref();
     say(`${signal}: stopping gateway, services, NATS and PostgreSQL ...`);
     await stack.stop();
     say('stopped.');

@@ -57,8 +57,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   const pgPort = await pick('PG_PORT', 5433);
   const natsPort = await pick('NATS_PORT', 4222);
   const stopped: Array<() => Promise<void>> = [];
+  // Last started, first stopped; a step that hangs is abandoned after 15 s so Ctrl-C always ends.
+  const withTimeout = (p: Promise<void>) => Promise.race([p.catch(() => undefined), new Promise<void>((r) => setTimeout(r, 15_000).unref())]);
   const stopAll = async () => {
-    for (const s of stopped.reverse()) await s().catch(() => undefined);
+    for (const s of stopped.splice(0).reverse()) await withTimeout(s());
   };
   try {
     progress(`starting PostgreSQL on 127.0.0.1:${pgPort}`);
