@@ -84,12 +84,25 @@ function build(pnpm) {
   if (run(pnpm, ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('build failed (see above).');
 }
 
+/** The workspace packages' folders (apps/*, packages/*, infra/local, bench). */
+function workspaceDirs() {
+  const dirs = [];
+  for (const parent of ['apps', 'packages', 'infra']) {
+    const p = path.join(root, parent);
+    if (!exists(p)) continue;
+    for (const entry of fs.readdirSync(p, { withFileTypes: true })) {
+      if (entry.isDirectory() && exists(path.join(p, entry.name, 'package.json'))) dirs.push(path.join(p, entry.name));
+    }
+  }
+  return dirs;
+}
+
 /** Sums the vitest JSON reports into one closing line. */
 function summarize() {
   let passed = 0, failed = 0, skipped = 0;
-  for (const dir of ['apps', 'packages', 'infra']) {
-    for (const name of fs.existsSync(path.join(root, dir)) ? fs.readdirSync(path.join(root, dir)) : []) {
-      const f = path.join(root, dir, name, 'test-results.json');
+  for (const dir of workspaceDirs()) {
+    {
+      const f = path.join(dir, 'test-results.json');
       if (!exists(f)) continue;
       try {
         const r = JSON.parse(fs.readFileSync(f, 'utf8'));
@@ -128,9 +141,7 @@ switch (command) {
     ensureNats();
     ensureChromium();
     build(pnpm);
-    for (const dir of ['apps', 'packages', 'infra']) {
-      for (const name of fs.readdirSync(path.join(root, dir))) fs.rmSync(path.join(root, dir, name, 'test-results.json'), { force: true });
-    }
+    for (const dir of workspaceDirs()) fs.rmSync(path.join(dir, 'test-results.json'), { force: true });
     const t0 = Date.now();
     const code = run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full']);
     const { passed, failed, skipped } = summarize();
