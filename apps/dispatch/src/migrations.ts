@@ -38,4 +38,106 @@ class Initial extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261125000001_initial', class: Initial }];
+/**
+ * Department work (接收/退回/联系/延期/协办/答复), bureau review (局审核), the dispatch audit trail,
+ * the responsibility catalogue (权责清单) and the text dispatch needs to suggest a department.
+ */
+class DepartmentWork extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table dispatch_case
+      add column title varchar(60) not null default '',
+      add column content_digest varchar(60) not null default '',
+      add column project_name varchar(100),
+      add column street varchar(50),
+      add column queued_at timestamptz,
+      add column return_count integer not null default 0,
+      add column accepted_at timestamptz,
+      add column accepted_by uuid,
+      add column contacted_at timestamptz,
+      add column contact_channel varchar(16),
+      add column contacted_by uuid,
+      add column completed_at timestamptz,
+      add column last_action_at timestamptz,
+      add column last_action_by uuid`);
+    this.addSql('update dispatch_case set queued_at = signed_at');
+    this.addSql(`create table dispatch_assignment_log (
+      id uuid primary key,
+      case_id uuid not null references dispatch_case(id),
+      kind varchar(16) not null check (kind in ('dispatch','redispatch','return')),
+      from_department_id uuid,
+      to_department_id uuid,
+      assist_department_ids text[] not null default '{}',
+      held_minutes integer,
+      held_seconds integer,
+      reason_code varchar(32),
+      reason text,
+      suggestion_source varchar(8),
+      suggestion_rule_id uuid,
+      suggestion_confidence double precision,
+      suggestion_followed boolean,
+      at timestamptz not null,
+      by_user uuid not null,
+      by_role varchar(16) not null
+    )`);
+    this.addSql('create index dispatch_assignment_log_case on dispatch_assignment_log (case_id, at)');
+    this.addSql('create index dispatch_assignment_log_from on dispatch_assignment_log (from_department_id, at)');
+    this.addSql(`create table dispatch_assist (
+      id uuid primary key,
+      case_id uuid not null references dispatch_case(id),
+      department_id uuid not null,
+      status varchar(16) not null check (status in ('open','reported','withdrawn')),
+      assigned_at timestamptz not null,
+      report_text text,
+      reported_at timestamptz,
+      reported_by uuid
+    )`);
+    this.addSql('create index dispatch_assist_case on dispatch_assist (case_id, status)');
+    this.addSql(`create table dispatch_extension (
+      id uuid primary key,
+      case_id uuid not null references dispatch_case(id),
+      department_id uuid not null,
+      reason text not null,
+      requested_until timestamptz not null,
+      current_deadline_at timestamptz not null,
+      requested_at timestamptz not null,
+      requested_by uuid not null,
+      status varchar(16) not null check (status in ('pending','approved','refused','withdrawn')),
+      decided_at timestamptz,
+      decided_by uuid,
+      decision_note text
+    )`);
+    this.addSql('create index dispatch_extension_case on dispatch_extension (case_id, requested_at)');
+    this.addSql("create unique index dispatch_extension_one_pending on dispatch_extension (case_id) where status = 'pending'");
+    this.addSql(`alter table dispatch_reply
+      add column script_id varchar(64),
+      add column review_status varchar(16) not null default 'pending' check (review_status in ('pending','approved','rejected')),
+      add column reviewed_at timestamptz,
+      add column reviewed_by uuid,
+      add column review_note text`);
+    this.addSql(`create table dispatch_rule (
+      id uuid primary key,
+      rule_key uuid not null,
+      version integer not null,
+      name varchar(100) not null,
+      topics text[] not null default '{}',
+      keywords text[] not null default '{}',
+      projects text[] not null default '{}',
+      streets text[] not null default '{}',
+      lead_department_code varchar(64) not null,
+      assist_department_codes text[] not null default '{}',
+      basis text not null default '',
+      priority integer not null default 0,
+      active boolean not null,
+      created_at timestamptz not null,
+      created_by varchar(64) not null,
+      superseded_at timestamptz,
+      unique (rule_key, version)
+    )`);
+    this.addSql('create index dispatch_rule_current on dispatch_rule (rule_key) where superseded_at is null');
+  }
+}
+
+export const migrations = [
+  { name: 'Migration20261125000001_initial', class: Initial },
+  { name: 'Migration20261125000002_department_work', class: DepartmentWork },
+];

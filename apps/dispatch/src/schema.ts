@@ -1,10 +1,15 @@
 import { buildFederatedSchema } from '@hotline/service-kit';
-import { caseReference, CaseResolver } from './cases/case.resolver';
+import { AssignmentRecordResolver, caseReference, CaseResolver } from './cases/case.resolver';
+import { DispatchResolver } from './dispatching/dispatch.resolver';
 import { DepartmentRef, UserRef } from './federation/refs';
+import { HandlingResolver } from './handling/handling.resolver';
+import { ReviewResolver } from './review/review.resolver';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
+import { SuggestionResolver } from './suggestions/suggestion.resolver';
 
 export const buildDispatchSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver],
+    resolvers: [CaseResolver, AssignmentRecordResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

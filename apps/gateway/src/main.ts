@@ -6,6 +6,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { authenticate, contextError, createHttpServer, createLogger, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
 import { GatewayConfigSchema } from './config';
 import { depthLimit } from './depth-limit';
+import { baseUrlOf, passThrough } from './open311-proxy';
 import { SUBGRAPHS, supergraphPath } from './subgraphs';
 
 interface GatewayContext {
@@ -50,6 +51,8 @@ async function start() {
       return { authorization: req.headers.authorization, requestId: req.headers['x-request-id'] as string | undefined };
     },
     routes: (app) => {
+      // Open311 and file imports are plain HTTP on intake, served from this origin too.
+      passThrough(app, { prefixes: ['/open311', '/imports'], target: baseUrlOf(overrides.intake ?? SUBGRAPHS.find((s) => s.name === 'intake')!.url), log });
       app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
       app.get('/readyz', async (_req, res) => {
         const checks = await Promise.all(
@@ -65,7 +68,7 @@ async function start() {
       if (fs.existsSync(path.join(webDir, 'index.html'))) {
         app.use(express.static(webDir, { index: false, maxAge: '1h' }));
         // The web app routes on the client: any other GET that is not an API path gets index.html.
-        app.get(/^\/(?!graphql|healthz|readyz|open311).*/, (_req, res) => {
+        app.get(/^\/(?!graphql|healthz|readyz|open311|imports).*/, (_req, res) => {
           res.set('cache-control', 'no-cache').sendFile(path.join(webDir, 'index.html'));
         });
       } else {

@@ -44,4 +44,172 @@ class Initial extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261125000001_initial', class: Initial }];
+/**
+ * The full work order (every time, anonymity, place, attachments, links), the topic taxonomy,
+ * the configurable intake rules, the reveal audit, the case audit and Open311 partner keys.
+ */
+class FullWorkOrder extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table intake_case
+      add column district_dispatched_at timestamptz,
+      add column first_contact_at timestamptz,
+      add column anonymous boolean not null default false,
+      add column confidential boolean not null default false,
+      add column community varchar(50),
+      add column latitude double precision,
+      add column longitude double precision,
+      add column attachments jsonb not null default '[]',
+      add column repeat_count integer not null default 0,
+      add column cluster_count integer not null default 0,
+      add column master_case_id uuid,
+      add column link_kind varchar(16),
+      add column link_score double precision,
+      add column reply_result varchar(16),
+      add column completed_at timestamptz,
+      add column source_hash varchar(64)`);
+    this.addSql('create index intake_case_phone on intake_case (citizen_phone, received_at)');
+    this.addSql('create index intake_case_project on intake_case (project_name, topic, received_at)');
+    this.addSql('create index intake_case_received on intake_case (received_at)');
+    this.addSql('create index intake_case_master on intake_case (master_case_id) where master_case_id is not null');
+    this.addSql(`create table intake_topic (
+      code varchar(64) primary key,
+      name varchar(50) not null unique,
+      parent_code varchar(64) references intake_topic(code),
+      sort integer not null default 0,
+      active boolean not null default true,
+      description varchar(200)
+    )`);
+    const topics: Array<[string, string, string | null, number, string]> = [
+      ['housing', '房屋交付与销售', null, 10, '商品房交付、销售与退费'],
+      ['delayed-handover', '延期交房', 'housing', 11, '开发商逾期交付房屋'],
+      ['purchase-refund', '购房退费', 'housing', 12, '解除购房合同后的退款、定金'],
+      ['house-quality', '房屋质量', 'housing', 13, '新建住宅质量与保修'],
+      ['community', '物业与小区', null, 20, '物业服务与小区管理'],
+      ['property', '物业', 'community', 21, '物业服务、收费、设施维护'],
+      ['construction-group', '建设工程', null, 30, '在建工程的扰民与安全'],
+      ['construction', '施工', 'construction-group', 31, '施工噪音、扬尘、围挡与安全'],
+      ['municipal', '市政设施', null, 40, '道路、路灯等市政设施'],
+    ];
+    for (const [code, name, parent, sort, description] of topics) {
+      this.addSql(`insert into intake_topic (code, name, parent_code, sort, description) values ('${code}', '${name}', ${parent ? `'${parent}'` : 'null'}, ${sort}, '${description}')`);
+    }
+    this.addSql(`create table intake_setting (
+      key varchar(64) primary key,
+      value jsonb not null,
+      updated_at timestamptz not null default now(),
+      updated_by uuid
+    )`);
+    this.addSql(`create table intake_reveal_log (
+      id uuid primary key,
+      case_id uuid not null,
+      external_no varchar(64) not null,
+      user_id uuid not null,
+      role varchar(32) not null,
+      department_id uuid,
+      fields text[] not null,
+      reason varchar(200) not null,
+      revealed_at timestamptz not null
+    )`);
+    this.addSql('create index intake_reveal_log_case on intake_reveal_log (case_id, revealed_at)');
+    this.addSql('create index intake_reveal_log_time on intake_reveal_log (revealed_at)');
+    this.addSql(`create table intake_case_audit (
+      id uuid primary key,
+      case_id uuid not null,
+      kind varchar(32) not null,
+      before jsonb,
+      after jsonb not null,
+      reason varchar(200) not null,
+      actor_user_id uuid,
+      actor varchar(64) not null,
+      at timestamptz not null
+    )`);
+    this.addSql('create index intake_case_audit_case on intake_case_audit (case_id, at)');
+    this.addSql(`create table open311_key (
+      id uuid primary key,
+      name varchar(100) not null,
+      key_hash char(64) not null unique,
+      key_prefix varchar(12) not null,
+      created_at timestamptz not null,
+      created_by varchar(64) not null,
+      revoked_at timestamptz,
+      revoked_by uuid,
+      last_used_at timestamptz
+    )`);
+  }
+}
+
+/** Import jobs (progress, outcome, error report) and saved column mappings. */
+class Imports extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table intake_import_job (
+      id uuid primary key,
+      status varchar(16) not null,
+      file_name varchar(200) not null,
+      format varchar(8) not null,
+      mapping_name varchar(100),
+      total_rows integer not null default 0,
+      processed_rows integer not null default 0,
+      created_count integer not null default 0,
+      updated_count integer not null default 0,
+      unchanged_count integer not null default 0,
+      error_count integer not null default 0,
+      problems jsonb not null default '[]',
+      message varchar(300),
+      created_by uuid not null,
+      created_at timestamptz not null,
+      finished_at timestamptz,
+      duration_ms integer
+    )`);
+    this.addSql('create index intake_import_job_created on intake_import_job (created_at)');
+    this.addSql(`create table intake_import_mapping (
+      id uuid primary key,
+      name varchar(100) not null unique,
+      columns jsonb not null,
+      updated_at timestamptz not null,
+      updated_by uuid not null
+    )`);
+  }
+}
+
+/** 办结反馈: outbound records with their delivery state, and the delivery log. */
+class Feedback extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table intake_feedback (
+      id uuid primary key,
+      case_id uuid not null,
+      external_no varchar(64) not null,
+      completion_event_id uuid not null,
+      master_case_id uuid,
+      result varchar(16) not null,
+      reply_summary varchar(200) not null,
+      department_id uuid not null,
+      received_at timestamptz not null,
+      completed_at timestamptz not null,
+      state varchar(16) not null,
+      attempts integer not null default 0,
+      next_attempt_at timestamptz,
+      last_error varchar(300),
+      delivered_at timestamptz,
+      created_at timestamptz not null,
+      unique (case_id, completion_event_id)
+    )`);
+    this.addSql('create index intake_feedback_due on intake_feedback (state, next_attempt_at)');
+    this.addSql(`create table intake_feedback_attempt (
+      id uuid primary key,
+      feedback_id uuid not null references intake_feedback(id),
+      attempt integer not null,
+      at timestamptz not null,
+      status_code integer,
+      error varchar(300),
+      duration_ms integer not null
+    )`);
+    this.addSql('create index intake_feedback_attempt_feedback on intake_feedback_attempt (feedback_id, at)');
+  }
+}
+
+export const migrations = [
+  { name: 'Migration20261125000001_initial', class: Initial },
+  { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
+  { name: 'Migration20261125000003_imports', class: Imports },
+  { name: 'Migration20261125000004_feedback', class: Feedback },
+];

@@ -1,10 +1,17 @@
 import { buildFederatedSchema } from '@hotline/service-kit';
 import { caseReference, CaseResolver } from './cases/case.resolver';
 import { DepartmentRef, UserRef } from './federation/refs';
+import { RevealResolver } from './personal-data/reveal.resolver';
+import { Open311KeyResolver } from './open311/api-key.resolver';
+import { TopicResolver } from './topics/topic.resolver';
+import { ImportResolver } from './imports/import.resolver';
+import { ClassificationResolver } from './classification/classification.resolver';
+import { RepeatResolver } from './repeats/repeat.resolver';
+import { CaseFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver';
 
 export const buildIntakeSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver],
+    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

@@ -27,5 +27,21 @@ describe('stageAfter (工单阶段)', () => {
   });
   it('lets a late event move a case forward past a missed step', () => {
     expect(stageAfter('received', 'hotline.case.dispatched')).toBe('dispatched');
+    expect(stageAfter('dispatched', 'hotline.case.completed')).toBe('completed');
+  });
+  it('follows the department work: accept, reply, bureau review', () => {
+    expect(stageAfter('dispatched', 'hotline.case.accepted')).toBe('accepted');
+    expect(stageAfter('accepted', 'hotline.case.replied')).toBe('replied');
+    expect(stageAfter('accepted', 'hotline.case.dispatched')).toBe('dispatched'); // re-dispatch
+    expect(stageAfter('accepted', 'hotline.case.contacted')).toBe('accepted');
+    expect(stageAfter('accepted', 'hotline.case.extended')).toBe('accepted');
+  });
+  it('moves back on 退回 (to 待分转) and on 局审核退回 (to the department), and only from the right stages', () => {
+    expect(stageAfter('dispatched', 'hotline.case.returned')).toBe('signed');
+    expect(stageAfter('accepted', 'hotline.case.returned')).toBe('signed');
+    expect(stageAfter('replied', 'hotline.case.review-rejected')).toBe('accepted');
+    expect(stageAfter('completed', 'hotline.case.returned')).toBe('completed');
+    expect(stageAfter('completed', 'hotline.case.review-rejected')).toBe('completed');
+    expect(stageAfter('received', 'hotline.case.returned')).toBe('received');
   });
 });

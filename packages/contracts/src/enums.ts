@@ -47,6 +47,7 @@ export const REPLY_RESULT_LABELS: Record<ReplyResult, string> = {
 /** 渠道 — how a work order reached the bureau. */
 export const CHANNELS = ['district', 'import', 'open311', 'manual'] as const;
 export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { district: '区级平台派单', import: '批量导入', open311: 'Open311 接口', manual: '人工录入' };
 
 /** Roles (see docs/security.md). */
 export const ROLES = ['admin', 'duty', 'handler', 'supervisor', 'callback', 'leader', 'partner'] as const;

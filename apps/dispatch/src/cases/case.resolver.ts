@@ -1,15 +1,18 @@
-import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { ReplyResult } from '@hotline/contracts';
-import { assertInScope, requireUser, ServiceContext } from '@hotline/service-kit';
-import { dispatchDueAt } from '../deadlines/handling-limit';
-import { dispatchCase } from '../dispatching/dispatch-case';
-import { DepartmentRef, UserRef } from '../federation/refs';
-import { departmentInbox, dispatchQueue } from '../inbox/queues';
-import { Reply, ReplyResultEnum } from '../replies/reply.entity';
-import { replyCase } from '../replies/reply-case';
-import { DispatchCase } from './dispatch-case.entity';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { assertInScope, groupBy, loaderFor, requireUser } from '@hotline/service-kit';
+import { AssistTask } from '../assists/assist-task.entity';
+import type { DispatchContext } from '../context';
 
-type Ctx = ServiceContext & { dispatchLimitMinutes: number };
+type Ctx = DispatchContext;
+import { dispatchDueAt } from '../deadlines/handling-limit';
+import { AssignmentRecord } from '../dispatching/assignment-record.entity';
+import { ExtensionRequest } from '../extensions/extension-request.entity';
+import { DepartmentRef, UserRef } from '../federation/refs';
+import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
+import { departmentInbox, departmentInboxCounts, departmentReturns, dispatchQueue } from '../inbox/queues';
+import { Reply } from '../replies/reply.entity';
+import { DispatchCase } from './dispatch-case.entity';
+import { ContactChannelEnum, InboxBucketEnum } from './enums';
 
 /** intake's Case, extended here with what dispatch knows. */
 @Directive('@key(fields: "id")')
@@ -28,57 +31,71 @@ class Assignment {
   @Field(() => Date) dispatchedAt!: Date;
   @Field(() => UserRef, { nullable: true }) dispatchedBy?: UserRef | null;
   @Field(() => Date, { nullable: true, description: '办理时限' }) deadlineAt?: Date | null;
-  @Field(() => String, { description: 'dispatched | replied | completed' }) status!: string;
+  @Field(() => String, { description: 'dispatched | accepted | replied | completed' }) status!: string;
 }
 
-@InputType({ description: '分转派单' })
-class DispatchInput {
-  @Field(() => ID) caseId!: string;
-  @Field(() => ID, { description: '主办科室' }) leadDepartmentId!: string;
-  @Field(() => [ID], { nullable: true, description: '协办科室' }) assistDepartmentIds?: string[];
-  @Field(() => String, { nullable: true }) note?: string;
+/** 办理情况 — the department work on a case, as dispatch tracks it. */
+@ObjectType('Handling', { description: '办理情况' })
+class Handling {
+  @Field(() => String, { description: '阶段：signed 待分转 dispatched 已分转 accepted 科室已接收 replied 已答复待审核 completed 已办结' }) stage!: string;
+  @Field(() => Int, { description: '版本号：操作时作为 expectedVersion 传回，防止覆盖他人的操作' }) version!: number;
+  @Field(() => Date, { nullable: true, description: '接收时间' }) acceptedAt?: Date | null;
+  @Field(() => UserRef, { nullable: true }) acceptedBy?: UserRef | null;
+  @Field(() => Date, { nullable: true, description: '首次联系时间' }) contactedAt?: Date | null;
+  @Field(() => ContactChannelEnum, { nullable: true, description: '首次联系方式' }) contactChannel?: string | null;
+  @Field(() => Date, { nullable: true, description: '办结时间' }) completedAt?: Date | null;
+  @Field(() => Int, { description: '被退回次数' }) returnCount!: number;
+  @Field(() => InboxBucketEnum, { nullable: true, description: '在科室工作台中的分组' }) inboxBucket?: string | null;
 }
 
-@InputType({ description: '科室答复' })
-class ReplyInput {
-  @Field(() => ID) caseId!: string;
-  @Field(() => ReplyResultEnum) result!: ReplyResult;
-  @Field(() => String) text!: string;
+@ObjectType('InboxCounts', { description: '科室工作台各分组数量' })
+class InboxCounts {
+  @Field(() => Int, { description: '新到' }) new!: number;
+  @Field(() => Int, { description: '办理中' }) inProgress!: number;
+  @Field(() => Int, { description: '即将超期' }) dueSoon!: number;
+  @Field(() => Int, { description: '已超期' }) overdue!: number;
+  @Field(() => Int, { description: '近 30 天退回' }) returned!: number;
 }
 
-const known = (c: DispatchCase | CaseNode): c is DispatchCase => c instanceof DispatchCase;
+/** One query per request for a child table of every case the request lists (no N+1). */
+function byCase<T extends { caseId: string }>(ctx: Ctx, name: string, entity: new () => T, order: keyof T & string) {
+  return loaderFor<T[]>(ctx, name, async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: { [order]: 'asc' } as never }), (r) => r.caseId), []);
+}
+
+export const known = (c: DispatchCase | CaseNode): c is DispatchCase => c instanceof DispatchCase;
 
 @Resolver(() => CaseNode)
 export class CaseResolver {
   /** 待分转 */
   @Authorized(['duty', 'supervisor', 'leader'])
-  @Query(() => [CaseNode])
+  @Query(() => [CaseNode], { description: '待分转（含被退回的工单），等待最久的在前' })
   dispatchQueue(@Ctx() ctx: Ctx): Promise<DispatchCase[]> {
     return dispatchQueue(ctx.em);
   }
 
   /** 科室工作台 */
   @Authorized(['handler'])
-  @Query(() => [CaseNode])
-  departmentInbox(@Ctx() ctx: Ctx): Promise<DispatchCase[]> {
-    return departmentInbox(ctx.em, requireUser(ctx));
-  }
-
-  @Authorized(['duty'])
-  @Mutation(() => CaseNode)
-  dispatchCase(@Arg('input', () => DispatchInput) input: DispatchInput, @Ctx() ctx: Ctx): Promise<DispatchCase> {
-    return dispatchCase(ctx.em, requireUser(ctx), { ...input, assistDepartmentIds: input.assistDepartmentIds ?? [] });
+  @Query(() => [CaseNode], { description: '科室工作台：本科室主办或协办的在办工单，可按分组筛选' })
+  departmentInbox(@Arg('bucket', () => InboxBucketEnum, { nullable: true }) bucket: Exclude<InboxBucket, 'returned'> | null, @Ctx() ctx: Ctx): Promise<DispatchCase[]> {
+    return departmentInbox(ctx.em, requireUser(ctx), bucket);
   }
 
   @Authorized(['handler'])
-  @Mutation(() => CaseNode)
-  replyCase(@Arg('input', () => ReplyInput) input: ReplyInput, @Ctx() ctx: Ctx): Promise<DispatchCase> {
-    return replyCase(ctx.em, requireUser(ctx), { ...input });
+  @Query(() => InboxCounts, { description: '科室工作台各分组数量' })
+  departmentInboxCounts(@Ctx() ctx: Ctx): Promise<InboxCounts> {
+    return departmentInboxCounts(ctx.em, requireUser(ctx));
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: '分转截止时间（签收后 30 分钟）' })
+  @Authorized(['handler'])
+  @Query(() => [AssignmentRecord], { description: '本科室退回的工单（退回记录）' })
+  departmentReturns(@Ctx() ctx: Ctx): Promise<AssignmentRecord[]> {
+    return departmentReturns(ctx.em, requireUser(ctx));
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: '分转截止时间（进入待分转后 30 分钟）' })
   dispatchDueAt(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Date | null {
-    return known(c) && c.signedAt ? dispatchDueAt(c.signedAt, ctx.dispatchLimitMinutes) : null;
+    const from = known(c) ? c.queuedAt ?? c.signedAt : null;
+    return from ? dispatchDueAt(from, ctx.dispatchLimitMinutes) : null;
   }
 
   @FieldResolver(() => Assignment, { nullable: true })
@@ -96,9 +113,55 @@ export class CaseResolver {
     };
   }
 
-  @FieldResolver(() => [Reply], { description: '科室答复' })
+  @FieldResolver(() => Handling, { nullable: true, description: '办理情况（接收、联系、版本号、工作台分组）' })
+  handling(@Root() c: DispatchCase | CaseNode): Handling | null {
+    if (!known(c)) return null;
+    const now = new Date();
+    return {
+      stage: c.stage,
+      version: c.version,
+      acceptedAt: c.acceptedAt,
+      acceptedBy: c.acceptedBy ? { id: c.acceptedBy } : null,
+      contactedAt: c.contactedAt,
+      contactChannel: c.contactChannel,
+      completedAt: c.completedAt,
+      returnCount: c.returnCount,
+      inboxBucket: ['dispatched', 'accepted', 'replied'].includes(c.stage) ? inboxBucketOf(c, now) : null,
+    };
+  }
+
+  @FieldResolver(() => [Reply], { description: '科室答复（含局审核结果）' })
   replies(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Promise<Reply[]> | Reply[] {
-    return known(c) ? ctx.em.find(Reply, { caseId: c.id }, { orderBy: { repliedAt: 'asc' } }) : [];
+    return known(c) ? byCase(ctx, 'replies', Reply, 'repliedAt').load(c.id) : [];
+  }
+
+  @FieldResolver(() => [AssistTask], { description: '协办任务与反馈' })
+  assistTasks(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Promise<AssistTask[]> | AssistTask[] {
+    return known(c) ? byCase(ctx, 'assistTasks', AssistTask, 'assignedAt').load(c.id) : [];
+  }
+
+  @FieldResolver(() => [ExtensionRequest], { description: '延期申请' })
+  extensions(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Promise<ExtensionRequest[]> | ExtensionRequest[] {
+    return known(c) ? byCase(ctx, 'extensions', ExtensionRequest, 'requestedAt').load(c.id) : [];
+  }
+
+  @FieldResolver(() => [AssignmentRecord], { description: '分派记录：分转、改派、退回（谁、从哪、到哪、何时、为何、持有时长）' })
+  assignmentHistory(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Promise<AssignmentRecord[]> | AssignmentRecord[] {
+    return known(c) ? byCase(ctx, 'assignmentHistory', AssignmentRecord, 'at').load(c.id) : [];
+  }
+}
+
+/** Fields of a returned-case record that a department's 已退回 list shows. */
+@Resolver(() => AssignmentRecord)
+export class AssignmentRecordResolver {
+  @FieldResolver(() => String, { description: '工单编号' })
+  async externalNo(@Root() r: AssignmentRecord, @Ctx() ctx: Ctx): Promise<string> {
+    return (await ctx.em.findOne(DispatchCase, { id: r.caseId }))?.externalNo ?? '';
+  }
+
+  @FieldResolver(() => String, { description: '工单标题（摘要）' })
+  async title(@Root() r: AssignmentRecord, @Ctx() ctx: Ctx): Promise<string> {
+    return (await ctx.em.findOne(DispatchCase, { id: r.caseId }))?.title ?? '';
   }
 }
 

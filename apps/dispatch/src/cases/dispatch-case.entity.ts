@@ -1,7 +1,11 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { RequestType, Urgency } from '@hotline/contracts';
+import type { ContactChannel, RequestType, Urgency } from '@hotline/contracts';
 
-export const DISPATCH_STAGES = ['received', 'signed', 'dispatched', 'replied', 'completed'] as const;
+/**
+ * received 待签收 → signed 待分转 → dispatched 已分转 → accepted 科室已接收 → replied 已答复（待局审核）
+ * → completed 已办结. 退回 moves dispatched/accepted back to signed; 局审核退回 moves replied back to accepted.
+ */
+export const DISPATCH_STAGES = ['received', 'signed', 'dispatched', 'accepted', 'replied', 'completed'] as const;
 export type DispatchStage = (typeof DISPATCH_STAGES)[number];
 
 /**
@@ -11,7 +15,7 @@ export type DispatchStage = (typeof DISPATCH_STAGES)[number];
 @Entity({ tableName: 'dispatch_case' })
 @Index({ properties: ['stage', 'signedAt'] })
 export class DispatchCase {
-  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage';
+  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 64 }) externalNo!: string;
@@ -22,6 +26,14 @@ export class DispatchCase {
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) upstreamDeadlineAt?: Date | null;
   @Property({ type: 'string', length: 16 }) stage: DispatchStage = 'received';
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) signedAt?: Date | null;
+  /** The case's title and content digests (personal numbers scrubbed), project and street: what routing reads. */
+  @Property({ type: 'string', length: 60 }) title: string = '';
+  @Property({ type: 'string', length: 60 }) contentDigest: string = '';
+  @Property({ type: 'string', length: 100, nullable: true }) projectName?: string | null;
+  @Property({ type: 'string', length: 50, nullable: true }) street?: string | null;
+  /** When the case (re-)entered 待分转: signature, or the last 退回. The 30-minute clock runs from here. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) queuedAt?: Date | null;
+  @Property({ type: 'integer' }) returnCount: number = 0;
 
   /** 主办科室 */
   @Property({ type: 'uuid', nullable: true }) leadDepartmentId?: string | null;
@@ -31,6 +43,19 @@ export class DispatchCase {
   @Property({ type: 'uuid', nullable: true }) dispatchedBy?: string | null;
   /** 办理时限 */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) handleDeadlineAt?: Date | null;
+
+  /** 接收 */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) acceptedAt?: Date | null;
+  @Property({ type: 'uuid', nullable: true }) acceptedBy?: string | null;
+  /** 首次联系 */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) contactedAt?: Date | null;
+  @Property({ type: 'string', length: 16, nullable: true }) contactChannel?: ContactChannel | null;
+  @Property({ type: 'uuid', nullable: true }) contactedBy?: string | null;
+  /** 办结 */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) completedAt?: Date | null;
+  /** Every action touches these, so every change bumps `version` (optimistic lock) and says who. */
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastActionAt?: Date | null;
+  @Property({ type: 'uuid', nullable: true }) lastActionBy?: string | null;
 
   @Property({ type: 'integer', version: true }) version: number = 1;
 

@@ -1,42 +1,45 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, digest, REPLY_RESULTS } from '@hotline/contracts';
-import { actorOf, assertInScope, AuthUser, conflict, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { actorOf, AuthUser, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
+import { AssistTask } from '../assists/assist-task.entity';
 import { DispatchCase } from '../cases/dispatch-case.entity';
+import { CaseCommand, loadCase, touch } from '../handling/case-access';
+import { assertAssistsClosed, assertLead, assertStage } from '../handling/handling-rules';
 import { Reply } from './reply.entity';
 
-export const ReplyCommand = z.object({
-  caseId: z.uuid('工单无效'),
+export const ReplyCommand = CaseCommand.extend({
   result: z.enum(REPLY_RESULTS, '答复结果无效'),
   text: z.string().trim().min(5, '答复内容至少 5 个字').max(5000, '答复内容最多 5000 个字'),
+  scriptId: z.string().trim().min(1).max(64).optional(),
 });
 
 /**
- * 答复: the lead department's handler answers the case. A handler outside the case's
- * departments does not see it (NOT_FOUND); an assisting department may not give the reply.
+ * 答复: the lead department's handler answers the case, for the bureau to review (局审核). A
+ * handler outside the case's departments does not see it (NOT_FOUND); an assisting department
+ * may not give the reply; the lead may not reply while an assisting department is still open.
  */
 export async function replyCase(em: EntityManager, user: AuthUser, input: unknown): Promise<DispatchCase> {
   const cmd = parseInput(ReplyCommand, input);
   return em.transactional(async (tx) => {
-    const c = await tx.findOne(DispatchCase, { id: cmd.caseId });
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
-    assertInScope(user, c.departmentIds());
-    if (c.leadDepartmentId !== user.departmentId) throw forbidden('NOT_LEAD_DEPARTMENT', '只有主办科室可以答复，协办科室请向主办科室反馈');
-    if (c.stage !== 'dispatched') throw conflict('NOT_REPLIABLE', c.stage === 'replied' ? '工单已答复，等待局审核' : '工单当前状态不能答复');
+    const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
+    const departmentId = assertLead(user, c, '答复');
+    assertStage('reply', c);
+    assertAssistsClosed(await tx.find(AssistTask, { caseId: c.id, status: 'open' }));
     const now = new Date();
-    const reply = tx.create(Reply, { caseId: c.id, departmentId: user.departmentId!, result: cmd.result, text: cmd.text, repliedAt: now, repliedBy: user.id });
+    const reply = tx.create(Reply, {
+      caseId: c.id, departmentId, result: cmd.result, text: cmd.text, repliedAt: now, repliedBy: user.id, scriptId: cmd.scriptId ?? null, reviewStatus: 'pending',
+    });
     c.stage = 'replied';
+    touch(c, user, now);
     await tx.flush();
-    await recordEvent(
-      tx,
-      createEvent({
-        type: 'hotline.case.replied',
-        source: 'dispatch',
-        actor: actorOf(user),
-        caseId: c.id,
-        data: { externalNo: c.externalNo, departmentId: reply.departmentId, result: reply.result, repliedAt: now.toISOString(), replyDigest: digest(reply.text) },
-      }),
-    );
+    await recordEvent(tx, createEvent({
+      type: 'hotline.case.replied', source: 'dispatch', actor: actorOf(user), caseId: c.id,
+      data: {
+        externalNo: c.externalNo, departmentId, result: reply.result, repliedAt: now.toISOString(), replyDigest: digest(reply.text),
+        ...(cmd.scriptId ? { scriptId: cmd.scriptId } : {}),
+      },
+    }));
     return c;
   });
 }

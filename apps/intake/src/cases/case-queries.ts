@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertInScope, AuthUser, departmentScope, notFound } from '@hotline/service-kit';
+import { assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
 import { Case } from './case.entity';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
@@ -22,4 +22,55 @@ export function listCases(em: EntityManager, user: AuthUser, opts: { stage?: str
   if (opts.stage) where.stage = opts.stage;
   if (scope !== 'all') where.departmentIds = { $overlap: scope };
   return em.find(Case, where, { orderBy: { receivedAt: 'desc' }, limit: opts.limit });
+}
+
+/** 待签收 summary the duty screen polls: how many, and how long the oldest has waited. */
+export async function unsignedSummary(em: EntityManager, now = new Date()): Promise<{ count: number; oldestReceivedAt: Date | null; oldestWaitMinutes: number | null }> {
+  const rows = await em.getConnection().execute<Array<{ count: string; oldest: Date | string | null }>>(
+    "select count(*) as count, min(received_at) as oldest from intake_case where stage = 'received'",
+  );
+  const oldest = rows[0].oldest ? new Date(rows[0].oldest) : null;
+  return {
+    count: Number(rows[0].count),
+    oldestReceivedAt: oldest,
+    oldestWaitMinutes: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 60_000)) : null,
+  };
+}
+
+/** Roles that may search by a citizen's phone number (it finds a person, not a matter). */
+export const PHONE_SEARCH_ROLES = ['duty', 'supervisor'] as const;
+
+export interface CaseSearch {
+  externalNo?: string;
+  phone?: string;
+  text?: string;
+  projectName?: string;
+  topic?: string;
+  stage?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  limit: number;
+  offset: number;
+}
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** 工单检索: by number, phone (authorized roles), Chinese substring of title/content, project, dates, stage. */
+export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSearch): Promise<{ total: number; items: Case[] }> {
+  const where: Record<string, unknown>[] = [];
+  if (s.externalNo?.trim()) where.push({ externalNo: { $ilike: like(s.externalNo.trim()) } });
+  if (s.phone?.trim()) {
+    if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw forbidden('PHONE_SEARCH_FORBIDDEN', '当前角色无权按来电号码检索');
+    where.push({ citizenPhone: { $like: like(s.phone.replace(/\D/g, '')) } });
+  }
+  if (s.text?.trim()) where.push({ $or: [{ title: { $ilike: like(s.text.trim()) } }, { content: { $ilike: like(s.text.trim()) } }] });
+  if (s.projectName?.trim()) where.push({ projectName: { $ilike: like(s.projectName.trim()) } });
+  if (s.topic) where.push({ topic: s.topic });
+  if (s.stage) where.push({ stage: s.stage });
+  if (s.receivedFrom) where.push({ receivedAt: { $gte: s.receivedFrom } });
+  if (s.receivedTo) where.push({ receivedAt: { $lt: s.receivedTo } });
+  const scope = departmentScope(user);
+  if (scope !== 'all') where.push({ departmentIds: { $overlap: scope } });
+  const [items, total] = await em.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
+  return { total, items };
 }

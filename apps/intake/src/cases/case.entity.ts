@@ -1,8 +1,8 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import {
-  CASE_STAGES, CaseStage, Channel, CHANNELS, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
+  CASE_STAGES, CaseStage, Channel, CHANNELS, LINK_KINDS, LinkKind, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
 } from '@hotline/contracts';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -11,11 +11,21 @@ export const TierEnum = asEnum(TIERS);
 export const UrgencyEnum = asEnum(URGENCIES);
 export const CaseStageEnum = asEnum(CASE_STAGES);
 export const ChannelEnum = asEnum(CHANNELS);
+export const LinkKindEnum = asEnum(LINK_KINDS);
 registerEnumType(RequestTypeEnum, { name: 'RequestType', description: '诉求类型：咨询 求助 投诉 举报 建议 表扬' });
 registerEnumType(TierEnum, { name: 'Tier', description: '分级：简单类 一般类 疑难类' });
 registerEnumType(UrgencyEnum, { name: 'Urgency', description: '紧急程度：一般 及时 紧急' });
 registerEnumType(CaseStageEnum, { name: 'CaseStage', description: '工单阶段' });
 registerEnumType(ChannelEnum, { name: 'Channel', description: '来源渠道' });
+registerEnumType(LinkKindEnum, { name: 'LinkKind', description: '关联方式：重复件 并单' });
+
+/** 附件 — a file the district platform or the citizen attached (stored where the link points). */
+@ObjectType('Attachment', { description: '附件' })
+export class Attachment {
+  @Field(() => String, { description: '文件名' }) name!: string;
+  @Field(() => String, { description: '下载地址' }) url!: string;
+  @Field(() => String, { nullable: true }) contentType?: string;
+}
 
 /**
  * 工单 — one citizen request. Owned by intake; other services extend it through federation.
@@ -26,7 +36,8 @@ registerEnumType(ChannelEnum, { name: 'Channel', description: '来源渠道' });
 @Entity({ tableName: 'intake_case' })
 @Index({ properties: ['stage', 'receivedAt'] })
 export class Case {
-  [OptionalProps]?: 'stage' | 'tier' | 'urgency' | 'departmentIds' | 'version' | 'createdAt' | 'updatedAt' | 'signedAt' | 'signedBy';
+  [OptionalProps]?: 'stage' | 'tier' | 'urgency' | 'departmentIds' | 'version' | 'createdAt' | 'updatedAt' | 'signedAt' | 'signedBy'
+    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -104,6 +115,79 @@ export class Case {
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 50, nullable: true })
   street?: string | null;
+
+  /** 社区 */
+  @Field(() => String, { nullable: true, description: '社区' })
+  @Property({ type: 'string', length: 50, nullable: true })
+  community?: string | null;
+
+  @Field(() => Float, { nullable: true, description: '纬度（WGS84）' })
+  @Property({ type: 'double', nullable: true })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '经度（WGS84）' })
+  @Property({ type: 'double', nullable: true })
+  longitude?: number | null;
+
+  /** 派单时间: when the district platform dispatched the order to the bureau. */
+  @Field(() => Date, { nullable: true, description: '区平台派单时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  districtDispatchedAt?: Date | null;
+
+  /** 首次联系: when a department first reached the citizen (from hotline.case.contacted). */
+  @Field(() => Date, { nullable: true, description: '首次联系市民时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  firstContactAt?: Date | null;
+
+  /** 匿名: the citizen gave no name (and maybe no phone). */
+  @Field(() => Boolean, { description: '匿名' })
+  @Property({ type: 'boolean' })
+  anonymous: boolean = false;
+
+  /** 保密: the citizen's identity must not reach the departments. */
+  @Field(() => Boolean, { description: '保密' })
+  @Property({ type: 'boolean' })
+  confidential: boolean = false;
+
+  @Field(() => [Attachment], { description: '附件' })
+  @Property({ type: 'json', columnType: 'jsonb' })
+  attachments: Attachment[] = [];
+
+  /** Earlier cases of the same citizen or the same place and topic within the window (重复诉求). */
+  @Field(() => Int, { description: '重复诉求次数' })
+  @Property({ type: 'integer' })
+  repeatCount: number = 0;
+
+  /** Earlier cases about the same project and topic within the window (群体性 / 爆发性 marker). */
+  @Field(() => Int, { description: '同楼盘同主题诉求数' })
+  @Property({ type: 'integer' })
+  clusterCount: number = 0;
+
+  /** 主工单: the case this one is a repeat of, or merged into (并单). */
+  @Field(() => ID, { nullable: true, description: '主工单' })
+  @Property({ type: 'uuid', nullable: true })
+  masterCaseId?: string | null;
+
+  @Field(() => LinkKindEnum, { nullable: true, description: '关联方式' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  linkKind?: LinkKind | null;
+
+  @Field(() => Float, { nullable: true, description: '关联时的相似度' })
+  @Property({ type: 'double', nullable: true })
+  linkScore?: number | null;
+
+  /** 答复结果, from the department's reply / 办结 (an outcome the operator sees on repeats). */
+  @Field(() => String, { nullable: true, description: '办理结果' })
+  @Property({ type: 'string', length: 16, nullable: true })
+  replyResult?: string | null;
+
+  @Field(() => Date, { nullable: true, description: '办结时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  completedAt?: Date | null;
+
+  /** Hash of the imported row: a re-import with the same hash changes nothing. */
+  @Property({ type: 'string', length: 64, nullable: true })
+  sourceHash?: string | null;
 
   /** Departments (lead and assisting) the case is dispatched to: who among handlers may see it. */
   @Property({ type: 'string[]', columnType: 'text[]' })

@@ -1,27 +1,67 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { maskAddress, maskName, maskPhone, RequestType, Urgency } from '@hotline/contracts';
-import { actorOf, requireUser, ServiceContext } from '@hotline/service-kit';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Channel, maskAddress, maskName, maskPhone, RequestType, scrubText, Urgency } from '@hotline/contracts';
+import { actorOf, badInput, groupBy, loaderFor, requireUser, ServiceContext } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
-import { Case, CaseStageEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
-import { findCaseForUser, listCases, unsignedCases } from './case-queries';
+import { Case, CaseStageEnum, ChannelEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
+import { findCaseForUser, listCases, searchCases, unsignedCases, unsignedSummary } from './case-queries';
 import { receiveCase } from './receive-case';
+
+@InputType({ description: '附件' })
+class AttachmentInput {
+  @Field(() => String) name!: string;
+  @Field(() => String) url!: string;
+  @Field(() => String, { nullable: true }) contentType?: string;
+}
 
 @InputType({ description: '接收工单' })
 class ReceiveCaseInput {
   @Field(() => String) externalNo!: string;
-  @Field(() => Date, { nullable: true }) receivedAt?: Date;
-  @Field(() => String) citizenName!: string;
-  @Field(() => String) citizenPhone!: string;
+  @Field(() => ChannelEnum, { nullable: true, description: '来源渠道：district（区平台逐件推送）或 manual（手工录入，默认）' }) channel?: Channel;
+  @Field(() => Date, { nullable: true, description: '受理时间' }) receivedAt?: Date;
+  @Field(() => Date, { nullable: true, description: '区平台派单时间' }) districtDispatchedAt?: Date;
+  @Field(() => Boolean, { nullable: true, description: '匿名' }) anonymous?: boolean;
+  @Field(() => Boolean, { nullable: true, description: '保密' }) confidential?: boolean;
+  @Field(() => String, { nullable: true, description: '来电人（匿名件可空）' }) citizenName?: string;
+  @Field(() => String, { nullable: true, description: '联系电话（匿名件可空）' }) citizenPhone?: string;
   @Field(() => String, { nullable: true }) address?: string;
   @Field(() => String, { nullable: true }) projectName?: string;
   @Field(() => String, { nullable: true }) street?: string;
+  @Field(() => String, { nullable: true, description: '社区' }) community?: string;
+  @Field(() => Float, { nullable: true }) latitude?: number;
+  @Field(() => Float, { nullable: true }) longitude?: number;
+  @Field(() => [AttachmentInput], { nullable: true }) attachments?: AttachmentInput[];
   @Field(() => String) title!: string;
   @Field(() => String) content!: string;
   @Field(() => RequestTypeEnum) requestType!: RequestType;
   @Field(() => String) topic!: string;
   @Field(() => UrgencyEnum, { nullable: true }) urgency?: Urgency;
   @Field(() => Date, { nullable: true }) deadlineAt?: Date;
+}
+
+@InputType({ description: '工单检索条件' })
+class CaseSearchInput {
+  @Field(() => String, { nullable: true, description: '工单编号（包含）' }) externalNo?: string;
+  @Field(() => String, { nullable: true, description: '来电号码（值守员、督办员可用）' }) phone?: string;
+  @Field(() => String, { nullable: true, description: '标题或内容包含的文字' }) text?: string;
+  @Field(() => String, { nullable: true, description: '楼盘/小区（包含）' }) projectName?: string;
+  @Field(() => String, { nullable: true }) topic?: string;
+  @Field(() => CaseStageEnum, { nullable: true }) stage?: string;
+  @Field(() => Date, { nullable: true, description: '受理时间起（含）' }) receivedFrom?: Date;
+  @Field(() => Date, { nullable: true, description: '受理时间止（不含）' }) receivedTo?: Date;
+}
+
+@ObjectType('CaseSearchResult', { description: '工单检索结果' })
+class CaseSearchResult {
+  @Field(() => Int) total!: number;
+  @Field(() => [Case]) items!: Case[];
+}
+
+@ObjectType('UnsignedSummary', { description: '待签收概况' })
+class UnsignedSummary {
+  @Field(() => Int, { description: '待签收数量' }) count!: number;
+  @Field(() => Date, { nullable: true, description: '最早一件的受理时间' }) oldestReceivedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: '最早一件已等待（分钟）' }) oldestWaitMinutes!: number | null;
 }
 
 const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
@@ -33,7 +73,10 @@ export class CaseResolver {
   @Mutation(() => Case)
   async receiveCase(@Arg('input', () => ReceiveCaseInput) input: ReceiveCaseInput, @Ctx() ctx: ServiceContext): Promise<Case> {
     const user = requireUser(ctx);
-    const { case: c } = await receiveCase(ctx.em, actorOf(user), { ...strip(input), channel: 'manual' });
+    if (input.channel && input.channel !== 'district' && input.channel !== 'manual') {
+      throw badInput('CHANNEL_NOT_ALLOWED', '逐件接收仅支持区平台推送或手工录入；导入与 Open311 有各自的入口');
+    }
+    const { case: c } = await receiveCase(ctx.em, actorOf(user), { ...strip(input), channel: input.channel ?? 'manual' });
     return c;
   }
 
@@ -58,6 +101,24 @@ export class CaseResolver {
     return unsignedCases(ctx.em);
   }
 
+  /** 待签收数量与最久等待时间（值守屏轮询） */
+  @Authorized(['duty', 'supervisor', 'leader'])
+  @Query(() => UnsignedSummary, { description: '待签收数量与最早一件的等待时间' })
+  unsignedSummary(@Ctx() ctx: ServiceContext): Promise<UnsignedSummary> {
+    return unsignedSummary(ctx.em);
+  }
+
+  @Authorized(['duty', 'supervisor', 'leader', 'handler'])
+  @Query(() => CaseSearchResult, { description: '工单检索：编号、来电号码（限值守员/督办员）、文字、楼盘、日期、阶段' })
+  searchCases(
+    @Arg('filter', () => CaseSearchInput) filter: CaseSearchInput,
+    @Arg('limit', () => Int, { defaultValue: 50 }) limit: number,
+    @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<CaseSearchResult> {
+    return searchCases(ctx.em, requireUser(ctx), { ...filter, limit: Math.min(Math.max(limit, 1), 500), offset: Math.max(offset, 0) });
+  }
+
   @Authorized()
   @Query(() => Case, { description: '工单详情；不在本人范围内的工单视为不存在' })
   case(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<Case> {
@@ -74,14 +135,21 @@ export class CaseResolver {
     return listCases(ctx.em, requireUser(ctx), { stage, limit: Math.min(Math.max(limit, 1), 500) });
   }
 
+  /** Free text often carries a phone or ID number: masked here like the fields (revealCitizen shows the contact). */
+  @FieldResolver(() => String, { description: '诉求内容（其中的电话、证件号已脱敏）' })
+  content(@Root() c: Case): string {
+    return scrubText(c.content);
+  }
+
   @FieldResolver(() => String, { description: '来电人（脱敏）' })
   citizenName(@Root() c: Case): string {
+    if (c.anonymous && !c.citizenName) return '匿名';
     return maskName(c.citizenName);
   }
 
   @FieldResolver(() => String, { description: '联系电话（脱敏）' })
   citizenPhone(@Root() c: Case): string {
-    return maskPhone(c.citizenPhone);
+    return c.citizenPhone ? maskPhone(c.citizenPhone) : '';
   }
 
   @FieldResolver(() => String, { nullable: true, description: '地址（脱敏）' })
@@ -91,7 +159,10 @@ export class CaseResolver {
 
   @FieldResolver(() => [TimelineEntry], { description: '时间线：谁、何时、做了什么、为什么' })
   timeline(@Root() c: Case, @Ctx() ctx: ServiceContext): Promise<TimelineEntry[]> {
-    return ctx.em.find(TimelineEntry, { caseId: c.id }, { orderBy: { occurredAt: 'asc', id: 'asc' } });
+    // One query for the timelines of every case in the response, not one per case.
+    return loaderFor(ctx, 'timeline', async (ids) =>
+      groupBy(await ctx.em.find(TimelineEntry, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'asc', id: 'asc' } }), (t) => t.caseId), [] as TimelineEntry[],
+    ).load(c.id);
   }
 }
 

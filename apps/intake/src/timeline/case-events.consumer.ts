@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
@@ -9,9 +9,17 @@ import { TimelineEntry } from './timeline-entry.entity';
 function detailOf(e: EventEnvelope): string | null {
   const d = e.data as Record<string, unknown>;
   switch (e.type) {
-    case 'hotline.case.received': return `${String(d.channel)} · ${String(d.title ?? '')}`;
+    case 'hotline.case.received': return `${CHANNEL_LABELS[d.channel as Channel] ?? String(d.channel)} · ${String(d.title ?? '')}`;
     case 'hotline.case.dispatched': return d.note ? String(d.note) : d.redispatch ? '重新分转' : null;
     case 'hotline.case.replied': return `${REPLY_RESULT_LABELS[d.result as ReplyResult] ?? d.result}：${String(d.replyDigest ?? '')}`;
+    case 'hotline.case.classified': {
+      const [b, a] = [d.before as Record<string, string> | null, d.after as Record<string, string>];
+      const changes = ['requestType', 'topic', 'tier', 'urgency'].filter((k) => b && b[k] !== a[k]).map((k) => `${b![k]}→${a[k]}`);
+      return `${changes.join('，')}：${String(d.reason)}`;
+    }
+    case 'hotline.case.linked': return `${LINK_KIND_LABELS[d.kind as LinkKind] ?? d.kind} → ${String(d.masterExternalNo)}（相似度 ${String(d.score)}）`;
+    case 'hotline.case.updated': return `更新字段：${(d.fields as string[]).join('、')}`;
+    case 'hotline.case.feedback-delivered': return `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${String(d.attempts)} 次）`;
     default: return null;
   }
 }
@@ -40,6 +48,14 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
   if (e.type === 'hotline.case.dispatched') {
     c.departmentIds = [String(d.leadDepartmentId), ...((d.assistDepartmentIds as string[]) ?? [])];
   }
+  if (e.type === 'hotline.case.returned') {
+    // 退回: the case goes back to the duty queue; the departments that held it no longer see it.
+    c.departmentIds = [];
+  }
+  // The rest of the work order's times and its outcome, as the departments' events report them.
+  if (e.type === 'hotline.case.contacted' && !c.firstContactAt) c.firstContactAt = new Date(String(d.contactedAt));
+  if (e.type === 'hotline.case.replied' || e.type === 'hotline.case.completed') c.replyResult = String(d.result);
+  if (e.type === 'hotline.case.completed') c.completedAt = new Date(String(d.completedAt));
   await em.flush();
 }
 

@@ -39,6 +39,8 @@ export const INTAKE_EVENTS = {
         anonymous: z.boolean().optional(),
         /** Earlier cases found at intake that look like this one (same phone / place / text). */
         repeatCount: z.number().int().min(0).optional(),
+        /** Set for an imported historical order that was already completed (办结) at the district platform. */
+        completedAt: iso.optional(),
       }),
     },
   },

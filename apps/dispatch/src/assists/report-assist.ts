@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent, digest } from '@hotline/contracts';
+import { actorOf, AuthUser, conflict, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { z } from 'zod';
+import { DispatchCase } from '../cases/dispatch-case.entity';
+import { CaseCommand, loadCase, touch } from '../handling/case-access';
+import { assertAssist, assertStage } from '../handling/handling-rules';
+import { AssistTask } from './assist-task.entity';
+
+export const AssistReportCommand = CaseCommand.extend({
+  text: z.string().trim().min(5, '协办反馈至少 5 个字').max(2000, '协办反馈最多 2000 个字'),
+});
+
+/** 协办反馈: an assisting department reports its part to the lead department, once per routing. */
+export async function reportAssist(em: EntityManager, user: AuthUser, input: unknown): Promise<DispatchCase> {
+  const cmd = parseInput(AssistReportCommand, input);
+  return em.transactional(async (tx) => {
+    const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
+    const departmentId = assertAssist(user, c);
+    assertStage('assist-report', c);
+    const task = await tx.findOne(AssistTask, { caseId: c.id, departmentId, status: { $ne: 'withdrawn' } });
+    if (!task) throw notFound('ASSIST_NOT_FOUND', '没有本科室的协办任务');
+    if (task.status === 'reported') throw conflict('ALREADY_REPORTED', '本科室已提交协办反馈');
+    const now = new Date();
+    task.status = 'reported';
+    task.reportText = cmd.text;
+    task.reportedAt = now;
+    task.reportedBy = user.id;
+    touch(c, user, now);
+    await tx.flush();
+    await recordEvent(tx, createEvent({
+      type: 'hotline.case.assist-reported', source: 'dispatch', actor: actorOf(user), caseId: c.id,
+      data: { externalNo: c.externalNo, departmentId, leadDepartmentId: c.leadDepartmentId!, reportedAt: now.toISOString(), reportDigest: digest(cmd.text) },
+    }));
+    return c;
+  });
+}

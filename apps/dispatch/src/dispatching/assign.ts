@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent } from '@hotline/contracts';
+import { actorOf, AuthUser, badInput, recordEvent } from '@hotline/service-kit';
+import { AssistTask } from '../assists/assist-task.entity';
+import { DispatchCase } from '../cases/dispatch-case.entity';
+import { handlingDeadline } from '../deadlines/handling-limit';
+import { DepartmentProjection } from '../departments/department.entity';
+import { ExtensionRequest } from '../extensions/extension-request.entity';
+import { touch } from '../handling/case-access';
+import { heldMinutes, heldSeconds } from '../handling/handling-rules';
+import { AssignmentRecord } from './assignment-record.entity';
+
+/** What the dispatch screen suggested for a case (see suggestions/), recorded with the dispatch. */
+export interface SuggestionSummary {
+  source: 'rule' | 'model' | 'none';
+  confidence: number;
+  leadDepartmentId?: string | null;
+  ruleId?: string | null;
+}
+
+/** Computes the suggestion for a case inside the dispatch transaction. */
+export type Suggester = (tx: EntityManager, c: DispatchCase) => Promise<SuggestionSummary>;
+
+/** Refuses a lead that is also an assist, and departments that are unknown or inactive. */
+export async function checkDepartments(tx: EntityManager, lead: string, assists: string[]): Promise<void> {
+  if (assists.includes(lead)) throw badInput('LEAD_ALSO_ASSIST', '主办科室不能同时作为协办科室');
+  const wanted = [lead, ...assists];
+  const known = await tx.find(DepartmentProjection, { id: { $in: wanted }, active: true });
+  const missing = wanted.filter((id) => !known.some((d) => d.id === id));
+  if (missing.length) throw badInput('UNKNOWN_DEPARTMENT', '科室不存在或已停用', { departmentIds: missing });
+}
+
+/** Closes what belonged to the previous routing: open assist tasks and a pending extension. */
+export async function withdrawOpenWork(tx: EntityManager, caseId: string): Promise<void> {
+  for (const t of await tx.find(AssistTask, { caseId, status: 'open' })) t.status = 'withdrawn';
+  for (const x of await tx.find(ExtensionRequest, { caseId, status: 'pending' })) {
+    x.status = 'withdrawn';
+    x.decidedAt = new Date();
+    x.decisionNote = '工单已改派或退回，申请自动撤销';
+  }
+}
+
+/**
+ * Routes a case to a lead and assisting departments — first dispatch, dispatch after a 退回, or
+ * 改派 — and records it: the case, the assist tasks, the audit record, the event.
+ */
+export async function assign(
+  tx: EntityManager,
+  user: AuthUser,
+  c: DispatchCase,
+  cmd: { leadDepartmentId: string; assistDepartmentIds: string[]; note?: string; reason?: string },
+  suggestion: SuggestionSummary,
+): Promise<DispatchCase> {
+  const now = new Date();
+  const from = c.stage === 'signed' ? null : c.leadDepartmentId ?? null;
+  const held = from && c.dispatchedAt ? heldMinutes(c.dispatchedAt, now) : null;
+  const heldSecs = from && c.dispatchedAt ? heldSeconds(c.dispatchedAt, now) : null;
+  const redispatch = from !== null || c.returnCount > 0;
+  await withdrawOpenWork(tx, c.id);
+
+  c.leadDepartmentId = cmd.leadDepartmentId;
+  c.assistDepartmentIds = cmd.assistDepartmentIds;
+  c.dispatchedAt = now;
+  c.dispatchedBy = user.id;
+  c.handleDeadlineAt = handlingDeadline(now, c.urgency, c.upstreamDeadlineAt);
+  c.stage = 'dispatched';
+  c.acceptedAt = null;
+  c.acceptedBy = null;
+  touch(c, user, now);
+  for (const d of cmd.assistDepartmentIds) tx.create(AssistTask, { caseId: c.id, departmentId: d, status: 'open', assignedAt: now });
+  const followed = suggestion.source !== 'none' && suggestion.leadDepartmentId ? suggestion.leadDepartmentId === cmd.leadDepartmentId : undefined;
+  tx.create(AssignmentRecord, {
+    caseId: c.id,
+    kind: from ? 'redispatch' : 'dispatch',
+    fromDepartmentId: from,
+    toDepartmentId: cmd.leadDepartmentId,
+    assistDepartmentIds: cmd.assistDepartmentIds,
+    heldMinutes: held,
+    heldSeconds: heldSecs,
+    reason: cmd.reason ?? cmd.note ?? null,
+    suggestionSource: suggestion.source,
+    suggestionRuleId: suggestion.ruleId ?? null,
+    suggestionConfidence: suggestion.confidence,
+    suggestionFollowed: followed ?? null,
+    at: now,
+    byUser: user.id,
+    byRole: user.role,
+  });
+  await tx.flush();
+  const note = cmd.reason ?? cmd.note;
+  await recordEvent(tx, createEvent({
+    type: 'hotline.case.dispatched',
+    source: 'dispatch',
+    actor: actorOf(user),
+    caseId: c.id,
+    data: {
+      externalNo: c.externalNo,
+      leadDepartmentId: cmd.leadDepartmentId,
+      assistDepartmentIds: cmd.assistDepartmentIds,
+      dispatchedAt: now.toISOString(),
+      handleDeadlineAt: c.handleDeadlineAt.toISOString(),
+      suggestion: {
+        source: suggestion.source,
+        confidence: Math.min(1, Math.max(0, suggestion.confidence)),
+        ...(suggestion.ruleId ? { ruleId: suggestion.ruleId } : {}),
+        ...(followed !== undefined ? { followed } : {}),
+      },
+      redispatch,
+      ...(from ? { fromDepartmentId: from, heldMinutes: held ?? 0 } : {}),
+      ...(note ? { note: note.slice(0, 200) } : {}),
+    },
+  }));
+  return c;
+}

@@ -1,0 +1,40 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { randomUUID } from 'node:crypto';
+import { DepartmentRef, UserRef } from '../federation/refs';
+
+export type ExtensionStatus = 'pending' | 'approved' | 'refused' | 'withdrawn';
+
+/** 延期申请 — asked by the lead department before the deadline, decided by a supervisor. */
+@ObjectType('ExtensionRequest', { description: '延期申请' })
+@Entity({ tableName: 'dispatch_extension' })
+@Index({ properties: ['caseId', 'requestedAt'] })
+export class ExtensionRequest {
+  @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
+  @Property({ type: 'uuid' }) caseId!: string;
+  @Field(() => ID) @Property({ type: 'uuid' }) departmentId!: string;
+  @Field(() => String, { description: '延期理由' }) @Property({ type: 'text' }) reason!: string;
+  @Field(() => Date, { description: '申请延至' }) @Property({ type: 'Date', columnType: 'timestamptz' }) requestedUntil!: Date;
+  @Field(() => Date, { description: '申请时的办理时限' }) @Property({ type: 'Date', columnType: 'timestamptz' }) currentDeadlineAt!: Date;
+  @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) requestedAt!: Date;
+  @Property({ type: 'uuid' }) requestedBy!: string;
+  @Field(() => String, { description: 'pending 待审批 | approved 已批准 | refused 未批准 | withdrawn 已撤销' }) @Property({ type: 'string', length: 16 }) status: ExtensionStatus = 'pending';
+  @Field(() => Date, { nullable: true }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) decidedAt?: Date | null;
+  @Property({ type: 'uuid', nullable: true }) decidedBy?: string | null;
+  @Field(() => String, { nullable: true, description: '审批意见' }) @Property({ type: 'text', nullable: true }) decisionNote?: string | null;
+
+  @Field(() => DepartmentRef)
+  department(): DepartmentRef {
+    return { id: this.departmentId };
+  }
+
+  @Field(() => UserRef)
+  requestedByUser(): UserRef {
+    return { id: this.requestedBy };
+  }
+
+  @Field(() => UserRef, { nullable: true })
+  decidedByUser(): UserRef | null {
+    return this.decidedBy ? { id: this.decidedBy } : null;
+  }
+}

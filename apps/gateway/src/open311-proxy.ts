@@ -1,0 +1,53 @@
+import express, { Express, Request, Response } from 'express';
+import type { Logger } from '@hotline/service-kit';
+
+/** Largest body passed through: a year of orders as .xlsx is a few MB (intake applies its own limit too). */
+const IMPORT_BODY_LIMIT = '25mb';
+
+/** Request headers a pass-through forwards; everything else (cookies, hop-by-hop) stays here. */
+const FORWARD = ['content-type', 'accept', 'authorization', 'x-request-id'];
+/** Response headers sent back to the caller. */
+const BACK = ['content-type', 'content-disposition', 'cache-control', 'location'];
+
+/**
+ * Passes plain HTTP paths of a subgraph through the gateway's origin, unchanged: Open311
+ * (`/open311/v2/...`, for partners' standard clients) and intake's file imports (`/imports`).
+ * Bodies are forwarded as raw bytes, so form posts, JSON and spreadsheet uploads all work.
+ */
+export function passThrough(app: Express, opts: { prefixes: string[]; target: string; log: Logger; bodyLimit?: string }): void {
+  const target = opts.target.replace(/\/+$/, '');
+  for (const prefix of opts.prefixes) {
+    app.use(prefix, express.raw({ type: () => true, limit: opts.bodyLimit ?? IMPORT_BODY_LIMIT }), async (req: Request, res: Response) => {
+      const headers: Record<string, string> = {
+        'x-forwarded-host': req.get('host') ?? '',
+        'x-forwarded-proto': req.protocol,
+      };
+      for (const h of FORWARD) {
+        const v = req.get(h);
+        if (v) headers[h] = v;
+      }
+      const hasBody = req.method !== 'GET' && req.method !== 'HEAD' && Buffer.isBuffer(req.body) && req.body.length > 0;
+      try {
+        const upstream = await fetch(`${target}${req.originalUrl}`, {
+          method: req.method,
+          headers,
+          body: hasBody ? new Uint8Array(req.body as Buffer) : undefined,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(120_000),
+        });
+        res.status(upstream.status);
+        for (const h of BACK) {
+          const v = upstream.headers.get(h);
+          if (v) res.set(h, v);
+        }
+        res.send(Buffer.from(await upstream.arrayBuffer()));
+      } catch (e) {
+        opts.log.warn({ err: e, path: req.originalUrl }, 'pass-through to intake failed');
+        res.status(502).json([{ code: 502, description: '受理服务暂不可用，请稍后重试' }]);
+      }
+    });
+  }
+}
+
+/** A subgraph's base URL from its GraphQL URL (`http://host:port/graphql` → `http://host:port`). */
+export const baseUrlOf = (graphqlUrl: string) => graphqlUrl.replace(/\/graphql\/?$/, '');

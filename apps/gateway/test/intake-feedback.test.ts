@@ -1,0 +1,128 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { collectEvents, eventually, GraphQLClient } from '@hotline/testing';
+import { as, departmentId, dispatchTo, receiveAndSign, waitInInbox } from './helpers';
+
+interface Received { headers: http.IncomingHttpHeaders; body: string; status: number }
+
+/** The district platform's receiver, on 127.0.0.1: fails the first two tries of every delivery. */
+async function startReceiver(failuresPerDelivery: number) {
+  const calls: Received[] = [];
+  const tries = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      const id = String(req.headers['x-hotline-delivery']);
+      const n = (tries.get(id) ?? 0) + 1;
+      tries.set(id, n);
+      const status = n <= failuresPerDelivery ? 500 : 200;
+      calls.push({ headers: req.headers, body, status });
+      res.writeHead(status, { 'content-type': 'application/json' }).end(status === 200 ? '{"ok":true}' : '{"error":"busy"}');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  return { calls, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/district/feedback`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+const SECRET = 'district-platform-shared-secret-2026';
+
+/** A case through dispatch to 办结: dispatched to 物业管理科, replied, approved by the bureau. */
+async function complete(duty: GraphQLClient, handler: GraphQLClient, caseId: string, propertyId: string, text: string) {
+  await dispatchTo(duty, caseId, propertyId);
+  await waitInInbox(handler, caseId);
+  await handler.request('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', { i: { caseId, result: 'solved', text } });
+  await eventually(async () => !(await duty.raw('mutation($i: ApproveReplyInput!) { approveReply(input: $i) { id } }', { i: { caseId } })).errors, { what: 'the bureau approving the reply' });
+}
+
+describe('办结反馈: the outcome flows back to the district platform', () => {
+  let duty: GraphQLClient;
+  let admin: GraphQLClient;
+  let handler: GraphQLClient;
+  let propertyId: string;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let partner: Awaited<ReturnType<typeof collectEvents>>;
+
+  beforeAll(async () => {
+    [duty, admin, handler] = await Promise.all([as('duty'), as('admin'), as('handler-property')]);
+    propertyId = await departmentId(duty, 'property');
+    receiver = await startReceiver(2);
+    partner = await collectEvents(inject('natsUrl'), 'hotline.case.feedback-delivered');
+  });
+  afterAll(async () => {
+    await partner?.close();
+    await receiver?.close();
+  });
+
+  it('a completed case and the case merged into it are delivered, signed, after two failed tries each', async () => {
+    const w = await admin.request<{ configureFeedbackWebhook: { url: string; source: string } }>(
+      'mutation($u: String!, $s: String!) { configureFeedbackWebhook(url: $u, secret: $s) { url source } }', { u: receiver.url, s: SECRET },
+    );
+    expect(w.configureFeedbackWebhook).toEqual({ url: receiver.url, source: 'admin' });
+    expect(JSON.stringify(await admin.request('{ feedbackWebhook { url source } }'))).not.toContain(SECRET);
+
+    const master = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，老人上下楼困难。', citizenPhone: '13812340001' });
+    const merged = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，请尽快维修。', citizenPhone: '13812340002' });
+    await duty.request('mutation($i: LinkCaseInput!) { linkCase(input: $i) { id } }', { i: { caseId: merged.id, masterCaseId: master.id, kind: 'merge' } });
+    await complete(duty, handler, master.id, propertyId, '已督促物业更换电梯主板，5号楼电梯已恢复运行。');
+
+    const done = await eventually(async () => {
+      const r = await duty.request<{ case: { feedback: Array<{ state: string; attempts: number; externalNo: string; attemptLog: Array<{ attempt: number; statusCode: number }> }> } }>(
+        'query($id: ID!) { case(id: $id) { feedback { state attempts externalNo attemptLog { attempt statusCode } } } }', { id: master.id },
+      );
+      return r.case.feedback[0]?.state === 'delivered' && r.case.feedback[0];
+    }, { timeoutMs: 45_000, intervalMs: 500, what: 'the master case feedback delivered' });
+    expect(done.attempts).toBe(3);
+    expect(done.attemptLog.map((a) => a.statusCode)).toEqual([500, 500, 200]);
+
+    const forMerged = await eventually(async () => {
+      const r = await duty.request<{ case: { feedback: Array<{ state: string; attempts: number }> } }>('query($id: ID!) { case(id: $id) { feedback { state attempts } } }', { id: merged.id });
+      return r.case.feedback[0]?.state === 'delivered' && r.case.feedback[0];
+    }, { timeoutMs: 45_000, intervalMs: 500, what: 'the merged case feedback delivered' });
+    expect(forMerged.attempts).toBe(3);
+
+    // What the platform received: signed, the same delivery id on every retry, no personal data.
+    const mine = receiver.calls.filter((c) => [master.externalNo, merged.externalNo].includes(JSON.parse(c.body).externalNo));
+    expect(mine).toHaveLength(6);
+    for (const c of mine) {
+      const ts = String(c.headers['x-hotline-timestamp']);
+      expect(c.headers['x-hotline-signature']).toBe(`sha256=${createHmac('sha256', SECRET).update(`${ts}.${c.body}`).digest('hex')}`);
+      expect(c.body).not.toMatch(/1381234000\d|张三丰|荣京东街/);
+    }
+    const bodies = mine.filter((c) => c.status === 200).map((c) => JSON.parse(c.body));
+    expect(bodies).toEqual(expect.arrayContaining([
+      expect.objectContaining({ externalNo: master.externalNo, result: 'solved', resultLabel: '已解决', replySummary: expect.stringContaining('5号楼电梯已恢复运行') }),
+      expect.objectContaining({ externalNo: merged.externalNo, masterExternalNo: master.externalNo, result: 'solved' }),
+    ]));
+    expect(new Set(mine.filter((c) => JSON.parse(c.body).externalNo === master.externalNo).map((c) => c.headers['x-hotline-delivery'])).size).toBe(1);
+
+    const events = await eventually(async () => {
+      const e = partner.messages.filter((m) => [master.id, merged.id].includes(String(m.json.caseId)));
+      return e.length === 2 && e;
+    }, { what: 'feedback-delivered events' });
+    expect(events.map((e) => e.json.data)).toEqual(expect.arrayContaining([expect.objectContaining({ channel: 'webhook', state: 'delivered', attempts: 3 })]));
+  }, 120_000);
+
+  it('when the platform cannot be reached, the feedback is exported for manual upload instead', async () => {
+    await admin.request('mutation($u: String!, $s: String!) { configureFeedbackWebhook(url: $u, secret: $s) { url } }', { u: 'http://127.0.0.1:9/unreachable', s: SECRET });
+    const c = await receiveAndSign(duty, { title: '楼道灯不亮', content: '林肯公园3号楼楼道灯坏了一周。' });
+    await complete(duty, handler, c.id, propertyId, '已安排物业更换楼道灯具。');
+    await eventually(async () => {
+      const r = await duty.request<{ case: { feedback: Array<{ attempts: number; state: string; lastError: string | null }> } }>('query($id: ID!) { case(id: $id) { feedback { attempts state lastError } } }', { id: c.id });
+      return r.case.feedback[0]?.attempts >= 1 && r.case.feedback[0].state === 'pending' && r.case.feedback[0].lastError;
+    }, { timeoutMs: 30_000, intervalMs: 500, what: 'a failed try against the unreachable platform' });
+
+    const ex = await duty.request<{ exportFeedback: { fileName: string; content: string; count: number } }>('mutation { exportFeedback { fileName content count } }');
+    expect(ex.exportFeedback.fileName).toMatch(/^办结反馈-\d{12}\.csv$/);
+    expect(ex.exportFeedback.content.startsWith('\uFEFF"工单编号","办理结果"')).toBe(true);
+    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决"`);
+    const after = await duty.request<{ case: { feedback: Array<{ state: string }> } }>('query($id: ID!) { case(id: $id) { feedback { state } } }', { id: c.id });
+    expect(after.case.feedback[0].state).toBe('exported');
+    const e = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id), { what: 'the exported event' });
+    expect(e.json.data).toMatchObject({ channel: 'export', state: 'exported' });
+    const nothingLeft = await duty.request<{ exportFeedback: { count: number } }>('mutation { exportFeedback { count } }');
+    expect(nothingLeft.exportFeedback.count).toBe(0);
+  }, 120_000);
+});

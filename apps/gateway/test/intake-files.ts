@@ -1,0 +1,52 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+/** exceljs is intake's dependency: load it from there to write test spreadsheets. */
+const requireFromIntake = createRequire(path.resolve(__dirname, '..', '..', 'intake', 'package.json'));
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ExcelJS = requireFromIntake('exceljs') as typeof import('exceljs');
+
+export const HEADERS = ['工单编号', '受理时间', '派单时间', '来电人', '联系电话', '是否匿名', '是否保密', '地址', '街道', '社区', '楼盘小区', '经度', '纬度', '标题', '诉求内容', '诉求类型', '主题', '紧急程度', '办理时限', '附件', '办结时间'];
+
+const TOPICS = [
+  ['延期交房', '投诉', '亦庄金茂悦', '二期延期交房无说法', '合同约定交房日期已过，开发商未交付也未书面说明，要求尽快交房并支付违约金。'],
+  ['购房退费', '投诉', '星悦城', '退房后购房款迟迟不退', '已与开发商协商解除购房合同，约定期限内退还首付款，现已超期仍未退款。'],
+  ['物业', '投诉', '林肯公园', '小区电梯频繁故障', '5号楼电梯近一个月多次故障，物业维修拖延，要求彻底维修并公开维保记录。'],
+  ['施工', '举报', '经开区X85地块项目', '工地夜间施工噪音扰民', '工地每天晚上十一点后仍在施工打桩，严重影响周边居民休息，要求查处。'],
+  ['物业', '咨询', '鹿海园', '物业费调整咨询', '想咨询物业费调整是否需要业主大会表决，有什么规定。'],
+] as const;
+
+/**
+ * One realistic order per row, spread over `year`, numbered `${prefix}-000001`... With
+ * `completed`, each row carries its 办结时间 (history: the orders arrive completed, not 待签收).
+ */
+export function orderRows(count: number, prefix: string, year = 2025, completed = false): string[][] {
+  const rows: string[][] = [];
+  const start = Date.UTC(year, 0, 1);
+  for (let i = 0; i < count; i++) {
+    const [topic, type, project, title, content] = TOPICS[i % TOPICS.length];
+    const received = new Date(start + Math.floor((i / count) * 364 * 86_400_000));
+    const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+    rows.push([
+      `${prefix}-${String(i + 1).padStart(6, '0')}`, local(received), local(new Date(received.getTime() + 600_000)),
+      `市民${i % 997}`, `13${String(100_000_000 + ((i * 7919) % 900_000_000)).padStart(9, '0')}`, '否', i % 50 === 0 ? '是' : '否',
+      `北京市经济技术开发区${project}${(i % 30) + 1}号楼`, '荣华街道', '荣华社区', project, '116.5061', '39.7953',
+      title, `${content}（${i}）`, type, topic, '一般', local(new Date(received.getTime() + 7 * 86_400_000)), '',
+      completed ? local(new Date(received.getTime() + 5 * 86_400_000)) : '',
+    ]);
+  }
+  return rows;
+}
+
+export async function xlsxOf(headers: string[], rows: Array<Array<string | number | Date>>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('工单');
+  ws.addRow(headers);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function csvOf(headers: string[], rows: string[][]): Buffer {
+  const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return Buffer.from(`\uFEFF${[headers, ...rows].map((r) => r.map(q).join(',')).join('\r\n')}\r\n`, 'utf8');
+}

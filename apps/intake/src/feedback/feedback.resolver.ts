@@ -1,0 +1,85 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { FeedbackState } from '@hotline/contracts';
+import { notFound, requireUser, ServiceContext } from '@hotline/service-kit';
+import { Case } from '../cases/case.entity';
+import { loadEndpoint, saveEndpoint } from './endpoint';
+import { exportFeedback } from './export-feedback';
+import { FeedbackAttempt, FeedbackRecord, FeedbackStateEnum } from './feedback.entity';
+
+type Ctx = ServiceContext & { feedbackConfig: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string } };
+
+@ObjectType('FeedbackWebhook', { description: '办结反馈回传地址（不含密钥）' })
+class FeedbackWebhook {
+  @Field(() => String, { nullable: true }) url!: string | null;
+  @Field(() => String, { description: 'config（服务配置）/ admin（管理员设置）/ none' }) source!: string;
+}
+
+@ObjectType('FeedbackExport', { description: '办结反馈导出文件（CSV，手工上传区平台）' })
+class FeedbackExport {
+  @Field(() => String) fileName!: string;
+  @Field(() => String, { description: 'CSV 内容（UTF-8，含 BOM）' }) content!: string;
+  @Field(() => Int) count!: number;
+}
+
+const READERS = ['duty', 'supervisor', 'admin', 'leader'];
+
+@Resolver(() => FeedbackRecord)
+export class FeedbackResolver {
+  @FieldResolver(() => [FeedbackAttempt], { description: '投递日志' })
+  attemptLog(@Root() r: FeedbackRecord, @Ctx() ctx: Ctx): Promise<FeedbackAttempt[]> {
+    return ctx.em.find(FeedbackAttempt, { feedbackId: r.id }, { orderBy: { attempt: 'asc' } });
+  }
+
+  @Authorized(READERS)
+  @Query(() => [FeedbackRecord], { description: '办结反馈列表（按状态）' })
+  feedbackRecords(
+    @Arg('state', () => FeedbackStateEnum, { nullable: true }) state: FeedbackState | undefined,
+    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    @Ctx() ctx: Ctx,
+  ): Promise<FeedbackRecord[]> {
+    return ctx.em.find(FeedbackRecord, state ? { state } : {}, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(limit, 1), 1000) });
+  }
+
+  @Authorized(['admin'])
+  @Query(() => FeedbackWebhook, { description: '办结反馈回传地址' })
+  async feedbackWebhook(@Ctx() ctx: Ctx): Promise<FeedbackWebhook> {
+    const e = await loadEndpoint(ctx.em, ctx.feedbackConfig);
+    return { url: e?.url ?? null, source: e?.source ?? 'none' };
+  }
+
+  @Authorized(['admin'])
+  @Mutation(() => FeedbackWebhook, { description: '设置办结反馈回传地址与签名密钥（覆盖服务配置）' })
+  async configureFeedbackWebhook(@Arg('url', () => String) url: string, @Arg('secret', () => String) secret: string, @Ctx() ctx: Ctx): Promise<FeedbackWebhook> {
+    await saveEndpoint(ctx.em, requireUser(ctx), { url, secret });
+    return this.feedbackWebhook(ctx);
+  }
+
+  @Authorized(['duty', 'admin'])
+  @Mutation(() => FeedbackRecord, { description: '重新投递反馈失败的记录' })
+  async retryFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<FeedbackRecord> {
+    const r = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(FeedbackRecord, { id }) : null;
+    if (!r) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
+    if (r.state === 'failed') {
+      r.state = 'pending';
+      r.nextAttemptAt = new Date();
+      await ctx.em.flush();
+    }
+    return r;
+  }
+
+  @Authorized(['duty', 'admin'])
+  @Mutation(() => FeedbackExport, { description: '导出未回传的办结反馈（CSV），导出的记录不再自动投递' })
+  exportFeedback(@Ctx() ctx: Ctx): Promise<FeedbackExport> {
+    return exportFeedback(ctx.em, requireUser(ctx));
+  }
+}
+
+@Resolver(() => Case)
+export class CaseFeedbackResolver {
+  /** The delivery state per case (办结反馈), for the bureau. */
+  @FieldResolver(() => [FeedbackRecord], { description: '办结反馈（回传区平台的状态）' })
+  feedback(@Root() c: Case, @Ctx() ctx: Ctx): Promise<FeedbackRecord[]> {
+    if (!READERS.includes(requireUser(ctx).role)) return Promise.resolve([]);
+    return ctx.em.find(FeedbackRecord, { caseId: c.id }, { orderBy: { createdAt: 'asc' } });
+  }
+}

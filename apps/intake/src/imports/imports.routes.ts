@@ -1,0 +1,72 @@
+import express, { Express, Request, Response } from 'express';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { actorOf, authenticate, AuthUser, DomainError, Logger, TokenVerifier } from '@hotline/service-kit';
+import { createJob, errorReportCsv } from './imports';
+import { ImportJob } from './import-job.entity';
+import { runImport } from './run-import';
+
+/** Who may import the district platform's exports. */
+export const IMPORT_ROLES = ['duty', 'admin'];
+const MAX_FILE = '25mb';
+
+function fail(res: Response, status: number, code: string, reason: string, message: string): void {
+  res.status(status).json({ error: { code, reason, message } });
+}
+
+async function caller(req: Request, res: Response, verify: TokenVerifier): Promise<AuthUser | null> {
+  try {
+    const user = await authenticate(req.headers.authorization, verify);
+    if (!user) fail(res, 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
+    else if (!IMPORT_ROLES.includes(user.role)) fail(res, 403, 'FORBIDDEN', 'FORBIDDEN', '无权导入工单');
+    else return user;
+  } catch (e) {
+    const d = e as DomainError;
+    fail(res, 401, 'UNAUTHENTICATED', d.reason ?? 'TOKEN_INVALID', d.message);
+  }
+  return null;
+}
+
+/**
+ * 工单导入 over HTTP (the gateway passes /imports through):
+ * - `POST /imports?fileName=2026年工单.xlsx&mapping=<saved mapping>` with the raw file as body →
+ *   202 `{ jobId, status }`; the job runs in the background (poll `importJob(id)` in GraphQL or
+ *   `GET /imports/{id}`);
+ * - `GET /imports/{id}/errors.csv` → the error report (row, column, reason).
+ */
+export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier }): void {
+  app.post('/imports', express.raw({ type: () => true, limit: MAX_FILE }), async (req: Request, res: Response) => {
+    const user = await caller(req, res, deps.verify);
+    if (!user) return;
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    try {
+      const { job, mapping } = await createJob(deps.orm.em.fork(), user, {
+        fileName: String(req.query.fileName ?? ''),
+        contentType: req.get('content-type'),
+        size: body.length,
+        mappingName: req.query.mapping ? String(req.query.mapping) : undefined,
+      });
+      void runImport(deps.orm, job.id, body, { actor: actorOf(user), mapping, log: deps.log });
+      res.status(202).json({ jobId: job.id, status: job.status, statusUrl: `/imports/${job.id}` });
+    } catch (e) {
+      if (e instanceof DomainError) return fail(res, 400, e.code, e.reason, e.message);
+      deps.log.error({ err: e }, 'import upload failed');
+      fail(res, 500, 'INTERNAL_SERVER_ERROR', 'INTERNAL', '系统繁忙，请稍后重试');
+    }
+  });
+
+  app.get(/^\/imports\/([0-9a-f-]{36})(\/errors\.csv)?$/i, async (req: Request, res: Response) => {
+    const user = await caller(req, res, deps.verify);
+    if (!user) return;
+    const [id, report] = [(req.params as Record<string, string>)[0], (req.params as Record<string, string>)[1]];
+    const job = await deps.orm.em.fork().findOne(ImportJob, { id });
+    if (!job) return fail(res, 404, 'NOT_FOUND', 'IMPORT_NOT_FOUND', '导入任务不存在');
+    if (!report) {
+      return void res.json({
+        id: job.id, status: job.status, progress: job.progress(), totalRows: job.totalRows, processedRows: job.processedRows,
+        createdCount: job.createdCount, updatedCount: job.updatedCount, unchangedCount: job.unchangedCount, errorCount: job.errorCount,
+        message: job.message, durationMs: job.durationMs,
+      });
+    }
+    res.type('text/csv; charset=utf-8').set('content-disposition', `attachment; filename="import-${job.id}-errors.csv"`).send(errorReportCsv(job));
+  });
+}

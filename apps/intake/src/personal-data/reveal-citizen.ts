@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { PERSONAL_DATA_FIELDS } from '@hotline/contracts';
+import { AuthUser, DomainError, parseInput } from '@hotline/service-kit';
+import { z } from 'zod';
+import { findCaseForUser } from '../cases/case-queries';
+import { RevealLogEntry } from './reveal-log.entity';
+import { revealDecision } from './reveal-policy';
+
+export const RevealCommand = z.object({
+  caseId: z.string().min(1),
+  reason: z.string().trim().min(4, '请填写查看原因（至少 4 个字）').max(200, '查看原因最多 200 个字'),
+});
+
+export interface RevealedCitizen {
+  name: string;
+  phone: string;
+  address: string | null;
+}
+
+/**
+ * 查看来电人完整信息: returns the unmasked name, phone and address to a role that needs them,
+ * and writes the audit record in the same transaction — no record, no data.
+ */
+export async function revealCitizen(em: EntityManager, user: AuthUser, input: unknown): Promise<RevealedCitizen> {
+  const cmd = parseInput(RevealCommand, input);
+  return em.transactional(async (tx) => {
+    const c = await findCaseForUser(tx, user, cmd.caseId);
+    const decision = revealDecision(user.role, c);
+    if (!decision.allowed) throw new DomainError('FORBIDDEN', decision.reason, decision.message);
+    tx.create(RevealLogEntry, {
+      caseId: c.id,
+      externalNo: c.externalNo,
+      userId: user.id,
+      role: user.role,
+      departmentId: user.departmentId ?? null,
+      fields: [...PERSONAL_DATA_FIELDS],
+      reason: cmd.reason,
+      revealedAt: new Date(),
+    });
+    await tx.flush();
+    return { name: c.citizenName, phone: c.citizenPhone, address: c.address ?? null };
+  });
+}
+
+/** 查看记录 for the admin: newest first, optionally for one case. */
+export function revealLog(em: EntityManager, opts: { caseId?: string; limit: number }): Promise<RevealLogEntry[]> {
+  return em.find(RevealLogEntry, opts.caseId ? { caseId: opts.caseId } : {}, { orderBy: { revealedAt: 'desc', id: 'asc' }, limit: opts.limit });
+}

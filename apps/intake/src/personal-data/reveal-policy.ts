@@ -1,0 +1,36 @@
+import type { CaseStage, Role } from '@hotline/contracts';
+
+export interface RevealSubject {
+  confidential: boolean;
+  anonymous: boolean;
+  stage: CaseStage;
+  departmentIds: readonly string[];
+}
+
+export type RevealDecision = { allowed: true } | { allowed: false; reason: string; message: string };
+
+/** Stages at which a callback agent (回访员) needs the citizen's number: after the reply. */
+const CALLBACK_STAGES: CaseStage[] = ['replied', 'completed'];
+
+/**
+ * Who may see a citizen's full name, phone and address (查看完整信息), always with a reason:
+ * - duty operators (值守员), for any case — they talk to the district platform and the citizen;
+ * - department handlers (科室承办人), for their own department's cases, unless the case is
+ *   confidential (保密件): then the identity stays with the bureau;
+ * - callback agents (回访员), once the case is replied or completed (they call the citizen back).
+ * Nobody else. (Scope — a handler outside the case's departments — is checked before, as NOT_FOUND.)
+ */
+export function revealDecision(role: Role, subject: RevealSubject): RevealDecision {
+  switch (role) {
+    case 'duty':
+      return { allowed: true };
+    case 'handler':
+      if (subject.confidential) return { allowed: false, reason: 'CONFIDENTIAL_CASE', message: '保密件的来电人信息不向科室公开' };
+      return { allowed: true };
+    case 'callback':
+      if (!CALLBACK_STAGES.includes(subject.stage)) return { allowed: false, reason: 'NOT_YET_FOR_CALLBACK', message: '工单答复后方可查看来电人信息进行回访' };
+      return { allowed: true };
+    default:
+      return { allowed: false, reason: 'ROLE_MAY_NOT_REVEAL', message: '当前角色无权查看来电人完整信息' };
+  }
+}

@@ -1,0 +1,84 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent, LINK_KINDS } from '@hotline/contracts';
+import { actorOf, AuthUser, badInput, conflict, parseInput, recordEvent } from '@hotline/service-kit';
+import { z } from 'zod';
+import { CaseAudit } from '../audit/case-audit.entity';
+import { Case } from '../cases/case.entity';
+import { earlierCandidates } from '../cases/receive-case';
+import { findCaseForUser } from '../cases/case-queries';
+import { recordClassification } from '../classification/reclassify';
+import { classifyByRules, IntakeRules } from '../classification/rules';
+import { loadIntakeRules } from '../settings/intake-settings';
+import { matchRepeat, RepeatMatch } from './similarity';
+
+export interface RepeatCandidate {
+  case: Case;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * 疑似重复件: earlier cases within the window that share the phone, the address or project and
+ * topic, or whose text is similar (same topic) — best first, with their stage and outcome.
+ */
+export async function repeatCandidates(em: EntityManager, c: Case, rules: IntakeRules, limit = 10): Promise<RepeatCandidate[]> {
+  const since = new Date(c.receivedAt.getTime() - rules.repeatWindowDays * 86_400_000);
+  const byKey = await earlierCandidates(em, c, rules);
+  const sameTopic = await em.find(Case, { topic: c.topic, receivedAt: { $gte: since, $lt: c.receivedAt }, id: { $ne: c.id } }, { orderBy: { receivedAt: 'desc' }, limit: 500 });
+  const pool = new Map<string, Case>([...byKey, ...sameTopic].map((x) => [x.id, x]));
+  const out: RepeatCandidate[] = [];
+  for (const e of pool.values()) {
+    const m: RepeatMatch | null = matchRepeat(c, e, rules.textSimilarityThreshold);
+    if (m) out.push({ case: e, ...m });
+  }
+  return out.sort((a, b) => b.score - a.score || b.case.receivedAt.getTime() - a.case.receivedAt.getTime()).slice(0, limit);
+}
+
+export const LinkCommand = z.object({
+  caseId: z.string().min(1),
+  masterCaseId: z.string().min(1),
+  kind: z.enum(LINK_KINDS, '关联方式无效'),
+  reason: z.string().trim().max(200).optional(),
+});
+
+/**
+ * 关联为重复件 / 并单: ties a case to a master case. A merged case's reply is the master's, sent
+ * to every linked citizen. Links form one level (a link to a linked case goes to its master);
+ * the master's repeat count rises and its tier follows the rules.
+ */
+export async function linkCase(em: EntityManager, user: AuthUser, input: unknown): Promise<Case> {
+  const cmd = parseInput(LinkCommand, input);
+  const rules = await loadIntakeRules(em);
+  return em.transactional(async (tx) => {
+    const c = await findCaseForUser(tx, user, cmd.caseId);
+    let master = await findCaseForUser(tx, user, cmd.masterCaseId);
+    if (master.masterCaseId) master = await findCaseForUser(tx, user, master.masterCaseId);
+    if (master.id === c.id) throw badInput('LINK_TO_SELF', '不能与自身关联');
+    if (c.masterCaseId) throw conflict('ALREADY_LINKED', `工单 ${c.externalNo} 已关联到其他工单`);
+    if ((await tx.count(Case, { masterCaseId: c.id })) > 0) throw conflict('IS_MASTER', `工单 ${c.externalNo} 已是主工单，不能再关联到其他工单`);
+    const match = matchRepeat(c, master, 0);
+    const score = match?.score ?? 0;
+    c.masterCaseId = master.id;
+    c.linkKind = cmd.kind;
+    c.linkScore = score;
+    const before = { requestType: master.requestType, topic: master.topic, tier: master.tier, urgency: master.urgency };
+    master.repeatCount += 1;
+    const { tier, ruleIds } = classifyByRules(master, rules, { repeatCount: master.repeatCount, clusterCount: master.clusterCount });
+    const reasons = match?.reasons ?? ['值守员人工关联'];
+    tx.create(CaseAudit, {
+      caseId: c.id, kind: 'linked', before: null, after: { masterCaseId: master.id, kind: cmd.kind, score, reasons },
+      reason: cmd.reason ?? (cmd.kind === 'merge' ? '并单' : '重复件'), actorUserId: user.id, actor: user.role, at: new Date(),
+    });
+    await tx.flush();
+    await recordEvent(tx, createEvent({
+      type: 'hotline.case.linked', source: 'intake', actor: actorOf(user), caseId: c.id,
+      data: { externalNo: c.externalNo, masterCaseId: master.id, masterExternalNo: master.externalNo, kind: cmd.kind, score, reasons, repeatCount: master.repeatCount },
+    }));
+    // Repeat counts feed the tier: a master that becomes difficult says so, with the rule.
+    if (tier !== master.tier && tier === 'difficult') {
+      master.tier = tier;
+      await recordClassification(tx, master, before, { system: 'intake-rules' }, `重复诉求 ${master.repeatCount} 次，按规则调整分级`, true, ruleIds);
+    }
+    return c;
+  });
+}
