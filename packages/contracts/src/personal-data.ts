@@ -65,12 +65,13 @@ export const PERSONAL_FIELDS = [
 ] as const;
 
 /** Walks a value and reports the first path holding a personal-data field or number. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Identifiers (ids, order numbers) are not free text: a digit run inside them is not a phone. */
-const isIdentifierKey = (key: string) => key === 'id' || key === 'externalNo' || /Ids?$/.test(key);
+const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+/** Identifiers (ids, order numbers, system names) are not free text: a digit run inside them is not a phone. */
+const isIdentifierKey = (key: string) => key === 'id' || key === 'externalNo' || key === 'system' || /Ids?$/.test(key);
 
 export function findPersonalData(value: unknown, path = '$'): string | undefined {
-  if (typeof value === 'string') return !UUID.test(value) && containsPersonalNumber(value) ? path : undefined;
+  // A UUID inside a string (e.g. "open311:<key id>") can hold a run of 11 digits: not a phone.
+  if (typeof value === 'string') return containsPersonalNumber(value.replace(UUIDS, '-')) ? path : undefined;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const hit = findPersonalData(value[i], `${path}[${i}]`);

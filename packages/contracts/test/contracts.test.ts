@@ -72,6 +72,8 @@ describe('findPersonalData on identifiers', () => {
     expect(findPersonalData({ caseId: '0b7a3c2e-1f4d-4e8a-9c1b-a13912345678' })).toBeUndefined();
     expect(findPersonalData({ id: '0b7a3c2e-1f4d-4e8a-9c1b-a13912345678', externalNo: '110101199003071234' })).toBeUndefined();
     expect(findPersonalData({ data: { leadDepartmentId: 'x13912345678', assistDepartmentIds: ['a13912345678'] } })).toBeUndefined();
+    expect(findPersonalData({ actor: { system: 'open311:1268b385-50b6-45fb-b361-bd8387713965' } })).toBeUndefined();
+    expect(findPersonalData({ data: { note: '见 0b7a3c2e-1f4d-4e8a-9c1b-a13912345678' } })).toBeUndefined();
     expect(findPersonalData({ data: { note: '请联系 13912345678' } })).toBe('$.data.note');
   });
 });

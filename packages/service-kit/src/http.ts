@@ -46,6 +46,10 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  // Keep idle connections open longer than the callers' keep-alive pools (the gateway's fetch
+  // agent), so a reused socket is never closed under a request ("socket hang up").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const apollo = new ApolloServer<C>({
     ...(opts.gateway ? { gateway: opts.gateway } : { schema: opts.schema! }),
     introspection: !opts.production,

@@ -40,7 +40,8 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
     label: EVENT_LABELS[e.type as EventType] ?? e.type,
     occurredAt: new Date(e.occurredAt),
     actorUserId: 'userId' in e.actor ? e.actor.userId : null,
-    actorRole: 'role' in e.actor ? e.actor.role : `system:${e.actor.system}`,
+    // A system actor may carry an id after a colon (open311:<key id>): the timeline shows the service.
+    actorRole: 'role' in e.actor ? e.actor.role : `system:${e.actor.system.split(':')[0]}`.slice(0, 32),
     departmentId: (d.leadDepartmentId ?? d.departmentId ?? null) as string | null,
     detail: detailOf(e),
   });
