@@ -44,7 +44,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const LEAD_DEPARTMENT = '物业管理科';
-const INBOX_TABS = ['new', 'inProgress', 'dueSoon', 'overdue', 'replied'] as const;
+const INBOX_TABS = ['new', 'inProgress', 'dueSoon', 'overdue', 'returned'] as const;
 const OPEN_INBOX_TABS = ['new', 'inProgress', 'dueSoon', 'overdue'] as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,7 +141,12 @@ class Flow {
     const ok = this.page.getByTestId('confirm-ok');
     await ok.waitFor({ timeout: this.timeout });
     await ok.click();
-    await ok.waitFor({ state: 'detached', timeout: this.timeout });
+    // A click that lands while the dialog is still animating in can be lost: click once more.
+    const closed = await ok.waitFor({ state: 'detached', timeout: 3000 }).then(() => true, () => false);
+    if (!closed) {
+      await ok.click({ timeout: 2000 }).catch(() => undefined);
+      await ok.waitFor({ state: 'detached', timeout: this.timeout });
+    }
   }
 
   row(container: Locator): Locator {
@@ -182,8 +187,9 @@ async function expectUserBar(flow: Flow, roleText: string, department?: string):
 
 /**
  * The bureau's day for one case: duty signs and dispatches it to 物业管理科, the property
- * handler replies, duty sees the reply on the case timeline, and the housing handler
- * cannot see the case. Throws an Error naming the failed step.
+ * handler 接收s and replies, duty sees the reply on the case timeline and approves it in
+ * 局审核 (the case reaches 已办结), and the housing handler cannot see the case. Throws an
+ * Error naming the failed step.
  */
 export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlowResult> {
   const opts = {
@@ -223,6 +229,8 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
     await flow.step('duty-sign', async () => {
       const pane = page.getByTestId('unsigned-table');
       await page.getByTestId('tab-unsigned').click();
+      // The queue may hold more cases than one page: find ours as an operator would.
+      await page.getByTestId('unsigned-filter').locator('input').fill(externalNo);
       await flow.eventually(
         `case ${externalNo} in 待签收`,
         () => flow.visible(flow.row(pane)),
@@ -237,6 +245,7 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
     await flow.step('duty-dispatch', async () => {
       await page.getByTestId('tab-dispatch').click();
       const pane = page.getByTestId('dispatch-table');
+      await page.getByTestId('dispatch-filter').locator('input').fill(externalNo);
       await flow.eventually(
         `case ${externalNo} in 待分转`,
         () => flow.visible(flow.row(pane)),
@@ -250,6 +259,9 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       const modal = page.getByTestId('dispatch-modal');
       await modal.waitFor();
       await flow.selectOption(modal.getByTestId('dispatch-lead-select'), LEAD_DEPARTMENT);
+      // The suggestion may preselect assisting departments: this flow dispatches to the lead alone.
+      const removeAssist = modal.getByTestId('dispatch-assist-select').locator('.ant-select-selection-item-remove');
+      while ((await removeAssist.count()) > 0) await removeAssist.first().click();
       await modal.getByTestId('dispatch-note').fill('物业维修类诉求，请物业管理科主办');
       await flow.shot('duty-dispatch-modal');
       await page.getByTestId('dispatch-submit').click();
@@ -266,6 +278,7 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await flow.login('handler-property');
       await expectUserBar(flow, '科室承办人', LEAD_DEPARTMENT);
       await flow.waitLoaded('inbox-page');
+      await page.getByTestId('inbox-filter').locator('input').fill(externalNo);
       let found = false;
       await flow.eventually(
         `case ${externalNo} in the 物业管理科 inbox`,
@@ -285,22 +298,28 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await flow.shot('handler-inbox-with-case');
     });
 
+    // The handler opens the case and 接收s it in the 办理 panel.
+    await flow.step('handler-accept', async () => {
+      await page.getByTestId(`open-${externalNo}`).click();
+      const panel = page.getByTestId('handling-panel');
+      await panel.waitFor();
+      await panel.getByTestId('handling-accept').click();
+      await flow.confirm();
+      await panel.locator('[data-testid="handling-stage"]', { hasText: '科室已接收' }).waitFor({ timeout: flow.timeout });
+      await flow.shot('handler-accepted');
+    });
+
     await flow.step('handler-reply', async () => {
-      await page.getByTestId(`reply-${externalNo}`).click();
-      const form = page.getByTestId('reply-form');
+      const panel = page.getByTestId('handling-panel');
+      const form = panel.getByTestId('reply-form');
       await form.waitFor();
       await form.getByText('已解决', { exact: true }).click();
       await form.getByTestId('reply-text').fill(replyText);
+      await form.scrollIntoViewIfNeeded();
       await flow.shot('handler-reply-form');
       await form.getByTestId('reply-submit').click();
       await flow.confirm();
-      await form.waitFor({ state: 'detached', timeout: flow.timeout });
-      await page.getByTestId('inbox-tab-replied').click();
-      await flow.eventually(
-        `case ${externalNo} in 已答复`,
-        () => flow.visible(flow.row(page.getByTestId('inbox-table-replied'))),
-        () => page.getByTestId('inbox-refresh').click(),
-      );
+      await page.locator('[data-testid="handling-panel"][data-stage="replied"]').waitFor({ timeout: flow.timeout });
       await flow.shot('handler-replied');
       await flow.logout();
     });
@@ -326,10 +345,44 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       if (externalShown.trim() !== externalNo) throw new Error(`case page shows ${externalShown}, expected ${externalNo}`);
       await page.getByTestId('case-timeline-card').scrollIntoViewIfNeeded();
       await flow.shot('duty-case-timeline');
+    });
+
+    // 5. Duty approves the reply in 局审核; the case reaches 已办结 on the timeline.
+    await flow.step('duty-review', async () => {
+      await page.getByTestId('logout-button').waitFor();
+      await page.goto(flow.url('/review'));
+      await flow.waitLoaded('review-page');
+      const item = page.getByTestId(`review-item-${externalNo}`);
+      await flow.eventually(
+        `case ${externalNo} in 局审核`,
+        () => flow.visible(item),
+        () => page.getByTestId('review-refresh').click(),
+      );
+      const shownReply = await item.getByTestId('review-reply-text').innerText();
+      if (!shownReply.includes(replyText)) throw new Error(`局审核 shows reply "${shownReply}", expected "${replyText}"`);
+      await flow.shot('duty-review-queue');
+      await item.getByTestId(`review-approve-${externalNo}`).click();
+      await flow.confirm();
+      await item.waitFor({ state: 'detached', timeout: flow.timeout });
+      await page.goto(flow.url(`/cases/${encodeURIComponent(id)}`));
+      await page.getByTestId('case-detail').waitFor();
+      const timelineCompleted = async () => {
+        const entries = page.getByTestId('timeline-entry');
+        const count = await entries.count();
+        for (let i = 0; i < count; i++) {
+          const entry = entries.nth(i);
+          const type = (await entry.getAttribute('data-type')) ?? '';
+          if (/complet/i.test(type) || (await entry.innerText()).includes('办结')) return true;
+        }
+        return false;
+      };
+      await flow.eventually('已办结 on the case timeline', timelineCompleted, () => page.getByTestId('case-refresh').click());
+      await page.getByTestId('case-timeline-card').scrollIntoViewIfNeeded();
+      await flow.shot('duty-case-completed');
       await flow.logout();
     });
 
-    // 5. Another department's handler must not see the case.
+    // 6. Another department's handler must not see the case.
     await flow.step('housing-cannot-see', async () => {
       await flow.login('handler-housing');
       await expectUserBar(flow, '科室承办人', '房屋交付科');

@@ -2,9 +2,7 @@ import { Button, Card, Col, Result, Row, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
 import { useNavigate, useParams } from 'react-router-dom';
-import { useCurrentUser } from '../auth/AuthContext';
-import { ReplyForm } from '../inbox/ReplyForm';
-import { isOpen } from '../inbox/inboxFilters';
+import { CaseDispatchPanels } from '../case-handling/CaseDispatchPanels';
 import { errorCode } from '../shared/errors';
 import { QueryState } from '../shared/QueryState';
 import type { CaseDetail } from '../shared/types';
@@ -12,6 +10,7 @@ import { CaseActions } from './CaseActions';
 import { CaseHandling } from './CaseHandling';
 import { CaseInfo } from './CaseInfo';
 import { CaseTimeline } from './CaseTimeline';
+import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
 
 function NotFound() {
@@ -31,7 +30,6 @@ function NotFound() {
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const user = useCurrentUser();
   const { data, loading, error, refetch } = useQuery<{ case: CaseDetail | null }>(CASE_DETAIL_QUERY, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
@@ -39,9 +37,6 @@ export default function CaseDetailPage() {
   const c = data?.case;
 
   if (errorCode(error) === 'NOT_FOUND' || (data && !c && !loading)) return <NotFound />;
-
-  const canReply =
-    !!c && user.role === 'handler' && !!c.assignment && c.assignment.leadDepartmentId === user.departmentId && isOpen(c);
 
   return (
     <Card className="page-card" data-testid="case-detail">
@@ -56,6 +51,7 @@ export default function CaseDetailPage() {
         </Space>
         <Space>
           {c && <CaseActions c={c} onChanged={() => void refetch()} />}
+          {c && <CaseIntakeActions c={c} onChanged={() => void refetch()} />}
           <Button icon={<ReloadOutlined />} onClick={() => void refetch()} data-testid="case-refresh">
             刷新
           </Button>
@@ -67,11 +63,8 @@ export default function CaseDetailPage() {
             <Col xs={24} xl={16}>
               <CaseInfo c={c} />
               <CaseHandling c={c} />
-              {canReply && (
-                <Card size="small" title="答复工单" style={{ marginTop: 16 }}>
-                  <ReplyForm caseId={c.id} externalNo={c.externalNo} onReplied={() => void refetch()} />
-                </Card>
-              )}
+              <CaseIntakeSection c={c} />
+              <CaseDispatchPanels caseId={c.id} onChanged={() => void refetch()} />
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title="办理过程" data-testid="case-timeline-card">

@@ -5,11 +5,15 @@ import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
 import { DEPARTMENTS_QUERY } from '../shared/fragments';
 import type { CaseSummary, Department } from '../shared/types';
-import { DISPATCH_CASE_MUTATION } from './queries';
+import { actionErrorMessage } from '../case-handling/useCaseAction';
+import { DISPATCH_CASE_MUTATION, DISPATCH_CASES_MUTATION, DISPATCH_SUGGESTION_QUERY } from './queries';
+import { SuggestionPanel, type DispatchSuggestion } from './SuggestionPanel';
+
+type DispatchableCase = CaseSummary & { handling?: { version: number } | null };
 
 interface Props {
   /** The cases to dispatch; the modal is open while this is non-empty. */
-  cases: CaseSummary[];
+  cases: DispatchableCase[];
   onClose(): void;
   onDone?(): void;
 }
@@ -26,13 +30,33 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
   const [form] = Form.useForm<DispatchForm>();
   const [submitting, setSubmitting] = useState(false);
   const { data, loading, error } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
-  const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION);
+  const refetch = { refetchQueries: 'active' as const, awaitRefetchQueries: true };
+  const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION, refetch);
+  const [dispatchCases] = useMutation<{ dispatchCases: { caseId: string; ok: boolean; message?: string | null }[] }>(
+    DISPATCH_CASES_MUTATION,
+    refetch,
+  );
   const open = cases.length > 0;
+  const single = cases.length === 1 ? cases[0] : null;
   const lead = Form.useWatch('leadDepartmentId', form);
+  const suggestionQuery = useQuery<{ case: { id: string; dispatchSuggestion: DispatchSuggestion | null } | null }>(
+    DISPATCH_SUGGESTION_QUERY,
+    { variables: { id: single?.id ?? '' }, skip: !single, fetchPolicy: 'network-only' },
+  );
+  const suggestion = single ? suggestionQuery.data?.case?.dispatchSuggestion : null;
 
   useEffect(() => {
     if (open) form.resetFields();
   }, [open, form]);
+
+  // Preselect the suggested lead / assist departments (the operator can change them).
+  useEffect(() => {
+    if (!open || !suggestion?.leadDepartmentId || form.isFieldTouched('leadDepartmentId')) return;
+    form.setFieldsValue({
+      leadDepartmentId: suggestion.leadDepartmentId,
+      assistDepartmentIds: suggestion.assistDepartmentIds.filter((id) => id !== suggestion.leadDepartmentId),
+    });
+  }, [open, suggestion, form]);
 
   const departments = (data?.departments ?? []).filter((d) => d.active);
   const options = departments.map((d) => ({ value: d.id, label: d.name, title: d.name }));
@@ -55,20 +79,29 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
     if (!ok) return;
     setSubmitting(true);
     const failures: string[] = [];
-    for (const c of cases) {
+    const inputOf = (c: DispatchableCase) => ({
+      caseId: c.id,
+      leadDepartmentId: values.leadDepartmentId,
+      assistDepartmentIds: assist,
+      note: values.note?.trim() || undefined,
+      expectedVersion: c.handling?.version,
+    });
+    if (single) {
       try {
-        await dispatchCase({
-          variables: {
-            input: {
-              caseId: c.id,
-              leadDepartmentId: values.leadDepartmentId,
-              assistDepartmentIds: assist,
-              note: values.note?.trim() || undefined,
-            },
-          },
-        });
+        await dispatchCase({ variables: { input: inputOf(single) } });
       } catch (e) {
-        failures.push(`${c.externalNo}：${errorMessage(e)}`);
+        failures.push(`${single.externalNo}：${actionErrorMessage(e)}`);
+      }
+    } else {
+      try {
+        const { data: result } = await dispatchCases({ variables: { inputs: cases.map(inputOf) } });
+        for (const r of result?.dispatchCases ?? []) {
+          if (r.ok) continue;
+          const no = cases.find((c) => c.id === r.caseId)?.externalNo ?? r.caseId;
+          failures.push(`${no}：${r.message && /[\u4e00-\u9fff]/.test(r.message) ? r.message : '分转失败，请刷新后重试'}`);
+        }
+      } catch (e) {
+        cases.forEach((c) => failures.push(`${c.externalNo}：${actionErrorMessage(e)}`));
       }
     }
     setSubmitting(false);
@@ -95,6 +128,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
       onCancel={onClose}
       confirmLoading={submitting}
       okButtonProps={{ 'data-testid': 'dispatch-submit' }}
+      width={680}
       destroyOnHidden
     >
       <div data-testid="dispatch-modal">
@@ -104,6 +138,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
         </Typography.Paragraph>
       )}
       {error && <Typography.Text type="danger">{errorMessage(error)}</Typography.Text>}
+      {single && !suggestionQuery.loading && <SuggestionPanel s={suggestion} nameOf={nameOf} />}
       <Form<DispatchForm> form={form} layout="vertical" preserve={false}>
         <Form.Item name="leadDepartmentId" label="主办科室" rules={[{ required: true, message: '请选择主办科室' }]}>
           <Select

@@ -7,6 +7,8 @@ import { tableEmpty } from '../shared/TableEmpty';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import type { CaseSummary } from '../shared/types';
 import { DispatchModal } from './DispatchModal';
+import { QuickFilter } from '../shared/QuickFilter';
+import { matchesQuickFilter } from '../shared/quickFilter';
 
 interface Props {
   cases: CaseSummary[];
@@ -23,6 +25,7 @@ const dueTime = (c: CaseSummary) => {
 export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const [dispatching, setDispatching] = useState<CaseSummary[]>([]);
+  const [filter, setFilter] = useState('');
   const sorted = [...cases].sort((a, b) => dueTime(a) - dueTime(b));
 
   const columns: TableColumnsType<CaseSummary> = [
@@ -60,12 +63,13 @@ export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
         <Button type="primary" disabled={selected.length === 0} onClick={openBulk} data-testid="bulk-dispatch">
           批量分转{selected.length > 0 ? `（${selected.length}）` : ''}
         </Button>
+        <QuickFilter value={filter} onChange={setFilter} testId="dispatch-filter" />
       </Space>
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={sorted}
+        dataSource={sorted.filter((c) => matchesQuickFilter(c, filter))}
         loading={loading}
         onRow={caseRowProps}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}

@@ -8,6 +8,7 @@ import { DispatchQueueTable } from './DispatchQueueTable';
 import { DISPATCH_QUEUE_QUERY, UNSIGNED_CASES_QUERY } from './queries';
 import { ReceiveCaseModal } from './ReceiveCaseModal';
 import { UnsignedTable } from './UnsignedTable';
+import { UnsignedSummaryBar } from '../intake-repeats/UnsignedSummaryBar';
 
 const POLL_MS = 15_000;
 
@@ -51,6 +52,7 @@ export default function DutyWorkbenchPage() {
           </Button>
         </Space>
       </div>
+      <UnsignedSummaryBar refreshKey={unsignedCases.length} />
       {error && (
         <Alert
           type="error"

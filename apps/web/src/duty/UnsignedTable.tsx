@@ -7,6 +7,9 @@ import { tableEmpty } from '../shared/TableEmpty';
 import { errorMessage } from '../shared/errors';
 import type { CaseSummary } from '../shared/types';
 import { DUTY_QUEUES, SIGN_CASE_MUTATION, SIGN_CASES_MUTATION } from './queries';
+import { repeatExpandable } from '../intake-repeats/repeatExpandable';
+import { QuickFilter } from '../shared/QuickFilter';
+import { matchesQuickFilter } from '../shared/quickFilter';
 
 interface Props {
   cases: CaseSummary[];
@@ -18,6 +21,8 @@ export function UnsignedTable({ cases, loading }: Props) {
   const { message, modal } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [signingId, setSigningId] = useState<string | null>(null);
+  const [filter, setFilter] = useState('');
+  const shown = cases.filter((c) => matchesQuickFilter(c, filter));
   const [signCase] = useMutation(SIGN_CASE_MUTATION, { refetchQueries: DUTY_QUEUES, awaitRefetchQueries: true });
   const [signCases, { loading: bulkSigning }] = useMutation(SIGN_CASES_MUTATION, {
     refetchQueries: DUTY_QUEUES,
@@ -84,14 +89,16 @@ export function UnsignedTable({ cases, loading }: Props) {
         >
           批量签收{selected.length > 0 ? `（${selected.length}）` : ''}
         </Button>
+        <QuickFilter value={filter} onChange={setFilter} testId="unsigned-filter" />
       </Space>
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={cases}
+        dataSource={shown}
         loading={loading}
         onRow={caseRowProps}
+        expandable={repeatExpandable<CaseSummary>()}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
         scroll={{ x: 860 }}

@@ -15,6 +15,11 @@ export const DISPATCH_QUEUE_QUERY = gql`
     dispatchQueue {
       ...CaseSummaryFields
       dispatchDueAt
+      handling {
+        stage
+        version
+        returnCount
+      }
     }
   }
   ${CASE_SUMMARY_FIELDS}
@@ -62,3 +67,59 @@ export const RECEIVE_CASE_MUTATION = gql`
 
 /** Both duty queues are refetched after any duty action. */
 export const DUTY_QUEUES = ['UnsignedCases', 'DispatchQueue'];
+
+export const DISPATCH_CASES_MUTATION = gql`
+  mutation DispatchCases($inputs: [DispatchInput!]!) {
+    dispatchCases(inputs: $inputs) {
+      caseId
+      ok
+      errorCode
+      reason
+      message
+    }
+  }
+`;
+
+export const DISPATCH_SUGGESTION_QUERY = gql`
+  query DispatchSuggestion($id: ID!) {
+    case(id: $id) {
+      id
+      dispatchSuggestion {
+        source
+        leadDepartmentId
+        leadDepartment {
+          id
+          name
+        }
+        assistDepartmentIds
+        confidence
+        excludedDepartmentIds
+        rule {
+          rule {
+            id
+            ruleKey
+            name
+            basis
+            version
+          }
+          leadDepartmentId
+          leadDepartment {
+            id
+            name
+          }
+          assistDepartmentIds
+          matched
+        }
+        candidates {
+          departmentId
+          department {
+            id
+            name
+          }
+          confidence
+          words
+        }
+      }
+    }
+  }
+`;

@@ -1,71 +1,111 @@
-import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Card, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Badge, Button, Card, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../auth/AuthContext';
+import { HANDLING_STAGE_LABELS } from '../case-handling/labels';
+import { ACCEPT_CASE_MUTATION } from '../case-handling/queries';
+import type { AssignmentRecord, Handling } from '../case-handling/types';
+import { useCaseAction } from '../case-handling/useCaseAction';
 import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
+import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
-import { StageTag } from '../shared/tags';
+import { label } from '../shared/labels';
 import { tableEmpty } from '../shared/TableEmpty';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import type { CaseSummary } from '../shared/types';
 import { useNow } from '../shared/useNow';
+import { INBOX_BUCKET_TABS, type InboxCounts, type InboxTabKey } from './buckets';
 import { DeadlineCell } from './DeadlineCell';
-import { deadlineOf, filterInbox, INBOX_TABS, isOpen, type InboxTab } from './inboxFilters';
-import { DEPARTMENT_INBOX_QUERY } from './queries';
+import { deadlineOf } from './inboxFilters';
+import { DEPARTMENT_INBOX_COUNTS_QUERY, DEPARTMENT_INBOX_QUERY, DEPARTMENT_RETURNS_QUERY } from './queries';
 import { ReplyForm } from './ReplyForm';
+import { ReturnsTable } from './ReturnsTable';
+import { QuickFilter } from '../shared/QuickFilter';
+import { matchesQuickFilter } from '../shared/quickFilter';
 
-/** 科室工作台: the department's cases, split into tabs by status and deadline. */
+type InboxCase = CaseSummary & { handling?: Handling | null; assistTasks?: { id: string; departmentId: string; status: string }[] };
+
+const POLL_MS = 30_000;
+const OPEN_STAGES = ['dispatched', 'accepted'];
+const STAGE_COLORS: Record<string, string> = { dispatched: 'geekblue', accepted: 'purple', replied: 'green', completed: 'default' };
+
+/** 科室工作台: the department's cases in the server's buckets, plus what it returned. */
 export default function InboxPage() {
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const isLead = (c: CaseSummary) => !!user.departmentId && c.assignment?.leadDepartmentId === user.departmentId;
+  const { modal } = App.useApp();
   const now = useNow(30_000).getTime();
-  const [tab, setTab] = useState<InboxTab>('new');
-  const [replying, setReplying] = useState<CaseSummary | null>(null);
-  const { data, loading, error, refetch } = useQuery<{ departmentInbox: CaseSummary[] }>(DEPARTMENT_INBOX_QUERY, {
-    pollInterval: 30_000,
+  const [tab, setTab] = useState<InboxTabKey>('new');
+  const [replying, setReplying] = useState<InboxCase | null>(null);
+  const [filter, setFilter] = useState('');
+  const isReturns = tab === 'returned';
+  const inbox = useQuery<{ departmentInbox: InboxCase[] }>(DEPARTMENT_INBOX_QUERY, {
+    variables: { bucket: tab },
+    skip: isReturns,
+    pollInterval: POLL_MS,
   });
-  const cases = data?.departmentInbox ?? [];
-  const byTab = useMemo(
-    () => Object.fromEntries(INBOX_TABS.map((t) => [t.key, filterInbox(cases, t.key, now)])) as Record<InboxTab, CaseSummary[]>,
-    [cases, now],
-  );
+  const counts = useQuery<{ departmentInboxCounts: InboxCounts }>(DEPARTMENT_INBOX_COUNTS_QUERY, { pollInterval: POLL_MS });
+  const returns = useQuery<{ departmentReturns: AssignmentRecord[] }>(DEPARTMENT_RETURNS_QUERY, { skip: !isReturns });
+  const refresh = () => {
+    void counts.refetch();
+    void (isReturns ? returns.refetch() : inbox.refetch());
+  };
+  const run = useCaseAction(refresh);
+  const [acceptCase] = useMutation(ACCEPT_CASE_MUTATION, {
+    refetchQueries: ['DepartmentInbox', 'DepartmentInboxCounts'],
+    awaitRefetchQueries: true,
+  });
 
-  const columns: TableColumnsType<CaseSummary> = [
-    ...baseCaseColumns<CaseSummary>({ receivedAt: false }),
-    {
-      title: '分派时间',
-      key: 'dispatchedAt',
-      width: 110,
-      render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} />,
-    },
+  const stageOf = (c: InboxCase) => c.handling?.stage ?? c.stage;
+  const isLead = (c: InboxCase) => !!user.departmentId && c.assignment?.leadDepartmentId === user.departmentId;
+  const cases = (inbox.data?.departmentInbox ?? []).filter((c) => matchesQuickFilter(c, filter));
+  const error = isReturns ? returns.error : inbox.error;
+
+  const accept = async (c: InboxCase) => {
+    const ok = await confirmAction(modal, { title: `确认接收工单 ${c.externalNo}？`, content: '接收后由本科室主办，请尽快联系市民。', okText: '确认接收' });
+    if (!ok) return;
+    await run(() => acceptCase({ variables: { input: { caseId: c.id, expectedVersion: c.handling?.version } } }), `工单 ${c.externalNo} 已接收`);
+  };
+
+  const columns: TableColumnsType<InboxCase> = [
+    ...baseCaseColumns<InboxCase>({ receivedAt: false }),
+    { title: '分派时间', key: 'dispatchedAt', width: 110, render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} /> },
     {
       title: '办理时限',
       key: 'deadline',
       width: 150,
-      render: (_, c) => <DeadlineCell deadline={deadlineOf(c)} now={now} open={isOpen(c)} />,
+      render: (_, c) => <DeadlineCell deadline={deadlineOf(c)} now={now} open={OPEN_STAGES.includes(stageOf(c))} />,
     },
+    { title: '承办', key: 'role', width: 70, render: (_, c) => (isLead(c) ? <Tag color="blue">主办</Tag> : <Tag>协办</Tag>) },
     {
-      title: '承办',
-      key: 'role',
-      width: 70,
-      render: (_, c) => (isLead(c) ? <Tag color="blue">主办</Tag> : <Tag>协办</Tag>),
+      title: '状态',
+      key: 'stage',
+      width: 120,
+      render: (_, c) => (
+        <Tag color={STAGE_COLORS[stageOf(c)]} data-testid="stage-tag" data-stage={stageOf(c)}>
+          {label(HANDLING_STAGE_LABELS, stageOf(c))}
+        </Tag>
+      ),
     },
-    { title: '状态', dataIndex: 'stage', width: 100, render: (stage: string) => <StageTag stage={stage} /> },
     {
       title: '操作',
       key: 'actions',
-      width: 130,
+      width: 170,
       fixed: 'right',
       render: (_, c) => (
         <Space size={4}>
           <Button size="small" onClick={() => navigate(`/cases/${c.id}`)} data-testid={`open-${c.externalNo}`}>
             查看
           </Button>
-          {isOpen(c) && isLead(c) && (
-            <Button size="small" type="primary" onClick={() => setReplying(c)} data-testid={`reply-${c.externalNo}`}>
+          {isLead(c) && stageOf(c) === 'dispatched' && (
+            <Button size="small" type="primary" onClick={() => void accept(c)} data-testid={`accept-${c.externalNo}`}>
+              接收
+            </Button>
+          )}
+          {isLead(c) && OPEN_STAGES.includes(stageOf(c)) && (
+            <Button size="small" onClick={() => setReplying(c)} data-testid={`reply-${c.externalNo}`}>
               答复
             </Button>
           )}
@@ -74,15 +114,20 @@ export default function InboxPage() {
     },
   ];
 
+  const countOf = (key: InboxTabKey) => counts.data?.departmentInboxCounts[key] ?? 0;
+
   return (
-    <Card className="page-card" data-testid="inbox-page" data-loaded={data ? 'true' : 'false'}>
+    <Card className="page-card" data-testid="inbox-page" data-loaded={isReturns ? (returns.data ? 'true' : 'false') : inbox.data ? 'true' : 'false'}>
       <div className="page-toolbar">
         <Typography.Title level={4} className="page-title">
           科室工作台
         </Typography.Title>
-        <Button icon={<ReloadOutlined />} onClick={() => void refetch()} data-testid="inbox-refresh">
-          刷新
-        </Button>
+        <Space>
+          <QuickFilter value={filter} onChange={setFilter} testId="inbox-filter" />
+          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="inbox-refresh">
+            刷新
+          </Button>
+        </Space>
       </div>
       {error && (
         <Alert
@@ -91,39 +136,39 @@ export default function InboxPage() {
           message={errorMessage(error)}
           style={{ marginBottom: 12 }}
           data-testid="inbox-error"
-          action={<Button size="small" onClick={() => void refetch()}>重试</Button>}
+          action={<Button size="small" onClick={refresh}>重试</Button>}
         />
       )}
       <Tabs
         activeKey={tab}
-        onChange={(k) => setTab(k as InboxTab)}
-        items={INBOX_TABS.map((t) => ({
+        onChange={(k) => setTab(k as InboxTabKey)}
+        items={INBOX_BUCKET_TABS.map((t) => ({
           key: t.key,
           label: (
             <span data-testid={`inbox-tab-${t.key}`}>
-              {t.label}{' '}
-              <Badge
-                count={byTab[t.key].length}
-                showZero
-                color={t.key === 'overdue' ? '#ff4d4f' : t.key === 'dueSoon' ? '#faad14' : '#1d5fbf'}
-              />
+              {t.label} <Badge count={countOf(t.key)} showZero overflowCount={999} color={t.color} data-testid={`inbox-count-${t.key}`} />
             </span>
           ),
-          children: (
-            <div data-testid={`inbox-table-${t.key}`}>
-              <Table<CaseSummary>
-                rowKey="id"
-                size="middle"
-                columns={columns}
-                dataSource={byTab[t.key]}
-                loading={loading && !data}
-                onRow={caseRowProps}
-                pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
-                scroll={{ x: 1070 }}
-                locale={{ emptyText: tableEmpty(t.emptyText) }}
-              />
-            </div>
-          ),
+          children:
+            t.key === 'returned' ? (
+              <div data-testid="inbox-table-returned">
+                <ReturnsTable records={returns.data?.departmentReturns ?? []} loading={returns.loading && !returns.data} />
+              </div>
+            ) : (
+              <div data-testid={`inbox-table-${t.key}`}>
+                <Table<InboxCase>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  dataSource={tab === t.key ? cases : []}
+                  loading={inbox.loading && !inbox.data}
+                  onRow={caseRowProps}
+                  pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
+                  scroll={{ x: 1120 }}
+                  locale={{ emptyText: tableEmpty(t.emptyText) }}
+                />
+              </div>
+            ),
         }))}
       />
       <Modal
@@ -137,7 +182,16 @@ export default function InboxPage() {
         {replying && (
           <>
             <Typography.Paragraph type="secondary">{replying.title}</Typography.Paragraph>
-            <ReplyForm caseId={replying.id} externalNo={replying.externalNo} onReplied={() => setReplying(null)} />
+            {(replying.assistTasks ?? []).some((t) => t.status === 'open') && (
+              <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="协办科室尚未全部反馈，主办科室暂不能答复" />
+            )}
+            <ReplyForm
+              caseId={replying.id}
+              externalNo={replying.externalNo}
+              expectedVersion={replying.handling?.version}
+              onReplied={() => setReplying(null)}
+              onConflict={refresh}
+            />
           </>
         )}
       </Modal>

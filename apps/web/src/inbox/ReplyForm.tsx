@@ -1,16 +1,22 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Radio } from 'antd';
-import { useMutation } from '@apollo/client';
+import { useMutation, useQuery } from '@apollo/client';
+import { actionErrorMessage, errorDetails, errorReason } from '../case-handling/useCaseAction';
 import { confirmAction } from '../shared/confirm';
-import { errorMessage } from '../shared/errors';
+import { errorCode } from '../shared/errors';
+import { DEPARTMENTS_QUERY } from '../shared/fragments';
 import { REPLY_RESULT_LABELS } from '../shared/labels';
-import type { ReplyResult } from '../shared/types';
+import type { Department, ReplyResult } from '../shared/types';
 import { REPLY_CASE_MUTATION } from './queries';
 
 interface Props {
   caseId: string;
   externalNo: string;
   onReplied?(): void;
+  /** Handling.version as seen on screen, sent as expectedVersion. */
+  expectedVersion?: number | null;
+  /** Called when the server refuses because the case changed (CONFLICT). */
+  onConflict?(): void;
 }
 
 interface ReplyFormValues {
@@ -24,10 +30,13 @@ const RESULT_OPTIONS = (Object.keys(REPLY_RESULT_LABELS) as ReplyResult[]).map((
 }));
 
 /** 答复: the lead department's answer — a result and the reply text. */
-export function ReplyForm({ caseId, externalNo, onReplied }: Props) {
+export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onConflict }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ReplyFormValues>();
   const [error, setError] = useState<string | null>(null);
+  const [openAssists, setOpenAssists] = useState<string[]>([]);
+  const { data: deps } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
+  const nameOf = (id: string) => deps?.departments.find((d) => d.id === id)?.name ?? id;
   const [replyCase, { loading }] = useMutation(REPLY_CASE_MUTATION, {
     // Whichever of the inbox / case page is on screen refreshes.
     refetchQueries: 'active',
@@ -42,19 +51,36 @@ export function ReplyForm({ caseId, externalNo, onReplied }: Props) {
     });
     if (!ok) return;
     setError(null);
+    setOpenAssists([]);
     try {
-      await replyCase({ variables: { input: { caseId, result: values.result, text: values.text.trim() } } });
+      await replyCase({
+        variables: { input: { caseId, result: values.result, text: values.text.trim(), expectedVersion: expectedVersion ?? undefined } },
+      });
       message.success(`工单 ${externalNo} 已答复`);
       form.resetFields();
       onReplied?.();
     } catch (e) {
-      setError(errorMessage(e));
+      setError(actionErrorMessage(e));
+      if (errorReason(e) === 'ASSIST_OPEN') {
+        const ids = errorDetails(e)?.departmentIds;
+        setOpenAssists(Array.isArray(ids) ? ids.map(String) : []);
+      }
+      if (errorCode(e) === 'CONFLICT') onConflict?.();
     }
   };
 
   return (
     <div data-testid="reply-form">
-      {error && <Alert type="error" showIcon message={error} className="login-alert" data-testid="reply-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          message={error}
+          description={openAssists.length > 0 ? `尚未反馈的协办科室：${openAssists.map(nameOf).join('、')}` : undefined}
+          className="login-alert"
+          data-testid="reply-error"
+        />
+      )}
       <Form<ReplyFormValues> form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="result" label="办理结果" rules={[{ required: true, message: '请选择办理结果' }]}>
           <Radio.Group data-testid="reply-result">

@@ -2,11 +2,24 @@ import { gql } from '@apollo/client';
 import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../shared/fragments';
 
 export const DEPARTMENT_INBOX_QUERY = gql`
-  query DepartmentInbox {
-    departmentInbox {
+  query DepartmentInbox($bucket: InboxBucket) {
+    departmentInbox(bucket: $bucket) {
       ...CaseSummaryFields
       assignment {
         ...AssignmentFields
+      }
+      handling {
+        stage
+        version
+        acceptedAt
+        contactedAt
+        returnCount
+        inboxBucket
+      }
+      assistTasks {
+        id
+        departmentId
+        status
       }
     }
   }
@@ -14,16 +27,56 @@ export const DEPARTMENT_INBOX_QUERY = gql`
   ${ASSIGNMENT_FIELDS}
 `;
 
+export const DEPARTMENT_INBOX_COUNTS_QUERY = gql`
+  query DepartmentInboxCounts {
+    departmentInboxCounts {
+      new
+      inProgress
+      dueSoon
+      overdue
+      returned
+    }
+  }
+`;
+
+export const DEPARTMENT_RETURNS_QUERY = gql`
+  query DepartmentReturns {
+    departmentReturns {
+      id
+      caseId
+      externalNo
+      title
+      reasonCode
+      reason
+      at
+      heldMinutes
+      by {
+        id
+        displayName
+      }
+      fromDepartment {
+        id
+        name
+      }
+    }
+  }
+`;
+
 export const REPLY_CASE_MUTATION = gql`
   mutation ReplyCase($input: ReplyInput!) {
     replyCase(input: $input) {
       ...CaseSummaryFields
+      handling {
+        stage
+        version
+      }
       replies {
         id
         departmentId
         result
         text
         repliedAt
+        reviewStatus
       }
     }
   }

@@ -5,9 +5,20 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
-    expect(paths('duty')).toEqual(['/duty']);
-    expect(paths('handler')).toEqual(['/inbox']);
-    expect(paths('admin')).toEqual(['/analytics', '/admin/departments', '/admin/users']);
+    expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
+    expect(paths('handler')).toEqual(['/inbox', '/intake/search']);
+    expect(paths('admin')).toEqual([
+      '/analytics',
+      '/admin/departments',
+      '/admin/users',
+      '/admin/catalogue',
+      '/intake/import',
+      '/intake/feedback',
+      '/admin/open311',
+      '/admin/intake-rules',
+      '/admin/reveal-log',
+    ]);
+    expect(paths('supervisor')).toContain('/review');
     expect(paths('callback')).toContain('/callback');
     expect(paths('leader')).not.toContain('/duty');
   });
@@ -16,7 +27,7 @@ describe('navigation', () => {
     expect(homePathFor('duty')).toBe('/duty');
     expect(homePathFor('handler')).toBe('/inbox');
     expect(homePathFor('admin')).toBe('/admin/departments');
-    expect(homePathFor('supervisor')).toBe('/callback');
+    expect(homePathFor('supervisor')).toBe('/review');
   });
 
   it('guards routes by role', () => {

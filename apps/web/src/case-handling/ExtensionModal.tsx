@@ -1,0 +1,89 @@
+import { useEffect } from 'react';
+import { DatePicker, Form, Input, Modal, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useMutation } from '@apollo/client';
+import { dayjs, formatDateTime } from '../shared/time';
+import { REQUEST_EXTENSION_MUTATION } from './queries';
+import { useCaseAction } from './useCaseAction';
+
+interface Props {
+  open: boolean;
+  caseId: string;
+  externalNo: string;
+  deadlineAt?: string | null;
+  expectedVersion?: number | null;
+  onClose(): void;
+  onChanged(): void;
+}
+
+interface ExtensionForm {
+  requestedUntil: Dayjs;
+  reason: string;
+}
+
+/** 申请延期: asked before the deadline, to a later time; a supervisor decides. */
+export function ExtensionModal({ open, caseId, externalNo, deadlineAt, expectedVersion, onClose, onChanged }: Props) {
+  const [form] = Form.useForm<ExtensionForm>();
+  const run = useCaseAction(onChanged);
+  const [requestExtension, { loading }] = useMutation(REQUEST_EXTENSION_MUTATION, { refetchQueries: 'active', awaitRefetchQueries: true });
+  const deadline = deadlineAt ? dayjs(deadlineAt) : null;
+
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    const done = await run(
+      () =>
+        requestExtension({
+          variables: {
+            input: { caseId, requestedUntil: v.requestedUntil.toISOString(), reason: v.reason.trim(), expectedVersion: expectedVersion ?? undefined },
+          },
+        }),
+      `工单 ${externalNo} 的延期申请已提交，等待督办员审批`,
+    );
+    if (done) {
+      onClose();
+      onChanged();
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`申请延期 · ${externalNo}`}
+      okText="提交申请"
+      cancelText="取消"
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={loading}
+      okButtonProps={{ 'data-testid': 'extension-submit' }}
+      destroyOnHidden
+    >
+      <div data-testid="extension-modal">
+        <Typography.Paragraph type="secondary">当前办理时限：{formatDateTime(deadlineAt)}。延期须在时限届满前申请，一次最多 30 天。</Typography.Paragraph>
+        <Form<ExtensionForm>
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{ requestedUntil: deadline ? deadline.add(7, 'day') : undefined }}
+        >
+          <Form.Item name="requestedUntil" label="申请延至" rules={[{ required: true, message: '请选择申请延至的时间' }]}>
+            <DatePicker
+              showTime
+              format="YYYY-MM-DD HH:mm"
+              style={{ width: '100%' }}
+              disabledDate={(d) => (deadline ? d.isBefore(deadline, 'day') : false)}
+              data-testid="extension-until"
+            />
+          </Form.Item>
+          <Form.Item name="reason" label="延期理由" rules={[{ required: true, whitespace: true, message: '请填写延期理由' }]}>
+            <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：需协调多方现场核查，预计所需时间" data-testid="extension-reason" />
+          </Form.Item>
+        </Form>
+      </div>
+    </Modal>
+  );
+}

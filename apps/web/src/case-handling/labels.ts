@@ -1,0 +1,74 @@
+// Chinese labels for the dispatch service's enums (handling, returns, contacts, extensions).
+
+export const RETURN_REASON_LABELS: Record<string, string> = {
+  not_our_duty: '非本单位职责',
+  wrong_department: '分派科室错误',
+  outside_bureau: '不属本局',
+  duplicate: '重复工单',
+  insufficient_info: '信息不全',
+};
+
+export const CONTACT_CHANNEL_LABELS: Record<string, string> = {
+  phone: '电话',
+  sms: '短信',
+  visit: '上门',
+  wechat: '微信',
+  other: '其他',
+};
+
+export const HANDLING_STAGE_LABELS: Record<string, string> = {
+  received: '待签收',
+  signed: '待分转',
+  dispatched: '已分转',
+  accepted: '科室已接收',
+  replied: '已答复待审核',
+  completed: '已办结',
+};
+
+export const RECORD_KIND_LABELS: Record<string, string> = {
+  dispatch: '分转',
+  redispatch: '改派',
+  return: '退回',
+};
+
+export const EXTENSION_STATUS_LABELS: Record<string, string> = {
+  pending: '待审批',
+  approved: '已批准',
+  refused: '未批准',
+  withdrawn: '已撤销',
+};
+
+export const ASSIST_STATUS_LABELS: Record<string, string> = {
+  open: '办理中',
+  reported: '已反馈',
+  withdrawn: '已撤销',
+};
+
+export const REVIEW_STATUS_LABELS: Record<string, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '已退回',
+};
+
+export const SUGGESTION_SOURCE_LABELS: Record<string, string> = {
+  rule: '权责清单',
+  model: '历史模型',
+  none: '无建议',
+};
+
+/** "2 天 3 小时" / "3 小时 5 分钟" / "12 分钟" from a number of minutes. */
+export function formatMinutes(minutes: number | null | undefined): string {
+  if (minutes === null || minutes === undefined) return '—';
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  if (d > 0) return `${d} 天 ${h} 小时`;
+  if (h > 0) return `${h} 小时 ${m} 分钟`;
+  return `${m} 分钟`;
+}
+
+/** 0.873 → "87%". */
+export function percent(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return `${Math.round(value * 100)}%`;
+}

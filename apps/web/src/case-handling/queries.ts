@@ -1,0 +1,219 @@
+import { gql } from '@apollo/client';
+
+/** Dispatch-side fields of a case, shared by the case page panels and the review lists. */
+export const CASE_DISPATCH_FIELDS = gql`
+  fragment CaseDispatchFields on Case {
+    id
+    externalNo
+    stage
+    handling {
+      stage
+      version
+      acceptedAt
+      acceptedBy {
+        id
+        displayName
+      }
+      contactedAt
+      contactChannel
+      completedAt
+      returnCount
+      inboxBucket
+    }
+    assignment {
+      leadDepartmentId
+      leadDepartment {
+        id
+        name
+      }
+      assistDepartmentIds
+      deadlineAt
+    }
+    assistTasks {
+      id
+      departmentId
+      department {
+        id
+        name
+      }
+      status
+      assignedAt
+      reportText
+      reportedAt
+      reportedByUser {
+        id
+        displayName
+      }
+    }
+    extensions {
+      id
+      departmentId
+      department {
+        id
+        name
+      }
+      reason
+      requestedUntil
+      currentDeadlineAt
+      requestedAt
+      status
+      decidedAt
+      decisionNote
+      requestedByUser {
+        id
+        displayName
+      }
+      decidedByUser {
+        id
+        displayName
+      }
+    }
+    assignmentHistory {
+      id
+      caseId
+      kind
+      fromDepartmentId
+      fromDepartment {
+        id
+        name
+      }
+      toDepartmentId
+      toDepartment {
+        id
+        name
+      }
+      assistDepartmentIds
+      heldMinutes
+      reasonCode
+      reason
+      at
+      byRole
+      by {
+        id
+        displayName
+      }
+    }
+    replies {
+      id
+      departmentId
+      department {
+        id
+        name
+      }
+      result
+      text
+      repliedAt
+      scriptId
+      reviewStatus
+      reviewedAt
+      reviewNote
+      reviewedByUser {
+        id
+        displayName
+      }
+      repliedByUser {
+        id
+        displayName
+      }
+    }
+  }
+`;
+
+export const CASE_HANDLING_QUERY = gql`
+  query CaseHandling($id: ID!) {
+    case(id: $id) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const ACCEPT_CASE_MUTATION = gql`
+  mutation AcceptCase($input: CaseActionInput!) {
+    acceptCase(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const RETURN_CASE_MUTATION = gql`
+  mutation ReturnCase($input: ReturnInput!) {
+    returnCase(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const RECORD_CONTACT_MUTATION = gql`
+  mutation RecordContact($input: ContactInput!) {
+    recordContact(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const REQUEST_EXTENSION_MUTATION = gql`
+  mutation RequestExtension($input: ExtensionRequestInput!) {
+    requestExtension(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const REPORT_ASSIST_MUTATION = gql`
+  mutation ReportAssist($input: AssistReportInput!) {
+    reportAssist(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const REDISPATCH_CASE_MUTATION = gql`
+  mutation RedispatchCase($input: RedispatchInput!) {
+    redispatchCase(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const APPROVE_REPLY_MUTATION = gql`
+  mutation ApproveReply($input: ApproveReplyInput!) {
+    approveReply(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const REJECT_REPLY_MUTATION = gql`
+  mutation RejectReply($input: RejectReplyInput!) {
+    rejectReply(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const APPROVE_EXTENSION_MUTATION = gql`
+  mutation ApproveExtension($input: ExtensionDecisionInput!) {
+    approveExtension(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;
+
+export const REFUSE_EXTENSION_MUTATION = gql`
+  mutation RefuseExtension($input: ExtensionDecisionInput!) {
+    refuseExtension(input: $input) {
+      ...CaseDispatchFields
+    }
+  }
+  ${CASE_DISPATCH_FIELDS}
+`;

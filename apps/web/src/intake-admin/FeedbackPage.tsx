@@ -1,0 +1,149 @@
+import { useState } from 'react';
+import { App, Button, Card, Segmented, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@apollo/client';
+import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../auth/AuthContext';
+import { downloadText } from '../intake-import/http';
+import { FeedbackLog } from '../intake-repeats/FeedbackLog';
+import { confirmAction } from '../shared/confirm';
+import { DateTimeCell } from '../shared/DateTimeCell';
+import { errorMessage } from '../shared/errors';
+import { label, REPLY_RESULT_LABELS } from '../shared/labels';
+import { QueryState } from '../shared/QueryState';
+import { tableEmpty } from '../shared/TableEmpty';
+import { FeedbackStateTag, FEEDBACK_STATE_LABELS } from './feedbackLabels';
+import { FeedbackWebhookCard } from './FeedbackWebhookCard';
+import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_RECORDS_QUERY, RETRY_FEEDBACK_MUTATION } from './queries';
+import type { FeedbackRecord } from './types';
+
+const STATES = ['failed', 'pending', 'exported', 'delivered'];
+
+/** 办结反馈: what has (not) reached the district platform; retry, export for manual upload. */
+export default function FeedbackPage() {
+  const user = useCurrentUser();
+  const { message, modal } = App.useApp();
+  const [state, setState] = useState<string>('failed');
+  const [retrying, setRetrying] = useState<string | null>(null);
+  const { data, loading, error, refetch } = useQuery<{ feedbackRecords: FeedbackRecord[] }>(FEEDBACK_RECORDS_QUERY, {
+    variables: { state: state === 'all' ? null : state, limit: 200 },
+    pollInterval: 30_000,
+    notifyOnNetworkStatusChange: false,
+  });
+  const [retry] = useMutation(RETRY_FEEDBACK_MUTATION, { refetchQueries: ['FeedbackRecords'] });
+  const [exportFeedback, { loading: exporting }] = useMutation<{ exportFeedback: { fileName: string; content: string; count: number } }>(
+    EXPORT_FEEDBACK_MUTATION,
+    { refetchQueries: ['FeedbackRecords'] },
+  );
+
+  const doRetry = async (r: FeedbackRecord) => {
+    setRetrying(r.id);
+    try {
+      await retry({ variables: { id: r.id } });
+      message.success(`工单 ${r.externalNo} 的反馈已重新投递`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setRetrying(null);
+    }
+  };
+
+  const doExport = async () => {
+    const ok = await confirmAction(modal, {
+      title: '导出未回传的办结反馈？',
+      content: '导出的记录将标记为“已导出待上传”，不再自动投递，请手工上传到区级12345平台。',
+      okText: '导出',
+    });
+    if (!ok) return;
+    try {
+      const { data: res } = await exportFeedback();
+      const out = res?.exportFeedback;
+      if (!out || out.count === 0) {
+        message.info('没有需要导出的办结反馈');
+        return;
+      }
+      downloadText(out.content, out.fileName);
+      message.success(`已导出 ${out.count} 条办结反馈`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
+
+  const columns: TableColumnsType<FeedbackRecord> = [
+    {
+      title: '工单编号',
+      dataIndex: 'externalNo',
+      width: 150,
+      render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
+    },
+    { title: '答复结果', dataIndex: 'result', width: 120, render: (v: string) => label(REPLY_RESULT_LABELS, v) },
+    { title: '答复摘要', dataIndex: 'replySummary', ellipsis: true },
+    { title: '办结时间', dataIndex: 'completedAt', width: 105, render: (v: string) => <DateTimeCell value={v} /> },
+    { title: '状态', dataIndex: 'state', width: 110, render: (v: string) => <FeedbackStateTag state={v} /> },
+    { title: '尝试', dataIndex: 'attempts', width: 60 },
+    {
+      title: '最近错误 / 下次重试',
+      key: 'error',
+      width: 200,
+      ellipsis: true,
+      render: (_, r) =>
+        r.lastError ? (
+          <Typography.Text type="danger" title={r.lastError}>{r.lastError}</Typography.Text>
+        ) : r.nextAttemptAt ? (
+          <DateTimeCell value={r.nextAttemptAt} />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 80,
+      render: (_, r) =>
+        r.state === 'failed' || r.state === 'exported' ? (
+          <Button size="small" loading={retrying === r.id} onClick={() => doRetry(r)} data-testid={`feedback-retry-${r.externalNo}`}>
+            重试
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <Card className="page-card" data-testid="feedback-page">
+      <div className="page-toolbar">
+        <Typography.Title level={4} className="page-title">
+          办结反馈
+        </Typography.Title>
+        <Space>
+          <Button icon={<ReloadOutlined />} onClick={() => void refetch()}>
+            刷新
+          </Button>
+          <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={doExport} data-testid="feedback-export">
+            导出待上传（CSV）
+          </Button>
+        </Space>
+      </div>
+      <Segmented
+        value={state}
+        onChange={(v) => setState(String(v))}
+        options={[...STATES.map((s) => ({ value: s, label: FEEDBACK_STATE_LABELS[s] })), { value: 'all', label: '全部' }]}
+        style={{ marginBottom: 12 }}
+        data-testid="feedback-state-filter"
+      />
+      <QueryState loading={loading && !data} error={data ? undefined : error} onRetry={() => void refetch()} testId="feedback">
+        <Table<FeedbackRecord>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.feedbackRecords ?? []}
+          expandable={{ expandedRowRender: (r) => <FeedbackLog records={[r]} />, rowExpandable: (r) => r.attemptLog.length > 0 || !!r.lastError }}
+          pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: tableEmpty('暂无记录') }}
+          data-testid="feedback-table"
+        />
+      </QueryState>
+      {user.role === 'admin' && <FeedbackWebhookCard />}
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+export interface RevealedCitizen {
+  name: string;
+  phone: string;
+  address?: string | null;
+}
+
+export interface RevealLogEntry {
+  id: string;
+  caseId: string;
+  externalNo: string;
+  role: string;
+  fields: string[];
+  reason: string;
+  revealedAt: string;
+  user: { id: string; displayName: string; username: string };
+}
+
+export const REVEAL_FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  phone: '电话',
+  address: '地址',
+};
+
+/** Roles that may ask to see a citizen's full contact data (the server decides per case). */
+export const REVEAL_ROLES = ['duty', 'handler', 'callback'] as const;

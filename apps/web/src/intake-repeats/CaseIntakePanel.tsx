@@ -1,0 +1,110 @@
+import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
+import { useQuery } from '@apollo/client';
+import { Link } from 'react-router-dom';
+import { DateTimeCell } from '../shared/DateTimeCell';
+import { label, REPLY_RESULT_LABELS } from '../shared/labels';
+import { QueryState } from '../shared/QueryState';
+import { StageTag } from '../shared/tags';
+import { tableEmpty } from '../shared/TableEmpty';
+import { formatDateTime } from '../shared/time';
+import { FeedbackLog } from './FeedbackLog';
+import { CASE_INTAKE_QUERY } from './queries';
+import { LINK_KIND_LABELS, type CaseIntake, type LinkedCase } from './types';
+
+const LABEL_STYLE = { whiteSpace: 'nowrap', width: 96 } as const;
+
+function coordinates(c: CaseIntake): string {
+  if (c.latitude == null || c.longitude == null) return '—';
+  return `${c.longitude.toFixed(6)}, ${c.latitude.toFixed(6)}`;
+}
+
+/** 受理信息 on the case page: times, flags, place, attachments, repeats, linked cases, feedback. */
+export function CaseIntakePanel({ caseId }: { caseId: string }) {
+  const { data, loading, error, refetch } = useQuery<{ case: CaseIntake }>(CASE_INTAKE_QUERY, {
+    variables: { id: caseId },
+    fetchPolicy: 'cache-and-network',
+  });
+  const c = data?.case;
+
+  return (
+    <>
+      <Card size="small" title="受理信息" style={{ marginTop: 16 }} data-testid="case-intake">
+        <QueryState loading={loading && !c} error={c ? undefined : error} onRetry={() => void refetch()} testId="case-intake">
+          {c && (
+            <Descriptions bordered size="small" column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }} styles={{ label: LABEL_STYLE }}>
+              <Descriptions.Item label="标记">
+                <Space size={4} data-testid="case-flags">
+                  {c.anonymous && <Tag color="purple">匿名</Tag>}
+                  {c.confidential && <Tag color="red">保密</Tag>}
+                  {!c.anonymous && !c.confidential && '—'}
+                </Space>
+              </Descriptions.Item>
+              <Descriptions.Item label="社区">{c.community || '—'}</Descriptions.Item>
+              <Descriptions.Item label="区平台派单">{formatDateTime(c.districtDispatchedAt)}</Descriptions.Item>
+              <Descriptions.Item label="首次联系">{formatDateTime(c.firstContactAt)}</Descriptions.Item>
+              <Descriptions.Item label="办理结果">{label(REPLY_RESULT_LABELS, c.replyResult)}</Descriptions.Item>
+              <Descriptions.Item label="办结时间">{formatDateTime(c.completedAt)}</Descriptions.Item>
+              <Descriptions.Item label="经纬度">
+                <span data-testid="case-coordinates">{coordinates(c)}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="重复/同类">
+                <span data-testid="case-repeat-count">
+                  重复诉求 {c.repeatCount} 次 · 同楼盘同主题 {c.clusterCount} 件
+                </span>
+              </Descriptions.Item>
+              {c.masterCaseId && (
+                <Descriptions.Item label="主工单" span={2}>
+                  <span data-testid="case-master">
+                    本工单为{label(LINK_KIND_LABELS, c.linkKind)}，
+                    <Link to={`/cases/${c.masterCaseId}`}>查看主工单</Link>
+                    {c.linkScore != null && `（相似度 ${Math.round(c.linkScore * 100)}%）`}
+                  </span>
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label="附件" span={2}>
+                {c.attachments.length === 0 ? (
+                  '—'
+                ) : (
+                  <Space direction="vertical" size={2} data-testid="case-attachments">
+                    {c.attachments.map((a) => (
+                      <a key={a.url} href={a.url} target="_blank" rel="noopener noreferrer">
+                        <PaperClipOutlined /> {a.name}
+                      </a>
+                    ))}
+                  </Space>
+                )}
+              </Descriptions.Item>
+            </Descriptions>
+          )}
+        </QueryState>
+      </Card>
+      {c && c.linkedCases.length > 0 && (
+        <Card size="small" title={`关联工单（${c.linkedCases.length}）`} style={{ marginTop: 16 }} data-testid="case-linked">
+          <Table<LinkedCase>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            dataSource={c.linkedCases}
+            locale={{ emptyText: tableEmpty('暂无关联工单') }}
+            columns={[
+              { title: '工单编号', dataIndex: 'externalNo', width: 140, render: (v: string, r) => <Link to={`/cases/${r.id}`}>{v}</Link> },
+              { title: '标题', dataIndex: 'title', ellipsis: true },
+              { title: '关联方式', dataIndex: 'linkKind', width: 80, render: (v: string) => label(LINK_KIND_LABELS, v) },
+              { title: '环节', dataIndex: 'stage', width: 95, render: (v: string) => <StageTag stage={v} /> },
+              { title: '收到时间', dataIndex: 'receivedAt', width: 105, render: (v: string) => <DateTimeCell value={v} /> },
+            ]}
+          />
+        </Card>
+      )}
+      {c && (
+        <Card size="small" title="办结反馈" style={{ marginTop: 16 }} data-testid="case-feedback-card">
+          <FeedbackLog records={c.feedback} />
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            办结后答复结果自动回传区级12345平台；失败会自动重试。
+          </Typography.Text>
+        </Card>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import { gql } from '@apollo/client';
+
+export const UNSIGNED_SUMMARY_QUERY = gql`
+  query UnsignedSummary {
+    unsignedSummary {
+      count
+      oldestReceivedAt
+      oldestWaitMinutes
+    }
+  }
+`;
+
+export const REPEAT_CANDIDATES_QUERY = gql`
+  query RepeatCandidates($id: ID!) {
+    case(id: $id) {
+      id
+      externalNo
+      masterCaseId
+      linkKind
+      repeatCandidates {
+        score
+        reasons
+        case {
+          id
+          externalNo
+          title
+          topic
+          projectName
+          stage
+          receivedAt
+          replyResult
+          completedAt
+        }
+      }
+    }
+  }
+`;
+
+export const LINK_CASE_MUTATION = gql`
+  mutation LinkCase($input: LinkCaseInput!) {
+    linkCase(input: $input) {
+      id
+      stage
+      masterCaseId
+      linkKind
+      linkScore
+    }
+  }
+`;
+
+/** The intake fields of a case shown on the case page (times, flags, place, repeats, feedback). */
+export const CASE_INTAKE_QUERY = gql`
+  query CaseIntakeDetail($id: ID!) {
+    case(id: $id) {
+      id
+      externalNo
+      stage
+      anonymous
+      confidential
+      districtDispatchedAt
+      firstContactAt
+      completedAt
+      replyResult
+      community
+      latitude
+      longitude
+      attachments {
+        name
+        url
+        contentType
+      }
+      repeatCount
+      clusterCount
+      masterCaseId
+      linkKind
+      linkScore
+      linkedCases {
+        id
+        externalNo
+        title
+        stage
+        receivedAt
+        linkKind
+        linkScore
+      }
+      feedback {
+        id
+        state
+        result
+        attempts
+        lastError
+        deliveredAt
+        nextAttemptAt
+        attemptLog {
+          id
+          attempt
+          statusCode
+          error
+          at
+          durationMs
+        }
+      }
+    }
+  }
+`;
