@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
 // we report medians and ratios, never absolute promises). Results go to bench/results/.
-//   node bench/run.mjs [events|gateway|all] [--runs 5] [--events 1000] [--requests 300]
+//   node bench/run.mjs [events|gateway|suggestions|imports|all] [--runs 5] [--events 1000] [--requests 300]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { events } from './events.mjs';
 import { gateway } from './gateway.mjs';
+import { imports } from './imports.mjs';
+import { suggestions } from './suggestions.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -18,6 +20,8 @@ const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: o
 const results = { at: new Date().toISOString(), node: process.version, options };
 if (which === 'events' || which === 'all') results.events = await events(options);
 if (which === 'gateway' || which === 'all') results.gateway = await gateway(options);
+if (which === 'suggestions' || which === 'all') results.suggestions = await suggestions(options);
+if (which === 'imports' || which === 'all') results.imports = await imports(options);
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${results.at.replace(/[:.]/g, '-')}.json`);

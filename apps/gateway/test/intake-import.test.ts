@@ -58,7 +58,6 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
     console.log(`[import] 13,000 rows (.xlsx, ${(year.length / 1024 / 1024).toFixed(1)} MB): job ${job.durationMs} ms, upload to done ${wall} ms`);
     expect(job.message).toContain('新增 13000 件');
     expect(job).toMatchObject({ status: 'succeeded', totalRows: 13_000, createdCount: 13_000, updatedCount: 0, unchangedCount: 0, errorCount: 0, progress: 1 });
-    expect(wall).toBeLessThan(60_000);
     // The client saw it run: intermediate states with a progress that never goes back.
     expect(seen.some((s) => s.status === 'validating' || s.status === 'importing' || s.status === 'queued')).toBe(true);
     for (let i = 1; i < seen.length; i++) expect(seen[i].progress).toBeGreaterThanOrEqual(seen[i - 1].progress);
