@@ -40,6 +40,17 @@ export async function startInfra(prefix = 'infra'): Promise<Infra> {
 /** The whole system, as `npm start` runs it, on free ports with the demo seed. */
 export async function startTestStack(rootDir: string): Promise<Stack & { dataDir: string }> {
   const dataDir = tempDataDir('stack');
-  const stack = await startStack({ rootDir, dataDir, persistent: false, seedDemo: true, ports: 'free', env: { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
-  return { ...stack, dataDir };
+  const stack = await startStack({ rootDir, dataDir, persistent: false, seedDemo: true, ports: 'free', env: { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } }).catch((e) => {
+    console.error(`[stack] could not start; logs kept in ${path.join(dataDir, 'logs')}`);
+    throw e;
+  });
+  return {
+    ...stack,
+    dataDir,
+    // Throw the data away after the run; HOTLINE_KEEP_TEST_DATA=1 keeps it (and the services' logs) for a look.
+    stop: async () => {
+      await stack.stop();
+      if (process.env.HOTLINE_KEEP_TEST_DATA !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
