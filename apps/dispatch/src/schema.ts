@@ -1,7 +1,6 @@
-import { buildFederatedSchema } from '@hotline/service-kit';
+import { buildFederatedSchema, DepartmentRef, UserRef } from '@hotline/service-kit';
 import { AssignmentRecordResolver, caseReference, CaseResolver } from './cases/case.resolver';
 import { DispatchResolver } from './dispatching/dispatch.resolver';
-import { DepartmentRef, UserRef } from './federation/refs';
 import { HandlingResolver } from './handling/handling.resolver';
 import { ReviewResolver } from './review/review.resolver';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';

@@ -1,6 +1,5 @@
-import { buildFederatedSchema } from '@hotline/service-kit';
+import { buildFederatedSchema, DepartmentRef, UserRef } from '@hotline/service-kit';
 import { caseReference, CaseResolver } from './cases/case.resolver';
-import { DepartmentRef, UserRef } from './federation/refs';
 import { RevealResolver } from './personal-data/reveal.resolver';
 import { Open311KeyResolver } from './open311/api-key.resolver';
 import { TopicResolver } from './topics/topic.resolver';

@@ -4,6 +4,15 @@ import { headers, NatsConnection } from '@nats-io/transport-node';
 import { deadLetterSubject, EventContractError, EventEnvelope, STREAM, validateEvent } from '@hotline/contracts';
 import type { Logger } from './logger';
 
+/** The message as JSON, or undefined when it is not JSON (it is then dead-lettered as invalid). */
+function parseBody(msg: JsMsg): unknown {
+  try {
+    return msg.json();
+  } catch {
+    return undefined;
+  }
+}
+
 export type EventHandler = (event: EventEnvelope, em: EntityManager) => Promise<void>;
 
 export interface ConsumerDefinition {
@@ -71,9 +80,12 @@ export class DurableConsumer {
   private async run(messages: ConsumerMessages): Promise<void> {
     for await (const msg of messages) {
       while (this.inFlight.size >= this.opts.concurrency) await Promise.race(this.inFlight);
-      const key = this.orderingKey(msg);
+      const body = parseBody(msg);
+      const caseId = (body as { caseId?: unknown } | undefined)?.caseId;
+      // Events about one case are handled one after another; others in parallel.
+      const key = typeof caseId === 'string' ? `case:${caseId}` : `seq:${msg.seq}`;
       const previous = this.chains.get(key) ?? Promise.resolve();
-      const task: Promise<void> = previous.then(() => this.handle(msg)).finally(() => {
+      const task: Promise<void> = previous.then(() => this.handle(msg, body)).finally(() => {
         this.inFlight.delete(task);
         if (this.chains.get(key) === task) this.chains.delete(key);
       });
@@ -82,20 +94,11 @@ export class DurableConsumer {
     }
   }
 
-  /** Events about one case are handled one after another; others in parallel. */
-  private orderingKey(msg: JsMsg): string {
-    try {
-      const caseId = (msg.json() as { caseId?: string }).caseId;
-      return caseId ? `case:${caseId}` : `seq:${msg.seq}`;
-    } catch {
-      return `seq:${msg.seq}`;
-    }
-  }
-
-  private async handle(msg: JsMsg): Promise<void> {
+  /** `body` is the message already parsed once (undefined when it is not JSON). */
+  private async handle(msg: JsMsg, body: unknown): Promise<void> {
     let event: EventEnvelope;
     try {
-      event = validateEvent(msg.json());
+      event = validateEvent(body);
     } catch (e) {
       // A message that breaks the contract will never succeed: dead-letter it at once.
       await this.deadLetter(msg, e);

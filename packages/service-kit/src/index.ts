@@ -15,3 +15,4 @@ export * from './schema';
 export * from './http';
 export * from './service';
 export * from './loaders';
+export * from './federation-refs';

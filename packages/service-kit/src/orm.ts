@@ -2,6 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 import { Migrator } from '@mikro-orm/migrations';
 import { EntityManager, MikroORM, Options } from '@mikro-orm/postgresql';
 import type { EventSubscriber, TransactionEventArgs } from '@mikro-orm/core';
+import { takeRecordedEvents } from './outbox';
 
 export type { EntityManager };
 export type MigrationClass = new (...args: ConstructorParameters<typeof Migration>) => Migration;
@@ -37,16 +38,17 @@ export interface OrmOptions {
   entities: Options['entities'];
   /** The service's migrations, in order; the kit's own come first. */
   migrations: Array<{ name: string; class: MigrationClass }>;
+  /** Called after a transaction that recorded events commits (wakes the outbox relay). */
   onCommit?: () => void;
   debug?: boolean;
   poolMax?: number;
 }
 
-/** Notifies after each committed transaction, so the outbox relay publishes at once. */
+/** Notifies after a transaction that recorded events commits, so the outbox relay publishes at once. */
 class CommitListener implements EventSubscriber {
   constructor(private readonly cb: () => void) {}
-  afterTransactionCommit(_args: TransactionEventArgs): void {
-    this.cb();
+  afterTransactionCommit(args: TransactionEventArgs): void {
+    if (takeRecordedEvents(args.em)) this.cb();
   }
 }
 

@@ -3,19 +3,42 @@ import type { JetStreamClient } from '@nats-io/jetstream';
 import { EventEnvelope, validateEvent } from '@hotline/contracts';
 import type { Logger } from './logger';
 
+/** Transactions (their EntityManager forks) that wrote outbox rows and have not committed yet. */
+const awaitingCommit = new WeakSet<object>();
+
+/**
+ * True, once, when the transaction that just committed on `em` recorded events: only those wake
+ * the relay (a commit of anything else — the relay's own round included — must not).
+ */
+export function takeRecordedEvents(em: object): boolean {
+  const had = awaitingCommit.has(em);
+  awaitingCommit.delete(em);
+  return had;
+}
+
 /**
  * Writes an event into the outbox inside the caller's transaction, so the state change and the
  * event commit together or not at all. The relay publishes it after commit.
  */
 export async function recordEvent(em: EntityManager, event: EventEnvelope): Promise<void> {
-  if (!em.isInTransaction()) throw new Error('recordEvent must run inside em.transactional(...)');
-  validateEvent(event);
-  await em.execute('insert into kit_outbox (id, subject, case_id, payload) values (?, ?, ?, ?)', [
-    event.id,
-    event.type,
-    event.caseId ?? null,
-    JSON.stringify(event),
-  ]);
+  await recordEvents(em, [event]);
+}
+
+/**
+ * `recordEvent` for many events (an import writes thousands): each is validated the same way,
+ * then written with multi-row inserts inside the caller's transaction.
+ */
+export async function recordEvents(em: EntityManager, events: readonly EventEnvelope[], chunk = 500): Promise<void> {
+  if (!em.isInTransaction()) throw new Error('recordEvent(s) must run inside em.transactional(...)');
+  for (const e of events) validateEvent(e);
+  for (let i = 0; i < events.length; i += chunk) {
+    const part = events.slice(i, i + chunk);
+    await em.execute(
+      `insert into kit_outbox (id, subject, case_id, payload) values ${part.map(() => '(?, ?, ?, ?)').join(', ')}`,
+      part.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)]),
+    );
+  }
+  if (events.length) awaitingCommit.add(em);
 }
 
 interface OutboxRow {

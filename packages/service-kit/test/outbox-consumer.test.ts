@@ -80,6 +80,39 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('wakes the relay when a transaction that recorded events commits, and only then', async () => {
+    class CountingRelay extends OutboxRelay {
+      rounds = 0;
+      override async publishBatch() {
+        this.rounds++;
+        return super.publishBatch();
+      }
+    }
+    // A poll of one minute: within this test only a commit can wake it.
+    const counting = new CountingRelay(orm, js, log, { pollMs: 60_000 });
+    const previous = relay;
+    relay = counting;
+    try {
+      counting.start();
+      await eventually(async () => counting.rounds >= 1, { what: 'the first round' });
+      await new Promise((r) => setTimeout(r, 200));
+      const idle = counting.rounds;
+      for (let i = 0; i < 10; i++) await orm.em.fork().transactional((em) => em.execute('select 1'));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(counting.rounds).toBe(idle); // commits without events, and its own rounds, do not wake it
+
+      const partner = await collectEvents(infra.natsUrl, 'hotline.case.signed');
+      const e = signed(randomUUID());
+      await orm.em.fork().transactional((em) => recordEvent(em, e));
+      await eventually(async () => partner.messages.some((m) => m.json.id === e.id), { what: 'the event published after its commit', timeoutMs: 5_000 });
+      await partner.close();
+      expect(counting.rounds).toBeGreaterThan(idle);
+    } finally {
+      await counting.stop();
+      relay = previous;
+    }
+  });
+
   it('gives an event published twice, or redelivered after a failure before ack, exactly one effect', async () => {
     let crashes = 0;
     const consumer = new DurableConsumer({ name: 'kit-test-once', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handler } }, orm, nc, js, log, {

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertInScope, groupBy, loaderFor, requireUser } from '@hotline/service-kit';
+import { assertInScope, DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
 import { AssistTask } from '../assists/assist-task.entity';
 import type { DispatchContext } from '../context';
 
@@ -7,7 +7,6 @@ type Ctx = DispatchContext;
 import { dispatchDueAt } from '../deadlines/handling-limit';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
-import { DepartmentRef, UserRef } from '../federation/refs';
 import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
 import { departmentInbox, departmentInboxCounts, departmentReturns, dispatchQueue } from '../inbox/queues';
 import { Reply } from '../replies/reply.entity';

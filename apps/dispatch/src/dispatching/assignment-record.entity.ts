@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { DepartmentRef, UserRef } from '../federation/refs';
+import { DepartmentRef, UserRef } from '@hotline/service-kit';
 
 export type AssignmentKind = 'dispatch' | 'redispatch' | 'return';
 

@@ -2,7 +2,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { REPLY_RESULTS, ReplyResult } from '@hotline/contracts';
-import { DepartmentRef, UserRef } from '../federation/refs';
+import { DepartmentRef, UserRef } from '@hotline/service-kit';
 
 export const ReplyResultEnum = Object.fromEntries(REPLY_RESULTS.map((r) => [r, r])) as Record<ReplyResult, ReplyResult>;
 registerEnumType(ReplyResultEnum, { name: 'ReplyResult', description: '答复结果：已解决 部分解决 已解释说明 政策原因无法解决' });

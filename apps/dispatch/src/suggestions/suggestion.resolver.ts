@@ -3,8 +3,7 @@ import { CaseNode, known } from '../cases/case.resolver';
 import type { DispatchCase } from '../cases/dispatch-case.entity';
 import { ResponsibilityRule } from '../catalogue/responsibility-rule.entity';
 import type { DispatchContext } from '../context';
-import { DepartmentRef } from '../federation/refs';
-import { loaderFor } from '@hotline/service-kit';
+import { DepartmentRef, loaderFor } from '@hotline/service-kit';
 import { loadRoutingContext, returnedBy, RoutingContext, suggestFrom } from './suggest-department';
 
 type Ctx = DispatchContext;

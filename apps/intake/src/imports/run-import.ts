@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Actor, createEvent } from '@hotline/contracts';
 import type { Logger } from '@hotline/service-kit';
-import { recordEvents } from './record-events';
+import { recordEvents } from '@hotline/service-kit';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case } from '../cases/case.entity';
 import { caseFields, ReceiveCaseCommand, receivedEvent } from '../cases/receive-case';

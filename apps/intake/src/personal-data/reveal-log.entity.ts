@@ -1,7 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
-import { UserRef } from '../federation/refs';
+import { UserRef } from '@hotline/service-kit';
 
 /** One look at a citizen's personal data: who, when, which case, why. Never deleted. */
 @ObjectType('RevealLogEntry', { description: '个人信息查看记录' })

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DepartmentRef, UserRef } from '../federation/refs';
+import { DepartmentRef, UserRef } from '@hotline/service-kit';
 
 /** One line of a case's history: who did what, when and why. Built from the event stream. */
 @ObjectType('TimelineEntry', { description: '工单时间线' })

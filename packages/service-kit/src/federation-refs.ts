@@ -1,6 +1,10 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** identity's User, referenced by id; the gateway fetches its fields from identity. */
+/**
+ * identity's entities as other subgraphs reference them: the key only, `resolvable: false`; the
+ * gateway fetches their fields from identity. A subgraph that uses them lists them in
+ * `orphanedTypes`.
+ */
 @Directive('@key(fields: "id", resolvable: false)')
 @ObjectType('User')
 export class UserRef {
