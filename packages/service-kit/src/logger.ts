@@ -19,7 +19,7 @@ function scrub(value: unknown, depth = 0): unknown {
  * JSON logs, one line per entry. Personal data never reaches them: fields with personal names
  * are replaced and phone / ID numbers inside any string are masked.
  */
-export function createLogger(service: string, level: string): Logger {
+export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
   return pino({
     name: service,
     level,
@@ -31,5 +31,5 @@ export function createLogger(service: string, level: string): Logger {
         method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);
       },
     },
-  });
+  }, destination);
 }
