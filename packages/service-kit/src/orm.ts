@@ -72,6 +72,23 @@ export async function openOrm(opts: OrmOptions): Promise<MikroORM> {
     pool: { min: 0, max: opts.poolMax ?? 10 },
     forceUtcTimezone: true,
   });
-  await orm.getMigrator().up();
+  await migrateExclusively(orm);
   return orm;
+}
+
+/** An arbitrary, fixed advisory-lock key (advisory locks are per database). */
+const MIGRATION_LOCK_KEY = 4_711_012_345;
+
+/**
+ * Applies pending migrations while holding a Postgres advisory lock, so replicas that start
+ * together take turns: the first migrates, the others wait, then find nothing left to do.
+ * (Without it the losers failed on `create table mikro_orm_migrations` and had to restart.)
+ * The lock is transaction-scoped on a connection of its own and released however `up()` ends.
+ */
+async function migrateExclusively(orm: MikroORM): Promise<void> {
+  const knex = orm.em.getConnection().getKnex();
+  await knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
+    await orm.getMigrator().up();
+  });
 }
