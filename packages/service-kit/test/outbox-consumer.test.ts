@@ -19,9 +19,11 @@ class CreateEffect extends Migration {
   override async up() { this.addSql('create table test_effect (case_id text primary key, count int not null)'); }
 }
 
-const log = createLogger('kit-test', 'silent');
-const signed = (caseId: string, externalNo = 'E-1') =>
-  createEvent({ type: 'hotline.case.signed', source: 'test', actor: { system: 'test' }, caseId, data: { externalNo, signedAt: new Date().toISOString() } });
+const log = createLogger('kit-test', (process.env.KIT_LOG as 'warn') ?? 'silent');
+// Every consumer reads the whole stream (deliver all); `source` tells a test's events from the
+// history earlier tests left there, which its handler leaves alone.
+const signed = (caseId: string, externalNo = 'E-1', source = 'test') =>
+  createEvent({ type: 'hotline.case.signed', source, actor: { system: 'test' }, caseId, data: { externalNo, signedAt: new Date().toISOString() } });
 
 describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
   let infra: Infra;
@@ -49,7 +51,8 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
   const countOf = async (caseId: string) =>
     (await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id = ?', [caseId]))[0]?.count ?? 0;
 
-  const handler = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+  const handlerFor = (source: string) => async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+    if (event.source !== source) return;
     if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
     await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [event.caseId]);
   };
@@ -113,61 +116,109 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     }
   });
 
-  it('gives an event published twice, or redelivered after a failure before ack, exactly one effect', async () => {
-    let crashes = 0;
-    const consumer = new DurableConsumer({ name: 'kit-test-once', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handler } }, orm, nc, js, log, {
-      concurrency: 4,
-      maxDeliver: 5,
-      afterCommit: (e) => {
-        // the process "dies" after its transaction committed and before the ack, once
-        if (e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
-      },
+  describe.each([{ batchSize: 1, mode: 'single' }, { batchSize: 16, mode: 'batched' }])('consumer, $mode ($batchSize per transaction)', ({ batchSize, mode }) => {
+    it('gives an event published twice, or redelivered after a failure before ack, exactly one effect', async () => {
+      let crashes = 0;
+      const tag = `once-${mode}`;
+      const consumer = new DurableConsumer({ name: `kit-test-once-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } }, orm, nc, js, log, {
+        concurrency: 4,
+        maxDeliver: 5,
+        batchSize,
+        afterCommit: (e) => {
+          // the process "dies" after its transaction committed and before the ack, once
+          if (e.source === tag && e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
+        },
+      });
+      await consumer.start();
+      try {
+        const twice = signed(randomUUID(), 'E-1', tag);
+        // two copies with different message ids get past NATS de-duplication: the inbox must stop the second
+        await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-a` });
+        await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-b` });
+        const crash = signed(randomUUID(), 'CRASH', tag);
+        await js.publish('hotline.case.signed', JSON.stringify(crash), { msgID: crash.id });
+        await eventually(async () => crashes >= 1 && (await countOf(crash.caseId!)) === 1, { what: 'crash event handled' });
+        const jsm = await jetstreamManager(nc);
+        await eventually(async () => {
+          const info = await jsm.consumers.info('HOTLINE', `kit-test-once-${mode}`);
+          return info.num_ack_pending === 0 && info.num_pending === 0;
+        }, { what: 'all messages acknowledged after the redelivery' });
+        expect(await countOf(twice.caseId!)).toBe(1);
+        expect(await countOf(crash.caseId!)).toBe(1);
+      } finally {
+        await consumer.stop();
+      }
     });
-    await consumer.start();
-    try {
-      const twice = signed(randomUUID());
-      // two copies with different message ids get past NATS de-duplication: the inbox must stop the second
-      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-a` });
-      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-b` });
-      const crash = signed(randomUUID(), 'CRASH');
-      await js.publish('hotline.case.signed', JSON.stringify(crash), { msgID: crash.id });
-      await eventually(async () => crashes >= 1 && (await countOf(crash.caseId!)) === 1, { what: 'crash event handled' });
-      const jsm = await jetstreamManager(nc);
-      await eventually(async () => {
-        const info = await jsm.consumers.info('HOTLINE', 'kit-test-once');
-        return info.num_ack_pending === 0 && info.num_pending === 0;
-      }, { what: 'all messages acknowledged after the redelivery' });
-      expect(await countOf(twice.caseId!)).toBe(1);
-      expect(await countOf(crash.caseId!)).toBe(1);
-    } finally {
-      await consumer.stop();
-    }
-  });
 
-  it('sends a poison message to the dead-letter subject after N tries and goes on', async () => {
-    const dead = await collectEvents(infra.natsUrl, 'deadletter.kit-test-poison', { stream: 'DEADLETTER' });
-    const consumer = new DurableConsumer({ name: 'kit-test-poison', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handler } }, orm, nc, js, log, {
-      concurrency: 2,
-      maxDeliver: 3,
+    it('sends a poison message to the dead-letter subject after N tries and goes on', async () => {
+      const dead = await collectEvents(infra.natsUrl, `deadletter.kit-test-poison-${mode}`, { stream: 'DEADLETTER' });
+      const tag = `poison-${mode}`;
+      const consumer = new DurableConsumer({ name: `kit-test-poison-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } }, orm, nc, js, log, {
+        concurrency: 2,
+        maxDeliver: 3,
+        batchSize,
+      });
+      await consumer.start();
+      try {
+        const poison = signed(randomUUID(), 'POISON', tag);
+        const garbage = `{"not":"an event","from":"${tag}"}`;
+        const after = signed(randomUUID(), 'E-1', tag);
+        await js.publish('hotline.case.signed', JSON.stringify(poison), { msgID: poison.id });
+        await js.publish('hotline.case.signed', garbage);
+        await js.publish('hotline.case.signed', JSON.stringify(after), { msgID: after.id });
+        await eventually(async () => (await countOf(after.caseId!)) === 1, { what: 'the event after the poison one' });
+        await eventually(async () => dead.messages.some((m) => m.json.id === poison.id) && dead.messages.some((m) => m.data === garbage), { what: 'both dead letters', timeoutMs: 15_000 });
+        const poisoned = dead.messages.find((m) => m.json.id === poison.id)!;
+        expect(poisoned.headers['Hotline-Deliveries']).toBe('3');
+        expect(poisoned.headers['Hotline-Error']).toContain('cannot handle');
+        expect(dead.messages.some((m) => m.data === garbage && m.headers['Hotline-Error'].includes('invalid event envelope'))).toBe(true);
+        expect(await countOf(poison.caseId!)).toBe(0);
+        // Dead-lettered means settled: nothing waits for ack_wait (30 s) to be delivered again.
+        const jsm = await jetstreamManager(nc);
+        await eventually(async () => (await jsm.consumers.info('HOTLINE', `kit-test-poison-${mode}`)).num_ack_pending === 0, { what: 'no message left pending', timeoutMs: 10_000 });
+      } finally {
+        await consumer.stop();
+        await dead.close();
+      }
     });
-    await consumer.start();
-    try {
-      const poison = signed(randomUUID(), 'POISON');
-      const garbage = '{"not":"an event"}';
-      const after = signed(randomUUID());
-      await js.publish('hotline.case.signed', JSON.stringify(poison), { msgID: poison.id });
-      await js.publish('hotline.case.signed', garbage);
-      await js.publish('hotline.case.signed', JSON.stringify(after), { msgID: after.id });
-      await eventually(async () => (await countOf(after.caseId!)) === 1, { what: 'the event after the poison one' });
-      await eventually(async () => dead.messages.length >= 2, { what: 'two dead letters', timeoutMs: 15_000 });
-      const poisoned = dead.messages.find((m) => m.json.id === poison.id)!;
-      expect(poisoned.headers['Hotline-Deliveries']).toBe('3');
-      expect(poisoned.headers['Hotline-Error']).toContain('cannot handle');
-      expect(dead.messages.some((m) => m.data === garbage && m.headers['Hotline-Error'].includes('invalid event envelope'))).toBe(true);
-      expect(await countOf(poison.caseId!)).toBe(0);
-    } finally {
-      await consumer.stop();
-      await dead.close();
-    }
+
+    it('keeps the events of one case in order, and a failing event costs only itself', async () => {
+      // Each event appends its digit: a case whose four events ran in order ends at 1234.
+      const tag = `order-${mode}`;
+      const ordered = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+        if (event.source !== tag) return;
+        if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
+        const digit = Number(String(event.data.externalNo).slice(1));
+        await em.execute('insert into test_effect (case_id, count) values (?, ?) on conflict (case_id) do update set count = test_effect.count * 10 + ?', [event.caseId, digit, digit]);
+      };
+      const dead = await collectEvents(infra.natsUrl, `deadletter.kit-test-order-${mode}`, { stream: 'DEADLETTER' });
+      const cases = Array.from({ length: 40 }, () => randomUUID());
+      const poison = Array.from({ length: 3 }, () => signed(randomUUID(), 'POISON', tag));
+      for (let n = 1; n <= 4; n++) {
+        for (const [i, caseId] of cases.entries()) {
+          const e = signed(caseId, `N${n}`, tag);
+          await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
+          if (n === 2 && i % 15 === 0) { const p = poison[i / 15]; await js.publish('hotline.case.signed', JSON.stringify(p), { msgID: p.id }); }
+        }
+      }
+      const consumer = new DurableConsumer({ name: `kit-test-order-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': ordered } }, orm, nc, js, log, {
+        concurrency: 4,
+        maxDeliver: 2,
+        batchSize,
+      });
+      await consumer.start();
+      try {
+        await eventually(async () => {
+          const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [cases]);
+          return rows.length === cases.length && rows.every((r) => r.count === 1234);
+        }, { what: 'every case at 1234', timeoutMs: 20_000 });
+        await eventually(async () => poison.every((p) => dead.messages.some((m) => m.json.id === p.id)), { what: 'three dead letters', timeoutMs: 15_000 });
+        expect(dead.messages.filter((m) => m.json.source === tag)).toHaveLength(3);
+        for (const p of poison) expect(await countOf(p.caseId!)).toBe(0);
+      } finally {
+        await consumer.stop();
+        await dead.close();
+      }
+    });
   });
 });

@@ -19,10 +19,10 @@ export interface Infra {
 }
 
 /** Real PostgreSQL + real nats-server on free ports, for tests that need no services. */
-export async function startInfra(prefix = 'infra'): Promise<Infra> {
+export async function startInfra(prefix = 'infra', opts: { durable?: boolean } = {}): Promise<Infra> {
   const dataDir = tempDataDir(prefix);
   const bin = findNatsServer({ install: true, log: (m) => console.log(m) });
-  const pg = await startPostgres({ dataDir, port: await freePort(), persistent: false });
+  const pg = await startPostgres({ dataDir, port: await freePort(), persistent: false, durable: opts.durable });
   const nats = await startNats({ bin, port: await freePort(), storeDir: path.join(dataDir, 'nats') }).catch(async (e) => { await pg.stop(); throw e; });
   return {
     databaseUrl: pg.url,
