@@ -13,6 +13,13 @@ type Catalogue = typeof CATALOGUE;
 export type EventType = keyof Catalogue;
 export const EVENT_TYPES = Object.keys(CATALOGUE) as EventType[];
 
+/** The one service allowed to publish each event (its NATS user's publish allow-list must hold it). */
+export const EVENT_PRODUCERS = Object.fromEntries([
+  ...Object.keys(INTAKE_EVENTS).map((t) => [t, 'intake']),
+  ...Object.keys(DISPATCH_EVENTS).map((t) => [t, 'dispatch']),
+  ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
+]) as Record<EventType, 'intake' | 'dispatch' | 'identity'>;
+
 /** subject → version → payload schema. */
 export const EVENT_SCHEMAS = Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v.versions])) as {
   [K in EventType]: Catalogue[K]['versions'];
