@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 // The gateway serves dist/ at `/` on the same origin as `/graphql`.
 // In dev mode, API calls are proxied to the local gateway.
 const apiTarget = 'http://127.0.0.1:4000';
+/** Case attachments (raw HTTP on intake through the gateway); a key starting with ^ is a RegExp. */
+const ATTACHMENTS = '^/cases/[0-9a-fA-F-]{36}/attachments';
 
 export default defineConfig({
   base: '/',
@@ -12,12 +14,15 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false },
       '/open311': { target: apiTarget, changeOrigin: false },
+      // 附件 only: /cases/<uuid> itself is a page of this app.
+      [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
     proxy: {
       '/graphql': { target: apiTarget, changeOrigin: false },
       '/open311': { target: apiTarget, changeOrigin: false },
+      [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

@@ -5,10 +5,11 @@ import { HandlingResolver } from './handling/handling.resolver';
 import { ReviewResolver } from './review/review.resolver';
 import { CatalogueResolver } from './catalogue/catalogue.resolver';
 import { SuggestionResolver } from './suggestions/suggestion.resolver';
+import { FeedbackReplyResolver } from './replies/feedback-reply.resolver';
 
 export const buildDispatchSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, AssignmentRecordResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver],
+    resolvers: [CaseResolver, AssignmentRecordResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver, FeedbackReplyResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

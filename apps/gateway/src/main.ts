@@ -9,6 +9,9 @@ import { depthLimit } from './depth-limit';
 import { baseUrlOf, passThrough } from './open311-proxy';
 import { SUBGRAPHS, supergraphPath } from './subgraphs';
 
+/** Case attachments on intake: `/cases/<uuid>/attachments` and below (not the SPA's `/cases/<uuid>` pages). */
+const ATTACHMENT_PATHS = /^\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/attachments(?=\/|$)/i;
+
 interface GatewayContext {
   authorization?: string;
   requestId?: string;
@@ -52,7 +55,9 @@ async function start() {
     },
     routes: (app) => {
       // Open311 and file imports are plain HTTP on intake, served from this origin too.
-      passThrough(app, { prefixes: ['/open311', '/imports'], target: baseUrlOf(overrides.intake ?? SUBGRAPHS.find((s) => s.name === 'intake')!.url), log });
+      // 附件: only /cases/<uuid>/attachments and below go to intake; every other /cases/… path is
+      // a page of the web app (e.g. /cases/<uuid>) and falls through to the SPA below.
+      passThrough(app, { prefixes: ['/open311', '/imports', ATTACHMENT_PATHS], target: baseUrlOf(overrides.intake ?? SUBGRAPHS.find((s) => s.name === 'intake')!.url), log });
       app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
       app.get('/readyz', async (_req, res) => {
         const checks = await Promise.all(

@@ -7,14 +7,16 @@ const IMPORT_BODY_LIMIT = '25mb';
 /** Request headers a pass-through forwards; everything else (cookies, hop-by-hop) stays here. */
 const FORWARD = ['content-type', 'accept', 'authorization', 'x-request-id'];
 /** Response headers sent back to the caller. */
-const BACK = ['content-type', 'content-disposition', 'cache-control', 'location'];
+const BACK = ['content-type', 'content-disposition', 'cache-control', 'location', 'x-content-type-options'];
 
 /**
  * Passes plain HTTP paths of a subgraph through the gateway's origin, unchanged: Open311
- * (`/open311/v2/...`, for partners' standard clients) and intake's file imports (`/imports`).
- * Bodies are forwarded as raw bytes, so form posts, JSON and spreadsheet uploads all work.
+ * (`/open311/v2/...`, for partners' standard clients), intake's file imports (`/imports`) and
+ * case attachments (a RegExp prefix: only `/cases/<uuid>/attachments…`, the rest of `/cases/…`
+ * are the web app's pages). Bodies are forwarded as raw bytes, so form posts, JSON and file
+ * uploads all work.
  */
-export function passThrough(app: Express, opts: { prefixes: string[]; target: string; log: Logger; bodyLimit?: string }): void {
+export function passThrough(app: Express, opts: { prefixes: Array<string | RegExp>; target: string; log: Logger; bodyLimit?: string }): void {
   const target = opts.target.replace(/\/+$/, '');
   for (const prefix of opts.prefixes) {
     app.use(prefix, express.raw({ type: () => true, limit: opts.bodyLimit ?? IMPORT_BODY_LIMIT }), async (req: Request, res: Response) => {

@@ -66,7 +66,9 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     const master = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，老人上下楼困难。', citizenPhone: '13812340001' });
     const merged = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，请尽快维修。', citizenPhone: '13812340002' });
     await duty.request('mutation($i: LinkCaseInput!) { linkCase(input: $i) { id } }', { i: { caseId: merged.id, masterCaseId: master.id, kind: 'merge' } });
-    await complete(duty, handler, master.id, propertyId, '已督促物业更换电梯主板，5号楼电梯已恢复运行。');
+    // Longer than the 60-character digest events carry, with a number the district platform needs.
+    const replyText = '经核实，林肯公园5号楼电梯因主板老化停运。我科已于当日约谈物业公司，督促其更换电梯主板并完成维保检测，5号楼电梯已恢复运行。物业值班电话 13900001111，如再发生故障可直接联系。';
+    await complete(duty, handler, master.id, propertyId, replyText);
 
     const done = await eventually(async () => {
       const r = await duty.request<{ case: { feedback: Array<{ state: string; attempts: number; externalNo: string; attemptLog: Array<{ attempt: number; statusCode: number }> }> } }>(
@@ -92,10 +94,20 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
       expect(c.body).not.toMatch(/1381234000\d|张三丰|荣京东街/);
     }
     const bodies = mine.filter((c) => c.status === 200).map((c) => JSON.parse(c.body));
+    // The reply in full (read by intake from dispatch with its service token), not the digest.
     expect(bodies).toEqual(expect.arrayContaining([
-      expect.objectContaining({ externalNo: master.externalNo, result: 'solved', resultLabel: '已解决', replySummary: expect.stringContaining('5号楼电梯已恢复运行') }),
-      expect.objectContaining({ externalNo: merged.externalNo, masterExternalNo: master.externalNo, result: 'solved' }),
+      expect.objectContaining({
+        externalNo: master.externalNo, result: 'solved', resultLabel: '已解决', replyText, departmentName: '物业管理科',
+        replySummary: expect.stringContaining('林肯公园5号楼电梯'), repliedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+      expect.objectContaining({ externalNo: merged.externalNo, masterExternalNo: master.externalNo, result: 'solved', replyText }),
     ]));
+    expect(replyText.length).toBeGreaterThan(60);
+    // The bureau's screens show it masked.
+    const shown = await duty.request<{ case: { feedback: Array<{ replyText: string; departmentName: string }> } }>(
+      'query($id: ID!) { case(id: $id) { feedback { replyText departmentName } } }', { id: master.id },
+    );
+    expect(shown.case.feedback[0]).toEqual({ replyText: replyText.replace('13900001111', '139****1111'), departmentName: '物业管理科' });
     expect(new Set(mine.filter((c) => JSON.parse(c.body).externalNo === master.externalNo).map((c) => c.headers['x-hotline-delivery'])).size).toBe(1);
 
     const events = await eventually(async () => {
@@ -108,7 +120,8 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
   it('when the platform cannot be reached, the feedback is exported for manual upload instead', async () => {
     await admin.request('mutation($u: String!, $s: String!) { configureFeedbackWebhook(url: $u, secret: $s) { url } }', { u: 'http://127.0.0.1:9/unreachable', s: SECRET });
     const c = await receiveAndSign(duty, { title: '楼道灯不亮', content: '林肯公园3号楼楼道灯坏了一周。' });
-    await complete(duty, handler, c.id, propertyId, '已安排物业更换楼道灯具。');
+    const replyText = '已安排物业更换3号楼全部楼道灯具，并加装声控开关；物业承诺每周巡查一次照明设施，发现损坏当日修复。';
+    await complete(duty, handler, c.id, propertyId, replyText);
     await eventually(async () => {
       const r = await duty.request<{ case: { feedback: Array<{ attempts: number; state: string; lastError: string | null }> } }>('query($id: ID!) { case(id: $id) { feedback { attempts state lastError } } }', { id: c.id });
       return r.case.feedback[0]?.attempts >= 1 && r.case.feedback[0].state === 'pending' && r.case.feedback[0].lastError;
@@ -116,8 +129,8 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
 
     const ex = await duty.request<{ exportFeedback: { fileName: string; content: string; count: number } }>('mutation { exportFeedback { fileName content count } }');
     expect(ex.exportFeedback.fileName).toMatch(/^办结反馈-\d{12}\.csv$/);
-    expect(ex.exportFeedback.content.startsWith('\uFEFF"工单编号","办理结果"')).toBe(true);
-    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决"`);
+    expect(ex.exportFeedback.content.startsWith('\uFEFF"工单编号","办理结果","答复内容","承办科室"')).toBe(true);
+    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决","${replyText}","物业管理科"`);
     const after = await duty.request<{ case: { feedback: Array<{ state: string }> } }>('query($id: ID!) { case(id: $id) { feedback { state } } }', { id: c.id });
     expect(after.case.feedback[0].state).toBe('exported');
     const e = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id), { what: 'the exported event' });

@@ -8,6 +8,8 @@ declare module 'vitest' {
     natsUrl: string;
     subgraphUrls: Record<string, string>;
     keyFile: string;
+    /** intake's client secret at identity (服务凭据), fresh per run. */
+    intakeClientSecret: string;
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('gatewayUrl', stack.gatewayUrl);
   project.provide('natsUrl', stack.natsUrl);
   project.provide('subgraphUrls', Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])));
+  project.provide('intakeClientSecret', stack.serviceEnv('intake').SERVICE_CLIENT_SECRET);
   project.provide('keyFile', path.join(stack.dataDir, 'keys', 'identity-es256.pem'));
   return async () => {
     await stack.stop();

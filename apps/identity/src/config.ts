@@ -1,5 +1,6 @@
 import { BaseConfigSchema } from '@hotline/service-kit';
 import { z } from 'zod';
+import { ServiceClients } from './auth/service-clients';
 
 export const IdentityConfigSchema = BaseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(4101),
@@ -11,6 +12,15 @@ export const IdentityConfigSchema = BaseConfigSchema.extend({
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(300),
   /** identity serves the JWKS itself; others read it from here. */
   IDENTITY_JWKS_URL: z.url().default('http://127.0.0.1:4101/.well-known/jwks.json'),
+  /** Services that may get a service token: "intake=<secret>,callback=<secret>" (secrets ≥ 24 chars). */
+  SERVICE_CLIENTS: z.string().optional().superRefine((v, ctx) => {
+    try {
+      new ServiceClients(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^SERVICE_CLIENTS: /, '') });
+    }
+  }),
+  SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3_600).default(300),
   /** Departments to create or rename at start: JSON array of { code, name }. */
   DEPARTMENTS_FILE: z.string().optional(),
 }).refine((c) => c.NODE_ENV !== 'production' || !!c.JWT_PRIVATE_KEY_FILE, {

@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { createTokenVerifier, main } from '@hotline/service-kit';
 import { LoginLimiter } from './auth/login-limiter';
 import { loadSigningKey, SigningKey } from './auth/signing-key';
+import { ServiceClients } from './auth/service-clients';
+import { tokenRoutes } from './auth/token.routes';
 import { IdentityConfigSchema } from './config';
 import { Department } from './departments/department.entity';
 import { ensureDepartments } from './departments/department.service';
@@ -20,7 +22,7 @@ main({
   schema: buildIdentitySchema,
   tokenVerifier: async ({ config }) => {
     key = await loadSigningKey(config.JWT_PRIVATE_KEY_FILE);
-    return createTokenVerifier({ key: key.publicKey, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    return createTokenVerifier({ key: key.publicKey, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });
   },
   context: ({ config }) => ({
     login: {
@@ -28,9 +30,17 @@ main({
       limiter: new LoginLimiter(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
     },
   }),
-  routes: (app) => {
+  routes: (app, { config, log }) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(key.jwks);
+    });
+    const clients = new ServiceClients(config.SERVICE_CLIENTS); // validated with the config
+    log.info({ clients: clients.size }, 'service clients configured');
+    tokenRoutes(app, {
+      clients,
+      tokens: { key, issuer: config.JWT_ISSUER, audience: config.JWT_SERVICE_AUDIENCE, ttlSeconds: config.SERVICE_TOKEN_TTL_SECONDS },
+      limiter: new LoginLimiter(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
+      log,
     });
   },
   onStart: async ({ orm, config, log }) => {

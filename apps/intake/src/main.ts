@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createTokenVerifier, main } from '@hotline/service-kit';
+import { main } from '@hotline/service-kit';
 import { Case } from './cases/case.entity';
 import { IntakeConfigSchema } from './config';
 import { migrations } from './migrations';
@@ -18,28 +18,36 @@ import { failInterruptedJobs } from './imports/imports';
 import { importRoutes } from './imports/imports.routes';
 import { feedbackConsumer } from './feedback/completed.consumer';
 import { FeedbackDelivery } from './feedback/delivery-loop';
+import { dispatchReplySource } from './feedback/completion-reply';
 import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
+import { CaseAttachment } from './attachments/attachment.entity';
+import { attachmentRoutes } from './attachments/attachments.routes';
 
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
-  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt],
+  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment],
   migrations,
   schema: buildIntakeSchema,
   consumers: () => [caseEventsConsumer(), feedbackConsumer()],
-  context: ({ config }) => ({ feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET } }),
-  routes: (app, { orm, log, config }) => {
+  context: ({ config, services }) => ({
+    feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },
+    replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
+  }),
+  routes: (app, { orm, log, config, verify }) => {
     open311Routes(app, { orm, log, publicUrl: config.OPEN311_PUBLIC_URL });
-    const verify = createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     importRoutes(app, { orm, log, verify });
+    attachmentRoutes(app, { orm, log, verify, limits: { maxBytes: config.ATTACHMENT_MAX_BYTES, maxPerCase: config.ATTACHMENT_MAX_PER_CASE } });
   },
-  onStart: async ({ orm, config, log }) => {
+  onStart: async ({ orm, config, log, services }) => {
     const interrupted = await failInterruptedJobs(orm.em.fork());
     if (interrupted) log.warn({ interrupted }, 'import jobs interrupted by a restart were marked failed');
     if (config.SEED_DEMO) log.info({ created: await seedDemoCases(orm.em.fork()) }, 'demo cases seeded');
     if (config.SEED_DEMO) log.info({ created: await seedDemoKey(orm.em.fork()) }, 'demo Open311 key seeded');
+    if (!config.SERVICE_CLIENT_SECRET) log.warn('SERVICE_CLIENT_SECRET is not set: 办结反馈 cannot read reply texts from dispatch and will retry until it is');
     new FeedbackDelivery(orm, log, {
       maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
+      replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
     }).start();
   },
 });

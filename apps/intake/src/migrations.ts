@@ -207,9 +207,54 @@ class Feedback extends Migration {
   }
 }
 
+/** 办结反馈 carries the reply in full (read from dispatch), the department and the times. */
+class FeedbackReply extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table intake_feedback
+      add column reply_text text,
+      add column department_name varchar(100),
+      add column replied_at timestamptz,
+      add column contacted_at timestamptz`);
+  }
+}
+
+/**
+ * 附件 (attachments): uploaded files' metadata per case, and their bytes once per SHA-256 (the
+ * Postgres AttachmentStore; no foreign key from the metadata, so another store can replace it).
+ * The reveal log also records attachment downloads.
+ */
+class Attachments extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table intake_attachment_blob (
+      sha256 char(64) primary key,
+      size integer not null,
+      bytes bytea not null,
+      created_at timestamptz not null
+    )`);
+    // Images, PDFs and Office files are compressed already: store them out of line, uncompressed.
+    this.addSql('alter table intake_attachment_blob alter column bytes set storage external');
+    this.addSql(`create table intake_attachment (
+      id uuid primary key,
+      case_id uuid not null,
+      file_name varchar(200) not null,
+      content_type varchar(100) not null,
+      size integer not null,
+      sha256 char(64) not null,
+      created_at timestamptz not null,
+      created_by uuid not null
+    )`);
+    this.addSql('create index intake_attachment_case on intake_attachment (case_id, created_at)');
+    this.addSql(`alter table intake_reveal_log
+      add column kind varchar(16) not null default 'reveal',
+      add column attachment_id uuid`);
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
   { name: 'Migration20261125000003_imports', class: Imports },
   { name: 'Migration20261125000004_feedback', class: Feedback },
+  { name: 'Migration20261125000005_attachments', class: Attachments },
+  { name: 'Migration20261125000006_feedback_reply', class: FeedbackReply },
 ];

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { SERVICE_GRANTS } from '@hotline/contracts';
 import path from 'node:path';
 import { ensureSigningKey } from './keys';
 import { findNatsServer, NatsHandle, startNats } from './nats';
@@ -85,10 +87,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
       ...opts.env,
     };
+    // 服务凭据: a fresh client secret per run for each service that calls another (SERVICE_GRANTS);
+    // identity learns them all, each service its own.
+    const clientSecrets = Object.fromEntries(
+      SUBGRAPHS.filter((s) => SERVICE_GRANTS[s.name]).map((s) => [s.name, randomBytes(24).toString('base64url')]),
+    ) as Partial<Record<SubgraphName, string>>;
     const serviceEnv = (name: SubgraphName): Record<string, string> => ({
       ...common,
       DATABASE_URL: postgres.url(databaseName(name)),
-      ...(name === 'identity' ? { JWT_PRIVATE_KEY_FILE: keyFile } : {}),
+      ...(name === 'identity'
+        ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
+        : {}),
+      ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
+      ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql` } : {}),
     });
 
     for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));

@@ -5,3 +5,4 @@ export * from './validate';
 export * from './personal-data';
 export * from './asyncapi';
 export * from './subjects';
+export * from './service-access';

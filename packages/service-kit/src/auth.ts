@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey, KeyLike } from 'jose';
-import { Role, ROLES } from '@hotline/contracts';
+import { Actor, Role, ROLES, SERVICE_ROLE } from '@hotline/contracts';
 import type { AuthChecker } from 'type-graphql';
 import { DomainError, notFound, unauthenticated } from './errors';
 
@@ -8,9 +8,12 @@ export interface AuthUser {
   id: string;
   username: string;
   displayName: string;
-  role: Role;
+  /** A person's role, or `service` for another service calling with a service token. */
+  role: Role | typeof SERVICE_ROLE;
   /** Set for department handlers: the 科室 they work for. */
   departmentId?: string;
+  /** Service tokens only: what the calling service was granted (see SERVICE_GRANTS). */
+  scopes?: string[];
 }
 
 export interface TokenVerifierOptions {
@@ -18,7 +21,13 @@ export interface TokenVerifierOptions {
   /** identity verifies its own tokens with its public key, without a JWKS round trip. */
   key?: KeyLike | Uint8Array;
   issuer: string;
+  /** The audience of people's tokens (the web client, through the gateway). */
   audience: string;
+  /**
+   * The audience of service tokens. Subgraphs set it and accept both kinds; the gateway leaves it
+   * out, so a service token presented at the edge is refused.
+   */
+  serviceAudience?: string;
 }
 
 export type TokenVerifier = (token: string) => Promise<AuthUser>;
@@ -30,16 +39,31 @@ export type TokenVerifier = (token: string) => Promise<AuthUser>;
 export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const keySource: JWTVerifyGetKey | KeyLike | Uint8Array | undefined = opts.key ?? (opts.jwksUrl ? createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : undefined);
   if (!keySource) throw new Error('createTokenVerifier needs jwksUrl or key');
+  const audiences = opts.serviceAudience ? [opts.audience, opts.serviceAudience] : [opts.audience];
+  const invalid = () => unauthenticated('TOKEN_INVALID', '身份令牌无效，请重新登录');
   return async (token: string) => {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, { issuer: opts.issuer, audience: opts.audience, algorithms: ['ES256'], clockTolerance: 5 }));
+      ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, { issuer: opts.issuer, audience: audiences, algorithms: ['ES256'], clockTolerance: 5 }));
     } catch (e) {
       const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', expired ? '登录已过期，请重新登录' : '身份令牌无效，请重新登录');
     }
+    if (typeof payload.sub !== 'string') throw invalid();
+    const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    // A token is either a person's or a service's, never both: the role must match the audience.
+    if (payload.role === SERVICE_ROLE) {
+      if (!opts.serviceAudience || aud.length !== 1 || aud[0] !== opts.serviceAudience) throw invalid();
+      return {
+        id: payload.sub,
+        username: String(payload.client_id ?? ''),
+        displayName: String(payload.name ?? ''),
+        role: SERVICE_ROLE,
+        scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+      };
+    }
     const role = payload.role as Role;
-    if (typeof payload.sub !== 'string' || !ROLES.includes(role)) throw unauthenticated('TOKEN_INVALID', '身份令牌无效，请重新登录');
+    if (!ROLES.includes(role) || aud.length !== 1 || aud[0] !== opts.audience) throw invalid();
     return {
       id: payload.sub,
       username: String(payload.username ?? ''),
@@ -62,11 +86,23 @@ export interface AuthContext {
   user: AuthUser | null;
 }
 
-/** type-graphql's checker: `@Authorized()` = any signed-in user, `@Authorized(['duty'])` = those roles. */
-export const authChecker: AuthChecker<AuthContext> = ({ context }, roles) => {
-  if (!context.user) throw unauthenticated();
-  return roles.length === 0 || roles.includes(context.user.role);
+/**
+ * type-graphql's checker: `@Authorized()` = any signed-in person, `@Authorized(['duty'])` = those
+ * roles. A service token passes only where a rule names one of its scopes
+ * (`@Authorized([scopeRule('dispatch.reply:read')])`) — never through `@Authorized()` or a role.
+ */
+export const authChecker: AuthChecker<AuthContext> = ({ context }, rules) => {
+  if (isAllowed(context.user, rules)) return true;
+  // Refused yourself: type-graphql would call a refused bare @Authorized() "unauthenticated",
+  // which is wrong for a valid service token.
+  throw new DomainError('FORBIDDEN', context.user?.role === SERVICE_ROLE ? 'SERVICE_SCOPE' : 'FORBIDDEN', context.user?.role === SERVICE_ROLE ? '服务令牌无权执行此操作' : undefined);
 };
+
+export function isAllowed(user: AuthUser | null, rules: readonly string[]): boolean {
+  if (!user) throw unauthenticated();
+  if (user.role === SERVICE_ROLE) return rules.some((r) => r.startsWith('scope:') && (user.scopes ?? []).includes(r.slice('scope:'.length)));
+  return rules.length === 0 || rules.includes(user.role);
+}
 
 export function requireUser(ctx: AuthContext): AuthUser {
   if (!ctx.user) throw unauthenticated();
@@ -92,7 +128,8 @@ export function assertInScope(user: AuthUser, caseDepartmentIds: readonly string
   if (!caseDepartmentIds.some((d) => scope.includes(d))) throw notFound('NOT_FOUND', `${what}不存在或无权查看`);
 }
 
-/** The envelope's `actor` for a person acting through the API. */
-export function actorOf(user: AuthUser): { userId: string; role: AuthUser['role']; departmentId?: string } {
+/** The envelope's `actor`: a person acting through the API, or a service acting on its own. */
+export function actorOf(user: AuthUser): Actor {
+  if (user.role === SERVICE_ROLE) return { system: user.username };
   return { userId: user.id, role: user.role, ...(user.departmentId ? { departmentId: user.departmentId } : {}) };
 }

@@ -14,10 +14,19 @@ export const BaseConfigSchema = z.object({
   IDENTITY_JWKS_URL: z.url(),
   JWT_ISSUER: z.string().default('hotline-identity'),
   JWT_AUDIENCE: z.string().default('hotline'),
+  /** Audience of service tokens (服务间调用); the gateway does not accept it. */
+  JWT_SERVICE_AUDIENCE: z.string().default('hotline-internal'),
+  /** This service's client id and secret at identity, for calls to other services (optional). */
+  SERVICE_CLIENT_ID: z.string().optional(),
+  SERVICE_CLIENT_SECRET: z.string().min(24, 'must be at least 24 characters').optional(),
+  /** identity's token endpoint (default: beside IDENTITY_JWKS_URL, at /oauth/token). */
+  IDENTITY_TOKEN_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: bool.default(false),
   /** Max concurrent events a consumer handles at once. */
   CONSUMER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** Most events a consumer lane commits in one transaction (each in its own savepoint). */
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(32),
   /** Deliveries of one event before it goes to the dead-letter subject. */
   CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(5),
   BODY_LIMIT: z.string().default('1mb'),

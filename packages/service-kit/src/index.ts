@@ -16,3 +16,4 @@ export * from './http';
 export * from './service';
 export * from './loaders';
 export * from './federation-refs';
+export * from './service-client';

@@ -14,6 +14,7 @@ import { connectNats, ensureStreams } from './nats';
 import { MigrationClass, openOrm } from './orm';
 import { OutboxRelay } from './outbox';
 import { FederatedSchema } from './schema';
+import { createServiceClient, ServiceClient } from './service-client';
 
 /** What a resolver receives: its own EntityManager fork, the caller, a logger. */
 export interface ServiceContext {
@@ -32,6 +33,10 @@ export interface ServiceDeps<C extends BaseConfig> {
   nc: NatsConnection;
   js: JetStreamClient;
   relay: OutboxRelay;
+  /** Verifies people's and service tokens (for routes outside GraphQL). */
+  verify: TokenVerifier;
+  /** Calls to other services with this service's own token (see service-client.ts). */
+  services: ServiceClient;
 }
 
 export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig = z.infer<S> & BaseConfig> {
@@ -73,17 +78,26 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
   relay = new OutboxRelay(orm, js, log);
-  const deps: ServiceDeps<C> = { config, log, orm, nc, js, relay };
+  const services = createServiceClient({
+    tokenUrl: config.IDENTITY_TOKEN_URL ?? new URL('/oauth/token', config.IDENTITY_JWKS_URL).toString(),
+    clientId: config.SERVICE_CLIENT_ID ?? def.name,
+    clientSecret: config.SERVICE_CLIENT_SECRET,
+  });
+  const deps: ServiceDeps<C> = {
+    config, log, orm, nc, js, relay, services,
+    verify: () => Promise.reject(new Error('token verifier not ready')),
+  };
   relay.start();
 
   const consumers = (def.consumers?.(deps) ?? []).map(
-    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER }),
+    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER, batchSize: config.CONSUMER_BATCH_SIZE }),
   );
   for (const c of consumers) await c.start();
 
   const verify = def.tokenVerifier
     ? await def.tokenVerifier(deps)
-    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });
+  deps.verify = verify;
   const { schema } = await def.schema();
   const shared = def.context?.(deps) ?? {};
   const http = await createHttpServer<ServiceContext>({

@@ -19,12 +19,18 @@ registerEnumType(CaseStageEnum, { name: 'CaseStage', description: '工单阶段'
 registerEnumType(ChannelEnum, { name: 'Channel', description: '来源渠道' });
 registerEnumType(LinkKindEnum, { name: 'LinkKind', description: '关联方式：重复件 并单' });
 
-/** 附件 — a file the district platform or the citizen attached (stored where the link points). */
+/**
+ * 附件 (attachment) — either a link the district platform or the citizen gave (stored where the
+ * link points), or a file uploaded to intake (`id` set; `url` is `/cases/<caseId>/attachments/<id>`,
+ * downloaded with a token; `contentType` is the type recognised from the bytes).
+ */
 @ObjectType('Attachment', { description: '附件' })
 export class Attachment {
+  @Field(() => ID, { nullable: true, description: '上传附件的编号（外部链接为空）' }) id?: string;
   @Field(() => String, { description: '文件名' }) name!: string;
-  @Field(() => String, { description: '下载地址' }) url!: string;
-  @Field(() => String, { nullable: true }) contentType?: string;
+  @Field(() => String, { description: '下载地址（上传的附件须携带令牌下载）' }) url!: string;
+  @Field(() => String, { nullable: true, description: '文件类型（上传的附件按文件内容识别）' }) contentType?: string;
+  @Field(() => Int, { nullable: true, description: '文件大小（字节，上传的附件）' }) size?: number;
 }
 
 /**

@@ -6,6 +6,7 @@ import { Case } from '../cases/case.entity';
 import { FeedbackEndpoint, loadEndpoint } from './endpoint';
 import { FeedbackAttempt, FeedbackRecord } from './feedback.entity';
 import { FeedbackPayload, nextDelayMs, signPayload } from './webhook';
+import { replyFetchError, ReplySource } from './completion-reply';
 
 export interface DeliveryOptions {
   maxAttempts: number;
@@ -13,17 +14,41 @@ export interface DeliveryOptions {
   pollMs: number;
   timeoutMs?: number;
   config: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string };
+  /** Where the full reply text comes from (dispatch). */
+  replies: ReplySource;
 }
 
-/** What the district platform receives for one case. No name, phone or address. */
+/**
+ * Fills in the reply's full text, department and times from dispatch, once: a record that has
+ * them keeps them. A merged case (并单) carries its master's reply.
+ */
+export async function ensureReply(r: FeedbackRecord, replies: ReplySource): Promise<void> {
+  if (r.replyText != null) return;
+  const reply = await replies(r.masterCaseId ?? r.caseId, r.completedAt);
+  r.replyText = reply.text;
+  r.departmentName = reply.departmentName || null;
+  r.repliedAt = reply.repliedAt;
+  r.contactedAt = reply.contactedAt;
+}
+
+/**
+ * What the district platform receives for one case: the reply as the department wrote it (the
+ * platform owns the order and its citizen), never the citizen's name, phone or address from
+ * intake's own records.
+ */
 export async function payloadOf(em: EntityManager, r: FeedbackRecord): Promise<FeedbackPayload> {
+  if (r.replyText == null) throw new Error(`feedback ${r.id} has no reply text yet`);
   const master = r.masterCaseId ? await em.findOne(Case, { id: r.masterCaseId }) : null;
   return {
     externalNo: r.externalNo,
     result: r.result,
     resultLabel: REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result,
+    replyText: r.replyText,
     replySummary: r.replySummary,
+    departmentName: r.departmentName ?? null,
     receivedAt: r.receivedAt.toISOString(),
+    contactedAt: r.contactedAt?.toISOString() ?? null,
+    repliedAt: r.repliedAt?.toISOString() ?? null,
     completedAt: r.completedAt.toISOString(),
     ...(master ? { masterExternalNo: master.externalNo } : {}),
   };
@@ -61,6 +86,29 @@ export class FeedbackDelivery {
     if (this.timer) clearTimeout(this.timer);
   }
 
+  /** POSTs one record, signed; a network failure or a non-2xx answer is an error, not a throw. */
+  private async post(tx: EntityManager, r: FeedbackRecord, endpoint: FeedbackEndpoint): Promise<{ statusCode: number | null; error: string | null }> {
+    const body = JSON.stringify(await payloadOf(tx, r));
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    try {
+      const res = await fetch(endpoint.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-hotline-timestamp': timestamp,
+          'x-hotline-signature': signPayload(endpoint.secret, timestamp, body),
+          'x-hotline-delivery': r.id,
+        },
+        body,
+        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
+      });
+      await res.arrayBuffer().catch(() => undefined);
+      return { statusCode: res.status, error: res.ok ? null : `HTTP ${res.status}` };
+    } catch (e) {
+      return { statusCode: null, error: (e as Error).message.slice(0, 300) };
+    }
+  }
+
   /** One round; returns how many records it tried. */
   async runOnce(batch = 10): Promise<number> {
     const endpoint = await loadEndpoint(this.orm.em.fork(), this.opts.config);
@@ -75,29 +123,11 @@ export class FeedbackDelivery {
   }
 
   private async deliver(tx: EntityManager, r: FeedbackRecord, endpoint: FeedbackEndpoint): Promise<void> {
-    const body = JSON.stringify(await payloadOf(tx, r));
-    const timestamp = String(Math.floor(Date.now() / 1000));
     const t0 = Date.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    try {
-      const res = await fetch(endpoint.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'x-hotline-timestamp': timestamp,
-          'x-hotline-signature': signPayload(endpoint.secret, timestamp, body),
-          'x-hotline-delivery': r.id,
-        },
-        body,
-        signal: AbortSignal.timeout(this.opts.timeoutMs ?? 10_000),
-      });
-      statusCode = res.status;
-      if (!res.ok) error = `HTTP ${res.status}`;
-      await res.arrayBuffer().catch(() => undefined);
-    } catch (e) {
-      error = (e as Error).message.slice(0, 300);
-    }
+    let replyError: string | null = null;
+    // dispatch unreachable or credentials missing: an attempt like any other, retried with backoff
+    await ensureReply(r, this.opts.replies).catch((e) => { replyError = replyFetchError(e); });
+    const { statusCode, error } = replyError ? { statusCode: null, error: replyError } : await this.post(tx, r, endpoint);
     r.attempts += 1;
     tx.create(FeedbackAttempt, { feedbackId: r.id, attempt: r.attempts, at: new Date(), statusCode, error, durationMs: Date.now() - t0 });
     if (!error) {

@@ -1,23 +1,36 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
-import { AuthUser, actorOf, recordEvent } from '@hotline/service-kit';
+import { AuthUser, actorOf, DomainError, recordEvent } from '@hotline/service-kit';
 import { FeedbackRecord } from './feedback.entity';
-import { payloadOf } from './delivery-loop';
+import { ensureReply, payloadOf } from './delivery-loop';
+import { replyFetchError, ReplySource } from './completion-reply';
+
+const HEADERS = ['工单编号', '办理结果', '答复内容', '承办科室', '受理时间', '首次联系时间', '答复时间', '办结时间', '并单主工单'];
 
 /**
  * 导出办结反馈 for manual upload to the district platform: every record it has not received
- * (pending or failed) goes into a CSV and is marked `exported` — the webhook stops retrying it.
+ * (pending or failed) goes into a CSV with the reply in full and is marked `exported` — the
+ * webhook stops retrying it. When a reply cannot be read from dispatch, nothing is exported or
+ * marked, and the operator is told to retry.
  */
-export async function exportFeedback(em: EntityManager, user: AuthUser): Promise<{ fileName: string; content: string; count: number }> {
+export async function exportFeedback(em: EntityManager, user: AuthUser, replies: ReplySource): Promise<{ fileName: string; content: string; count: number }> {
   return em.transactional(async (tx) => {
     const rows = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] } }, { orderBy: { completedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+    for (const r of rows) {
+      await ensureReply(r, replies).catch((e) => {
+        throw new DomainError('CONFLICT', 'REPLY_UNAVAILABLE', `工单 ${r.externalNo} 的答复全文暂时无法读取，未导出任何记录，请稍后重试`, { detail: replyFetchError(e) });
+      });
+    }
     const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
-    const lines = [['工单编号', '办理结果', '答复摘要', '受理时间', '办结时间', '并单主工单'].map(q).join(',')];
+    const lines = [HEADERS.map(q).join(',')];
     const now = new Date();
     for (const r of rows) {
       const p = await payloadOf(tx, r);
-      lines.push([p.externalNo, REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result, p.replySummary, p.receivedAt, p.completedAt, p.masterExternalNo ?? ''].map(q).join(','));
+      lines.push([
+        p.externalNo, REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result, p.replyText, p.departmentName ?? '',
+        p.receivedAt, p.contactedAt ?? '', p.repliedAt ?? '', p.completedAt, p.masterExternalNo ?? '',
+      ].map(q).join(','));
       r.state = 'exported';
       r.nextAttemptAt = null;
       await tx.flush();

@@ -16,7 +16,7 @@ registerEnumType(FeedbackStateEnum, { name: 'FeedbackState', description: '办�
 @Unique({ properties: ['caseId', 'completionEventId'] })
 @Index({ properties: ['state', 'nextAttemptAt'] })
 export class FeedbackRecord {
-  [OptionalProps]?: 'state' | 'attempts' | 'createdAt' | 'nextAttemptAt' | 'masterCaseId';
+  [OptionalProps]?: 'state' | 'attempts' | 'createdAt' | 'nextAttemptAt' | 'masterCaseId' | 'replyText' | 'departmentName' | 'repliedAt' | 'contactedAt';
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => ID) @Property({ type: 'uuid' }) caseId!: string;
   @Field(() => String, { description: '工单编号（区平台）' }) @Property({ type: 'string', length: 64 }) externalNo!: string;
@@ -25,6 +25,15 @@ export class FeedbackRecord {
   @Field(() => ID, { nullable: true, description: '并单的主工单' }) @Property({ type: 'uuid', nullable: true }) masterCaseId?: string | null;
   @Field(() => String, { description: '答复结果' }) @Property({ type: 'string', length: 16 }) result!: string;
   @Field(() => String, { description: '答复摘要' }) @Property({ type: 'string', length: 200 }) replySummary!: string;
+  /**
+   * 答复全文 — read from dispatch (a service call) before the first delivery and kept, so a retry
+   * or an export does not depend on dispatch. May hold personal data: the API masks it; the
+   * district platform, which owns the order, receives it as written.
+   */
+  @Property({ type: 'text', nullable: true }) replyText?: string | null;
+  @Field(() => String, { nullable: true, description: '承办科室' }) @Property({ type: 'string', length: 100, nullable: true }) departmentName?: string | null;
+  @Field(() => Date, { nullable: true, description: '答复时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) repliedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '首次联系时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) contactedAt?: Date | null;
   @Field(() => ID) @Property({ type: 'uuid' }) departmentId!: string;
   @Field(() => Date, { description: '受理时间' }) @Property({ type: 'Date', columnType: 'timestamptz' }) receivedAt!: Date;
   @Field(() => Date, { description: '办结时间' }) @Property({ type: 'Date', columnType: 'timestamptz' }) completedAt!: Date;

@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { FeedbackState } from '@hotline/contracts';
+import { scrubText, type FeedbackState } from '@hotline/contracts';
 import { notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { loadEndpoint, saveEndpoint } from './endpoint';
 import { exportFeedback } from './export-feedback';
 import { FeedbackAttempt, FeedbackRecord, FeedbackStateEnum } from './feedback.entity';
+import type { ReplySource } from './completion-reply';
 
-type Ctx = ServiceContext & { feedbackConfig: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string } };
+type Ctx = ServiceContext & { feedbackConfig: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string }; replies: ReplySource };
 
 @ObjectType('FeedbackWebhook', { description: '办结反馈回传地址（不含密钥）' })
 class FeedbackWebhook {
@@ -25,6 +26,12 @@ const READERS = ['duty', 'supervisor', 'admin', 'leader'];
 
 @Resolver(() => FeedbackRecord)
 export class FeedbackResolver {
+  /** The reply as sent, with phone and ID numbers masked (the platform receives it unmasked). */
+  @FieldResolver(() => String, { nullable: true, description: '答复内容（已脱敏；尚未从派单服务读取时为空）' })
+  replyText(@Root() r: FeedbackRecord): string | null {
+    return r.replyText == null ? null : scrubText(r.replyText);
+  }
+
   @FieldResolver(() => [FeedbackAttempt], { description: '投递日志' })
   attemptLog(@Root() r: FeedbackRecord, @Ctx() ctx: Ctx): Promise<FeedbackAttempt[]> {
     return ctx.em.find(FeedbackAttempt, { feedbackId: r.id }, { orderBy: { attempt: 'asc' } });
@@ -70,7 +77,7 @@ export class FeedbackResolver {
   @Authorized(['duty', 'admin'])
   @Mutation(() => FeedbackExport, { description: '导出未回传的办结反馈（CSV），导出的记录不再自动投递' })
   exportFeedback(@Ctx() ctx: Ctx): Promise<FeedbackExport> {
-    return exportFeedback(ctx.em, requireUser(ctx));
+    return exportFeedback(ctx.em, requireUser(ctx), ctx.replies);
   }
 }
 

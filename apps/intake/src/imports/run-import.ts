@@ -3,6 +3,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Actor, createEvent } from '@hotline/contracts';
 import type { Logger } from '@hotline/service-kit';
 import { recordEvents } from '@hotline/service-kit';
+import { linkAttachments, withUploadedAttachments } from '../attachments/attachments';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case } from '../cases/case.entity';
 import { caseFields, ReceiveCaseCommand, receivedEvent } from '../cases/receive-case';
@@ -145,15 +146,17 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
       continue;
     }
     const next = caseFields(cmd, rules, { repeatCount: c.repeatCount, clusterCount: c.clusterCount }) as Record<string, unknown>;
-    const changed = UPDATABLE.filter((f) => !same((c as unknown as Record<string, unknown>)[f], next[f]));
+    // The export's 附件 column holds links only: files uploaded to intake stay on the case.
+    const current = (f: (typeof UPDATABLE)[number]) => (f === 'attachments' ? linkAttachments(c.attachments) : (c as unknown as Record<string, unknown>)[f]);
+    const changed = UPDATABLE.filter((f) => !same(current(f), next[f]));
     c.sourceHash = hash;
     if (!changed.length) {
       unchanged++;
       continue;
     }
-    const before = Object.fromEntries(changed.map((f) => [f, canonical((c as unknown as Record<string, unknown>)[f])]));
+    const before = Object.fromEntries(changed.map((f) => [f, canonical(current(f))]));
     const after = Object.fromEntries(changed.map((f) => [f, canonical(next[f])]));
-    Object.assign(c, Object.fromEntries(changed.map((f) => [f, next[f]])));
+    Object.assign(c, Object.fromEntries(changed.map((f) => [f, f === 'attachments' ? withUploadedAttachments(c.attachments, next[f] as Case['attachments']) : next[f]])));
     tx.create(CaseAudit, { caseId: c.id, kind: 'import-update', before, after, reason: `导入任务 ${jobId} 中该工单有变化`, actorUserId: 'userId' in actor ? actor.userId : null, actor: 'role' in actor ? actor.role : `system:${actor.system}`, at: new Date() });
     events.push(createEvent({ type: 'hotline.case.updated', source: 'intake', actor, caseId: c.id, data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId } }));
     updated++;

@@ -94,7 +94,8 @@ export function serviceRequestOf(c: PublicCase, serviceCode: string | null) {
     zipcode: null,
     lat: coarse(c.latitude),
     long: coarse(c.longitude),
-    media_url: c.attachments[0]?.url ?? null,
+    // Only a public link: files uploaded to intake need a token and may show personal data.
+    media_url: c.attachments.find((a) => /^https?:\/\//i.test(a.url))?.url ?? null,
   };
 }
 

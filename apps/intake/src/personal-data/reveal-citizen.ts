@@ -3,7 +3,7 @@ import { PERSONAL_DATA_FIELDS } from '@hotline/contracts';
 import { AuthUser, DomainError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { findCaseForUser } from '../cases/case-queries';
-import { RevealLogEntry } from './reveal-log.entity';
+import { logLook, RevealLogEntry } from './reveal-log.entity';
 import { revealDecision } from './reveal-policy';
 
 export const RevealCommand = z.object({
@@ -27,16 +27,7 @@ export async function revealCitizen(em: EntityManager, user: AuthUser, input: un
     const c = await findCaseForUser(tx, user, cmd.caseId);
     const decision = revealDecision(user.role, c);
     if (!decision.allowed) throw new DomainError('FORBIDDEN', decision.reason, decision.message);
-    tx.create(RevealLogEntry, {
-      caseId: c.id,
-      externalNo: c.externalNo,
-      userId: user.id,
-      role: user.role,
-      departmentId: user.departmentId ?? null,
-      fields: [...PERSONAL_DATA_FIELDS],
-      reason: cmd.reason,
-      revealedAt: new Date(),
-    });
+    logLook(tx, user, c, { fields: [...PERSONAL_DATA_FIELDS], reason: cmd.reason });
     await tx.flush();
     return { name: c.citizenName, phone: c.citizenPhone, address: c.address ?? null };
   });

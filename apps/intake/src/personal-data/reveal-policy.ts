@@ -1,4 +1,4 @@
-import type { CaseStage, Role } from '@hotline/contracts';
+import type { CaseStage, Role, SERVICE_ROLE } from '@hotline/contracts';
 
 export interface RevealSubject {
   confidential: boolean;
@@ -18,9 +18,9 @@ const CALLBACK_STAGES: CaseStage[] = ['replied', 'completed'];
  * - department handlers (科室承办人), for their own department's cases, unless the case is
  *   confidential (保密件): then the identity stays with the bureau;
  * - callback agents (回访员), once the case is replied or completed (they call the citizen back).
- * Nobody else. (Scope — a handler outside the case's departments — is checked before, as NOT_FOUND.)
+ * Nobody else, services included. (Scope — a handler outside the case's departments — is checked before, as NOT_FOUND.)
  */
-export function revealDecision(role: Role, subject: RevealSubject): RevealDecision {
+export function revealDecision(role: Role | typeof SERVICE_ROLE, subject: RevealSubject): RevealDecision {
   switch (role) {
     case 'duty':
       return { allowed: true };

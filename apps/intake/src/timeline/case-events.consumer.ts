@@ -4,6 +4,7 @@ import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
 import { TimelineEntry } from './timeline-entry.entity';
+import { formatSize, kindOfContentType } from '../attachments/file-type';
 
 /** A short, personal-data-free line for the timeline. */
 function detailOf(e: EventEnvelope): string | null {
@@ -19,6 +20,8 @@ function detailOf(e: EventEnvelope): string | null {
     }
     case 'hotline.case.linked': return `${LINK_KIND_LABELS[d.kind as LinkKind] ?? d.kind} → ${String(d.masterExternalNo)}（相似度 ${String(d.score)}）`;
     case 'hotline.case.updated': return `更新字段：${(d.fields as string[]).join('、')}`;
+    // 上传附件: the type and size only — the file name may carry a citizen's name.
+    case 'hotline.case.attachment-added': return `${kindOfContentType(String(d.contentType))?.label ?? String(d.contentType)} · ${formatSize(Number(d.size))}`;
     case 'hotline.case.feedback-delivered': return `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${String(d.attempts)} 次）`;
     default: return null;
   }

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, Modal, Radio, Row, Select } from 'antd';
+import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, Modal, Progress, Radio, Row, Select, Space, Typography, Upload } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client';
+import { Link } from 'react-router-dom';
+import { ACCEPT, failedUploadsMessage, formatFileSize, precheckFile } from '../intake-attachments/attachments';
+import { attachmentErrorText, uploadAttachment } from '../intake-attachments/http';
 import { errorMessage } from '../shared/errors';
 import { REQUEST_TYPE_LABELS, URGENCY_LABELS } from '../shared/labels';
 import { dayjs } from '../shared/time';
@@ -35,21 +39,73 @@ interface ReceiveForm {
 
 const trimOrUndefined = (v?: string) => (v && v.trim() ? v.trim() : undefined);
 
+/** A file picked in the form (附件), uploaded right after the case is created. */
+interface PickedFile {
+  uid: string;
+  file: File;
+  percent: number;
+  status: 'waiting' | 'uploading' | 'done' | 'error';
+  error?: string;
+}
+
+/** After 提交: the case exists; its files upload one by one. */
+interface Created {
+  summary: CaseSummary;
+  uploading: boolean;
+  failures: Array<{ name: string; message: string }>;
+}
+
 /** 录入工单: a duty operator records a case by hand (receiveCase). */
 export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReceiveForm>();
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState<PickedFile[]>([]);
+  const [created, setCreated] = useState<Created | null>(null);
   const [receiveCase, { loading }] = useMutation<{ receiveCase: CaseSummary }>(RECEIVE_CASE_MUTATION);
 
   useEffect(() => {
     if (open) {
       form.resetFields();
       setError(null);
+      setFiles([]);
+      setCreated(null);
     }
   }, [open, form]);
 
+  const patchFile = (uid: string, patch: Partial<PickedFile>) => setFiles((list) => list.map((f) => (f.uid === uid ? { ...f, ...patch } : f)));
+
+  /** Uploads the picked files to the new case, one at a time; the case stays whatever happens. */
+  const uploadFiles = async (summary: CaseSummary) => {
+    setCreated({ summary, uploading: true, failures: [] });
+    const failures: Created['failures'] = [];
+    for (const f of files) {
+      patchFile(f.uid, { status: 'uploading', percent: 0 });
+      try {
+        await uploadAttachment(summary.id, f.file, { onProgress: (percent) => patchFile(f.uid, { percent }) });
+        patchFile(f.uid, { status: 'done', percent: 100 });
+      } catch (e) {
+        const text = attachmentErrorText(e);
+        failures.push({ name: f.file.name, message: text });
+        patchFile(f.uid, { status: 'error', error: text });
+      }
+    }
+    setCreated({ summary, uploading: false, failures });
+    if (failures.length === 0) {
+      message.success(`工单 ${summary.externalNo} 已录入，${files.length} 个附件已上传`);
+      onCreated?.(summary);
+      onClose();
+    }
+  };
+
+  /** After a partial failure the operator closes the form: the case is there, the files can follow. */
+  const finish = () => {
+    if (created) onCreated?.(created.summary);
+    onClose();
+  };
+
   const submit = async () => {
+    if (created) return finish();
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setError(null);
@@ -74,6 +130,10 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
         },
         refetchQueries: ['UnsignedCases'],
       });
+      if (data && files.length > 0) {
+        await uploadFiles(data.receiveCase);
+        return;
+      }
       message.success(`工单 ${v.externalNo.trim()} 已录入`);
       if (data) onCreated?.(data.receiveCase);
       onClose();
@@ -81,6 +141,7 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
       setError(errorMessage(e));
     }
   };
+  const uploading = !!created?.uploading;
 
   return (
     <Modal
@@ -88,17 +149,33 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
       title="录入工单"
       width={820}
       style={{ top: 24 }}
-      okText="提交"
+      okText={created ? '关闭' : '提交'}
       cancelText="取消"
       onOk={submit}
-      onCancel={onClose}
-      confirmLoading={loading}
+      onCancel={created ? finish : onClose}
+      confirmLoading={loading || uploading}
       okButtonProps={{ 'data-testid': 'receive-submit' }}
+      cancelButtonProps={{ style: created ? { display: 'none' } : undefined }}
+      closable={!uploading}
+      keyboard={!uploading}
+      maskClosable={false}
       destroyOnHidden
     >
       <div data-testid="receive-modal">
         {error && <Alert type="error" showIcon message={error} className="login-alert" data-testid="receive-error" />}
+        {created && !created.uploading && created.failures.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            className="login-alert"
+            data-testid="receive-upload-failed"
+            message={failedUploadsMessage(created.summary.externalNo, created.failures)}
+            action={<Link to={`/cases/${created.summary.id}`} onClick={finish}>前往工单详情</Link>}
+          />
+        )}
+        {created?.uploading && <Alert type="info" showIcon className="login-alert" message={`工单 ${created.summary.externalNo} 已录入，正在上传附件…`} />}
         <Form<ReceiveForm>
+          disabled={!!created}
           form={form}
           layout="vertical"
           preserve={false}
@@ -188,6 +265,47 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
               <Form.Item name="deadlineAt" label="办理时限（可选）">
                 <DatePicker showTime format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
               </Form.Item>
+            </Col>
+            <Col span={24}>
+              <Form.Item label="附件（可选）" extra="图片、PDF、Office 文档、音视频或文本；提交后随工单上传，单个不超过 20 MB">
+                <Upload
+                  multiple
+                  accept={ACCEPT}
+                  showUploadList={false}
+                  disabled={!!created}
+                  beforeUpload={(file) => {
+                    const problem = precheckFile(file);
+                    if (problem) message.error(`「${file.name}」无法添加：${problem}`);
+                    else setFiles((list) => [...list, { uid: file.uid, file, percent: 0, status: 'waiting' }]);
+                    return false;
+                  }}
+                >
+                  <Button icon={<PaperClipOutlined />} data-testid="receive-attachments">
+                    选择文件
+                  </Button>
+                </Upload>
+              </Form.Item>
+              {files.length > 0 && (
+                <Space direction="vertical" size={4} style={{ width: '100%', marginTop: -12, marginBottom: 12 }} data-testid="receive-files">
+                  {files.map((f) => (
+                    <div key={f.uid}>
+                      <Space size={8}>
+                        <Typography.Text>{f.file.name}</Typography.Text>
+                        <Typography.Text type="secondary">{formatFileSize(f.file.size)}</Typography.Text>
+                        {!created && (
+                          <Button type="link" size="small" onClick={() => setFiles((list) => list.filter((x) => x.uid !== f.uid))}>
+                            移除
+                          </Button>
+                        )}
+                        {f.status === 'error' && <Typography.Text type="danger">上传失败：{f.error}</Typography.Text>}
+                      </Space>
+                      {f.status !== 'waiting' && (
+                        <Progress percent={f.percent} size="small" status={f.status === 'error' ? 'exception' : f.status === 'done' ? 'success' : 'active'} />
+                      )}
+                    </div>
+                  ))}
+                </Space>
+              )}
             </Col>
           </Row>
         </Form>

@@ -77,7 +77,8 @@ export default function FeedbackPage() {
       render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
     },
     { title: '答复结果', dataIndex: 'result', width: 120, render: (v: string) => label(REPLY_RESULT_LABELS, v) },
-    { title: '答复摘要', dataIndex: 'replySummary', ellipsis: true },
+    { title: '答复内容', key: 'reply', ellipsis: true, render: (_, r) => r.replyText ?? r.replySummary },
+    { title: '承办科室', dataIndex: 'departmentName', width: 120, render: (v?: string | null) => v || '—' },
     { title: '办结时间', dataIndex: 'completedAt', width: 105, render: (v: string) => <DateTimeCell value={v} /> },
     { title: '状态', dataIndex: 'state', width: 110, render: (v: string) => <FeedbackStateTag state={v} /> },
     { title: '尝试', dataIndex: 'attempts', width: 60 },
@@ -136,7 +137,7 @@ export default function FeedbackPage() {
           size="middle"
           columns={columns}
           dataSource={data?.feedbackRecords ?? []}
-          expandable={{ expandedRowRender: (r) => <FeedbackLog records={[r]} />, rowExpandable: (r) => r.attemptLog.length > 0 || !!r.lastError }}
+          expandable={{ expandedRowRender: (r) => <FeedbackLog records={[r]} />, rowExpandable: () => true }}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
           scroll={{ x: 1000 }}
           locale={{ emptyText: tableEmpty('暂无记录') }}

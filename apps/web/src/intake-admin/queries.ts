@@ -108,6 +108,9 @@ const FEEDBACK_FIELDS = `
   masterCaseId
   result
   replySummary
+  replyText
+  departmentName
+  repliedAt
   receivedAt
   completedAt
   state

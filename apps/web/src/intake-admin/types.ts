@@ -37,6 +37,9 @@ export interface FeedbackRecord {
   masterCaseId?: string | null;
   result: string;
   replySummary: string;
+  replyText?: string | null;
+  departmentName?: string | null;
+  repliedAt?: string | null;
   receivedAt: string;
   completedAt: string;
   state: string;

@@ -19,6 +19,8 @@ export const REVEAL_FIELD_LABELS: Record<string, string> = {
   name: '姓名',
   phone: '电话',
   address: '地址',
+  /** 下载附件: the reason column reads 下载附件 <file name>. */
+  attachment: '附件',
 };
 
 /** Roles that may ask to see a citizen's full contact data (the server decides per case). */

@@ -1,7 +1,10 @@
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
+import { useCurrentUser } from '../auth/AuthContext';
+import { AttachmentList } from '../intake-attachments/AttachmentList';
+import { canUpload } from '../intake-attachments/attachments';
+import { UploadAttachmentButton } from '../intake-attachments/UploadAttachmentButton';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import { label, REPLY_RESULT_LABELS } from '../shared/labels';
 import { QueryState } from '../shared/QueryState';
@@ -19,8 +22,9 @@ function coordinates(c: CaseIntake): string {
   return `${c.longitude.toFixed(6)}, ${c.latitude.toFixed(6)}`;
 }
 
-/** 受理信息 on the case page: times, flags, place, attachments, repeats, linked cases, feedback. */
+/** 受理信息 on the case page: times, flags, place, attachments (附件), repeats, linked cases, feedback. */
 export function CaseIntakePanel({ caseId }: { caseId: string }) {
+  const user = useCurrentUser();
   const { data, loading, error, refetch } = useQuery<{ case: CaseIntake }>(CASE_INTAKE_QUERY, {
     variables: { id: caseId },
     fetchPolicy: 'cache-and-network',
@@ -63,17 +67,10 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
                 </Descriptions.Item>
               )}
               <Descriptions.Item label="附件" span={2}>
-                {c.attachments.length === 0 ? (
-                  '—'
-                ) : (
-                  <Space direction="vertical" size={2} data-testid="case-attachments">
-                    {c.attachments.map((a) => (
-                      <a key={a.url} href={a.url} target="_blank" rel="noopener noreferrer">
-                        <PaperClipOutlined /> {a.name}
-                      </a>
-                    ))}
-                  </Space>
-                )}
+                <Space direction="vertical" size={8} style={{ width: '100%' }}>
+                  <AttachmentList attachments={c.attachments} />
+                  {canUpload(user.role) && <UploadAttachmentButton caseId={c.id} onUploaded={() => void refetch()} />}
+                </Space>
               </Descriptions.Item>
             </Descriptions>
           )}

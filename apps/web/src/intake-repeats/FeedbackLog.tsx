@@ -19,6 +19,17 @@ export function FeedbackLog({ records }: { records: CaseFeedback[] }) {
               <FeedbackStateTag state={f.state} />
             </Descriptions.Item>
             <Descriptions.Item label="答复结果">{label(REPLY_RESULT_LABELS, f.result)}</Descriptions.Item>
+            <Descriptions.Item label="承办科室">{f.departmentName || '—'}</Descriptions.Item>
+            <Descriptions.Item label="答复时间">{formatDateTime(f.repliedAt)}</Descriptions.Item>
+            <Descriptions.Item label="答复内容" span={2}>
+              {f.replyText != null ? (
+                <Typography.Paragraph style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }} data-testid="feedback-reply-text">
+                  {f.replyText}
+                </Typography.Paragraph>
+              ) : (
+                <Typography.Text type="secondary">首次投递时从派单服务读取答复全文</Typography.Text>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="已尝试">{f.attempts} 次</Descriptions.Item>
             <Descriptions.Item label={f.deliveredAt ? '反馈时间' : '下次重试'}>
               {formatDateTime(f.deliveredAt ?? f.nextAttemptAt)}

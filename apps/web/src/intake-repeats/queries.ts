@@ -65,9 +65,11 @@ export const CASE_INTAKE_QUERY = gql`
       latitude
       longitude
       attachments {
+        id
         name
         url
         contentType
+        size
       }
       repeatCount
       clusterCount
@@ -87,6 +89,9 @@ export const CASE_INTAKE_QUERY = gql`
         id
         state
         result
+        replyText
+        departmentName
+        repliedAt
         attempts
         lastError
         deliveredAt

@@ -39,11 +39,24 @@ export interface CaseFeedback {
   id: string;
   state: string;
   result: string;
+  /** 答复内容 as sent to the district platform (masked here); null until read from dispatch. */
+  replyText?: string | null;
+  departmentName?: string | null;
+  repliedAt?: string | null;
   attempts: number;
   lastError?: string | null;
   deliveredAt?: string | null;
   nextAttemptAt?: string | null;
   attemptLog: FeedbackAttempt[];
+}
+
+/** 附件: an external link (id null) or a file uploaded to intake (downloaded with the token). */
+export interface CaseAttachment {
+  id?: string | null;
+  name: string;
+  url: string;
+  contentType?: string | null;
+  size?: number | null;
 }
 
 export interface LinkedCase {
@@ -69,7 +82,7 @@ export interface CaseIntake {
   community?: string | null;
   latitude?: number | null;
   longitude?: number | null;
-  attachments: { name: string; url: string; contentType?: string | null }[];
+  attachments: CaseAttachment[];
   repeatCount: number;
   clusterCount: number;
   masterCaseId?: string | null;

@@ -96,4 +96,21 @@ export const INTAKE_EVENTS = {
       }),
     },
   },
+  /**
+   * 上传附件 (attachment added): a file was uploaded to the case. Never the file name (it may
+   * carry a citizen's name); the file itself is fetched from intake with a token.
+   */
+  'hotline.case.attachment-added': {
+    label: '上传附件',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        attachmentId: z.string().min(1),
+        /** The type intake recognised from the file's content (magic bytes), e.g. image/png. */
+        contentType: z.string().min(1).max(100),
+        /** Bytes. */
+        size: z.number().int().min(1),
+      }),
+    },
+  },
 } as const satisfies Record<string, EventDefinition>;

@@ -1,0 +1,22 @@
+/**
+ * 服务间调用 (service-to-service calls): what one service may ask of another, outside the
+ * event stream. identity issues a short-lived token (role `service`, its own audience) to a
+ * service that proves its client secret; the token carries the scopes granted here and nothing
+ * else. The gateway refuses such tokens: they are for calls between subgraphs only.
+ */
+export const SERVICE_ROLE = 'service' as const;
+
+/** Every scope a service token can carry, with what it allows (Chinese for the admin's eyes). */
+export const SERVICE_SCOPES = {
+  /** intake reads the full text of the approved reply for 办结反馈 (events carry only a digest). */
+  'dispatch.reply:read': '读取办结答复全文（办结反馈）',
+} as const;
+export type ServiceScope = keyof typeof SERVICE_SCOPES;
+
+/** Which service (client id) is granted which scopes. A client not listed here gets no token. */
+export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> = {
+  intake: ['dispatch.reply:read'],
+};
+
+/** The `@Authorized` entry that lets a service token with this scope through. */
+export const scopeRule = (scope: ServiceScope): string => `scope:${scope}`;
