@@ -347,6 +347,23 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await flow.shot('duty-case-timeline');
     });
 
+    // 4b. Duty attaches a photo to the case (附件) and previews it on request.
+    await flow.step('duty-attachment', async () => {
+      const fileName = `现场照片-${externalNo}.png`;
+      const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+      await page.getByTestId('attachment-upload-button').scrollIntoViewIfNeeded();
+      await page.locator('input[type=file]').first().setInputFiles({ name: fileName, mimeType: 'image/png', buffer: png });
+      const item = page.getByTestId('attachment-item').filter({ hasText: fileName });
+      await item.waitFor({ timeout: flow.timeout });
+      const text = await item.innerText();
+      if (!text.includes('PNG')) throw new Error(`uploaded attachment shows no PNG type: ${text}`);
+      await item.getByTestId('attachment-preview').click();
+      await page.locator('.ant-image-preview-img').waitFor({ timeout: flow.timeout });
+      await flow.shot('duty-attachment-preview');
+      await page.keyboard.press('Escape');
+      await item.getByTestId('attachment-thumb').waitFor({ timeout: flow.timeout });
+    });
+
     // 5. Duty approves the reply in 局审核; the case reaches 已办结 on the timeline.
     await flow.step('duty-review', async () => {
       await page.getByTestId('logout-button').waitFor();
