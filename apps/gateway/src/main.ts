@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { authenticate, contextError, createHttpServer, createLogger, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
+import { authenticate, contextError, createHttpServer, createLogger, createMetrics, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
 import { GatewayConfigSchema } from './config';
 import { depthLimit } from './depth-limit';
 import { baseUrlOf, passThrough } from './open311-proxy';
@@ -48,6 +48,10 @@ async function start() {
     bodyLimit: config.BODY_LIMIT,
     production: config.NODE_ENV === 'production',
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    metrics: createMetrics('gateway'),
+    metricsToken: config.METRICS_TOKEN,
+    // The gateway faces the public: in production its /metrics needs METRICS_TOKEN, or stays closed.
+    metricsRoute: config.NODE_ENV !== 'production' || !!config.METRICS_TOKEN,
     context: async (req) => {
       // Refuse a forged or expired token here already; subgraphs check it again.
       await authenticate(req.headers.authorization, verify).catch(contextError);
@@ -73,7 +77,7 @@ async function start() {
       if (fs.existsSync(path.join(webDir, 'index.html'))) {
         app.use(express.static(webDir, { index: false, maxAge: '1h' }));
         // The web app routes on the client: any other GET that is not an API path gets index.html.
-        app.get(/^\/(?!graphql|healthz|readyz|open311|imports).*/, (_req, res) => {
+        app.get(/^\/(?!graphql|healthz|readyz|metrics|open311|imports).*/, (_req, res) => {
           res.set('cache-control', 'no-cache').sendFile(path.join(webDir, 'index.html'));
         });
       } else {

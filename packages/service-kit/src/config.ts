@@ -30,6 +30,8 @@ export const BaseConfigSchema = z.object({
   /** Deliveries of one event before it goes to the dead-letter subject. */
   CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(5),
   BODY_LIMIT: z.string().default('1mb'),
+  /** When set, `GET /metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Replicas of the streams when a service has to create them (3 in a NATS cluster). */
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
 });

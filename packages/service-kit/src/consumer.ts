@@ -3,6 +3,7 @@ import { AckPolicy, ConsumerMessages, DeliverPolicy, JetStreamClient, JsMsg, jet
 import { headers, NatsConnection } from '@nats-io/transport-node';
 import { deadLetterSubject, EventContractError, EventEnvelope, STREAM, validateEvent } from '@hotline/contracts';
 import type { Logger } from './logger';
+import type { ConsumerOutcome, Metrics } from './metrics';
 
 /** The message as JSON, or undefined when it is not JSON (it is then dead-lettered as invalid). */
 function parseBody(msg: JsMsg): unknown {
@@ -34,6 +35,7 @@ export interface ConsumerOptions {
   ackWaitMs?: number;
   /** Test seam: runs after the handler's transaction commits and before the ack. */
   afterCommit?: (event: EventEnvelope) => void | Promise<void>;
+  metrics?: Metrics;
 }
 
 interface Pending {
@@ -160,7 +162,10 @@ export class DurableConsumer {
       }
       const handler = this.def.handlers[event.type];
       if (handler) work.push({ msg, event, handler });
-      else msg.ack();
+      else {
+        msg.ack();
+        this.count('skipped');
+      }
     }
     if (work.length === 0) return;
 
@@ -195,8 +200,11 @@ export class DurableConsumer {
    * second copy in the same batch, has no second effect).
    */
   private async attempt(items: Array<{ event: EventEnvelope; handler: EventHandler }>): Promise<Outcome> {
+    const end = this.opts.metrics?.consumerHandle.startTimer({ consumer: this.def.name });
+    let handled = 0;
     try {
       await this.orm.em.fork().transactional(async (em) => {
+        handled = 0;
         const rows = await em.execute<Array<{ event_id: string }>>(
           `insert into kit_inbox (consumer, event_id, subject) values ${items.map(() => '(?, ?, ?)').join(', ')} on conflict do nothing returning event_id`,
           items.flatMap(({ event }) => [this.def.name, event.id, event.type]),
@@ -208,8 +216,13 @@ export class DurableConsumer {
           // Each handler sees the database as the previous one left it, never a stale identity map.
           await em.flush();
           em.clear();
+          handled++;
         }
       });
+      end?.();
+      this.opts.metrics?.consumerBatch.observe({ consumer: this.def.name }, items.length);
+      this.count('handled', handled);
+      this.count('duplicate', items.length - handled);
       return { ok: true };
     } catch (error) {
       return { ok: false, error };
@@ -223,7 +236,12 @@ export class DurableConsumer {
     } else {
       this.log.warn({ err: error, eventId: event.id, type: event.type, deliveries }, 'event handling failed; will retry');
       msg.nak(Math.min(30_000, 200 * 2 ** (deliveries - 1)));
+      this.count('retried');
     }
+  }
+
+  private count(outcome: ConsumerOutcome, n = 1): void {
+    if (n > 0) this.opts.metrics?.consumerEvents.inc({ consumer: this.def.name, outcome }, n);
   }
 
   private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
@@ -237,6 +255,7 @@ export class DurableConsumer {
       // would leave the message pending until ack_wait, then deliver it again. The reason travels
       // in the dead letter's headers and the log instead.
       msg.term();
+      this.count('dead_lettered');
       this.log.error({ subject: msg.subject, seq: msg.seq, reason }, 'event dead-lettered');
     } catch (e) {
       this.log.error({ err: e }, 'could not dead-letter; will be redelivered');

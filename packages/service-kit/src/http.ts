@@ -7,6 +7,7 @@ import { GraphQLError, GraphQLSchema, ValidationRule } from 'graphql';
 import http from 'node:http';
 import { DomainError, formatError } from './errors';
 import type { Logger } from './logger';
+import { graphqlMetricsPlugin, Metrics, mountMetrics } from './metrics';
 
 /** Maps a refusal thrown while building the context (e.g. a forged token) to an HTTP error. */
 export function contextError(e: unknown): never {
@@ -31,6 +32,11 @@ export interface HttpServerOptions<C extends BaseContext> {
   routes?: (app: Express) => void;
   /** Inline tracing is for gateways that want it; off on subgraphs by default. */
   inlineTrace?: boolean;
+  /** Prometheus metrics: request timing and `GET /metrics` (bearer `metricsToken` if set). */
+  metrics?: Metrics;
+  metricsToken?: string;
+  /** Serve `GET /metrics` (default true); the gateway, facing the public, may keep it closed. */
+  metricsRoute?: boolean;
 }
 
 export interface HttpServer {
@@ -60,10 +66,12 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ...(opts.inlineTrace ? [] : [ApolloServerPluginInlineTraceDisabled()]),
+      ...(opts.metrics ? [graphqlMetricsPlugin<C>(opts.metrics)] : []),
       ...(opts.plugins ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<C>>[0]);
   await apollo.start();
+  if (opts.metrics) mountMetrics(app, opts.metrics, opts.metricsToken, opts.metricsRoute ?? true);
   opts.routes?.(app);
   app.use(
     '/graphql',

@@ -17,3 +17,4 @@ export * from './service';
 export * from './loaders';
 export * from './federation-refs';
 export * from './service-client';
+export * from './metrics';

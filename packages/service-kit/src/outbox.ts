@@ -2,6 +2,7 @@ import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { EventEnvelope, validateEvent } from '@hotline/contracts';
 import type { Logger } from './logger';
+import type { Metrics } from './metrics';
 
 /** Transactions (their EntityManager forks) that wrote outbox rows and have not committed yet. */
 const awaitingCommit = new WeakSet<object>();
@@ -63,7 +64,7 @@ export class OutboxRelay {
     private readonly orm: MikroORM,
     private readonly js: JetStreamClient,
     private readonly log: Logger,
-    private readonly opts: { batchSize?: number; pollMs?: number } = {},
+    private readonly opts: { batchSize?: number; pollMs?: number; metrics?: Metrics } = {},
   ) {}
 
   start(): void {
@@ -112,6 +113,7 @@ export class OutboxRelay {
         rows.map((row) => this.js.publish(row.subject, typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload), { msgID: row.id })),
       );
       await tx.execute(`update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      this.opts.metrics?.outboxPublished.inc(rows.length);
       return rows.length;
     });
   }

@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { Express, Request } from 'express';
 import type { MikroORM, EntityManager, Options } from '@mikro-orm/postgresql';
-import { jetstream, JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, JetStreamClient, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { z } from 'zod';
+import { STREAM } from '@hotline/contracts';
 import { authenticate, AuthUser, createTokenVerifier, TokenVerifier } from './auth';
 import { BaseConfig, loadConfigOrExit } from './config';
 import { ConsumerDefinition, DurableConsumer } from './consumer';
@@ -15,6 +16,7 @@ import { MigrationClass, openOrm } from './orm';
 import { OutboxRelay } from './outbox';
 import { FederatedSchema } from './schema';
 import { createServiceClient, ServiceClient } from './service-client';
+import { createMetrics, Metrics } from './metrics';
 
 /** What a resolver receives: its own EntityManager fork, the caller, a logger. */
 export interface ServiceContext {
@@ -37,6 +39,8 @@ export interface ServiceDeps<C extends BaseConfig> {
   verify: TokenVerifier;
   /** Calls to other services with this service's own token (see service-client.ts). */
   services: ServiceClient;
+  /** Prometheus metrics (`GET /metrics`); a service may add its own. */
+  metrics: Metrics;
 }
 
 export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig = z.infer<S> & BaseConfig> {
@@ -77,22 +81,25 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   await ensureStreams(nc, { replicas: config.NATS_STREAM_REPLICAS });
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
-  relay = new OutboxRelay(orm, js, log);
+  const metrics = createMetrics(def.name);
+  relay = new OutboxRelay(orm, js, log, { metrics });
   const services = createServiceClient({
     tokenUrl: config.IDENTITY_TOKEN_URL ?? new URL('/oauth/token', config.IDENTITY_JWKS_URL).toString(),
     clientId: config.SERVICE_CLIENT_ID ?? def.name,
     clientSecret: config.SERVICE_CLIENT_SECRET,
   });
   const deps: ServiceDeps<C> = {
-    config, log, orm, nc, js, relay, services,
+    config, log, orm, nc, js, relay, services, metrics,
     verify: () => Promise.reject(new Error('token verifier not ready')),
   };
   relay.start();
 
-  const consumers = (def.consumers?.(deps) ?? []).map(
-    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER, batchSize: config.CONSUMER_BATCH_SIZE }),
+  const consumerDefs = def.consumers?.(deps) ?? [];
+  const consumers = consumerDefs.map(
+    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER, batchSize: config.CONSUMER_BATCH_SIZE, metrics }),
   );
   for (const c of consumers) await c.start();
+  registerBacklogGauges(deps, consumerDefs.map((c) => c.name));
 
   const verify = def.tokenVerifier
     ? await def.tokenVerifier(deps)
@@ -105,6 +112,8 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
     log,
     bodyLimit: config.BODY_LIMIT,
     production: config.NODE_ENV === 'production',
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
     context: async (req: Request) => {
       const user = await authenticate(req.headers.authorization, verify).catch(contextError);
       return { ...shared, em: orm.em.fork(), user, log, requestId: String(req.headers['x-request-id'] ?? randomUUID()), ip: req.ip ?? '' };
@@ -148,6 +157,30 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
     });
   }
   return { deps, url, stop };
+}
+
+/**
+ * Gauges read at scrape time: the outbox's unpublished events and the age of the oldest (the
+ * relay is behind or NATS is away), and each durable consumer's backlog on the stream.
+ */
+function registerBacklogGauges(deps: ServiceDeps<BaseConfig>, consumerNames: string[]): void {
+  const { metrics, orm, nc } = deps;
+  metrics.gauge('hotline_outbox_unpublished_events', 'Events committed but not yet published to NATS', [], async () => {
+    const rows = await orm.em.fork().execute<Array<{ n: string }>>('select count(*) as n from kit_outbox where published_at is null');
+    return [{ value: Number(rows[0]?.n ?? 0) }];
+  });
+  metrics.gauge('hotline_outbox_oldest_unpublished_seconds', 'Age of the oldest unpublished event (0 when none)', [], async () => {
+    const rows = await orm.em.fork().execute<Array<{ age: string | null }>>('select extract(epoch from now() - min(created_at)) as age from kit_outbox where published_at is null');
+    return [{ value: Number(rows[0]?.age ?? 0) }];
+  });
+  if (consumerNames.length === 0) return;
+  metrics.gauge('hotline_consumer_backlog_events', 'Events on the stream a durable consumer has not yet acknowledged (pending + in flight)', ['consumer'], async () => {
+    const jsm = await jetstreamManager(nc);
+    return Promise.all(consumerNames.map(async (name) => {
+      const info = await jsm.consumers.info(STREAM, name);
+      return { labels: { consumer: name }, value: info.num_pending + info.num_ack_pending };
+    }));
+  });
 }
 
 /** For `src/main.ts`: run, and exit non-zero with a readable line when start fails. */
