@@ -16,6 +16,8 @@ export const GatewayConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('1mb'),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  /** Whose X-Forwarded-For sets the client address (Express "trust proxy"); see the README. */
+  TRUST_PROXY: z.string().default('loopback'),
   /** When set, `GET /metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });

@@ -15,6 +15,8 @@ const ATTACHMENT_PATHS = /^\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 interface GatewayContext {
   authorization?: string;
   requestId?: string;
+  /** The client's address (TRUST_PROXY decides whose X-Forwarded-For counts). */
+  clientIp?: string;
 }
 
 /** Passes the caller's token on: every subgraph checks it again itself. */
@@ -22,6 +24,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // The subgraphs see the gateway as the peer; they learn the client from this (login limits).
+    if (context.clientIp) request.http?.headers.set('x-forwarded-for', context.clientIp);
   }
 }
 
@@ -50,12 +54,13 @@ async function start() {
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
     metrics: createMetrics('gateway'),
     metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
     // The gateway faces the public: in production its /metrics needs METRICS_TOKEN, or stays closed.
     metricsRoute: config.NODE_ENV !== 'production' || !!config.METRICS_TOKEN,
     context: async (req) => {
       // Refuse a forged or expired token here already; subgraphs check it again.
       await authenticate(req.headers.authorization, verify).catch(contextError);
-      return { authorization: req.headers.authorization, requestId: req.headers['x-request-id'] as string | undefined };
+      return { authorization: req.headers.authorization, requestId: req.headers['x-request-id'] as string | undefined, clientIp: req.ip };
     },
     routes: (app) => {
       // Open311 and file imports are plain HTTP on intake, served from this origin too.

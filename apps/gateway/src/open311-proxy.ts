@@ -20,9 +20,17 @@ export function passThrough(app: Express, opts: { prefixes: Array<string | RegEx
   const target = opts.target.replace(/\/+$/, '');
   for (const prefix of opts.prefixes) {
     app.use(prefix, express.raw({ type: () => true, limit: opts.bodyLimit ?? IMPORT_BODY_LIMIT }), async (req: Request, res: Response) => {
+      // Only the prefix's own paths go through: a dot segment or an encoded slash/dot would let
+      // `/imports/../graphql` reach intake's GraphQL (no depth limit) or its /metrics.
+      if (!safePath(req.originalUrl, prefix)) {
+        res.status(400).json([{ code: 400, description: '请求路径无效' }]);
+        return;
+      }
       const headers: Record<string, string> = {
         'x-forwarded-host': req.get('host') ?? '',
         'x-forwarded-proto': req.protocol,
+        // The client's address as this gateway resolved it (TRUST_PROXY), for intake's logs and limits.
+        ...(req.ip ? { 'x-forwarded-for': req.ip } : {}),
       };
       for (const h of FORWARD) {
         const v = req.get(h);
@@ -49,6 +57,18 @@ export function passThrough(app: Express, opts: { prefixes: Array<string | RegEx
       }
     });
   }
+}
+
+/**
+ * True when `url` (path + query) stays under `prefix` as any HTTP client would resolve it: no
+ * `.`/`..` segments, no encoded dot, slash or backslash, and the normalised path still matches.
+ */
+export function safePath(url: string, prefix: string | RegExp): boolean {
+  const path = url.split('?')[0];
+  if (/%2e|%2f|%5c|\\/i.test(path)) return false;
+  if (path.split('/').some((seg) => seg === '.' || seg === '..')) return false;
+  const normalised = new URL(path, 'http://gateway.invalid').pathname;
+  return typeof prefix === 'string' ? normalised === prefix || normalised.startsWith(`${prefix}/`) : prefix.test(normalised);
 }
 
 /** A subgraph's base URL from its GraphQL URL (`http://host:port/graphql` → `http://host:port`). */

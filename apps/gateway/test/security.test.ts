@@ -1,3 +1,4 @@
+import http from 'node:http';
 import fs from 'node:fs';
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
@@ -104,5 +105,53 @@ describe('every subgraph checks the token itself', () => {
     });
     expect(res.status).toBe(413);
     expect((await res.json()).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('login limits count the client, not the gateway', () => {
+  const login = (username: string, password: string, clientIp: string) =>
+    fetch(`${gatewayUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': clientIp },
+      body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: password } }),
+    }).then((r) => r.json() as Promise<{ data?: { login?: { token: string } }; errors?: Array<{ extensions?: { code?: string; reason?: string } }> }>);
+
+  it('an attacker failing logins for a user blocks only their own address; the user still signs in from theirs', async () => {
+    const attacker = '203.0.113.5';
+    for (let i = 0; i < 5; i++) expect((await login('leader', 'wrong-password', attacker)).errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+    expect((await login('leader', 'demo12345', attacker)).errors?.[0].extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
+    const fromTheUser = await login('leader', 'demo12345', '198.51.100.7');
+    expect(fromTheUser.errors).toBeUndefined();
+    expect(fromTheUser.data?.login?.token).toBeTruthy();
+  });
+});
+
+describe('pass-through paths stay under their prefix', () => {
+  /** A raw request: fetch would normalise the dot segments before sending. */
+  const raw = (path: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const u = new URL(gatewayUrl());
+      const req = http.request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
+        let body = '';
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+
+  it('dot segments and encoded slashes or dots are refused, never forwarded to intake', async () => {
+    for (const path of [
+      '/imports/../metrics',
+      '/open311/%2e%2e/graphql',
+      '/open311/v2/%2E%2E/%2e%2e/metrics',
+      '/cases/0b5a9f2e-127a-4f16-b43d-cb76dcaa0be9/attachments/%2e%2e/%2e%2e/%2e%2e/graphql',
+      '/imports/..%2fmetrics',
+    ]) {
+      const r = await raw(path);
+      expect(r.status, path).toBe(400);
+      expect(r.body, path).not.toContain('hotline_');
+    }
+    expect((await raw('/open311/v2/discovery.json')).status).toBe(200);
   });
 });

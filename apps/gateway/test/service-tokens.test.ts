@@ -64,6 +64,8 @@ describe('service tokens (服务凭据) for calls between services', () => {
     expect(await tokenRequest({ client_id: 'intake', client_secret: secret })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
     expect(await tokenRequest({ grant_type: 'password', client_id: 'intake', client_secret: secret })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
     expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
+    const malformed = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from('intake:%E0%A4%A').toString('base64')}` });
+    expect(malformed).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
   });
 
   it('repeated bad secrets are rate-limited per client and address', async () => {
@@ -85,11 +87,15 @@ describe('service tokens (服务凭据) for calls between services', () => {
       ['intake', '{ unsignedCases { id } }'],
       ['intake', `mutation { revealCitizen(caseId: "${completedCaseId}", reason: "服务不应查看来电人") { phone } }`],
       ['identity', '{ departments { id } }'],
+      // reference resolvers too: the token cannot read cases through _entities
+      ['dispatch', `{ _entities(representations: [{ __typename: "Case", id: "${completedCaseId}" }]) { ... on Case { id replies { text } } } }`],
+      ['intake', `{ _entities(representations: [{ __typename: "Case", id: "${completedCaseId}" }]) { ... on Case { id title } } }`],
     ];
     for (const [name, query] of refused) {
       const r = await subgraph(name, serviceToken).raw(query);
       expect(r.errors?.[0].extensions?.code, `${name}: ${query}`).toBe('FORBIDDEN');
-      expect(r.data ?? null, `${name}: ${query}`).toBeNull();
+      // no data: null, or (for _entities) only null entities
+      expect(JSON.stringify(r.data ?? null), `${name}: ${query}`).toMatch(/^(null|\{"_entities":\[null\]\})$/);
     }
   });
 

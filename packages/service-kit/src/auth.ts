@@ -95,7 +95,7 @@ export const authChecker: AuthChecker<AuthContext> = ({ context }, rules) => {
   if (isAllowed(context.user, rules)) return true;
   // Refused yourself: type-graphql would call a refused bare @Authorized() "unauthenticated",
   // which is wrong for a valid service token.
-  throw new DomainError('FORBIDDEN', context.user?.role === SERVICE_ROLE ? 'SERVICE_SCOPE' : 'FORBIDDEN', context.user?.role === SERVICE_ROLE ? '服务令牌无权执行此操作' : undefined);
+  throw context.user?.role === SERVICE_ROLE ? serviceRefused() : new DomainError('FORBIDDEN', 'FORBIDDEN');
 };
 
 export function isAllowed(user: AuthUser | null, rules: readonly string[]): boolean {
@@ -104,16 +104,24 @@ export function isAllowed(user: AuthUser | null, rules: readonly string[]): bool
   return rules.length === 0 || rules.includes(user.role);
 }
 
+/**
+ * The person calling. A service token is refused here (FORBIDDEN): it may only reach resolvers
+ * that name its scope, never code written for people — reference resolvers included.
+ */
 export function requireUser(ctx: AuthContext): AuthUser {
   if (!ctx.user) throw unauthenticated();
+  if (ctx.user.role === SERVICE_ROLE) throw serviceRefused();
   return ctx.user;
 }
+
+const serviceRefused = () => new DomainError('FORBIDDEN', 'SERVICE_SCOPE', '服务令牌无权执行此操作');
 
 /**
  * The departments whose cases a user may see: a handler only their own; the bureau-wide roles
  * all ('all'). A case outside the scope is reported as NOT_FOUND, never FORBIDDEN.
  */
 export function departmentScope(user: AuthUser): 'all' | string[] {
+  if (user.role === SERVICE_ROLE) throw serviceRefused();
   if (user.role === 'handler') {
     if (!user.departmentId) throw new DomainError('FORBIDDEN', 'NO_DEPARTMENT', '账号未绑定科室');
     return [user.departmentId];

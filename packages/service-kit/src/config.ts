@@ -30,6 +30,12 @@ export const BaseConfigSchema = z.object({
   /** Deliveries of one event before it goes to the dead-letter subject. */
   CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(5),
   BODY_LIMIT: z.string().default('1mb'),
+  /**
+   * Which peers may tell the client's address in X-Forwarded-For (Express "trust proxy"):
+   * `loopback` (the local run: the gateway on 127.0.0.1), `loopback, uniquelocal` in a private
+   * network, `false` for none. The login rate limit counts per client address.
+   */
+  TRUST_PROXY: z.string().default('loopback'),
   /** When set, `GET /metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Replicas of the streams when a service has to create them (3 in a NATS cluster). */

@@ -37,6 +37,17 @@ export interface HttpServerOptions<C extends BaseContext> {
   metricsToken?: string;
   /** Serve `GET /metrics` (default true); the gateway, facing the public, may keep it closed. */
   metricsRoute?: boolean;
+  /** Express "trust proxy": whose X-Forwarded-For sets `req.ip` (TRUST_PROXY). */
+  trustProxy?: string;
+}
+
+/** TRUST_PROXY as Express takes it: `false`/`true`, a hop count, or a list of addresses/names. */
+export function trustProxySetting(value: string | undefined): boolean | number | string {
+  const v = (value ?? 'loopback').trim();
+  if (v === 'false' || v === '') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
 }
 
 export interface HttpServer {
@@ -51,6 +62,7 @@ export interface HttpServer {
 export async function createHttpServer<C extends BaseContext>(opts: HttpServerOptions<C>): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(opts.trustProxy));
   const server = http.createServer(app);
   // Keep idle connections open longer than the callers' keep-alive pools (the gateway's fetch
   // agent), so a reused socket is never closed under a request ("socket hang up").

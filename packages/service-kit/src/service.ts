@@ -114,6 +114,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
     production: config.NODE_ENV === 'production',
     metrics,
     metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
     context: async (req: Request) => {
       const user = await authenticate(req.headers.authorization, verify).catch(contextError);
       return { ...shared, em: orm.em.fork(), user, log, requestId: String(req.headers['x-request-id'] ?? randomUUID()), ip: req.ip ?? '' };

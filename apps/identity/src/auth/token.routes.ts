@@ -20,7 +20,12 @@ export function tokenRoutes(app: Express, deps: { clients: ServiceClients; token
     if (basic) {
       const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
       const i = decoded.indexOf(':');
-      if (i > 0) [clientId, secret] = [decodeURIComponent(decoded.slice(0, i)), decodeURIComponent(decoded.slice(i + 1))];
+      try {
+        if (i > 0) [clientId, secret] = [decodeURIComponent(decoded.slice(0, i)), decodeURIComponent(decoded.slice(i + 1))];
+      } catch {
+        res.status(400).json({ error: 'invalid_request', error_description: 'malformed HTTP Basic credentials' });
+        return;
+      }
     }
     if (body.grant_type !== 'client_credentials') {
       res.status(400).json({ error: body.grant_type ? 'unsupported_grant_type' : 'invalid_request', error_description: 'grant_type must be client_credentials' });
