@@ -23,6 +23,12 @@ export interface ConsumerDefinition {
   subject: string;
   /** Handlers by event type; types without one are acknowledged and skipped. */
   handlers: Partial<Record<string, EventHandler>>;
+  /**
+   * Optional: handles the new events of a batch at once, in their order — with exactly the effect
+   * of calling `handlers` one by one (it is the fast path for a backlog; when it fails, the
+   * events are handled again one at a time through `handlers`).
+   */
+  batchHandler?: (events: EventEnvelope[], em: EntityManager) => Promise<void>;
 }
 
 export interface ConsumerOptions {
@@ -210,8 +216,15 @@ export class DurableConsumer {
           items.flatMap(({ event }) => [this.def.name, event.id, event.type]),
         );
         const fresh = new Set(rows.map((r) => r.event_id));
-        for (const { event, handler } of items) {
-          if (!fresh.delete(event.id)) continue; // handled before, or a copy earlier in this batch
+        // Handled before, or a copy earlier in this batch: no second effect.
+        const todo = items.filter(({ event }) => fresh.delete(event.id));
+        if (todo.length > 1 && this.def.batchHandler) {
+          await this.def.batchHandler(todo.map((t) => t.event), em);
+          await em.flush();
+          handled = todo.length;
+          return;
+        }
+        for (const { event, handler } of todo) {
           await handler(event, em);
           // Each handler sees the database as the previous one left it, never a stale identity map.
           await em.flush();

@@ -221,4 +221,51 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
       }
     });
   });
+
+  it('a consumer with a batch handler applies a backlog in bulk, and falls back to one at a time when the batch fails', async () => {
+    const tag = 'bulk';
+    const bulkSizes: number[] = [];
+    let singles = 0;
+    const effect = (em: import('@mikro-orm/postgresql').EntityManager, events: EventEnvelope[]) =>
+      em.execute(
+        `insert into test_effect (case_id, count) values ${events.map(() => '(?, 1)').join(', ')} on conflict (case_id) do update set count = test_effect.count + 1`,
+        events.map((e) => e.caseId),
+      );
+    const one = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+      if (event.source !== tag) return;
+      if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
+      singles++;
+      await effect(em, [event]);
+    };
+    const bulk = async (events: EventEnvelope[], em: import('@mikro-orm/postgresql').EntityManager) => {
+      const mine = events.filter((e) => e.source === tag);
+      if (mine.some((e) => e.data.externalNo === 'POISON')) throw new Error('cannot handle this batch');
+      bulkSizes.push(mine.length);
+      if (mine.length) await effect(em, mine);
+    };
+    const dead = await collectEvents(infra.natsUrl, 'deadletter.kit-test-bulk', { stream: 'DEADLETTER' });
+    const events = Array.from({ length: 120 }, (_, i) => signed(randomUUID(), i === 50 ? 'POISON' : `B${i}`, tag));
+    for (const e of events) await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
+    await js.publish('hotline.case.signed', JSON.stringify(events[7]), { msgID: `${events[7].id}-copy` }); // a second copy
+    const consumer = new DurableConsumer({ name: 'kit-test-bulk', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': one }, batchHandler: bulk }, orm, nc, js, log, {
+      concurrency: 2,
+      maxDeliver: 2,
+      batchSize: 32,
+    });
+    await consumer.start();
+    try {
+      const good = events.filter((e) => e.data.externalNo !== 'POISON');
+      await eventually(async () => {
+        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [good.map((e) => e.caseId)]);
+        return rows.length === good.length && rows.every((r) => r.count === 1);
+      }, { what: 'every good event applied exactly once', timeoutMs: 20_000 });
+      await eventually(async () => dead.messages.some((m) => m.json.id === events[50].id), { what: 'the poison event dead-lettered', timeoutMs: 15_000 });
+      expect(Math.max(...bulkSizes)).toBeGreaterThan(1); // the bulk path did the work...
+      expect(singles).toBeGreaterThan(0); // ...and the poisoned batch was redone one at a time
+      expect(await countOf(events[50].caseId!)).toBe(0);
+    } finally {
+      await consumer.stop();
+      await dead.close();
+    }
+  });
 });
