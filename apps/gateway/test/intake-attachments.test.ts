@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectEvents, eventually, GraphQLClient } from '@hotline/testing';
-import { departments, dispatched } from './dispatch-helpers';
+import { departments, dispatched, refusal } from './dispatch-helpers';
 import { as, gatewayUrl, receive } from './helpers';
 import { csvOf, HEADERS, orderRows } from './intake-files';
 
@@ -35,6 +36,15 @@ async function download(client: GraphQLClient | null, url: string) {
 
 const bytesOf = async (res: Response) => Buffer.from(await res.arrayBuffer());
 const attachmentsOf = async (client: GraphQLClient, caseId: string) => (await client.request<{ case: { attachments: Attachment[] } }>(ATTACHMENTS, { id: caseId })).case.attachments;
+
+const REMOVE = 'mutation($caseId: ID!, $attachmentId: ID!, $reason: String!) { removeAttachment(caseId: $caseId, attachmentId: $attachmentId, reason: $reason) { id attachments { id name url contentType size } } }';
+/** 撤回附件: the raw answer, errors included. */
+const remove = (client: GraphQLClient, caseId: string, attachmentId: string, reason: string) =>
+  client.raw<{ removeAttachment: { id: string; attachments: Attachment[] } }>(REMOVE, { caseId, attachmentId, reason });
+/** A plain-text file no other test uploads (so no other case shares its bytes). */
+const uniqueText = (what: string) => Buffer.from(`市民来电记录（${what}）：${randomUUID()}\n`);
+/** The 404 of a file that never existed: what a removed one must answer too. */
+const missingBody = async (client: GraphQLClient, caseId: string) => (await download(client, `/cases/${caseId}/attachments/00000000-0000-4000-8000-000000000000`)).json();
 
 describe('附件: files uploaded to a case, stored by intake, downloaded with a token and audited', () => {
   let duty: GraphQLClient;
@@ -235,5 +245,128 @@ describe('附件: files uploaded to a case, stored by intake, downloaded with a 
     const api = await fetch(`${gatewayUrl()}/cases/${c.id}/attachments/00000000-0000-4000-8000-000000000000`);
     expect(api.status).toBe(401);
     expect(api.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+describe('撤回附件: the bureau takes back a wrongly uploaded file — deleted for good, audited, announced without name or reason', () => {
+  let duty: GraphQLClient;
+  let admin: GraphQLClient;
+  let property: GraphQLClient;
+  let removed: Partner;
+
+  beforeAll(async () => {
+    removed = await collectEvents(inject('natsUrl'), 'hotline.case.attachment-removed');
+    [duty, admin, property] = await Promise.all(['duty', 'admin', 'handler-property'].map((u) => as(u)));
+  });
+  afterAll(async () => {
+    await removed?.close();
+  });
+
+  const removedEventsOf = (caseId: string) => removed.messages.filter((m) => m.json.caseId === caseId);
+
+  it('duty removes one of two identical files: gone from the case, 404 on download, the twin still downloads; once both are gone the same bytes upload afresh', async () => {
+    const c = await receive(duty);
+    const same = uniqueText('王五身份证复印件');
+    const a = await (await upload(duty, c.id, same, '王五身份证复印件.txt')).json() as Attachment;
+    const b = await (await upload(duty, c.id, same, '王五身份证复印件（再次）.txt')).json() as Attachment;
+    const pdf = await (await upload(duty, c.id, PDF, '购房合同.pdf')).json() as Attachment;
+    expect(await attachmentsOf(duty, c.id)).toEqual([a, b, pdf]);
+
+    const r = await remove(duty, c.id, a.id!, '  误传了其他市民的身份证复印件  ');
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.removeAttachment).toEqual({ id: c.id, attachments: [b, pdf] });
+    expect(await attachmentsOf(duty, c.id)).toEqual([b, pdf]);
+
+    // The removed file answers exactly like one that never existed.
+    const gone = await download(duty, a.url);
+    expect(gone.status).toBe(404);
+    expect(await gone.json()).toEqual(await missingBody(duty, c.id));
+    // Its twin shares the stored bytes, which are kept while it uses them.
+    const twin = await download(duty, b.url);
+    expect(twin.status).toBe(200);
+    expect((await bytesOf(twin)).equals(same)).toBe(true);
+
+    // An administrator removes the last reference: the bytes are deleted …
+    expect((await remove(admin, c.id, b.id!, '重复上传的他人证件')).errors).toBeUndefined();
+    expect((await download(duty, b.url)).status).toBe(404);
+    expect(await attachmentsOf(duty, c.id)).toEqual([pdf]);
+    // … and the same bytes, uploaded again, are stored again and download whole.
+    const fresh = await upload(duty, c.id, same, '补传记录.txt');
+    expect(fresh.status).toBe(201);
+    const f = await fresh.json() as Attachment;
+    const again = await download(duty, f.url);
+    expect(again.status).toBe(200);
+    expect((await bytesOf(again)).equals(same)).toBe(true);
+    expect((await attachmentsOf(duty, c.id)).map((x) => x.id)).toEqual([pdf.id, f.id]);
+
+    // Partners: the id only — no file name, no reason.
+    const events = await eventually(async () => removedEventsOf(c.id).length === 2 && removedEventsOf(c.id), { what: 'both removal events' });
+    expect(events.map((m) => m.subject)).toEqual(['hotline.case.attachment-removed', 'hotline.case.attachment-removed']);
+    expect(events[0].json).toMatchObject({ type: 'hotline.case.attachment-removed', version: 1, source: 'intake', actor: { role: 'duty' } });
+    expect(events[1].json).toMatchObject({ actor: { role: 'admin' } });
+    expect(events.map((m) => m.json.data)).toEqual([{ externalNo: c.externalNo, attachmentId: a.id }, { externalNo: c.externalNo, attachmentId: b.id }]);
+    for (const m of events) for (const secret of ['王五', '身份证', '复印件', '误传', '重复上传']) expect(m.data).not.toContain(secret);
+
+    // The timeline says 撤回附件, with the file's type and size — never its name or the reason.
+    const timeline = await eventually(async () => {
+      const t = (await duty.request<{ case: { timeline: Array<{ type: string; label: string; detail: string | null; actorRole: string | null }> } }>(
+        'query($id: ID!) { case(id: $id) { timeline { type label detail actorRole } } }', { id: c.id },
+      )).case.timeline.filter((x) => x.type === 'hotline.case.attachment-removed');
+      return t.length === 2 && t;
+    }, { what: 'both removals on the timeline' });
+    expect(timeline).toEqual([
+      { type: 'hotline.case.attachment-removed', label: '撤回附件', detail: `文本文件 · ${same.length} B · 已从工单删除`, actorRole: 'duty' },
+      { type: 'hotline.case.attachment-removed', label: '撤回附件', detail: `文本文件 · ${same.length} B · 已从工单删除`, actorRole: 'admin' },
+    ]);
+  });
+
+  it('refuses a handler (FORBIDDEN), a district link, a too-short reason and an unknown file — and nothing changes', async () => {
+    const link = { name: '区平台附件', url: 'https://files.example.gov.cn/district/id-copy.pdf' };
+    const c = await receive(duty, { attachments: [link] });
+    const a = await (await upload(duty, c.id, PNG, '现场照片.png')).json() as Attachment;
+    const list = await attachmentsOf(duty, c.id);
+    expect(list).toEqual([{ id: null, ...link, contentType: null, size: null }, a]);
+
+    const handler = await remove(property, c.id, a.id!, '误传他人材料');
+    expect(refusal(handler)).toEqual({ code: 'FORBIDDEN', reason: 'FORBIDDEN' });
+    const linkRefused = await remove(duty, c.id, link.url, '区平台链接有误');
+    expect(refusal(linkRefused)).toEqual({ code: 'BAD_USER_INPUT', reason: 'ATTACHMENT_IS_LINK' });
+    expect(linkRefused.errors![0].message).toMatch(/[\u4e00-\u9fff]/);
+    const short = await remove(duty, c.id, a.id!, '  删掉  ');
+    expect(refusal(short)).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+    expect(short.errors![0].message).toContain('至少 4 个字');
+    expect(refusal(await remove(duty, c.id, a.id!, '长'.repeat(201)))).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' });
+    expect(refusal(await remove(duty, c.id, '00000000-0000-4000-8000-000000000000', '误传他人材料'))).toEqual({ code: 'NOT_FOUND', reason: 'ATTACHMENT_NOT_FOUND' });
+    expect(refusal(await remove(duty, '00000000-0000-4000-8000-000000000000', a.id!, '误传他人材料'))).toEqual({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
+
+    // Nothing changed: the list, the file, and (below) no event for any refusal.
+    expect(await attachmentsOf(duty, c.id)).toEqual(list);
+    const still = await download(duty, a.url);
+    expect(still.status).toBe(200);
+    expect((await bytesOf(still)).equals(PNG)).toBe(true);
+
+    expect((await remove(duty, c.id, a.id!, '误传他人材料')).errors).toBeUndefined();
+    // Removing it twice: it is no longer there.
+    expect(refusal(await remove(duty, c.id, a.id!, '误传他人材料'))).toEqual({ code: 'NOT_FOUND', reason: 'ATTACHMENT_NOT_FOUND' });
+    expect(await attachmentsOf(duty, c.id)).toEqual([list[0]]);
+    await eventually(async () => removedEventsOf(c.id).length > 0, { what: 'the removal event' });
+    expect(removedEventsOf(c.id).map((m) => (m.json.data as { attachmentId: string }).attachmentId)).toEqual([a.id]);
+  });
+
+  it('a removed file frees its place under ATTACHMENT_MAX_PER_CASE (20)', async () => {
+    const c = await receive(duty);
+    const uploads = await Promise.all(Array.from({ length: 20 }, (_, i) => upload(admin, c.id, PNG, `照片${i + 1}.png`)));
+    expect(uploads.map((r) => r.status)).toEqual(Array(20).fill(201));
+    const full = await upload(duty, c.id, PNG, '第21张.png');
+    expect(full.status).toBe(400);
+    expect((await full.json() as ApiError).error.reason).toBe('TOO_MANY_ATTACHMENTS');
+
+    const list = await attachmentsOf(duty, c.id);
+    expect((await remove(duty, c.id, list[0].id!, '拍错了现场照片')).errors).toBeUndefined();
+    const next = await upload(duty, c.id, PNG, '第21张.png');
+    expect(next.status).toBe(201);
+    const after = await attachmentsOf(duty, c.id);
+    expect(after).toHaveLength(20);
+    expect(after.map((x) => x.id)).not.toContain(list[0].id);
   });
 });

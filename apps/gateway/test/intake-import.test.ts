@@ -66,6 +66,10 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
     expect(one.items[0]).toMatchObject({ channel: 'import', confidential: true, stage: 'completed', receivedAt: expect.stringMatching(/^2025-/) });
     expect((await duty.request<{ unsignedSummary: { count: number } }>('{ unsignedSummary { count } }')).unsignedSummary.count).toBe(unsignedBefore);
     expect(one.items[0].citizenPhone).toMatch(/^13\d\*{4}\d{4}$/);
+    // History arrives 已办结: it is never signed backwards into the duty queue.
+    const sign = await duty.raw('mutation($id: ID!) { signCase(id: $id) { id } }', { id: one.items[0].id });
+    expect(sign.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_AWAITING_SIGNATURE' });
+    expect((await search(duty, `${prefix}-000051`)).items[0].stage).toBe('completed');
 
     // Every imported order reaches the timeline through the event stream (the consumers catch up).
     const last = await eventually(async () => {

@@ -157,6 +157,10 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
     const missing = await getJson('requests/O311-19990101-DEADBEEF.json');
     expect(missing.status).toBe(404);
     assertSchema(errorsSchema, missing.body);
+    // A malformed escape is a 400 in the standard's format, not a server error page.
+    const malformed = await getJson('requests/%E0%A4%A.json');
+    expect(malformed.status).toBe(400);
+    assertSchema(errorsSchema, malformed.body);
   });
 
   it('a confidential order (保密件) is never listed', async () => {

@@ -9,7 +9,7 @@ const RECEIVE = 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id e
 const FULL = `id externalNo channel title content requestType topic urgency tier stage receivedAt districtDispatchedAt deadlineAt
   anonymous confidential citizenName citizenPhone address street community projectName latitude longitude
   attachments { name url contentType } repeatCount`;
-const REVEAL = 'mutation($id: ID!, $r: String!) { revealCitizen(caseId: $id, reason: $r) { name phone address } }';
+const REVEAL = 'mutation($id: ID!, $r: String!) { revealCitizen(caseId: $id, reason: $r) { name phone address latitude longitude } }';
 
 /** A complete order as the district platform pushes it one by one. */
 const districtOrder = (over: Record<string, unknown> = {}) => ({
@@ -64,7 +64,8 @@ describe('the full work order: every field, masked; reveal only with a reason an
       externalNo: order.externalNo, channel: 'district', title: order.title, content: order.content, requestType: 'complaint', topic: '延期交房',
       receivedAt: order.receivedAt, districtDispatchedAt: order.districtDispatchedAt, deadlineAt: order.deadlineAt,
       anonymous: false, confidential: false, street: '荣华街道', community: '荣华社区', projectName: order.projectName,
-      latitude: 39.7953, longitude: 116.5061, attachments: order.attachments, stage: 'received',
+      // coordinates are served to about 110 m; the exact point comes with the reveal
+      latitude: 39.795, longitude: 116.506, attachments: order.attachments, stage: 'received',
       citizenName: '欧***', citizenPhone: '139****1111', address: '北京市经济技****',
     });
     // 延期交房 is one of the topics the default rules make difficult (疑难类).
@@ -92,7 +93,7 @@ describe('the full work order: every field, masked; reveal only with a reason an
     const noReason = await duty.raw(REVEAL, { id: caseId, r: '  ' });
     expect(noReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const r = await duty.request<{ revealCitizen: { name: string; phone: string; address: string } }>(REVEAL, { id: caseId, r: '回拨市民核实交房合同信息' });
-    expect(r.revealCitizen).toEqual({ name: '欧阳娜娜', phone: '13900001111', address: order.address });
+    expect(r.revealCitizen).toEqual({ name: '欧阳娜娜', phone: '13900001111', address: order.address, latitude: 39.7953, longitude: 116.5061 });
     const log = await admin.request<{ revealLog: Array<{ externalNo: string; role: string; reason: string; fields: string[]; revealedAt: string; user: { username: string } }> }>(
       'query($id: ID!) { revealLog(caseId: $id) { externalNo role reason fields revealedAt user { username } } }', { id: caseId },
     );

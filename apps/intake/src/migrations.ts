@@ -250,6 +250,21 @@ class Attachments extends Migration {
   }
 }
 
+/**
+ * 撤回附件 (attachment removal): a removed file keeps its metadata row (who removed it, when,
+ * why) while its bytes are deleted once no live row shares them; the partial index finds those
+ * rows by content.
+ */
+class AttachmentRemoval extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table intake_attachment
+      add column removed_at timestamptz,
+      add column removed_by uuid,
+      add column remove_reason varchar(200)`);
+    this.addSql('create index intake_attachment_live_sha256 on intake_attachment (sha256) where removed_at is null');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
@@ -257,4 +272,5 @@ export const migrations = [
   { name: 'Migration20261125000004_feedback', class: Feedback },
   { name: 'Migration20261125000005_attachments', class: Attachments },
   { name: 'Migration20261125000006_feedback_reply', class: FeedbackReply },
+  { name: 'Migration20261125000007_attachment_removal', class: AttachmentRemoval },
 ];

@@ -7,10 +7,11 @@ import { ImportResolver } from './imports/import.resolver';
 import { ClassificationResolver } from './classification/classification.resolver';
 import { RepeatResolver } from './repeats/repeat.resolver';
 import { CaseFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver';
+import { AttachmentResolver } from './attachments/attachment.resolver';
 
 export const buildIntakeSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver],
+    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

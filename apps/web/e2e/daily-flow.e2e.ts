@@ -364,6 +364,22 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await item.getByTestId('attachment-thumb').waitFor({ timeout: flow.timeout });
     });
 
+    // 4c. Duty takes the photo back (撤回附件): the dialog warns it is deleted for good and wants a
+    // reason; once confirmed the file leaves the case's list.
+    await flow.step('duty-attachment-remove', async () => {
+      const fileName = `现场照片-${externalNo}.png`;
+      const item = page.getByTestId('attachment-item').filter({ hasText: fileName });
+      await item.getByTestId('attachment-remove').click();
+      await page.getByTestId('attachment-remove-modal').waitFor({ timeout: flow.timeout });
+      const warning = await page.getByTestId('attachment-remove-warning').innerText();
+      if (!warning.includes('彻底删除，无法恢复')) throw new Error(`the removal dialog does not say the file is deleted for good: ${warning}`);
+      await page.getByTestId('attachment-remove-reason').fill('误传了其他市民的现场照片');
+      await flow.shot('duty-attachment-remove');
+      await page.getByTestId('attachment-remove-submit').click();
+      await item.waitFor({ state: 'detached', timeout: flow.timeout });
+      await page.getByTestId('attachment-remove-modal').waitFor({ state: 'detached', timeout: flow.timeout });
+    });
+
     // 5. Duty approves the reply in 局审核; the case reaches 已办结 on the timeline.
     await flow.step('duty-review', async () => {
       await page.getByTestId('logout-button').waitFor();

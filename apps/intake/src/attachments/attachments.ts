@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, DomainError, forbidden, notFound, recordEvent } from '@hotline/service-kit';
+import { actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Attachment, Case } from '../cases/case.entity';
 import { findCaseForUser } from '../cases/case-queries';
@@ -13,6 +14,8 @@ import { FILE_KINDS, formatSize, sanitizeFileName, sniffFileKind } from './file-
 
 /** Who may upload (受理 is theirs): duty operators and administrators. */
 export const UPLOAD_ROLES: readonly string[] = ['duty', 'admin'];
+/** Who may remove an uploaded file (撤回附件): the same roles that upload. */
+export const REMOVE_ROLES: readonly string[] = UPLOAD_ROLES;
 /**
  * Who may download: whoever may see the case — the bureau-wide roles any case, a handler only
  * the cases dispatched to their department (scope checked per case, NOT_FOUND outside it).
@@ -32,6 +35,19 @@ export const attachmentUrl = (caseId: string, id: string) => `/cases/${caseId}/a
 /** The refusal for a file larger than the limit (HTTP 413). */
 export const fileTooLarge = (maxBytes: number) => badInput('FILE_TOO_LARGE', `文件过大，单个附件不能超过 ${formatSize(maxBytes)}`, { maxBytes });
 
+const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
+
+/**
+ * Serialises, per content, the uploads and removals that touch the same bytes (a transaction
+ * advisory lock on the SHA-256): a removal that finds no other live row using them deletes them
+ * only after an upload of the same bytes to another case has committed (and then sees its row),
+ * or before it starts (and then that upload stores them again) — never in between, which would
+ * leave the new row pointing at nothing.
+ */
+async function lockContent(tx: EntityManager, sha256: string): Promise<void> {
+  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`intake_attachment:${sha256}`]);
+}
+
 const SUPPORTED = '仅支持图片（JPG、PNG、GIF、WebP）、PDF、Word/Excel/PowerPoint 文档、音频（MP3、WAV、AMR、M4A）、MP4 视频和纯文本文件';
 
 /**
@@ -48,7 +64,7 @@ export async function addAttachment(
   limits: AttachmentLimits,
 ): Promise<{ attachment: CaseAttachment; entry: Attachment }> {
   if (!UPLOAD_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权上传附件');
-  if (!/^[0-9a-f-]{36}$/i.test(input.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
+  if (!isUuid(input.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
   if (input.bytes.length === 0) throw badInput('EMPTY_FILE', '文件为空');
   if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
   const kindName = sniffFileKind(input.bytes);
@@ -60,9 +76,11 @@ export async function addAttachment(
   return em.transactional(async (tx) => {
     const c = await tx.findOne(Case, { id: input.caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
-    const count = await tx.count(CaseAttachment, { caseId: c.id });
+    // Removed files (撤回) no longer count.
+    const count = await tx.count(CaseAttachment, { caseId: c.id, removedAt: null });
     if (count >= limits.maxPerCase) throw badInput('TOO_MANY_ATTACHMENTS', `每件工单最多上传 ${limits.maxPerCase} 个附件`, { maxPerCase: limits.maxPerCase });
 
+    await lockContent(tx, sha256);
     await store.put(tx, sha256, input.bytes);
     const a = tx.create(CaseAttachment, { caseId: c.id, fileName, contentType: kind.contentType, size: input.bytes.length, sha256, createdBy: user.id });
     const entry: Attachment = { id: a.id, name: fileName, url: attachmentUrl(c.id, a.id), contentType: kind.contentType, size: a.size };
@@ -98,7 +116,7 @@ export async function readAttachment(
 ): Promise<{ attachment: CaseAttachment; bytes: Buffer }> {
   if (!DOWNLOAD_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权下载附件');
   const missing = () => notFound('NOT_FOUND', NOT_FOUND_MESSAGE);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw missing();
+  if (!isUuid(id)) throw missing();
   return em.transactional(async (tx) => {
     let c: Case;
     try {
@@ -107,13 +125,73 @@ export async function readAttachment(
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw missing();
       throw e;
     }
-    const attachment = await tx.findOne(CaseAttachment, { id, caseId: c.id });
+    // A removed file (撤回) answers like one that never existed.
+    const attachment = await tx.findOne(CaseAttachment, { id, caseId: c.id, removedAt: null });
     if (!attachment) throw missing();
     const bytes = await store.get(tx, attachment.sha256);
     if (!bytes) throw new Error(`attachment ${attachment.id}: bytes ${attachment.sha256} missing from the store`);
     logLook(tx, user, c, { kind: 'attachment', attachmentId: attachment.id, fields: ['attachment'], reason: `下载附件 ${attachment.fileName}` });
     await tx.flush();
     return { attachment, bytes };
+  });
+}
+
+/** 撤回附件: which file of which case, and why (the reason is kept in intake only). */
+export const RemoveAttachmentCommand = z.object({
+  caseId: z.string().min(1),
+  attachmentId: z.string().min(1, '请指定要撤回的附件'),
+  reason: z.string().trim().min(4, '请填写撤回原因（至少 4 个字）').max(200, '撤回原因最多 200 个字'),
+});
+
+/**
+ * 撤回附件 (remove an attachment): takes back a file uploaded by mistake (e.g. another citizen's
+ * ID copy). In ONE transaction, with the case row locked: the entry leaves the case's
+ * `attachments`, the metadata row is marked removed (who, when, why), the bytes are deleted from
+ * the store when no other live attachment row uses the same content (personal data really goes),
+ * a case audit record is written and `hotline.case.attachment-removed` is recorded — with the id
+ * only, never the file name or the reason, which may name the citizen. Only uploaded files can be
+ * removed: a district platform link (no id; a client can only name it by its url or name) is
+ * refused with `ATTACHMENT_IS_LINK`. An unknown case or file, or one removed already, is NOT_FOUND.
+ */
+export async function removeAttachment(em: EntityManager, store: AttachmentStore, user: AuthUser, input: unknown): Promise<Case> {
+  if (!REMOVE_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权撤回附件');
+  const cmd = parseInput(RemoveAttachmentCommand, input);
+  if (!isUuid(cmd.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
+  return em.transactional(async (tx) => {
+    const c = await tx.findOne(Case, { id: cmd.caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
+    const attachment = isUuid(cmd.attachmentId) ? await tx.findOne(CaseAttachment, { id: cmd.attachmentId, caseId: c.id, removedAt: null }) : null;
+    if (!attachment) {
+      if (c.attachments.some((a) => !a.id && (a.url === cmd.attachmentId || a.name === cmd.attachmentId))) {
+        throw badInput('ATTACHMENT_IS_LINK', '区平台提供的附件链接不是上传的文件，不能撤回');
+      }
+      throw notFound('ATTACHMENT_NOT_FOUND', '附件不存在或已撤回');
+    }
+
+    const removedAt = new Date();
+    attachment.removedAt = removedAt;
+    attachment.removedBy = user.id;
+    attachment.removeReason = cmd.reason;
+    c.attachments = c.attachments.filter((a) => a.id !== attachment.id);
+    await tx.flush();
+
+    // The bytes go when this was the last live row using them (identical files are stored once).
+    await lockContent(tx, attachment.sha256);
+    const others = await tx.count(CaseAttachment, { sha256: attachment.sha256, removedAt: null, id: { $ne: attachment.id } });
+    if (others === 0) await store.delete(tx, attachment.sha256);
+
+    tx.create(CaseAudit, {
+      caseId: c.id, kind: 'attachment-removed',
+      before: { attachmentId: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 },
+      after: { attachmentId: attachment.id, removedAt: removedAt.toISOString(), bytesDeleted: others === 0 },
+      reason: cmd.reason, actorUserId: user.id, actor: user.role, at: removedAt,
+    });
+    await tx.flush();
+    await recordEvent(tx, createEvent({
+      type: 'hotline.case.attachment-removed', source: 'intake', actor: actorOf(user), caseId: c.id,
+      data: { externalNo: c.externalNo, attachmentId: attachment.id },
+    }));
+    return c;
   });
 }
 

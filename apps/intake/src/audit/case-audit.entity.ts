@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 export class CaseAudit {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) caseId!: string;
-  /** import-update | classified | linked | attachment-added */
+  /** import-update | classified | linked | attachment-added | attachment-removed */
   @Property({ type: 'string', length: 32 }) kind!: string;
   @Property({ type: 'json', columnType: 'jsonb', nullable: true }) before?: Record<string, unknown> | null;
   @Property({ type: 'json', columnType: 'jsonb' }) after!: Record<string, unknown>;

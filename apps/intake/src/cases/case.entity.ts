@@ -127,11 +127,10 @@ export class Case {
   @Property({ type: 'string', length: 50, nullable: true })
   community?: string | null;
 
-  @Field(() => Float, { nullable: true, description: '纬度（WGS84）' })
+  /** Exact coordinates are personal data (they point at a home): served rounded, revealed whole. */
   @Property({ type: 'double', nullable: true })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '经度（WGS84）' })
   @Property({ type: 'double', nullable: true })
   longitude?: number | null;
 

@@ -152,6 +152,17 @@ export class CaseResolver {
     return c.citizenPhone ? maskPhone(c.citizenPhone) : '';
   }
 
+  /** ~110 m: enough to see the area on a map, not the door (the exact point is revealed with the citizen). */
+  @FieldResolver(() => Float, { nullable: true, description: '纬度（WGS84，保留三位小数约百米；精确位置随来电人信息查看）' })
+  latitude(@Root() c: Case): number | null {
+    return roundCoordinate(c.latitude);
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: '经度（WGS84，保留三位小数约百米；精确位置随来电人信息查看）' })
+  longitude(@Root() c: Case): number | null {
+    return roundCoordinate(c.longitude);
+  }
+
   @FieldResolver(() => String, { nullable: true, description: '地址（脱敏）' })
   address(@Root() c: Case): string | null {
     return c.address ? maskAddress(c.address) : null;
@@ -170,3 +181,6 @@ export class CaseResolver {
 export const caseReference = {
   __resolveReference: (ref: { id: string }, ctx: ServiceContext) => findCaseForUser(ctx.em, requireUser(ctx), ref.id),
 };
+
+/** Coordinates as everyone sees them: three decimals (about 110 m). */
+export const roundCoordinate = (v: number | null | undefined): number | null => (v == null ? null : Math.round(v * 1000) / 1000);

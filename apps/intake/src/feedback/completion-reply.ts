@@ -32,8 +32,18 @@ export function dispatchReplySource(services: ServiceClient, dispatchGraphqlUrl:
   };
 }
 
-/** A short, log-safe description of why the reply could not be read (never the reply itself). */
+const WHY: Record<ServiceCallError['reason'], string> = {
+  NOT_CONFIGURED: '未配置服务凭据',
+  TOKEN_REFUSED: '服务凭据被拒绝',
+  UNREACHABLE: '派单服务暂不可达',
+  ERROR_RESPONSE: '派单服务返回错误',
+};
+
+/**
+ * Why the reply could not be read, for the bureau's screens: a coded, Chinese reason without
+ * internal addresses or upstream messages (those go to the log only).
+ */
 export function replyFetchError(e: unknown): string {
-  const detail = e instanceof ServiceCallError ? `${e.reason}: ${e.message}` : (e as Error).message;
-  return `读取答复全文失败（${detail}）`.slice(0, 300);
+  const why = e instanceof ServiceCallError ? WHY[e.reason] : '内部错误';
+  return `读取答复全文失败：${why}，将自动重试`;
 }

@@ -126,7 +126,10 @@ export class FeedbackDelivery {
     const t0 = Date.now();
     let replyError: string | null = null;
     // dispatch unreachable or credentials missing: an attempt like any other, retried with backoff
-    await ensureReply(r, this.opts.replies).catch((e) => { replyError = replyFetchError(e); });
+    await ensureReply(r, this.opts.replies).catch((e) => {
+      replyError = replyFetchError(e);
+      this.log.warn({ err: e, feedbackId: r.id, externalNo: r.externalNo }, 'could not read the reply from dispatch; will retry');
+    });
     const { statusCode, error } = replyError ? { statusCode: null, error: replyError } : await this.post(tx, r, endpoint);
     r.attempts += 1;
     tx.create(FeedbackAttempt, { feedbackId: r.id, attempt: r.attempts, at: new Date(), statusCode, error, durationMs: Date.now() - t0 });

@@ -19,7 +19,7 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
     const rows = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] } }, { orderBy: { completedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
     for (const r of rows) {
       await ensureReply(r, replies).catch((e) => {
-        throw new DomainError('CONFLICT', 'REPLY_UNAVAILABLE', `工单 ${r.externalNo} 的答复全文暂时无法读取，未导出任何记录，请稍后重试`, { detail: replyFetchError(e) });
+        throw new DomainError('CONFLICT', 'REPLY_UNAVAILABLE', `工单 ${r.externalNo} 的${replyFetchError(e).replace('，将自动重试', '')}，未导出任何记录，请稍后重试`);
       });
     }
     const q = (v: string) => `"${v.replace(/"/g, '""')}"`;

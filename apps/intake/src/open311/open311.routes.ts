@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import express, { Express, Request, Response } from 'express';
+import express, { Express, NextFunction, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { CASE_STAGES } from '@hotline/contracts';
 import { DomainError, Logger } from '@hotline/service-kit';
@@ -18,7 +18,9 @@ type Format = 'json' | 'xml';
 /** Splits `requests/BJ-1.json` into its path parts and the format suffix (JSON when none). */
 function route(rest: string): { parts: string[]; format: Format } {
   const m = /^(.*?)(?:\.(json|xml))?$/i.exec(rest)!;
-  return { parts: m[1].split('/').filter(Boolean).map(decodeURIComponent), format: (m[2]?.toLowerCase() as Format) ?? 'json' };
+  // A malformed escape (`%E0%A4%A`) is the caller's mistake: no part can match, so it is a 404.
+  const decode = (p: string) => { try { return decodeURIComponent(p); } catch { return '\u0000'; } };
+  return { parts: m[1].split('/').filter(Boolean).map(decode), format: (m[2]?.toLowerCase() as Format) ?? 'json' };
 }
 
 function send(res: Response, format: Format, status: number, root: string, body: unknown): void {
@@ -149,5 +151,13 @@ export function open311Routes(app: Express, deps: { orm: MikroORM; log: Logger; 
       deps.log.error({ err: e }, 'open311 request failed');
       return sendErrors(res, format, 500, [{ code: 500, description: '系统繁忙，请稍后重试' }]);
     }
+  });
+  // Errors before our handler (a malformed %-escape in the path, a body that is not JSON): the
+  // standard's error list, never Express's HTML page.
+  app.use('/open311', (err: { status?: number; statusCode?: number }, req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status ?? err.statusCode ?? 500;
+    const format: Format = /\.xml($|\?)/i.test(req.originalUrl) ? 'xml' : 'json';
+    if (status >= 500) deps.log.error({ err }, 'open311 request failed');
+    sendErrors(res, format, status >= 500 ? 500 : 400, [{ code: status >= 500 ? 500 : 400, description: status >= 500 ? '系统繁忙，请稍后重试' : '请求格式有误' }]);
   });
 }

@@ -15,6 +15,8 @@ export interface RevealedCitizen {
   name: string;
   phone: string;
   address: string | null;
+  latitude: number | null;
+  longitude: number | null;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function revealCitizen(em: EntityManager, user: AuthUser, input: un
     if (!decision.allowed) throw new DomainError('FORBIDDEN', decision.reason, decision.message);
     logLook(tx, user, c, { fields: [...PERSONAL_DATA_FIELDS], reason: cmd.reason });
     await tx.flush();
-    return { name: c.citizenName, phone: c.citizenPhone, address: c.address ?? null };
+    return { name: c.citizenName, phone: c.citizenPhone, address: c.address ?? null, latitude: c.latitude ?? null, longitude: c.longitude ?? null };
   });
 }
 

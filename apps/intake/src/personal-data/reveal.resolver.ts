@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { RevealLogEntry } from './reveal-log.entity';
 import { revealCitizen, revealLog } from './reveal-citizen';
@@ -8,6 +8,8 @@ class RevealedCitizen {
   @Field(() => String, { description: '姓名' }) name!: string;
   @Field(() => String, { description: '电话' }) phone!: string;
   @Field(() => String, { nullable: true, description: '地址' }) address!: string | null;
+  @Field(() => Float, { nullable: true, description: '纬度（精确）' }) latitude!: number | null;
+  @Field(() => Float, { nullable: true, description: '经度（精确）' }) longitude!: number | null;
 }
 
 @Resolver()

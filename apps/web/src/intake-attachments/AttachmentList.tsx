@@ -3,6 +3,13 @@ import { App, Button, Image, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, EyeOutlined, LinkOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { fileTypeLabel, formatFileSize, isImage, isUploaded, type AttachmentLike } from './attachments';
 import { attachmentErrorText, downloadAttachment, fetchAttachment } from './http';
+import { RemoveAttachmentButton } from './RemoveAttachmentButton';
+
+/** Given to the list for who may take files back (撤回附件: duty, admin). */
+export interface AttachmentRemoval {
+  caseId: string;
+  onRemoved(): void;
+}
 
 const THUMB = 48;
 
@@ -48,7 +55,7 @@ function ImagePreview({ a }: { a: AttachmentLike }) {
   );
 }
 
-function UploadedItem({ a }: { a: AttachmentLike }) {
+function UploadedItem({ a, removal }: { a: AttachmentLike; removal?: AttachmentRemoval }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -71,6 +78,7 @@ function UploadedItem({ a }: { a: AttachmentLike }) {
       <Typography.Text type="secondary">{formatFileSize(a.size)}</Typography.Text>
       {isImage(a) && <ImagePreview a={a} />}
       <Button type="text" size="small" icon={<DownloadOutlined />} onClick={() => void download()} aria-label={`下载 ${a.name}`} />
+      {removal && <RemoveAttachmentButton caseId={removal.caseId} a={a} onRemoved={removal.onRemoved} />}
     </Space>
   );
 }
@@ -88,12 +96,15 @@ function LinkItem({ a }: { a: AttachmentLike }) {
   );
 }
 
-/** 附件 of a case: uploaded files (download with the token, images previewed on request) and external links. */
-export function AttachmentList({ attachments }: { attachments: AttachmentLike[] }) {
+/**
+ * 附件 of a case: uploaded files (download with the token, images previewed on request) and external
+ * links. With `removal`, each uploaded file gets 撤回 (links from the district platform never do).
+ */
+export function AttachmentList({ attachments, removal }: { attachments: AttachmentLike[]; removal?: AttachmentRemoval }) {
   if (attachments.length === 0) return <span data-testid="case-attachments-empty">—</span>;
   return (
     <Space direction="vertical" size={4} data-testid="case-attachments">
-      {attachments.map((a) => (isUploaded(a) ? <UploadedItem key={a.id} a={a} /> : <LinkItem key={a.url} a={a} />))}
+      {attachments.map((a) => (isUploaded(a) ? <UploadedItem key={a.id} a={a} removal={removal} /> : <LinkItem key={a.url} a={a} />))}
     </Space>
   );
 }

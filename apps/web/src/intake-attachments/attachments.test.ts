@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_MESSAGES } from '../shared/errors';
 import {
   attachmentErrorMessage,
+  canRemove,
   canUpload,
   failedUploadsMessage,
   fileTypeLabel,
@@ -10,6 +11,8 @@ import {
   isImage,
   isUploaded,
   precheckFile,
+  removeErrorMessage,
+  removeReasonProblem,
 } from './attachments';
 
 describe('formatFileSize', () => {
@@ -91,5 +94,34 @@ describe('precheckFile and the message after 录入工单', () => {
     expect(failedUploadsMessage('BJ-1', [{ name: '照片.heic', message: '不支持的文件类型' }, { name: '录音.amr', message: '无法连接服务器，请检查网络后重试' }])).toBe(
       '工单 BJ-1 已录入，但以下附件上传失败：「照片.heic」（不支持的文件类型）、「录音.amr」（无法连接服务器，请检查网络后重试）。可在工单详情页的“受理信息”中补充上传。',
     );
+  });
+});
+
+describe('撤回附件 (removal): who, the reason, the refusals', () => {
+  it('lets duty and admin take a file back, nobody else', () => {
+    expect(['admin', 'duty', 'handler', 'supervisor', 'callback', 'leader'].filter(canRemove)).toEqual(['admin', 'duty']);
+  });
+
+  it('wants a reason of 4 to 200 characters once trimmed, as the server does', () => {
+    expect(removeReasonProblem(undefined)).toBe('请填写撤回原因');
+    expect(removeReasonProblem('   ')).toBe('请填写撤回原因');
+    expect(removeReasonProblem('传错了')).toBe('撤回原因至少 4 个字');
+    expect(removeReasonProblem('  传错文  ')).toBe('撤回原因至少 4 个字');
+    expect(removeReasonProblem('  传错文件  ')).toBeNull();
+    expect(removeReasonProblem('误'.repeat(200))).toBeNull();
+    expect(removeReasonProblem('误'.repeat(201))).toBe('撤回原因最多 200 个字');
+  });
+
+  it('maps refusals to Chinese like the rest of the client, without the server\'s field name', () => {
+    const gql = (code: string, message: string, reason?: string) => ({ graphQLErrors: [{ message, extensions: { code, reason } }], networkError: null });
+    expect(removeErrorMessage(gql('FORBIDDEN', 'Access denied'))).toBe('无权撤回附件（仅值守员、系统管理员可撤回）');
+    expect(removeErrorMessage(gql('NOT_FOUND', '附件不存在或已撤回', 'ATTACHMENT_NOT_FOUND'))).toBe('附件不存在或已被撤回，请刷新后查看');
+    expect(removeErrorMessage(gql('BAD_USER_INPUT', '区平台提供的附件链接不是上传的文件，不能撤回', 'ATTACHMENT_IS_LINK'))).toBe('区平台提供的附件链接不是上传的文件，不能撤回');
+    expect(removeErrorMessage(gql('BAD_USER_INPUT', 'reason：请填写撤回原因（至少 4 个字）', 'INVALID_INPUT'))).toBe('请填写撤回原因（至少 4 个字）');
+    expect(removeErrorMessage(gql('BAD_USER_INPUT', 'Variable "$reason" of required type "String!" was not provided.'))).toBe(ERROR_MESSAGES.BAD_USER_INPUT);
+    expect(removeErrorMessage(gql('CONFLICT', 'version mismatch'))).toBe(ERROR_MESSAGES.CONFLICT);
+    expect(removeErrorMessage(gql('UNAUTHENTICATED', 'jwt expired'))).toBe(ERROR_MESSAGES.UNAUTHENTICATED);
+    expect(removeErrorMessage({ graphQLErrors: [], networkError: Object.assign(new Error('Failed to fetch'), { statusCode: 0 }) })).toBe(ERROR_MESSAGES.NETWORK);
+    expect(removeErrorMessage(new Error('boom'))).toBe(ERROR_MESSAGES.DEFAULT);
   });
 });

@@ -1,6 +1,6 @@
 // 附件 (attachments): pure helpers for the case page and the 录入工单 form — labels, sizes and the
 // Chinese message for each refusal of the upload / download routes.
-import { ERROR_MESSAGES } from '../shared/errors';
+import { ERROR_MESSAGES, errorMessage } from '../shared/errors';
 
 /** An attachment as the case lists it: a link (no id) or a file uploaded to intake. */
 export interface AttachmentLike {
@@ -15,6 +15,37 @@ export interface AttachmentLike {
 export const UPLOAD_ROLES = ['duty', 'admin'] as const;
 
 export const canUpload = (role: string): boolean => (UPLOAD_ROLES as readonly string[]).includes(role);
+
+/** Who may take back an uploaded file (撤回附件): the same roles that upload. */
+export const REMOVE_ROLES = UPLOAD_ROLES;
+
+export const canRemove = (role: string): boolean => (REMOVE_ROLES as readonly string[]).includes(role);
+
+/** 撤回原因: required, 4–200 characters once trimmed (the server checks the same). */
+export const REMOVE_REASON_MIN = 4;
+export const REMOVE_REASON_MAX = 200;
+
+/** What is wrong with a 撤回原因, or null when it may be sent. */
+export function removeReasonProblem(reason: string | null | undefined): string | null {
+  const r = (reason ?? '').trim();
+  if (!r) return '请填写撤回原因';
+  if (r.length < REMOVE_REASON_MIN) return `撤回原因至少 ${REMOVE_REASON_MIN} 个字`;
+  if (r.length > REMOVE_REASON_MAX) return `撤回原因最多 ${REMOVE_REASON_MAX} 个字`;
+  return null;
+}
+
+/**
+ * The Chinese message for a refused 撤回附件 (a GraphQL error): like `errorMessage` elsewhere,
+ * with the refusals this action has its own words for, and without the field name the server
+ * puts before an input message (`reason：…`).
+ */
+export function removeErrorMessage(error: unknown): string {
+  const text = errorMessage(error, {
+    FORBIDDEN: '无权撤回附件（仅值守员、系统管理员可撤回）',
+    NOT_FOUND: '附件不存在或已被撤回，请刷新后查看',
+  });
+  return text.replace(/^[A-Za-z][\w.]*：/, '');
+}
 
 /**
  * The gateway never passes more than 25 MB: a bigger file is refused here before it is sent.

@@ -3,7 +3,7 @@ import { useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/AuthContext';
 import { AttachmentList } from '../intake-attachments/AttachmentList';
-import { canUpload } from '../intake-attachments/attachments';
+import { canRemove, canUpload } from '../intake-attachments/attachments';
 import { UploadAttachmentButton } from '../intake-attachments/UploadAttachmentButton';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import { label, REPLY_RESULT_LABELS } from '../shared/labels';
@@ -68,7 +68,7 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
               )}
               <Descriptions.Item label="附件" span={2}>
                 <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                  <AttachmentList attachments={c.attachments} />
+                  <AttachmentList attachments={c.attachments} removal={canRemove(user.role) ? { caseId: c.id, onRemoved: () => void refetch() } : undefined} />
                   {canUpload(user.role) && <UploadAttachmentButton caseId={c.id} onUploaded={() => void refetch()} />}
                 </Space>
               </Descriptions.Item>

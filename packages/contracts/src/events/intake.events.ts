@@ -113,4 +113,19 @@ export const INTAKE_EVENTS = {
       }),
     },
   },
+  /**
+   * 撤回附件 (attachment removed): the bureau took back a wrongly uploaded file; it no longer
+   * belongs to the case and its bytes are deleted once no other upload shares them. Only the id:
+   * never the file name nor the reason (either may name the citizen).
+   */
+  'hotline.case.attachment-removed': {
+    label: '撤回附件',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        /** The id `hotline.case.attachment-added` announced. */
+        attachmentId: z.string().min(1),
+      }),
+    },
+  },
 } as const satisfies Record<string, EventDefinition>;

@@ -1,0 +1,17 @@
+import { gql } from '@apollo/client';
+
+/** 撤回附件: returns the case's list as it is now (the cache updates the case page). */
+export const REMOVE_ATTACHMENT_MUTATION = gql`
+  mutation RemoveAttachment($caseId: ID!, $attachmentId: ID!, $reason: String!) {
+    removeAttachment(caseId: $caseId, attachmentId: $attachmentId, reason: $reason) {
+      id
+      attachments {
+        id
+        name
+        url
+        contentType
+        size
+      }
+    }
+  }
+`;
