@@ -137,7 +137,29 @@ class DepartmentWork extends Migration {
   }
 }
 
+/**
+ * 并单 reaches dispatch (the master a case was merged into), and assist tasks belong to one
+ * routing: a task of an earlier routing is superseded, so only the current routing's tasks count.
+ */
+class MergesAndAssistRounds extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table dispatch_case
+      add column merged_into_case_id uuid,
+      add column merged_into_external_no varchar(64),
+      add column merged_at timestamptz`);
+    this.addSql('alter table dispatch_assist add column superseded_at timestamptz');
+    // Existing tasks of an earlier routing: assigned before the case's current dispatch, or the
+    // case is back in 待分转 (returned) and has no current routing at all.
+    this.addSql(`update dispatch_assist a
+      set superseded_at = coalesce(c.dispatched_at, c.last_action_at, now())
+      from dispatch_case c
+      where a.case_id = c.id and (c.dispatched_at is null or a.assigned_at < c.dispatched_at)`);
+    this.addSql('create index dispatch_assist_current on dispatch_assist (case_id, department_id) where superseded_at is null');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_department_work', class: DepartmentWork },
+  { name: 'Migration20261201000003_merges_and_assist_rounds', class: MergesAndAssistRounds },
 ];

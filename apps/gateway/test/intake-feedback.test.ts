@@ -85,6 +85,7 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     }, { timeoutMs: 45_000, intervalMs: 500, what: 'the merged case feedback delivered' });
     expect(forMerged.attempts).toBe(3);
 
+
     // What the platform received: signed, the same delivery id on every retry, no personal data.
     const mine = receiver.calls.filter((c) => [master.externalNo, merged.externalNo].includes(JSON.parse(c.body).externalNo));
     expect(mine).toHaveLength(6);
@@ -137,5 +138,10 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     expect(e.json.data).toMatchObject({ channel: 'export', state: 'exported' });
     const nothingLeft = await duty.request<{ exportFeedback: { count: number } }>('mutation { exportFeedback { count } }');
     expect(nothingLeft.exportFeedback.count).toBe(0);
+
+    // An answered case keeps its own outcome: it cannot be merged into another afterwards.
+    const later = await receiveAndSign(duty, { title: '楼道灯不亮', content: '林肯公园3号楼楼道灯又坏了。', citizenPhone: '13812340003' });
+    const refused = await duty.raw('mutation($i: LinkCaseInput!) { linkCase(input: $i) { id } }', { i: { caseId: c.id, masterCaseId: later.id, kind: 'merge' } });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ANSWERED' });
   }, 120_000);
 });

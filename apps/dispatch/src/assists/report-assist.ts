@@ -11,15 +11,16 @@ export const AssistReportCommand = CaseCommand.extend({
   text: z.string().trim().min(5, '协办反馈至少 5 个字').max(2000, '协办反馈最多 2000 个字'),
 });
 
-/** 协办反馈: an assisting department reports its part to the lead department, once per routing. */
+/** 协办反馈: an assisting department reports its part to the lead department, once per routing (退回/改派 start a new one). */
 export async function reportAssist(em: EntityManager, user: AuthUser, input: unknown): Promise<DispatchCase> {
   const cmd = parseInput(AssistReportCommand, input);
   return em.transactional(async (tx) => {
     const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
     const departmentId = assertAssist(user, c);
     assertStage('assist-report', c);
-    const task = await tx.findOne(AssistTask, { caseId: c.id, departmentId, status: { $ne: 'withdrawn' } });
-    if (!task) throw notFound('ASSIST_NOT_FOUND', '没有本科室的协办任务');
+    // The department's task of the current routing: an earlier routing's task (superseded) never counts.
+    const task = await tx.findOne(AssistTask, { caseId: c.id, departmentId, supersededAt: null }, { orderBy: { assignedAt: 'desc' } });
+    if (!task || task.status === 'withdrawn') throw notFound('ASSIST_NOT_FOUND', '没有本科室的协办任务');
     if (task.status === 'reported') throw conflict('ALREADY_REPORTED', '本科室已提交协办反馈');
     const now = new Date();
     task.status = 'reported';

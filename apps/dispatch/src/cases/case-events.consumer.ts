@@ -1,30 +1,37 @@
-import type { ConsumerDefinition } from '@hotline/service-kit';
+import type { EventEnvelope } from '@hotline/contracts';
+import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
+import { ExtensionRequest } from '../extensions/extension-request.entity';
+import { applyClassification, Classification } from './classification';
 import { DispatchCase } from './dispatch-case.entity';
+import { mergeIntoMaster } from './merge-case';
+
+/** dispatch's row for a case intake received (no personal data: title and a scrubbed digest). */
+function receivedRow(e: EventEnvelope) {
+  const d = e.data as {
+    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; receivedAt: string; deadlineAt?: string;
+    title: string; contentDigest: string; projectName?: string; street?: string;
+  };
+  return {
+    id: e.caseId!,
+    externalNo: d.externalNo,
+    topic: d.topic,
+    requestType: d.requestType,
+    urgency: d.urgency,
+    receivedAt: new Date(d.receivedAt),
+    upstreamDeadlineAt: d.deadlineAt ? new Date(d.deadlineAt) : null,
+    stage: 'received' as const,
+    title: d.title.slice(0, 60),
+    contentDigest: d.contentDigest.slice(0, 60),
+    projectName: d.projectName?.slice(0, 100) ?? null,
+    street: d.street?.slice(0, 50) ?? null,
+  };
+}
 
 /** Keeps dispatch's projection of cases from intake's events. */
-export const caseEventsConsumer = (): ConsumerDefinition => ({
-  name: 'dispatch-cases',
-  subject: 'hotline.case.>',
-  handlers: {
+export const caseEventsConsumer = (): ConsumerDefinition => {
+  const handlers: Record<string, EventHandler> = {
     'hotline.case.received': async (e, em) => {
-      const d = e.data as {
-        externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; receivedAt: string; deadlineAt?: string;
-        title: string; contentDigest: string; projectName?: string; street?: string;
-      };
-      await em.upsert(DispatchCase, {
-        id: e.caseId!,
-        externalNo: d.externalNo,
-        topic: d.topic,
-        requestType: d.requestType,
-        urgency: d.urgency,
-        receivedAt: new Date(d.receivedAt),
-        upstreamDeadlineAt: d.deadlineAt ? new Date(d.deadlineAt) : null,
-        stage: 'received',
-        title: d.title.slice(0, 60),
-        contentDigest: d.contentDigest.slice(0, 60),
-        projectName: d.projectName?.slice(0, 100) ?? null,
-        street: d.street?.slice(0, 50) ?? null,
-      }, { onConflictAction: 'ignore' });
+      await em.upsert(DispatchCase, receivedRow(e), { onConflictAction: 'ignore' });
     },
     'hotline.case.signed': async (e, em) => {
       const c = await em.findOne(DispatchCase, { id: e.caseId! });
@@ -36,5 +43,39 @@ export const caseEventsConsumer = (): ConsumerDefinition => ({
       }
       await em.flush();
     },
-  },
-});
+    /** 分类调整 at intake: type, topic, urgency; a held case's deadline follows (see applyClassification). */
+    'hotline.case.classified': async (e, em) => {
+      const c = await em.findOne(DispatchCase, { id: e.caseId! });
+      if (!c) throw new Error(`case ${e.caseId} not yet known`); // received not handled yet: retry
+      const extensionGranted = c.dispatchedAt
+        ? (await em.count(ExtensionRequest, { caseId: c.id, status: 'approved', requestedAt: { $gte: c.dispatchedAt } })) > 0
+        : false;
+      applyClassification(c, (e.data as { after: Classification }).after, extensionGranted);
+      await em.flush();
+    },
+    /** 并单 (kind merge) takes the case out of dispatch's queues; 重复件 (kind repeat) changes nothing here. */
+    'hotline.case.linked': async (e, em) => {
+      const d = e.data as { kind: string; masterCaseId: string; masterExternalNo: string };
+      if (d.kind !== 'merge') return;
+      await mergeIntoMaster(em, e.caseId!, { id: d.masterCaseId, externalNo: d.masterExternalNo }, new Date(e.occurredAt));
+    },
+  };
+  return {
+    name: 'dispatch-cases',
+    subject: 'hotline.case.>',
+    handlers,
+    // A backlog (a year's import) is almost all `received`: those rows go in with one statement;
+    // any other mix is handled event by event, in order, as without a batch.
+    batchHandler: async (events, em) => {
+      if (events.every((e) => e.type === 'hotline.case.received')) {
+        await em.upsertMany(DispatchCase, events.map(receivedRow), { onConflictAction: 'ignore' });
+        return;
+      }
+      for (const e of events) {
+        await handlers[e.type]?.(e, em);
+        await em.flush();
+        em.clear(); // the next handler reads the database, never a stale identity map
+      }
+    },
+  };
+};

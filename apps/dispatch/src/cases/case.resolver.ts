@@ -93,7 +93,8 @@ export class CaseResolver {
 
   @FieldResolver(() => Date, { nullable: true, description: '分转截止时间（进入待分转后 30 分钟）' })
   dispatchDueAt(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Date | null {
-    const from = known(c) ? c.queuedAt ?? c.signedAt : null;
+    // A merged case (并单) is not waiting for dispatch: no clock.
+    const from = known(c) && !c.mergedIntoCaseId ? c.queuedAt ?? c.signedAt : null;
     return from ? dispatchDueAt(from, ctx.dispatchLimitMinutes) : null;
   }
 
@@ -125,7 +126,7 @@ export class CaseResolver {
       contactChannel: c.contactChannel,
       completedAt: c.completedAt,
       returnCount: c.returnCount,
-      inboxBucket: ['dispatched', 'accepted', 'replied'].includes(c.stage) ? inboxBucketOf(c, now) : null,
+      inboxBucket: ['dispatched', 'accepted', 'replied'].includes(c.stage) && !c.mergedIntoCaseId ? inboxBucketOf(c, now) : null,
     };
   }
 

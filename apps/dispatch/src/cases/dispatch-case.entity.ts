@@ -57,6 +57,15 @@ export class DispatchCase {
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastActionAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) lastActionBy?: string | null;
 
+  /**
+   * 并单: duty merged this case into a master case at intake (`hotline.case.linked`, kind merge).
+   * The master is handled and its reply goes to this case's citizen too, so this case leaves the
+   * 待分转 queue and every department inbox, and every action on it is refused (CASE_MERGED).
+   */
+  @Property({ type: 'uuid', nullable: true }) mergedIntoCaseId?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) mergedIntoExternalNo?: string | null;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) mergedAt?: Date | null;
+
   @Property({ type: 'integer', version: true }) version: number = 1;
 
   departmentIds(): string[] {

@@ -8,6 +8,7 @@ import { DepartmentProjection } from '../departments/department.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { touch } from '../handling/case-access';
 import { heldMinutes, heldSeconds } from '../handling/handling-rules';
+import { eventText } from '../privacy/public-text';
 import { AssignmentRecord } from './assignment-record.entity';
 
 /** What the dispatch screen suggested for a case (see suggestions/), recorded with the dispatch. */
@@ -30,13 +31,22 @@ export async function checkDepartments(tx: EntityManager, lead: string, assists:
   if (missing.length) throw badInput('UNKNOWN_DEPARTMENT', '科室不存在或已停用', { departmentIds: missing });
 }
 
-/** Closes what belonged to the previous routing: open assist tasks and a pending extension. */
-export async function withdrawOpenWork(tx: EntityManager, caseId: string): Promise<void> {
-  for (const t of await tx.find(AssistTask, { caseId, status: 'open' })) t.status = 'withdrawn';
+/**
+ * Closes what belonged to the current routing when it ends (退回, 改派, a dispatch after a 退回,
+ * 并单): every assist task of that routing is superseded — open ones are also withdrawn, reported
+ * ones keep their report for the record — and a pending extension is withdrawn. A later routing
+ * creates fresh assist tasks, and only tasks not superseded count (协办反馈, 主办答复), so a
+ * department that assists again reports again.
+ */
+export async function withdrawOpenWork(tx: EntityManager, caseId: string, now = new Date(), note = '工单已改派或退回，申请自动撤销'): Promise<void> {
+  for (const t of await tx.find(AssistTask, { caseId, supersededAt: null })) {
+    if (t.status === 'open') t.status = 'withdrawn';
+    t.supersededAt = now;
+  }
   for (const x of await tx.find(ExtensionRequest, { caseId, status: 'pending' })) {
     x.status = 'withdrawn';
-    x.decidedAt = new Date();
-    x.decisionNote = '工单已改派或退回，申请自动撤销';
+    x.decidedAt = now;
+    x.decisionNote = note;
   }
 }
 
@@ -56,7 +66,7 @@ export async function assign(
   const held = from && c.dispatchedAt ? heldMinutes(c.dispatchedAt, now) : null;
   const heldSecs = from && c.dispatchedAt ? heldSeconds(c.dispatchedAt, now) : null;
   const redispatch = from !== null || c.returnCount > 0;
-  await withdrawOpenWork(tx, c.id);
+  await withdrawOpenWork(tx, c.id, now);
 
   c.leadDepartmentId = cmd.leadDepartmentId;
   c.assistDepartmentIds = cmd.assistDepartmentIds;
@@ -87,7 +97,8 @@ export async function assign(
     byRole: user.role,
   });
   await tx.flush();
-  const note = cmd.reason ?? cmd.note;
+  // The note or 改派 reason is kept in full in the assignment log; the event carries it scrubbed.
+  const note = eventText(cmd.reason ?? cmd.note ?? '');
   await recordEvent(tx, createEvent({
     type: 'hotline.case.dispatched',
     source: 'dispatch',
@@ -107,7 +118,7 @@ export async function assign(
       },
       redispatch,
       ...(from ? { fromDepartmentId: from, heldMinutes: held ?? 0 } : {}),
-      ...(note ? { note: note.slice(0, 200) } : {}),
+      ...(note ? { note } : {}),
     },
   }));
   return c;

@@ -2,6 +2,7 @@ import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { DepartmentRef, UserRef } from '@hotline/service-kit';
+import { shownText } from '../privacy/public-text';
 
 export type AssignmentKind = 'dispatch' | 'redispatch' | 'return';
 
@@ -23,7 +24,12 @@ export class AssignmentRecord {
   @Field(() => Int, { nullable: true, description: '原科室持有时长（分钟），计入该科室' }) @Property({ type: 'integer', nullable: true }) heldMinutes?: number | null;
   @Field(() => Int, { nullable: true, description: '原科室持有时长（秒）' }) @Property({ type: 'integer', nullable: true }) heldSeconds?: number | null;
   @Field(() => String, { nullable: true, description: '退回原因代码' }) @Property({ type: 'string', length: 32, nullable: true }) reasonCode?: string | null;
-  @Field(() => String, { nullable: true, description: '原因 / 依据' }) @Property({ type: 'text', nullable: true }) reason?: string | null;
+  /** Kept in full; the API shows it masked. */
+  @Property({ type: 'text', nullable: true }) reason?: string | null;
+  @Field(() => String, { name: 'reason', nullable: true, description: '原因 / 依据' })
+  shownReason(): string | null {
+    return shownText(this.reason);
+  }
   @Field(() => String, { nullable: true, description: '建议来源 rule | model | none' }) @Property({ type: 'string', length: 8, nullable: true }) suggestionSource?: string | null;
   @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true }) suggestionRuleId?: string | null;
   @Field(() => Number, { nullable: true }) @Property({ type: 'double', nullable: true }) suggestionConfidence?: number | null;

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthUser, badInput, conflict, DomainError, notFound, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
-import { assertVersion } from '../handling/handling-rules';
+import { assertNotMerged, assertVersion } from '../handling/handling-rules';
 import { assign, checkDepartments, Suggester, SuggestionSummary } from './assign';
 
 export const DispatchCommand = z.object({
@@ -17,8 +17,8 @@ const noSuggestion: Suggester = async () => ({ source: 'none', confidence: 0 });
 
 /**
  * 分转派单: route a signed case (待分转, first time or after a 退回) to a lead department (主办) and
- * optional assisting ones (协办). Refused, with nothing written, for an unsigned or already
- * dispatched case or an unknown department.
+ * optional assisting ones (协办). Refused, with nothing written, for an unsigned, already
+ * dispatched or merged (并单) case or an unknown department.
  */
 export async function dispatchCase(em: EntityManager, user: AuthUser, input: unknown, suggest: Suggester = noSuggestion): Promise<DispatchCase> {
   const cmd = parseInput(DispatchCommand, input);
@@ -27,6 +27,7 @@ export async function dispatchCase(em: EntityManager, user: AuthUser, input: unk
   return em.transactional(async (tx) => {
     const c = await tx.findOne(DispatchCase, { id: cmd.caseId });
     if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
+    assertNotMerged(c);
     assertVersion(c, cmd.expectedVersion);
     if (c.stage === 'received') throw badInput('CASE_NOT_SIGNED', `工单 ${c.externalNo} 尚未签收，请先签收再分转`);
     if (c.stage !== 'signed') throw conflict('ALREADY_DISPATCHED', `工单 ${c.externalNo} 已分转，不能重复分转；如需更换科室请使用改派`);

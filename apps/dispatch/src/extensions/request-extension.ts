@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
 import { assertLead, assertStage, checkExtensionRequest } from '../handling/handling-rules';
+import { eventText } from '../privacy/public-text';
 import { ExtensionRequest } from './extension-request.entity';
 
 export const ExtensionRequestCommand = CaseCommand.extend({
@@ -30,7 +31,7 @@ export async function requestExtension(em: EntityManager, user: AuthUser, input:
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.extension-requested', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, extensionId: x.id, reason: cmd.reason, requestedUntil: cmd.requestedUntil.toISOString(), currentDeadlineAt: current.toISOString() },
+      data: { externalNo: c.externalNo, departmentId, extensionId: x.id, reason: eventText(cmd.reason), requestedUntil: cmd.requestedUntil.toISOString(), currentDeadlineAt: current.toISOString() },
     }));
     return c;
   });
@@ -64,9 +65,9 @@ export async function decideExtension(em: EntityManager, user: AuthUser, input: 
     const base = { externalNo: c.externalNo, departmentId: x.departmentId, extensionId: x.id };
     await recordEvent(tx, cmd.approve
       ? createEvent({ type: 'hotline.case.extended', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: x.reason, previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() } })
+        data: { ...base, reason: eventText(x.reason), previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() } })
       : createEvent({ type: 'hotline.case.extension-refused', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: cmd.note!, requestedUntil: x.requestedUntil.toISOString() } }));
+        data: { ...base, reason: eventText(cmd.note!), requestedUntil: x.requestedUntil.toISOString() } }));
     return c;
   });
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { assertInScope, AuthUser, notFound } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
-import { assertVersion } from './handling-rules';
+import { assertNotMerged, assertVersion } from './handling-rules';
 
 /** Every case command names the case and may carry the version the caller saw (optimistic lock). */
 export const CaseCommand = z.object({
@@ -12,13 +12,15 @@ export const CaseCommand = z.object({
 
 /**
  * Loads a case for an action: NOT_FOUND when unknown or outside a handler's department, CONFLICT
- * when the caller's `expectedVersion` is stale. The flush that follows checks `version` again in
- * SQL, so two actions racing on one case cannot both commit.
+ * when the case was merged into a master (CASE_MERGED) or the caller's `expectedVersion` is
+ * stale. The flush that follows checks `version` again in SQL, so two actions racing on one case
+ * cannot both commit.
  */
 export async function loadCase(tx: EntityManager, user: AuthUser, caseId: string, expectedVersion?: number | null): Promise<DispatchCase> {
   const c = await tx.findOne(DispatchCase, { id: caseId });
   if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
   assertInScope(user, c.departmentIds());
+  assertNotMerged(c);
   assertVersion(c, expectedVersion);
   return c;
 }

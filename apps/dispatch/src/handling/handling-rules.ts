@@ -34,6 +34,16 @@ export function assertStage(action: HandlingAction, c: { stage: DispatchStage; e
   }
 }
 
+/**
+ * A case merged into a master (并单) is handled only through its master: every action on it —
+ * dispatch, 改派, the department's work, 局审核 — is refused with CONFLICT CASE_MERGED.
+ */
+export function assertNotMerged(c: { externalNo: string; mergedIntoCaseId?: string | null; mergedIntoExternalNo?: string | null }): void {
+  if (!c.mergedIntoCaseId) return;
+  const master = c.mergedIntoExternalNo ? ` ${c.mergedIntoExternalNo}` : '';
+  throw new DomainError('CONFLICT', 'CASE_MERGED', `工单 ${c.externalNo} 已并单至主工单${master}，请办理主工单`, { masterCaseId: c.mergedIntoCaseId });
+}
+
 /** A stale `expectedVersion` means someone else acted first: CONFLICT, nothing written. */
 export function assertVersion(c: { version: number }, expectedVersion?: number | null): void {
   if (expectedVersion != null && expectedVersion !== c.version) throw conflict('STALE_VERSION', '工单已被他人更新，请刷新后重试');

@@ -4,9 +4,9 @@ import { DispatchCase } from '../cases/dispatch-case.entity';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
 
-/** 待分转: signed cases not yet dispatched (returned ones included), longest waiting first. */
+/** 待分转: signed cases not yet dispatched (returned ones included, merged ones not), longest waiting first. */
 export function dispatchQueue(em: EntityManager, limit = 200): Promise<DispatchCase[]> {
-  return em.find(DispatchCase, { stage: 'signed' }, { orderBy: { queuedAt: 'asc', signedAt: 'asc' }, limit });
+  return em.find(DispatchCase, { stage: 'signed', mergedIntoCaseId: null }, { orderBy: { queuedAt: 'asc', signedAt: 'asc' }, limit });
 }
 
 function handlerScope(user: AuthUser): string[] {
@@ -17,13 +17,14 @@ function handlerScope(user: AuthUser): string[] {
 
 /**
  * 科室工作台: the cases the handler's department holds, as lead or assist, nearest deadline first;
- * with a bucket, only those in it (新到 / 办理中 / 即将超期 / 已超期).
+ * with a bucket, only those in it (新到 / 办理中 / 即将超期 / 已超期). A case merged into a master
+ * (并单) is no longer held: the master is where the work goes on.
  */
 export async function departmentInbox(em: EntityManager, user: AuthUser, bucket?: Exclude<InboxBucket, 'returned'> | null, now = new Date(), limit = 500): Promise<DispatchCase[]> {
   const scope = handlerScope(user);
   const held = await em.find(
     DispatchCase,
-    { stage: { $in: ['dispatched', 'accepted', 'replied'] }, $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }] },
+    { stage: { $in: ['dispatched', 'accepted', 'replied'] }, mergedIntoCaseId: null, $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }] },
     { orderBy: { handleDeadlineAt: 'asc' }, limit },
   );
   return bucket ? held.filter((c) => inboxBucketOf(c, now) === bucket) : held;

@@ -25,7 +25,7 @@ export async function replyCase(em: EntityManager, user: AuthUser, input: unknow
     const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
     const departmentId = assertLead(user, c, '答复');
     assertStage('reply', c);
-    assertAssistsClosed(await tx.find(AssistTask, { caseId: c.id, status: 'open' }));
+    assertAssistsClosed(await tx.find(AssistTask, { caseId: c.id, status: 'open', supersededAt: null }));
     const now = new Date();
     const reply = tx.create(Reply, {
       caseId: c.id, departmentId, result: cmd.result, text: cmd.text, repliedAt: now, repliedBy: user.id, scriptId: cmd.scriptId ?? null, reviewStatus: 'pending',

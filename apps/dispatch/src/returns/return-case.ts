@@ -7,6 +7,7 @@ import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { withdrawOpenWork } from '../dispatching/assign';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
 import { assertLead, assertStage, heldMinutes, heldSeconds } from '../handling/handling-rules';
+import { eventText } from '../privacy/public-text';
 
 export const ReturnCommand = CaseCommand.extend({
   reasonCode: z.enum(RETURN_REASONS, '退回原因无效'),
@@ -17,6 +18,7 @@ export const ReturnCommand = CaseCommand.extend({
  * 退回: the lead department sends a misrouted case back to the duty queue (待分转) with a coded
  * reason and its basis. The minutes it held the case are charged to it; the 30-minute dispatch
  * clock starts again; the routing suggestion is re-run without the departments that returned it.
+ * The basis is kept in full in the assignment log; the event carries it scrubbed (eventText).
  */
 export async function returnCase(em: EntityManager, user: AuthUser, input: unknown): Promise<DispatchCase> {
   const cmd = parseInput(ReturnCommand, input);
@@ -26,7 +28,7 @@ export async function returnCase(em: EntityManager, user: AuthUser, input: unkno
     assertStage('return', c);
     const now = new Date();
     const held = heldMinutes(c.dispatchedAt ?? now, now);
-    await withdrawOpenWork(tx, c.id);
+    await withdrawOpenWork(tx, c.id, now, '工单已退回，申请自动撤销');
     tx.create(AssignmentRecord, {
       caseId: c.id, kind: 'return', fromDepartmentId: departmentId, toDepartmentId: null, assistDepartmentIds: [],
       heldMinutes: held, heldSeconds: heldSeconds(c.dispatchedAt ?? now, now), reasonCode: cmd.reasonCode, reason: cmd.basis, at: now, byUser: user.id, byRole: user.role,
@@ -45,7 +47,7 @@ export async function returnCase(em: EntityManager, user: AuthUser, input: unkno
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.returned', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, reasonCode: cmd.reasonCode, basis: cmd.basis, heldMinutes: held, returnedAt: now.toISOString() },
+      data: { externalNo: c.externalNo, departmentId, reasonCode: cmd.reasonCode, basis: eventText(cmd.basis), heldMinutes: held, returnedAt: now.toISOString() },
     }));
     return c;
   });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
 import { assertStage } from '../handling/handling-rules';
+import { eventText } from '../privacy/public-text';
 import { Reply } from '../replies/reply.entity';
 
 async function pendingReply(tx: EntityManager, c: DispatchCase): Promise<Reply> {
@@ -61,7 +62,7 @@ export async function rejectReply(em: EntityManager, user: AuthUser, input: unkn
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.review-rejected', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: cmd.reason, rejectedAt: now.toISOString() },
+      data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: eventText(cmd.reason), rejectedAt: now.toISOString() },
     }));
     return c;
   });

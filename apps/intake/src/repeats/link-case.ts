@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, LINK_KINDS } from '@hotline/contracts';
+import { CASE_STAGE_LABELS, createEvent, LINK_KINDS } from '@hotline/contracts';
 import { actorOf, AuthUser, badInput, conflict, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
@@ -56,6 +56,10 @@ export async function linkCase(em: EntityManager, user: AuthUser, input: unknown
     if (master.id === c.id) throw badInput('LINK_TO_SELF', '不能与自身关联');
     if (c.masterCaseId) throw conflict('ALREADY_LINKED', `工单 ${c.externalNo} 已关联到其他工单`);
     if ((await tx.count(Case, { masterCaseId: c.id })) > 0) throw conflict('IS_MASTER', `工单 ${c.externalNo} 已是主工单，不能再关联到其他工单`);
+    // 并单 hands the case's outcome to the master: one already answered keeps its own.
+    if (cmd.kind === 'merge' && (c.stage === 'replied' || c.stage === 'completed')) {
+      throw conflict('ALREADY_ANSWERED', `工单 ${c.externalNo} 当前为「${CASE_STAGE_LABELS[c.stage]}」，不能再并单（可关联为重复件）`);
+    }
     const match = matchRepeat(c, master, 0);
     const score = match?.score ?? 0;
     c.masterCaseId = master.id;
