@@ -67,7 +67,14 @@ describe('dispatch follows intake: reclassification and merges (并单)', () => 
       expect(c.handling?.inboxBucket).not.toBeNull();
       // Back to timely: the limit follows again (24 h).
       await duty.request(RECLASSIFY, { i: { caseId: id, urgency: 'timely', reason: '已临时加装照明，按及时件办理' } });
-      await deadlineIsDispatchPlus(property, id, 24);
+      const last = await deadlineIsDispatchPlus(property, id, 24);
+      // Partners (and the clocks) are told each new deadline.
+      const changes = await eventually(async () => {
+        const e = partner.messages.filter((m) => m.json.type === 'hotline.case.deadline-changed' && m.json.caseId === id);
+        return e.length === 2 && e;
+      }, { what: 'two deadline-changed events' });
+      expect(changes.map((m) => (m.json.data as { urgency: string }).urgency)).toEqual(['urgent', 'timely']);
+      expect(changes[1].json.data).toMatchObject({ reason: 'reclassified', departmentId: dept.property, newDeadlineAt: new Date(last.assignment!.deadlineAt).toISOString() });
     });
 
     it('a granted extension stands when the case is reclassified afterwards', async () => {

@@ -1,5 +1,5 @@
-import type { EventEnvelope } from '@hotline/contracts';
-import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
+import { createEvent, type EventEnvelope } from '@hotline/contracts';
+import { recordEvent, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { applyClassification, Classification } from './classification';
 import { DispatchCase } from './dispatch-case.entity';
@@ -50,8 +50,16 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
       const extensionGranted = c.dispatchedAt
         ? (await em.count(ExtensionRequest, { caseId: c.id, status: 'approved', requestedAt: { $gte: c.dispatchedAt } })) > 0
         : false;
-      applyClassification(c, (e.data as { after: Classification }).after, extensionGranted);
+      const previous = c.handleDeadlineAt ?? null;
+      const changed = applyClassification(c, (e.data as { after: Classification }).after, extensionGranted);
       await em.flush();
+      if (changed && c.leadDepartmentId) {
+        // Partners and the clocks learn the new deadline from the event, not by polling.
+        await recordEvent(em, createEvent({
+          type: 'hotline.case.deadline-changed', source: 'dispatch', actor: { system: 'dispatch-cases' }, caseId: c.id,
+          data: { externalNo: c.externalNo, departmentId: c.leadDepartmentId, reason: 'reclassified', urgency: c.urgency, previousDeadlineAt: previous?.toISOString() ?? null, newDeadlineAt: changed.toISOString() },
+        }));
+      }
     },
     /** 并单 (kind merge) takes the case out of dispatch's queues; 重复件 (kind repeat) changes nothing here. */
     'hotline.case.linked': async (e, em) => {

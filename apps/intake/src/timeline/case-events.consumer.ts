@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
@@ -25,6 +25,7 @@ function detailOf(e: EventEnvelope): string | null {
     case 'hotline.case.updated': return `更新字段：${(d.fields as string[]).join('、')}`;
     // 上传附件: the type and size only — the file name may carry a citizen's name.
     case 'hotline.case.attachment-added': return fileSummary(String(d.contentType), Number(d.size));
+    case 'hotline.case.deadline-changed': return `紧急程度调整为「${URGENCY_LABELS[d.urgency as Urgency] ?? String(d.urgency)}」，办理时限按派单时间重新计算`;
     case 'hotline.case.feedback-delivered': return `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${String(d.attempts)} 次）`;
     default: return null;
   }

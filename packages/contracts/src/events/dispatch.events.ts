@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_CHANNELS, REPLY_RESULTS, RETURN_REASONS } from '../enums';
+import { CONTACT_CHANNELS, REPLY_RESULTS, RETURN_REASONS, URGENCIES } from '../enums';
 import { EventDefinition, iso } from './shared';
 
 const departmentId = z.string().min(1);
@@ -64,6 +64,14 @@ export const DISPATCH_EVENTS = {
   'hotline.case.extended': {
     label: '延期已批准',
     versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), previousDeadlineAt: iso, newDeadlineAt: iso }) },
+  },
+  /**
+   * 办理时限调整: the handling deadline of a held case changed for a reason other than an extension
+   * (today: intake reclassified its urgency, `reason: reclassified`).
+   */
+  'hotline.case.deadline-changed': {
+    label: '办理时限调整',
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, reason: z.enum(['reclassified']), urgency: z.enum(URGENCIES), previousDeadlineAt: iso.nullable(), newDeadlineAt: iso }) },
   },
   /** 延期未批准 */
   'hotline.case.extension-refused': {
