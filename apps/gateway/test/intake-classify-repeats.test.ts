@@ -80,7 +80,7 @@ describe('classification on receipt by configurable rules, and the operator corr
       const t = await duty.request<{ case: { timeline: Array<{ type: string; detail: string; actor: { username: string } | null }> } }>('query($id: ID!) { case(id: $id) { timeline { type detail actor { username } } } }', { id: c.id });
       return t.case.timeline.find((x) => x.type === 'hotline.case.classified');
     }, { what: 'the correction on the timeline' });
-    expect(line.detail).toBe('物业→房屋质量，general→difficult：实为新房渗水质量问题，涉及多户');
+    expect(line.detail).toBe('物业→房屋质量，一般类→疑难类：实为新房渗水质量问题，涉及多户');
     expect(line.actor?.username).toBe('duty');
   });
 });

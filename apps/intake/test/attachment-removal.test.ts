@@ -120,9 +120,9 @@ describe('撤回附件 (removeAttachment) on a real database', () => {
     const attempt = (user: AuthUser, input: Record<string, unknown>) => removeAttachment(em(), store, user, { caseId: c.id, attachmentId: a.id, reason: '误传他人材料', ...input });
 
     await expect(attempt(handler, {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(attempt(duty, { reason: '删了' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: 'reason：请填写撤回原因（至少 4 个字）' });
+    await expect(attempt(duty, { reason: '删了' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: '请填写撤回原因（至少 4 个字）' });
     await expect(attempt(duty, { reason: '   误传    ' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' }); // 2 characters once trimmed
-    await expect(attempt(duty, { reason: '长'.repeat(201) })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: 'reason：撤回原因最多 200 个字' });
+    await expect(attempt(duty, { reason: '长'.repeat(201) })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: '撤回原因最多 200 个字' });
     await expect(attempt(duty, { attachmentId: link.url })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ATTACHMENT_IS_LINK' });
     await expect(attempt(duty, { attachmentId: link.name })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ATTACHMENT_IS_LINK' });
     await expect(attempt(duty, { attachmentId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'ATTACHMENT_NOT_FOUND' });

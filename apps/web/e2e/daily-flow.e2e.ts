@@ -32,7 +32,7 @@ export interface DailyFlowResult {
   replyText: string;
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -49,7 +49,7 @@ const OPEN_INBOX_TABS = ['new', 'inProgress', 'dueSoon', 'overdue'] as const;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-class Flow {
+export class Flow {
   readonly screenshots: string[] = [];
   private readonly problems: string[] = [];
   private counter = 0;
@@ -176,7 +176,7 @@ class Flow {
   }
 }
 
-async function expectUserBar(flow: Flow, roleText: string, department?: string): Promise<void> {
+export async function expectUserBar(flow: Flow, roleText: string, department?: string): Promise<void> {
   const role = await flow.page.getByTestId('user-role').innerText();
   if (role.trim() !== roleText) throw new Error(`header shows role "${role}", expected "${roleText}"`);
   if (department) {

@@ -1,7 +1,9 @@
 import { createElement, Suspense } from 'react';
 import { ApolloProvider } from '@apollo/client';
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
-import zhCN from 'antd/locale/zh_CN';
+// The ES module build: `antd/locale/zh_CN` is CommonJS, and the bundle handed ConfigProvider its
+// exports object instead of the locale — every antd text (date pickers, pagination) was English.
+import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { createApolloClient } from './apollo/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';

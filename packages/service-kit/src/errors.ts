@@ -69,5 +69,7 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issue.path.map(String).join('.');
-  throw new DomainError('BAD_USER_INPUT', 'INVALID_INPUT', field ? `${field}：${issue.message}` : issue.message, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
+  // The message is for a person, in Chinese, and names the field itself; the field's code name
+  // travels in `details.field` for the client to point at it.
+  throw new DomainError('BAD_USER_INPUT', 'INVALID_INPUT', issue.message, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
@@ -8,6 +8,9 @@ import { formatSize, kindOfContentType } from '../attachments/file-type';
 import { CaseAttachment } from '../attachments/attachment.entity';
 
 const fileSummary = (contentType: string, size: number) => `${kindOfContentType(contentType)?.label ?? contentType} · ${formatSize(size)}`;
+
+/** Codes of a classification, as a bureau employee reads them. */
+const CLASSIFICATION_LABELS: Record<string, Record<string, string>> = { requestType: REQUEST_TYPE_LABELS, tier: TIER_LABELS, urgency: URGENCY_LABELS };
 
 /** A short, personal-data-free line for the timeline. */
 function detailOf(e: EventEnvelope): string | null {
@@ -18,7 +21,8 @@ function detailOf(e: EventEnvelope): string | null {
     case 'hotline.case.replied': return `${REPLY_RESULT_LABELS[d.result as ReplyResult] ?? d.result}：${String(d.replyDigest ?? '')}`;
     case 'hotline.case.classified': {
       const [b, a] = [d.before as Record<string, string> | null, d.after as Record<string, string>];
-      const changes = ['requestType', 'topic', 'tier', 'urgency'].filter((k) => b && b[k] !== a[k]).map((k) => `${b![k]}→${a[k]}`);
+      const label = (k: string, v: string) => (CLASSIFICATION_LABELS[k]?.[v] ?? v);
+      const changes = ['requestType', 'topic', 'tier', 'urgency'].filter((k) => b && b[k] !== a[k]).map((k) => `${label(k, b![k])}→${label(k, a[k])}`);
       return `${changes.join('，')}：${String(d.reason)}`;
     }
     case 'hotline.case.linked': return `${LINK_KIND_LABELS[d.kind as LinkKind] ?? d.kind} → ${String(d.masterExternalNo)}（相似度 ${String(d.score)}）`;

@@ -149,6 +149,8 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
       title="录入工单"
       width={820}
       style={{ top: 24 }}
+      // At 1366×768 the form is taller than the screen: it scrolls, 提交 stays in view.
+      styles={{ body: { maxHeight: 'calc(100vh - 190px)', overflowY: 'auto', paddingRight: 8 } }}
       okText={created ? '关闭' : '提交'}
       cancelText="取消"
       onOk={submit}

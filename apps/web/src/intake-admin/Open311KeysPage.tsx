@@ -124,6 +124,8 @@ export default function Open311KeysPage() {
       <Modal
         open={!!created}
         title="密钥已创建"
+        // the key is shown once: gone from the page as soon as the dialog closes
+        destroyOnHidden
         closable={false}
         maskClosable={false}
         footer={

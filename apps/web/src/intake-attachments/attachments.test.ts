@@ -117,7 +117,7 @@ describe('撤回附件 (removal): who, the reason, the refusals', () => {
     expect(removeErrorMessage(gql('FORBIDDEN', 'Access denied'))).toBe('无权撤回附件（仅值守员、系统管理员可撤回）');
     expect(removeErrorMessage(gql('NOT_FOUND', '附件不存在或已撤回', 'ATTACHMENT_NOT_FOUND'))).toBe('附件不存在或已被撤回，请刷新后查看');
     expect(removeErrorMessage(gql('BAD_USER_INPUT', '区平台提供的附件链接不是上传的文件，不能撤回', 'ATTACHMENT_IS_LINK'))).toBe('区平台提供的附件链接不是上传的文件，不能撤回');
-    expect(removeErrorMessage(gql('BAD_USER_INPUT', 'reason：请填写撤回原因（至少 4 个字）', 'INVALID_INPUT'))).toBe('请填写撤回原因（至少 4 个字）');
+    expect(removeErrorMessage(gql('BAD_USER_INPUT', '请填写撤回原因（至少 4 个字）', 'INVALID_INPUT'))).toBe('请填写撤回原因（至少 4 个字）');
     expect(removeErrorMessage(gql('BAD_USER_INPUT', 'Variable "$reason" of required type "String!" was not provided.'))).toBe(ERROR_MESSAGES.BAD_USER_INPUT);
     expect(removeErrorMessage(gql('CONFLICT', 'version mismatch'))).toBe(ERROR_MESSAGES.CONFLICT);
     expect(removeErrorMessage(gql('UNAUTHENTICATED', 'jwt expired'))).toBe(ERROR_MESSAGES.UNAUTHENTICATED);

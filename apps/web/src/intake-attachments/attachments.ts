@@ -36,15 +36,13 @@ export function removeReasonProblem(reason: string | null | undefined): string |
 
 /**
  * The Chinese message for a refused 撤回附件 (a GraphQL error): like `errorMessage` elsewhere,
- * with the refusals this action has its own words for, and without the field name the server
- * puts before an input message (`reason：…`).
+ * with the refusals this action has its own words for.
  */
 export function removeErrorMessage(error: unknown): string {
-  const text = errorMessage(error, {
+  return errorMessage(error, {
     FORBIDDEN: '无权撤回附件（仅值守员、系统管理员可撤回）',
     NOT_FOUND: '附件不存在或已被撤回，请刷新后查看',
   });
-  return text.replace(/^[A-Za-z][\w.]*：/, '');
 }
 
 /**
