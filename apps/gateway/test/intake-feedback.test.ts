@@ -144,4 +144,24 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     const refused = await duty.raw('mutation($i: LinkCaseInput!) { linkCase(input: $i) { id } }', { i: { caseId: c.id, masterCaseId: later.id, kind: 'merge' } });
     expect(refused.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ANSWERED' });
   }, 120_000);
+
+  it('without a webhook (the admin stops it), the record of a completed case still gets the full reply, ready for the export', async () => {
+    const stopped = await admin.request<{ removeFeedbackWebhook: { url: string | null; source: string } }>('mutation { removeFeedbackWebhook { url source } }');
+    expect(stopped.removeFeedbackWebhook).toEqual({ url: null, source: 'none' });
+    const refused = await duty.raw('mutation { removeFeedbackWebhook { source } }');
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+
+    const c = await receiveAndSign(duty, { title: '小区垃圾清运不及时', content: '林肯公园西门垃圾点三天未清运。' });
+    const replyText = '已督促物业公司增加垃圾清运频次至每日两次，西门垃圾点已于当日清运完毕，并安排专人每日巡查。';
+    await complete(duty, handler, c.id, propertyId, replyText);
+    const record = await eventually(async () => {
+      const r = await duty.request<{ case: { feedback: Array<{ state: string; attempts: number; replyText: string | null; departmentName: string | null }> } }>(
+        'query($id: ID!) { case(id: $id) { feedback { state attempts replyText departmentName } } }', { id: c.id },
+      );
+      return r.case.feedback[0]?.replyText && r.case.feedback[0];
+    }, { timeoutMs: 30_000, intervalMs: 500, what: 'the reply read into the pending record' });
+    expect(record).toEqual({ state: 'pending', attempts: 0, replyText, departmentName: '物业管理科' });
+    const ex = await duty.request<{ exportFeedback: { content: string } }>('mutation { exportFeedback { content } }');
+    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决","${replyText}","物业管理科"`);
+  }, 120_000);
 });

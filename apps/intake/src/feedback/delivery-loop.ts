@@ -112,12 +112,36 @@ export class FeedbackDelivery {
   /** One round; returns how many records it tried. */
   async runOnce(batch = 10): Promise<number> {
     const endpoint = await loadEndpoint(this.orm.em.fork(), this.opts.config);
-    if (!endpoint) return 0; // nothing to send to: records wait (or are exported by hand)
+    // Nothing to send to: records wait for a webhook or the export — complete, with the reply.
+    if (!endpoint) return this.completeReplies(batch);
     return this.orm.em.fork().transactional(async (tx) => {
       const due = await tx.find(FeedbackRecord, { state: 'pending', nextAttemptAt: { $lte: new Date() } }, {
         orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE /* skip locked */,
       });
       for (const r of due) await this.deliver(tx, r, endpoint);
+      return due.length;
+    });
+  }
+
+  /**
+   * Without a webhook, pending records still get their reply text from dispatch, so the bureau's
+   * screen and the export show it in full. A failure is noted and tried again a minute later; it
+   * is not a delivery attempt.
+   */
+  private async completeReplies(batch: number): Promise<number> {
+    return this.orm.em.fork().transactional(async (tx) => {
+      const due = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] }, replyText: null, nextAttemptAt: { $lte: new Date() } }, {
+        orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+      });
+      for (const r of due) {
+        await ensureReply(r, this.opts.replies).catch((e) => {
+          r.lastError = replyFetchError(e);
+          r.nextAttemptAt = new Date(Date.now() + 60_000);
+          this.log.warn({ err: e, feedbackId: r.id, externalNo: r.externalNo }, 'could not read the reply from dispatch; will retry');
+        });
+        if (r.replyText != null) r.lastError = null;
+      }
+      await tx.flush();
       return due.length;
     });
   }

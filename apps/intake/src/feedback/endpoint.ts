@@ -36,3 +36,8 @@ export async function saveEndpoint(em: EntityManager, user: AuthUser, input: unk
     [KEY, JSON.stringify(cmd), user.id],
   );
 }
+
+/** 停用回传 (admin): removes the admin's webhook; the service config's, if any, applies again. */
+export async function removeEndpoint(em: EntityManager): Promise<void> {
+  await em.execute('delete from intake_setting where key = ?', [KEY]);
+}

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { scrubText, type FeedbackState } from '@hotline/contracts';
 import { notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
-import { loadEndpoint, saveEndpoint } from './endpoint';
+import { loadEndpoint, removeEndpoint, saveEndpoint } from './endpoint';
 import { exportFeedback } from './export-feedback';
 import { FeedbackAttempt, FeedbackRecord, FeedbackStateEnum } from './feedback.entity';
 import type { ReplySource } from './completion-reply';
@@ -58,6 +58,14 @@ export class FeedbackResolver {
   @Mutation(() => FeedbackWebhook, { description: '设置办结反馈回传地址与签名密钥（覆盖服务配置）' })
   async configureFeedbackWebhook(@Arg('url', () => String) url: string, @Arg('secret', () => String) secret: string, @Ctx() ctx: Ctx): Promise<FeedbackWebhook> {
     await saveEndpoint(ctx.em, requireUser(ctx), { url, secret });
+    return this.feedbackWebhook(ctx);
+  }
+
+  @Authorized(['admin'])
+  @Mutation(() => FeedbackWebhook, { description: '停用管理员设置的回传地址（恢复服务配置；均无时办结反馈只能导出后手工上传）' })
+  async removeFeedbackWebhook(@Ctx() ctx: Ctx): Promise<FeedbackWebhook> {
+    requireUser(ctx);
+    await removeEndpoint(ctx.em);
     return this.feedbackWebhook(ctx);
   }
 

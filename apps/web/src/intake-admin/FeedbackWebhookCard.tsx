@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag } from 
 import { useMutation, useQuery } from '@apollo/client';
 import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
-import { CONFIGURE_FEEDBACK_WEBHOOK_MUTATION, FEEDBACK_WEBHOOK_QUERY } from './queries';
+import { CONFIGURE_FEEDBACK_WEBHOOK_MUTATION, FEEDBACK_WEBHOOK_QUERY, REMOVE_FEEDBACK_WEBHOOK_MUTATION } from './queries';
 import type { FeedbackWebhook } from './types';
 
 const SOURCE_LABELS: Record<string, string> = { config: '服务配置', admin: '管理员设置', none: '未设置' };
@@ -15,7 +15,25 @@ export function FeedbackWebhookCard() {
   const [error, setError] = useState<string | null>(null);
   const { data, error: loadError } = useQuery<{ feedbackWebhook: FeedbackWebhook }>(FEEDBACK_WEBHOOK_QUERY);
   const [configure, { loading }] = useMutation(CONFIGURE_FEEDBACK_WEBHOOK_MUTATION, { refetchQueries: ['FeedbackWebhook'] });
+  const [remove, { loading: removing }] = useMutation(REMOVE_FEEDBACK_WEBHOOK_MUTATION, { refetchQueries: ['FeedbackWebhook'] });
   const hook = data?.feedbackWebhook;
+
+  const stop = async () => {
+    const ok = await confirmAction(modal, {
+      title: '停用管理员设置的回传地址？',
+      content: '停用后不再自动回传（如服务配置了回传地址则改用该地址）；待回传的办结反馈可导出后手工上传。',
+      okText: '停用',
+      danger: true,
+    });
+    if (!ok) return;
+    setError(null);
+    try {
+      await remove();
+      message.success('已停用回传地址');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
 
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
@@ -65,6 +83,11 @@ export function FeedbackWebhookCard() {
           <Button type="primary" loading={loading} onClick={save} data-testid="feedback-webhook-save">
             保存
           </Button>
+          {hook?.source === 'admin' && (
+            <Button danger loading={removing} onClick={stop} data-testid="feedback-webhook-remove">
+              停用
+            </Button>
+          )}
         </Space>
       </Form>
     </Card>

@@ -164,6 +164,15 @@ export const FEEDBACK_WEBHOOK_QUERY = gql`
   }
 `;
 
+export const REMOVE_FEEDBACK_WEBHOOK_MUTATION = gql`
+  mutation RemoveFeedbackWebhook {
+    removeFeedbackWebhook {
+      url
+      source
+    }
+  }
+`;
+
 export const CONFIGURE_FEEDBACK_WEBHOOK_MUTATION = gql`
   mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {
     configureFeedbackWebhook(url: $url, secret: $secret) {
