@@ -160,6 +160,10 @@ describe('附件: files uploaded to a case, stored by intake, downloaded with a 
     const missing = await download(property, `/cases/${c.id}/attachments/00000000-0000-4000-8000-000000000000`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual(otherBody);
+    // So does an id that is no UUID at all (it never reaches the database).
+    const malformed = await download(property, `/cases/${c.id}/attachments/${'-'.repeat(36)}`);
+    expect(malformed.status).toBe(404);
+    expect(await malformed.json()).toEqual(otherBody);
     // The other department does not see the case's list either.
     expect((await housing.raw(ATTACHMENTS, { id: c.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
 

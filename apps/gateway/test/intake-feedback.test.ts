@@ -152,7 +152,8 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const c = await receiveAndSign(duty, { title: '小区垃圾清运不及时', content: '林肯公园西门垃圾点三天未清运。' });
-    const replyText = '已督促物业公司增加垃圾清运频次至每日两次，西门垃圾点已于当日清运完毕，并安排专人每日巡查。';
+    // Starts like a spreadsheet formula: the export must not let Excel run it.
+    const replyText = '=HYPERLINK("http://x","详情")已督促物业公司增加垃圾清运频次至每日两次，西门垃圾点已于当日清运完毕。';
     await complete(duty, handler, c.id, propertyId, replyText);
     const record = await eventually(async () => {
       const r = await duty.request<{ case: { feedback: Array<{ state: string; attempts: number; replyText: string | null; departmentName: string | null }> } }>(
@@ -162,6 +163,6 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     }, { timeoutMs: 30_000, intervalMs: 500, what: 'the reply read into the pending record' });
     expect(record).toEqual({ state: 'pending', attempts: 0, replyText, departmentName: '物业管理科' });
     const ex = await duty.request<{ exportFeedback: { content: string } }>('mutation { exportFeedback { content } }');
-    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决","${replyText}","物业管理科"`);
+    expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决","'${replyText.replace(/"/g, '""')}","物业管理科"`);
   }, 120_000);
 });

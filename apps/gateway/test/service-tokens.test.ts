@@ -70,8 +70,13 @@ describe('service tokens (服务凭据) for calls between services', () => {
 
   it('repeated bad secrets are rate-limited per client and address', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await tokenRequest({ grant_type: 'client_credentials', client_id: 'prober', client_secret: 'guess-guess-guess-guess-guess' })).status);
+    // From an address of its own (identity believes X-Forwarded-For from loopback, TRUST_PROXY),
+    // with a different made-up client id each time: they all count against that address.
+    const from = { 'x-forwarded-for': '192.0.2.77' };
+    for (let i = 0; i < 6; i++) statuses.push((await tokenRequest({ grant_type: 'client_credentials', client_id: `prober-${i}`, client_secret: 'guess-guess-guess-guess-guess' }, from)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    // the real client, from its own address, is not affected
+    expect((await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: inject('intakeClientSecret') })).status).toBe(200);
   });
 
   it('the token reads the full approved reply from dispatch, directly on the subgraph', async () => {

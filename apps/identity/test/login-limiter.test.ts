@@ -17,4 +17,15 @@ describe('LoginLimiter', () => {
     l.fail('a', 1); l.succeed('a'); l.fail('a', 2);
     expect(l.blockedFor('a', 3)).toBe(0);
   });
+  it('keeps its memory bounded whatever keys callers make up: expired keys are swept, then the oldest', () => {
+    const l = new LoginLimiter(3, 60_000, 100);
+    for (let i = 0; i < 1_000; i++) l.fail(`made-up-${i}`, 1_000 + i);
+    expect(l.size).toBeLessThanOrEqual(100);
+    // a real key failing now is still counted
+    l.fail('duty|10.0.0.1', 5_000); l.fail('duty|10.0.0.1', 5_001); l.fail('duty|10.0.0.1', 5_002);
+    expect(l.blockedFor('duty|10.0.0.1', 5_003)).toBeGreaterThan(0);
+    // after the window everything made up is swept at the next overflow
+    for (let i = 0; i < 101; i++) l.fail(`later-${i}`, 200_000 + i);
+    expect(l.size).toBeLessThanOrEqual(100);
+  });
 });

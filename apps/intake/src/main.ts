@@ -23,6 +23,9 @@ import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
 import { CaseAttachment } from './attachments/attachment.entity';
 import { attachmentRoutes } from './attachments/attachments.routes';
 
+/** The 办结反馈 webhook loop: started with the service, stopped before its database closes. */
+let delivery: FeedbackDelivery | undefined;
+
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
@@ -39,15 +42,19 @@ main({
     importRoutes(app, { orm, log, verify });
     attachmentRoutes(app, { orm, log, verify, limits: { maxBytes: config.ATTACHMENT_MAX_BYTES, maxPerCase: config.ATTACHMENT_MAX_PER_CASE } });
   },
+  onStop: async () => {
+    await delivery?.stop();
+  },
   onStart: async ({ orm, config, log, services }) => {
     const interrupted = await failInterruptedJobs(orm.em.fork());
     if (interrupted) log.warn({ interrupted }, 'import jobs interrupted by a restart were marked failed');
     if (config.SEED_DEMO) log.info({ created: await seedDemoCases(orm.em.fork()) }, 'demo cases seeded');
     if (config.SEED_DEMO) log.info({ created: await seedDemoKey(orm.em.fork()) }, 'demo Open311 key seeded');
     if (!config.SERVICE_CLIENT_SECRET) log.warn('SERVICE_CLIENT_SECRET is not set: 办结反馈 cannot read reply texts from dispatch and will retry until it is');
-    new FeedbackDelivery(orm, log, {
+    delivery = new FeedbackDelivery(orm, log, {
       maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
       replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
-    }).start();
+    });
+    delivery.start();
   },
 });

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { linkAttachments, withUploadedAttachments } from '../src/attachments/attachments';
-import { contentDisposition, FILE_KINDS, formatSize, oleStreamNames, sanitizeFileName, sniffFileKind, zipEntryNames } from '../src/attachments/file-type';
+import { biffHasMacroSheet, contentDisposition, FILE_KINDS, formatSize, oleStreamNames, sanitizeFileName, sniffFileKind, zipEntryNames } from '../src/attachments/file-type';
 
 // ---- real files, built byte by byte -------------------------------------------------------
 
@@ -56,7 +56,7 @@ const docx = (extra: Record<string, string> = {}) => zip({ '[Content_Types].xml'
  * An OLE2 compound file (legacy Office) with these stream names: 512-byte sectors, sector 0 the
  * FAT, sector 1 the directory (root + streams), then one data sector per stream.
  */
-function ole(streams: string[]): Buffer {
+function ole(streams: Array<string | [string, Buffer]>): Buffer {
   const sectors = 2 + streams.length;
   const b = Buffer.alloc(512 * (sectors + 1));
   Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(b, 0);
@@ -89,7 +89,11 @@ function ole(streams: string[]): Buffer {
     b.writeUInt32LE(size, at + 120);
   };
   entry(0, 'Root Entry', 5, 0xfffffffe, 0);
-  streams.forEach((s, i) => entry(i + 1, s, 2, 2 + i, 4096));
+  streams.forEach((s, i) => {
+    const [name, content] = typeof s === 'string' ? [s, undefined] : s;
+    entry(i + 1, name, 2, 2 + i, 4096);
+    content?.copy(b, 512 * (3 + i), 0, Math.min(512, content.length));
+  });
   return b;
 }
 
@@ -130,6 +134,7 @@ describe('sniffFileKind: the type from the bytes only', () => {
     expect(sniffFileKind(ole(['WordDocument', '1Table']))).toBe('doc');
     expect(sniffFileKind(ole(['Workbook']))).toBe('xls');
     expect(sniffFileKind(ole(['WordDocument', 'Macros']))).toBeUndefined();
+    expect(sniffFileKind(ole(['WordDocument', 'MACROS']))).toBeUndefined(); // names compare in any case
     expect(sniffFileKind(ole(['PowerPoint Document']))).toBeUndefined(); // not on the list
     expect(sniffFileKind(ole(['\u4840\u443f\u4174']))).toBeUndefined(); // an .msi installer's stream
     expect(sniffFileKind(ole(['WordDocument']).subarray(0, 600))).toBeUndefined();
@@ -208,4 +213,21 @@ describe('a re-import and uploaded files', () => {
     expect(withUploadedAttachments(current, [{ name: '附件1', url: 'https://x/new.pdf' }])).toEqual([{ name: '附件1', url: 'https://x/new.pdf' }, uploaded]);
     expect(withUploadedAttachments(current, [])).toEqual([uploaded]);
   });
+
+describe('legacy Excel with Excel 4.0 (XLM) or VBA macro sheets', () => {
+  /** BIFF8 records: BOF, one BoundSheet8 per sheet type given, EOF. */
+  const workbook = (...sheetTypes: number[]) => {
+    const rec = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type & 0xff, type >> 8, data.length & 0xff, data.length >> 8]), data]);
+    const boundSheet = (dt: number) => rec(0x0085, Buffer.from([0, 0, 0, 0, 0, dt, 1, 0, 0x53]));
+    return Buffer.concat([rec(0x0809, Buffer.alloc(16)), ...sheetTypes.map(boundSheet), rec(0x000a, Buffer.alloc(0))]);
+  };
+
+  it('a workbook of worksheets passes; one declaring a macro or VBA sheet is refused', () => {
+    expect(biffHasMacroSheet(workbook(0x00, 0x02))).toBe(false);
+    expect(biffHasMacroSheet(workbook(0x00, 0x01))).toBe(true);
+    expect(biffHasMacroSheet(workbook(0x06))).toBe(true);
+    expect(sniffFileKind(ole([['Workbook', workbook(0x00)]]))).toBe('xls');
+    expect(sniffFileKind(ole([['Workbook', workbook(0x00, 0x01)]]))).toBeUndefined();
+  });
+});
 });

@@ -73,3 +73,6 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
   // travels in `details.field` for the client to point at it.
   throw new DomainError('BAD_USER_INPUT', 'INVALID_INPUT', issue.message, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
 }
+
+/** A UUID as Postgres accepts it (8-4-4-4-12 hex): anything else is answered NOT_FOUND, never sent to the database. */
+export const isUuid = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

@@ -77,6 +77,7 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
       if (res.status === 401) {
         // identity restarted with a new key, or the token expired in flight: one fresh token, one retry.
         cached = undefined;
+        await res.arrayBuffer().catch(() => undefined); // release the connection before retrying
         res = await call();
       }
       const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };

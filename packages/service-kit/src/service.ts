@@ -58,6 +58,8 @@ export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig =
   context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
   /** Runs once after migrations, before the service reports ready (demo seed, ...). */
   onStart?: (deps: ServiceDeps<C>) => Promise<void>;
+  /** Runs at shutdown after HTTP stops taking requests, before consumers, NATS and the database close (background loops end here). */
+  onStop?: (deps: ServiceDeps<C>) => Promise<void>;
 }
 
 export interface RunningService<C extends BaseConfig> {
@@ -143,6 +145,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
       ready = false;
       log.info('shutting down');
       await http.close().catch((e) => log.warn({ err: e }, 'http close'));
+      await def.onStop?.(deps).catch((e) => log.warn({ err: e }, 'onStop'));
       for (const c of consumers) await c.stop().catch((e) => log.warn({ err: e }, 'consumer stop'));
       await relay!.stop();
       await relay!.publishBatch().catch(() => 0); // last committed events out before we go

@@ -12,6 +12,8 @@ export interface LoginDeps {
 
 /** 登录: username + password → a short-lived token. Failures are counted and rate-limited. */
 export async function login(em: EntityManager, deps: LoginDeps, username: string, password: string, ip: string) {
+  // A username is at most 64 characters: longer input is refused before it costs memory or a hash.
+  if (username.length > 64 || password.length > 256) throw unauthenticated('INVALID_CREDENTIALS', '用户名或密码错误');
   const key = `${username.trim().toLowerCase()}|${ip}`;
   const wait = deps.limiter.blockedFor(key);
   if (wait > 0) throw new DomainError('FORBIDDEN', 'TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${wait} 秒后再试`);

@@ -27,6 +27,10 @@ export class ServiceClients {
     return this.hashes.size;
   }
 
+  knows(clientId: string): boolean {
+    return this.hashes.has(clientId);
+  }
+
   /** The client's granted scopes when the secret is right, null otherwise (constant-time compare). */
   authenticate(clientId: string, secret: string): readonly string[] | null {
     const expected = this.hashes.get(clientId);

@@ -35,7 +35,9 @@ export function tokenRoutes(app: Express, deps: { clients: ServiceClients; token
       res.status(400).json({ error: 'invalid_request', error_description: 'client_id and client_secret are required' });
       return;
     }
-    const key = `service:${clientId}|${req.ip ?? ''}`;
+    // Failures count per known client and address; made-up ids share one key per address, so
+    // they cannot grow the limiter's memory.
+    const key = `service:${deps.clients.knows(clientId) ? clientId : '?'}|${req.ip ?? ''}`;
     const wait = deps.limiter.blockedFor(key);
     if (wait > 0) {
       res.status(429).set('retry-after', String(wait)).json({ error: 'invalid_client', error_description: `too many failed attempts, retry in ${wait} s` });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { isUuid, actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Attachment, Case } from '../cases/case.entity';
@@ -35,7 +35,6 @@ export const attachmentUrl = (caseId: string, id: string) => `/cases/${caseId}/a
 /** The refusal for a file larger than the limit (HTTP 413). */
 export const fileTooLarge = (maxBytes: number) => badInput('FILE_TOO_LARGE', `文件过大，单个附件不能超过 ${formatSize(maxBytes)}`, { maxBytes });
 
-const isUuid = (s: string) => /^[0-9a-f-]{36}$/i.test(s);
 
 /**
  * Serialises, per content, the uploads and removals that touch the same bytes (a transaction

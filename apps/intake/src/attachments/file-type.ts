@@ -105,11 +105,19 @@ function ooxml(b: Buffer): FileKindName | undefined {
   return undefined;
 }
 
+interface OleEntry {
+  name: string;
+  /** 1 storage, 2 stream, 5 root */
+  type: number;
+  start: number;
+  size: number;
+}
+
 /**
- * The stream names of an OLE2 compound file (legacy Office), walking the directory's sector
- * chain through the FAT. Returns undefined for a malformed file.
+ * An OLE2 compound file (legacy Office): its directory entries, walking the directory's sector
+ * chain through the FAT, and a reader for a stream in regular sectors. Undefined when malformed.
  */
-export function oleStreamNames(b: Buffer): string[] | undefined {
+function parseOle(b: Buffer): { entries: OleEntry[]; read(e: OleEntry): Buffer | undefined } | undefined {
   if (b.length < 512) return undefined;
   const shift = b.readUInt16LE(30);
   if (shift !== 9 && shift !== 12) return undefined;
@@ -132,7 +140,7 @@ export function oleStreamNames(b: Buffer): string[] | undefined {
     const at = sectorAt(fatSector) + (s % perSector) * 4;
     return at + 4 <= b.length ? b.readUInt32LE(at) : undefined;
   };
-  const names: string[] = [];
+  const entries: OleEntry[] = [];
   let s: number | undefined = b.readUInt32LE(48);
   for (let guard = 0; s !== undefined && s < 0xfffffffa && guard < 10_000; guard++) {
     const at = sectorAt(s);
@@ -140,20 +148,71 @@ export function oleStreamNames(b: Buffer): string[] | undefined {
     for (let e = 0; e < size / 128; e++) {
       const entry = at + e * 128;
       const len = b.readUInt16LE(entry + 64);
-      if (len >= 2 && len <= 64) names.push(b.toString('utf16le', entry, entry + len - 2));
+      if (len >= 2 && len <= 64) {
+        entries.push({ name: b.toString('utf16le', entry, entry + len - 2), type: b.readUInt8(entry + 66), start: b.readUInt32LE(entry + 116), size: b.readUInt32LE(entry + 120) });
+      }
     }
     s = fatNext(s);
   }
-  return names;
+  const miniCutoff = b.readUInt32LE(56) || 4096;
+  const read = (e: OleEntry): Buffer | undefined => {
+    if (e.size < miniCutoff) return undefined; // in the mini stream: not read here
+    const parts: Buffer[] = [];
+    let got = 0;
+    let sector: number | undefined = e.start;
+    for (let guard = 0; sector !== undefined && sector < 0xfffffffa && got < e.size && guard < 200_000; guard++) {
+      const at = sectorAt(sector);
+      if (at + size > b.length) break;
+      parts.push(b.subarray(at, at + size));
+      got += size;
+      sector = fatNext(sector);
+    }
+    return Buffer.concat(parts).subarray(0, Math.min(got, e.size));
+  };
+  return { entries, read };
 }
 
+/** The stream and storage names of an OLE2 compound file; undefined for a malformed file. */
+export function oleStreamNames(b: Buffer): string[] | undefined {
+  return parseOle(b)?.entries.map((e) => e.name);
+}
+
+/**
+ * Whether an Excel BIFF8 workbook stream declares a macro sheet: a BoundSheet8 record (0x0085)
+ * of sheet type 0x01 (Excel 4.0 / XLM macros, run by Auto_Open) or 0x06 (VBA module), before the
+ * globals substream's EOF (0x000A).
+ */
+export function biffHasMacroSheet(stream: Buffer): boolean {
+  for (let pos = 0; pos + 4 <= stream.length; ) {
+    const type = stream.readUInt16LE(pos);
+    const len = stream.readUInt16LE(pos + 2);
+    if (type === 0x0085 && len >= 6 && pos + 4 + 6 <= stream.length) {
+      const dt = stream.readUInt8(pos + 4 + 5);
+      if (dt === 0x01 || dt === 0x06) return true;
+    }
+    if (type === 0x000a) return false;
+    pos += 4 + len;
+  }
+  return false;
+}
+
+/** Storage names (any case, as the format compares them) where legacy Office keeps macros. */
+const MACRO_STORAGES = new Set(['macros', '_vba_project_cur', 'vba', '_vba_project']);
+
 function ole(b: Buffer): FileKindName | undefined {
-  const names = oleStreamNames(b);
-  if (!names) return undefined;
-  // Legacy documents with macros keep them in a "Macros" (Word) or "_VBA_PROJECT_CUR" (Excel) storage.
-  if (names.some((n) => n === 'Macros' || n === '_VBA_PROJECT_CUR' || n === 'VBA')) return undefined;
+  const parsed = parseOle(b);
+  if (!parsed) return undefined;
+  const names = parsed.entries.map((e) => e.name);
+  if (names.some((n) => MACRO_STORAGES.has(n.toLowerCase()))) return undefined;
   if (names.includes('WordDocument')) return 'doc';
-  if (names.includes('Workbook') || names.includes('Book')) return 'xls';
+  const workbook = parsed.entries.find((e) => e.name === 'Workbook' || e.name === 'Book');
+  if (workbook) {
+    // Excel 4.0 macro sheets live inside the workbook stream itself: read it. One that cannot be
+    // read here (a tiny workbook in the mini stream) is refused rather than let through unchecked.
+    const stream = parsed.read(workbook);
+    if (!stream || biffHasMacroSheet(stream)) return undefined;
+    return 'xls';
+  }
   return undefined;
 }
 

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
+import { isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
 import { Case } from './case.entity';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
 export async function findCaseForUser(em: EntityManager, user: AuthUser, id: string): Promise<Case> {
-  const c = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Case, { id }) : null;
+  const c = isUuid(id) ? await em.findOne(Case, { id }) : null;
   if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
   assertInScope(user, c.departmentIds);
   return c;

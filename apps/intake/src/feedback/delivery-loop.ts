@@ -63,6 +63,7 @@ export async function payloadOf(em: EntityManager, r: FeedbackRecord): Promise<F
 export class FeedbackDelivery {
   private timer?: NodeJS.Timeout;
   private running = false;
+  private round?: Promise<void>;
   private stopped = false;
 
   constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly opts: DeliveryOptions) {}
@@ -72,7 +73,8 @@ export class FeedbackDelivery {
       if (this.stopped) return;
       if (!this.running) {
         this.running = true;
-        await this.runOnce().catch((e) => this.log.warn({ err: e }, 'feedback delivery round failed'));
+        this.round = this.runOnce().then(() => undefined, (e) => this.log.warn({ err: e }, 'feedback delivery round failed'));
+        await this.round;
         this.running = false;
       }
       this.timer = setTimeout(tick, this.opts.pollMs);
@@ -81,9 +83,11 @@ export class FeedbackDelivery {
     void tick();
   }
 
-  stop(): void {
+  /** Stops the loop and waits for a round in progress, so its attempts are recorded before the database closes. */
+  async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    await this.round;
   }
 
   /** POSTs one record, signed; a network failure or a non-2xx answer is an error, not a throw. */
@@ -130,7 +134,7 @@ export class FeedbackDelivery {
    */
   private async completeReplies(batch: number): Promise<number> {
     return this.orm.em.fork().transactional(async (tx) => {
-      const due = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] }, replyText: null, nextAttemptAt: { $lte: new Date() } }, {
+      const due = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] }, replyText: null, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: new Date() } }] }, {
         orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
       });
       for (const r of due) {

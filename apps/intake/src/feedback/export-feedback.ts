@@ -22,7 +22,8 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
         throw new DomainError('CONFLICT', 'REPLY_UNAVAILABLE', `工单 ${r.externalNo} 的${replyFetchError(e).replace('，将自动重试', '')}，未导出任何记录，请稍后重试`);
       });
     }
-    const q = (v: string) => `"${v.replace(/"/g, '""')}"`;
+    // Quoted, and a cell that Excel would read as a formula (= + - @, tab, CR) starts with ' .
+    const q = (v: string) => `"${(/^[=+\-@\t\r]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"`;
     const lines = [HEADERS.map(q).join(',')];
     const now = new Date();
     for (const r of rows) {

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { scrubText, type FeedbackState } from '@hotline/contracts';
-import { notFound, requireUser, ServiceContext } from '@hotline/service-kit';
+import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { loadEndpoint, removeEndpoint, saveEndpoint } from './endpoint';
 import { exportFeedback } from './export-feedback';
@@ -72,13 +72,12 @@ export class FeedbackResolver {
   @Authorized(['duty', 'admin'])
   @Mutation(() => FeedbackRecord, { description: '重新投递反馈失败的记录' })
   async retryFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<FeedbackRecord> {
-    const r = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(FeedbackRecord, { id }) : null;
+    if (!isUuid(id)) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
+    // One conditional statement: a record an export is taking (locked, then `exported`) is never
+    // turned back into `pending`, so the platform cannot get it twice.
+    await ctx.em.execute("update intake_feedback set state = 'pending', next_attempt_at = now() where id = ? and state = 'failed'", [id]);
+    const r = await ctx.em.findOne(FeedbackRecord, { id }, { refresh: true });
     if (!r) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
-    if (r.state === 'failed') {
-      r.state = 'pending';
-      r.nextAttemptAt = new Date();
-      await ctx.em.flush();
-    }
     return r;
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { notFound, requireUser, ServiceContext } from '@hotline/service-kit';
+import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { DEFAULT_HEADERS, ImportField } from './column-mapping';
 import { ImportJob, ImportMapping } from './import-job.entity';
 import { saveMapping } from './imports';
@@ -16,7 +16,7 @@ export class ImportResolver {
   @Authorized(['duty', 'admin'])
   @Query(() => ImportJob, { description: '导入任务（进度、结果、错误）' })
   async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<ImportJob> {
-    const job = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.em.findOne(ImportJob, { id }) : null;
+    const job = isUuid(id) ? await ctx.em.findOne(ImportJob, { id }) : null;
     if (!job) throw notFound('IMPORT_NOT_FOUND', '导入任务不存在');
     return job;
   }

@@ -54,7 +54,7 @@ export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; v
     }
   });
 
-  app.get(/^\/imports\/([0-9a-f-]{36})(\/errors\.csv)?$/i, async (req: Request, res: Response) => {
+  app.get(/^\/imports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/errors\.csv)?$/i, async (req: Request, res: Response) => {
     const user = await caller(req, res, deps.verify);
     if (!user) return;
     const [id, report] = [(req.params as Record<string, string>)[0], (req.params as Record<string, string>)[1]];

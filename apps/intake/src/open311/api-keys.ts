@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, notFound, parseInput } from '@hotline/service-kit';
+import { isUuid, AuthUser, notFound, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Open311Key } from './api-key.entity';
 
@@ -35,7 +35,7 @@ export async function createKey(em: EntityManager, user: AuthUser | { system: st
 
 /** 停用: a revoked key is refused at once; the record stays. */
 export async function revokeKey(em: EntityManager, user: AuthUser, id: string): Promise<Open311Key> {
-  const k = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Open311Key, { id }) : null;
+  const k = isUuid(id) ? await em.findOne(Open311Key, { id }) : null;
   if (!k) throw notFound('KEY_NOT_FOUND', '密钥不存在');
   if (!k.revokedAt) {
     k.revokedAt = new Date();

@@ -1,3 +1,4 @@
+import { isUuid } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
@@ -71,7 +72,7 @@ async function applyCaseEvent(e: EventEnvelope, c: Case, em: EntityManager): Pro
   if (e.type === 'hotline.case.attachment-removed') {
     // 撤回附件: which file, by the type and size intake kept — never its name nor the reason.
     const id = String(d.attachmentId);
-    const a = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(CaseAttachment, { id, caseId: c.id }) : null;
+    const a = isUuid(id) ? await em.findOne(CaseAttachment, { id, caseId: c.id }) : null;
     detail = a ? `${fileSummary(a.contentType, a.size)} · 已从工单删除` : '已从工单删除';
   }
   em.create(TimelineEntry, {

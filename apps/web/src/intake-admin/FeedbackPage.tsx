@@ -101,7 +101,7 @@ export default function FeedbackPage() {
       key: 'actions',
       width: 80,
       render: (_, r) =>
-        r.state === 'failed' || r.state === 'exported' ? (
+        r.state === 'failed' ? (
           <Button size="small" loading={retrying === r.id} onClick={() => doRetry(r)} data-testid={`feedback-retry-${r.externalNo}`}>
             重试
           </Button>
