@@ -164,5 +164,9 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     expect(record).toEqual({ state: 'pending', attempts: 0, replyText, departmentName: '物业管理科' });
     const ex = await duty.request<{ exportFeedback: { content: string } }>('mutation { exportFeedback { content } }');
     expect(ex.exportFeedback.content).toContain(`"${c.externalNo}","已解决","'${replyText.replace(/"/g, '""')}","物业管理科"`);
+    // times as the bureau reads them: Beijing time, not UTC ISO strings
+    const line = ex.exportFeedback.content.split('\r\n').find((l) => l.startsWith(`"${c.externalNo}"`))!;
+    expect(line).toMatch(/"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d"/);
+    expect(line).not.toMatch(/T\d\d:\d\d:\d\d/);
   }, 120_000);
 });

@@ -160,6 +160,11 @@ describe('search (工单检索) and the unsigned count', () => {
     const byPhone = await search(duty, { phone });
     expect(byPhone.items.map((i) => i.id)).toEqual([ids[0]]);
     expect(byPhone.items[0].citizenPhone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);
+    // The whole number only: a fragment does not trawl for people.
+    const fragment = await duty.raw(SEARCH, { f: { phone: phone.slice(0, 3) } });
+    expect(fragment.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PHONE_INCOMPLETE' });
+    expect((await search(duty, { phone: phone.slice(0, 9) })).total).toBe(0);
+    expect((await search(duty, { phone: `${phone.slice(0, 3)}-${phone.slice(3, 7)}-${phone.slice(7)}` })).items.map((i) => i.id)).toEqual([ids[0]]);
     const byNo = await search(duty, { externalNo: byPhone.items[0].externalNo });
     expect(byNo.items.map((i) => i.id)).toEqual([ids[0]]);
     // A LIKE wildcard is searched for literally.

@@ -1,5 +1,6 @@
+import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
+import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
 import { Case } from './case.entity';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
@@ -61,7 +62,10 @@ export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSear
   if (s.externalNo?.trim()) where.push({ externalNo: { $ilike: like(s.externalNo.trim()) } });
   if (s.phone?.trim()) {
     if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw forbidden('PHONE_SEARCH_FORBIDDEN', '当前角色无权按来电号码检索');
-    where.push({ citizenPhone: { $like: like(s.phone.replace(/\D/g, '')) } });
+    // The whole number, compared digit for digit: a fragment (139…) would let staff trawl for people.
+    const digits = s.phone.replace(/\D/g, '');
+    if (digits.length < 7) throw badInput('PHONE_INCOMPLETE', '请输入完整的来电号码');
+    where.push({ [raw("regexp_replace(citizen_phone, '[^0-9]', '', 'g')")]: digits });
   }
   if (s.text?.trim()) where.push({ $or: [{ title: { $ilike: like(s.text.trim()) } }, { content: { $ilike: like(s.text.trim()) } }] });
   if (s.projectName?.trim()) where.push({ projectName: { $ilike: like(s.projectName.trim()) } });

@@ -6,6 +6,9 @@ import { FeedbackRecord } from './feedback.entity';
 import { ensureReply, payloadOf } from './delivery-loop';
 import { replyFetchError, ReplySource } from './completion-reply';
 
+/** A time as the bureau reads it: Beijing time (UTC+8, no daylight saving), `YYYY-MM-DD HH:mm:ss`. */
+export const beijingTime = (iso: string | Date): string => new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+
 const HEADERS = ['工单编号', '办理结果', '答复内容', '承办科室', '受理时间', '首次联系时间', '答复时间', '办结时间', '并单主工单'];
 
 /**
@@ -30,7 +33,7 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
       const p = await payloadOf(tx, r);
       lines.push([
         p.externalNo, REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result, p.replyText, p.departmentName ?? '',
-        p.receivedAt, p.contactedAt ?? '', p.repliedAt ?? '', p.completedAt, p.masterExternalNo ?? '',
+        beijingTime(p.receivedAt), p.contactedAt ? beijingTime(p.contactedAt) : '', p.repliedAt ? beijingTime(p.repliedAt) : '', beijingTime(p.completedAt), p.masterExternalNo ?? '',
       ].map(q).join(','));
       r.state = 'exported';
       r.nextAttemptAt = null;
@@ -40,7 +43,7 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
         data: { externalNo: r.externalNo, channel: 'export', state: 'exported', attempts: r.attempts, deliveredAt: now.toISOString() },
       }));
     }
-    const stamp = now.toISOString().slice(0, 16).replace(/[-:T]/g, '');
+    const stamp = beijingTime(now).slice(0, 16).replace(/[-: ]/g, '');
     return { fileName: `办结反馈-${stamp}.csv`, content: `\uFEFF${lines.join('\r\n')}\r\n`, count: rows.length };
   });
 }
