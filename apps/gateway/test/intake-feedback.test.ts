@@ -62,6 +62,7 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     );
     expect(w.configureFeedbackWebhook).toEqual({ url: receiver.url, source: 'admin' });
     expect(JSON.stringify(await admin.request('{ feedbackWebhook { url source } }'))).not.toContain(SECRET);
+    expect((await duty.request<{ feedbackDeliveryAutomatic: boolean }>('{ feedbackDeliveryAutomatic }')).feedbackDeliveryAutomatic).toBe(true);
 
     const master = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，老人上下楼困难。', citizenPhone: '13812340001' });
     const merged = await receiveAndSign(duty, { title: '电梯停运', content: '林肯公园5号楼电梯停运三天，请尽快维修。', citizenPhone: '13812340002' });
@@ -148,6 +149,9 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
   it('without a webhook (the admin stops it), the record of a completed case still gets the full reply, ready for the export', async () => {
     const stopped = await admin.request<{ removeFeedbackWebhook: { url: string | null; source: string } }>('mutation { removeFeedbackWebhook { url source } }');
     expect(stopped.removeFeedbackWebhook).toEqual({ url: null, source: 'none' });
+    // duty cannot read the address, but knows the records now wait for the export
+    expect((await duty.request<{ feedbackDeliveryAutomatic: boolean }>('{ feedbackDeliveryAutomatic }')).feedbackDeliveryAutomatic).toBe(false);
+    expect((await duty.raw('{ feedbackWebhook { url } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const refused = await duty.raw('mutation { removeFeedbackWebhook { source } }');
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 

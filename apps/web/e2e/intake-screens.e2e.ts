@@ -181,13 +181,13 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
       await modal.getByTestId('receive-title').fill(title);
       await modal.getByTestId('receive-content').fill(content);
       await flow.selectOption(modal.locator('.ant-select').filter({ has: page.locator('#requestType') }), '求助');
-      // 主题 suggests the usual topics as one types.
+      // 主题 suggests the configured topics (admin 主题分类, a tree) as one types.
       await modal.getByLabel('主题', { exact: true }).fill('物业');
-      const topicOption = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '物业管理' });
+      const topicOption = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').filter({ hasText: /^物业$/ });
       await topicOption.first().click();
       await modal.getByText('及时', { exact: true }).click();
-      const topicValue = await modal.getByLabel('主题', { exact: true }).inputValue();
-      must(topicValue === '物业管理', `主题 shows "${topicValue}" after picking 物业管理`);
+      const topicValue = (await modal.locator('.ant-select').filter({ has: page.locator('#topic') }).locator('.ant-select-selection-item').innerText()).trim();
+      must(topicValue === '物业', `主题 shows "${topicValue}" after picking 物业`);
       // antd's own texts are Chinese too (its locale reached the bundle as a CommonJS object once).
       const datePlaceholder = await modal.locator('.ant-picker input').first().getAttribute('placeholder');
       must(datePlaceholder === '请选择日期', `the date picker's placeholder is "${datePlaceholder}", not 请选择日期`);
@@ -211,7 +211,7 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
       received.id = (await row.getAttribute('data-case-id')) ?? '';
       must(received.id, 'the 待签收 row carries no case id');
       const rowText = await row.innerText();
-      for (const shown of [title, '求助', '物业管理', '及时']) must(rowText.includes(shown), `待签收 row does not show "${shown}": ${rowText}`);
+      for (const shown of [title, '求助', '物业', '及时']) must(rowText.includes(shown), `待签收 row does not show "${shown}": ${rowText}`);
       // The queue never shows the citizen in clear (no name, no number, not even inside the title).
       for (const secret of [received.citizenName, received.citizenPhone]) must(!rowText.includes(secret), `待签收 row shows "${secret}" in clear: ${rowText}`);
       const rows = await pane.locator('tr[data-testid^="case-row-"]').count();

@@ -47,6 +47,13 @@ export class FeedbackResolver {
     return ctx.em.find(FeedbackRecord, state ? { state } : {}, { orderBy: { createdAt: 'desc' }, limit: Math.min(Math.max(limit, 1), 1000) });
   }
 
+  /** Whether 办结反馈 goes back by itself (a 回传地址 is set) — the address itself is the admin's. */
+  @Authorized(READERS)
+  @Query(() => Boolean, { description: '办结反馈是否自动回传（已设置回传地址）；否则须导出后手工上传' })
+  async feedbackDeliveryAutomatic(@Ctx() ctx: Ctx): Promise<boolean> {
+    return !!(await loadEndpoint(ctx.em, ctx.feedbackConfig));
+  }
+
   @Authorized(['admin'])
   @Query(() => FeedbackWebhook, { description: '办结反馈回传地址' })
   async feedbackWebhook(@Ctx() ctx: Ctx): Promise<FeedbackWebhook> {

@@ -62,30 +62,37 @@ export default function CataloguePage() {
 
   const current = (r: ResponsibilityRule) => !r.supersededAt && r.active;
   const columns: TableColumnsType<ResponsibilityRule> = [
-    { title: '条目名称', dataIndex: 'name', width: 160, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
+    // Widths add up to the page at 1366 px (with 操作): nothing hides under the fixed column.
+    { title: '条目名称', dataIndex: 'name', width: 136, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: '匹配条件', key: 'conditions', render: (_, r) => <Conditions r={r} /> },
-    { title: '主办科室', dataIndex: 'leadDepartmentCode', width: 110, render: (c: string) => nameOfCode(c) },
-    { title: '协办科室', dataIndex: 'assistDepartmentCodes', width: 120, render: (cs: string[]) => (cs.length ? cs.map(nameOfCode).join('、') : '—') },
-    { title: '依据', dataIndex: 'basis', width: 180, ellipsis: true, render: (v: string) => v || '—' },
-    { title: '优先级', dataIndex: 'priority', width: 70, sorter: (a, b) => a.priority - b.priority },
+    { title: '主办科室', dataIndex: 'leadDepartmentCode', width: 104, render: (c: string) => nameOfCode(c) },
+    { title: '协办科室', dataIndex: 'assistDepartmentCodes', width: 104, render: (cs: string[]) => (cs.length ? cs.map(nameOfCode).join('、') : '—') },
+    { title: '依据', dataIndex: 'basis', width: 140, ellipsis: { showTitle: true }, render: (v: string) => v || '—' },
+    {
+      title: <span style={{ whiteSpace: 'nowrap' }}>优先级</span>,
+      dataIndex: 'priority',
+      width: 88,
+      sorter: (a, b) => a.priority - b.priority,
+      showSorterTooltip: { title: '按优先级排序（数字大的先匹配）' },
+    },
     {
       title: '版本',
       key: 'version',
-      width: 110,
+      width: 96,
       render: (_, r) => (
         <Space size={4}>
-          v{r.version}
+          {`v${r.version}`}
           {r.supersededAt ? <Tag>历史</Tag> : r.active ? <Tag color="green">现行</Tag> : <Tag color="red">已停用</Tag>}
         </Space>
       ),
     },
-    { title: '修订时间', dataIndex: 'createdAt', width: 110, render: (v: string) => <DateTimeCell value={v} /> },
+    { title: '修订时间', dataIndex: 'createdAt', width: 100, render: (v: string) => <DateTimeCell value={v} /> },
     ...(isAdmin
       ? [
           {
             title: '操作',
             key: 'actions',
-            width: 120,
+            width: 128,
             fixed: 'right' as const,
             render: (_: unknown, r: ResponsibilityRule) =>
               current(r) ? (
@@ -151,7 +158,7 @@ export default function CataloguePage() {
         loading={loading && !data}
         onRow={(r) => ({ 'data-testid': `rule-row-${r.ruleKey}`, 'data-version': r.version }) as HTMLAttributes<HTMLElement>}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 条` }}
-        scroll={{ x: 1150 }}
+        scroll={{ x: 1040 }}
         locale={{ emptyText: tableEmpty('暂无权责清单条目') }}
       />
       <RuleModal open={editing !== null} rule={editing === 'new' ? null : editing} departments={departments} onClose={() => setEditing(null)} />

@@ -11,7 +11,7 @@ import type { DispatchModelInfo } from './types';
 
 const TRIGGER_LABELS: Record<string, string> = { start: '服务启动', schedule: '定时训练', manual: '手动训练' };
 
-/** 分转模型: cross-validated accuracy, training data, and 重新训练. */
+/** 分转模型: how often its suggestion was right on past cases (cross-validated), its data, and 重新训练. */
 export function ModelCard({ canRetrain }: { canRetrain: boolean }) {
   const { message, modal } = App.useApp();
   const { data, loading, error } = useQuery<{ dispatchModel: DispatchModelInfo | null }>(DISPATCH_MODEL_QUERY);
@@ -47,8 +47,18 @@ export function ModelCard({ canRetrain }: { canRetrain: boolean }) {
       {!error && !m && <Typography.Text type="secondary">模型尚未训练</Typography.Text>}
       {m && (
         <Space size={32} wrap align="start">
-          <Statistic title="首选准确率（交叉验证）" value={percent(m.accuracy)} data-testid="model-accuracy" />
-          <Statistic title="前三命中率" value={percent(m.top3Accuracy)} />
+          <div style={{ maxWidth: 190 }}>
+            <Statistic title="首选准确率" value={percent(m.accuracy)} data-testid="model-accuracy" />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              用历史工单检验：推荐第一位即正确科室的比例
+            </Typography.Text>
+          </div>
+          <div style={{ maxWidth: 190 }}>
+            <Statistic title="前三命中率" value={percent(m.top3Accuracy)} />
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              推荐的前三位中含正确科室的比例
+            </Typography.Text>
+          </div>
           <Descriptions size="small" column={2} style={{ maxWidth: 560 }}>
             <Descriptions.Item label="训练时间">{formatDateTime(m.trainedAt)}</Descriptions.Item>
             <Descriptions.Item label="触发方式">{label(TRIGGER_LABELS, m.trigger)}</Descriptions.Item>
@@ -56,7 +66,7 @@ export function ModelCard({ canRetrain }: { canRetrain: boolean }) {
               {m.documents} 件（本局 {m.bureauDocuments}，演示 {m.demoDocuments}）
             </Descriptions.Item>
             <Descriptions.Item label="词表">{m.vocabulary} 个词</Descriptions.Item>
-            <Descriptions.Item label="交叉验证">{m.folds} 折</Descriptions.Item>
+            <Descriptions.Item label="检验方法">{`历史工单分 ${m.folds} 份，轮流检验`}</Descriptions.Item>
             <Descriptions.Item label="耗时">{(m.trainMs / 1000).toFixed(1)} 秒</Descriptions.Item>
           </Descriptions>
         </Space>

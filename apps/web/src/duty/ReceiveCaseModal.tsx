@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, AutoComplete, Button, Col, DatePicker, Form, Input, Modal, Progress, Radio, Row, Select, Space, Typography, Upload } from 'antd';
+import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Progress, Radio, Row, Select, Space, Typography, Upload } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client';
 import { Link } from 'react-router-dom';
-import { ACCEPT, failedUploadsMessage, formatFileSize, precheckFile } from '../intake-attachments/attachments';
+import { TopicSelect } from '../intake-admin/TopicSelect';
+import { ACCEPT, failedUploadsMessage, formatFileSize, precheckFile, storedAsNotice } from '../intake-attachments/attachments';
 import { attachmentErrorText, uploadAttachment } from '../intake-attachments/http';
+import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
 import { REQUEST_TYPE_LABELS, URGENCY_LABELS } from '../shared/labels';
 import { dayjs } from '../shared/time';
 import type { CaseSummary } from '../shared/types';
 import { RECEIVE_CASE_MUTATION } from './queries';
-
-/** The bureau's usual topics, offered as suggestions; any text is allowed. */
-export const COMMON_TOPICS = ['延期交房', '购房退费', '物业管理', '施工扰民', '施工安全', '规划建设', '工程质量', '市政设施', '其他'];
 
 interface Props {
   open: boolean;
@@ -39,6 +38,16 @@ interface ReceiveForm {
 
 const trimOrUndefined = (v?: string) => (v && v.trim() ? v.trim() : undefined);
 
+const INITIAL = { urgency: 'normal', requestType: 'complaint' } as const;
+
+/** Whether the operator has put anything into the form (closing it would lose it). */
+export function receiveFormHasInput(v: Partial<ReceiveForm>, opts: { files: number; receivedAtTouched?: boolean }): boolean {
+  if (opts.files > 0 || opts.receivedAtTouched || v.deadlineAt) return true;
+  if ((v.requestType && v.requestType !== INITIAL.requestType) || (v.urgency && v.urgency !== INITIAL.urgency)) return true;
+  const texts = [v.externalNo, v.citizenName, v.citizenPhone, v.address, v.projectName, v.street, v.title, v.content, v.topic];
+  return texts.some((t) => typeof t === 'string' && t.trim() !== '');
+}
+
 /** A file picked in the form (附件), uploaded right after the case is created. */
 interface PickedFile {
   uid: string;
@@ -46,6 +55,8 @@ interface PickedFile {
   percent: number;
   status: 'waiting' | 'uploading' | 'done' | 'error';
   error?: string;
+  /** The name the server stored the file under, when it differs (its content is of another type). */
+  storedAs?: string;
 }
 
 /** After 提交: the case exists; its files upload one by one. */
@@ -57,7 +68,7 @@ interface Created {
 
 /** 录入工单: a duty operator records a case by hand (receiveCase). */
 export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [form] = Form.useForm<ReceiveForm>();
   const [error, setError] = useState<string | null>(null);
   const [files, setFiles] = useState<PickedFile[]>([]);
@@ -82,8 +93,10 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
     for (const f of files) {
       patchFile(f.uid, { status: 'uploading', percent: 0 });
       try {
-        await uploadAttachment(summary.id, f.file, { onProgress: (percent) => patchFile(f.uid, { percent }) });
-        patchFile(f.uid, { status: 'done', percent: 100 });
+        const stored = await uploadAttachment(summary.id, f.file, { onProgress: (percent) => patchFile(f.uid, { percent }) });
+        patchFile(f.uid, { status: 'done', percent: 100, storedAs: stored.name !== f.file.name ? stored.name : undefined });
+        const renamed = storedAsNotice(f.file.name, stored.name);
+        if (renamed) message.warning(`「${f.file.name}」${renamed}`, 6);
       } catch (e) {
         const text = attachmentErrorText(e);
         failures.push({ name: f.file.name, message: text });
@@ -101,6 +114,17 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
   /** After a partial failure the operator closes the form: the case is there, the files can follow. */
   const finish = () => {
     if (created) onCreated?.(created.summary);
+    onClose();
+  };
+
+  /** 取消 / ×: an empty form closes; typed input is only dropped once the operator says so. */
+  const cancel = async () => {
+    if (created) return finish();
+    const filled = receiveFormHasInput(form.getFieldsValue(true), { files: files.length, receivedAtTouched: form.isFieldTouched('receivedAt') });
+    if (filled) {
+      const ok = await confirmAction(modal, { title: '放弃录入？已填写的内容将丢失', okText: '放弃录入', danger: true });
+      if (!ok) return;
+    }
     onClose();
   };
 
@@ -154,12 +178,13 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
       okText={created ? '关闭' : '提交'}
       cancelText="取消"
       onOk={submit}
-      onCancel={created ? finish : onClose}
+      onCancel={() => void cancel()}
       confirmLoading={loading || uploading}
       okButtonProps={{ 'data-testid': 'receive-submit' }}
       cancelButtonProps={{ style: created ? { display: 'none' } : undefined }}
       closable={!uploading}
-      keyboard={!uploading}
+      // Esc closes a date picker or a dropdown inside the form, never the form (its input would be lost).
+      keyboard={false}
       maskClosable={false}
       destroyOnHidden
     >
@@ -242,13 +267,8 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
               </Form.Item>
             </Col>
             <Col span={6}>
-              <Form.Item name="topic" label="主题" rules={[{ required: true, whitespace: true, message: '请输入主题' }]}>
-                <AutoComplete
-                  options={COMMON_TOPICS.map((t) => ({ value: t }))}
-                  placeholder="如：延期交房"
-                  filterOption={(input, option) => (option?.value ?? '').includes(input)}
-                  data-testid="receive-topic"
-                />
+              <Form.Item name="topic" label="主题" rules={[{ required: true, whitespace: true, message: '请选择或输入主题' }]}>
+                <TopicSelect placeholder="选择或输入主题" freeText={(t) => `使用「${t}」（区平台主题）`} data-testid="receive-topic" />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -300,6 +320,7 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
                           </Button>
                         )}
                         {f.status === 'error' && <Typography.Text type="danger">上传失败：{f.error}</Typography.Text>}
+                        {f.storedAs && <Typography.Text type="warning">{storedAsNotice(f.file.name, f.storedAs)}</Typography.Text>}
                       </Space>
                       {f.status !== 'waiting' && (
                         <Progress percent={f.percent} size="small" status={f.status === 'error' ? 'exception' : f.status === 'done' ? 'success' : 'active'} />

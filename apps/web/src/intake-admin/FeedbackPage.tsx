@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { App, Button, Card, Segmented, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Segmented, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/AuthContext';
 import { downloadText } from '../intake-import/http';
-import { FeedbackLog } from '../intake-repeats/FeedbackLog';
+import { FeedbackLog, FeedbackStatusText } from '../intake-repeats/FeedbackLog';
 import { confirmAction } from '../shared/confirm';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import { errorMessage } from '../shared/errors';
@@ -13,8 +13,9 @@ import { label, REPLY_RESULT_LABELS } from '../shared/labels';
 import { QueryState } from '../shared/QueryState';
 import { tableEmpty } from '../shared/TableEmpty';
 import { FeedbackStateTag, FEEDBACK_STATE_LABELS } from './feedbackLabels';
+import { isWaitingForManualUpload } from './feedbackStatus';
 import { FeedbackWebhookCard } from './FeedbackWebhookCard';
-import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_RECORDS_QUERY, RETRY_FEEDBACK_MUTATION } from './queries';
+import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_AUTOMATIC_QUERY, FEEDBACK_RECORDS_QUERY, RETRY_FEEDBACK_MUTATION } from './queries';
 import type { FeedbackRecord } from './types';
 
 const STATES = ['failed', 'pending', 'exported', 'delivered'];
@@ -30,6 +31,9 @@ export default function FeedbackPage() {
     pollInterval: 30_000,
     notifyOnNetworkStatusChange: false,
   });
+  // Whether a 回传地址 is set (the address itself is the admin's): drives the wording of every row.
+  const automatic = useQuery<{ feedbackDeliveryAutomatic: boolean }>(FEEDBACK_AUTOMATIC_QUERY);
+  const webhook = automatic.data?.feedbackDeliveryAutomatic;
   const [retry] = useMutation(RETRY_FEEDBACK_MUTATION, { refetchQueries: ['FeedbackRecords'] });
   const [exportFeedback, { loading: exporting }] = useMutation<{ exportFeedback: { fileName: string; content: string; count: number } }>(
     EXPORT_FEEDBACK_MUTATION,
@@ -69,6 +73,9 @@ export default function FeedbackPage() {
     }
   };
 
+  const records = data?.feedbackRecords ?? [];
+  const manualUpload = webhook === false || (webhook === undefined && records.some((r) => isWaitingForManualUpload(r, undefined)));
+
   const columns: TableColumnsType<FeedbackRecord> = [
     {
       title: '工单编号',
@@ -76,30 +83,30 @@ export default function FeedbackPage() {
       width: 150,
       render: (v: string, r) => <Link to={`/cases/${r.caseId}`}>{v}</Link>,
     },
-    { title: '答复结果', dataIndex: 'result', width: 120, render: (v: string) => label(REPLY_RESULT_LABELS, v) },
+    { title: '答复结果', dataIndex: 'result', width: 90, render: (v: string) => label(REPLY_RESULT_LABELS, v) },
     { title: '答复内容', key: 'reply', ellipsis: true, render: (_, r) => r.replyText ?? r.replySummary },
-    { title: '承办科室', dataIndex: 'departmentName', width: 120, render: (v?: string | null) => v || '—' },
-    { title: '办结时间', dataIndex: 'completedAt', width: 105, render: (v: string) => <DateTimeCell value={v} /> },
+    { title: '承办科室', dataIndex: 'departmentName', width: 100, ellipsis: true, render: (v?: string | null) => v || '—' },
+    { title: '办结时间', dataIndex: 'completedAt', width: 100, render: (v: string) => <DateTimeCell value={v} /> },
     { title: '状态', dataIndex: 'state', width: 110, render: (v: string) => <FeedbackStateTag state={v} /> },
-    { title: '尝试', dataIndex: 'attempts', width: 60 },
     {
-      title: '最近错误 / 下次重试',
-      key: 'error',
-      width: 200,
-      ellipsis: true,
-      render: (_, r) =>
-        r.lastError ? (
-          <Typography.Text type="danger" title={r.lastError}>{r.lastError}</Typography.Text>
-        ) : r.nextAttemptAt ? (
-          <DateTimeCell value={r.nextAttemptAt} />
-        ) : (
-          '—'
-        ),
+      title: '回传情况',
+      key: 'delivery',
+      width: 230,
+      render: (_, r) => (
+        <div data-testid={`feedback-delivery-${r.externalNo}`}>
+          <FeedbackStatusText record={r} webhook={webhook} block />
+          {r.lastError && (
+            <Typography.Text type="danger" ellipsis={{ tooltip: r.lastError }} style={{ display: 'block', fontSize: 12 }}>
+              最近错误：{r.lastError}
+            </Typography.Text>
+          )}
+        </div>
+      ),
     },
     {
       title: '操作',
       key: 'actions',
-      width: 80,
+      width: 72,
       render: (_, r) =>
         r.state === 'failed' ? (
           <Button size="small" loading={retrying === r.id} onClick={() => doRetry(r)} data-testid={`feedback-retry-${r.externalNo}`}>
@@ -131,15 +138,25 @@ export default function FeedbackPage() {
         style={{ marginBottom: 12 }}
         data-testid="feedback-state-filter"
       />
+      {manualUpload && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message="未设置回传地址：办结反馈不会自动回传区平台"
+          description="请点「导出待上传（CSV）」导出，再手工上传至区级12345平台；导出的记录显示为「已导出，待手工上传至区平台」。"
+          data-testid="feedback-manual-upload"
+        />
+      )}
       <QueryState loading={loading && !data} error={data ? undefined : error} onRetry={() => void refetch()} testId="feedback">
         <Table<FeedbackRecord>
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={data?.feedbackRecords ?? []}
-          expandable={{ expandedRowRender: (r) => <FeedbackLog records={[r]} />, rowExpandable: () => true }}
+          dataSource={records}
+          expandable={{ expandedRowRender: (r) => <FeedbackLog records={[r]} webhook={webhook} />, rowExpandable: () => true }}
           pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 条` }}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1040 }}
           locale={{ emptyText: tableEmpty('暂无记录') }}
           data-testid="feedback-table"
         />

@@ -55,22 +55,22 @@ export function IntakeRulesForm() {
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
-            <Form.Item name="difficultRepeatCount" label="重复次数达到即为疑难类" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="difficultRepeatCount" label="重复次数达到即为疑难类" rules={[{ required: true, message: '请填写重复次数（达到即为疑难类）' }]}>
               <InputNumber min={1} max={100} addonAfter="次" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
-            <Form.Item name="difficultClusterSize" label="同楼盘同主题达到即为疑难类" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="difficultClusterSize" label="同楼盘同主题达到即为疑难类" rules={[{ required: true, message: '请填写同楼盘同主题件数（达到即为疑难类）' }]}>
               <InputNumber min={1} max={1000} addonAfter="件" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
-            <Form.Item name="repeatWindowDays" label="重复件识别时间窗" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="repeatWindowDays" label="重复件识别时间窗" rules={[{ required: true, message: '请填写重复件识别时间窗（天数）' }]}>
               <InputNumber min={1} max={3650} addonAfter="天" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
-            <Form.Item name="textSimilarityThreshold" label="文本相似度阈值（0～1）" rules={[{ required: true, message: '请填写' }]}>
+            <Form.Item name="textSimilarityThreshold" label="文本相似度阈值（0～1）" rules={[{ required: true, message: '请填写文本相似度阈值（0～1）' }]}>
               <InputNumber min={0} max={1} step={0.05} style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -164,6 +164,12 @@ export const FEEDBACK_WEBHOOK_QUERY = gql`
   }
 `;
 
+export const FEEDBACK_AUTOMATIC_QUERY = gql`
+  query FeedbackDeliveryAutomatic {
+    feedbackDeliveryAutomatic
+  }
+`;
+
 export const REMOVE_FEEDBACK_WEBHOOK_MUTATION = gql`
   mutation RemoveFeedbackWebhook {
     removeFeedbackWebhook {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Upload, type UploadFile } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import { ACCEPT, precheckFile } from './attachments';
+import { ACCEPT, precheckFile, storedAsNotice } from './attachments';
 import { attachmentErrorText, uploadAttachment } from './http';
 
 /**
@@ -33,7 +33,10 @@ export function UploadAttachmentButton({ caseId, onUploaded }: { caseId: string;
         uploadAttachment(caseId, f, { onProgress: (percent) => onProgress?.({ percent }) })
           .then((result) => {
             onSuccess?.(result);
-            message.success(`附件「${result.name}」已上传`);
+            // The server names a file by its content: say so when it kept another name.
+            const renamed = storedAsNotice(f.name, result.name);
+            if (renamed) message.warning(`附件「${f.name}」已上传，${renamed}`, 6);
+            else message.success(`附件「${result.name}」已上传`);
             // Listed on the case from now on: drop it from the progress list.
             setFiles((list) => list.filter((x) => x.uid !== f.uid));
             onUploaded();

@@ -13,6 +13,7 @@ import {
   precheckFile,
   removeErrorMessage,
   removeReasonProblem,
+  storedAsNotice,
 } from './attachments';
 
 describe('formatFileSize', () => {
@@ -123,5 +124,16 @@ describe('撤回附件 (removal): who, the reason, the refusals', () => {
     expect(removeErrorMessage(gql('UNAUTHENTICATED', 'jwt expired'))).toBe(ERROR_MESSAGES.UNAUTHENTICATED);
     expect(removeErrorMessage({ graphQLErrors: [], networkError: Object.assign(new Error('Failed to fetch'), { statusCode: 0 }) })).toBe(ERROR_MESSAGES.NETWORK);
     expect(removeErrorMessage(new Error('boom'))).toBe(ERROR_MESSAGES.DEFAULT);
+  });
+});
+
+describe('storedAsNotice', () => {
+  it('says under which name a file was stored when the server renamed it by its content', () => {
+    expect(storedAsNotice('假图片.png', '假图片.png.txt')).toBe('已按文件实际类型保存为 假图片.png.txt');
+  });
+
+  it('says nothing when the name is kept', () => {
+    expect(storedAsNotice('现场照片.jpg', '现场照片.jpg')).toBeNull();
+    expect(storedAsNotice('现场照片.jpg', undefined)).toBeNull();
   });
 });

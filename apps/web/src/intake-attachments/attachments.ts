@@ -140,3 +140,12 @@ export function failedUploadsMessage(externalNo: string, failures: Array<{ name:
   const list = failures.map((f) => `「${f.name}」（${f.message}）`).join('、');
   return `工单 ${externalNo} 已录入，但以下附件上传失败：${list}。可在工单详情页的“受理信息”中补充上传。`;
 }
+
+/**
+ * After an upload: the server names a file by what its bytes are, so 假图片.png holding text is
+ * stored as 假图片.png.txt. The notice to show when the stored name differs, or null.
+ */
+export function storedAsNotice(chosenName: string, storedName: string | null | undefined): string | null {
+  if (!storedName || storedName === chosenName) return null;
+  return `已按文件实际类型保存为 ${storedName}`;
+}

@@ -7,7 +7,7 @@ import { tableEmpty } from '../shared/TableEmpty';
 import { formatDateTime } from '../shared/time';
 import { downloadWithAuth, httpErrorMessage } from './http';
 import { IMPORT_JOB_QUERY } from './queries';
-import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, isRunning, type ImportJob } from './types';
+import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, isRunning, missingColumns, type ImportJob } from './types';
 
 const POLL_MS = 1000;
 
@@ -22,6 +22,7 @@ export function ImportJobView({ jobId, onFinished }: { jobId: string; onFinished
   });
   const job = data?.importJob;
   const running = !job || isRunning(job.status);
+  const missing = missingColumns(job?.errors);
 
   useEffect(() => {
     if (running) startPolling(POLL_MS);
@@ -74,6 +75,16 @@ export function ImportJobView({ jobId, onFinished }: { jobId: string; onFinished
                 message={job.message}
                 style={{ marginBottom: 12 }}
                 data-testid="import-message"
+              />
+            )}
+            {missing.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                message={`文件缺少 ${missing.length} 个必需的列：${missing.map((c) => `「${c}」`).join('、')}`}
+                description="请按「下载导入模板」中的区平台标准列名修改表头，或新建列映射指明这些列在文件中的名称。缺列时不检查各行内容，补齐后再导入会显示各行的问题。"
+                style={{ marginBottom: 12 }}
+                data-testid="import-missing-columns"
               />
             )}
             {job.status === 'failed' && !job.message && (

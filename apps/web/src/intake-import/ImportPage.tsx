@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Row, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { EditOutlined, InboxOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, InboxOutlined, PlusOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import type { UploadFile } from 'antd';
 import { useQuery } from '@apollo/client';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import { QueryState } from '../shared/QueryState';
 import { tableEmpty } from '../shared/TableEmpty';
-import { httpErrorMessage, uploadImport } from './http';
+import { downloadText, httpErrorMessage, uploadImport } from './http';
 import { ImportJobView } from './ImportJobView';
 import { MappingModal } from './MappingModal';
+import { importTemplateCsv, TEMPLATE_FILE_NAME } from './template';
 import { IMPORT_JOBS_QUERY, IMPORT_MAPPINGS_QUERY } from './queries';
 import { acceptedFile, IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, type ImportJob, type ImportMapping } from './types';
 
@@ -53,7 +54,22 @@ export default function ImportPage() {
       </div>
       <Row gutter={16}>
         <Col xs={24} xl={10}>
-          <Card size="small" title="上传文件" style={{ marginBottom: 16 }}>
+          <Card
+            size="small"
+            title="上传文件"
+            style={{ marginBottom: 16 }}
+            extra={
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                onClick={() => downloadText(importTemplateCsv(), TEMPLATE_FILE_NAME)}
+                title="区平台标准列名与一行示例（CSV）"
+                data-testid="import-template"
+              >
+                下载导入模板
+              </Button>
+            }
+          >
             <Upload.Dragger
               accept=".xlsx,.csv"
               maxCount={1}
@@ -77,29 +93,31 @@ export default function ImportPage() {
               <p className="ant-upload-hint">区级12345平台导出的工单表（.xlsx 或 .csv，不超过 25 MB）；已有工单按编号更新</p>
             </Upload.Dragger>
             <Form layout="vertical" style={{ marginTop: 12 }}>
-              <Form.Item label="列映射（可选）" extra="不选择时按区平台标准列名读取">
-                <Space.Compact style={{ width: '100%' }}>
-                  <Select
-                    allowClear
-                    value={mappingName}
-                    onChange={setMappingName}
-                    placeholder="标准列名"
-                    loading={mappings.loading}
-                    options={mappingList.map((m) => ({ value: m.name, label: m.name }))}
-                    style={{ flex: 1 }}
-                    data-testid="import-mapping"
-                  />
-                  <Button
-                    icon={<EditOutlined />}
-                    disabled={!mappingName}
-                    onClick={() => setMappingModal({ mapping: mappingList.find((m) => m.name === mappingName) ?? null })}
-                    title="编辑所选列映射"
-                  />
-                  <Button icon={<PlusOutlined />} onClick={() => setMappingModal({ mapping: null })} data-testid="mapping-new">
-                    新建
-                  </Button>
-                </Space.Compact>
+              <Form.Item label="列映射（可选）" extra="文件的列名与区平台标准列名（见导入模板）不同时使用" style={{ marginBottom: 8 }}>
+                <Select
+                  allowClear
+                  value={mappingName}
+                  onChange={setMappingName}
+                  placeholder="选择已保存的列映射（不选则按区平台标准列名）"
+                  loading={mappings.loading}
+                  options={mappingList.map((m) => ({ value: m.name, label: m.name }))}
+                  data-testid="import-mapping"
+                />
               </Form.Item>
+              <Space size={8} style={{ marginBottom: 16 }}>
+                <Button
+                  size="small"
+                  icon={<EditOutlined />}
+                  disabled={!mappingName}
+                  onClick={() => setMappingModal({ mapping: mappingList.find((m) => m.name === mappingName) ?? null })}
+                  title="编辑所选列映射"
+                >
+                  编辑所选
+                </Button>
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setMappingModal({ mapping: null })} data-testid="mapping-new">
+                  新建列映射
+                </Button>
+              </Space>
             </Form>
             {uploadError && <Alert type="error" showIcon message={uploadError} style={{ marginBottom: 12 }} data-testid="import-upload-error" />}
             <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={uploading} onClick={start} data-testid="import-start">

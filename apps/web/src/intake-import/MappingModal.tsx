@@ -4,7 +4,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation } from '@apollo/client';
 import { errorMessage } from '../shared/errors';
 import { SAVE_IMPORT_MAPPING_MUTATION } from './queries';
-import { IMPORT_FIELD_LABELS, type ImportMapping } from './types';
+import { IMPORT_FIELD_LABELS, importFieldLabel, type ImportMapping } from './types';
 
 interface Props {
   open: boolean;
@@ -19,7 +19,8 @@ interface MappingForm {
   columns: { field: string; header: string }[];
 }
 
-const FIELD_OPTIONS = Object.entries(IMPORT_FIELD_LABELS).map(([value, text]) => ({ value, label: `${text}（${value}）` }));
+/** Chinese only: the field's name, and the district's standard column where it reads otherwise. */
+const FIELD_OPTIONS = Object.keys(IMPORT_FIELD_LABELS).map((value) => ({ value, label: importFieldLabel(value) }));
 
 /** 列映射: which column of the file holds which field; unmapped fields use the district's standard names. */
 export function MappingModal({ open, mapping, onClose, onSaved }: Props) {
@@ -76,10 +77,10 @@ export function MappingModal({ open, mapping, onClose, onSaved }: Props) {
                 {fields.map(({ key, name }) => (
                   <Space key={key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[name, 'field']} rules={[{ required: true, message: '请选择字段' }]}>
-                      <Select options={FIELD_OPTIONS} placeholder="字段" style={{ width: 240 }} showSearch optionFilterProp="label" />
+                      <Select options={FIELD_OPTIONS} placeholder="工单字段" style={{ width: 260 }} showSearch optionFilterProp="label" popupMatchSelectWidth={false} />
                     </Form.Item>
                     <Form.Item name={[name, 'header']} rules={[{ required: true, whitespace: true, message: '请输入列名' }]}>
-                      <Input placeholder="文件中的列名" style={{ width: 240 }} maxLength={100} />
+                      <Input placeholder="文件中的列名" style={{ width: 220 }} maxLength={100} />
                     </Form.Item>
                     <MinusCircleOutlined onClick={() => remove(name)} aria-label="删除此列" />
                   </Space>

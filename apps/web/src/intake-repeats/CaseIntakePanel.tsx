@@ -11,6 +11,8 @@ import { QueryState } from '../shared/QueryState';
 import { StageTag } from '../shared/tags';
 import { tableEmpty } from '../shared/TableEmpty';
 import { formatDateTime } from '../shared/time';
+import { FEEDBACK_AUTOMATIC_QUERY } from '../intake-admin/queries';
+import { feedbackStatus } from '../intake-admin/feedbackStatus';
 import { FeedbackLog } from './FeedbackLog';
 import { CASE_INTAKE_QUERY } from './queries';
 import { LINK_KIND_LABELS, type CaseIntake, type LinkedCase } from './types';
@@ -30,6 +32,9 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
     fetchPolicy: 'cache-and-network',
   });
   const c = data?.case;
+  // Whether a 回传地址 is set drives the 办结反馈 wording (the roles that see 办结反馈 may ask).
+  const automatic = useQuery<{ feedbackDeliveryAutomatic: boolean }>(FEEDBACK_AUTOMATIC_QUERY, { skip: !c?.feedback.length });
+  const webhook = automatic.data?.feedbackDeliveryAutomatic;
 
   return (
     <>
@@ -96,10 +101,17 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
       )}
       {c && (
         <Card size="small" title="办结反馈" style={{ marginTop: 16 }} data-testid="case-feedback-card">
-          <FeedbackLog records={c.feedback} />
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            办结后答复结果自动回传区级12345平台；失败会自动重试。
-          </Typography.Text>
+          <FeedbackLog records={c.feedback} webhook={webhook} />
+          {/* A record already saying it has to be uploaded by hand needs no general note. */}
+          {!c.feedback.some((f) => feedbackStatus(f, { webhook }).manual) && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {webhook === true
+                ? '办结后答复结果自动回传区级12345平台；失败会自动重试。'
+                : webhook === false
+                  ? '未设置回传地址：办结反馈不会自动回传，请在「办结反馈」页导出后手工上传至区级12345平台。'
+                  : '设置了回传地址时，办结后答复结果自动回传区级12345平台；未设置时请在「办结反馈」页导出后手工上传。'}
+            </Typography.Text>
+          )}
         </Card>
       )}
     </>

@@ -1,12 +1,35 @@
 import { Descriptions, Table, Typography } from 'antd';
 import { FeedbackStateTag } from '../intake-admin/feedbackLabels';
+import { feedbackStatus } from '../intake-admin/feedbackStatus';
 import { label, REPLY_RESULT_LABELS } from '../shared/labels';
 import { tableEmpty } from '../shared/TableEmpty';
 import { formatDateTime, formatDateTimeSeconds } from '../shared/time';
 import type { CaseFeedback, FeedbackAttempt } from './types';
 
-/** 办结反馈: the state of the feedback to the district platform, with every delivery attempt. */
-export function FeedbackLog({ records }: { records: CaseFeedback[] }) {
+/** The delivery state in words, with the time worth knowing (反馈时间, or a retry still to come). */
+export function FeedbackStatusText({ record, webhook, block }: { record: Pick<CaseFeedback, 'state' | 'attempts' | 'nextAttemptAt' | 'deliveredAt'>; webhook?: boolean; block?: boolean }) {
+  const s = feedbackStatus(record, { webhook });
+  return (
+    <span data-testid="feedback-status-text" data-manual={s.manual ? 'true' : 'false'}>
+      <Typography.Text type={s.tone}>{s.text}</Typography.Text>
+      {s.time &&
+        (block ? (
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {s.time.label} {formatDateTime(s.time.at)}
+          </Typography.Text>
+        ) : (
+          <Typography.Text type="secondary">{`（${s.time.label} ${formatDateTime(s.time.at)}）`}</Typography.Text>
+        ))}
+    </span>
+  );
+}
+
+/**
+ * 办结反馈: the state of the feedback to the district platform, with every delivery attempt.
+ * `webhook`: whether a 回传地址 is set, when the viewer may know it (the admin); otherwise the
+ * wording is read from the record's state and attempts.
+ */
+export function FeedbackLog({ records, webhook }: { records: CaseFeedback[]; webhook?: boolean }) {
   if (records.length === 0) {
     return <Typography.Text type="secondary" data-testid="case-feedback-none">尚无办结反馈（工单办结后生成）</Typography.Text>;
   }
@@ -27,12 +50,12 @@ export function FeedbackLog({ records }: { records: CaseFeedback[] }) {
                   {f.replyText}
                 </Typography.Paragraph>
               ) : (
-                <Typography.Text type="secondary">首次投递时从派单服务读取答复全文</Typography.Text>
+                <Typography.Text type="secondary">正在从派单服务读取答复全文</Typography.Text>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="已尝试">{f.attempts} 次</Descriptions.Item>
-            <Descriptions.Item label={f.deliveredAt ? '反馈时间' : '下次重试'}>
-              {formatDateTime(f.deliveredAt ?? f.nextAttemptAt)}
+            <Descriptions.Item label="回传情况" span={2}>
+              <FeedbackStatusText record={f} webhook={webhook} />
+              {f.attempts > 0 && <Typography.Text type="secondary">{`　已尝试自动回传 ${f.attempts} 次`}</Typography.Text>}
             </Descriptions.Item>
             {f.lastError && (
               <Descriptions.Item label="最近错误" span={2}>

@@ -37,46 +37,54 @@ export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
   const open = (r: RepeatCandidate, kind: LinkKind) =>
     setTarget({ caseId, externalNo, masterCaseId: r.case.id, masterExternalNo: r.case.externalNo, kind });
 
+  // Fits the expanded row at 1366 px without sideways scrolling: number and title share a cell,
+  // so do stage and outcome; the buttons are always in view.
   const columns: TableColumnsType<RepeatCandidate> = [
     {
       title: '较早工单',
-      key: 'externalNo',
-      width: 140,
+      key: 'case',
       render: (_, r) => (
-        <Link to={`/cases/${r.case.id}`} data-testid={`candidate-link-${r.case.externalNo}`}>
-          {r.case.externalNo}
-        </Link>
+        <div style={{ minWidth: 0 }}>
+          <Link to={`/cases/${r.case.id}`} data-testid={`candidate-link-${r.case.externalNo}`}>
+            {r.case.externalNo}
+          </Link>
+          <Typography.Text ellipsis={{ tooltip: r.case.title }} style={{ display: 'block' }}>
+            {r.case.title}
+          </Typography.Text>
+        </div>
       ),
     },
-    { title: '标题', key: 'title', width: 200, ellipsis: true, render: (_, r) => r.case.title },
-    { title: '主题', key: 'topic', width: 90, ellipsis: true, render: (_, r) => r.case.topic },
-    { title: '收到时间', key: 'receivedAt', width: 105, render: (_, r) => <DateTimeCell value={r.case.receivedAt} /> },
-    { title: '环节', key: 'stage', width: 95, render: (_, r) => <StageTag stage={r.case.stage} /> },
+    { title: '主题', key: 'topic', width: 96, ellipsis: true, render: (_, r) => r.case.topic },
+    { title: '收到时间', key: 'receivedAt', width: 100, render: (_, r) => <DateTimeCell value={r.case.receivedAt} /> },
     {
-      title: '办理结果',
-      key: 'result',
-      width: 120,
-      render: (_, r) =>
-        r.case.replyResult ? (
-          <span title={r.case.completedAt ? `办结于 ${formatDateTime(r.case.completedAt)}` : undefined}>{label(REPLY_RESULT_LABELS, r.case.replyResult)}</span>
-        ) : (
-          <Typography.Text type="secondary">未答复</Typography.Text>
-        ),
+      title: '环节 / 办理结果',
+      key: 'stage',
+      width: 124,
+      render: (_, r) => (
+        <Space direction="vertical" size={2}>
+          <StageTag stage={r.case.stage} />
+          {r.case.replyResult ? (
+            <span title={r.case.completedAt ? `办结于 ${formatDateTime(r.case.completedAt)}` : undefined}>{label(REPLY_RESULT_LABELS, r.case.replyResult)}</span>
+          ) : (
+            <Typography.Text type="secondary">未答复</Typography.Text>
+          )}
+        </Space>
+      ),
     },
     {
       title: '相似度',
       dataIndex: 'score',
-      width: 70,
+      width: 72,
       render: (v: number) => `${Math.round(v * 100)}%`,
     },
     {
       title: '相似原因',
       dataIndex: 'reasons',
-      width: 200,
+      width: 150,
       render: (reasons: string[]) => (
         <Space size={[0, 4]} wrap>
           {reasons.map((r) => (
-            <Tag key={r} color="orange">
+            <Tag key={r} color="orange" style={{ marginInlineEnd: 0 }}>
               {r}
             </Tag>
           ))}
@@ -88,9 +96,9 @@ export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 184,
       render: (_, r) => (
-        <Space size="small">
+        <Space size={6}>
           <Button size="small" onClick={() => open(r, 'repeat')} data-testid={`link-repeat-${r.case.externalNo}`}>
             关联为重复件
           </Button>
@@ -116,7 +124,7 @@ export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
           columns={columns}
           dataSource={c?.repeatCandidates ?? []}
           pagination={false}
-          scroll={{ x: 1200 }}
+          tableLayout="fixed"
           locale={{ emptyText: tableEmpty('未发现疑似重复的较早工单') }}
           data-testid="repeat-candidates-table"
         />

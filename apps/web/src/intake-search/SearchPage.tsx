@@ -3,6 +3,7 @@ import { Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Table, 
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
 import { useCurrentUser } from '../auth/AuthContext';
+import { TopicSelect } from '../intake-admin/TopicSelect';
 import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
 import { errorMessage } from '../shared/errors';
 import { STAGE_LABELS } from '../shared/labels';
@@ -81,7 +82,13 @@ export default function SearchPage() {
           </Col>
           <Col xs={12} lg={6}>
             <Form.Item name="topic" label="主题">
-              <Input allowClear data-testid="search-topic" />
+              <TopicSelect
+                allowClear
+                includeInactive
+                placeholder="全部"
+                freeText={(t) => `按「${t}」查找（区平台主题，须完全一致）`}
+                data-testid="search-topic"
+              />
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
