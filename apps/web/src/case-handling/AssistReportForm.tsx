@@ -1,21 +1,30 @@
-import { Button, Form, Input } from 'antd';
+import { App, Button, Form, Input } from 'antd';
 import { useMutation } from '@apollo/client';
+import { confirmAction } from '../shared/confirm';
 import { REPORT_ASSIST_MUTATION } from './queries';
 import { useCaseAction } from './useCaseAction';
 
 interface Props {
   caseId: string;
+  externalNo?: string;
   expectedVersion?: number | null;
   onChanged(): void;
 }
 
-/** 协办反馈: an assisting department reports its part to the lead department. */
-export function AssistReportForm({ caseId, expectedVersion, onChanged }: Props) {
+/** 协办反馈: an assisting department reports its part to the lead department (confirmed first, like 答复). */
+export function AssistReportForm({ caseId, externalNo, expectedVersion, onChanged }: Props) {
+  const { modal } = App.useApp();
   const [form] = Form.useForm<{ text: string }>();
   const run = useCaseAction(onChanged);
   const [reportAssist, { loading }] = useMutation(REPORT_ASSIST_MUTATION, { refetchQueries: 'active', awaitRefetchQueries: true });
 
   const onFinish = async ({ text }: { text: string }) => {
+    const ok = await confirmAction(modal, {
+      title: externalNo ? `确认提交工单 ${externalNo} 的协办反馈？` : '确认提交协办反馈？',
+      content: '提交后主办科室即可看到本科室的协办反馈，提交后不可修改。',
+      okText: '确认提交',
+    });
+    if (!ok) return;
     const done = await run(
       () => reportAssist({ variables: { input: { caseId, text: text.trim(), expectedVersion: expectedVersion ?? undefined } } }),
       '协办反馈已提交主办科室',

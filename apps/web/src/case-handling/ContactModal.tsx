@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { DatePicker, Form, Modal, Select } from 'antd';
+import { Form, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client';
-import { dayjs } from '../shared/time';
 import { CONTACT_CHANNEL_LABELS } from './labels';
 import { RECORD_CONTACT_MUTATION } from './queries';
+import { BEIJING_TIME, contactDateDisabled, contactedAtForApi, contactTimeError, shanghaiNow, ShanghaiDatePicker } from './shanghai-picker';
 import { useCaseAction } from './useCaseAction';
 
 interface Props {
@@ -12,6 +12,8 @@ interface Props {
   caseId: string;
   externalNo: string;
   expectedVersion?: number | null;
+  /** When the case was dispatched: the contact cannot be earlier. */
+  dispatchedAt?: string | null;
   onClose(): void;
   onChanged(): void;
 }
@@ -23,8 +25,8 @@ interface ContactForm {
 
 const CHANNEL_OPTIONS = Object.entries(CONTACT_CHANNEL_LABELS).map(([value, text]) => ({ value, label: text }));
 
-/** 记录首次联系: when and how the department first reached the citizen. */
-export function ContactModal({ open, caseId, externalNo, expectedVersion, onClose, onChanged }: Props) {
+/** 记录首次联系: when (Beijing time) and how the department first reached the citizen. */
+export function ContactModal({ open, caseId, externalNo, expectedVersion, dispatchedAt, onClose, onChanged }: Props) {
   const [form] = Form.useForm<ContactForm>();
   const run = useCaseAction(onChanged);
   const [recordContact, { loading }] = useMutation(RECORD_CONTACT_MUTATION, { refetchQueries: 'active', awaitRefetchQueries: true });
@@ -39,7 +41,7 @@ export function ContactModal({ open, caseId, externalNo, expectedVersion, onClos
     const done = await run(
       () =>
         recordContact({
-          variables: { input: { caseId, channel: v.channel, contactedAt: v.contactedAt.toISOString(), expectedVersion: expectedVersion ?? undefined } },
+          variables: { input: { caseId, channel: v.channel, contactedAt: contactedAtForApi(v.contactedAt, Date.now(), dispatchedAt), expectedVersion: expectedVersion ?? undefined } },
         }),
       '已记录首次联系',
     );
@@ -62,13 +64,26 @@ export function ContactModal({ open, caseId, externalNo, expectedVersion, onClos
       destroyOnHidden
     >
       <div data-testid="contact-modal">
-        <Form<ContactForm> form={form} layout="vertical" preserve={false} initialValues={{ contactedAt: dayjs(), channel: 'phone' }}>
-          <Form.Item name="contactedAt" label="联系时间" rules={[{ required: true, message: '请选择联系时间' }]}>
-            <DatePicker
-              showTime
+        <Form<ContactForm> form={form} layout="vertical" preserve={false} initialValues={{ contactedAt: shanghaiNow(), channel: 'phone' }}>
+          <Form.Item
+            name="contactedAt"
+            label={`联系时间（${BEIJING_TIME}）`}
+            extra="按北京时间填写，与电脑所在时区无关"
+            rules={[
+              {
+                validator: async (_, value: Dayjs | null) => {
+                  const error = contactTimeError(value, Date.now(), dispatchedAt);
+                  if (error) throw new Error(error);
+                },
+              },
+            ]}
+          >
+            <ShanghaiDatePicker
+              showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
-              disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+              disabledDate={(d) => contactDateDisabled(d, Date.now(), dispatchedAt)}
+              suffixIcon={<span data-testid="contact-time-zone">{BEIJING_TIME}</span>}
               data-testid="contact-time"
             />
           </Form.Item>

@@ -37,8 +37,12 @@ export function ReasonModal({ open, title, fieldLabel, placeholder, okText, load
     >
       <div data-testid={testId}>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={fieldLabel} rules={[{ required: true, whitespace: true, message: `请填写${fieldLabel}` }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={placeholder} data-testid={`${testId}-reason`} />
+          <Form.Item name="reason" label={fieldLabel} rules={[
+              { required: true, whitespace: true, message: `请填写${fieldLabel}` },
+              { min: 4, message: `${fieldLabel}至少 4 个字` },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder={placeholder} data-testid={`${testId}-reason`} />
           </Form.Item>
         </Form>
       </div>

@@ -9,15 +9,19 @@ import {
   EXTENSION_STATUS_LABELS,
   formatMinutes,
   RECORD_KIND_LABELS,
-  RETURN_REASON_LABELS,
+  returnReasonLabel,
 } from './labels';
 import type { AssignmentRecord, CaseDispatchView } from './types';
 
 const KIND_COLORS: Record<string, string> = { dispatch: 'blue', redispatch: 'orange', return: 'red' };
 const EXT_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', refused: 'red', withdrawn: 'default' };
 
+type Section = 'history' | 'assists' | 'extensions';
+
 interface Props {
   v: CaseDispatchView;
+  /** Which cards to show (default all): 分派记录, 协办任务, 延期申请. */
+  sections?: Section[];
   /** Supervisors decide pending extension requests here. */
   canDecideExtensions: boolean;
   onChanged(): void;
@@ -43,7 +47,7 @@ const historyColumns: TableColumnsType<AssignmentRecord> = [
     title: '原因',
     key: 'reason',
     render: (_, r) => {
-      const code = r.reasonCode ? label(RETURN_REASON_LABELS, r.reasonCode) : null;
+      const code = r.reasonCode ? returnReasonLabel(r.reasonCode) : null;
       return [code, r.reason].filter(Boolean).join('：') || '—';
     },
   },
@@ -51,22 +55,24 @@ const historyColumns: TableColumnsType<AssignmentRecord> = [
 ];
 
 /** 分派记录, 协办任务 and 延期申请 of a case. */
-export function DispatchRecords({ v, canDecideExtensions, onChanged }: Props) {
+export function DispatchRecords({ v, sections = ['history', 'assists', 'extensions'], canDecideExtensions, onChanged }: Props) {
   return (
     <>
-      <Card size="small" title="分派记录" style={{ marginTop: 16 }} data-testid="assignment-history">
-        <Table<AssignmentRecord>
-          rowKey="id"
-          size="small"
-          columns={historyColumns}
-          dataSource={v.assignmentHistory}
-          pagination={false}
-          scroll={{ x: 640 }}
-          onRow={(r) => ({ 'data-testid': 'assignment-record', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无分派记录" /> }}
-        />
-      </Card>
-      {v.assistTasks.length > 0 && (
+      {sections.includes('history') && (
+        <Card size="small" title="分派记录" style={{ marginTop: 16 }} data-testid="assignment-history">
+          <Table<AssignmentRecord>
+            rowKey="id"
+            size="small"
+            columns={historyColumns}
+            dataSource={v.assignmentHistory}
+            pagination={false}
+            scroll={{ x: 640 }}
+            onRow={(r) => ({ 'data-testid': 'assignment-record', 'data-kind': r.kind }) as HTMLAttributes<HTMLElement>}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无分派记录" /> }}
+          />
+        </Card>
+      )}
+      {sections.includes('assists') && v.assistTasks.length > 0 && (
         <Card size="small" title="协办任务" style={{ marginTop: 16 }} data-testid="assist-tasks">
           <List
             dataSource={v.assistTasks}
@@ -93,7 +99,7 @@ export function DispatchRecords({ v, canDecideExtensions, onChanged }: Props) {
           />
         </Card>
       )}
-      {v.extensions.length > 0 && (
+      {sections.includes('extensions') && v.extensions.length > 0 && (
         <Card size="small" title="延期申请" style={{ marginTop: 16 }} data-testid="case-extensions">
           <List
             dataSource={v.extensions}

@@ -12,6 +12,7 @@ import { ExtensionModal } from './ExtensionModal';
 import { CONTACT_CHANNEL_LABELS, HANDLING_STAGE_LABELS } from './labels';
 import { ReturnModal } from './ReturnModal';
 import { ACCEPT_CASE_MUTATION } from './queries';
+import { OPEN_HANDLING_STAGES, openAssistNames, pendingReviewRejection, replyBlockedReason } from './rules';
 import type { CaseDispatchView } from './types';
 import { useCaseAction } from './useCaseAction';
 
@@ -20,8 +21,6 @@ interface Props {
   user: User;
   onChanged(): void;
 }
-
-const OPEN_STAGES = ['dispatched', 'accepted'];
 
 /** 办理: the handler's actions allowed in the case's current stage. */
 export function HandlingPanel({ v, user, onChanged }: Props) {
@@ -35,9 +34,11 @@ export function HandlingPanel({ v, user, onChanged }: Props) {
   const version = h?.version;
   const isLead = !!user.departmentId && v.assignment?.leadDepartmentId === user.departmentId;
   const myAssist = v.assistTasks.find((t) => t.departmentId === user.departmentId && t.status === 'open');
-  const openAssists = v.assistTasks.filter((t) => t.status === 'open');
+  const openAssists = openAssistNames(v.assistTasks);
+  const replyBlocked = replyBlockedReason(v.assistTasks);
+  const rejection = pendingReviewRejection(v.replies, stage);
   const pendingExtension = v.extensions.some((x) => x.status === 'pending');
-  const open = OPEN_STAGES.includes(stage);
+  const open = OPEN_HANDLING_STAGES.includes(stage);
   if (!isLead && !myAssist) return null;
 
   const accept = async () => {
@@ -110,21 +111,30 @@ export function HandlingPanel({ v, user, onChanged }: Props) {
               style={{ marginBottom: 12 }}
               data-testid="assist-open-alert"
               message="协办科室尚未全部反馈，主办科室暂不能答复"
-              description={`尚未反馈：${openAssists.map((t) => t.department?.name ?? t.departmentId).join('、')}`}
+              description={`尚未反馈：${openAssists.join('、')}`}
             />
           )}
           <Typography.Title level={5}>答复</Typography.Title>
-          <ReplyForm caseId={v.id} externalNo={v.externalNo} expectedVersion={version} onReplied={onChanged} onConflict={onChanged} />
+          <ReplyForm
+            caseId={v.id}
+            externalNo={v.externalNo}
+            expectedVersion={version}
+            onReplied={onChanged}
+            onConflict={onChanged}
+            blockedReason={replyBlocked}
+            rejection={rejection}
+          />
         </>
       )}
 
-      {myAssist && open && <AssistReportForm caseId={v.id} expectedVersion={version} onChanged={onChanged} />}
+      {myAssist && open && <AssistReportForm caseId={v.id} externalNo={v.externalNo} expectedVersion={version} onChanged={onChanged} />}
 
       <ContactModal
         open={dialog === 'contact'}
         caseId={v.id}
         externalNo={v.externalNo}
         expectedVersion={version}
+        dispatchedAt={v.assignment?.dispatchedAt}
         onClose={() => setDialog(null)}
         onChanged={onChanged}
       />

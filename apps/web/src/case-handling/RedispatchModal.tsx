@@ -98,8 +98,15 @@ export function RedispatchModal({ open, v, onClose, onChanged }: Props) {
           <Form.Item name="assistDepartmentIds" label="协办科室（可选）">
             <Select mode="multiple" options={options.filter((o) => o.value !== lead)} optionFilterProp="label" data-testid="redispatch-assist" />
           </Form.Item>
-          <Form.Item name="reason" label="改派原因" rules={[{ required: true, whitespace: true, message: '请填写改派原因' }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：经核实属于其他科室职责" data-testid="redispatch-reason" />
+          <Form.Item
+            name="reason"
+            label="改派原因"
+            rules={[
+              { required: true, whitespace: true, message: '请填写改派原因' },
+              { min: 4, message: '改派原因至少 4 个字' },
+            ]}
+          >
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：经核实属于其他科室职责" data-testid="redispatch-reason" />
           </Form.Item>
         </Form>
       </div>

@@ -1,12 +1,35 @@
 // Chinese labels for the dispatch service's enums (handling, returns, contacts, extensions).
 
+/**
+ * 退回原因, keyed by the code the server stores and returns (AssignmentRecord.reasonCode, e.g.
+ * `not-our-duty`; packages/contracts RETURN_REASONS). The labels match the contracts' labels.
+ */
 export const RETURN_REASON_LABELS: Record<string, string> = {
-  not_our_duty: '非本单位职责',
-  wrong_department: '分派科室错误',
-  outside_bureau: '不属本局',
+  'not-our-duty': '不属于本科室职责',
+  'wrong-department': '分转科室错误',
+  'outside-bureau': '不属于本局职责',
   duplicate: '重复工单',
-  insufficient_info: '信息不全',
+  'insufficient-info': '诉求信息不全，无法办理',
 };
+
+/** Shown for a reason code this client does not know: a code is never shown raw. */
+export const UNKNOWN_RETURN_REASON = '其他原因';
+
+/** The Chinese label of a return-reason code; accepts the GraphQL enum name (`not_our_duty`) too. */
+export function returnReasonLabel(code: string | null | undefined): string {
+  if (!code) return UNKNOWN_RETURN_REASON;
+  const key = code.trim().toLowerCase().replace(/_/g, '-');
+  return RETURN_REASON_LABELS[key] ?? UNKNOWN_RETURN_REASON;
+}
+
+/**
+ * 退回原因 choices for ReturnInput.reasonCode. GraphQL enum names cannot hold '-', so the input
+ * takes `not_our_duty` for the stored code `not-our-duty` (see apps/dispatch/src/cases/enums.ts).
+ */
+export const RETURN_REASON_OPTIONS: { value: string; label: string }[] = Object.entries(RETURN_REASON_LABELS).map(([code, text]) => ({
+  value: code.replace(/-/g, '_'),
+  label: text,
+}));
 
 export const CONTACT_CHANNEL_LABELS: Record<string, string> = {
   phone: '电话',

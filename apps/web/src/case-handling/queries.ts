@@ -27,6 +27,7 @@ export const CASE_DISPATCH_FIELDS = gql`
         name
       }
       assistDepartmentIds
+      dispatchedAt
       deadlineAt
     }
     assistTasks {
@@ -137,13 +138,17 @@ export const ACCEPT_CASE_MUTATION = gql`
   ${CASE_DISPATCH_FIELDS}
 `;
 
+/**
+ * 退回. Once returned, the department no longer holds the case and may not read it: the server
+ * answers NOT_FOUND for any field beyond the key (and `data: null`). So only `id` is selected;
+ * the screen leaves the case (evicting it from the cache) rather than showing it again.
+ */
 export const RETURN_CASE_MUTATION = gql`
   mutation ReturnCase($input: ReturnInput!) {
     returnCase(input: $input) {
-      ...CaseDispatchFields
+      id
     }
   }
-  ${CASE_DISPATCH_FIELDS}
 `;
 
 export const RECORD_CONTACT_MUTATION = gql`
@@ -216,4 +221,25 @@ export const REFUSE_EXTENSION_MUTATION = gql`
     }
   }
   ${CASE_DISPATCH_FIELDS}
+`;
+
+/** The 退回 records of a case: warns duty before dispatching it back to a department that returned it. */
+export const CASE_RETURN_HISTORY_QUERY = gql`
+  query CaseReturnHistory($id: ID!) {
+    case(id: $id) {
+      id
+      assignmentHistory {
+        id
+        kind
+        fromDepartmentId
+        fromDepartment {
+          id
+          name
+        }
+        reasonCode
+        reason
+        at
+      }
+    }
+  }
 `;

@@ -83,6 +83,7 @@ export interface CaseDispatchView {
     leadDepartmentId: string;
     leadDepartment?: DepartmentRef | null;
     assistDepartmentIds: string[];
+    dispatchedAt?: string | null;
     deadlineAt?: string | null;
   } | null;
   assistTasks: AssistTask[];

@@ -26,7 +26,7 @@ function NotFound() {
   );
 }
 
-/** 工单详情: all fields, assignment and replies, and the full timeline. */
+/** 工单详情: the case, the actions the current role can take, the reference panels and the full timeline. */
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
@@ -62,9 +62,12 @@ export default function CaseDetailPage() {
           <Row gutter={16}>
             <Col xs={24} xl={16}>
               <CaseInfo c={c} />
+              {/* What the current role can do now (办理 / 局审核 / 改派 / 延期审批) comes first … */}
+              <CaseDispatchPanels part="actions" caseId={c.id} onChanged={() => void refetch()} />
+              {/* … then the reference panels. */}
               <CaseHandling c={c} />
               <CaseIntakeSection c={c} />
-              <CaseDispatchPanels caseId={c.id} onChanged={() => void refetch()} />
+              <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title="办理过程" data-testid="case-timeline-card">

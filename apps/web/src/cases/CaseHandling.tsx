@@ -1,9 +1,18 @@
-import { Card, Descriptions, Empty, List, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Empty, List, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client';
 import { DEPARTMENTS_QUERY } from '../shared/fragments';
 import { ASSIGNMENT_STATUS_LABELS, label, REPLY_RESULT_LABELS } from '../shared/labels';
+import { rejectedReplyText } from '../case-handling/rules';
 import { formatDateTime } from '../shared/time';
-import type { CaseDetail, Department } from '../shared/types';
+import type { CaseDetail, Department, Reply } from '../shared/types';
+
+/** A reply with its 局审核 outcome (CASE_DETAIL_QUERY selects these too). */
+type ReviewedReply = Reply & { reviewStatus?: string | null; reviewNote?: string | null; reviewedAt?: string | null };
+
+const REVIEW_TAGS: Record<string, { color: string; text: string }> = {
+  pending: { color: 'gold', text: '待审核' },
+  approved: { color: 'green', text: '审核通过' },
+};
 
 const RESULT_COLORS: Record<string, string> = {
   solved: 'green',
@@ -45,24 +54,45 @@ export function CaseHandling({ c }: { c: CaseDetail }) {
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无答复" />
         ) : (
           <List
-            dataSource={c.replies}
-            renderItem={(r) => (
-              <List.Item key={r.id} data-testid="reply-item">
-                <List.Item.Meta
-                  title={
-                    <>
-                      {r.department?.name ?? nameOf(r.departmentId)}{' '}
-                      <Tag color={RESULT_COLORS[r.result]}>{label(REPLY_RESULT_LABELS, r.result)}</Tag>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {formatDateTime(r.repliedAt)}
-                        {r.repliedByUser && ` · 答复人：${r.repliedByUser.displayName}`}
-                      </Typography.Text>
-                    </>
-                  }
-                  description={<div className="pre-wrap">{r.text}</div>}
-                />
-              </List.Item>
-            )}
+            dataSource={c.replies as ReviewedReply[]}
+            renderItem={(r) => {
+              const rejected = rejectedReplyText(r);
+              const review = r.reviewStatus ? REVIEW_TAGS[r.reviewStatus] : undefined;
+              return (
+                <List.Item key={r.id} data-testid="reply-item" data-review-status={r.reviewStatus ?? undefined}>
+                  <List.Item.Meta
+                    title={
+                      <Space size={8} wrap>
+                        {r.department?.name ?? nameOf(r.departmentId)}
+                        <Tag color={RESULT_COLORS[r.result]}>{label(REPLY_RESULT_LABELS, r.result)}</Tag>
+                        {review && <Tag color={review.color}>{review.text}</Tag>}
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {formatDateTime(r.repliedAt)}
+                          {r.repliedByUser && ` · 答复人：${r.repliedByUser.displayName}`}
+                        </Typography.Text>
+                      </Space>
+                    }
+                    description={
+                      <>
+                        {rejected && (
+                          <Alert
+                            type="error"
+                            showIcon
+                            style={{ marginBottom: 8 }}
+                            data-testid="reply-rejected"
+                            message={rejected}
+                            description={r.reviewedAt ? `局审核于 ${formatDateTime(r.reviewedAt)} 退回此答复` : undefined}
+                          />
+                        )}
+                        <div className="pre-wrap" style={rejected ? { color: 'rgba(0, 0, 0, 0.55)' } : undefined}>
+                          {r.text}
+                        </div>
+                      </>
+                    }
+                  />
+                </List.Item>
+              );
+            }}
           />
         )}
       </Card>

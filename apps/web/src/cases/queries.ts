@@ -27,6 +27,9 @@ export const CASE_DETAIL_QUERY = gql`
         result
         text
         repliedAt
+        reviewStatus
+        reviewNote
+        reviewedAt
         repliedByUser {
           id
           displayName

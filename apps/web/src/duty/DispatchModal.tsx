@@ -1,15 +1,49 @@
 import { useEffect, useState } from 'react';
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
-import { useMutation, useQuery } from '@apollo/client';
+import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { useApolloClient, useMutation, useQuery } from '@apollo/client';
 import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
 import { DEPARTMENTS_QUERY } from '../shared/fragments';
 import type { CaseSummary, Department } from '../shared/types';
+import { CASE_RETURN_HISTORY_QUERY } from '../case-handling/queries';
+import { returnedBeforeWarning, returnsByDepartment } from '../case-handling/rules';
+import type { AssignmentRecord } from '../case-handling/types';
 import { actionErrorMessage } from '../case-handling/useCaseAction';
 import { DISPATCH_CASE_MUTATION, DISPATCH_CASES_MUTATION, DISPATCH_SUGGESTION_QUERY } from './queries';
 import { SuggestionPanel, type DispatchSuggestion } from './SuggestionPanel';
 
-type DispatchableCase = CaseSummary & { handling?: { version: number } | null };
+type DispatchableCase = CaseSummary & { handling?: { version: number; returnCount?: number | null } | null };
+
+/** The 退回 records of the cases being dispatched, by case id. */
+function useReturnHistory(cases: DispatchableCase[]): Record<string, AssignmentRecord[]> {
+  const client = useApolloClient();
+  const [history, setHistory] = useState<Record<string, AssignmentRecord[]>>({});
+  // Only cases that were returned (or whose count is not known, e.g. from the case page) are looked up.
+  const ids = cases.filter((c) => c.handling?.returnCount !== 0).map((c) => c.id);
+  const key = ids.join(',');
+  useEffect(() => {
+    if (!key) return;
+    let live = true;
+    void Promise.all(
+      key.split(',').map((id) =>
+        client
+          .query<{ case: { id: string; assignmentHistory: AssignmentRecord[] } | null }>({
+            query: CASE_RETURN_HISTORY_QUERY,
+            variables: { id },
+            fetchPolicy: 'network-only',
+          })
+          .then((r) => [id, r.data.case?.assignmentHistory ?? []] as const)
+          .catch(() => [id, [] as AssignmentRecord[]] as const),
+      ),
+    ).then((entries) => {
+      if (live) setHistory(Object.fromEntries(entries));
+    });
+    return () => {
+      live = false;
+    };
+  }, [key, client]);
+  return history;
+}
 
 interface Props {
   /** The cases to dispatch; the modal is open while this is non-empty. */
@@ -44,6 +78,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
     { variables: { id: single?.id ?? '' }, skip: !single, fetchPolicy: 'network-only' },
   );
   const suggestion = single ? suggestionQuery.data?.case?.dispatchSuggestion : null;
+  const returnHistory = useReturnHistory(cases);
 
   useEffect(() => {
     if (open) form.resetFields();
@@ -61,18 +96,38 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
   const departments = (data?.departments ?? []).filter((d) => d.active);
   const options = departments.map((d) => ({ value: d.id, label: d.name, title: d.name }));
   const nameOf = (id: string) => departments.find((d) => d.id === id)?.name ?? id;
+  /** One line per case that the chosen lead department returned before. */
+  const returnedWarnings = (leadId: string | undefined): string[] =>
+    leadId
+      ? cases
+          .map((c) => {
+            const returns = returnsByDepartment(returnHistory[c.id], leadId);
+            const name = returns[0]?.fromDepartment?.name ?? nameOf(leadId);
+            return returnedBeforeWarning(name, returns, cases.length > 1 ? c.externalNo : undefined);
+          })
+          .filter((w): w is string => !!w)
+      : [];
+  const leadWarnings = returnedWarnings(lead);
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
     const assist = (values.assistDepartmentIds ?? []).filter((id) => id !== values.leadDepartmentId);
+    const warnings = returnedWarnings(values.leadDepartmentId);
     const ok = await confirmAction(modal, {
-      title: '确认分转',
+      title: warnings.length > 0 ? '确认分转给曾退回的科室？' : '确认分转',
       okText: '确认分转',
       content: (
         <div data-testid="dispatch-confirm-content">
           将 {cases.length} 件工单分转至主办科室「{nameOf(values.leadDepartmentId)}」
           {assist.length > 0 && `，协办科室：${assist.map(nameOf).join('、')}`}。
+          {warnings.map((w) => (
+            <div key={w} style={{ marginTop: 8 }}>
+              <Typography.Text type="danger" data-testid="dispatch-confirm-returned-warning">
+                {w}
+              </Typography.Text>
+            </div>
+          ))}
         </div>
       ),
     });
@@ -150,6 +205,18 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
             data-testid="dispatch-lead-select"
           />
         </Form.Item>
+        {leadWarnings.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: -12, marginBottom: 16 }}
+            data-testid="dispatch-returned-warning"
+            message="所选主办科室曾退回此工单"
+            description={leadWarnings.map((w) => (
+              <div key={w}>{w}</div>
+            ))}
+          />
+        )}
         <Form.Item name="assistDepartmentIds" label="协办科室（可选）">
           <Select
             mode="multiple"
@@ -161,7 +228,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
           />
         </Form.Item>
         <Form.Item name="note" label="分转说明（可选）">
-          <Input.TextArea rows={3} maxLength={500} showCount placeholder="如：诉求涉及的具体事项、办理要求" data-testid="dispatch-note" />
+          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：诉求涉及的具体事项、办理要求" data-testid="dispatch-note" />
         </Form.Item>
       </Form>
       </div>

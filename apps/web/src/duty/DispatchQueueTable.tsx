@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Space, Table, type TableColumnsType } from 'antd';
-import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
+import { Button, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
+import { returnCountText } from '../case-handling/rules';
+import { baseCaseColumns, caseRowProps, caseTableScrollX } from '../shared/caseColumns';
 import { dispatchDueOf } from '../shared/countdown';
 import { DispatchCountdown } from '../shared/DispatchCountdown';
 import { tableEmpty } from '../shared/TableEmpty';
@@ -10,8 +11,11 @@ import { DispatchModal } from './DispatchModal';
 import { QuickFilter } from '../shared/QuickFilter';
 import { matchesQuickFilter } from '../shared/quickFilter';
 
+/** A case in 待分转; `handling.returnCount` > 0 when a department returned it before. */
+type QueueCase = CaseSummary & { handling?: { version: number; returnCount?: number | null } | null };
+
 interface Props {
-  cases: CaseSummary[];
+  cases: QueueCase[];
   loading: boolean;
   onDispatched(): void;
 }
@@ -24,12 +28,23 @@ const dueTime = (c: CaseSummary) => {
 /** 待分转: signed cases with the live 30-minute countdown; dispatch one or several. */
 export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
-  const [dispatching, setDispatching] = useState<CaseSummary[]>([]);
+  const [dispatching, setDispatching] = useState<QueueCase[]>([]);
   const [filter, setFilter] = useState('');
   const sorted = [...cases].sort((a, b) => dueTime(a) - dueTime(b));
 
-  const columns: TableColumnsType<CaseSummary> = [
-    ...baseCaseColumns<CaseSummary>(),
+  const returnedTag = (c: QueueCase) => {
+    const text = returnCountText(c.handling?.returnCount);
+    return text ? (
+      <Tooltip title="曾被承办科室退回，分转时请留意退回原因（见工单详情的分派记录）">
+        <Tag color="orange" style={{ marginInlineEnd: 0 }} data-testid={`returned-count-${c.externalNo}`}>
+          {text}
+        </Tag>
+      </Tooltip>
+    ) : null;
+  };
+
+  const columns: TableColumnsType<QueueCase> = [
+    ...baseCaseColumns<QueueCase>({ compact: true, numberExtra: returnedTag }),
     {
       title: '签收时间',
       dataIndex: 'signedAt',
@@ -65,7 +80,7 @@ export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
         </Button>
         <QuickFilter value={filter} onChange={setFilter} testId="dispatch-filter" />
       </Space>
-      <Table<CaseSummary>
+      <Table<QueueCase>
         rowKey="id"
         size="middle"
         columns={columns}
@@ -74,7 +89,7 @@ export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
         onRow={caseRowProps}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: caseTableScrollX(columns, 32) }}
         locale={{ emptyText: tableEmpty('暂无待分转工单') }}
         data-testid="dispatch-table"
       />

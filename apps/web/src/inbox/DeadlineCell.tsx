@@ -11,7 +11,7 @@ export function DeadlineCell({ deadline, now, open }: { deadline: number | null;
     <Space direction="vertical" size={0}>
       <DateTimeCell value={new Date(deadline).toISOString()} />
       {open && (
-        <Tag color={color} data-testid="deadline-tag">
+        <Tag color={color} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }} data-testid="deadline-tag">
           {describeDeadline(deadline, now)}
         </Tag>
       )}

@@ -1,20 +1,22 @@
 import { useState } from 'react';
-import { Alert, App, Badge, Button, Card, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Badge, Button, Card, Modal, Space, Table, Tabs, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client';
 import { useNavigate } from 'react-router-dom';
 import { useCurrentUser } from '../auth/AuthContext';
 import { HANDLING_STAGE_LABELS } from '../case-handling/labels';
 import { ACCEPT_CASE_MUTATION } from '../case-handling/queries';
+import { OPEN_HANDLING_STAGES, openAssistNames, pendingReviewRejection, replyBlockedReason } from '../case-handling/rules';
 import type { AssignmentRecord, Handling } from '../case-handling/types';
 import { useCaseAction } from '../case-handling/useCaseAction';
-import { baseCaseColumns, caseRowProps } from '../shared/caseColumns';
+import { baseCaseColumns, caseRowProps, caseTableScrollX } from '../shared/caseColumns';
 import { confirmAction } from '../shared/confirm';
 import { errorMessage } from '../shared/errors';
 import { label } from '../shared/labels';
 import { tableEmpty } from '../shared/TableEmpty';
 import { DateTimeCell } from '../shared/DateTimeCell';
-import type { CaseSummary } from '../shared/types';
+import { formatDateTime } from '../shared/time';
+import type { CaseSummary, DepartmentRef, UserRef } from '../shared/types';
 import { useNow } from '../shared/useNow';
 import { INBOX_BUCKET_TABS, type InboxCounts, type InboxTabKey } from './buckets';
 import { DeadlineCell } from './DeadlineCell';
@@ -25,10 +27,23 @@ import { ReturnsTable } from './ReturnsTable';
 import { QuickFilter } from '../shared/QuickFilter';
 import { matchesQuickFilter } from '../shared/quickFilter';
 
-type InboxCase = CaseSummary & { handling?: Handling | null; assistTasks?: { id: string; departmentId: string; status: string }[] };
+interface InboxReply {
+  id: string;
+  repliedAt: string;
+  reviewStatus: string;
+  reviewNote?: string | null;
+  reviewedAt?: string | null;
+  reviewedByUser?: UserRef | null;
+}
+
+type InboxCase = CaseSummary & {
+  handling?: Handling | null;
+  assistTasks?: { id: string; departmentId: string; department?: DepartmentRef | null; status: string }[];
+  replies?: InboxReply[];
+};
 
 const POLL_MS = 30_000;
-const OPEN_STAGES = ['dispatched', 'accepted'];
+const OPEN_STAGES = OPEN_HANDLING_STAGES;
 const STAGE_COLORS: Record<string, string> = { dispatched: 'geekblue', accepted: 'purple', replied: 'green', completed: 'default' };
 
 /** 科室工作台: the department's cases in the server's buckets, plus what it returned. */
@@ -69,43 +84,74 @@ export default function InboxPage() {
     await run(() => acceptCase({ variables: { input: { caseId: c.id, expectedVersion: c.handling?.version } } }), `工单 ${c.externalNo} 已接收`);
   };
 
+  // At 1366 px the table has ~1,080 px: the fixed columns below leave 标题 at least TITLE_MIN_WIDTH.
   const columns: TableColumnsType<InboxCase> = [
-    ...baseCaseColumns<InboxCase>({ receivedAt: false }),
-    { title: '分派时间', key: 'dispatchedAt', width: 110, render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} /> },
+    ...baseCaseColumns<InboxCase>({ receivedAt: false, compact: true }),
+    { title: '分派时间', key: 'dispatchedAt', width: 96, render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} /> },
     {
       title: '办理时限',
       key: 'deadline',
-      width: 150,
+      width: 136,
       render: (_, c) => <DeadlineCell deadline={deadlineOf(c)} now={now} open={OPEN_STAGES.includes(stageOf(c))} />,
     },
-    { title: '承办', key: 'role', width: 70, render: (_, c) => (isLead(c) ? <Tag color="blue">主办</Tag> : <Tag>协办</Tag>) },
     {
       title: '状态',
       key: 'stage',
-      width: 120,
-      render: (_, c) => (
-        <Tag color={STAGE_COLORS[stageOf(c)]} data-testid="stage-tag" data-stage={stageOf(c)}>
-          {label(HANDLING_STAGE_LABELS, stageOf(c))}
-        </Tag>
-      ),
+      width: 108,
+      render: (_, c) => {
+        const rejection = isLead(c) ? pendingReviewRejection(c.replies, stageOf(c)) : null;
+        return (
+          <Space size={[4, 4]} wrap>
+            <Tag color={STAGE_COLORS[stageOf(c)]} data-testid="stage-tag" data-stage={stageOf(c)}>
+              {label(HANDLING_STAGE_LABELS, stageOf(c))}
+            </Tag>
+            {isLead(c) ? (
+              <Tag color="blue" data-testid="role-tag">
+                主办
+              </Tag>
+            ) : (
+              <Tag data-testid="role-tag">协办</Tag>
+            )}
+            {rejection && (
+              <Tooltip
+                title={
+                  <>
+                    <div>退回理由：{rejection.reviewNote?.trim() || '未填写'}</div>
+                    {rejection.reviewedAt && (
+                      <div>
+                        {formatDateTime(rejection.reviewedAt)}
+                        {rejection.reviewedByUser ? ` · ${rejection.reviewedByUser.displayName}` : ''}
+                      </div>
+                    )}
+                  </>
+                }
+              >
+                <Tag color="red" data-testid="review-rejected-tag" data-reason={rejection.reviewNote ?? ''}>
+                  局审核退回
+                </Tag>
+              </Tooltip>
+            )}
+          </Space>
+        );
+      },
     },
     {
       title: '操作',
       key: 'actions',
-      width: 170,
+      width: 160,
       fixed: 'right',
       render: (_, c) => (
         <Space size={4}>
-          <Button size="small" onClick={() => navigate(`/cases/${c.id}`)} data-testid={`open-${c.externalNo}`}>
+          <Button size="small" autoInsertSpace={false} onClick={() => navigate(`/cases/${c.id}`)} data-testid={`open-${c.externalNo}`}>
             查看
           </Button>
           {isLead(c) && stageOf(c) === 'dispatched' && (
-            <Button size="small" type="primary" onClick={() => void accept(c)} data-testid={`accept-${c.externalNo}`}>
+            <Button size="small" type="primary" autoInsertSpace={false} onClick={() => void accept(c)} data-testid={`accept-${c.externalNo}`}>
               接收
             </Button>
           )}
           {isLead(c) && OPEN_STAGES.includes(stageOf(c)) && (
-            <Button size="small" onClick={() => setReplying(c)} data-testid={`reply-${c.externalNo}`}>
+            <Button size="small" autoInsertSpace={false} onClick={() => setReplying(c)} data-testid={`reply-${c.externalNo}`}>
               答复
             </Button>
           )}
@@ -113,6 +159,7 @@ export default function InboxPage() {
       ),
     },
   ];
+  const scrollX = caseTableScrollX(columns);
 
   const countOf = (key: InboxTabKey) => counts.data?.departmentInboxCounts[key] ?? 0;
 
@@ -164,7 +211,7 @@ export default function InboxPage() {
                   loading={inbox.loading && !inbox.data}
                   onRow={caseRowProps}
                   pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
-                  scroll={{ x: 1120 }}
+                  scroll={{ x: scrollX }}
                   locale={{ emptyText: tableEmpty(t.emptyText) }}
                 />
               </div>
@@ -182,8 +229,15 @@ export default function InboxPage() {
         {replying && (
           <>
             <Typography.Paragraph type="secondary">{replying.title}</Typography.Paragraph>
-            {(replying.assistTasks ?? []).some((t) => t.status === 'open') && (
-              <Alert type="warning" showIcon style={{ marginBottom: 12 }} message="协办科室尚未全部反馈，主办科室暂不能答复" />
+            {openAssistNames(replying.assistTasks).length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="assist-open-alert"
+                message="协办科室尚未全部反馈，主办科室暂不能答复"
+                description={`尚未反馈：${openAssistNames(replying.assistTasks).join('、')}`}
+              />
             )}
             <ReplyForm
               caseId={replying.id}
@@ -191,6 +245,9 @@ export default function InboxPage() {
               expectedVersion={replying.handling?.version}
               onReplied={() => setReplying(null)}
               onConflict={refresh}
+              onCancel={() => setReplying(null)}
+              blockedReason={replyBlockedReason(replying.assistTasks)}
+              rejection={pendingReviewRejection(replying.replies, stageOf(replying))}
             />
           </>
         )}

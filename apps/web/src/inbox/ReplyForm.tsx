@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Form, Input, Radio, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client';
 import { actionErrorMessage, errorDetails, errorReason } from '../case-handling/useCaseAction';
 import { confirmAction } from '../shared/confirm';
 import { errorCode } from '../shared/errors';
 import { DEPARTMENTS_QUERY } from '../shared/fragments';
 import { REPLY_RESULT_LABELS } from '../shared/labels';
+import { formatDateTime } from '../shared/time';
 import type { Department, ReplyResult } from '../shared/types';
 import { REPLY_CASE_MUTATION } from './queries';
 
@@ -17,6 +18,12 @@ interface Props {
   expectedVersion?: number | null;
   /** Called when the server refuses because the case changed (CONFLICT). */
   onConflict?(): void;
+  /** Why the reply cannot be sent yet (e.g. 协办 not reported): the submit button is disabled and this is shown. */
+  blockedReason?: string | null;
+  /** The reply the bureau sent back (局审核退回): its reason is shown above the form. */
+  rejection?: { reviewNote?: string | null; reviewedAt?: string | null; reviewedByUser?: { displayName: string } | null } | null;
+  /** Shows a 取消 button (the form in a dialog). */
+  onCancel?(): void;
 }
 
 interface ReplyFormValues {
@@ -30,7 +37,7 @@ const RESULT_OPTIONS = (Object.keys(REPLY_RESULT_LABELS) as ReplyResult[]).map((
 }));
 
 /** 答复: the lead department's answer — a result and the reply text. */
-export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onConflict }: Props) {
+export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onConflict, blockedReason, rejection, onCancel }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<ReplyFormValues>();
   const [error, setError] = useState<string | null>(null);
@@ -44,6 +51,7 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   });
 
   const onFinish = async (values: ReplyFormValues) => {
+    if (blockedReason) return;
     const ok = await confirmAction(modal, {
       title: `确认提交工单 ${externalNo} 的答复？`,
       content: `办理结果：${REPLY_RESULT_LABELS[values.result]}。提交后不可修改。`,
@@ -70,7 +78,17 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   };
 
   return (
-    <div data-testid="reply-form">
+    <div data-testid="reply-form" data-blocked={blockedReason ? 'true' : 'false'}>
+      {rejection && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="reply-review-rejection"
+          message={<span data-testid="reply-review-rejection-reason">局审核退回：{rejection.reviewNote?.trim() || '未填写退回理由'}</span>}
+          description={`${rejection.reviewedAt ? `${formatDateTime(rejection.reviewedAt)} ` : ''}${rejection.reviewedByUser?.displayName ? `由 ${rejection.reviewedByUser.displayName} ` : ''}退回了上次的答复，请按审核意见重新办理后再次答复。`}
+        />
+      )}
       {error && (
         <Alert
           type="error"
@@ -107,9 +125,21 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
             data-testid="reply-text"
           />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={loading} data-testid="reply-submit">
-          提交答复
-        </Button>
+        <Space wrap align="center">
+          <Button type="primary" htmlType="submit" loading={loading} disabled={!!blockedReason} title={blockedReason ?? undefined} data-testid="reply-submit">
+            提交答复
+          </Button>
+          {onCancel && (
+            <Button onClick={onCancel} data-testid="reply-cancel">
+              取消
+            </Button>
+          )}
+          {blockedReason && (
+            <Typography.Text type="warning" data-testid="reply-blocked-reason">
+              {blockedReason}
+            </Typography.Text>
+          )}
+        </Space>
       </Form>
     </div>
   );

@@ -1,17 +1,16 @@
 import type { HTMLAttributes } from 'react';
 import { Table, type TableColumnsType } from 'antd';
 
-import { formatMinutes, RETURN_REASON_LABELS } from '../case-handling/labels';
+import { formatMinutes, returnReasonLabel } from '../case-handling/labels';
 import type { AssignmentRecord } from '../case-handling/types';
 import { DateTimeCell } from '../shared/DateTimeCell';
-import { label } from '../shared/labels';
 import { tableEmpty } from '../shared/TableEmpty';
 
 const columns: TableColumnsType<AssignmentRecord> = [
   { title: '工单编号', dataIndex: 'externalNo', width: 150, render: (v: string) => <span data-testid={`returned-${v}`}>{v}</span> },
   { title: '标题', dataIndex: 'title', ellipsis: true },
   { title: '退回时间', dataIndex: 'at', width: 110, render: (v: string) => <DateTimeCell value={v} /> },
-  { title: '退回原因', dataIndex: 'reasonCode', width: 120, render: (v: string | null) => label(RETURN_REASON_LABELS, v) },
+  { title: '退回原因', dataIndex: 'reasonCode', width: 120, render: (v: string | null) => returnReasonLabel(v) },
   { title: '退回依据', dataIndex: 'reason', ellipsis: true },
   { title: '退回人', key: 'by', width: 100, render: (_, r) => r.by?.displayName ?? '—' },
   { title: '本科室持有', dataIndex: 'heldMinutes', width: 110, render: (m: number | null) => formatMinutes(m) },
@@ -33,5 +32,3 @@ export function ReturnsTable({ records, loading }: { records: AssignmentRecord[]
     />
   );
 }
-
-

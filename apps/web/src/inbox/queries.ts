@@ -19,7 +19,22 @@ export const DEPARTMENT_INBOX_QUERY = gql`
       assistTasks {
         id
         departmentId
+        department {
+          id
+          name
+        }
         status
+      }
+      replies {
+        id
+        repliedAt
+        reviewStatus
+        reviewNote
+        reviewedAt
+        reviewedByUser {
+          id
+          displayName
+        }
       }
     }
   }

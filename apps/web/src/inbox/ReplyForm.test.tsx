@@ -1,0 +1,59 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { MockedProvider } from '@apollo/client/testing';
+import { App } from 'antd';
+import type { ReactNode } from 'react';
+import { AssistReportForm } from '../case-handling/AssistReportForm';
+import { replyBlockedReason } from '../case-handling/rules';
+import { ReplyForm } from './ReplyForm';
+
+const wrap = (ui: ReactNode) =>
+  render(
+    <MockedProvider mocks={[]}>
+      <App>{ui}</App>
+    </MockedProvider>,
+  );
+
+describe('<ReplyForm>', () => {
+  it('disables 提交答复 and says which 协办 departments are still open', () => {
+    const reason = replyBlockedReason([{ departmentId: 'd1', department: { name: '工程质量科' }, status: 'open' }]);
+    wrap(<ReplyForm caseId="c1" externalNo="DEMO-1" blockedReason={reason} />);
+    const submit = screen.getByTestId('reply-submit') as HTMLButtonElement;
+    expect(submit.disabled).toBe(true);
+    expect(screen.getByTestId('reply-blocked-reason').textContent).toBe('协办科室尚未全部反馈（尚未反馈：工程质量科），暂不能提交答复');
+  });
+
+  it('allows 提交答复 when nothing blocks it', () => {
+    wrap(<ReplyForm caseId="c1" externalNo="DEMO-1" blockedReason={null} />);
+    expect((screen.getByTestId('reply-submit') as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId('reply-blocked-reason')).toBeNull();
+    expect(screen.queryByTestId('reply-cancel')).toBeNull();
+  });
+
+  it('shows the 局审核退回 reason at the top and a 取消 button in a dialog', () => {
+    const onCancel = vi.fn();
+    wrap(
+      <ReplyForm
+        caseId="c1"
+        externalNo="DEMO-1"
+        onCancel={onCancel}
+        rejection={{ reviewNote: '答复未说明更换完成时间', reviewedAt: '2025-03-01T13:04:00Z', reviewedByUser: { displayName: '督办员 李强' } }}
+      />,
+    );
+    expect(screen.getByTestId('reply-review-rejection-reason').textContent).toBe('局审核退回：答复未说明更换完成时间');
+    expect(screen.getByTestId('reply-review-rejection').textContent).toContain('2025-03-01 21:04 由 督办员 李强 退回了上次的答复');
+    fireEvent.click(screen.getByTestId('reply-cancel'));
+    expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('<AssistReportForm>', () => {
+  it('asks for confirmation before submitting, like 答复', async () => {
+    wrap(<AssistReportForm caseId="c1" externalNo="DEMO-1" onChanged={() => undefined} />);
+    fireEvent.change(screen.getByTestId('assist-report-text'), { target: { value: '已现场检测，出具整改通知书' } });
+    fireEvent.click(screen.getByTestId('assist-report-submit'));
+    await waitFor(() => expect(screen.getAllByText('确认提交工单 DEMO-1 的协办反馈？').length).toBeGreaterThan(0));
+    expect(screen.getByTestId('confirm-ok')).toBeTruthy();
+    fireEvent.click(screen.getByTestId('confirm-cancel'));
+  });
+});
