@@ -157,6 +157,10 @@ describe('search (工单检索) and the unsigned count', () => {
     const range = await search(duty, { projectName: project, receivedFrom: '2026-10-10T00:00:00.000Z', receivedTo: '2026-10-20T00:00:00.000Z' });
     expect(range.items.map((i) => i.id)).toEqual([ids[1]]);
     expect((await search(duty, { projectName: project, stage: 'signed' })).total).toBe(0);
+    // A topic finds its cases; a group of the taxonomy finds the cases of all its topics.
+    expect((await search(duty, { projectName: project, topic: '购房退费' })).items.map((i) => i.id)).toEqual([ids[0]]);
+    expect(new Set((await search(duty, { projectName: project, topic: '房屋交付与销售' })).items.map((i) => i.id))).toEqual(new Set(ids));
+    expect((await search(duty, { projectName: project, topic: '物业与小区' })).total).toBe(0);
     const byPhone = await search(duty, { phone });
     expect(byPhone.items.map((i) => i.id)).toEqual([ids[0]]);
     expect(byPhone.items[0].citizenPhone).toBe(`${phone.slice(0, 3)}****${phone.slice(-4)}`);

@@ -2,6 +2,7 @@ import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
 import { Case } from './case.entity';
+import { Topic } from '../topics/topic.entity';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
 export async function findCaseForUser(em: EntityManager, user: AuthUser, id: string): Promise<Case> {
@@ -69,7 +70,7 @@ export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSear
   }
   if (s.text?.trim()) where.push({ $or: [{ title: { $ilike: like(s.text.trim()) } }, { content: { $ilike: like(s.text.trim()) } }] });
   if (s.projectName?.trim()) where.push({ projectName: { $ilike: like(s.projectName.trim()) } });
-  if (s.topic) where.push({ topic: s.topic });
+  if (s.topic) where.push({ topic: { $in: await topicWithDescendants(em, s.topic) } });
   if (s.stage) where.push({ stage: s.stage });
   if (s.receivedFrom) where.push({ receivedAt: { $gte: s.receivedFrom } });
   if (s.receivedTo) where.push({ receivedAt: { $lt: s.receivedTo } });
@@ -77,4 +78,21 @@ export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSear
   if (scope !== 'all') where.push({ departmentIds: { $overlap: scope } });
   const [items, total] = await em.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
   return { total, items };
+}
+
+/**
+ * A topic and, when it is a group of the taxonomy (e.g. 房屋交付与销售), every topic under it:
+ * searching a group finds the cases of all its topics. An unknown name (a district platform's own
+ * topic) matches itself.
+ */
+export async function topicWithDescendants(em: EntityManager, name: string): Promise<string[]> {
+  const topics = await em.find(Topic, {});
+  const root = topics.find((t) => t.name === name);
+  if (!root) return [name];
+  const names = new Set([root.name]);
+  const codes = [root.code];
+  for (let i = 0; i < codes.length && i < 1_000; i++) {
+    for (const t of topics) if (t.parentCode === codes[i] && !names.has(t.name)) { names.add(t.name); codes.push(t.code); }
+  }
+  return [...names];
 }

@@ -14,6 +14,8 @@ interface Props {
   allowClear?: boolean;
   /** Offer inactive topics too (a search: old cases may carry them). */
   includeInactive?: boolean;
+  /** Let a group be chosen (a search finds the cases of all its topics). */
+  groupsSelectable?: boolean;
   /** How the typed text is offered as a value of its own; without it only the taxonomy can be chosen. */
   freeText?: (text: string) => string;
   style?: CSSProperties;
@@ -25,10 +27,10 @@ interface Props {
  * children is chosen. Typing filters; with `freeText` the typed text can be chosen as it is (the
  * district platform's own topic). The form gets the topic's name.
  */
-export function TopicSelect({ id, value, onChange, placeholder, allowClear, includeInactive, freeText, style, 'data-testid': testId }: Props) {
+export function TopicSelect({ id, value, onChange, placeholder, allowClear, includeInactive, groupsSelectable, freeText, style, 'data-testid': testId }: Props) {
   const [search, setSearch] = useState('');
   const { data, loading, error } = useQuery<{ topics: Topic[] }>(TOPICS_QUERY, { fetchPolicy: 'cache-first' });
-  const tree = useMemo(() => topicTreeData(data?.topics ?? [], { includeInactive }), [data, includeInactive]);
+  const tree = useMemo(() => topicTreeData(data?.topics ?? [], { includeInactive, groupsSelectable }), [data, includeInactive, groupsSelectable]);
   const treeData = useMemo(() => (freeText ? withFreeTextTopic(tree, search, freeText) : tree), [tree, search, freeText]);
 
   return (

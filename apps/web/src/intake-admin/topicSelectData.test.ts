@@ -38,6 +38,12 @@ describe('topicTreeData', () => {
     expect(tree.map((n) => n.title)).not.toContain('物业与小区');
   });
 
+  it('lets a group be chosen when asked (a search finds the cases of all its topics)', () => {
+    const tree = topicTreeData(TAXONOMY, { groupsSelectable: true });
+    expect(tree[0]).toMatchObject({ value: '房屋交付与销售', selectable: true });
+    expect(leafNames(tree)).toContain('房屋交付与销售');
+  });
+
   it('keeps inactive topics, marked 已停用, when asked (a search: old cases carry them)', () => {
     const tree = topicTreeData([t('a', '物业与小区', null), t('b', '物业管理', 'a', 1, false), t('c', '物业', 'a', 2)], { includeInactive: true });
     expect(shape(tree)).toEqual([['物业与小区', false, [['物业管理（已停用）', true], ['物业', true]]]]);

@@ -21,6 +21,8 @@ export interface TopicTreeOptions {
    * a new case may not take them.
    */
   includeInactive?: boolean;
+  /** Groups can be chosen too (a search: a group finds the cases of all its topics). */
+  groupsSelectable?: boolean;
 }
 
 const bySort = (a: Topic, b: Topic) => a.sort - b.sort || a.code.localeCompare(b.code);
@@ -51,7 +53,7 @@ export function topicTreeData(topics: Topic[], opts: TopicTreeOptions = {}): Top
         // A topic that has children in the taxonomy is a group, even if none of them is kept.
         const isGroup = topics.some((x) => x.parentCode === t.code && x.code !== t.code);
         if (isGroup && !kids?.length) return [];
-        return [{ value: t.name, label: t.name, title: name, key: t.code, selectable: !isGroup, ...(kids?.length ? { children: kids } : {}) }];
+        return [{ value: t.name, label: t.name, title: name, key: t.code, selectable: !isGroup || !!opts.groupsSelectable, ...(kids?.length ? { children: kids } : {}) }];
       });
   return build(null);
 }

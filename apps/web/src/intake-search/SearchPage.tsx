@@ -85,6 +85,7 @@ export default function SearchPage() {
               <TopicSelect
                 allowClear
                 includeInactive
+                groupsSelectable
                 placeholder="全部"
                 freeText={(t) => `按「${t}」查找（区平台主题，须完全一致）`}
                 data-testid="search-topic"
