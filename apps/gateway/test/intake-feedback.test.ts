@@ -140,6 +140,16 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
     const nothingLeft = await duty.request<{ exportFeedback: { count: number } }>('mutation { exportFeedback { count } }');
     expect(nothingLeft.exportFeedback.count).toBe(0);
 
+    // The operator uploaded the file by hand and says so: the record is delivered (channel export).
+    const feedbackId = (await duty.request<{ case: { feedback: Array<{ id: string }> } }>('query($id: ID!) { case(id: $id) { feedback { id } } }', { id: c.id })).case.feedback[0].id;
+    const MARK = 'mutation($ids: [ID!]!) { markFeedbackUploaded(ids: $ids) { id state deliveredAt } }';
+    expect((await handler.raw(MARK, { ids: [feedbackId] })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const marked = await duty.request<{ markFeedbackUploaded: Array<{ id: string; state: string; deliveredAt: string }> }>(MARK, { ids: [feedbackId] });
+    expect(marked.markFeedbackUploaded).toEqual([expect.objectContaining({ id: feedbackId, state: 'delivered', deliveredAt: expect.any(String) })]);
+    expect((await duty.request<{ markFeedbackUploaded: unknown[] }>(MARK, { ids: [feedbackId] })).markFeedbackUploaded).toEqual([]); // only exported records move
+    const uploaded = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id && (m.json.data as { state: string }).state === 'delivered'), { what: 'the uploaded event' });
+    expect(uploaded.json.data).toMatchObject({ channel: 'export', state: 'delivered' });
+
     // An answered case keeps its own outcome: it cannot be merged into another afterwards.
     const later = await receiveAndSign(duty, { title: '楼道灯不亮', content: '林肯公园3号楼楼道灯又坏了。', citizenPhone: '13812340003' });
     const refused = await duty.raw('mutation($i: LinkCaseInput!) { linkCase(input: $i) { id } }', { i: { caseId: c.id, masterCaseId: later.id, kind: 'merge' } });

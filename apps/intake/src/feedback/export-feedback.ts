@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
-import { AuthUser, actorOf, DomainError, recordEvent } from '@hotline/service-kit';
+import { AuthUser, actorOf, DomainError, isUuid, recordEvent } from '@hotline/service-kit';
 import { FeedbackRecord } from './feedback.entity';
 import { ensureReply, payloadOf } from './delivery-loop';
 import { replyFetchError, ReplySource } from './completion-reply';
@@ -45,5 +45,32 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
     }
     const stamp = beijingTime(now).slice(0, 16).replace(/[-: ]/g, '');
     return { fileName: `办结反馈-${stamp}.csv`, content: `\uFEFF${lines.join('\r\n')}\r\n`, count: rows.length };
+  });
+}
+
+/**
+ * 标记已上传: the operator uploaded an exported file to the district platform by hand; the
+ * exported records it held become delivered (channel `export`), with who and when. Only records
+ * in `exported` move; others are left as they are and not returned.
+ */
+export async function markUploaded(em: EntityManager, user: AuthUser, ids: string[]): Promise<FeedbackRecord[]> {
+  const wanted = [...new Set(ids)].filter(isUuid);
+  if (wanted.length === 0) return [];
+  return em.transactional(async (tx) => {
+    const rows = await tx.find(FeedbackRecord, { id: { $in: wanted }, state: 'exported' }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const now = new Date();
+    for (const r of rows) {
+      r.state = 'delivered';
+      r.deliveredAt = now;
+      r.lastError = null;
+    }
+    await tx.flush();
+    for (const r of rows) {
+      await recordEvent(tx, createEvent({
+        type: 'hotline.case.feedback-delivered', source: 'intake', actor: actorOf(user), caseId: r.caseId,
+        data: { externalNo: r.externalNo, channel: 'export', state: 'delivered', attempts: r.attempts, deliveredAt: now.toISOString() },
+      }));
+    }
+    return rows;
   });
 }

@@ -3,7 +3,7 @@ import { scrubText, type FeedbackState } from '@hotline/contracts';
 import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { loadEndpoint, removeEndpoint, saveEndpoint } from './endpoint';
-import { exportFeedback } from './export-feedback';
+import { exportFeedback, markUploaded } from './export-feedback';
 import { FeedbackAttempt, FeedbackRecord, FeedbackStateEnum } from './feedback.entity';
 import type { ReplySource } from './completion-reply';
 
@@ -86,6 +86,12 @@ export class FeedbackResolver {
     const r = await ctx.em.findOne(FeedbackRecord, { id }, { refresh: true });
     if (!r) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
     return r;
+  }
+
+  @Authorized(['duty', 'admin'])
+  @Mutation(() => [FeedbackRecord], { description: '标记已手工上传至区平台（仅“已导出待上传”的记录），返回已标记的记录' })
+  markFeedbackUploaded(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Ctx): Promise<FeedbackRecord[]> {
+    return markUploaded(ctx.em, requireUser(ctx), ids);
   }
 
   @Authorized(['duty', 'admin'])

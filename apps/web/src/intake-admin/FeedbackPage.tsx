@@ -15,7 +15,7 @@ import { tableEmpty } from '../shared/TableEmpty';
 import { FeedbackStateTag, FEEDBACK_STATE_LABELS } from './feedbackLabels';
 import { isWaitingForManualUpload } from './feedbackStatus';
 import { FeedbackWebhookCard } from './FeedbackWebhookCard';
-import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_AUTOMATIC_QUERY, FEEDBACK_RECORDS_QUERY, RETRY_FEEDBACK_MUTATION } from './queries';
+import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_AUTOMATIC_QUERY, FEEDBACK_RECORDS_QUERY, MARK_FEEDBACK_UPLOADED_MUTATION, RETRY_FEEDBACK_MUTATION } from './queries';
 import type { FeedbackRecord } from './types';
 
 const STATES = ['failed', 'pending', 'exported', 'delivered'];
@@ -45,6 +45,26 @@ export default function FeedbackPage() {
     try {
       await retry({ variables: { id: r.id } });
       message.success(`工单 ${r.externalNo} 的反馈已重新投递`);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setRetrying(null);
+    }
+  };
+
+  const [markUploaded] = useMutation<{ markFeedbackUploaded: FeedbackRecord[] }>(MARK_FEEDBACK_UPLOADED_MUTATION, { refetchQueries: ['FeedbackRecords'] });
+  /** 标记已上传: after the operator uploaded the exported file to the district platform by hand. */
+  const doMarkUploaded = async (rows: FeedbackRecord[]) => {
+    const ok = await confirmAction(modal, {
+      title: rows.length === 1 ? `确认工单 ${rows[0].externalNo} 的反馈已手工上传？` : `确认 ${rows.length} 条已导出的反馈均已手工上传？`,
+      content: '请在区级12345平台上传成功后再确认；确认后记录为“已反馈”（手工上传），并留痕。',
+      okText: '确认已上传',
+    });
+    if (!ok) return;
+    setRetrying(rows.length === 1 ? rows[0].id : 'all');
+    try {
+      const res = await markUploaded({ variables: { ids: rows.map((r) => r.id) } });
+      message.success(`已标记 ${res.data?.markFeedbackUploaded.length ?? 0} 条为已上传`);
     } catch (e) {
       message.error(errorMessage(e));
     } finally {
@@ -112,6 +132,10 @@ export default function FeedbackPage() {
           <Button size="small" loading={retrying === r.id} onClick={() => doRetry(r)} data-testid={`feedback-retry-${r.externalNo}`}>
             重试
           </Button>
+        ) : r.state === 'exported' ? (
+          <Button size="small" loading={retrying === r.id} onClick={() => doMarkUploaded([r])} data-testid={`feedback-uploaded-${r.externalNo}`}>
+            已上传
+          </Button>
         ) : null,
     },
   ];
@@ -126,6 +150,11 @@ export default function FeedbackPage() {
           <Button icon={<ReloadOutlined />} onClick={() => void refetch()}>
             刷新
           </Button>
+          {records.some((r) => r.state === 'exported') && (
+            <Button loading={retrying === 'all'} onClick={() => doMarkUploaded(records.filter((r) => r.state === 'exported'))} data-testid="feedback-uploaded-all">
+              已导出的全部标记为已上传
+            </Button>
+          )}
           <Button type="primary" icon={<DownloadOutlined />} loading={exporting} onClick={doExport} data-testid="feedback-export">
             导出待上传（CSV）
           </Button>

@@ -145,6 +145,14 @@ export const RETRY_FEEDBACK_MUTATION = gql`
   }
 `;
 
+export const MARK_FEEDBACK_UPLOADED_MUTATION = gql`
+  mutation MarkFeedbackUploaded($ids: [ID!]!) {
+    markFeedbackUploaded(ids: $ids) {
+      ${FEEDBACK_FIELDS}
+    }
+  }
+`;
+
 export const EXPORT_FEEDBACK_MUTATION = gql`
   mutation ExportFeedback {
     exportFeedback {
