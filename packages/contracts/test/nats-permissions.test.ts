@@ -50,6 +50,12 @@ describe('NATS permissions match the event catalogue', () => {
     });
   }
 
+  it('the Kubernetes copies of the NATS files (kustomize reads only its own folder) match infra/nats', () => {
+    for (const name of ['accounts.conf', 'provision-streams.sh']) {
+      expect(fs.readFileSync(path.join(repo, 'infra/k8s/nats', name), 'utf8'), name).toBe(fs.readFileSync(path.join(repo, 'infra/nats', name), 'utf8'));
+    }
+  });
+
   it('the matcher follows NATS wildcards', () => {
     expect(allows('hotline.case.>', 'hotline.case.signed')).toBe(true);
     expect(allows('hotline.*.signed', 'hotline.case.signed')).toBe(true);

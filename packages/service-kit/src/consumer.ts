@@ -26,9 +26,10 @@ export interface ConsumerDefinition {
   /**
    * Optional: handles the new events of a batch at once, in their order — with exactly the effect
    * of calling `handlers` one by one (it is the fast path for a backlog; when it fails, the
-   * events are handled again one at a time through `handlers`).
+   * events are handled again one at a time through `handlers`). Returning `false` declines this
+   * batch: the kit then runs `handlers` one by one, in the same transaction.
    */
-  batchHandler?: (events: EventEnvelope[], em: EntityManager) => Promise<void>;
+  batchHandler?: (events: EventEnvelope[], em: EntityManager) => Promise<boolean | void>;
 }
 
 export interface ConsumerOptions {
@@ -218,8 +219,7 @@ export class DurableConsumer {
         const fresh = new Set(rows.map((r) => r.event_id));
         // Handled before, or a copy earlier in this batch: no second effect.
         const todo = items.filter(({ event }) => fresh.delete(event.id));
-        if (todo.length > 1 && this.def.batchHandler) {
-          await this.def.batchHandler(todo.map((t) => t.event), em);
+        if (todo.length > 1 && this.def.batchHandler && (await this.def.batchHandler(todo.map((t) => t.event), em)) !== false) {
           await em.flush();
           handled = todo.length;
           return;

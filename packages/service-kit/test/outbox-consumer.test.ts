@@ -268,4 +268,32 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
       await dead.close();
     }
   });
+
+  it('a batch handler may decline a batch: the kit then runs the per-event handlers, in the same transaction', async () => {
+    const tag = 'declined';
+    let singles = 0;
+    let declined = 0;
+    const one = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+      if (event.source !== tag) return;
+      singles++;
+      await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [event.caseId]);
+    };
+    const events = Array.from({ length: 60 }, (_, i) => signed(randomUUID(), `D${i}`, tag));
+    for (const e of events) await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
+    const consumer = new DurableConsumer({
+      name: 'kit-test-declined', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': one },
+      batchHandler: async () => { declined++; return false; },
+    }, orm, nc, js, log, { concurrency: 2, maxDeliver: 2, batchSize: 32 });
+    await consumer.start();
+    try {
+      await eventually(async () => {
+        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
+        return rows.length === events.length && rows.every((r) => r.count === 1);
+      }, { what: 'every event applied once through the per-event handler', timeoutMs: 20_000 });
+      expect(declined).toBeGreaterThan(0);
+      expect(singles).toBe(events.length);
+    } finally {
+      await consumer.stop();
+    }
+  });
 });

@@ -73,17 +73,10 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
     subject: 'hotline.case.>',
     handlers,
     // A backlog (a year's import) is almost all `received`: those rows go in with one statement;
-    // any other mix is handled event by event, in order, as without a batch.
+    // any other mix is declined, and the kit handles it event by event, in order.
     batchHandler: async (events, em) => {
-      if (events.every((e) => e.type === 'hotline.case.received')) {
-        await em.upsertMany(DispatchCase, events.map(receivedRow), { onConflictAction: 'ignore' });
-        return;
-      }
-      for (const e of events) {
-        await handlers[e.type]?.(e, em);
-        await em.flush();
-        em.clear(); // the next handler reads the database, never a stale identity map
-      }
+      if (!events.every((e) => e.type === 'hotline.case.received')) return false;
+      await em.upsertMany(DispatchCase, events.map(receivedRow), { onConflictAction: 'ignore' });
     },
   };
 };

@@ -90,6 +90,17 @@ export class FeedbackDelivery {
     await this.round;
   }
 
+  /** Fills in the reply from dispatch if missing; the bureau-readable reason when it could not (details logged). */
+  private async readReply(r: FeedbackRecord): Promise<string | null> {
+    try {
+      await ensureReply(r, this.opts.replies);
+      return null;
+    } catch (e) {
+      this.log.warn({ err: e, feedbackId: r.id, externalNo: r.externalNo }, 'could not read the reply from dispatch; will retry');
+      return replyFetchError(e);
+    }
+  }
+
   /** POSTs one record, signed; a network failure or a non-2xx answer is an error, not a throw. */
   private async post(tx: EntityManager, r: FeedbackRecord, endpoint: FeedbackEndpoint): Promise<{ statusCode: number | null; error: string | null }> {
     const body = JSON.stringify(await payloadOf(tx, r));
@@ -138,12 +149,9 @@ export class FeedbackDelivery {
         orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
       });
       for (const r of due) {
-        await ensureReply(r, this.opts.replies).catch((e) => {
-          r.lastError = replyFetchError(e);
-          r.nextAttemptAt = new Date(Date.now() + 60_000);
-          this.log.warn({ err: e, feedbackId: r.id, externalNo: r.externalNo }, 'could not read the reply from dispatch; will retry');
-        });
-        if (r.replyText != null) r.lastError = null;
+        const error = await this.readReply(r);
+        r.lastError = error;
+        if (error) r.nextAttemptAt = new Date(Date.now() + 60_000);
       }
       await tx.flush();
       return due.length;
@@ -152,12 +160,8 @@ export class FeedbackDelivery {
 
   private async deliver(tx: EntityManager, r: FeedbackRecord, endpoint: FeedbackEndpoint): Promise<void> {
     const t0 = Date.now();
-    let replyError: string | null = null;
     // dispatch unreachable or credentials missing: an attempt like any other, retried with backoff
-    await ensureReply(r, this.opts.replies).catch((e) => {
-      replyError = replyFetchError(e);
-      this.log.warn({ err: e, feedbackId: r.id, externalNo: r.externalNo }, 'could not read the reply from dispatch; will retry');
-    });
+    const replyError = await this.readReply(r);
     const { statusCode, error } = replyError ? { statusCode: null, error: replyError } : await this.post(tx, r, endpoint);
     r.attempts += 1;
     tx.create(FeedbackAttempt, { feedbackId: r.id, attempt: r.attempts, at: new Date(), statusCode, error, durationMs: Date.now() - t0 });
