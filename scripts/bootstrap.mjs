@@ -29,8 +29,6 @@ function run(bin, args, opts = {}) {
 
 /** pnpm, pinned: a global one of the right version, else our own copy in .local/tools. */
 function ensurePnpm() {
-  const probe = spawnSync('pnpm', ['--version'], { encoding: 'utf8', env });
-  if (probe.status === 0 && probe.stdout.trim() === PNPM_VERSION) return 'pnpm';
   const toolsDir = path.join(root, '.local', 'tools');
   const local = path.join(toolsDir, 'node_modules', '.bin', 'pnpm');
   const localOk = fs.existsSync(local) && spawnSync(local, ['--version'], { encoding: 'utf8', env }).stdout?.trim() === PNPM_VERSION;
@@ -42,6 +40,10 @@ function ensurePnpm() {
       fail(`could not install pnpm ${PNPM_VERSION} with npm; install it yourself: npm install -g pnpm@${PNPM_VERSION}`);
     }
   }
+  // turbo (and every script or test runner it starts) looks for `pnpm` on PATH: put our own copy
+  // first, so a machine without a global pnpm works exactly like one with it.
+  const binDir = path.dirname(local);
+  env.PATH = `${binDir}${path.delimiter}${env.PATH ?? ''}`;
   return local;
 }
 

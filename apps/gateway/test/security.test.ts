@@ -6,6 +6,19 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { GraphQLClient } from '@hotline/testing';
 import { as, gatewayUrl } from './helpers';
 
+/**
+ * A user of this test's own, so that locking it out leaves no state another test file trips over
+ * (the whole suite shares one system).
+ */
+async function throwawayUser(prefix: string): Promise<string> {
+  const admin = await as('admin');
+  const username = `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
+  await admin.request('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+    i: { username, displayName: '锁定测试', password: 'demo12345', role: 'leader' },
+  });
+  return username;
+}
+
 const claims = { username: 'duty', name: '值守员', role: 'duty' };
 const b64 = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
 
@@ -82,12 +95,13 @@ describe('every subgraph checks the token itself', () => {
 
   it('login refuses a wrong password with a coded error and limits repeated failures', async () => {
     const anon = new GraphQLClient(`${gatewayUrl()}/graphql`);
-    const q = 'mutation($p: String!) { login(username: "leader", password: $p) { token } }';
-    const first = await anon.raw(q, { p: 'wrong-password' });
+    const username = await throwawayUser('lockout');
+    const q = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+    const first = await anon.raw(q, { u: username, p: 'wrong-password' });
     expect(first.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(first.errors?.[0].message).toBe('用户名或密码错误');
-    for (let i = 0; i < 5; i++) await anon.raw(q, { p: 'wrong-password' });
-    const locked = await anon.raw(q, { p: 'demo12345' });
+    for (let i = 0; i < 5; i++) await anon.raw(q, { u: username, p: 'wrong-password' });
+    const locked = await anon.raw(q, { u: username, p: 'demo12345' });
     expect(locked.errors?.[0].extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
   });
 
@@ -118,9 +132,10 @@ describe('login limits count the client, not the gateway', () => {
 
   it('an attacker failing logins for a user blocks only their own address; the user still signs in from theirs', async () => {
     const attacker = '203.0.113.5';
-    for (let i = 0; i < 5; i++) expect((await login('leader', 'wrong-password', attacker)).errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
-    expect((await login('leader', 'demo12345', attacker)).errors?.[0].extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
-    const fromTheUser = await login('leader', 'demo12345', '198.51.100.7');
+    const username = await throwawayUser('spoofed');
+    for (let i = 0; i < 5; i++) expect((await login(username, 'wrong-password', attacker)).errors?.[0].extensions?.reason).toBe('INVALID_CREDENTIALS');
+    expect((await login(username, 'demo12345', attacker)).errors?.[0].extensions?.reason).toBe('TOO_MANY_ATTEMPTS');
+    const fromTheUser = await login(username, 'demo12345', '198.51.100.7');
     expect(fromTheUser.errors).toBeUndefined();
     expect(fromTheUser.data?.login?.token).toBeTruthy();
   });

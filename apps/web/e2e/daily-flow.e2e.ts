@@ -157,18 +157,35 @@ export class Flow {
     return (await locator.count()) > 0 && (await locator.first().isVisible());
   }
 
+  /**
+   * Picks an option of an antd Select and waits until the Select shows it. A click that lands while
+   * the dropdown is still animating open can be lost; then the pick is tried again (three tries),
+   * waiting on the state the next step needs rather than on time.
+   */
   async selectOption(select: Locator, optionText: string): Promise<void> {
-    await select.click();
-    const option = this.page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
-      .filter({ hasText: optionText })
-      .first();
-    await option.waitFor({ timeout: this.timeout });
-    await option.click();
-    await this.page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-      .waitFor({ state: 'hidden', timeout: this.timeout })
-      .catch(() => undefined);
+    const shown = select.locator('.ant-select-selection-item').filter({ hasText: optionText });
+    let lastError: unknown;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await select.click();
+        const option = this.page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+          .filter({ hasText: optionText })
+          .first();
+        await option.waitFor({ state: 'visible', timeout: this.timeout });
+        await option.click();
+        await shown.first().waitFor({ state: 'visible', timeout: 3000 });
+        await this.page
+          .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+          .waitFor({ state: 'hidden', timeout: this.timeout })
+          .catch(() => undefined);
+        return;
+      } catch (e) {
+        lastError = e;
+        await this.page.keyboard.press('Escape').catch(() => undefined);
+      }
+    }
+    throw new Error(`the select did not take "${optionText}": ${(lastError as Error)?.message}`);
   }
 
   async waitLoaded(testId: string): Promise<void> {
