@@ -158,8 +158,16 @@ class MergesAndAssistRounds extends Migration {
   }
 }
 
+/** 二次督办: a completed case reopened after an unresolved or dissatisfied callback is handled again as round 2, 3 … */
+class HandlingRounds extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table dispatch_case add column round integer not null default 1, add column reopened_at timestamptz');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_department_work', class: DepartmentWork },
   { name: 'Migration20261201000003_merges_and_assist_rounds', class: MergesAndAssistRounds },
+  { name: 'Migration20261204000004_handling_rounds', class: HandlingRounds },
 ];

@@ -48,9 +48,9 @@ describe('service tokens (服务凭据) for calls between services', () => {
     const form = await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: inject('intakeClientSecret') });
     expect(form.status).toBe(200);
     expect(form.cacheControl).toBe('no-store');
-    expect(form.body).toMatchObject({ token_type: 'Bearer', expires_in: 300, scope: 'dispatch.reply:read' });
+    expect(form.body).toMatchObject({ token_type: 'Bearer', expires_in: 300, scope: 'dispatch.reply:read callback.task:read' });
     const claims = JSON.parse(Buffer.from(String(form.body.access_token).split('.')[1], 'base64url').toString());
-    expect(claims).toMatchObject({ sub: 'service:intake', role: 'service', aud: 'hotline-internal', scope: 'dispatch.reply:read' });
+    expect(claims).toMatchObject({ sub: 'service:intake', role: 'service', aud: 'hotline-internal', scope: 'dispatch.reply:read callback.task:read' });
     expect(claims.exp - claims.iat).toBe(300);
 
     const basic = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from(`intake:${inject('intakeClientSecret')}`).toString('base64')}` });
@@ -95,6 +95,8 @@ describe('service tokens (服务凭据) for calls between services', () => {
       // reference resolvers too: the token cannot read cases through _entities
       ['dispatch', `{ _entities(representations: [{ __typename: "Case", id: "${completedCaseId}" }]) { ... on Case { id replies { text } } } }`],
       ['intake', `{ _entities(representations: [{ __typename: "Case", id: "${completedCaseId}" }]) { ... on Case { id title } } }`],
+      ['callback', '{ callbackQueue { total } }'],
+      ['callback', `{ _entities(representations: [{ __typename: "Case", id: "${completedCaseId}" }]) { ... on Case { id callbacks { id } } } }`],
     ];
     for (const [name, query] of refused) {
       const r = await subgraph(name, serviceToken).raw(query);

@@ -19,6 +19,7 @@ import { importRoutes } from './imports/imports.routes';
 import { feedbackConsumer } from './feedback/completed.consumer';
 import { FeedbackDelivery } from './feedback/delivery-loop';
 import { dispatchReplySource } from './feedback/completion-reply';
+import { callbackTaskCheck } from './personal-data/callback-task-check';
 import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
 import { CaseAttachment } from './attachments/attachment.entity';
 import { attachmentRoutes } from './attachments/attachments.routes';
@@ -33,7 +34,8 @@ main({
   migrations,
   schema: buildIntakeSchema,
   consumers: () => [caseEventsConsumer(), feedbackConsumer()],
-  context: ({ config, services }) => ({
+  context: ({ config, services, log }) => ({
+    callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },
     replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
   }),

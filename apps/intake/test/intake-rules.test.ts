@@ -59,12 +59,14 @@ describe('repeat detection (重复件)', () => {
 
 describe('revealDecision (查看完整信息)', () => {
   const subject = { confidential: false, anonymous: false, stage: 'dispatched' as const, departmentIds: ['d1'] };
-  it('duty always, handler unless confidential, callback after the reply, others never', () => {
+  it('duty always, handler unless confidential, callback after the reply and only holding the task, others never', () => {
     expect(revealDecision('duty', { ...subject, confidential: true }).allowed).toBe(true);
     expect(revealDecision('handler', subject).allowed).toBe(true);
     expect(revealDecision('handler', { ...subject, confidential: true })).toMatchObject({ allowed: false, reason: 'CONFIDENTIAL_CASE' });
     expect(revealDecision('callback', subject)).toMatchObject({ allowed: false, reason: 'NOT_YET_FOR_CALLBACK' });
-    expect(revealDecision('callback', { ...subject, stage: 'replied' }).allowed).toBe(true);
+    expect(revealDecision('callback', { ...subject, stage: 'completed' })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
+    expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: false })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
+    expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: true }).allowed).toBe(true);
     for (const role of ['admin', 'supervisor', 'leader', 'partner'] as const) expect(revealDecision(role, subject).allowed).toBe(false);
   });
 });

@@ -44,4 +44,9 @@ describe('stageAfter (工单阶段)', () => {
     expect(stageAfter('completed', 'hotline.case.review-rejected')).toBe('completed');
     expect(stageAfter('received', 'hotline.case.returned')).toBe('received');
   });
+  it('回访不满意 reopens a completed case to the department (二次督办), from 已办结 only', () => {
+    expect(stageAfter('completed', 'hotline.case.reopened')).toBe('accepted');
+    expect(stageAfter('replied', 'hotline.case.reopened')).toBe('replied');
+    expect(stageAfter('accepted', 'hotline.case.reopened')).toBe('accepted');
+  });
 });

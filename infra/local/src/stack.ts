@@ -99,7 +99,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
         : {}),
       ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
-      ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql` } : {}),
+      ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql`, CALLBACK_GRAPHQL_URL: `http://127.0.0.1:${ports.callback}/graphql` } : {}),
     });
 
     for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));

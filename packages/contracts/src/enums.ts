@@ -93,3 +93,18 @@ export const FEEDBACK_STATE_LABELS: Record<FeedbackState, string> = { pending: '
 /** 个人信息字段 — what a reveal (查看完整信息) discloses. */
 export const PERSONAL_DATA_FIELDS = ['name', 'phone', 'address'] as const;
 export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
+
+/** 回访结果 — how one callback attempt went (呼叫结果). */
+export const CALLBACK_OUTCOMES = ['reached', 'no-answer', 'refused', 'wrong-number'] as const;
+export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
+export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = { reached: '已接通', 'no-answer': '无人接听', refused: '拒绝回访', 'wrong-number': '号码错误' };
+
+/** 满意度 — what the citizen says at callback: 满意 / 基本满意 / 不满意. */
+export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'dissatisfied'] as const;
+export type Satisfaction = (typeof SATISFACTION_LEVELS)[number];
+export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };
+
+/** 二次督办结果 — how a second round ended: resolved (the citizen says so at the next callback) or not. */
+export const SUPERVISION_OUTCOMES = ['resolved', 'unresolved', 'unreachable'] as const;
+export type SupervisionOutcome = (typeof SUPERVISION_OUTCOMES)[number];
+export const SUPERVISION_OUTCOME_LABELS: Record<SupervisionOutcome, string> = { resolved: '已解决', unresolved: '仍未解决', unreachable: '回访未接通' };

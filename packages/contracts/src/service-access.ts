@@ -10,12 +10,14 @@ export const SERVICE_ROLE = 'service' as const;
 export const SERVICE_SCOPES = {
   /** intake reads the full text of the approved reply for 办结反馈 (events carry only a digest). */
   'dispatch.reply:read': '读取办结答复全文（办结反馈）',
+  /** intake asks callback whether a 回访员 holds the open callback task of a case (before revealing the phone). */
+  'callback.task:read': '核对回访任务的承办人（查看来电人电话前）',
 } as const;
 export type ServiceScope = keyof typeof SERVICE_SCOPES;
 
 /** Which service (client id) is granted which scopes. A client not listed here gets no token. */
 export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> = {
-  intake: ['dispatch.reply:read'],
+  intake: ['dispatch.reply:read', 'callback.task:read'],
 };
 
 /** The `@Authorized` entry that lets a service token with this scope through. */

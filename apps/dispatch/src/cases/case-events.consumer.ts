@@ -61,6 +61,23 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
         }));
       }
     },
+    /**
+     * 重新办理 (二次督办): callback reopened a completed case. It goes back to its lead department as
+     * the next round (科室已接收, marked with the round) with the second round's deadline; the
+     * department replies again and the bureau reviews again. A stale or repeated event changes nothing.
+     */
+    'hotline.case.reopened': async (e, em) => {
+      const c = await em.findOne(DispatchCase, { id: e.caseId! });
+      if (!c) throw new Error(`case ${e.caseId} not yet known`);
+      const d = e.data as { round: number; dueAt: string; reopenedAt: string };
+      if (c.stage !== 'completed' || d.round <= c.round) return;
+      c.stage = 'accepted';
+      c.round = d.round;
+      c.reopenedAt = new Date(d.reopenedAt);
+      c.handleDeadlineAt = new Date(d.dueAt);
+      c.lastActionAt = c.reopenedAt;
+      await em.flush();
+    },
     /** 并单 (kind merge) takes the case out of dispatch's queues; 重复件 (kind repeat) changes nothing here. */
     'hotline.case.linked': async (e, em) => {
       const d = e.data as { kind: string; masterCaseId: string; masterExternalNo: string };

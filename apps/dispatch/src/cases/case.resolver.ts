@@ -44,6 +44,7 @@ class Handling {
   @Field(() => ContactChannelEnum, { nullable: true, description: '首次联系方式' }) contactChannel?: string | null;
   @Field(() => Date, { nullable: true, description: '办结时间' }) completedAt?: Date | null;
   @Field(() => Int, { description: '被退回次数' }) returnCount!: number;
+  @Field(() => Int, { description: '办理轮次：1 首次办理，2 起为回访不满意后的二次督办' }) round!: number;
   @Field(() => InboxBucketEnum, { nullable: true, description: '在科室工作台中的分组' }) inboxBucket?: string | null;
 }
 
@@ -126,6 +127,7 @@ export class CaseResolver {
       contactChannel: c.contactChannel,
       completedAt: c.completedAt,
       returnCount: c.returnCount,
+      round: c.round,
       inboxBucket: ['dispatched', 'accepted', 'replied'].includes(c.stage) && !c.mergedIntoCaseId ? inboxBucketOf(c, now) : null,
     };
   }

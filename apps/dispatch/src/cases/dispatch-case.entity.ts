@@ -15,7 +15,7 @@ export type DispatchStage = (typeof DISPATCH_STAGES)[number];
 @Entity({ tableName: 'dispatch_case' })
 @Index({ properties: ['stage', 'signedAt'] })
 export class DispatchCase {
-  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount';
+  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount' | 'round';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 64 }) externalNo!: string;
@@ -65,6 +65,13 @@ export class DispatchCase {
   @Property({ type: 'uuid', nullable: true }) mergedIntoCaseId?: string | null;
   @Property({ type: 'string', length: 64, nullable: true }) mergedIntoExternalNo?: string | null;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) mergedAt?: Date | null;
+
+  /**
+   * 办理轮次: 1, then 2 … when callback reopened the completed case (unresolved or dissatisfied at
+   * 回访 → 二次督办): the lead department handles it again with a new deadline.
+   */
+  @Property({ type: 'integer' }) round: number = 1;
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) reopenedAt?: Date | null;
 
   @Property({ type: 'integer', version: true }) version: number = 1;
 

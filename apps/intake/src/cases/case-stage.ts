@@ -13,6 +13,8 @@ const TRANSITIONS: Record<string, { from: CaseStage[]; to: CaseStage; back?: tru
   'hotline.case.replied': { from: ['dispatched', 'accepted'], to: 'replied' },
   'hotline.case.review-rejected': { from: ['replied'], to: 'accepted', back: true },
   'hotline.case.completed': { from: ['replied'], to: 'completed' },
+  // 回访不满意 → 二次督办: the lead department handles the case again (callback's reopen).
+  'hotline.case.reopened': { from: ['completed'], to: 'accepted', back: true },
 };
 
 const ORDER: CaseStage[] = ['received', 'signed', 'dispatched', 'accepted', 'replied', 'completed'];

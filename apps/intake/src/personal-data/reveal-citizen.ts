@@ -4,7 +4,10 @@ import { AuthUser, DomainError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { findCaseForUser } from '../cases/case-queries';
 import { logLook, RevealLogEntry } from './reveal-log.entity';
-import { revealDecision } from './reveal-policy';
+import type { CallbackTaskCheck } from './callback-task-check';
+import { revealDecision, RevealSubject } from './reveal-policy';
+
+const pick = (c: RevealSubject): RevealSubject => ({ confidential: c.confidential, anonymous: c.anonymous, stage: c.stage, departmentIds: c.departmentIds });
 
 export const RevealCommand = z.object({
   caseId: z.string().min(1),
@@ -23,11 +26,14 @@ export interface RevealedCitizen {
  * 查看来电人完整信息: returns the unmasked name, phone and address to a role that needs them,
  * and writes the audit record in the same transaction — no record, no data.
  */
-export async function revealCitizen(em: EntityManager, user: AuthUser, input: unknown): Promise<RevealedCitizen> {
+export async function revealCitizen(em: EntityManager, user: AuthUser, input: unknown, callbackTasks?: CallbackTaskCheck): Promise<RevealedCitizen> {
   const cmd = parseInput(RevealCommand, input);
+  // A 回访员 must hold the case's open callback task: asked of callback before the transaction
+  // (no network call while holding a connection); unknown when callback cannot answer → refused.
+  const holdsCallbackTask = user.role === 'callback' && callbackTasks ? await callbackTasks(cmd.caseId, user.id) : false;
   return em.transactional(async (tx) => {
     const c = await findCaseForUser(tx, user, cmd.caseId);
-    const decision = revealDecision(user.role, c);
+    const decision = revealDecision(user.role, { ...pick(c), holdsCallbackTask });
     if (!decision.allowed) throw new DomainError('FORBIDDEN', decision.reason, decision.message);
     logLook(tx, user, c, { fields: [...PERSONAL_DATA_FIELDS], reason: cmd.reason });
     await tx.flush();

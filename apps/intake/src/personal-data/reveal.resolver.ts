@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
+import type { CallbackTaskCheck } from './callback-task-check';
 import { RevealLogEntry } from './reveal-log.entity';
 import { revealCitizen, revealLog } from './reveal-citizen';
 
@@ -17,8 +18,8 @@ export class RevealResolver {
   /** 查看完整信息 — duty, a handler of the case's department, or callback after the reply; always with a reason. */
   @Authorized(['duty', 'handler', 'callback'])
   @Mutation(() => RevealedCitizen, { description: '查看来电人完整信息（须填写原因，记录查看日志）' })
-  revealCitizen(@Arg('caseId', () => ID) caseId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ServiceContext): Promise<RevealedCitizen> {
-    return revealCitizen(ctx.em, requireUser(ctx), { caseId, reason });
+  revealCitizen(@Arg('caseId', () => ID) caseId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ServiceContext & { callbackTasks?: CallbackTaskCheck }): Promise<RevealedCitizen> {
+    return revealCitizen(ctx.em, requireUser(ctx), { caseId, reason }, ctx.callbackTasks);
   }
 
   @Authorized(['admin'])

@@ -1,0 +1,66 @@
+import type { EventEnvelope } from '@hotline/contracts';
+import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CallbackSettings } from '../context';
+import { createTaskForRound } from '../tasks/create-task';
+import { CallbackCase } from './callback-case.entity';
+
+async function known(em: EntityManager, e: EventEnvelope): Promise<CallbackCase> {
+  const c = await em.findOne(CallbackCase, { id: e.caseId! });
+  if (!c) throw new Error(`case ${e.caseId} not yet known`); // received not handled yet: retry
+  return c;
+}
+
+const date = (s: unknown) => (typeof s === 'string' ? new Date(s) : null);
+
+/**
+ * Keeps callback's projection of cases (what the three rates are measured on) and opens a 回访
+ * task for each 办结 — one per case and round.
+ */
+export const caseEventsConsumer = (settings: CallbackSettings): ConsumerDefinition => {
+  const handlers: Record<string, EventHandler> = {
+    'hotline.case.received': async (e, em) => {
+      const d = e.data as { externalNo: string; topic: string; receivedAt: string };
+      await em.upsert(CallbackCase, { id: e.caseId!, externalNo: d.externalNo, topic: d.topic.slice(0, 50), receivedAt: new Date(d.receivedAt), round: 1, version: 1 }, { onConflictAction: 'ignore' });
+    },
+    'hotline.case.classified': async (e, em) => {
+      const c = await known(em, e);
+      c.topic = (e.data as { after: { topic: string } }).after.topic.slice(0, 50);
+      await em.flush();
+    },
+    'hotline.case.dispatched': async (e, em) => {
+      const c = await known(em, e);
+      const d = e.data as { leadDepartmentId: string; dispatchedAt: string; handleDeadlineAt?: string };
+      c.leadDepartmentId = d.leadDepartmentId;
+      c.dispatchedAt = new Date(d.dispatchedAt);
+      c.handleDeadlineAt = date(d.handleDeadlineAt);
+      await em.flush();
+    },
+    'hotline.case.contacted': async (e, em) => {
+      const c = await known(em, e);
+      c.contactedAt ??= new Date((e.data as { contactedAt: string }).contactedAt);
+      await em.flush();
+    },
+    'hotline.case.extended': async (e, em) => {
+      const c = await known(em, e);
+      c.handleDeadlineAt = new Date((e.data as { newDeadlineAt: string }).newDeadlineAt);
+      await em.flush();
+    },
+    'hotline.case.deadline-changed': async (e, em) => {
+      const c = await known(em, e);
+      c.handleDeadlineAt = new Date((e.data as { newDeadlineAt: string }).newDeadlineAt);
+      await em.flush();
+    },
+    /** 办结 → 待回访: the task of the case's current round. */
+    'hotline.case.completed': async (e, em) => {
+      const c = await known(em, e);
+      const d = e.data as { completedAt: string; departmentId: string };
+      const completedAt = new Date(d.completedAt);
+      c.firstCompletedAt ??= completedAt;
+      c.lastCompletedAt = completedAt;
+      await em.flush();
+      await createTaskForRound(em, c, completedAt, d.departmentId ?? c.leadDepartmentId ?? null, settings);
+    },
+  };
+  return { name: 'callback-cases', subject: 'hotline.case.>', handlers };
+};

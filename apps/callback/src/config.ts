@@ -1,0 +1,20 @@
+import { BaseConfigSchema } from '@hotline/service-kit';
+import { z } from 'zod';
+
+export const CallbackConfigSchema = BaseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4104),
+  /** 回访时限: working days after 办结 by which the citizen is called back (the callback clock until supervision owns it). */
+  CALLBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+  /** Tries before a task ends as 未接通 (unreachable). */
+  CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  /** The next try is at least this many minutes after a missed call, inside working hours. */
+  CALLBACK_RETRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  /** Working hours for calls (Beijing time, whole hours): from, until. */
+  CALLBACK_WORK_START_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  CALLBACK_WORK_END_HOUR: z.coerce.number().int().min(1).max(24).default(18),
+  /** 二次督办: working days the lead department has for a second round. */
+  SECOND_ROUND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** Rounds a case may go through automatically (1 = first handling; 2 = one 二次督办). */
+  CALLBACK_MAX_ROUNDS: z.coerce.number().int().min(1).max(5).default(2),
+}).refine((c) => c.CALLBACK_WORK_END_HOUR > c.CALLBACK_WORK_START_HOUR, { path: ['CALLBACK_WORK_END_HOUR'], message: 'must be later than CALLBACK_WORK_START_HOUR' });
+export type CallbackConfig = z.infer<typeof CallbackConfigSchema>;

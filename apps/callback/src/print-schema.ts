@@ -1,0 +1,3 @@
+import { buildCallbackSchema } from './schema';
+
+buildCallbackSchema().then(({ sdl }) => process.stdout.write(sdl));

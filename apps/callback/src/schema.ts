@@ -1,0 +1,14 @@
+import { buildFederatedSchema, DepartmentRef, UserRef } from '@hotline/service-kit';
+import { TaskHolderResolver } from './access/task-holder.resolver';
+import { caseReference, CaseResolver } from './cases/case.resolver';
+import { OfficialResolver } from './official/official.resolver';
+import { ScoringResolver } from './scoring/scoring.resolver';
+import { SecondRoundResolver } from './second-round/second-round.resolver';
+import { TaskResolver } from './tasks/task.resolver';
+
+export const buildCallbackSchema = () =>
+  buildFederatedSchema({
+    resolvers: [CaseResolver, TaskResolver, SecondRoundResolver, ScoringResolver, OfficialResolver, TaskHolderResolver],
+    orphanedTypes: [UserRef, DepartmentRef],
+    referenceResolvers: { Case: caseReference } as never,
+  });

@@ -1,0 +1,47 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent, scrubText } from '@hotline/contracts';
+import { actorOf, AuthUser, conflict, recordEvent } from '@hotline/service-kit';
+import { afterWorkingDays } from '../calendar/working-time';
+import { CallbackCase } from '../cases/callback-case.entity';
+import type { CallbackSettings } from '../context';
+import { SecondSupervision } from './second-supervision.entity';
+
+/** Free text in an event: personal numbers masked, whitespace collapsed, at most 200 characters. */
+function eventReason(text: string): string {
+  const s = scrubText(text.replace(/\s+/g, ' ').trim());
+  return Array.from(s).slice(0, 200).join('');
+}
+
+/**
+ * 重新办理 + 二次督办: the case goes back to its lead department as the next round, with a deadline
+ * on the working calendar, and a 二次督办 record is opened for that round. `hotline.case.reopened`
+ * moves dispatch (the case back in the department's inbox, marked with its round) and intake.
+ */
+export async function openNextRound(
+  tx: EntityManager, user: AuthUser, c: CallbackCase, reason: string, trigger: 'callback' | 'supervisor', s: CallbackSettings, now: Date,
+): Promise<SecondSupervision> {
+  if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw conflict('SUPERVISION_OPEN', `工单 ${c.externalNo} 已在二次督办中`);
+  const round = c.round + 1;
+  const dueAt = afterWorkingDays(now, s.secondRoundWorkingDays, s.calendar, s.hours);
+  c.round = round;
+  const sup = tx.create(SecondSupervision, {
+    caseId: c.id, externalNo: c.externalNo, round, departmentId: c.leadDepartmentId ?? null, reason, trigger, openedAt: now, openedBy: user.id, dueAt, status: 'open',
+  });
+  await tx.flush();
+  const dept = c.leadDepartmentId ? { departmentId: c.leadDepartmentId } : {};
+  await recordEvent(tx, createEvent({
+    type: 'hotline.case.reopened', source: 'callback', actor: actorOf(user), caseId: c.id,
+    data: { externalNo: c.externalNo, round, ...dept, reason: eventReason(reason), trigger, dueAt: dueAt.toISOString(), reopenedAt: now.toISOString() },
+  }));
+  await recordEvent(tx, createEvent({
+    type: 'hotline.supervision.opened', source: 'callback', actor: actorOf(user), caseId: c.id,
+    data: { externalNo: c.externalNo, supervisionId: sup.id, round, ...dept, dueAt: dueAt.toISOString(), openedAt: now.toISOString() },
+  }));
+  return sup;
+}
+
+export async function loadCaseForRound(tx: EntityManager, caseId: string): Promise<CallbackCase> {
+  const c = await tx.findOne(CallbackCase, { id: caseId });
+  if (!c) throw conflict('CASE_NOT_COMPLETED', '工单尚未办结，不能重新办理');
+  return c;
+}

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AuthUser, conflict, parseInput } from '@hotline/service-kit';
+import { z } from 'zod';
+import type { CallbackTask } from './callback-task.entity';
+import { assertOpen, loadTask } from './task-access';
+
+export const AssignCommand = z.object({
+  taskId: z.string().min(1, '回访任务无效'),
+  /** For a supervisor: the 回访员 to assign; a 回访员 always takes the task for themself. */
+  agentId: z.uuid('回访员无效').nullish(),
+});
+
+/**
+ * 领取 / 分配: a 回访员 takes an unassigned open task; a supervisor assigns it to a 回访员 (or
+ * takes it back: `agentId` null). A task held by another agent is not taken over by a 回访员
+ * (CONFLICT TASK_TAKEN) — a supervisor reassigns it.
+ */
+export async function assignTask(em: EntityManager, user: AuthUser, input: unknown): Promise<CallbackTask> {
+  const cmd = parseInput(AssignCommand, input);
+  return em.transactional(async (tx) => {
+    const t = await loadTask(tx, cmd.taskId);
+    assertOpen(t);
+    if (user.role === 'callback') {
+      if (t.assigneeId && t.assigneeId !== user.id) throw conflict('TASK_TAKEN', '该回访任务已由其他回访员领取');
+      t.assigneeId = user.id;
+    } else {
+      t.assigneeId = cmd.agentId ?? null;
+    }
+    t.assignedAt = t.assigneeId ? new Date() : null;
+    await tx.flush();
+    return t;
+  });
+}

@@ -1,0 +1,15 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { AuthUser, badInput } from '@hotline/service-kit';
+import type { QueueView } from '../enums';
+import { CallbackTask } from './callback-task.entity';
+
+/** 待回访: open tasks, the nearest 回访时限 first, paged on the server. */
+export async function callbackQueue(em: EntityManager, user: AuthUser, q: { view: QueueView; page: number; pageSize: number }): Promise<{ total: number; items: CallbackTask[] }> {
+  if (!Number.isInteger(q.page) || q.page < 1) throw badInput('INVALID_PAGE', '页码须为正整数');
+  if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 100) throw badInput('INVALID_PAGE_SIZE', '每页条数须在 1 到 100 之间');
+  const where: FilterQuery<CallbackTask> = { status: 'open' };
+  if (q.view === 'mine') where.assigneeId = user.id;
+  if (q.view === 'unassigned') where.assigneeId = null;
+  const [items, total] = await em.findAndCount(CallbackTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  return { total, items };
+}

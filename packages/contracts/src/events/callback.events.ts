@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { CALLBACK_OUTCOMES, SATISFACTION_LEVELS, SUPERVISION_OUTCOMES } from '../enums';
+import { EventDefinition, iso } from './shared';
+
+const departmentId = z.string().min(1);
+const round = z.number().int().min(1);
+
+/**
+ * Events callback publishes: 回访 attempts and results, the reopen of an unresolved case, and —
+ * until apps/supervision hosts it — 二次督办 (second supervision) opened and closed. None carries
+ * the citizen's phone: callback asks intake for it, audited.
+ */
+export const CALLBACK_EVENTS = {
+  /** 回访呼叫: one call attempt and its outcome; `nextAttemptAt` when another try is scheduled. */
+  'hotline.callback.attempted': {
+    label: '回访呼叫',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        taskId: z.string().min(1),
+        round,
+        attempt: z.number().int().min(1),
+        outcome: z.enum(CALLBACK_OUTCOMES),
+        attemptedAt: iso,
+        nextAttemptAt: iso.optional(),
+        /** The tries are used up or the number is wrong: the task ends as 未接通. */
+        unreachable: z.boolean(),
+      }),
+    },
+  },
+  /** 回访结果: the round's one result. `reached: false` = 未接通 (no resolution or satisfaction). */
+  'hotline.callback.completed': {
+    label: '回访完成',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        taskId: z.string().min(1),
+        round,
+        departmentId: departmentId.optional(),
+        reached: z.boolean(),
+        resolved: z.boolean().nullable(),
+        satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
+        completedAt: iso,
+      }),
+    },
+  },
+  /** 重新办理: unresolved or dissatisfied at callback (or a supervisor's decision) → the lead department again, as `round`. */
+  'hotline.case.reopened': {
+    label: '回访不满意，重新办理',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        round,
+        departmentId: departmentId.optional(),
+        reason: z.string().min(1).max(200),
+        trigger: z.enum(['callback', 'supervisor']),
+        dueAt: iso,
+        reopenedAt: iso,
+      }),
+    },
+  },
+  /** 二次督办 opened for a round, with its deadline. */
+  'hotline.supervision.opened': {
+    label: '二次督办',
+    versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, departmentId: departmentId.optional(), dueAt: iso, openedAt: iso }) },
+  },
+  /** 二次督办 closed with the outcome of the round's callback. */
+  'hotline.supervision.closed': {
+    label: '二次督办结束',
+    versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, outcome: z.enum(SUPERVISION_OUTCOMES), closedAt: iso }) },
+  },
+} as const satisfies Record<string, EventDefinition>;
