@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { SERVICE_GRANTS } from '@hotline/contracts';
+import { calledServices, graphqlUrlVar, SERVICE_GRANTS, subgraphUrlVar } from '@hotline/contracts';
 import path from 'node:path';
 import { ensureSigningKey } from './keys';
 import { findNatsServer, NatsHandle, startNats } from './nats';
@@ -99,7 +99,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
         : {}),
       ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
-      ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql` } : {}),
+      // The services it calls with its service token (the owners of its grants), e.g. intake → DISPATCH_GRAPHQL_URL.
+      ...Object.fromEntries(
+        calledServices(SUBGRAPHS.find((s) => s.name === name)!).map((t) => [graphqlUrlVar(t), `http://127.0.0.1:${ports[t as SubgraphName]}/graphql`]),
+      ),
     });
 
     for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));
@@ -125,7 +128,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       port: gatewayPort,
       env: {
         ...common,
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `${subgraphs[s.name].url}/graphql`])),
+        ...Object.fromEntries(SUBGRAPHS.filter((s) => s.subgraph).map((s) => [subgraphUrlVar(s.name), `${subgraphs[s.name].url}/graphql`])),
         WEB_DIST_DIR: path.join(opts.rootDir, 'apps', 'web', 'dist'),
       },
       onLine: opts.onLine,
