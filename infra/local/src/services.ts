@@ -13,6 +13,8 @@ export interface ServiceProcess {
   name: string;
   port: number;
   url: string;
+  /** The operating system's process id (of the current process, when supervised). */
+  readonly pid: number | undefined;
   /** The last lines the process wrote, for error messages. */
   tail(): string;
   stop(): Promise<void>;
@@ -71,6 +73,7 @@ export async function startService(opts: {
     name: opts.name,
     port: opts.port,
     url,
+    pid: child.pid,
     tail: () => lines.join('\n'),
     exited,
     stop: async () => {

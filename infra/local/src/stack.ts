@@ -6,7 +6,8 @@ import { ensureSigningKey } from './keys';
 import { findNatsServer, NatsHandle, startNats } from './nats';
 import { freePort } from './ports';
 import { PostgresHandle, startPostgres } from './postgres';
-import { databaseName, ServiceProcess, startService, SUBGRAPHS, SubgraphName } from './services';
+import { databaseName, SUBGRAPHS, SubgraphName } from './services';
+import { DEFAULT_POLICY, SupervisedProcess, superviseService, SupervisorPolicy } from './supervisor';
 
 export interface StackOptions {
   /** The repository root (holds apps/). */
@@ -24,14 +25,17 @@ export interface StackOptions {
   env?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
   progress?: (message: string) => void;
+  /** When a service or the gateway crashes: restart it with backoff, give up after repeated crashes (supervisor.ts). */
+  restartPolicy?: SupervisorPolicy;
 }
 
 export interface Stack {
   gatewayUrl: string;
   natsUrl: string;
   postgres: PostgresHandle;
-  subgraphs: Record<SubgraphName, ServiceProcess>;
-  gateway: ServiceProcess;
+  /** Supervised: a crashed one is restarted; `exited` resolves only when its supervisor gives up. */
+  subgraphs: Record<SubgraphName, SupervisedProcess>;
+  gateway: SupervisedProcess;
   /** Environment the services were started with, for starting one more replica in a test. */
   serviceEnv(name: SubgraphName): Record<string, string>;
   stop(): Promise<void>;
@@ -109,7 +113,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     progress(`starting subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${ports[s.name]}`).join(', ')}`);
     const started = await Promise.all(
       SUBGRAPHS.map((s) =>
-        startService({
+        superviseService({
+          policy: opts.restartPolicy ?? DEFAULT_POLICY,
+          say: progress,
           rootDir: opts.rootDir,
           name: s.name,
           port: ports[s.name],
@@ -119,10 +125,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         }).then((p) => { stopped.push(() => p.stop()); return p; }),
       ),
     );
-    const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, ServiceProcess>;
+    const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, SupervisedProcess>;
 
     progress(`starting gateway on 127.0.0.1:${gatewayPort}`);
-    const gateway = await startService({
+    const gateway = await superviseService({
+      policy: opts.restartPolicy ?? DEFAULT_POLICY,
+      say: progress,
       rootDir: opts.rootDir,
       name: 'gateway',
       port: gatewayPort,
