@@ -7,6 +7,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.4.2';
@@ -124,7 +125,9 @@ switch (command) {
     break;
   case 'schema': {
     build(pnpm);
-    for (const s of ['identity', 'intake', 'dispatch', 'callback']) {
+    // The registry's live subgraphs (packages/contracts/src/services.ts, built just above).
+    const { LIVE_SUBGRAPHS } = createRequire(import.meta.url)(path.join(root, 'packages', 'contracts', 'dist', 'services.js'));
+    for (const { name: s } of LIVE_SUBGRAPHS) {
       const sdl = execFileSync(process.execPath, [path.join(root, 'apps', s, 'dist', 'print-schema.js')], { encoding: 'utf8' });
       fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
     }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { main } from '@hotline/service-kit';
-import { chineseDaysCalendar } from './calendar/working-calendar';
+import { prcCalendar } from './calendar/working-calendar';
 import { CallbackCase } from './cases/callback-case.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { CallbackConfig, CallbackConfigSchema } from './config';
@@ -16,7 +16,7 @@ import { CallbackAttempt, CallbackTask } from './tasks/callback-task.entity';
 function settingsOf(config: CallbackConfig): CallbackSettings {
   const hours = { start: config.CALLBACK_WORK_START_HOUR, end: config.CALLBACK_WORK_END_HOUR };
   return {
-    calendar: chineseDaysCalendar,
+    calendar: prcCalendar,
     hours,
     retry: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, retryMinutes: config.CALLBACK_RETRY_MINUTES, hours },
     dueWorkingDays: config.CALLBACK_DUE_WORKING_DAYS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDaysCalendar as cal } from '../src/calendar/working-calendar';
+import { prcCalendar as cal } from '../src/calendar/working-calendar';
 import { afterWorkingDays, beijing, nextWorkingMoment } from '../src/calendar/working-time';
 import { attemptEffect, RetryPolicy } from '../src/tasks/retry-policy';
 

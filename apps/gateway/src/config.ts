@@ -1,3 +1,4 @@
+import { LIVE_SUBGRAPHS, subgraphUrlVar } from '@hotline/contracts';
 import { z } from 'zod';
 
 const url = z.url();
@@ -8,10 +9,6 @@ export const GatewayConfigSchema = z.object({
   IDENTITY_JWKS_URL: url.default('http://127.0.0.1:4101/.well-known/jwks.json'),
   JWT_ISSUER: z.string().default('hotline-identity'),
   JWT_AUDIENCE: z.string().default('hotline'),
-  SUBGRAPH_IDENTITY_URL: url.optional(),
-  SUBGRAPH_INTAKE_URL: url.optional(),
-  SUBGRAPH_DISPATCH_URL: url.optional(),
-  SUBGRAPH_CALLBACK_URL: url.optional(),
   SUPERGRAPH_FILE: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -23,3 +20,6 @@ export const GatewayConfigSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
+
+/** `SUBGRAPH_<NAME>_URL` of each registered subgraph (packages/contracts services.ts): where the gateway finds it. */
+export const SubgraphUrlsSchema = z.object(Object.fromEntries(LIVE_SUBGRAPHS.map((s) => [subgraphUrlVar(s.name), url.optional()])));

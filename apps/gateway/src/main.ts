@@ -4,13 +4,12 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { authenticate, contextError, createHttpServer, createLogger, createMetrics, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
-import { GatewayConfigSchema } from './config';
+import { httpPathMatcher, LIVE_SERVICES, subgraphUrlVar } from '@hotline/contracts';
+import { GatewayConfigSchema, SubgraphUrlsSchema } from './config';
 import { depthLimit } from './depth-limit';
 import { baseUrlOf, passThrough } from './open311-proxy';
+import { spaFallback } from './spa-fallback';
 import { SUBGRAPHS, supergraphPath } from './subgraphs';
-
-/** Case attachments on intake: `/cases/<uuid>/attachments` and below (not the SPA's `/cases/<uuid>` pages). */
-const ATTACHMENT_PATHS = /^\/cases\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/attachments(?=\/|$)/i;
 
 interface GatewayContext {
   authorization?: string;
@@ -32,12 +31,8 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 async function start() {
   const config = loadConfigOrExit('gateway', GatewayConfigSchema);
   const log = createLogger('gateway', config.LOG_LEVEL);
-  const overrides: Record<string, string | undefined> = {
-    identity: config.SUBGRAPH_IDENTITY_URL,
-    intake: config.SUBGRAPH_INTAKE_URL,
-    dispatch: config.SUBGRAPH_DISPATCH_URL,
-    callback: config.SUBGRAPH_CALLBACK_URL,
-  };
+  const urls = loadConfigOrExit('gateway', SubgraphUrlsSchema) as Record<string, string | undefined>;
+  const overrides = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, urls[subgraphUrlVar(s.name)]]));
   const supergraphSdl = fs.readFileSync(config.SUPERGRAPH_FILE ?? supergraphPath, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,
@@ -64,10 +59,14 @@ async function start() {
       return { authorization: req.headers.authorization, requestId: req.headers['x-request-id'] as string | undefined, clientIp: req.ip };
     },
     routes: (app) => {
-      // Open311 and file imports are plain HTTP on intake, served from this origin too.
-      // 附件: only /cases/<uuid>/attachments and below go to intake; every other /cases/… path is
-      // a page of the web app (e.g. /cases/<uuid>) and falls through to the SPA below.
-      passThrough(app, { prefixes: ['/open311', '/imports', ATTACHMENT_PATHS], target: baseUrlOf(overrides.intake ?? SUBGRAPHS.find((s) => s.name === 'intake')!.url), log });
+      // Plain HTTP paths of the services (the registry's httpPaths: intake's Open311, file imports
+      // and attachments), served from this origin too. 附件: only /cases/<uuid>/attachments and
+      // below go to intake; every other /cases/… path is a page of the web app (e.g.
+      // /cases/<uuid>) and falls through to the SPA below.
+      for (const s of LIVE_SERVICES.filter((x) => x.httpPaths.length > 0)) {
+        const target = baseUrlOf(overrides[s.name] ?? SUBGRAPHS.find((g) => g.name === s.name)?.url ?? `http://127.0.0.1:${s.port}`);
+        passThrough(app, { prefixes: s.httpPaths.map(httpPathMatcher), target, log });
+      }
       app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
       app.get('/readyz', async (_req, res) => {
         const checks = await Promise.all(
@@ -83,7 +82,7 @@ async function start() {
       if (fs.existsSync(path.join(webDir, 'index.html'))) {
         app.use(express.static(webDir, { index: false, maxAge: '1h' }));
         // The web app routes on the client: any other GET that is not an API path gets index.html.
-        app.get(/^\/(?!graphql|healthz|readyz|metrics|open311|imports).*/, (_req, res) => {
+        app.get(spaFallback(), (_req, res) => {
           res.set('cache-control', 'no-cache').sendFile(path.join(webDir, 'index.html'));
         });
       } else {

@@ -1,12 +1,8 @@
 import path from 'node:path';
+import { LIVE_SUBGRAPHS } from '@hotline/contracts';
 
-/** The subgraphs composed into the supergraph, with their default local URLs. */
-export const SUBGRAPHS = [
-  { name: 'identity', url: 'http://127.0.0.1:4101/graphql' },
-  { name: 'intake', url: 'http://127.0.0.1:4102/graphql' },
-  { name: 'dispatch', url: 'http://127.0.0.1:4103/graphql' },
-  { name: 'callback', url: 'http://127.0.0.1:4104/graphql' },
-] as const;
+/** The subgraphs composed into the supergraph (the registry's live subgraphs), with their default local URLs. */
+export const SUBGRAPHS = LIVE_SUBGRAPHS.map((s) => ({ name: s.name, url: `http://127.0.0.1:${s.port}/graphql` }));
 
 export const appsDir = path.resolve(__dirname, '..', '..');
 export const subgraphSdlPath = (name: string) => path.join(appsDir, name, 'schema.graphql');

@@ -4,3 +4,4 @@ export * from './nats';
 export * from './services';
 export * from './keys';
 export * from './stack';
+export * from './supervisor';

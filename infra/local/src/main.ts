@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole system on this machine with embedded PostgreSQL, nats-server and demo
- * data. Data is kept in .local/ between runs; Ctrl-C stops everything cleanly.
+ * data. Data is kept in .local/ between runs; Ctrl-C stops everything cleanly. A service that
+ * crashes is restarted with backoff; only repeated crashes within a minute stop the whole run.
  */
 import path from 'node:path';
 import { startStack } from './stack';
@@ -54,7 +55,8 @@ Press Ctrl-C to stop.`);
   for (const s of [...Object.values(stack.subgraphs), stack.gateway]) {
     void s.exited.then((code) => {
       if (!stopping) {
-        say(`${s.name} exited unexpectedly (code ${code}); stopping everything.\n${s.tail()}`);
+        // The supervisor restarts a crashed service; it gives up only after repeated crashes.
+        say(`${s.name} keeps crashing (last exit code ${code}); stopping everything.`);
         void stop('failure');
       }
     });

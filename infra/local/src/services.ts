@@ -1,22 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { LIVE_SERVICES, LiveServiceName, serviceNamed } from '@hotline/contracts';
 
-/** The subgraphs, in the order their default ports follow. The gateway comes last. */
-export const SUBGRAPHS = [
-  { name: 'identity', port: 4101 },
-  { name: 'intake', port: 4102 },
-  { name: 'dispatch', port: 4103 },
-  { name: 'callback', port: 4104 },
-] as const;
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+/** The live services of the registry (packages/contracts services.ts), in port order. The gateway comes last. */
+export const SUBGRAPHS = LIVE_SERVICES;
+export type SubgraphName = LiveServiceName;
 
-export const databaseName = (service: string) => `hotline_${service}`;
+export const databaseName = (service: string) => serviceNamed(service).database;
 
 export interface ServiceProcess {
   name: string;
   port: number;
   url: string;
+  /** The operating system's process id (of the current process, when supervised). */
+  readonly pid: number | undefined;
   /** The last lines the process wrote, for error messages. */
   tail(): string;
   stop(): Promise<void>;
@@ -75,6 +73,7 @@ export async function startService(opts: {
     name: opts.name,
     port: opts.port,
     url,
+    pid: child.pid,
     tail: () => lines.join('\n'),
     exited,
     stop: async () => {

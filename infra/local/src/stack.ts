@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { SERVICE_GRANTS } from '@hotline/contracts';
+import { calledServices, graphqlUrlVar, SERVICE_GRANTS, subgraphUrlVar } from '@hotline/contracts';
 import path from 'node:path';
 import { ensureSigningKey } from './keys';
 import { findNatsServer, NatsHandle, startNats } from './nats';
 import { freePort } from './ports';
 import { PostgresHandle, startPostgres } from './postgres';
-import { databaseName, ServiceProcess, startService, SUBGRAPHS, SubgraphName } from './services';
+import { databaseName, SUBGRAPHS, SubgraphName } from './services';
+import { DEFAULT_POLICY, SupervisedProcess, superviseService, SupervisorPolicy } from './supervisor';
 
 export interface StackOptions {
   /** The repository root (holds apps/). */
@@ -24,14 +25,17 @@ export interface StackOptions {
   env?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
   progress?: (message: string) => void;
+  /** When a service or the gateway crashes: restart it with backoff, give up after repeated crashes (supervisor.ts). */
+  restartPolicy?: SupervisorPolicy;
 }
 
 export interface Stack {
   gatewayUrl: string;
   natsUrl: string;
   postgres: PostgresHandle;
-  subgraphs: Record<SubgraphName, ServiceProcess>;
-  gateway: ServiceProcess;
+  /** Supervised: a crashed one is restarted; `exited` resolves only when its supervisor gives up. */
+  subgraphs: Record<SubgraphName, SupervisedProcess>;
+  gateway: SupervisedProcess;
   /** Environment the services were started with, for starting one more replica in a test. */
   serviceEnv(name: SubgraphName): Record<string, string>;
   stop(): Promise<void>;
@@ -99,14 +103,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
         : {}),
       ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
-      ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql`, CALLBACK_GRAPHQL_URL: `http://127.0.0.1:${ports.callback}/graphql` } : {}),
+      // The services it calls with its service token (the owners of its grants), e.g. intake → DISPATCH_GRAPHQL_URL.
+      ...Object.fromEntries(
+        calledServices(SUBGRAPHS.find((s) => s.name === name)!).map((t) => [graphqlUrlVar(t), `http://127.0.0.1:${ports[t as SubgraphName]}/graphql`]),
+      ),
     });
 
     for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));
     progress(`starting subgraphs: ${SUBGRAPHS.map((s) => `${s.name} :${ports[s.name]}`).join(', ')}`);
     const started = await Promise.all(
       SUBGRAPHS.map((s) =>
-        startService({
+        superviseService({
+          policy: opts.restartPolicy ?? DEFAULT_POLICY,
+          say: progress,
           rootDir: opts.rootDir,
           name: s.name,
           port: ports[s.name],
@@ -116,16 +125,18 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         }).then((p) => { stopped.push(() => p.stop()); return p; }),
       ),
     );
-    const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, ServiceProcess>;
+    const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, SupervisedProcess>;
 
     progress(`starting gateway on 127.0.0.1:${gatewayPort}`);
-    const gateway = await startService({
+    const gateway = await superviseService({
+      policy: opts.restartPolicy ?? DEFAULT_POLICY,
+      say: progress,
       rootDir: opts.rootDir,
       name: 'gateway',
       port: gatewayPort,
       env: {
         ...common,
-        ...Object.fromEntries(SUBGRAPHS.map((s) => [`SUBGRAPH_${s.name.toUpperCase()}_URL`, `${subgraphs[s.name].url}/graphql`])),
+        ...Object.fromEntries(SUBGRAPHS.filter((s) => s.subgraph).map((s) => [subgraphUrlVar(s.name), `${subgraphs[s.name].url}/graphql`])),
         WEB_DIST_DIR: path.join(opts.rootDir, 'apps', 'web', 'dist'),
       },
       onLine: opts.onLine,

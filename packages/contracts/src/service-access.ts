@@ -1,3 +1,5 @@
+import { SERVICES } from './services';
+
 /**
  * 服务间调用 (service-to-service calls): what one service may ask of another, outside the
  * event stream. identity issues a short-lived token (role `service`, its own audience) to a
@@ -15,10 +17,13 @@ export const SERVICE_SCOPES = {
 } as const;
 export type ServiceScope = keyof typeof SERVICE_SCOPES;
 
-/** Which service (client id) is granted which scopes. A client not listed here gets no token. */
-export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> = {
-  intake: ['dispatch.reply:read', 'callback.task:read'],
-};
+/**
+ * Which service (client id) is granted which scopes, from the registry's `grants`
+ * (services.ts). A client not listed here gets no token.
+ */
+export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> = Object.fromEntries(
+  SERVICES.filter((s) => s.grants.length > 0).map((s) => [s.name, s.grants]),
+);
 
 /** The `@Authorized` entry that lets a service token with this scope through. */
 export const scopeRule = (scope: ServiceScope): string => `scope:${scope}`;
