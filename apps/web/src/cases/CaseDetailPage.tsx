@@ -12,6 +12,7 @@ import { CaseInfo } from './CaseInfo';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
+import { CaseCallbacks } from '../callback/CaseCallbacks';
 
 function NotFound() {
   const navigate = useNavigate();
@@ -67,6 +68,7 @@ export default function CaseDetailPage() {
               {/* … then the reference panels. */}
               <CaseHandling c={c} />
               <CaseIntakeSection c={c} />
+              <CaseCallbacks caseId={c.id} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
             </Col>
             <Col xs={24} xl={8}>

@@ -20,6 +20,8 @@ describe('navigation', () => {
     ]);
     expect(paths('supervisor')).toContain('/review');
     expect(paths('callback')).toContain('/callback');
+    expect(paths('leader')).toContain('/three-rates');
+    expect(paths('supervisor')).toContain('/three-rates');
     expect(paths('leader')).not.toContain('/duty');
   });
 

@@ -68,8 +68,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: '回访',
     icon: PhoneOutlined,
     roles: ['callback', 'supervisor'],
-    component: ComingSoon,
-    placeholder: true,
+    component: lazy(() => import('../callback/CallbackPage')),
+  },
+  {
+    key: 'three-rates',
+    path: '/three-rates',
+    label: '三率考核',
+    icon: BarChartOutlined,
+    roles: ['leader', 'supervisor'],
+    component: lazy(() => import('../callback/ThreeRatesPage')),
   },
   {
     key: 'supervision',
