@@ -22,7 +22,10 @@ interface ResultValues {
 }
 
 /** 回访 call screen: the script, the masked phone and its audited reveal, attempts, the result. */
-export function CallScreen({ task, onClose, onChanged }: Props) {
+export function CallScreen({ task: opened, onClose, onChanged }: Props) {
+  // The task as the last mutation returned it (attempts, result), over the row it was opened from.
+  const [latest, setLatest] = useState<Partial<CallbackTask> & { id: string } | null>(null);
+  const task: CallbackTask | null = opened ? { ...opened, ...(latest?.id === opened.id ? latest : {}), case: opened.case } : null;
   const { message } = App.useApp();
   const [form] = Form.useForm<ResultValues>();
   const [phone, setPhone] = useState<string | null>(null);
@@ -30,13 +33,14 @@ export function CallScreen({ task, onClose, onChanged }: Props) {
   const resolved = Form.useWatch('resolved', form);
   const satisfaction = Form.useWatch('satisfaction', form);
   const [reveal, revealing] = useMutation<{ revealCitizen: { phone: string } }>(REVEAL_PHONE_MUTATION);
-  const [attempt, attempting] = useMutation(RECORD_ATTEMPT_MUTATION);
+  const [attempt, attempting] = useMutation<{ recordCallbackAttempt: Omit<CallbackTask, 'case'> }>(RECORD_ATTEMPT_MUTATION);
   const [record, recording] = useMutation(RECORD_RESULT_MUTATION);
   const open = !!task;
   const canAct = !!task && task.heldByMe && task.status === 'open';
   const reached = !!task?.attemptLog.some((a) => a.outcome === 'reached');
 
   const close = () => {
+    setLatest(null);
     setPhone(null);
     setError(null);
     form.resetFields();
@@ -58,7 +62,8 @@ export function CallScreen({ task, onClose, onChanged }: Props) {
     if (!task) return;
     setError(null);
     try {
-      await attempt({ variables: { input: { taskId: task.id, outcome: OUTCOME_ENUM[outcome] } } });
+      const r = await attempt({ variables: { input: { taskId: task.id, outcome: OUTCOME_ENUM[outcome] } } });
+      if (r.data?.recordCallbackAttempt) setLatest(r.data.recordCallbackAttempt as CallbackTask);
       message.success(`已登记：${OUTCOME_LABELS[outcome]}`);
       onChanged();
     } catch (e) {
