@@ -197,7 +197,7 @@ describe('callback: completed → task → attempts → result; unresolved → s
     period closed policy { id version isDefault }
     counts { cases excluded assessed responded answered pending resolved satisfied basicallySatisfied dissatisfied }
     responseRate resolutionRate satisfactionRate score byDepartment { departmentId counts { assessed } } } }`;
-  type Rates = { period: string; policy: { id: string; isDefault: boolean }; counts: Record<string, number>; responseRate: number; resolutionRate: number; satisfactionRate: number; score: number; byDepartment: Array<{ departmentId: string; counts: { assessed: number } }> };
+  type Rates = { period: string; closed?: boolean; policy: { id: string; isDefault: boolean }; counts: Record<string, number>; responseRate: number; resolutionRate: number; satisfactionRate: number; score: number; byDepartment: Array<{ departmentId: string; counts: { assessed: number } }> };
 
   it('three rates under the default policy, checked against the hand calculation', async () => {
     const period = currentPeriod(19); // default: periods from the 19th
@@ -236,5 +236,17 @@ describe('callback: completed → task → attempts → result; unresolved → s
     expect(r.satisfactionRate).toBeCloseTo((1 + 0.5 * 1) / 3, 10);
     expect(r.score).toBeCloseTo(20 * 1 + 40 * (2 / 3) + 40 * (1.5 / 3), 10);
     expect(refusal(await property.raw(RATES, { p: currentPeriod(19), t: topic })).code).toBe('FORBIDDEN');
+  });
+
+  it('closing a period freezes it; the running period and a second close are refused', async () => {
+    const CLOSE = 'mutation($p: String!) { closeScoringPeriod(period: $p) }';
+    expect(refusal(await admin.raw(CLOSE, { p: currentPeriod(19) }))).toEqual({ code: 'CONFLICT', reason: 'PERIOD_NOT_ENDED' });
+    expect(refusal(await leader.raw(CLOSE, { p: '2020-01' })).code).toBe('FORBIDDEN');
+    // 2020-01 (19 Dec 2019 – 19 Jan 2020): long over, nobody else's figures.
+    expect((await admin.request<{ closeScoringPeriod: boolean }>(CLOSE, { p: '2020-01' })).closeScoringPeriod).toBe(true);
+    expect(refusal(await admin.raw(CLOSE, { p: '2020-01' }))).toEqual({ code: 'CONFLICT', reason: 'PERIOD_CLOSED' });
+    const closed = (await leader.request<{ threeRates: Rates & { closed: boolean } }>(RATES, { p: '2020-01' })).threeRates;
+    expect(closed).toMatchObject({ period: '2020-01', closed: true, counts: { cases: 0, assessed: 0 }, responseRate: null, score: null });
+    expect(refusal(await leader.raw(RATES, { p: '2026-13' }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_PERIOD' });
   });
 });

@@ -29,7 +29,7 @@ function DepartmentChart({ rows }: { rows: Row[] }) {
     const pct = (r: number | null) => (r == null ? null : Math.round(r * 10000) / 100);
     chart.setOption({
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => (v == null ? '—' : `${v}%`) },
-      legend: { data: ['响应率', '解决率', '满意率'] },
+      legend: { top: 0, data: ['响应率', '解决率', '满意率'] },
       grid: { left: 40, right: 16, bottom: 40, top: 40 },
       xAxis: { type: 'category', data: rows.map((r) => r.department?.name ?? '未分转') },
       yAxis: { type: 'value', min: 0, max: 100 },
