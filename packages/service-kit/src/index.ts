@@ -19,3 +19,4 @@ export * from './federation-refs';
 export * from './service-client';
 export * from './metrics';
 export * from './roles';
+export * from './schema-drift';
