@@ -24,4 +24,4 @@ export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> =
 );
 
 /** The `@Authorized` entry that lets a service token with this scope through. */
-export const scopeRule = (scope: ServiceScope): string => `scope:${scope}`;
+export const scopeRule = <S extends ServiceScope>(scope: S): `scope:${S}` => `scope:${scope}`;

@@ -1,4 +1,5 @@
-import { Authorized, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { CaseNode, known } from '../cases/case.resolver';
 import type { DispatchCase } from '../cases/dispatch-case.entity';
 import { ResponsibilityRule } from '../catalogue/responsibility-rule.entity';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { actorOf, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Department } from './department.entity';
 import { createDepartment, listDepartments, updateDepartment } from './department.service';

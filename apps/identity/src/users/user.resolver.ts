@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { login, LoginDeps } from '../auth/login.service';
 import { Department } from '../departments/department.entity';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { Channel, maskAddress, maskName, maskPhone, RequestType, scrubText, Urgency } from '@hotline/contracts';
 import { actorOf, badInput, groupBy, loaderFor, requireUser, ServiceContext } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
