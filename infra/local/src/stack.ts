@@ -100,6 +100,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
         : {}),
       ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
       ...(name === 'intake' ? { DISPATCH_GRAPHQL_URL: `http://127.0.0.1:${ports.dispatch}/graphql` } : {}),
+      ...(name === 'dispatch' ? { INTAKE_GRAPHQL_URL: `http://127.0.0.1:${ports.intake}/graphql` } : {}),
     });
 
     for (const s of SUBGRAPHS) await postgres.ensureDatabase(databaseName(s.name));
