@@ -6,3 +6,4 @@ export * from './personal-data';
 export * from './asyncapi';
 export * from './subjects';
 export * from './service-access';
+export * from './redaction';
