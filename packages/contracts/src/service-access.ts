@@ -12,6 +12,8 @@ export const SERVICE_ROLE = 'service' as const;
 export const SERVICE_SCOPES = {
   /** intake reads the full text of the approved reply for 办结反馈 (events carry only a digest). */
   'dispatch.reply:read': '读取办结答复全文（办结反馈）',
+  /** dispatch reads a case's whole text, personal data masked, for routing suggestions (events carry only a digest). */
+  'intake.case-text:read': '读取工单全文（已脱敏，用于分转建议）',
   /** intake asks callback whether a 回访员 holds the open callback task of a case (before revealing the phone). */
   'callback.task:read': '核对回访任务的承办人（查看来电人电话前）',
 } as const;
@@ -26,4 +28,4 @@ export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> =
 );
 
 /** The `@Authorized` entry that lets a service token with this scope through. */
-export const scopeRule = (scope: ServiceScope): string => `scope:${scope}`;
+export const scopeRule = <S extends ServiceScope>(scope: S): `scope:${S}` => `scope:${scope}`;
