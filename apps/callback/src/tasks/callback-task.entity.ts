@@ -8,7 +8,8 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
 /** 回访任务: one per case and round, created on 办结, held by one 回访员 at a time. */
 @Entity({ tableName: 'callback_task' })
 @Unique({ properties: ['caseId', 'round'] })
-@Index({ properties: ['status', 'dueAt'] })
+@Index({ name: 'callback_task_open_due', expression: "create index callback_task_open_due on callback_task (due_at, id) where status = 'open'" })
+@Index({ name: 'callback_task_assignee', expression: "create index callback_task_assignee on callback_task (assignee_id, due_at) where status = 'open'" })
 export class CallbackTask {
   [OptionalProps]?: 'status' | 'attempts' | 'version';
 
@@ -33,7 +34,7 @@ export class CallbackTask {
 
 /** 回访呼叫记录: one call, its outcome, who made it. Never changed. */
 @Entity({ tableName: 'callback_attempt' })
-@Index({ properties: ['taskId', 'attempt'] })
+@Unique({ properties: ['taskId', 'attempt'] })
 export class CallbackAttempt {
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) taskId!: string;
