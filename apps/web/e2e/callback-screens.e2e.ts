@@ -110,6 +110,21 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
       await shot('case-callback-rounds');
     });
 
+    await step('inbox-round-2', async () => {
+      // The department finds the case back in its inbox, marked as the second round.
+      await login('handler-property');
+      await page.getByTestId('nav-inbox').click();
+      // Back with the department as 科室已接收: under 办理中.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        await page.getByRole('tab', { name: /办理中/ }).click();
+        if (await page.getByTestId(`inbox-round-${opts.externalNo}`).waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+        if (Date.now() > deadline) throw new Error('the reopened case is not marked 二次督办 in the inbox');
+        await page.reload();
+      }
+      await shot('inbox-round-2');
+    });
+
     const leaderFigures = await step('three-rates', async () => {
       await login('leader');
       await page.getByTestId('nav-three-rates').click();

@@ -11,6 +11,8 @@ export interface Handling {
   completedAt?: string | null;
   returnCount: number;
   inboxBucket?: string | null;
+  /** 办理轮次: 2 and more after a 二次督办 (回访 unresolved or dissatisfied). */
+  round?: number;
 }
 
 export interface AssistTask {

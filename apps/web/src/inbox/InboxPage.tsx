@@ -86,7 +86,12 @@ export default function InboxPage() {
 
   // At 1366 px the table has ~1,080 px: the fixed columns below leave 标题 at least TITLE_MIN_WIDTH.
   const columns: TableColumnsType<InboxCase> = [
-    ...baseCaseColumns<InboxCase>({ receivedAt: false, compact: true }),
+    // 二次督办: a case the citizen called unresolved comes back marked with its round.
+    ...baseCaseColumns<InboxCase>({
+      receivedAt: false,
+      compact: true,
+      numberExtra: (c) => ((c.handling?.round ?? 1) > 1 ? <Tag color="volcano" data-testid={`inbox-round-${c.externalNo}`}>二次督办 · 第 {c.handling?.round} 轮</Tag> : null),
+    }),
     { title: '分派时间', key: 'dispatchedAt', width: 96, render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} /> },
     {
       title: '办理时限',

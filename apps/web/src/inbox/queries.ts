@@ -15,6 +15,7 @@ export const DEPARTMENT_INBOX_QUERY = gql`
         contactedAt
         returnCount
         inboxBucket
+        round
       }
       assistTasks {
         id
