@@ -59,6 +59,8 @@ describe('callback: completed → task → attempts → result; unresolved → s
     expect(dues).toEqual([...dues].sort((x, y) => x - y));
     const p2 = await agent.request<{ callbackQueue: { items: Array<{ id: string }> } }>('{ callbackQueue(view: unassigned, page: 2, pageSize: 1) { items { id } } }');
     expect(p2.callbackQueue.items).toEqual([{ id: page.callbackQueue.items[1].id }]);
+    const found = await agent.request<{ callbackQueue: { total: number; items: Array<{ id: string }> } }>('query($n: String) { callbackQueue(externalNo: $n) { total items { id } } }', { n: cases.b.externalNo });
+    expect(found.callbackQueue).toEqual({ total: 1, items: [{ id: cases.b.taskId }] });
     const bad = await agent.raw('{ callbackQueue(pageSize: 1000) { total } }');
     expect(refusal(bad)).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' });
     expect(refusal(await property.raw('{ callbackQueue { total } }')).code).toBe('FORBIDDEN');

@@ -71,6 +71,9 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
       await page.getByTestId('nav-callback').click();
       await page.getByTestId('callback-page').waitFor({ timeout });
       await page.getByRole('tab', { name: '未领取' }).click();
+      // Other cases may fill the first pages: find this one by its number, as an agent would.
+      await page.getByTestId('callback-search').fill(opts.externalNo);
+      await page.getByTestId('callback-search').press('Enter');
       await row(page).waitFor({ timeout });
       await shot('callback-unassigned');
       await page.getByTestId(`claim-${opts.externalNo}`).click();

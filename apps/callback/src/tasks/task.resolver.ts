@@ -43,9 +43,10 @@ export class TaskResolver {
     @Arg('view', () => QueueViewEnum, { defaultValue: 'all' }) view: QueueView,
     @Arg('page', () => Int, { defaultValue: 1 }) page: number,
     @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number,
+    @Arg('externalNo', () => String, { nullable: true, description: '按工单编号（或其开头）查找' }) externalNo: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<TaskPage> {
-    const r = await callbackQueue(ctx.em, requireUser(ctx), { view, page, pageSize });
+    const r = await callbackQueue(ctx.em, requireUser(ctx), { view, page, pageSize, externalNo });
     return r as unknown as TaskPage;
   }
 

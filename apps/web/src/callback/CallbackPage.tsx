@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client';
@@ -18,11 +18,11 @@ import type { CallbackTask } from './types';
 const PAGE_SIZE = 20;
 type View = 'mine' | 'unassigned' | 'all';
 
-function Queue({ view, onOpen }: { view: View; onOpen(t: CallbackTask): void }) {
+function Queue({ view, onOpen, externalNo }: { view: View; onOpen(t: CallbackTask): void; externalNo: string }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const q = useQuery<{ callbackQueue: { total: number; items: CallbackTask[] } }>(CALLBACK_QUEUE_QUERY, {
-    variables: { view, page, pageSize: PAGE_SIZE },
+    variables: { view, page, pageSize: PAGE_SIZE, externalNo: externalNo || null },
     fetchPolicy: 'cache-and-network',
     pollInterval: 30_000,
   });
@@ -90,6 +90,7 @@ export default function CallbackPage() {
   const [tab, setTab] = useState<string>(isAgent ? 'mine' : 'all');
   const [open, setOpen] = useState<CallbackTask | null>(null);
   const [version, setVersion] = useState(0);
+  const [externalNo, setExternalNo] = useState('');
   const items = [
     ...(isAgent ? [{ key: 'mine', label: '我的回访' }, { key: 'unassigned', label: '未领取' }] : []),
     { key: 'all', label: '全部待回访' },
@@ -102,6 +103,7 @@ export default function CallbackPage() {
           回访
         </Typography.Title>
         <Space>
+          <Input.Search allowClear placeholder="按工单编号查找" style={{ width: 220 }} onSearch={(v) => setExternalNo(v.trim())} data-testid="callback-search" />
           <ImportOfficialButton />
           <Button icon={<ReloadOutlined />} onClick={() => setVersion((v) => v + 1)} data-testid="callback-refresh">
             刷新
@@ -114,7 +116,7 @@ export default function CallbackPage() {
         items={items.map((i) => ({
           key: i.key,
           label: i.label,
-          children: i.key === 'supervision' ? <SecondSupervisionList key={version} /> : <Queue key={`${i.key}-${version}`} view={i.key as View} onOpen={setOpen} />,
+          children: i.key === 'supervision' ? <SecondSupervisionList key={version} /> : <Queue key={`${i.key}-${version}-${externalNo}`} view={i.key as View} onOpen={setOpen} externalNo={externalNo} />,
         }))}
       />
       <CallScreen task={open} onClose={() => setOpen(null)} onChanged={() => setVersion((v) => v + 1)} />

@@ -22,8 +22,8 @@ export const TASK_FIELDS = gql`
 
 /** 待回访: one page of the queue (the server orders by due time and pages). */
 export const CALLBACK_QUEUE_QUERY = gql`
-  query CallbackQueue($view: CallbackQueueView!, $page: Int!, $pageSize: Int!) {
-    callbackQueue(view: $view, page: $page, pageSize: $pageSize) {
+  query CallbackQueue($view: CallbackQueueView!, $page: Int!, $pageSize: Int!, $externalNo: String) {
+    callbackQueue(view: $view, page: $page, pageSize: $pageSize, externalNo: $externalNo) {
       total
       items {
         ...CallbackTaskFields
