@@ -124,7 +124,7 @@ switch (command) {
     break;
   case 'schema': {
     build(pnpm);
-    for (const s of ['identity', 'intake', 'dispatch']) {
+    for (const s of ['identity', 'intake', 'dispatch', 'supervision']) {
       const sdl = execFileSync(process.execPath, [path.join(root, 'apps', s, 'dist', 'print-schema.js')], { encoding: 'utf8' });
       fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
     }

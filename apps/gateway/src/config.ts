@@ -11,6 +11,7 @@ export const GatewayConfigSchema = z.object({
   SUBGRAPH_IDENTITY_URL: url.optional(),
   SUBGRAPH_INTAKE_URL: url.optional(),
   SUBGRAPH_DISPATCH_URL: url.optional(),
+  SUBGRAPH_SUPERVISION_URL: url.optional(),
   SUPERGRAPH_FILE: z.string().optional(),
   WEB_DIST_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

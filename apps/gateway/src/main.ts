@@ -36,6 +36,7 @@ async function start() {
     identity: config.SUBGRAPH_IDENTITY_URL,
     intake: config.SUBGRAPH_INTAKE_URL,
     dispatch: config.SUBGRAPH_DISPATCH_URL,
+    supervision: config.SUBGRAPH_SUPERVISION_URL,
   };
   const supergraphSdl = fs.readFileSync(config.SUPERGRAPH_FILE ?? supergraphPath, 'utf8');
   const gateway = new ApolloGateway({

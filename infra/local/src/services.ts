@@ -7,6 +7,7 @@ export const SUBGRAPHS = [
   { name: 'identity', port: 4101 },
   { name: 'intake', port: 4102 },
   { name: 'dispatch', port: 4103 },
+  { name: 'supervision', port: 4104 },
 ] as const;
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

@@ -6,3 +6,5 @@ export * from './personal-data';
 export * from './asyncapi';
 export * from './subjects';
 export * from './service-access';
+export { CLOCK_KINDS, CLOCK_KIND_LABELS, URGE_LEVELS, URGE_LEVEL_LABELS, URGE_RECIPIENTS, URGE_RECIPIENT_LABELS } from './events/supervision.events';
+export type { ClockKind, UrgeLevel, UrgeRecipient } from './events/supervision.events';

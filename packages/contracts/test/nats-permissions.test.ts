@@ -35,14 +35,14 @@ describe('NATS permissions match the event catalogue', () => {
   for (const file of FILES) {
     it(`${file}: every producer may publish each of its events, and no other service may`, () => {
       const lists = publishAllowLists(fs.readFileSync(path.join(repo, file), 'utf8'));
-      expect([...lists.keys()]).toEqual(expect.arrayContaining(['identity', 'intake', 'dispatch']));
+      expect([...lists.keys()]).toEqual(expect.arrayContaining(['identity', 'intake', 'dispatch', 'supervision']));
       const missing: string[] = [];
       const foreign: string[] = [];
       for (const type of EVENT_TYPES) {
         const producer = EVENT_PRODUCERS[type];
         if (!lists.get(producer)!.some((p) => allows(p, type))) missing.push(`${producer} → ${type}`);
         for (const [user, allow] of lists) {
-          if (user !== producer && ['identity', 'intake', 'dispatch'].includes(user) && allow.some((p) => allows(p, type))) foreign.push(`${user} → ${type}`);
+          if (user !== producer && ['identity', 'intake', 'dispatch', 'supervision'].includes(user) && allow.some((p) => allows(p, type))) foreign.push(`${user} → ${type}`);
         }
       }
       expect(missing, 'events their producer may not publish').toEqual([]);
