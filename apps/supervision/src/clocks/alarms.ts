@@ -30,6 +30,8 @@ export interface AlarmPlan {
  */
 export function planAlarms(c: ClockRecord, def: Pick<ClockDef, 'warnShares'>, steps: readonly StepDef[], cal: CalendarData): AlarmPlan[] {
   const at = (pct: number) => {
+    // A blocked clock (its due time beyond the loaded calendar) warns nobody until it is planned.
+    if (!c.dueAt) return null;
     try {
       return instantAtShare(c, pct / 100, cal);
     } catch (e) {
