@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
 // we report medians and ratios, never absolute promises). Results go to bench/results/.
-//   node bench/run.mjs [events|gateway|suggestions|imports|all] [--runs 5] [--events 1000] [--requests 300]
+//   node bench/run.mjs [events|gateway|suggestions|imports|clocks|all] [--runs 5] [--events 1000] [--requests 300] [--clocks 1000000]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clocks } from './clocks.mjs';
 import { events } from './events.mjs';
 import { gateway } from './gateway.mjs';
 import { imports } from './imports.mjs';
@@ -16,12 +17,13 @@ const opt = (name, def) => {
   return i >= 0 ? Number(args[i + 1]) : def;
 };
 const which = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a))) ?? 'all';
-const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300) };
+const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300), clocks: opt('clocks', 1_000_000) };
 const results = { at: new Date().toISOString(), node: process.version, options };
 if (which === 'events' || which === 'all') results.events = await events(options);
 if (which === 'gateway' || which === 'all') results.gateway = await gateway(options);
 if (which === 'suggestions' || which === 'all') results.suggestions = await suggestions(options);
 if (which === 'imports' || which === 'all') results.imports = await imports(options);
+if (which === 'clocks' || which === 'all') results.clocks = await clocks({ runs: options.runs, clocks: options.clocks });
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${results.at.replace(/[:.]/g, '-')}.json`);
