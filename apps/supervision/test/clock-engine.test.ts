@@ -121,6 +121,15 @@ describe('clocks from events', () => {
     ]);
   });
 
+  it('并单 ends every open clock of the merged case; a repeat link changes nothing', () => {
+    const base = [ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), ev('hotline.case.signed', '2026-03-02T09:05:00+08:00')];
+    const repeat = run([...base, ev('hotline.case.linked', '2026-03-02T09:06:00+08:00', { kind: 'repeat' })]);
+    expect(repeat.clocks.find((c) => c.kind === 'dispatch')?.state).toBe('running');
+    const merged = run([...base, ev('hotline.case.linked', '2026-03-02T09:06:00+08:00', { kind: 'merge' })]);
+    expect(merged.clocks.map((c) => `${c.kind}:${c.outcome}`)).toEqual(['sign:met', 'dispatch:cancelled']);
+    expect(merged.moves.at(-1)).toBe('stopped:dispatch');
+  });
+
   it('replaying the same history gives the same clocks; a different history does not', () => {
     const history = [
       ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), ev('hotline.case.signed', '2026-03-02T09:03:00+08:00'),

@@ -224,6 +224,14 @@ export function applyEvent(ctx: EngineContext, caseId: string, clocks: ClockReco
   const out: Transition[] = [];
   const cal = ctx.calendar;
   const open = (kind: ClockKind) => clocks.find((c) => c.kind === kind && c.state !== 'stopped');
+  // 并单: a case merged into a master is handled as the master; its own clocks end (cancelled).
+  if (e.type === 'hotline.case.linked' && e.data.kind === 'merge') {
+    for (const c of clocks.filter((x) => x.state !== 'stopped')) {
+      stopClock(c, e.at, 'cancelled', cal);
+      out.push({ kind: 'stopped', clock: c, trigger: e.type });
+    }
+    return out;
+  }
   const current = ctx.definitionsAt(e.at);
   const kinds = new Set<ClockKind>([...current.map((d) => d.kind), ...clocks.filter((c) => c.state !== 'stopped').map((c) => c.kind)]);
 
