@@ -130,6 +130,20 @@ describe('clocks from events', () => {
     expect(merged.moves.at(-1)).toBe('stopped:dispatch');
   });
 
+  it('a new version of a definition applies from its time on; a clock keeps the version it started under', () => {
+    const v1 = defs.find((d) => d.key === 'dispatch')!;
+    const edit = at('2026-03-02T09:10:00+08:00');
+    const v2: ClockDef = { ...v1, id: 'dispatch-v2', version: 2, targetAmount: 45, createdAt: edit, supersededAt: null };
+    const versioned: EngineContext = { ...ctx, definitionsAt: (t) => [...defs.filter((d) => d !== v1), t < edit ? v1 : v2], definitionById: (id) => (id === v2.id ? v2 : defs.find((d) => d.id === id)) };
+    const clocks: ClockRecord[] = [];
+    applyEvent(versioned, 'case-1', clocks, ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), facts);
+    applyEvent(versioned, 'case-1', clocks, ev('hotline.case.signed', '2026-03-02T09:05:00+08:00'), facts);
+    applyEvent(versioned, 'case-1', clocks, ev('hotline.case.returned', '2026-03-02T09:20:00+08:00'), facts);
+    const dispatch = clocks.filter((c) => c.kind === 'dispatch');
+    // Started before the edit: v1, 30 minutes, kept even after the edit; the reset after it: v2, 45 minutes.
+    expect(dispatch.map((c) => [c.definitionVersion, c.targetMs])).toEqual([[1, 30 * 60_000], [2, 45 * 60_000]]);
+  });
+
   it('replaying the same history gives the same clocks; a different history does not', () => {
     const history = [
       ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), ev('hotline.case.signed', '2026-03-02T09:03:00+08:00'),
