@@ -64,6 +64,30 @@ describe('supervision: clocks on the working calendar, warnings, breach and the 
     expect(missing.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CALENDAR_YEAR_NOT_LOADED' });
   });
 
+  it('the administrator loads a year from the State Council notice; bad notices are refused and change nothing', async () => {
+    // 2099: far outside any clock of this run (its own data, nothing else depends on it).
+    const load = (client: GraphQLClient, days: Array<Record<string, unknown>>) =>
+      client.raw<{ loadCalendarYear: { year: number } }>('mutation($i: LoadCalendarYearInput!) { loadCalendarYear(input: $i) { year replanned } }', { i: { year: 2099, days, note: '测试通知' } });
+    expect((await load(supervisor, [{ date: '2099-01-01', working: false, name: '元旦' }])).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await load(admin, [{ date: '2098-12-31', working: false }])).errors?.[0].extensions?.reason).toBe('DATE_OUTSIDE_YEAR');
+    expect((await load(admin, [{ date: '2099-02-30', working: false }])).errors?.[0].extensions?.reason).toBe('INVALID_DATE');
+    expect((await load(admin, [{ date: '2099-01-01', working: false }, { date: '2099-01-01', working: true }])).errors?.[0].extensions?.reason).toBe('DUPLICATE_DATE');
+    expect((await admin.raw('{ workingCalendar(year: 2099) { date } }')).errors?.[0].extensions?.reason).toBe('CALENDAR_YEAR_NOT_LOADED');
+    const ok = await load(admin, [{ date: '2099-01-01', working: false, name: '元旦' }, { date: '2099-01-03', working: true, name: '元旦调休' }]);
+    expect(ok.errors).toBeUndefined();
+    const days = (await duty.request<{ workingCalendar: Array<{ date: string; working: boolean; kind: string; name: string | null }> }>('{ workingCalendar(year: 2099) { date working kind name } }')).workingCalendar;
+    expect(days).toHaveLength(365);
+    expect(days.slice(0, 4)).toEqual([
+      { date: '2099-01-01', working: false, kind: 'holiday', name: '元旦' },
+      { date: '2099-01-02', working: true, kind: 'workday', name: null },
+      { date: '2099-01-03', working: true, kind: 'swapped-workday', name: '元旦调休' },
+      { date: '2099-01-04', working: false, kind: 'weekend', name: null },
+    ]);
+    const years = await duty.request<{ calendarYears: Array<{ year: number; source: string; holidays: number; swappedWorkdays: number }> }>('{ calendarYears { year source holidays swappedWorkdays } }');
+    expect(years.calendarYears.find((y) => y.year === 2099)).toEqual({ year: 2099, source: 'admin', holidays: 1, swappedWorkdays: 1 });
+    expect(years.calendarYears.find((y) => y.year === 2026)).toMatchObject({ source: 'chinese-days', holidays: 33, swappedWorkdays: 6 });
+  });
+
   it('bad clock definitions are refused with a code and nothing is saved', async () => {
     const base = { key: `e2e-bad-${randomUUID().slice(0, 8)}`, kind: 'handle', name: '坏规则', targetUnit: 'working-days', targetAmount: 3, triggers: { startOn: ['hotline.case.dispatched'], stopOn: ['hotline.case.replied'] } };
     const save = (over: Record<string, unknown>) => admin.raw('mutation($i: ClockDefinitionInput!) { saveClockDefinition(input: $i) { id } }', { i: { ...base, ...over } });
@@ -76,6 +100,13 @@ describe('supervision: clocks on the working calendar, warnings, breach and the 
     expect((await supervisor.raw('mutation($i: ClockDefinitionInput!) { saveClockDefinition(input: $i) { id } }', { i: base })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const all = await admin.request<{ clockDefinitions: Array<{ key: string }> }>('{ clockDefinitions { key } }');
     expect(all.clockDefinitions.some((d) => d.key === base.key)).toBe(false);
+    // The 催办 ladder refuses steps that contradict their level; the ladder stays as it was.
+    const step = (i: Record<string, unknown>) => admin.raw('mutation($i: LadderStepInput!) { saveLadderStep(input: $i) { id } }', { i: { name: '坏步骤', recipients: ['department'], ...i } });
+    expect((await step({ sharePct: 120, level: 'reminder' })).errors?.[0].extensions?.reason).toBe('REMINDER_AFTER_DEADLINE');
+    expect((await step({ sharePct: 50, level: 'escalation' })).errors?.[0].extensions?.reason).toBe('ESCALATION_BEFORE_DEADLINE');
+    expect((await step({ sharePct: 80, level: 'reminder', recipients: [] })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const ladder = await supervisor.request<{ urgeLadder: Array<{ sharePct: number; level: string }> }>('{ urgeLadder { sharePct level } }');
+    expect(ladder.urgeLadder).toEqual([{ sharePct: 80, level: 'reminder' }, { sharePct: 100, level: 'breach' }, { sharePct: 150, level: 'escalation' }]);
   });
 
   it('the ladder end to end: warnings at 50/75/90 %, the breach and three 催办 steps, each once, on the case and in the queue', async () => {

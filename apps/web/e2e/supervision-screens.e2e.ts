@@ -34,6 +34,9 @@ export async function runSupervisionScreens(options: SupervisionScreensOptions):
       await page.goto(flow.url('/supervision'));
       await page.locator('[data-testid="supervision-page"][data-loaded="true"]').waitFor();
       await page.getByTestId('tab-overdue').click();
+      // Narrow the queue to the handling clocks of 物业管理科 (the shared test stack has many overdue cases).
+      await flow.selectOption(page.getByTestId('queue-kind'), '办理时限');
+      await flow.selectOption(page.getByTestId('queue-department'), '物业管理科');
       const row = page.getByTestId(`queue-case-${externalNo}`);
       await flow.eventually('the case in the overdue queue', () => row.isVisible(), () => page.getByTestId('supervision-refresh').click());
       await flow.shot('supervisor-overdue-queue');
@@ -68,8 +71,7 @@ export async function runSupervisionScreens(options: SupervisionScreensOptions):
       await flow.login('admin');
       await page.goto(flow.url('/admin/calendar'));
       await page.getByTestId('calendar-year').waitFor();
-      await page.getByTestId('calendar-year').click();
-      await page.locator('.ant-select-item-option', { hasText: '2026 年' }).click();
+      await flow.selectOption(page.getByTestId('calendar-year'), '2026 年');
       await page.getByTestId('day-2026-10-01').waitFor();
       await page.getByTestId('day-2026-10-10').waitFor();
       await flow.shot('admin-calendar');
