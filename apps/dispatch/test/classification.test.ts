@@ -3,8 +3,10 @@ import { applyClassification, ClassifiedCase } from '../src/cases/classification
 
 const t0 = new Date('2026-11-25T09:00:00+08:00');
 const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
+/** 7 working days from Wed 25 Nov 09:00 (two weekends): Fri 4 Dec 09:00. */
+const sevenWorkingDays = new Date('2026-12-04T09:00:00+08:00');
 const normal = (over: Partial<ClassifiedCase> = {}): ClassifiedCase => ({
-  requestType: 'complaint', topic: '物业', urgency: 'normal', stage: 'dispatched', dispatchedAt: t0, upstreamDeadlineAt: null, handleDeadlineAt: hours(7 * 24), ...over,
+  requestType: 'complaint', topic: '物业', urgency: 'normal', stage: 'dispatched', dispatchedAt: t0, upstreamDeadlineAt: null, handleDeadlineAt: sevenWorkingDays, ...over,
 });
 
 describe('a reclassification at intake (hotline.case.classified) in dispatch', () => {
@@ -34,7 +36,7 @@ describe('a reclassification at intake (hotline.case.classified) in dispatch', (
     expect(extended.urgency).toBe('urgent');
     const done = normal({ stage: 'completed' });
     expect(applyClassification(done, { requestType: 'complaint', topic: '物业', urgency: 'urgent' }, false)).toBeNull();
-    expect(done.handleDeadlineAt).toEqual(hours(7 * 24));
+    expect(done.handleDeadlineAt).toEqual(sevenWorkingDays);
     const same = normal();
     expect(applyClassification(same, { requestType: 'suggestion', topic: '物业', urgency: 'normal' }, false)).toBeNull();
     expect(same.requestType).toBe('suggestion');

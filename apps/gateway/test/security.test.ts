@@ -50,9 +50,10 @@ describe('every subgraph checks the token itself', () => {
     identity: '{ departments { id } }',
     intake: '{ unsignedCases { id } }',
     dispatch: '{ dispatchQueue { id } }',
+    supervision: '{ calendarYears { year } }',
   };
 
-  for (const name of ['identity', 'intake', 'dispatch', 'gateway']) {
+  for (const name of ['identity', 'intake', 'dispatch', 'supervision', 'gateway']) {
     it(`${name}, reached directly, refuses forged, expired, alg:none, tampered and wrong-audience tokens`, async () => {
       const url = name === 'gateway' ? `${gatewayUrl()}/graphql` : `${inject('subgraphUrls')[name]}/graphql`;
       const query = queries[name] ?? '{ departments { id } }';

@@ -8,3 +8,5 @@ export * from './subjects';
 export * from './service-access';
 export * from './services';
 export * from './redaction';
+export { CLOCK_KINDS, CLOCK_KIND_LABELS, URGE_LEVELS, URGE_LEVEL_LABELS, URGE_RECIPIENTS, URGE_RECIPIENT_LABELS } from './events/supervision.events';
+export type { ClockKind, UrgeLevel, UrgeRecipient } from './events/supervision.events';

@@ -8,7 +8,7 @@ import { mergeIntoMaster } from './merge-case';
 /** dispatch's row for a case intake received (no personal data: title and a scrubbed digest). */
 function receivedRow(e: EventEnvelope) {
   const d = e.data as {
-    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; receivedAt: string; deadlineAt?: string;
+    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; tier: DispatchCase['tier']; receivedAt: string; deadlineAt?: string;
     title: string; contentDigest: string; projectName?: string; street?: string; confidential?: boolean;
   };
   return {
@@ -17,6 +17,7 @@ function receivedRow(e: EventEnvelope) {
     topic: d.topic,
     requestType: d.requestType,
     urgency: d.urgency,
+    tier: d.tier,
     receivedAt: new Date(d.receivedAt),
     upstreamDeadlineAt: d.deadlineAt ? new Date(d.deadlineAt) : null,
     stage: 'received' as const,

@@ -1,4 +1,4 @@
-import type { RequestType, Urgency } from '@hotline/contracts';
+import type { RequestType, Tier, Urgency } from '@hotline/contracts';
 import { handlingDeadline } from '../deadlines/handling-limit';
 import type { DispatchStage } from './dispatch-case.entity';
 
@@ -7,6 +7,8 @@ export interface Classification {
   requestType: RequestType;
   topic: string;
   urgency: Urgency;
+  /** 工单分级: 疑难类 (difficult) gets the 15-working-day limit. */
+  tier?: Tier;
 }
 
 /** What the rule reads and writes on dispatch's projection of a case. */
@@ -22,7 +24,7 @@ const HELD_STAGES: readonly DispatchStage[] = ['dispatched', 'accepted', 'replie
 
 /**
  * 分类调整 at intake reaches dispatch. The rule:
- * - type, topic and urgency follow intake's new classification (tier is not kept by dispatch);
+ * - type, topic, urgency and tier follow intake's new classification;
  * - a case not yet dispatched needs nothing more: its dispatch reads the new urgency;
  * - a case a department holds (dispatched, accepted, replied) gets its handling deadline
  *   recomputed from its dispatch time with the new urgency (and the upstream deadline when
@@ -36,8 +38,9 @@ export function applyClassification(c: ClassifiedCase, after: Classification, ex
   c.requestType = after.requestType;
   c.topic = after.topic.slice(0, 50);
   c.urgency = after.urgency;
+  if (after.tier) c.tier = after.tier;
   if (!HELD_STAGES.includes(c.stage) || !c.dispatchedAt || extensionGranted) return null;
-  const next = handlingDeadline(c.dispatchedAt, c.urgency, c.upstreamDeadlineAt);
+  const next = handlingDeadline(c.dispatchedAt, c.urgency, c.upstreamDeadlineAt, c.tier);
   if (c.handleDeadlineAt?.getTime() === next.getTime()) return null;
   c.handleDeadlineAt = next;
   return next;

@@ -1,6 +1,6 @@
 import { isUuid } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, URGE_RECIPIENT_LABELS, UrgeLevel, UrgeRecipient, REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { stageAfter } from '../cases/case-stage';
@@ -12,6 +12,13 @@ const fileSummary = (contentType: string, size: number) => `${kindOfContentType(
 
 /** Codes of a classification, as a bureau employee reads them. */
 const CLASSIFICATION_LABELS: Record<string, Record<string, string>> = { requestType: REQUEST_TYPE_LABELS, tier: TIER_LABELS, urgency: URGENCY_LABELS };
+
+/** 催办: level, to whom, about which clock, and the supervisor's note (numbers already scrubbed by supervision). */
+function urgeLine(d: Record<string, unknown>): string {
+  const to = ((d.recipients as string[]) ?? []).map((r) => URGE_RECIPIENT_LABELS[r as UrgeRecipient] ?? r).join('、');
+  const clock = d.clock ? `（${CLOCK_KIND_LABELS[d.clock as ClockKind] ?? String(d.clock)}）` : '';
+  return `${URGE_LEVEL_LABELS[d.level as UrgeLevel] ?? String(d.level)}${clock} → ${to}${d.note ? `：${String(d.note)}` : ''}`;
+}
 
 /** A short, personal-data-free line for the timeline. */
 function detailOf(e: EventEnvelope): string | null {
@@ -31,6 +38,7 @@ function detailOf(e: EventEnvelope): string | null {
     // 上传附件: the type and size only — the file name may carry a citizen's name.
     case 'hotline.case.attachment-added': return fileSummary(String(d.contentType), Number(d.size));
     case 'hotline.case.deadline-changed': return `紧急程度调整为「${URGENCY_LABELS[d.urgency as Urgency] ?? String(d.urgency)}」，办理时限按派单时间重新计算`;
+    case 'hotline.case.urged': return urgeLine(d);
     case 'hotline.case.feedback-delivered': return `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${String(d.attempts)} 次）`;
     default: return null;
   }
