@@ -19,3 +19,4 @@ export * from './federation-refs';
 export * from './service-client';
 export * from './metrics';
 export * from './query-limits';
+export * from './revocation';
