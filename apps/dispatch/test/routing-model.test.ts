@@ -184,6 +184,12 @@ describe('honest figures (只按本局真实工单计分)', () => {
     expect(report.calibration?.after.bins.reduce((s, b) => s + b.count, 0)).toBe(60);
   });
 
+  it('a long history is cross-validated on a seeded sample; the card says how many cases were held out', async () => {
+    const { report } = await buildRoutingModel(asBureau(demo), { minEvaluated: 20, maxCrossValidated: 200, grid: [PARAM_GRID[1]] });
+    expect(report.bureauCases).toBe(480);
+    expect(report.metrics?.cases).toBe(200);
+  });
+
   it('with too few bureau cases there are no figures at all, only the training counts', async () => {
     const { report, classifier } = await buildRoutingModel(trainingSet(bureau.slice(0, 10), 200), { minEvaluated: 20 });
     expect(report).toMatchObject({ bureauCases: 10, syntheticCases: 480, selectedOn: 'demo', metrics: null, calibration: null });
