@@ -1,6 +1,6 @@
 import { seededRandom } from './naive-bayes';
 import { calibrationReport, CalibrationReport, fitTemperature, HeldOut } from './calibration';
-import { contributions, fitLogistic, LogisticModel, logits, softmax } from './logistic-regression';
+import { contributions, fitLogistic, fitLogisticYielding, LogisticModel, logits, softmax } from './logistic-regression';
 import { displayTerm, fitVectorizer, TextDocument, vectorize, Vectorizer } from './text-features';
 
 /** A past case the model learns from: its text, the department (code) that handled it, and whether it is synthetic demo data. */
@@ -55,6 +55,16 @@ export function trainClassifier(docs: readonly { doc: TextDocument; label: strin
   return { labels, vectorizer, model, temperature: 1, params };
 }
 
+/** `trainClassifier`, pausing between epochs: the same model, without holding the event loop for the whole fit. */
+export async function trainClassifierYielding(
+  docs: readonly { doc: TextDocument; label: string }[], params: ClassifierParams, pause: () => Promise<void>, labels = [...new Set(docs.map((d) => d.label))].sort(),
+): Promise<TextClassifier> {
+  const vectorizer = fitVectorizer(docs.map((d) => d.doc));
+  const at = new Map(labels.map((l, i) => [l, i]));
+  const model = await fitLogisticYielding(docs.map((d) => vectorize(vectorizer, d.doc)), docs.map((d) => at.get(d.label)!), labels.length, vectorizer.terms.length, params, pause);
+  return { labels, vectorizer, model, temperature: 1, params };
+}
+
 /** The `k` most probable departments with a calibrated confidence and the words that weighed most. */
 export function classify(c: TextClassifier, doc: TextDocument, k = 3, excludedLabels: readonly string[] = []): ClassifiedLabel[] {
   const excluded = new Set(excludedLabels.map((l) => c.labels.indexOf(l)).filter((i) => i >= 0));
@@ -106,7 +116,8 @@ export async function crossValidatedPredictions(
   for (let f = 0; f < folds; f++) {
     const test = docs.map((d, i) => ({ d, i })).filter(({ d, i }) => foldOf[i] === f && (opts.scoreSynthetic || !d.synthetic));
     if (test.length === 0) continue;
-    const c = trainClassifier(docs.filter((_, i) => foldOf[i] !== f), params, labels);
+    const train = docs.filter((_, i) => foldOf[i] !== f);
+    const c = opts.pause ? await trainClassifierYielding(train, params, opts.pause, labels) : trainClassifier(train, params, labels);
     for (const { d } of test) predictions.push({ logits: logits(c.model, vectorize(c.vectorizer, d.doc)), label: at.get(d.label)!, fold: f, synthetic: d.synthetic });
     await opts.pause?.();
   }
@@ -246,7 +257,7 @@ export async function buildRoutingModel(
   const bureau = best.run.predictions.filter((p) => !p.synthetic);
   const ownCalibration = bureau.length >= MIN_CALIBRATION_CASES;
   const calibration = best.run.predictions.length ? calibrate(ownCalibration ? bureau : best.run.predictions, bureau, ownCalibration ? 'bureau' : 'pooled') : null;
-  const classifier = trainClassifier(docs, best.params);
+  const classifier = pause ? await trainClassifierYielding(docs, best.params, pause) : trainClassifier(docs, best.params);
   classifier.temperature = calibration?.temperature ?? 1;
   return {
     classifier,
