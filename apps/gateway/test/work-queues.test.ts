@@ -168,6 +168,8 @@ describe('work queues served by their owners, through the gateway', () => {
     expect(review.items).toHaveLength(Math.min(review.total, 200));
     expect(review.items.every((c) => c.handling.state === 'replied' && c.replies.some((r) => r.reviewStatus === 'pending'))).toBe(true);
     expect(review.items.map((c) => c.id)).toContain(old.id);
+    const REVIEW_FILTERED = 'query($f: String) { reviewQueue(filter: $f) { total items { id } } }';
+    expect((await duty.request<{ reviewQueue: { total: number; items: Array<{ id: string }> } }>(REVIEW_FILTERED, { f: old.externalNo })).reviewQueue).toEqual({ total: 1, items: [{ id: old.id }] });
     expect(refusal(await property.raw(REVIEW, { o: 0, l: 10 }))).toMatchObject({ code: 'FORBIDDEN' });
     await must(duty, 'approveReply', 'ApproveReplyInput', { caseId: old.id });
     const reviewed = (await duty.request<Review>(REVIEW, { o: 0, l: 200 })).reviewQueue;

@@ -403,6 +403,8 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await page.goto(flow.url('/review'));
       await flow.waitLoaded('review-page');
       const item = page.getByTestId(`review-item-${externalNo}`);
+      // The queue pages on the server (oldest reply first): find ours as a reviewer would.
+      await page.getByTestId('review-filter').locator('input').fill(externalNo);
       await flow.eventually(
         `case ${externalNo} in 局审核`,
         () => flow.visible(item),

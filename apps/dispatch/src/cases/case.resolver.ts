@@ -116,14 +116,15 @@ export class CaseResolver {
 
   /** 局审核 */
   @Authorized(['duty', 'supervisor', 'leader'])
-  @Query(() => ReviewQueuePage, { description: '局审核：答复待审核的工单，分页，答复最早的在前' })
+  @Query(() => ReviewQueuePage, { description: '局审核：答复待审核的工单，分页，答复最早的在前，可筛选' })
   async reviewQueue(
     @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
     @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 50' }) limit: number | null,
+    @Arg('filter', () => String, { nullable: true, description: '按工单编号、标题或楼盘筛选（最多 100 字）' }) filter: string | null,
     @Ctx() ctx: Ctx,
   ): Promise<ReviewQueuePage> {
     const page = pageRequest(offset, limit);
-    return { ...page, ...(await reviewQueue(ctx.em, page)) };
+    return { ...page, ...(await reviewQueue(ctx.em, page, filter)) };
   }
 
   /** 延期审批 */

@@ -12,14 +12,16 @@ export const urgencyRank = (): string => raw((alias: string) => `case ${alias}.u
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** 待分转, narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box). */
-function waitingWhere(filter?: string | null): Record<string, unknown> {
+/** A queue narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box, at most 100 characters). */
+function filtered(where: Record<string, unknown>, filter?: string | null): Record<string, unknown> {
   const text = filter?.trim() ?? '';
   if (text.length > 100) throw badInput('FILTER_TOO_LONG', '筛选文字最多 100 个字');
-  const waiting = { stage: 'signed', mergedIntoCaseId: null };
-  if (!text) return waiting;
-  return { ...waiting, $or: [{ externalNo: { $ilike: like(text) } }, { title: { $ilike: like(text) } }, { projectName: { $ilike: like(text) } }] };
+  if (!text) return where;
+  return { ...where, $or: [{ externalNo: { $ilike: like(text) } }, { title: { $ilike: like(text) } }, { projectName: { $ilike: like(text) } }] };
 }
+
+/** 待分转 */
+const waitingWhere = (filter?: string | null) => filtered({ stage: 'signed', mergedIntoCaseId: null }, filter);
 
 /**
  * 待分转: signed cases not yet dispatched (returned ones included, merged ones not), the whole
@@ -44,8 +46,8 @@ export async function dispatchQueueSummary(em: EntityManager, now = new Date(), 
 }
 
 /** 局审核: the cases whose reply awaits the bureau's review, the reply waiting longest first. */
-export async function reviewQueue(em: EntityManager, page: PageRequest): Promise<{ total: number; items: DispatchCase[] }> {
-  const where = { stage: 'replied', mergedIntoCaseId: null } as const;
+export async function reviewQueue(em: EntityManager, page: PageRequest, filter?: string | null): Promise<{ total: number; items: DispatchCase[] }> {
+  const where = filtered({ stage: 'replied', mergedIntoCaseId: null }, filter);
   const total = await em.count(DispatchCase, where);
   // A case in `replied` has exactly one reply pending review: order by when it was written.
   const waitingSince = raw((alias: string) => `(select min(r.replied_at) from dispatch_reply r where r.case_id = ${alias}.id and r.review_status = 'pending')`);

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Card, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
 import { useCurrentUser } from '../auth/AuthContext';
 import { QueryState } from '../shared/QueryState';
+import { QuickFilter } from '../shared/QuickFilter';
+import { QUEUE_PAGE_SIZE, useQueueView } from '../duty/queueView';
 import { ExtensionList, type PendingExtension } from './ExtensionList';
 import { EXTENSION_QUEUE_QUERY, REVIEW_QUEUE_QUERY } from './queries';
 import { ReviewList, type ReviewCase } from './ReviewList';
 
 const POLL_MS = 30_000;
-const REVIEW_PAGE = 10;
 const EXTENSION_PAGE = 20;
 
 interface Page<T> {
@@ -25,10 +26,13 @@ export default function ReviewPage() {
   const user = useCurrentUser();
   const isSupervisor = user.role === 'supervisor';
   const [tab, setTab] = useState('replies');
-  const [reviewPage, setReviewPage] = useState(1);
+  // 局审核 pages and filters like the duty queues (by 工单编号, 标题 or 楼盘, on the server).
+  const reviewView = useQueueView();
+  const reviewPage = reviewView.page;
+  const setReviewPage = reviewView.setPage;
   const [extensionPage, setExtensionPage] = useState(1);
   const review = useQuery<{ reviewQueue: Page<ReviewCase> }>(REVIEW_QUEUE_QUERY, {
-    variables: { offset: (reviewPage - 1) * REVIEW_PAGE, limit: REVIEW_PAGE },
+    variables: { offset: reviewView.variables.offset, limit: reviewView.variables.limit, filter: reviewView.variables.filter },
     pollInterval: POLL_MS,
     fetchPolicy: 'cache-and-network',
   });
@@ -45,8 +49,8 @@ export default function ReviewPage() {
   const extensions = ext.data?.pendingExtensions.items ?? [];
   // A page emptied by decisions (the last one approved) steps back to the one before.
   useEffect(() => {
-    if (review.data && awaiting.length === 0 && reviewPage > 1) setReviewPage((p) => p - 1);
-  }, [review.data, awaiting.length, reviewPage]);
+    if (review.data && awaiting.length === 0 && reviewPage > 1) setReviewPage(reviewPage - 1);
+  }, [review.data, awaiting.length, reviewPage, setReviewPage]);
   useEffect(() => {
     if (ext.data && extensions.length === 0 && extensionPage > 1) setExtensionPage((p) => p - 1);
   }, [ext.data, extensions.length, extensionPage]);
@@ -56,16 +60,21 @@ export default function ReviewPage() {
   };
 
   const replies = (
-    <QueryState
-      loading={review.loading && !review.data}
-      error={review.data ? undefined : review.error}
-      empty={awaiting.length === 0}
-      emptyText="暂无待审核的答复"
-      onRetry={() => void review.refetch()}
-      testId="review-list"
-    >
-      <ReviewList cases={awaiting} total={awaitingTotal} page={reviewPage} pageSize={REVIEW_PAGE} onPage={setReviewPage} onChanged={refresh} />
-    </QueryState>
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <QuickFilter value={reviewView.filter} onChange={reviewView.setFilter} testId="review-filter" />
+      </Space>
+      <QueryState
+        loading={review.loading && !review.data}
+        error={review.data ? undefined : review.error}
+        empty={awaiting.length === 0}
+        emptyText="暂无待审核的答复"
+        onRetry={() => void review.refetch()}
+        testId="review-list"
+      >
+        <ReviewList cases={awaiting} total={awaitingTotal} page={reviewPage} pageSize={QUEUE_PAGE_SIZE} onPage={setReviewPage} onChanged={refresh} />
+      </QueryState>
+    </>
   );
 
   return (

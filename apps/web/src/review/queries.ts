@@ -3,8 +3,8 @@ import { CASE_DISPATCH_FIELDS } from '../case-handling/queries';
 
 /** 局审核: dispatch's queue of cases whose reply awaits review, one page at a time (server-side). */
 export const REVIEW_QUEUE_QUERY = gql`
-  query ReviewQueue($offset: Int, $limit: Int) {
-    reviewQueue(offset: $offset, limit: $limit) {
+  query ReviewQueue($offset: Int, $limit: Int, $filter: String) {
+    reviewQueue(offset: $offset, limit: $limit, filter: $filter) {
       total
       items {
         ...CaseDispatchFields
