@@ -21,11 +21,13 @@ interface Props {
   total: number;
   view: QueueView;
   loading: boolean;
+  /** A request for the current page / order / filter is on its way (the rows shown are the previous ones). */
+  fetching: boolean;
   onDispatched(): void;
 }
 
 /** 待分转: signed cases with the live 30-minute countdown; dispatch one or several. */
-export function DispatchQueueTable({ cases, total, view, loading, onDispatched }: Props) {
+export function DispatchQueueTable({ cases, total, view, loading, fetching, onDispatched }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const [dispatching, setDispatching] = useState<QueueCase[]>([]);
 
@@ -89,6 +91,8 @@ export function DispatchQueueTable({ cases, total, view, loading, onDispatched }
         scroll={{ x: caseTableScrollX(columns, 32) }}
         locale={{ emptyText: tableEmpty('暂无待分转工单') }}
         data-testid="dispatch-table"
+        data-filter={view.variables.filter ?? ''}
+        data-fetching={fetching ? 'true' : 'false'}
       />
       <DispatchModal
         cases={dispatching}

@@ -33,10 +33,13 @@ export default function DutyWorkbenchPage() {
     notifyOnNetworkStatusChange: false,
   });
 
-  const unsignedCases = unsigned.data?.unsignedCases ?? [];
-  const unsignedTotal = unsigned.data?.unsignedSummary.count ?? 0;
-  const queueCases = queue.data?.dispatchQueue ?? [];
-  const queueTotal = queue.data?.dispatchQueueSummary.count ?? 0;
+  // While another page, order or filter loads, the previous rows stay (no flash of an empty queue).
+  const unsignedData = unsigned.data ?? unsigned.previousData;
+  const queueData = queue.data ?? queue.previousData;
+  const unsignedCases = unsignedData?.unsignedCases ?? [];
+  const unsignedTotal = unsignedData?.unsignedSummary.count ?? 0;
+  const queueCases = queueData?.dispatchQueue ?? [];
+  const queueTotal = queueData?.dispatchQueueSummary.count ?? 0;
   // A page emptied by signing or dispatching steps back to the one before.
   useEffect(() => {
     if (unsigned.data && unsignedCases.length === 0 && unsignedView.page > 1) unsignedView.setPage(unsignedView.page - 1);
@@ -91,7 +94,7 @@ export default function DutyWorkbenchPage() {
                 待签收 <Badge count={unsignedTotal} showZero overflowCount={9999} color="#faad14" />
               </span>
             ),
-            children: <UnsignedTable cases={unsignedCases} total={unsignedTotal} view={unsignedView} loading={unsigned.loading && !unsigned.data} />,
+            children: <UnsignedTable cases={unsignedCases} total={unsignedTotal} view={unsignedView} loading={unsigned.loading && !unsignedData} fetching={!unsigned.data} />,
           },
           {
             key: 'dispatch',
@@ -101,7 +104,7 @@ export default function DutyWorkbenchPage() {
               </span>
             ),
             children: (
-              <DispatchQueueTable cases={queueCases} total={queueTotal} view={queueView} loading={queue.loading && !queue.data} onDispatched={refresh} />
+              <DispatchQueueTable cases={queueCases} total={queueTotal} view={queueView} loading={queue.loading && !queueData} fetching={!queue.data} onDispatched={refresh} />
             ),
           },
         ]}

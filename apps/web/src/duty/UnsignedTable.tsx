@@ -18,10 +18,12 @@ interface Props {
   total: number;
   view: QueueView;
   loading: boolean;
+  /** A request for the current page / order / filter is on its way (the rows shown are the previous ones). */
+  fetching: boolean;
 }
 
 /** 待签收: sign one case, or several at once via row selection. */
-export function UnsignedTable({ cases, total, view, loading }: Props) {
+export function UnsignedTable({ cases, total, view, loading, fetching }: Props) {
   const { message, modal } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [signingId, setSigningId] = useState<string | null>(null);
@@ -106,6 +108,8 @@ export function UnsignedTable({ cases, total, view, loading }: Props) {
         scroll={{ x: 860 }}
         locale={{ emptyText: tableEmpty('暂无待签收工单') }}
         data-testid="unsigned-table"
+        data-filter={view.variables.filter ?? ''}
+        data-fetching={fetching ? 'true' : 'false'}
       />
     </>
   );

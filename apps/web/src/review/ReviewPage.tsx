@@ -43,8 +43,9 @@ export default function ReviewPage() {
     fetchPolicy: 'cache-and-network',
   });
 
-  const awaiting = review.data?.reviewQueue.items ?? [];
-  const awaitingTotal = review.data?.reviewQueue.total ?? 0;
+  const reviewData = review.data ?? review.previousData;
+  const awaiting = reviewData?.reviewQueue.items ?? [];
+  const awaitingTotal = reviewData?.reviewQueue.total ?? 0;
   const pendingCount = ext.data?.pendingExtensions.total ?? 0;
   const extensions = ext.data?.pendingExtensions.items ?? [];
   // A page emptied by decisions (the last one approved) steps back to the one before.
@@ -60,13 +61,13 @@ export default function ReviewPage() {
   };
 
   const replies = (
-    <>
+    <div data-testid="review-queue" data-filter={reviewView.variables.filter ?? ''} data-fetching={review.data ? 'false' : 'true'}>
       <Space style={{ marginBottom: 12 }}>
         <QuickFilter value={reviewView.filter} onChange={reviewView.setFilter} testId="review-filter" />
       </Space>
       <QueryState
-        loading={review.loading && !review.data}
-        error={review.data ? undefined : review.error}
+        loading={review.loading && !reviewData}
+        error={reviewData ? undefined : review.error}
         empty={awaiting.length === 0}
         emptyText="暂无待审核的答复"
         onRetry={() => void review.refetch()}
@@ -74,7 +75,7 @@ export default function ReviewPage() {
       >
         <ReviewList cases={awaiting} total={awaitingTotal} page={reviewPage} pageSize={QUEUE_PAGE_SIZE} onPage={setReviewPage} onChanged={refresh} />
       </QueryState>
-    </>
+    </div>
   );
 
   return (
