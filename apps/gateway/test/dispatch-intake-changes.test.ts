@@ -12,12 +12,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const RECLASSIFY = 'mutation($i: ReclassifyInput!) { reclassifyCase(input: $i) { id urgency } }';
 const LINK = 'mutation($i: LinkCaseInput!) { linkCase(input: $i) { id masterCaseId linkKind } }';
-const ASSIGNMENT = 'query($id: ID!) { case(id: $id) { urgency assignment { dispatchedAt deadlineAt } handling { stage inboxBucket } dispatchDueAt } }';
+const ASSIGNMENT = 'query($id: ID!) { case(id: $id) { urgency assignment { dispatchedAt deadlineAt } handling { state inboxBucket } dispatchDueAt } }';
 
 interface AssignmentView {
   urgency: string;
   assignment: { dispatchedAt: string; deadlineAt: string } | null;
-  handling: { stage: string; inboxBucket: string | null } | null;
+  handling: { state: string; inboxBucket: string | null } | null;
   dispatchDueAt: string | null;
 }
 
@@ -123,7 +123,7 @@ describe('dispatch follows intake: reclassification and merges (并单)', () => 
         { i: [{ caseId: b.id, leadDepartmentId: dept.property }, { caseId: master.id, leadDepartmentId: dept.property }] },
       );
       expect(bulk.dispatchCases).toEqual([{ caseId: b.id, ok: false, reason: 'CASE_MERGED' }, { caseId: master.id, ok: true, reason: null }]);
-      expect((await read(duty, b.id)).handling?.stage).toBe('signed');
+      expect((await read(duty, b.id)).handling?.state).toBe('signed');
     });
 
     it('a merged case that departments already hold leaves their inboxes; every action on it is refused', async () => {

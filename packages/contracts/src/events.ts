@@ -3,6 +3,7 @@ import { DISPATCH_EVENTS } from './events/dispatch.events';
 import { IDENTITY_EVENTS } from './events/identity.events';
 import { INTAKE_EVENTS } from './events/intake.events';
 import { SUPERVISION_EVENTS } from './events/supervision.events';
+import type { EventDefinition } from './events/shared';
 
 /**
  * The event catalogue, one file per producing service under events/. A version, once published,
@@ -37,4 +38,13 @@ export type EventData<T extends EventType, V extends keyof Versions<T> = LatestV
 
 export function latestVersion(type: EventType): number {
   return Math.max(...Object.keys(EVENT_SCHEMAS[type]).map(Number));
+}
+
+/**
+ * The producer's one-line summary of an event for the case timeline (中文, no personal data), or
+ * null when its label says it all. The payload must have passed `validateEvent`.
+ */
+export function eventSummary(e: { type: string; data: unknown }): string | null {
+  const definition = (CATALOGUE as Record<string, EventDefinition>)[e.type];
+  return definition?.summary ? definition.summary(e.data as never) : null;
 }

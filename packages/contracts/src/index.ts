@@ -1,4 +1,5 @@
 export * from './enums';
+export * from './lifecycle';
 export * from './envelope';
 export * from './events';
 export * from './validate';

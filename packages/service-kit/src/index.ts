@@ -15,6 +15,7 @@ export * from './schema';
 export * from './http';
 export * from './service';
 export * from './loaders';
+export * from './paging';
 export * from './federation-refs';
 export * from './service-client';
 export * from './metrics';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EventDefinition, iso } from './shared';
+import { defineEvent, EventDefinition, iso } from './shared';
 
 /** 时钟 — the named clocks of a case (签收, 分转, 首次联系, 办理, 回访). */
 export const CLOCK_KINDS = ['sign', 'dispatch', 'contact', 'handle', 'callback'] as const;
@@ -58,7 +58,7 @@ export const SUPERVISION_EVENTS = {
     versions: { 1: z.object({ clockId, clock, dueAt: iso, elapsedShare: z.number().min(0), departmentId: departmentId.optional() }) },
   },
   /** 催办: a step of the ladder (automatic) or a supervisor's manual 催办 with a note (phone and ID numbers scrubbed). */
-  'hotline.case.urged': {
+  'hotline.case.urged': defineEvent({
     label: '催办',
     versions: {
       1: z.object({
@@ -74,5 +74,11 @@ export const SUPERVISION_EVENTS = {
         note: z.string().max(200).optional(),
       }),
     },
-  },
+    /** Level, to whom, about which clock, and the supervisor's note (numbers already scrubbed by supervision). */
+    summary: (d) => {
+      const to = d.recipients.map((r) => URGE_RECIPIENT_LABELS[r]).join('、');
+      const about = d.clock ? `（${CLOCK_KIND_LABELS[d.clock]}）` : '';
+      return `${URGE_LEVEL_LABELS[d.level]}${about} → ${to}${d.note ? `：${d.note}` : ''}`;
+    },
+  }),
 } as const satisfies Record<string, EventDefinition>;
