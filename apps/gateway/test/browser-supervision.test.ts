@@ -26,7 +26,7 @@ describe('the supervision screens in a real browser', () => {
     }, { what: 'the handling clock breached', timeoutMs: 30_000 });
     const artifactsDir = path.resolve(__dirname, '..', 'test-artifacts', 'browser-supervision');
     const result = await runSupervisionScreens({ baseUrl: gatewayUrl(), artifactsDir, overdueCase: c });
-    expect(result.screenshots.length).toBe(5);
+    expect(result.screenshots.length).toBe(6);
     const after = await duty.request<{ case: { urges: Array<{ level: string; note: string | null }> } }>('query($id: ID!) { case(id: $id) { urges { level note } } }', { id: c.id });
     expect(after.case.urges.filter((u) => u.level === 'manual').map((u) => u.note)).toEqual([result.note]);
   }, 180_000);

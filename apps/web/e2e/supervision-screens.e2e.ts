@@ -80,6 +80,18 @@ export async function runSupervisionScreens(options: SupervisionScreensOptions):
       const rules = await page.getByTestId('clock-definitions-table').innerText();
       if (!rules.includes('7 工作日') || !rules.includes('30 分钟')) throw new Error('the default limits are not on the 时限规则 page');
       await flow.shot('admin-clock-definitions');
+      // 新建规则: a handling limit for one topic of its own (nothing else matches it).
+      const key = `e2e-ui-${Date.now() % 1_000_000}`;
+      await page.getByTestId('definition-create').click();
+      await page.getByTestId('definition-key').fill(key);
+      await page.getByLabel('名称').fill('浏览器测试：专项办理时限');
+      await page.getByLabel('主题（空 = 全部）').fill(`浏览器专项-${key}`);
+      await page.keyboard.press('Enter');
+      await page.getByTestId('definition-amount').fill('3');
+      await flow.shot('admin-new-definition');
+      await page.getByTestId('definition-save').click();
+      await page.getByText('已保存为新版本；已在计时的时钟仍按原版本').waitFor();
+      await page.getByTestId(`definition-edit-${key}`).waitFor();
       await flow.logout();
     });
     return { screenshots: flow.screenshots, note };

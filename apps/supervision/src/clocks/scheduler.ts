@@ -22,7 +22,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
  * Fires what is due, once: claims due alarm rows oldest first with FOR UPDATE SKIP LOCKED (so
- * replicas share the work and never take the same row), marks them fired and writes their events
+ * replicas share the work and never take the same row) — their clocks too, so a clock the
+ * consumer holds (it locks clocks, then their alarms) is left for the next round instead of
+ * waiting in the opposite lock order — marks them fired and writes their events
  * through the outbox in the same transaction. Each (clock, mark) is one row, so a warning fires
  * once across replicas and restarts. A warning overtaken by a later one that is due too (a clock
  * that started late, or a scheduler that was down) is marked skipped instead of firing stale.
@@ -33,11 +35,11 @@ export async function fireDueAlarms(em: EntityManager, calendars: CalendarStore,
       `select a.clock_id, a.mark, a.kind, a.share_pct, a.level, a.recipients, a.step_id,
          (select max(b.share_pct) from sup_clock_alarm b
            where b.clock_id = a.clock_id and b.kind <> 'urge' and b.fired_at is null and b.fire_at <= ?) as top_due
-       from sup_clock_alarm a
+       from sup_clock_alarm a join sup_clock c on c.id = a.clock_id
        where a.fired_at is null and a.fire_at <= ?
        order by a.fire_at
        limit ?
-       for update of a skip locked`,
+       for update of a, c skip locked`,
       [now, now, batch],
     );
     if (due.length === 0) return { fired: 0, skipped: 0 };

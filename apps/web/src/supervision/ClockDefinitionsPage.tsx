@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useCurrentUser } from '../auth/AuthContext';
 import { errorMessage } from '../shared/errors';
 import { QueryState } from '../shared/QueryState';
-import { CLOCK_KIND_LABELS, selectorText, TARGET_UNIT_LABELS, targetText, URGE_LEVEL_LABELS, URGE_RECIPIENT_LABELS } from './labels';
+import { CLOCK_KIND_LABELS, SELECTOR_LABELS, selectorText, TARGET_UNIT_LABELS, targetText, URGE_LEVEL_LABELS, URGE_RECIPIENT_LABELS } from './labels';
 import { CLOCK_DEFINITIONS_QUERY, SAVE_CLOCK_DEFINITION_MUTATION } from './queries';
 
 interface Triggers { startOn: string[]; pauseOn: string[]; resumeOn: string[]; stopOn: string[]; cancelOn: string[]; resetOn: string[] }
@@ -23,8 +23,10 @@ export default function ClockDefinitionsPage() {
   const isAdmin = useCurrentUser().role === 'admin';
   const { data, loading, error, refetch } = useQuery<{ clockDefinitions: Definition[]; clockTriggerEvents: Array<{ type: string; label: string }>; urgeLadder: Step[] }>(CLOCK_DEFINITIONS_QUERY);
   const [editing, setEditing] = useState<Definition | null>(null);
+  /** A new definition (新建规则): key, kind and selector are chosen here; an edit keeps them. */
+  const creating = editing?.id === '';
   const [formError, setFormError] = useState<string | null>(null);
-  const [form] = Form.useForm<{ name: string; targetUnit: string; targetAmount: number; warnShares: number[]; active: boolean; note?: string; triggers: Triggers }>();
+  const [form] = Form.useForm<{ key?: string; kind?: string; priority?: number; selector?: Definition['selector']; name: string; targetUnit: string; targetAmount: number; warnShares: number[]; active: boolean; note?: string; triggers: Triggers }>();
   const [save, { loading: saving }] = useMutation(SAVE_CLOCK_DEFINITION_MUTATION, { refetchQueries: ['ClockDefinitions'] });
   const eventLabel = new Map((data?.clockTriggerEvents ?? []).map((e) => [e.type, e.label]));
   const eventOptions = (data?.clockTriggerEvents ?? []).map((e) => ({ value: e.type, label: e.label }));
@@ -32,12 +34,13 @@ export default function ClockDefinitionsPage() {
   const submit = async () => {
     if (!editing) return;
     const v = await form.validateFields();
-    const s = editing.selector;
-    const selector = Object.fromEntries(Object.entries({ requestTypes: s.requestTypes, urgencies: s.urgencies, tiers: s.tiers, topics: s.topics }).filter(([, x]) => x));
+    const s = creating ? { requestTypes: null, urgencies: null, tiers: null, topics: null, ...v.selector } : editing.selector;
+    // An empty choice means "any" (the field is left out), not "none".
+    const selector = Object.fromEntries(Object.entries({ requestTypes: s.requestTypes, urgencies: s.urgencies, tiers: s.tiers, topics: s.topics }).filter(([, x]) => x && x.length));
     try {
       await save({ variables: { input: {
-        key: editing.key, kind: editing.kind, name: v.name, selector, targetUnit: v.targetUnit, targetAmount: v.targetAmount, triggers: v.triggers,
-        warnShares: v.warnShares.map(Number), priority: editing.priority, deadlineFromEvent: editing.deadlineFromEvent, active: v.active, ...(v.note ? { note: v.note } : {}),
+        key: creating ? v.key : editing.key, kind: creating ? v.kind : editing.kind, name: v.name, selector, targetUnit: v.targetUnit, targetAmount: v.targetAmount, triggers: v.triggers,
+        warnShares: v.warnShares.map(Number), priority: creating ? v.priority ?? 0 : editing.priority, deadlineFromEvent: editing.deadlineFromEvent, active: v.active, ...(v.note ? { note: v.note } : {}),
       } } });
       message.success('已保存为新版本；已在计时的时钟仍按原版本');
       setEditing(null);
@@ -69,6 +72,13 @@ export default function ClockDefinitionsPage() {
     <Card className="page-card" data-testid="clock-definitions-page">
       <div className="page-toolbar">
         <Typography.Title level={4} className="page-title">时限规则</Typography.Title>
+        {isAdmin && (
+          <Button type="primary" data-testid="definition-create" onClick={() => {
+            setEditing({ id: '', key: '', version: 0, kind: 'handle', name: '', selector: { requestTypes: null, urgencies: null, tiers: null, topics: null }, targetUnit: 'working-days', targetAmount: 7, triggers: { startOn: ['hotline.case.dispatched'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.replied'], cancelOn: ['hotline.case.returned'], resetOn: [] }, warnShares: [50, 75, 90], priority: 50, deadlineFromEvent: false, active: true, note: null, createdAt: '', createdBy: '' });
+            setFormError(null);
+            form.setFieldsValue({ key: '', kind: 'handle', priority: 50, selector: {}, name: '', targetUnit: 'working-days', targetAmount: 7, warnShares: [50, 75, 90], active: true, triggers: { startOn: ['hotline.case.dispatched'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.replied'], cancelOn: ['hotline.case.returned'], resetOn: [] } });
+          }}>新建规则</Button>
+        )}
       </div>
       <Typography.Paragraph type="secondary">
         默认时限取自 DB11/T 草案（待与局方确认）。修改会生成新版本，只对此后开始计时的时钟生效；工作日按工作日历（节假日、调休）计算。
@@ -86,9 +96,26 @@ export default function ClockDefinitionsPage() {
             { title: '状态', dataIndex: 'active', width: 80, render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? '启用' : '停用'}</Tag> },
           ]} />
       </QueryState>
-      <Modal open={!!editing} title={`修改时限规则 · ${editing?.name ?? ''}`} okText="保存为新版本" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={() => setEditing(null)} destroyOnHidden width={640}
+      <Modal open={!!editing} title={creating ? '新建时限规则' : `修改时限规则 · ${editing?.name ?? ''}`} okText="保存为新版本" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={() => setEditing(null)} destroyOnHidden width={640}
         okButtonProps={{ 'data-testid': 'definition-save' } as never}>
         <Form form={form} layout="vertical">
+          {creating && (
+            <>
+              <Space wrap>
+                <Form.Item name="key" label="编码" rules={[{ required: true, message: '请填写编码' }]} extra="小写字母、数字和连字符，如 handle-refund"><Input style={{ width: 200 }} data-testid="definition-key" /></Form.Item>
+                <Form.Item name="kind" label="时钟"><Select style={{ width: 150 }} options={Object.entries(CLOCK_KIND_LABELS).map(([value, label]) => ({ value, label }))} /></Form.Item>
+                <Form.Item name="priority" label="优先级" extra="同一时钟有多条规则适用时，优先级高者生效"><InputNumber min={-1000} max={1000} /></Form.Item>
+              </Space>
+              <Space wrap>
+                {(['requestTypes', 'urgencies', 'tiers'] as const).map((f) => (
+                  <Form.Item key={f} name={['selector', f]} label={{ requestTypes: '诉求类型', urgencies: '紧急程度', tiers: '工单分级' }[f]}>
+                    <Select mode="multiple" allowClear placeholder="全部" style={{ width: 180 }} options={Object.entries(SELECTOR_LABELS[f]).map(([value, label]) => ({ value, label }))} />
+                  </Form.Item>
+                ))}
+              </Space>
+              <Form.Item name={['selector', 'topics']} label="主题（空 = 全部）"><Select mode="tags" placeholder="全部" /></Form.Item>
+            </>
+          )}
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}><Input maxLength={100} /></Form.Item>
           <Space>
             <Form.Item name="targetAmount" label="时限" rules={[{ required: true, message: '请填写时限' }]}><InputNumber min={0} step={1} data-testid="definition-amount" /></Form.Item>
