@@ -48,7 +48,8 @@ async function start() {
     bodyLimit: config.BODY_LIMIT,
     production: config.NODE_ENV === 'production',
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
-    metrics: createMetrics('gateway'),
+    // The services' pass-through paths (the registry's templates) are the gateway's routes too.
+    metrics: createMetrics('gateway', { routes: LIVE_SERVICES.flatMap((s) => s.httpPaths.map((p) => p.replace(':uuid', ':id'))) }),
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     // The gateway faces the public: in production its /metrics needs METRICS_TOKEN, or stays closed.

@@ -30,6 +30,7 @@ main({
       limiter: new LoginLimiter(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
     },
   }),
+  routeTemplates: ['/oauth/token', '/.well-known/jwks.json'],
   routes: (app, { config, log }) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(key.jwks);

@@ -54,6 +54,8 @@ export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig =
   /** Replaces JWKS verification (identity verifies with its own key). */
   tokenVerifier?: (deps: ServiceDeps<C>) => Promise<TokenVerifier>;
   routes?: (app: Express, deps: ServiceDeps<C>) => void;
+  /** Templates of those routes for the metrics' `route` label (`/imports`, `/cases/:id/attachments`); other paths count as `other`. */
+  routeTemplates?: readonly string[];
   /** Service-level objects every resolver needs (settings, clients); merged into the context. */
   context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
   /** Runs once after migrations, before the service reports ready (demo seed, ...). */
@@ -83,7 +85,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   await ensureStreams(nc, { replicas: config.NATS_STREAM_REPLICAS });
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
-  const metrics = createMetrics(def.name);
+  const metrics = createMetrics(def.name, { routes: def.routeTemplates });
   relay = new OutboxRelay(orm, js, log, { metrics });
   const services = createServiceClient({
     tokenUrl: config.IDENTITY_TOKEN_URL ?? new URL('/oauth/token', config.IDENTITY_JWKS_URL).toString(),
