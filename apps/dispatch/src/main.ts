@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { main } from '@hotline/service-kit';
+import { ContextExtras, main } from '@hotline/service-kit';
 import { AssistTask } from './assists/assist-task.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { DispatchCase } from './cases/dispatch-case.entity';
 import { seedDemoRules } from './catalogue/catalogue.service';
 import { ResponsibilityRule } from './catalogue/responsibility-rule.entity';
 import { DispatchConfigSchema } from './config';
+import type { DispatchContext } from './context';
 import { DepartmentProjection } from './departments/department.entity';
 import { departmentsConsumer } from './departments/departments.consumer';
 import { AssignmentRecord } from './dispatching/assignment-record.entity';
@@ -26,7 +27,7 @@ main({
   migrations,
   schema: buildDispatchSchema,
   consumers: () => [caseEventsConsumer(), departmentsConsumer()],
-  context: ({ config }) => {
+  context: ({ config }): ContextExtras<DispatchContext> => {
     model ??= new DispatchModel({ useDemoHistory: config.SEED_DEMO });
     return { dispatchLimitMinutes: config.DISPATCH_LIMIT_MINUTES, model, suggest: suggester(model), replyScripts: noReplyScripts };
   },

@@ -20,3 +20,4 @@ export * from './service-client';
 export * from './metrics';
 export * from './roles';
 export * from './schema-drift';
+export * from './rest';

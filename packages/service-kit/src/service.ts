@@ -28,6 +28,15 @@ export interface ServiceContext {
   ip: string;
 }
 
+/**
+ * What a service's `context` function adds for its resolvers: its own context type (e.g.
+ * `type DispatchContext = ServiceContext & { model: DispatchModel; ... }`) minus the kit's fields.
+ * Declaring `context: (deps): ContextExtras<DispatchContext> => ({ ... })` makes the compiler
+ * check that the resolvers get what their context type promises — no casts from
+ * `Record<string, unknown>`.
+ */
+export type ContextExtras<T extends ServiceContext> = Omit<T, keyof ServiceContext>;
+
 export interface ServiceDeps<C extends BaseConfig> {
   config: C;
   log: Logger;
