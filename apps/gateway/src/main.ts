@@ -48,6 +48,9 @@ async function start() {
     bodyLimit: config.BODY_LIMIT,
     production: config.NODE_ENV === 'production',
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    // Cost (aliases × list sizes) and string length are refused here before any fan-out; the
+    // subgraphs check them again, and refuse callers without a token themselves.
+    limits: { maxCost: config.MAX_QUERY_COST, maxStringLength: config.MAX_STRING_LENGTH },
     // The services' pass-through paths (the registry's templates) are the gateway's routes too.
     metrics: createMetrics('gateway', { routes: LIVE_SERVICES.flatMap((s) => s.httpPaths.map((p) => p.replace(':uuid', ':id'))) }),
     metricsToken: config.METRICS_TOKEN,

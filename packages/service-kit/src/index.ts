@@ -21,3 +21,4 @@ export * from './metrics';
 export * from './roles';
 export * from './schema-drift';
 export * from './rest';
+export * from './query-limits';

@@ -43,5 +43,8 @@ export class DepartmentResolver {
 
 /** Other subgraphs reference departments by id; the gateway asks here for the rest. */
 export const departmentReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => ctx.em.findOne(Department, { id: ref.id }),
+  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => {
+    requireUser(ctx); // names and roles are for people signed in, not for anyone who can reach :4101
+    return ctx.em.findOne(Department, { id: ref.id });
+  },
 };

@@ -78,5 +78,8 @@ export class UserResolver {
 }
 
 export const userReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => ctx.em.findOne(User, { id: ref.id }),
+  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => {
+    requireUser(ctx); // names and roles are for people signed in, not for anyone who can reach :4101
+    return ctx.em.findOne(User, { id: ref.id });
+  },
 };
