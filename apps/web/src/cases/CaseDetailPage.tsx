@@ -12,6 +12,7 @@ import { CaseInfo } from './CaseInfo';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
+import { CaseClocksPanel } from '../supervision/CaseClocksPanel';
 
 function NotFound() {
   const navigate = useNavigate();
@@ -66,6 +67,7 @@ export default function CaseDetailPage() {
               <CaseDispatchPanels part="actions" caseId={c.id} onChanged={() => void refetch()} />
               {/* … then the reference panels. */}
               <CaseHandling c={c} />
+              <CaseClocksPanel caseId={c.id} externalNo={c.externalNo} />
               <CaseIntakeSection c={c} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
             </Col>
