@@ -58,7 +58,8 @@ async function start() {
     // Cost (aliases × list sizes) and string length are refused here before any fan-out; the
     // subgraphs check them again, and refuse callers without a token themselves.
     limits: { maxCost: config.MAX_QUERY_COST, maxStringLength: config.MAX_STRING_LENGTH },
-    metrics: createMetrics('gateway'),
+    // The services' pass-through paths (the registry's templates) are the gateway's routes too.
+    metrics: createMetrics('gateway', { routes: LIVE_SERVICES.flatMap((s) => s.httpPaths.map((p) => p.replace(':uuid', ':id'))) }),
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     // The gateway faces the public: in production its /metrics needs METRICS_TOKEN, or stays closed.

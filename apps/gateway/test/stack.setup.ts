@@ -37,7 +37,8 @@ export default async function setup(project: TestProject) {
   project.provide('rootDir', rootDir);
 
   // The stack's supervision can be stopped and started again on its port (the gateway keeps its URL).
-  let supervision = stack.subgraphs.supervision;
+  // Supervised at first (restarted after a crash); once stopped and started here, a plain process.
+  let supervision: Awaited<ReturnType<typeof startService>> = stack.subgraphs.supervision;
   const control = http.createServer((req, res) => {
     const done = (p: Promise<unknown>) => p.then(() => res.end('ok'), (e) => { res.statusCode = 500; res.end(String(e)); });
     if (req.method === 'POST' && req.url === '/supervision/stop') return done(supervision.stop());

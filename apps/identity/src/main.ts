@@ -39,6 +39,7 @@ main({
       }),
     },
   }),
+  routeTemplates: ['/oauth/token', '/.well-known/jwks.json'],
   routes: (app, { config, log }) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(key.jwks);

@@ -21,5 +21,6 @@ export * from './service-client';
 export * from './metrics';
 export * from './roles';
 export * from './schema-drift';
+export * from './rest';
 export * from './query-limits';
 export * from './revocation';

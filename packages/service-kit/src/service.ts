@@ -30,6 +30,15 @@ export interface ServiceContext {
   ip: string;
 }
 
+/**
+ * What a service's `context` function adds for its resolvers: its own context type (e.g.
+ * `type DispatchContext = ServiceContext & { model: DispatchModel; ... }`) minus the kit's fields.
+ * Declaring `context: (deps): ContextExtras<DispatchContext> => ({ ... })` makes the compiler
+ * check that the resolvers get what their context type promises — no casts from
+ * `Record<string, unknown>`.
+ */
+export type ContextExtras<T extends ServiceContext> = Omit<T, keyof ServiceContext>;
+
 export interface ServiceDeps<C extends BaseConfig> {
   config: C;
   log: Logger;
@@ -56,6 +65,8 @@ export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig =
   /** Replaces JWKS verification (identity verifies with its own key). */
   tokenVerifier?: (deps: ServiceDeps<C>) => Promise<TokenVerifier>;
   routes?: (app: Express, deps: ServiceDeps<C>) => void;
+  /** Templates of those routes for the metrics' `route` label (`/imports`, `/cases/:id/attachments`); other paths count as `other`. */
+  routeTemplates?: readonly string[];
   /** Service-level objects every resolver needs (settings, clients); merged into the context. */
   context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
   /** Root fields a caller without a token may use (identity: `login`); everything else needs a valid token. */
@@ -87,7 +98,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   await ensureStreams(nc, { replicas: config.NATS_STREAM_REPLICAS });
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
-  const metrics = createMetrics(def.name);
+  const metrics = createMetrics(def.name, { routes: def.routeTemplates });
   relay = new OutboxRelay(orm, js, log, { metrics });
   const services = createServiceClient({
     tokenUrl: config.IDENTITY_TOKEN_URL ?? new URL('/oauth/token', config.IDENTITY_JWKS_URL).toString(),

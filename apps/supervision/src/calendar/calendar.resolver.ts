@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { CalendarError, yearDays } from '@hotline/calendar';
 import { badInput, requireUser } from '@hotline/service-kit';
 import type { SupervisionContext } from '../context';

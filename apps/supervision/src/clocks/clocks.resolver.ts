@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { CalendarData } from '@hotline/calendar';
 import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, UrgeLevel } from '@hotline/contracts';
 import { assertInScope, badInput, departmentScope, groupBy, isUuid, loaderFor, notFound, requireUser } from '@hotline/service-kit';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { EVENT_LABELS, EventType } from '@hotline/contracts';
 import { requireUser } from '@hotline/service-kit';
 import type { SupervisionContext } from '../context';
