@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { DISPATCH_EVENTS } from './events/dispatch.events';
 import { IDENTITY_EVENTS } from './events/identity.events';
 import { INTAKE_EVENTS } from './events/intake.events';
+import { PUBLICITY_EVENTS } from './events/publicity.events';
 
 /**
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS };
+const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...PUBLICITY_EVENTS };
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;
@@ -18,7 +19,8 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(INTAKE_EVENTS).map((t) => [t, 'intake']),
   ...Object.keys(DISPATCH_EVENTS).map((t) => [t, 'dispatch']),
   ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
-]) as Record<EventType, 'intake' | 'dispatch' | 'identity'>;
+  ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
+]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'publicity'>;
 
 /** subject → version → payload schema. */
 export const EVENT_SCHEMAS = Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v.versions])) as {

@@ -7,3 +7,4 @@ export * from './asyncapi';
 export * from './subjects';
 export * from './service-access';
 export * from './services';
+export * from './events/publicity.events';

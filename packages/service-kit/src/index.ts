@@ -18,3 +18,4 @@ export * from './loaders';
 export * from './federation-refs';
 export * from './service-client';
 export * from './metrics';
+export * from './file-type';
