@@ -12,6 +12,7 @@ import { CaseInfo } from './CaseInfo';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
+import { CasePublicityPanel } from '../publicity/CasePublicityPanel';
 
 function NotFound() {
   const navigate = useNavigate();
@@ -68,6 +69,7 @@ export default function CaseDetailPage() {
               <CaseHandling c={c} />
               <CaseIntakeSection c={c} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
+              <CasePublicityPanel caseId={c.id} caseTitle={c.title} />
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title="办理过程" data-testid="case-timeline-card">
