@@ -2,6 +2,7 @@
 // Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
 // we report medians and ratios, never absolute promises). Results go to bench/results/.
 //   node bench/run.mjs [events|gateway|suggestions|imports|all] [--runs 5] [--events 1000] [--requests 300]
+//   node bench/run.mjs suggestions [labelled.csv|labelled.xlsx ...] [--text 标题,内容] [--label 科室]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,8 +16,11 @@ const opt = (name, def) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : def;
 };
-const which = args.find((a) => !a.startsWith('--') && Number.isNaN(Number(a))) ?? 'all';
-const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300) };
+const flagValue = (i) => i > 0 && args[i - 1].startsWith('--');
+const files = args.filter((a, i) => /\.(csv|xlsx)$/i.test(a) && !flagValue(i));
+const which = args.find((a, i) => !a.startsWith('--') && !flagValue(i) && !files.includes(a) && Number.isNaN(Number(a))) ?? 'all';
+const text = (name) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300), files, text: text('text'), label: text('label'), topic: text('topic') };
 const results = { at: new Date().toISOString(), node: process.version, options };
 if (which === 'events' || which === 'all') results.events = await events(options);
 if (which === 'gateway' || which === 'all') results.gateway = await gateway(options);

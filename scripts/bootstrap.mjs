@@ -148,11 +148,14 @@ switch (command) {
     build(pnpm);
     for (const dir of workspaceDirs()) fs.rmSync(path.join(dir, 'test-results.json'), { force: true });
     const t0 = Date.now();
+    // TypeScript over every package's src and tests (tsconfig.test.json) and the web app.
+    say('type-checking (turbo run typecheck) ...');
+    const typecheck = run(pnpm, ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only']);
     const code = run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full']);
     const { passed, failed, skipped } = summarize();
     console.log(`\n[bootstrap] all tests finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-    process.exit(code !== 0 ? code : failed > 0 ? 1 : 0);
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${typecheck !== 0 ? '; the type check FAILED (see above)' : ''}`);
+    process.exit(code !== 0 ? code : failed > 0 || typecheck !== 0 ? 1 : 0);
   }
   case 'bench': {
     ensureNats();

@@ -158,8 +158,34 @@ class MergesAndAssistRounds extends Migration {
   }
 }
 
+/**
+ * The whole text of a case (masked) as intake serves it, kept so that retraining the routing
+ * model does not read every past case from intake again.
+ */
+class CaseTexts extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table dispatch_case_text (
+      case_id uuid primary key,
+      title text not null,
+      content text not null,
+      topic varchar(50) not null,
+      topic_code varchar(64),
+      fetched_at timestamptz not null
+    )`);
+  }
+}
+
+/** 保密件 reaches dispatch: events about a confidential case carry no free text. */
+class ConfidentialCases extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table dispatch_case add column confidential boolean not null default false');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_department_work', class: DepartmentWork },
   { name: 'Migration20261201000003_merges_and_assist_rounds', class: MergesAndAssistRounds },
+  { name: 'Migration20261204000010_case_texts', class: CaseTexts },
+  { name: 'Migration20261204000017_confidential_cases', class: ConfidentialCases },
 ];

@@ -14,6 +14,10 @@ export const GatewayConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT: z.string().default('1mb'),
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  /** Estimated cost of one operation: objects returned × list sizes, aliases included (query-limits.ts in the kit). */
+  MAX_QUERY_COST: z.coerce.number().int().min(100).default(250_000),
+  /** Longest string in any argument or variable (the longest free text a command takes is 5,000). */
+  MAX_STRING_LENGTH: z.coerce.number().int().min(100).default(20_000),
   /** Whose X-Forwarded-For sets the client address (Express "trust proxy"); see the README. */
   TRUST_PROXY: z.string().default('loopback'),
   /** When set, `GET /metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */

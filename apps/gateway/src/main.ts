@@ -48,6 +48,9 @@ async function start() {
     bodyLimit: config.BODY_LIMIT,
     production: config.NODE_ENV === 'production',
     validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    // Cost (aliases × list sizes) and string length are refused here before any fan-out; the
+    // subgraphs check them again, and refuse callers without a token themselves.
+    limits: { maxCost: config.MAX_QUERY_COST, maxStringLength: config.MAX_STRING_LENGTH },
     metrics: createMetrics('gateway'),
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,

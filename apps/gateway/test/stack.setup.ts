@@ -10,6 +10,8 @@ declare module 'vitest' {
     keyFile: string;
     /** intake's client secret at identity (服务凭据), fresh per run. */
     intakeClientSecret: string;
+    /** dispatch's client secret at identity (reads case texts from intake), fresh per run. */
+    dispatchClientSecret: string;
   }
 }
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject) {
   project.provide('natsUrl', stack.natsUrl);
   project.provide('subgraphUrls', Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])));
   project.provide('intakeClientSecret', stack.serviceEnv('intake').SERVICE_CLIENT_SECRET);
+  project.provide('dispatchClientSecret', stack.serviceEnv('dispatch').SERVICE_CLIENT_SECRET);
   project.provide('keyFile', path.join(stack.dataDir, 'keys', 'identity-es256.pem'));
   return async () => {
     await stack.stop();

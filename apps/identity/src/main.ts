@@ -20,6 +20,7 @@ main({
   entities: [Department, User],
   migrations,
   schema: buildIdentitySchema,
+  anonymousOperations: ['login'],
   tokenVerifier: async ({ config }) => {
     key = await loadSigningKey(config.JWT_PRIVATE_KEY_FILE);
     return createTokenVerifier({ key: key.publicKey, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });

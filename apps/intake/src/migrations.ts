@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { searchTextOf } from './cases/case.entity';
 
 class Initial extends Migration {
   override async up(): Promise<void> {
@@ -265,6 +266,29 @@ class AttachmentRemoval extends Migration {
   }
 }
 
+/**
+ * Text search reads a redacted copy of title and content (issue 17: searching the raw text let a
+ * masked role recover a masked phone digit by digit). The redaction is TypeScript, so the backfill
+ * runs here, in batches, inside the migration's transaction.
+ */
+class SearchText extends Migration {
+  override async up(): Promise<void> {
+    await this.execute("alter table intake_case add column search_text text not null default ''");
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
+      const rows = await this.execute(
+        'select id, title, content, citizen_name, citizen_phone, address from intake_case where id > ? order by id limit 1000', [after],
+      ) as Array<{ id: string; title: string; content: string; citizen_name: string; citizen_phone: string; address: string | null }>;
+      if (!rows.length) break;
+      const texts = rows.map((r) => searchTextOf({ title: r.title, content: r.content, citizenName: r.citizen_name, citizenPhone: r.citizen_phone, address: r.address }));
+      await this.execute(
+        'update intake_case c set search_text = v.t from json_to_recordset(?::json) as v(id uuid, t text) where c.id = v.id',
+        [JSON.stringify(rows.map((r, i) => ({ id: r.id, t: texts[i] })))],
+      );
+      after = rows[rows.length - 1].id;
+    }
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
@@ -273,4 +297,5 @@ export const migrations = [
   { name: 'Migration20261125000005_attachments', class: Attachments },
   { name: 'Migration20261125000006_feedback_reply', class: FeedbackReply },
   { name: 'Migration20261125000007_attachment_removal', class: AttachmentRemoval },
+  { name: 'Migration20261204000017_search_text', class: SearchText },
 ];

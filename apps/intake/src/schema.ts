@@ -8,10 +8,11 @@ import { ClassificationResolver } from './classification/classification.resolver
 import { RepeatResolver } from './repeats/repeat.resolver';
 import { CaseFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver';
 import { AttachmentResolver } from './attachments/attachment.resolver';
+import { CaseTextResolver } from './cases/case-texts.resolver';
 
 export const buildIntakeSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver],
+    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver, CaseTextResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

@@ -1,8 +1,8 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { linkAttachments, withUploadedAttachments } from '../src/attachments/attachments';
-import { biffHasMacroSheet, contentDisposition, FILE_KINDS, formatSize, oleStreamNames, sanitizeFileName, sniffFileKind, zipEntryNames } from '../src/attachments/file-type';
+import { biffHasMacroSheet, contentDisposition, FILE_KINDS, formatSize, inspectArchive, oleStreamNames, sanitizeFileName, sniffFileKind, zipEntryNames } from '../src/attachments/file-type';
 
 // ---- real files, built byte by byte -------------------------------------------------------
 
@@ -10,29 +10,32 @@ import { biffHasMacroSheet, contentDisposition, FILE_KINDS, formatSize, oleStrea
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-/** A ZIP (stored, no compression) with these entries — what Office writes, minus the compression. */
-function zip(entries: Record<string, string>): Buffer {
+/** A ZIP with these entries — stored (no compression), or deflated as Office writes them. */
+function zip(entries: Record<string, string | Buffer>, opts: { deflate?: boolean } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text);
+    const raw = Buffer.from(text);
+    const data = opts.deflate ? deflateRawSync(raw) : raw;
     const n = Buffer.from(name);
-    const crc = crc32(data);
+    const crc = crc32(raw);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(opts.deflate ? 8 : 0, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(raw.length, 22);
     local.writeUInt16LE(n.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(opts.deflate ? 8 : 0, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(raw.length, 24);
     central.writeUInt16LE(n.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, n, data);
@@ -230,4 +233,33 @@ describe('legacy Excel with Excel 4.0 (XLM) or VBA macro sheets', () => {
     expect(sniffFileKind(ole([['Workbook', workbook(0x00, 0x01)]]))).toBeUndefined();
   });
 });
+});
+
+describe('inspectArchive: an Office file is checked before anything inflates it', () => {
+  const MZ = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(60), Buffer.from('This program cannot be run in DOS mode.')]);
+  it('lets ordinary documents and workbooks through', async () => {
+    expect(inspectArchive(docx())).toEqual({ ok: true });
+    expect(inspectArchive(zip({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document>' + '<w:p>段落</w:p>'.repeat(5000) + '</w:document>' }, { deflate: true }))).toEqual({ ok: true });
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('工单').addRows(Array.from({ length: 2000 }, (_, i) => [`BJ-${i}`, '小区电梯停运三天，老人上下楼困难', 13800000000 + i]));
+    expect(inspectArchive(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual({ ok: true });
+  });
+
+  it('refuses a sheet that expands a thousandfold, too many entries, and a total over the limit', () => {
+    const bomb = zip({ '[Content_Types].xml': CONTENT_TYPES, 'xl/worksheets/sheet1.xml': Buffer.alloc(80 * 1024 * 1024, 0x61) }, { deflate: true });
+    expect(bomb.length).toBeLessThan(200 * 1024);
+    expect(inspectArchive(bomb)).toMatchObject({ ok: false, reason: 'ARCHIVE_TOO_LARGE' });
+    const many = zip(Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`xl/p${i}.xml`, '<x/>'])));
+    expect(inspectArchive(many, { maxEntries: 20, maxUncompressed: 1e9, maxRatio: 200 })).toMatchObject({ ok: false, reason: 'ARCHIVE_TOO_MANY_ENTRIES' });
+    const big = zip({ 'word/a.xml': 'x'.repeat(3000), 'word/b.xml': 'y'.repeat(3000) });
+    expect(inspectArchive(big, { maxEntries: 100, maxUncompressed: 5000, maxRatio: 200 })).toMatchObject({ ok: false, reason: 'ARCHIVE_TOO_LARGE' });
+  });
+
+  it('refuses a .docx-shaped zip carrying a program, by name or by its bytes, stored or deflated', () => {
+    expect(inspectArchive(docx({ 'word/setup.exe': 'anything' }))).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
+    expect(inspectArchive(docx({ 'word/media/image1.png': MZ }))).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
+    const embedded = zip({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document/>', 'word/embeddings/oleObject1.bin': Buffer.concat([Buffer.alloc(300, 1), MZ]) }, { deflate: true });
+    expect(sniffFileKind(embedded)).toBe('docx');
+    expect(inspectArchive(embedded)).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
+  });
 });

@@ -7,4 +7,5 @@ export * from './asyncapi';
 export * from './subjects';
 export * from './service-access';
 export * from './services';
+export * from './redaction';
 export * from './events/publicity.events';

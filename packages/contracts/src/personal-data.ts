@@ -1,3 +1,5 @@
+import { KnownPersonalData, redactedDigest, redactText } from './redaction';
+
 /**
  * Personal data (姓名 / 电话 / 地址) must never leave the bureau in events or logs.
  * These helpers find and mask it; the publish path refuses an event that still carries any.
@@ -13,15 +15,12 @@ export function containsPersonalNumber(text: string): boolean {
   return PHONE.test(text) || LANDLINE.test(text) || RESIDENT_ID.test(text);
 }
 
-/** Replaces phone and ID numbers inside free text with a masked form. */
+/**
+ * Free text with personal data found by pattern removed (phone / ID numbers, introduced names,
+ * door numbers): `redactText` without the case's known values, for texts that belong to no case.
+ */
 export function scrubText(text: string): string {
-  return text
-    .replace(RESIDENT_ID, (m) => m.slice(0, 3) + '*'.repeat(m.length - 7) + m.slice(-4))
-    .replace(PHONE, (m) => {
-      const digits = m.replace(/\D/g, '').slice(-11);
-      return digits.slice(0, 3) + '****' + digits.slice(-4);
-    })
-    .replace(LANDLINE, (m) => m.slice(0, 4) + '****' + m.slice(-2));
+  return redactText(text);
 }
 
 /** 张三 → 张*, 欧阳娜娜 → 欧***. */
@@ -46,9 +45,9 @@ export function maskAddress(address: string): string {
   return chars.slice(0, 6).join('') + '****';
 }
 
-/** First 60 characters of a text with personal numbers removed: what events may carry. */
-export function digest(text: string, length = 60): string {
-  return Array.from(scrubText(text.replace(/\s+/g, ' ').trim())).slice(0, length).join('');
+/** First 60 characters of a text with personal data removed (`redactText`): what events may carry. */
+export function digest(text: string, length = 60, known: KnownPersonalData = {}): string {
+  return redactedDigest(text, length, known);
 }
 
 /** Names of fields that hold personal data; logs redact them wherever they appear. */

@@ -12,6 +12,8 @@ export const SERVICE_ROLE = 'service' as const;
 export const SERVICE_SCOPES = {
   /** intake reads the full text of the approved reply for 办结反馈 (events carry only a digest). */
   'dispatch.reply:read': '读取办结答复全文（办结反馈）',
+  /** dispatch reads a case's whole text, personal data masked, for routing suggestions (events carry only a digest). */
+  'intake.case-text:read': '读取工单全文（已脱敏，用于分转建议）',
 } as const;
 export type ServiceScope = keyof typeof SERVICE_SCOPES;
 
@@ -24,4 +26,4 @@ export const SERVICE_GRANTS: Readonly<Record<string, readonly ServiceScope[]>> =
 );
 
 /** The `@Authorized` entry that lets a service token with this scope through. */
-export const scopeRule = (scope: ServiceScope): string => `scope:${scope}`;
+export const scopeRule = <S extends ServiceScope>(scope: S): `scope:${S}` => `scope:${scope}`;

@@ -71,7 +71,7 @@ export const SERVICES = [
       'hotline.case.deadline-changed', 'hotline.case.completed',
     ],
     consumes: ['hotline.case.>', 'hotline.department.>'],
-    grants: [],
+    grants: ['intake.case-text:read'],
   }),
   entry({
     name: 'callback', title: '回访', status: 'planned', port: 4104, database: 'hotline_callback', subgraph: true,

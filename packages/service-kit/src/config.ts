@@ -31,6 +31,14 @@ export const BaseConfigSchema = z.object({
   CONSUMER_MAX_DELIVER: z.coerce.number().int().min(1).max(100).default(5),
   BODY_LIMIT: z.string().default('1mb'),
   /**
+   * Bounds on one GraphQL operation at this subgraph (the gateway has its own, a little tighter):
+   * nesting depth, estimated cost (objects returned × list sizes, aliases included) and the
+   * longest string in any argument.
+   */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
+  MAX_QUERY_COST: z.coerce.number().int().min(100).default(300_000),
+  MAX_STRING_LENGTH: z.coerce.number().int().min(100).default(20_000),
+  /**
    * Which peers may tell the client's address in X-Forwarded-For (Express "trust proxy"):
    * `loopback` (the local run: the gateway on 127.0.0.1), `loopback, uniquelocal` in a private
    * network, `false` for none. The login rate limit counts per client address.

@@ -1,3 +1,5 @@
+import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+
 /**
  * (Shared by intake's case attachments and publicity's typical-case materials.)
  *
@@ -92,6 +94,109 @@ export function zipEntryNames(b: Buffer, max = 10_000): string[] | undefined {
     at += 46 + nameLen + extraLen + commentLen;
   }
   return names;
+}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated */
+  method: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  localHeaderOffset: number;
+}
+
+/** The entries of a ZIP's central directory with their sizes, or undefined when malformed. */
+export function zipEntries(b: Buffer, max = 100_000): ZipEntry[] | undefined {
+  const EOCD = 0x06054b50;
+  const CEN = 0x02014b50;
+  const floor = Math.max(0, b.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = b.length - 22; i >= floor; i--) {
+    if (b.readUInt32LE(i) === EOCD) { eocd = i; break; }
+  }
+  if (eocd < 0) return undefined;
+  const count = b.readUInt16LE(eocd + 10);
+  let at = b.readUInt32LE(eocd + 16);
+  const entries: ZipEntry[] = [];
+  for (let n = 0; n < Math.min(count, max); n++) {
+    if (at + 46 > b.length || b.readUInt32LE(at) !== CEN) return undefined;
+    const nameLen = b.readUInt16LE(at + 28);
+    const extraLen = b.readUInt16LE(at + 30);
+    const commentLen = b.readUInt16LE(at + 32);
+    if (at + 46 + nameLen > b.length) return undefined;
+    entries.push({
+      name: b.toString('utf8', at + 46, at + 46 + nameLen),
+      method: b.readUInt16LE(at + 10),
+      compressedSize: b.readUInt32LE(at + 20),
+      uncompressedSize: b.readUInt32LE(at + 24),
+      localHeaderOffset: b.readUInt32LE(at + 42),
+    });
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+export interface ArchiveLimits {
+  /** Most bytes the entries may expand to, all together. */
+  maxUncompressed: number;
+  /** Most entries. */
+  maxEntries: number;
+  /** Highest expansion of one entry (uncompressed / compressed) once it is over 1 MiB. */
+  maxRatio: number;
+}
+
+export const OFFICE_ARCHIVE_LIMITS: ArchiveLimits = { maxUncompressed: 64 * 1024 * 1024, maxEntries: 2_000, maxRatio: 200 };
+
+export type ArchiveVerdict = { ok: true } | { ok: false; reason: string; message: string };
+
+/** Names of programs and scripts: never inside a document. */
+const EXECUTABLE_NAME = /\.(exe|dll|com|scr|pif|msi|msp|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|wsh|hta|cpl|jar|sh|elf|so|dylib|app|lnk|reg|apk|dmg|iso)$/i;
+
+/** The first bytes of an entry, inflated (at most ~256 KiB): enough to see a program's header. */
+function entryHead(b: Buffer, e: ZipEntry): Buffer {
+  if (e.localHeaderOffset + 30 > b.length || b.readUInt32LE(e.localHeaderOffset) !== 0x04034b50) return Buffer.alloc(0);
+  const start = e.localHeaderOffset + 30 + b.readUInt16LE(e.localHeaderOffset + 26) + b.readUInt16LE(e.localHeaderOffset + 28);
+  const data = b.subarray(start, Math.min(b.length, start + Math.min(e.compressedSize, 16 * 1024)));
+  if (e.method === 0) return data;
+  if (e.method !== 8) return Buffer.alloc(0);
+  for (const slice of [data, data.subarray(0, 512)]) {
+    try {
+      return inflateRawSync(slice, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: 256 * 1024 });
+    } catch {
+      // More than 256 KiB from 16 KiB (or a broken stream): try a smaller piece.
+    }
+  }
+  return Buffer.alloc(0);
+}
+
+const isProgram = (head: Buffer) =>
+  (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) // MZ: Windows .exe / .dll
+  || (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) // ELF
+  || head.includes('This program cannot be run in DOS mode') // a PE inside an OLE package (embeddings/oleObject*.bin)
+  || (head.length >= 4 && [0xcafebabe, 0xfeedface, 0xfeedfacf, 0xcffaedfe, 0xcefaedfe].includes(head.readUInt32BE(0)));
+
+/**
+ * Checks a ZIP (xlsx / docx / pptx) from its central directory before anything inflates it:
+ * entry count, total uncompressed size, the expansion of each entry (a 205 KB sheet that becomes
+ * 200 MiB), ZIP64 markers, and programs inside — by name or by their first bytes.
+ */
+export function inspectArchive(b: Buffer, limits: ArchiveLimits = OFFICE_ARCHIVE_LIMITS): ArchiveVerdict {
+  const entries = zipEntries(b, limits.maxEntries + 1);
+  if (!entries) return { ok: false, reason: 'ARCHIVE_MALFORMED', message: '文件已损坏或不是有效的 Office 文档' };
+  if (entries.length > limits.maxEntries) return { ok: false, reason: 'ARCHIVE_TOO_MANY_ENTRIES', message: `文件内含条目过多（上限 ${limits.maxEntries} 个）` };
+  let total = 0;
+  for (const e of entries) {
+    if (e.compressedSize === 0xffffffff || e.uncompressedSize === 0xffffffff) return { ok: false, reason: 'ARCHIVE_TOO_LARGE', message: '文件解压后过大' };
+    total += e.uncompressedSize;
+    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
+    if (total > limits.maxUncompressed || (e.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)) {
+      return { ok: false, reason: 'ARCHIVE_TOO_LARGE', message: `文件解压后过大（上限 ${Math.round(limits.maxUncompressed / 1024 / 1024)} MB），疑似压缩炸弹` };
+    }
+    if (EXECUTABLE_NAME.test(e.name) || isProgram(entryHead(b, e))) {
+      return { ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE', message: '文件内含可执行程序，已拒绝' };
+    }
+  }
+  return { ok: true };
 }
 
 /** An Office Open XML package (docx / xlsx / pptx) without macros; any other ZIP is refused. */

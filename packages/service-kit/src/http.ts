@@ -8,6 +8,7 @@ import http from 'node:http';
 import { DomainError, formatError } from './errors';
 import type { Logger } from './logger';
 import { graphqlMetricsPlugin, Metrics, mountMetrics } from './metrics';
+import { requestLimitsPlugin, RequestLimitOptions } from './query-limits';
 
 /** Maps a refusal thrown while building the context (e.g. a forged token) to an HTTP error. */
 export function contextError(e: unknown): never {
@@ -27,6 +28,10 @@ export interface HttpServerOptions<C extends BaseContext> {
   bodyLimit: string;
   production: boolean;
   validationRules?: ValidationRule[];
+  /** Bounds on each operation: cost, string length, and (subgraphs) the token (query-limits.ts). */
+  limits?: RequestLimitOptions;
+  /** Schema introspection; default: outside production. Subgraphs never offer it. */
+  introspection?: boolean;
   plugins?: ApolloServerPlugin<C>[];
   /** Extra routes mounted before /graphql (health, JWKS, Open311, static files, ...). */
   routes?: (app: Express) => void;
@@ -70,7 +75,7 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
   server.headersTimeout = 66_000;
   const apollo = new ApolloServer<C>({
     ...(opts.gateway ? { gateway: opts.gateway } : { schema: opts.schema! }),
-    introspection: !opts.production,
+    introspection: opts.introspection ?? !opts.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     validationRules: opts.validationRules,
@@ -79,6 +84,7 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ...(opts.inlineTrace ? [] : [ApolloServerPluginInlineTraceDisabled()]),
       ...(opts.metrics ? [graphqlMetricsPlugin<C>(opts.metrics)] : []),
+      ...(opts.limits ? [requestLimitsPlugin<C>(opts.limits)] : []),
       ...(opts.plugins ?? []),
     ],
   } as ConstructorParameters<typeof ApolloServer<C>>[0]);

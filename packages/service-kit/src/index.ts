@@ -18,4 +18,7 @@ export * from './loaders';
 export * from './federation-refs';
 export * from './service-client';
 export * from './metrics';
+export * from './roles';
+export * from './schema-drift';
+export * from './query-limits';
 export * from './file-type';

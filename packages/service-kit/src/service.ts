@@ -17,6 +17,7 @@ import { OutboxRelay } from './outbox';
 import { FederatedSchema } from './schema';
 import { createServiceClient, ServiceClient } from './service-client';
 import { createMetrics, Metrics } from './metrics';
+import { depthLimit } from './query-limits';
 
 /** What a resolver receives: its own EntityManager fork, the caller, a logger. */
 export interface ServiceContext {
@@ -56,6 +57,8 @@ export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig =
   routes?: (app: Express, deps: ServiceDeps<C>) => void;
   /** Service-level objects every resolver needs (settings, clients); merged into the context. */
   context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
+  /** Root fields a caller without a token may use (identity: `login`); everything else needs a valid token. */
+  anonymousOperations?: readonly string[];
   /** Runs once after migrations, before the service reports ready (demo seed, ...). */
   onStart?: (deps: ServiceDeps<C>) => Promise<void>;
   /** Runs at shutdown after HTTP stops taking requests, before consumers, NATS and the database close (background loops end here). */
@@ -117,6 +120,12 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
     metrics,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
+    // The gateway is not the only door: a subgraph reached directly bounds depth, cost and string
+    // length itself, offers no introspection, and runs nothing for a caller without a valid token
+    // but the operations the service names (identity's login).
+    introspection: false,
+    validationRules: [depthLimit(config.MAX_QUERY_DEPTH)],
+    limits: { maxCost: config.MAX_QUERY_COST, maxStringLength: config.MAX_STRING_LENGTH, anonymousFields: def.anonymousOperations ?? [] },
     context: async (req: Request) => {
       const user = await authenticate(req.headers.authorization, verify).catch(contextError);
       return { ...shared, em: orm.em.fork(), user, log, requestId: String(req.headers['x-request-id'] ?? randomUUID()), ip: req.ip ?? '' };

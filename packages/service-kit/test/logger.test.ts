@@ -20,4 +20,13 @@ describe('logs carry no personal data', () => {
     expect(out).toContain('139****5678');
     expect(JSON.parse(lines[0]).msg).toBe('来电人身份证110***********1234');
   });
+
+  it('redacts names and door numbers typed into free text (the issue\'s example), with the one redaction function', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('test', 'info', stream);
+    log.warn({ title: '王先生反映荣华中路15号3单元502漏水', content: '我叫王建国，住荣华中路15号3单元502室' }, '收到工单：我叫王建国');
+    const out = lines.join('\n');
+    expect(out).not.toMatch(/王建国|王先生|15号3单元502|502室/);
+    expect(JSON.parse(lines[0]).msg).toBe('收到工单：我叫***');
+  });
 });

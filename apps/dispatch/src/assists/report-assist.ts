@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, digest } from '@hotline/contracts';
+import { createEvent } from '@hotline/contracts';
+import { eventText } from '../privacy/public-text';
 import { actorOf, AuthUser, conflict, notFound, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
@@ -31,7 +32,7 @@ export async function reportAssist(em: EntityManager, user: AuthUser, input: unk
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.assist-reported', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, leadDepartmentId: c.leadDepartmentId!, reportedAt: now.toISOString(), reportDigest: digest(cmd.text) },
+      data: { externalNo: c.externalNo, departmentId, leadDepartmentId: c.leadDepartmentId!, reportedAt: now.toISOString(), reportDigest: eventText(cmd.text, 60, c) },
     }));
     return c;
   });

@@ -9,7 +9,7 @@ import { mergeIntoMaster } from './merge-case';
 function receivedRow(e: EventEnvelope) {
   const d = e.data as {
     externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; receivedAt: string; deadlineAt?: string;
-    title: string; contentDigest: string; projectName?: string; street?: string;
+    title: string; contentDigest: string; projectName?: string; street?: string; confidential?: boolean;
   };
   return {
     id: e.caseId!,
@@ -24,6 +24,7 @@ function receivedRow(e: EventEnvelope) {
     contentDigest: d.contentDigest.slice(0, 60),
     projectName: d.projectName?.slice(0, 100) ?? null,
     street: d.street?.slice(0, 50) ?? null,
+    confidential: d.confidential ?? false,
   };
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { assertInScope, DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
 import { AssistTask } from '../assists/assist-task.entity';
 import type { DispatchContext } from '../context';

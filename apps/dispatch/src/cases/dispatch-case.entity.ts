@@ -15,7 +15,7 @@ export type DispatchStage = (typeof DISPATCH_STAGES)[number];
 @Entity({ tableName: 'dispatch_case' })
 @Index({ properties: ['stage', 'signedAt'] })
 export class DispatchCase {
-  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount';
+  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount' | 'confidential';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 64 }) externalNo!: string;
@@ -31,6 +31,8 @@ export class DispatchCase {
   @Property({ type: 'string', length: 60 }) contentDigest: string = '';
   @Property({ type: 'string', length: 100, nullable: true }) projectName?: string | null;
   @Property({ type: 'string', length: 50, nullable: true }) street?: string | null;
+  /** 保密件 (from hotline.case.received): dispatch's events then carry none of the case's free text. */
+  @Property({ type: 'boolean' }) confidential: boolean = false;
   /** When the case (re-)entered 待分转: signature, or the last 退回. The 30-minute clock runs from here. */
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) queuedAt?: Date | null;
   @Property({ type: 'integer' }) returnCount: number = 0;

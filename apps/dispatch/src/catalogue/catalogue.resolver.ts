@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser } from '@hotline/service-kit';
 import type { DispatchContext } from '../context';
 import { createRule, listRules, retireRule, updateRule } from './catalogue.service';

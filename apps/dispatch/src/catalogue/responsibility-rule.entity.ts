@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
  */
 @ObjectType('ResponsibilityRule', { description: '权责清单条目（分版本）' })
 @Entity({ tableName: 'dispatch_rule' })
-@Index({ properties: ['ruleKey'] })
+@Index({ name: 'dispatch_rule_current', expression: 'create index dispatch_rule_current on dispatch_rule (rule_key) where superseded_at is null' })
 export class ResponsibilityRule {
   @Field(() => ID, { description: '本版本的 id' }) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Field(() => ID, { description: '条目 id（各版本相同）' }) @Property({ type: 'uuid' }) ruleKey!: string;

@@ -98,7 +98,7 @@ export async function assign(
   });
   await tx.flush();
   // The note or 改派 reason is kept in full in the assignment log; the event carries it scrubbed.
-  const note = eventText(cmd.reason ?? cmd.note ?? '');
+  const note = eventText(cmd.reason ?? cmd.note ?? '', 200, c);
   await recordEvent(tx, createEvent({
     type: 'hotline.case.dispatched',
     source: 'dispatch',

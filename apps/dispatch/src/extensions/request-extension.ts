@@ -31,7 +31,7 @@ export async function requestExtension(em: EntityManager, user: AuthUser, input:
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.extension-requested', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, extensionId: x.id, reason: eventText(cmd.reason), requestedUntil: cmd.requestedUntil.toISOString(), currentDeadlineAt: current.toISOString() },
+      data: { externalNo: c.externalNo, departmentId, extensionId: x.id, reason: eventText(cmd.reason, 200, c), requestedUntil: cmd.requestedUntil.toISOString(), currentDeadlineAt: current.toISOString() },
     }));
     return c;
   });
@@ -65,9 +65,9 @@ export async function decideExtension(em: EntityManager, user: AuthUser, input: 
     const base = { externalNo: c.externalNo, departmentId: x.departmentId, extensionId: x.id };
     await recordEvent(tx, cmd.approve
       ? createEvent({ type: 'hotline.case.extended', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: eventText(x.reason), previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() } })
+        data: { ...base, reason: eventText(x.reason, 200, c), previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() } })
       : createEvent({ type: 'hotline.case.extension-refused', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: eventText(cmd.note!), requestedUntil: x.requestedUntil.toISOString() } }));
+        data: { ...base, reason: eventText(cmd.note!, 200, c), requestedUntil: x.requestedUntil.toISOString() } }));
     return c;
   });
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import type { ContactChannel, ReplyResult, ReturnReason } from '@hotline/contracts';
 import { requireUser } from '@hotline/service-kit';
 import { reportAssist } from '../assists/report-assist';

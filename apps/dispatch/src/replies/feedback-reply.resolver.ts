@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { REPLY_RESULT_LABELS, scopeRule } from '@hotline/contracts';
 import { notFound } from '@hotline/service-kit';
 import { DispatchCase } from '../cases/dispatch-case.entity';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, digest, REPLY_RESULTS } from '@hotline/contracts';
+import { createEvent, REPLY_RESULTS } from '@hotline/contracts';
+import { eventText } from '../privacy/public-text';
 import { actorOf, AuthUser, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { AssistTask } from '../assists/assist-task.entity';
@@ -36,7 +37,7 @@ export async function replyCase(em: EntityManager, user: AuthUser, input: unknow
     await recordEvent(tx, createEvent({
       type: 'hotline.case.replied', source: 'dispatch', actor: actorOf(user), caseId: c.id,
       data: {
-        externalNo: c.externalNo, departmentId, result: reply.result, repliedAt: now.toISOString(), replyDigest: digest(reply.text),
+        externalNo: c.externalNo, departmentId, result: reply.result, repliedAt: now.toISOString(), replyDigest: eventText(reply.text, 60, c),
         ...(cmd.scriptId ? { scriptId: cmd.scriptId } : {}),
       },
     }));

@@ -47,7 +47,7 @@ export async function returnCase(em: EntityManager, user: AuthUser, input: unkno
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.returned', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, reasonCode: cmd.reasonCode, basis: eventText(cmd.basis), heldMinutes: held, returnedAt: now.toISOString() },
+      data: { externalNo: c.externalNo, departmentId, reasonCode: cmd.reasonCode, basis: eventText(cmd.basis, 200, c), heldMinutes: held, returnedAt: now.toISOString() },
     }));
     return c;
   });

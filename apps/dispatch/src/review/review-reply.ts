@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, digest } from '@hotline/contracts';
+import { createEvent } from '@hotline/contracts';
 import { actorOf, AuthUser, conflict, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
@@ -32,7 +32,7 @@ export async function approveReply(em: EntityManager, user: AuthUser, input: unk
     await recordEvent(tx, createEvent({
       type: 'hotline.case.completed', source: 'dispatch', actor: actorOf(user), caseId: c.id,
       data: {
-        externalNo: c.externalNo, departmentId: reply.departmentId, completedAt: now.toISOString(), result: reply.result, replyDigest: digest(reply.text),
+        externalNo: c.externalNo, departmentId: reply.departmentId, completedAt: now.toISOString(), result: reply.result, replyDigest: eventText(reply.text, 60, c),
         ...(reply.scriptId ? { scriptId: reply.scriptId } : {}),
       },
     }));
@@ -62,7 +62,7 @@ export async function rejectReply(em: EntityManager, user: AuthUser, input: unkn
     await tx.flush();
     await recordEvent(tx, createEvent({
       type: 'hotline.case.review-rejected', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: eventText(cmd.reason), rejectedAt: now.toISOString() },
+      data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: eventText(cmd.reason, 200, c), rejectedAt: now.toISOString() },
     }));
     return c;
   });

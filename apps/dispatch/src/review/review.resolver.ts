@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser } from '@hotline/service-kit';
 import { CaseNode } from '../cases/case.resolver';
 import type { DispatchCase } from '../cases/dispatch-case.entity';

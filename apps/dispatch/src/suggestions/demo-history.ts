@@ -14,13 +14,14 @@ const TAILS = ['', '', '', '多次反映无果，', '老人孩子出行不便，
 const ASKS = ['请尽快处理。', '希望有关部门督促解决。', '请给予答复。', '要求尽快给个说法。', '请相关部门核实处理。'];
 
 /**
- * Templates per department (科室). `{p}` project, `{s}` street, `{r}` road, `{n}` a number. The
+ * Templates per department (科室), each with the topic code (主题编码) of the shipped taxonomy its
+ * orders carry (none where the taxonomy has no topic: 规划, 其他). `{p}` project, `{s}` street, `{r}` road, `{n}` a number. The
  * vocabularies overlap where real orders do (漏水 in property and quality, 噪音 in property and
  * construction, 道路 in municipal and construction), so the model has to weigh words, not look them up.
  */
-const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[title: string, content: string]> }> = {
+const TEMPLATES: Record<string, { weight: number; topicCode: string | null; items: Array<[title: string, content: string]> }> = {
   property: {
-    weight: 24, topic: '物业',
+    weight: 24, topicCode: 'property',
     items: [
       ['小区电梯停运', '{p}{n}号楼电梯停运{n}天，物业一直不修，上下楼十分困难，'],
       ['电梯频繁故障', '{p}{n}号楼电梯经常困人，物业维保不到位，'],
@@ -35,7 +36,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   housing: {
-    weight: 15, topic: '延期交房',
+    weight: 15, topicCode: 'delayed-handover',
     items: [
       ['延期交房', '购买{p}的商品房，合同约定{n}月交房，至今未交付，开发商不给明确交房时间，'],
       ['开发商逾期交付', '{p}项目已逾期{n}个月仍未交房，要求开发商按合同支付逾期违约金，'],
@@ -45,7 +46,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   sales: {
-    weight: 10, topic: '购房退费',
+    weight: 10, topicCode: 'purchase-refund',
     items: [
       ['购房退费', '在{p}售楼处交了定金，因贷款未批下来要求退定金，开发商拒绝退还，'],
       ['认筹金不退', '{p}认筹时交了认筹金{n}万元，未选到房，开发商迟迟不退款，'],
@@ -56,7 +57,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   construction: {
-    weight: 15, topic: '施工',
+    weight: 15, topicCode: 'construction',
     items: [
       ['夜间施工噪音扰民', '{r}附近工地每天夜里{n}点后还在施工，噪音很大，严重影响休息，'],
       ['工地扬尘严重', '{r}旁工地裸土不覆盖，刮风时扬尘很大，'],
@@ -68,7 +69,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   planning: {
-    weight: 8, topic: '规划',
+    weight: 8, topicCode: null,
     items: [
       ['小区配套幼儿园未建', '{p}规划中的配套幼儿园和学校至今没有建设，'],
       ['规划变更未公示', '{p}开发商擅自变更规划，将绿地改为停车场，没有公示，'],
@@ -78,7 +79,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   quality: {
-    weight: 12, topic: '房屋质量',
+    weight: 12, topicCode: 'house-quality',
     items: [
       ['新房墙体开裂', '刚收的{p}新房墙体多处开裂，开发商不给维修，'],
       ['新房渗水漏水', '{p}新交付房屋卫生间渗水漏水，楼下被泡，开发商保修不到位，'],
@@ -89,7 +90,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   municipal: {
-    weight: 11, topic: '市政',
+    weight: 11, topicCode: 'municipal',
     items: [
       ['路灯不亮', '{r}一段路灯已经坏了{n}天，晚上漆黑一片，行人出行不安全，'],
       ['道路坑洼破损', '{r}路面坑洼破损严重，车辆经过颠簸，'],
@@ -100,7 +101,7 @@ const TEMPLATES: Record<string, { weight: number; topic: string; items: Array<[t
     ],
   },
   office: {
-    weight: 5, topic: '其他',
+    weight: 5, topicCode: null,
     items: [
       ['政府信息公开申请', '申请公开{p}项目的审批文件，想了解办理进度，'],
       ['表扬工作人员', '感谢开发建设局工作人员耐心解答，处理效率很高，'],
@@ -127,7 +128,7 @@ const NEIGHBOURS: Record<string, string[]> = {
 /**
  * The labelled demo history: `size` orders over the 8 departments, generated from the templates
  * with a seeded PRNG (mulberry32), so the demo and the tests see the same orders on every run.
- * Like real orders, they are not all clean: one in five has a generic topic (其他) and one in
+ * Like real orders, they are not all clean: one in five has no topic (其他) and one in
  * twenty a misleading one (intake's classification is not perfect); one in four has a generic
  * title; and one in ten was, in the end, handled by a neighbouring department (小区道路 by
  * property, 新房漏水 after the warranty by property, ...), so the same words point two ways.
@@ -148,13 +149,13 @@ export function demoHistory(size = 480, seed = 12345): HistoricalOrder[] {
     const street = pick(STREETS);
     const fill = (s: string) => s.replace(/\{p\}/g, projectName).replace(/\{s\}/g, street).replace(/\{r\}/g, pick(ROADS)).replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 12)));
     const roll = rnd();
-    const topic = roll < 0.2 ? '其他' : roll < 0.25 ? TEMPLATES[pick(codes)].topic : TEMPLATES[code].topic;
+    const topicCode = roll < 0.2 ? null : roll < 0.25 ? TEMPLATES[pick(codes)].topicCode : TEMPLATES[code].topicCode;
     out.push({
       externalNo: `DEMO-${String(i + 1).padStart(4, '0')}`,
       departmentCode: handledBy,
       title: fill(title),
       content: fill(content) + pick(TAILS) + pick(ASKS),
-      topic,
+      topicCode,
       projectName,
       street,
     });

@@ -1,35 +1,57 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { DepartmentProjection } from '../departments/department.entity';
+import { CaseTextSource, routingTexts } from './case-texts';
 import { demoHistory } from './demo-history';
-import { crossValidate, CrossValidation, Labelled, NaiveBayesModel, predict, Prediction, train } from './naive-bayes';
-import { CaseFacts, featuresOf } from './tokenize';
+import { documentOf } from './text-features';
+import { buildRoutingModel, ClassifiedLabel, classify, LabelledCase, RoutingModelReport, TextClassifier } from './text-classifier';
+import type { CaseFacts } from './tokenize';
 
-export interface ModelInfo extends CrossValidation {
+export interface ModelInfo extends RoutingModelReport {
   trainedAt: Date;
-  /** Orders from the shipped demo history / from this bureau's completed cases. */
-  demoDocuments: number;
-  bureauDocuments: number;
-  vocabulary: number;
-  trainMs: number;
   trigger: string;
+  trainMs: number;
+  /** The bureau's cases trained on their whole text / only on the event digest (intake unreachable). */
+  fullTextCases: number;
+  digestOnlyCases: number;
+  /** The demo history is mixed in while the bureau has fewer completed cases than this. */
+  minBureauCases: number;
+  /** Figures are reported once this many bureau cases can be held out. */
+  minEvaluatedCases: number;
+  /** The calibration temperature the served model uses (fitted on held-out folds). */
+  temperature: number;
 }
 
+export interface DispatchModelOptions {
+  minBureauCases: number;
+  minEvaluatedCases: number;
+  /** intake's whole case texts; null → digests only. */
+  texts: CaseTextSource | null;
+}
+
+/** Lets the event loop breathe between cross-validation folds: training runs inside the service. */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The learned routing suggestion: naive Bayes over the bureau's dispatch history — every case
- * completed by its lead department (the department that really handled it), plus the shipped
- * demo history when SEED_DEMO is on or the bureau has too little history of its own. Held in
- * memory by each replica; retrained on demand and on a schedule.
+ * The learned routing suggestion (分转建议模型): a calibrated linear classifier over the whole
+ * text of the bureau's completed cases, each labelled with its lead department (the department
+ * that really handled it). The shipped demo history is mixed in only while the bureau has fewer
+ * than `minBureauCases` of its own, and is never scored. Held in memory by each replica;
+ * retrained at start, on a schedule and on demand.
  */
 export class DispatchModel {
-  private model?: NaiveBayesModel;
+  private classifier?: TextClassifier;
   private current?: ModelInfo;
   private training?: Promise<ModelInfo>;
 
-  constructor(private readonly opts: { useDemoHistory: boolean; minBureauHistory?: number }) {}
+  constructor(private readonly opts: DispatchModelOptions) {}
 
   get info(): ModelInfo | undefined {
     return this.current;
+  }
+
+  get texts(): CaseTextSource | null {
+    return this.opts.texts;
   }
 
   /** Retrains from the history; concurrent calls share one training run. */
@@ -42,31 +64,54 @@ export class DispatchModel {
 
   private async doTrain(em: EntityManager, trigger: string): Promise<ModelInfo> {
     const t0 = performance.now();
-    const bureau = await bureauHistory(em);
-    const useDemo = this.opts.useDemoHistory || bureau.length < (this.opts.minBureauHistory ?? 200);
-    const demo: Labelled[] = useDemo ? demoHistory().map((o) => ({ tokens: featuresOf(o), label: o.departmentCode })) : [];
-    const docs = [...demo, ...bureau];
-    const cv = docs.length >= 10 ? crossValidate(docs, 5) : { folds: 5, documents: docs.length, accuracy: 0, top3Accuracy: 0 };
-    this.model = docs.length ? train(docs) : undefined;
+    const bureau = await bureauHistory(em.fork(), this.opts.texts);
+    const docs = trainingSet(bureau.cases, this.opts.minBureauCases);
+    const { classifier, report } = await buildRoutingModel(docs, { minEvaluated: this.opts.minEvaluatedCases, pause });
+    this.classifier = classifier;
     this.current = {
-      ...cv, trainedAt: new Date(), demoDocuments: demo.length, bureauDocuments: bureau.length,
-      vocabulary: this.model?.vocabulary.size ?? 0, trainMs: Math.round(performance.now() - t0), trigger,
+      ...report,
+      trainedAt: new Date(),
+      trigger,
+      trainMs: Math.round(performance.now() - t0),
+      fullTextCases: bureau.fullText,
+      digestOnlyCases: bureau.cases.length - bureau.fullText,
+      minBureauCases: this.opts.minBureauCases,
+      minEvaluatedCases: this.opts.minEvaluatedCases,
+      temperature: classifier.temperature,
     };
     return this.current;
   }
 
   /** Top departments (by code) for a case, leaving out those that returned it. */
-  suggest(facts: CaseFacts, excludedCodes: readonly string[] = [], k = 3): Prediction[] {
-    return this.model ? predict(this.model, featuresOf(facts), k, excludedCodes) : [];
+  suggest(facts: CaseFacts, excludedCodes: readonly string[] = [], k = 3): ClassifiedLabel[] {
+    return this.classifier ? classify(this.classifier, documentOf(facts), k, excludedCodes) : [];
   }
 }
 
-/** This bureau's own history: completed cases, labelled with the code of their lead department. */
-async function bureauHistory(em: EntityManager, limit = 50_000): Promise<Labelled[]> {
-  const fork = em.fork();
-  const departments = new Map((await fork.find(DepartmentProjection, {})).map((d) => [d.id, d.code]));
-  const done = await fork.find(DispatchCase, { stage: 'completed', leadDepartmentId: { $ne: null } }, { orderBy: { completedAt: 'desc' }, limit });
-  return done
-    .filter((c) => departments.has(c.leadDepartmentId!))
-    .map((c) => ({ tokens: featuresOf({ title: c.title, content: c.contentDigest, topic: c.topic }), label: departments.get(c.leadDepartmentId!)! }));
+/**
+ * What the model trains on: the bureau's completed cases, plus the synthetic demo history
+ * (marked as such, never scored) only while the bureau has fewer than `minBureauCases` —
+ * whatever SEED_DEMO says.
+ */
+export function trainingSet(bureau: readonly LabelledCase[], minBureauCases: number): LabelledCase[] {
+  if (bureau.length >= minBureauCases) return [...bureau];
+  return [...demoHistory().map((o) => ({ doc: documentOf(o), label: o.departmentCode, synthetic: true })), ...bureau];
+}
+
+/**
+ * This bureau's own history: completed cases with their whole text, labelled with the code of
+ * their lead department.
+ */
+async function bureauHistory(em: EntityManager, texts: CaseTextSource | null, limit = 50_000): Promise<{ cases: LabelledCase[]; fullText: number }> {
+  const departments = new Map((await em.find(DepartmentProjection, {})).map((d) => [d.id, d.code]));
+  const done = (await em.find(DispatchCase, { stage: 'completed', leadDepartmentId: { $ne: null } }, { orderBy: { completedAt: 'desc' }, limit }))
+    .filter((c) => departments.has(c.leadDepartmentId!));
+  const text = await routingTexts(em, texts, done);
+  let fullText = 0;
+  const cases = done.map((c) => {
+    const t = text.get(c.id)!;
+    if (t.full) fullText += 1;
+    return { doc: documentOf(t), label: departments.get(c.leadDepartmentId!)!, synthetic: false };
+  });
+  return { cases, fullText };
 }

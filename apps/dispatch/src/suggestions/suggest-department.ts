@@ -6,6 +6,7 @@ import { ResponsibilityRule } from '../catalogue/responsibility-rule.entity';
 import { DepartmentProjection } from '../departments/department.entity';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import type { SuggestionSummary } from '../dispatching/assign';
+import { routingTexts, RoutingText } from './case-texts';
 import type { DispatchModel } from './dispatch-model';
 
 export interface RuleSuggestion {
@@ -57,16 +58,21 @@ export async function returnedBy(em: EntityManager, caseIds: readonly string[]):
 
 /**
  * 分转建议: the responsibility catalogue first (a rule that fires leads, confidence 1); the
- * learned model where no rule fires, shown beside the rule where one does. Departments that
+ * learned model where no rule fires, shown beside the rule where one does. Both read the case's
+ * whole text (`text`; the event digest when intake could not serve it). Departments that
  * returned the case are left out, so a 退回 re-runs routing without them.
  */
-export function suggestFrom(rc: RoutingContext, model: DispatchModel, c: DispatchCase, excludedIds: readonly string[]): DepartmentSuggestion {
+export function suggestFrom(rc: RoutingContext, model: DispatchModel, c: DispatchCase, excludedIds: readonly string[], text?: RoutingText): DepartmentSuggestion {
   const idOf = new Map(rc.departments.map((d) => [d.code, d.id]));
   const excludedCodes = rc.departments.filter((d) => excludedIds.includes(d.id)).map((d) => d.code);
   const excluded = [...excludedIds];
-  const facts = { title: c.title, content: c.contentDigest, topic: c.topic, projectName: c.projectName, street: c.street };
+  const facts = text ?? { title: c.title, content: c.contentDigest, topicCode: null, projectName: c.projectName, street: c.street };
 
-  const hit = matchRules(rc.rules.filter((r) => idOf.has(r.leadDepartmentCode)), { text: `${c.title} ${c.contentDigest}`, ...facts }, excludedCodes);
+  const hit = matchRules(
+    rc.rules.filter((r) => idOf.has(r.leadDepartmentCode)),
+    { text: `${facts.title} ${facts.content}`, topic: c.topic, projectName: c.projectName, street: c.street },
+    excludedCodes,
+  );
   const rule: RuleSuggestion | null = hit && {
     rule: hit.rule,
     leadDepartmentId: idOf.get(hit.rule.leadDepartmentCode)!,
@@ -84,9 +90,11 @@ export function suggestFrom(rc: RoutingContext, model: DispatchModel, c: Dispatc
   return { source: 'none', leadDepartmentId: null, assistDepartmentIds: [], confidence: 0, rule: null, candidates: [], excludedDepartmentIds: excluded };
 }
 
+/** Inside a dispatch's transaction: the cached whole text (the screen read it), else the digest — no call to intake. */
 export async function suggestDepartment(em: EntityManager, model: DispatchModel, c: DispatchCase): Promise<DepartmentSuggestion> {
   const rc = await loadRoutingContext(em);
-  return suggestFrom(rc, model, c, (await returnedBy(em, [c.id])).get(c.id) ?? []);
+  const text = (await routingTexts(em, model.texts, [c], { cachedOnly: true })).get(c.id);
+  return suggestFrom(rc, model, c, (await returnedBy(em, [c.id])).get(c.id) ?? [], text);
 }
 
 /** The summary recorded with a dispatch (audit record and `hotline.case.dispatched`). */

@@ -32,15 +32,33 @@ export function tokenize(text: string): string[] {
   return jieba.cut(text, true).filter((w) => w.length >= 2 && /[\p{Script=Han}a-zA-Z]/u.test(w) && !/^\d/.test(w) && !STOP_WORDS.has(w));
 }
 
-/** What routing reads from a case: the text plus its topic as a feature of its own. */
+/**
+ * What routing reads from a case: its whole text (title and content, personal data masked) and
+ * its topic as a taxonomy code (主题编码), the same on the demo history, on past cases and on a
+ * new case — names can be renamed by the administrator, codes stay.
+ */
 export interface CaseFacts {
   title: string;
   content: string;
-  topic?: string | null;
+  topicCode?: string | null;
   projectName?: string | null;
   street?: string | null;
 }
 
+/** The words of a case plus its topic code as a feature of its own (what the naive Bayes baseline reads). */
 export function featuresOf(c: CaseFacts): string[] {
-  return [...tokenize(`${c.title}。${c.content}`), ...(c.topic ? [`主题:${c.topic}`] : [])];
+  return [...tokenize(`${c.title}。${c.content}`), ...(c.topicCode ? [`主题:${c.topicCode}`] : [])];
+}
+
+/**
+ * Character bigrams (字二元组) of the Chinese runs of a text: they catch words jieba splits
+ * differently or does not know (认筹金, a project's name), without a dictionary.
+ */
+export function charBigrams(text: string): string[] {
+  const out: string[] = [];
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+  return out;
 }

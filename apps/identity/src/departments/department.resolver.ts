@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { actorOf, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Department } from './department.entity';
 import { createDepartment, listDepartments, updateDepartment } from './department.service';
@@ -42,5 +43,8 @@ export class DepartmentResolver {
 
 /** Other subgraphs reference departments by id; the gateway asks here for the rest. */
 export const departmentReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => ctx.em.findOne(Department, { id: ref.id }),
+  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => {
+    requireUser(ctx); // names and roles are for people signed in, not for anyone who can reach :4101
+    return ctx.em.findOne(Department, { id: ref.id });
+  },
 };

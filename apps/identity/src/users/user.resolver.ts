@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { login, LoginDeps } from '../auth/login.service';
 import { Department } from '../departments/department.entity';
@@ -77,5 +78,8 @@ export class UserResolver {
 }
 
 export const userReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => ctx.em.findOne(User, { id: ref.id }),
+  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => {
+    requireUser(ctx); // names and roles are for people signed in, not for anyone who can reach :4101
+    return ctx.em.findOne(User, { id: ref.id });
+  },
 };

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { postgresAttachmentStore } from './attachment-store';

@@ -10,7 +10,7 @@ import { findCaseForUser } from '../cases/case-queries';
 import { logLook } from '../personal-data/reveal-log.entity';
 import { CaseAttachment } from './attachment.entity';
 import type { AttachmentStore } from './attachment-store';
-import { FILE_KINDS, formatSize, sanitizeFileName, sniffFileKind } from './file-type';
+import { FILE_KINDS, formatSize, inspectArchive, sanitizeFileName, sniffFileKind } from './file-type';
 
 /** Who may upload (受理 is theirs): duty operators and administrators. */
 export const UPLOAD_ROLES: readonly string[] = ['duty', 'admin'];
@@ -68,6 +68,11 @@ export async function addAttachment(
   if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
   const kindName = sniffFileKind(input.bytes);
   if (!kindName) throw badInput('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${SUPPORTED}`);
+  if (kindName === 'docx' || kindName === 'xlsx' || kindName === 'pptx') {
+    // Before anything reads it: how far it expands, how many entries, no program inside.
+    const verdict = inspectArchive(input.bytes);
+    if (!verdict.ok) throw badInput(verdict.reason, verdict.message);
+  }
   const kind = FILE_KINDS[kindName];
   const fileName = sanitizeFileName(input.fileName, kind);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

@@ -1,8 +1,10 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound } from '@hotline/service-kit';
+import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound, parseInput } from '@hotline/service-kit';
+import { z } from 'zod';
 import { Case } from './case.entity';
 import { Topic } from '../topics/topic.entity';
+import { logLook } from '../personal-data/reveal-log.entity';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
 export async function findCaseForUser(em: EntityManager, user: AuthUser, id: string): Promise<Case> {
@@ -39,36 +41,62 @@ export async function unsignedSummary(em: EntityManager, now = new Date()): Prom
   };
 }
 
-/** Roles that may search by a citizen's phone number (it finds a person, not a matter). */
+/** Roles that may search by a citizen's phone or ID number (it finds a person, not a matter). */
 export const PHONE_SEARCH_ROLES = ['duty', 'supervisor'] as const;
 
-export interface CaseSearch {
-  externalNo?: string;
-  phone?: string;
-  text?: string;
-  projectName?: string;
-  topic?: string;
-  stage?: string;
-  receivedFrom?: Date;
-  receivedTo?: Date;
-  limit: number;
-  offset: number;
-}
+/** Longest search text: a search is a few words, and a long ILIKE pattern costs the database dearly. */
+export const MAX_SEARCH_TEXT = 100;
+
+const searchField = (max: number, label: string) => z.string().max(max, `${label}最多 ${max} 个字`).optional();
+
+/** 工单检索 条件, validated before any query runs (lengths bounded: a 500 KB text is refused at once). */
+export const CaseSearchCommand = z.object({
+  externalNo: searchField(64, '工单编号'),
+  phone: searchField(32, '来电号码'),
+  idNumber: searchField(32, '证件号码'),
+  text: searchField(MAX_SEARCH_TEXT, '检索文字'),
+  projectName: searchField(100, '楼盘/小区'),
+  topic: searchField(50, '主题'),
+  stage: z.string().max(16).optional(),
+  receivedFrom: z.date().optional(),
+  receivedTo: z.date().optional(),
+  limit: z.number().int(),
+  offset: z.number().int().min(0).max(100_000, '翻页过深，请缩小检索条件'),
+});
+export type CaseSearch = z.input<typeof CaseSearchCommand>;
 
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** 工单检索: by number, phone (authorized roles), Chinese substring of title/content, project, dates, stage. */
-export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSearch): Promise<{ total: number; items: Case[] }> {
+/**
+ * 工单检索: by number, project, topic, dates, stage and a Chinese substring of the title/content —
+ * of their redacted copy (`searchText`), for every role, so no search recovers what the fields
+ * mask. By the caller's phone or an ID number in the text: duty and supervisor only, the whole
+ * number digit for digit, and every case it finds is written to the reveal log (kind `search`).
+ */
+export async function searchCases(em: EntityManager, user: AuthUser, input: CaseSearch): Promise<{ total: number; items: Case[] }> {
+  const s = parseInput(CaseSearchCommand, input);
   const where: Record<string, unknown>[] = [];
+  const personal: string[] = [];
   if (s.externalNo?.trim()) where.push({ externalNo: { $ilike: like(s.externalNo.trim()) } });
+  if (s.phone?.trim() || s.idNumber?.trim()) {
+    if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw forbidden('PHONE_SEARCH_FORBIDDEN', '当前角色无权按来电号码或证件号码检索');
+  }
   if (s.phone?.trim()) {
-    if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw forbidden('PHONE_SEARCH_FORBIDDEN', '当前角色无权按来电号码检索');
     // The whole number, compared digit for digit: a fragment (139…) would let staff trawl for people.
     const digits = s.phone.replace(/\D/g, '');
     if (digits.length < 7) throw badInput('PHONE_INCOMPLETE', '请输入完整的来电号码');
     where.push({ [raw("regexp_replace(citizen_phone, '[^0-9]', '', 'g')")]: digits });
+    personal.push('phone');
   }
-  if (s.text?.trim()) where.push({ $or: [{ title: { $ilike: like(s.text.trim()) } }, { content: { $ilike: like(s.text.trim()) } }] });
+  if (s.idNumber?.trim()) {
+    // A resident ID (15 or 18 characters) as typed into the title or content: whole, never a part.
+    const id = s.idNumber.trim().toUpperCase();
+    if (!/^(\d{15}|\d{17}[\dX])$/.test(id)) throw badInput('ID_NUMBER_INCOMPLETE', '请输入完整的 15 位或 18 位证件号码');
+    const whole = `(^|[^0-9])${id}($|[^0-9Xx])`;
+    where.push({ $or: [{ [raw('upper(title) ~ ?', [whole])]: true }, { [raw('upper(content) ~ ?', [whole])]: true }] });
+    personal.push('idNumber');
+  }
+  if (s.text?.trim()) where.push({ searchText: { $ilike: like(s.text.trim()) } });
   if (s.projectName?.trim()) where.push({ projectName: { $ilike: like(s.projectName.trim()) } });
   if (s.topic) where.push({ topic: { $in: await topicWithDescendants(em, s.topic) } });
   if (s.stage) where.push({ stage: s.stage });
@@ -76,8 +104,18 @@ export async function searchCases(em: EntityManager, user: AuthUser, s: CaseSear
   if (s.receivedTo) where.push({ receivedAt: { $lt: s.receivedTo } });
   const scope = departmentScope(user);
   if (scope !== 'all') where.push({ departmentIds: { $overlap: scope } });
-  const [items, total] = await em.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
-  return { total, items };
+  const find = (tx: EntityManager) => tx.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
+  if (!personal.length) {
+    const [items, total] = await find(em);
+    return { total, items };
+  }
+  // A search by a person's number reveals whose cases these are: audited like a reveal, in the same transaction.
+  return em.transactional(async (tx) => {
+    const [items, total] = await find(tx);
+    for (const c of items) logLook(tx, user, c, { kind: 'search', fields: personal, reason: personal.includes('phone') ? '按来电号码检索' : '按证件号码检索' });
+    await tx.flush();
+    return { total, items };
+  });
 }
 
 /**

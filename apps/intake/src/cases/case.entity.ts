@@ -2,6 +2,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import {
+  knownOf, redactText,
   CASE_STAGES, CaseStage, Channel, CHANNELS, LINK_KINDS, LinkKind, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
 } from '@hotline/contracts';
 
@@ -43,7 +44,7 @@ export class Attachment {
 @Index({ properties: ['stage', 'receivedAt'] })
 export class Case {
   [OptionalProps]?: 'stage' | 'tier' | 'urgency' | 'departmentIds' | 'version' | 'createdAt' | 'updatedAt' | 'signedAt' | 'signedBy'
-    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount';
+    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount' | 'searchText';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -65,6 +66,14 @@ export class Case {
   @Field(() => String)
   @Property({ type: 'text' })
   content!: string;
+
+  /**
+   * Title and content as every role reads them (`redactText` with the case's own values): what
+   * text search matches, so a search cannot recover what the fields mask. Kept on every write
+   * (`searchTextOf`).
+   */
+  @Property({ type: 'text' })
+  searchText: string = '';
 
   @Field(() => RequestTypeEnum)
   @Property({ type: 'string', length: 16 })
@@ -206,4 +215,10 @@ export class Case {
 
   @Property({ type: 'Date', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+}
+
+/** The stored search text of a case: its title and content redacted, the case's own values included. */
+export function searchTextOf(c: { title: string; content: string; citizenName?: string | null; citizenPhone?: string | null; address?: string | null }): string {
+  const known = knownOf(c);
+  return `${redactText(c.title, known)}\n${redactText(c.content, known)}`;
 }

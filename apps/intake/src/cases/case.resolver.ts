@@ -1,9 +1,10 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Channel, maskAddress, maskName, maskPhone, RequestType, scrubText, Urgency } from '@hotline/contracts';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
+import { Channel, knownOf, maskAddress, maskName, maskPhone, redactText, RequestType, Urgency } from '@hotline/contracts';
 import { actorOf, badInput, groupBy, loaderFor, requireUser, ServiceContext } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
-import { Case, CaseStageEnum, ChannelEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
+import { Attachment, Case, CaseStageEnum, ChannelEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
 import { findCaseForUser, listCases, searchCases, unsignedCases, unsignedSummary } from './case-queries';
 import { receiveCase } from './receive-case';
 
@@ -42,8 +43,9 @@ class ReceiveCaseInput {
 @InputType({ description: '工单检索条件' })
 class CaseSearchInput {
   @Field(() => String, { nullable: true, description: '工单编号（包含）' }) externalNo?: string;
-  @Field(() => String, { nullable: true, description: '来电号码（值守员、督办员可用）' }) phone?: string;
-  @Field(() => String, { nullable: true, description: '标题或内容包含的文字' }) text?: string;
+  @Field(() => String, { nullable: true, description: '来电号码（完整号码；值守员、督办员可用，记录查看日志）' }) phone?: string;
+  @Field(() => String, { nullable: true, description: '证件号码（完整号码；值守员、督办员可用，记录查看日志）' }) idNumber?: string;
+  @Field(() => String, { nullable: true, description: '标题或内容包含的文字（在脱敏后的文字中检索，最多 100 字）' }) text?: string;
   @Field(() => String, { nullable: true, description: '楼盘/小区（包含）' }) projectName?: string;
   @Field(() => String, { nullable: true }) topic?: string;
   @Field(() => CaseStageEnum, { nullable: true }) stage?: string;
@@ -135,10 +137,24 @@ export class CaseResolver {
     return listCases(ctx.em, requireUser(ctx), { stage, limit: Math.min(Math.max(limit, 1), 500) });
   }
 
-  /** Free text often carries a phone or ID number: masked here like the fields (revealCitizen shows the contact). */
-  @FieldResolver(() => String, { description: '诉求内容（其中的电话、证件号已脱敏）' })
+  /**
+   * Free text often carries the caller's name, phones, address or ID numbers: redacted here like
+   * the fields, the case's own values included (revealCitizen shows the contact).
+   */
+  @FieldResolver(() => String, { description: '标题（其中的姓名、电话、证件号、门牌号已脱敏）' })
+  title(@Root() c: Case): string {
+    return redactText(c.title, knownOf(c));
+  }
+
+  @FieldResolver(() => String, { description: '诉求内容（其中的姓名、电话、证件号、门牌号已脱敏）' })
   content(@Root() c: Case): string {
-    return scrubText(c.content);
+    return redactText(c.content, knownOf(c));
+  }
+
+  /** A file name can name the citizen (王建国身份证.jpg): redacted like the text. */
+  @FieldResolver(() => [Attachment], { description: '附件' })
+  attachments(@Root() c: Case): Attachment[] {
+    return c.attachments.map((a) => ({ ...a, name: redactText(a.name, knownOf(c)) }));
   }
 
   @FieldResolver(() => String, { description: '来电人（脱敏）' })

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, CHANNELS, createEvent, digest, EventEnvelope, REQUEST_TYPES, URGENCIES } from '@hotline/contracts';
+import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_TYPES, URGENCIES } from '@hotline/contracts';
 import { parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
 import { repeatSignals } from '../repeats/similarity';
 import { loadIntakeRules } from '../settings/intake-settings';
-import { Case } from './case.entity';
+import { Case, searchTextOf } from './case.entity';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullish().transform((v) => (v ? v : null));
 
@@ -77,13 +77,21 @@ export function caseFields(cmd: ReceiveCaseCommand, rules: IntakeRules, signals:
     ...(cmd.completedAt ? { stage: 'completed' as const } : {}),
     tier,
     urgency,
+    searchText: searchTextOf(cmd),
     repeatCount: signals.repeatCount,
     clusterCount: signals.clusterCount,
   };
 }
 
-/** The `hotline.case.received` event of a case: no name, phone or address; text digested. */
+/** What a confidential case (保密件) puts in events instead of its citizen's words. */
+export const CONFIDENTIAL_TITLE = '（保密件）';
+
+/**
+ * The `hotline.case.received` event of a case: no name, phone or address; the title and content
+ * redacted (the case's own values too) and cut; a confidential case carries none of its text.
+ */
 export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
+  const known = knownOf(c);
   return createEvent({
     type: 'hotline.case.received',
     source: 'intake',
@@ -97,7 +105,7 @@ export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
       topic: c.topic,
       urgency: c.urgency,
       tier: c.tier,
-      title: digest(c.title, 60),
+      title: c.confidential ? CONFIDENTIAL_TITLE : digest(c.title, 60, known),
       ...(c.projectName ? { projectName: c.projectName } : {}),
       ...(c.street ? { street: c.street } : {}),
       ...(c.community ? { community: c.community } : {}),
@@ -107,7 +115,7 @@ export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
       ...(c.anonymous ? { anonymous: true } : {}),
       repeatCount: c.repeatCount,
       ...(c.completedAt && c.stage === 'completed' ? { completedAt: c.completedAt.toISOString() } : {}),
-      contentDigest: digest(c.content),
+      contentDigest: c.confidential ? '' : digest(c.content, 60, known),
     },
   });
 }

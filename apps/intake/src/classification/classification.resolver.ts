@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { RequestType, Tier, Urgency } from '@hotline/contracts';
 import { parseInput, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case, RequestTypeEnum, TierEnum, UrgencyEnum } from '../cases/case.entity';

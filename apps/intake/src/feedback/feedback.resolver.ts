@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { AccessRule, Authorized } from '@hotline/service-kit';
 import { scrubText, type FeedbackState } from '@hotline/contracts';
 import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
@@ -22,7 +23,7 @@ class FeedbackExport {
   @Field(() => Int) count!: number;
 }
 
-const READERS = ['duty', 'supervisor', 'admin', 'leader'];
+const READERS: AccessRule[] = ['duty', 'supervisor', 'admin', 'leader'];
 
 @Resolver(() => FeedbackRecord)
 export class FeedbackResolver {
@@ -106,7 +107,7 @@ export class CaseFeedbackResolver {
   /** The delivery state per case (办结反馈), for the bureau. */
   @FieldResolver(() => [FeedbackRecord], { description: '办结反馈（回传区平台的状态）' })
   feedback(@Root() c: Case, @Ctx() ctx: Ctx): Promise<FeedbackRecord[]> {
-    if (!READERS.includes(requireUser(ctx).role)) return Promise.resolve([]);
+    if (!READERS.includes(requireUser(ctx).role as AccessRule)) return Promise.resolve([]);
     return ctx.em.find(FeedbackRecord, { caseId: c.id }, { orderBy: { createdAt: 'asc' } });
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
 import { DEFAULT_HEADERS, ImportField } from './column-mapping';
 import { ImportJob, ImportMapping } from './import-job.entity';

@@ -1,7 +1,8 @@
 import express, { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { actorOf, authenticate, AuthUser, DomainError, Logger, TokenVerifier } from '@hotline/service-kit';
-import { createJob, errorReportCsv } from './imports';
+import { inspectArchive } from '../attachments/file-type';
+import { createJob, errorReportCsv, formatOf } from './imports';
 import { ImportJob } from './import-job.entity';
 import { runImport } from './run-import';
 
@@ -38,6 +39,13 @@ export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; v
     const user = await caller(req, res, deps.verify);
     if (!user) return;
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    // An .xlsx is a ZIP: its expansion, entry count and contents are checked before any job starts
+    // (a 205 KB sheet can become 200 MiB in memory).
+    const zip = body.length >= 4 && body.readUInt32LE(0) === 0x04034b50;
+    if (zip || formatOf(String(req.query.fileName ?? ''), req.get('content-type')) === 'xlsx') {
+      const verdict = zip ? inspectArchive(body) : { ok: false as const, reason: 'ARCHIVE_MALFORMED', message: '文件已损坏或不是有效的 Excel 文件' };
+      if (!verdict.ok) return fail(res, 400, 'BAD_USER_INPUT', verdict.reason, verdict.message);
+    }
     try {
       const { job, mapping } = await createJob(deps.orm.em.fork(), user, {
         fileName: String(req.query.fileName ?? ''),

@@ -1,5 +1,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DomainError } from '@hotline/service-kit';
+import { inspectArchive } from '../attachments/file-type';
 import type { Cell } from './column-mapping';
 
 export interface Sheet {
@@ -25,6 +27,9 @@ export async function readSheet(data: Buffer, format: 'xlsx' | 'csv'): Promise<S
   const wb = new ExcelJS.Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   if (format === 'xlsx') {
+    // The upload route checked this already; a sheet read any other way is checked here too.
+    const verdict = inspectArchive(data);
+    if (!verdict.ok) throw new DomainError('BAD_USER_INPUT', verdict.reason, verdict.message);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     ws = wb.worksheets[0];
   } else {

@@ -5,7 +5,7 @@ import type { Logger } from '@hotline/service-kit';
 import { recordEvents } from '@hotline/service-kit';
 import { linkAttachments, withUploadedAttachments } from '../attachments/attachments';
 import { CaseAudit } from '../audit/case-audit.entity';
-import { Case } from '../cases/case.entity';
+import { Case, searchTextOf } from '../cases/case.entity';
 import { caseFields, ReceiveCaseCommand, receivedEvent } from '../cases/receive-case';
 import type { RepeatSubject } from '../repeats/similarity';
 import { loadIntakeRules } from '../settings/intake-settings';
@@ -157,6 +157,7 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
     const before = Object.fromEntries(changed.map((f) => [f, canonical(current(f))]));
     const after = Object.fromEntries(changed.map((f) => [f, canonical(next[f])]));
     Object.assign(c, Object.fromEntries(changed.map((f) => [f, f === 'attachments' ? withUploadedAttachments(c.attachments, next[f] as Case['attachments']) : next[f]])));
+    c.searchText = searchTextOf(c);
     tx.create(CaseAudit, { caseId: c.id, kind: 'import-update', before, after, reason: `导入任务 ${jobId} 中该工单有变化`, actorUserId: 'userId' in actor ? actor.userId : null, actor: 'role' in actor ? actor.role : `system:${actor.system}`, at: new Date() });
     events.push(createEvent({ type: 'hotline.case.updated', source: 'intake', actor, caseId: c.id, data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId } }));
     updated++;

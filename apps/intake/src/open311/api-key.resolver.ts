@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { Open311Key } from './api-key.entity';
 import { createKey, revokeKey } from './api-keys';

@@ -1,4 +1,4 @@
-import { CASE_STAGE_LABELS, CaseStage, REQUEST_TYPE_LABELS, REQUEST_TYPES, scrubText } from '@hotline/contracts';
+import { CASE_STAGE_LABELS, CaseStage, knownOf, redactText, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '@hotline/contracts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes we answer with, and
@@ -57,6 +57,11 @@ export interface PublicCase {
   stage: CaseStage;
   topic: string;
   content: string;
+  /** The caller's own values, removed from the description; a confidential case shows no text. */
+  citizenName?: string | null;
+  citizenPhone?: string | null;
+  address?: string | null;
+  confidential?: boolean;
   street?: string | null;
   community?: string | null;
   projectName?: string | null;
@@ -73,7 +78,8 @@ const coarse = (v: number | null | undefined) => (v === null || v === undefined 
 
 /**
  * A case as a service request. Never any personal data: no name, phone, e-mail or the citizen's
- * address — only the street, community and project; numbers in the text are masked.
+ * address — only the street, community and project; the text redacted (`redactText`, the case's
+ * own name, phones and address included); a confidential case (never listed) would show none.
  */
 export function serviceRequestOf(c: PublicCase, serviceCode: string | null) {
   const place = [c.street, c.community, c.projectName].filter(Boolean).join(' ');
@@ -83,7 +89,7 @@ export function serviceRequestOf(c: PublicCase, serviceCode: string | null) {
     status_notes: CASE_STAGE_LABELS[c.stage],
     service_name: c.topic,
     service_code: serviceCode,
-    description: scrubText(c.content),
+    description: c.confidential ? '' : redactText(c.content, knownOf(c)),
     agency_responsible: AGENCY,
     service_notice: null,
     requested_datetime: c.receivedAt.toISOString(),

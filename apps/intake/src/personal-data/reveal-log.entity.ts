@@ -5,9 +5,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthUser, UserRef } from '@hotline/service-kit';
 
 /**
- * One look at a citizen's personal data: who, when, which case, why. Never deleted. Two kinds:
- * `reveal` (查看来电人完整信息) and `attachment` (下载附件 — a file may show personal data; the
- * reason is 下载附件 <file name>).
+ * One look at a citizen's personal data: who, when, which case, why. Never deleted. Three kinds:
+ * `reveal` (查看来电人完整信息), `attachment` (下载附件 — a file may show personal data; the
+ * reason is 下载附件 <file name>) and `search` (a case found by the caller's phone or an ID number).
  */
 @ObjectType('RevealLogEntry', { description: '个人信息查看记录' })
 @Entity({ tableName: 'intake_reveal_log' })
@@ -21,7 +21,7 @@ export class RevealLogEntry {
   @Field(() => ID) @Property({ type: 'uuid' }) userId!: string;
   @Field(() => String) @Property({ type: 'string', length: 32 }) role!: string;
   @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true }) departmentId?: string | null;
-  @Field(() => String, { description: '类别：reveal 查看来电人信息，attachment 下载附件' }) @Property({ type: 'string', length: 16 }) kind: 'reveal' | 'attachment' = 'reveal';
+  @Field(() => String, { description: '类别：reveal 查看来电人信息，attachment 下载附件，search 按号码检索' }) @Property({ type: 'string', length: 16 }) kind: 'reveal' | 'attachment' | 'search' = 'reveal';
   @Field(() => ID, { nullable: true, description: '下载的附件（类别为 attachment 时）' }) @Property({ type: 'uuid', nullable: true }) attachmentId?: string | null;
   @Field(() => [String], { description: 'name / phone / address, or attachment' }) @Property({ type: 'string[]', columnType: 'text[]' }) fields!: string[];
   @Field(() => String, { description: '查看原因' }) @Property({ type: 'string', length: 200 }) reason!: string;
@@ -41,7 +41,7 @@ export function logLook(
   tx: EntityManager,
   user: AuthUser,
   c: { id: string; externalNo: string },
-  look: { kind?: 'reveal' | 'attachment'; attachmentId?: string; fields: string[]; reason: string },
+  look: { kind?: 'reveal' | 'attachment' | 'search'; attachmentId?: string; fields: string[]; reason: string },
 ): RevealLogEntry {
   return tx.create(RevealLogEntry, {
     caseId: c.id,

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { RevealLogEntry } from './reveal-log.entity';
 import { revealCitizen, revealLog } from './reveal-citizen';

@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import type { LinkKind } from '@hotline/contracts';
 import { requireUser, ServiceContext } from '@hotline/service-kit';
 import { Case, LinkKindEnum } from '../cases/case.entity';

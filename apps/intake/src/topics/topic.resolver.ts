@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized } from '@hotline/service-kit';
 import { ServiceContext } from '@hotline/service-kit';
 import { Topic } from './topic.entity';
 import { listTopics, upsertTopic } from './topics';

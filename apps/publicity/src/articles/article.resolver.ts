@@ -1,5 +1,5 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { badInput, requireUser } from '@hotline/service-kit';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, badInput, requireUser } from '@hotline/service-kit';
 import { AuditRecord } from '../cases/audit-record.entity';
 import { CaseNode } from '../cases/case.resolver';
 import type { PublicityContext } from '../context';

@@ -7,7 +7,7 @@ export type TaskPhase = (typeof TASK_PHASES)[number];
 /** 筹备 / 跟进任务 of an episode: what a department must do, by when (working calendar). */
 @Entity({ tableName: 'publicity_task' })
 @Index({ properties: ['itemId', 'dueAt'] })
-@Index({ properties: ['departmentId', 'doneAt'] })
+// A department's open tasks: the partial index publicity_task_open (department_id, due_at) where done_at is null (migration).
 export class EpisodeTask {
   [OptionalProps]?: 'doneAt' | 'doneBy' | 'doneNote';
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();

@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { PUBLICITY_KIND_LABELS, PublicityKind } from '@hotline/contracts';
-import { DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
+import { Authorized, DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
 import { beijingMonth } from '../calendar/working-calendar';
 import type { PublicityContext } from '../context';
 import { DepartmentProjection } from '../departments/department.entity';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  AuthUser, badInput, FILE_KINDS, formatSize, isUuid, notFound, sanitizeFileName, sniffFileKind,
+  AuthUser, badInput, FILE_KINDS, formatSize, inspectArchive, isUuid, notFound, sanitizeFileName, sniffFileKind,
 } from '@hotline/service-kit';
 import { audit } from '../items/audit';
 import { assertPublicityRole, PUBLICITY_READ_ROLES } from '../items/roles';
@@ -32,6 +32,11 @@ export async function addMaterial(em: EntityManager, store: MaterialStore, user:
   if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
   const kindName = sniffFileKind(input.bytes);
   if (!kindName) throw badInput('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${SUPPORTED}`);
+  if (kindName === 'docx' || kindName === 'xlsx' || kindName === 'pptx') {
+    // As for intake's attachments: how far it expands, how many entries, no program inside.
+    const verdict = inspectArchive(input.bytes);
+    if (!verdict.ok) throw badInput(verdict.reason, verdict.message);
+  }
   const kind = FILE_KINDS[kindName];
   const name = sanitizeFileName(input.fileName, kind);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

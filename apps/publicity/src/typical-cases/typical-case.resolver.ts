@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { TYPICAL_CASE_STAGE_LABELS, TYPICAL_CASE_STAGES, TypicalCaseStage } from '@hotline/contracts';
-import { badInput, groupBy, isUuid, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
+import { Authorized, badInput, groupBy, isUuid, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
 import { AuditRecord } from '../cases/audit-record.entity';
 import { CaseNode } from '../cases/case.resolver';
 import { ItemCase } from '../cases/item-case.entity';

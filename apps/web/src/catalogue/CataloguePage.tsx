@@ -139,7 +139,7 @@ export default function CataloguePage() {
           )}
         </Space>
       </div>
-      <ModelCard canRetrain={isAdmin || user.role === 'supervisor'} />
+      <ModelCard canRetrain={isAdmin || user.role === 'supervisor'} nameOfCode={nameOfCode} />
       {error && (
         <Alert
           type="error"

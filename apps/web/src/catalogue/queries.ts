@@ -37,10 +37,35 @@ export const MODEL_FIELDS = gql`
     documents
     demoDocuments
     bureauDocuments
+    fullTextDocuments
+    digestOnlyDocuments
+    minBureauDocuments
+    minEvaluatedDocuments
+    method
+    selectedOn
     vocabulary
     folds
+    evaluatedDocuments
     accuracy
     top3Accuracy
+    perDepartment {
+      departmentCode
+      cases
+      recall
+    }
+    calibration {
+      temperature
+      fittedOn
+      eceBefore
+      ece
+      bins {
+        from
+        to
+        count
+        confidence
+        accuracy
+      }
+    }
     trainMs
   }
 `;

@@ -23,9 +23,25 @@ export interface DispatchModelInfo {
   documents: number;
   demoDocuments: number;
   bureauDocuments: number;
+  fullTextDocuments: number;
+  digestOnlyDocuments: number;
+  minBureauDocuments: number;
+  minEvaluatedDocuments: number;
+  method: string;
+  selectedOn: string;
   vocabulary: number;
   folds: number;
-  accuracy: number;
-  top3Accuracy: number;
+  evaluatedDocuments: number;
+  /** Null until the bureau has enough completed cases of its own to measure on. */
+  accuracy: number | null;
+  top3Accuracy: number | null;
+  perDepartment: Array<{ departmentCode: string; cases: number; recall: number }>;
+  calibration: {
+    temperature: number;
+    fittedOn: string;
+    eceBefore: number;
+    ece: number;
+    bins: Array<{ from: number; to: number; count: number; confidence: number; accuracy: number }>;
+  } | null;
   trainMs: number;
 }

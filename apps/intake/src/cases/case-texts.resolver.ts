@@ -1,0 +1,64 @@
+import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { maskAddress, maskName, maskPhone, scrubText, scopeRule } from '@hotline/contracts';
+import { badInput, ServiceContext } from '@hotline/service-kit';
+import { Topic } from '../topics/topic.entity';
+import { Case } from './case.entity';
+
+const MAX_IDS = 500;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 工单全文（分转建议用） — a case's whole title and content with personal data masked, and its
+ * topic as a taxonomy code, for dispatch's routing model (events carry only a 60-character
+ * digest). Internal: @inaccessible keeps it out of the gateway's API, and only a service token
+ * with `intake.case-text:read` may read it.
+ */
+@Directive('@inaccessible')
+@ObjectType('CaseText', { description: '工单全文（内部：分转建议用，已脱敏）' })
+export class CaseText {
+  @Field(() => ID) caseId!: string;
+  @Field(() => String, { description: '标题（已脱敏）' }) title!: string;
+  @Field(() => String, { description: '诉求内容全文（已脱敏）' }) content!: string;
+  @Field(() => String, { description: '主题名称' }) topic!: string;
+  @Field(() => String, { nullable: true, description: '主题编码（主题分类中没有此主题时为空）' }) topicCode!: string | null;
+}
+
+/**
+ * Masks what a citizen typed about themselves: the case's own name, phone and address where the
+ * text repeats them, then phone, landline and ID numbers by pattern.
+ */
+export function maskCaseText(c: Pick<Case, 'citizenName' | 'citizenPhone' | 'address'>, text: string): string {
+  let out = text;
+  const name = c.citizenName?.trim();
+  if (name && Array.from(name).length >= 2) out = out.split(name).join(maskName(name));
+  const phone = c.citizenPhone?.replace(/\D/g, '');
+  if (phone && phone.length >= 5) out = out.split(phone).join(maskPhone(phone));
+  const address = c.address?.trim();
+  if (address && Array.from(address).length >= 4) out = out.split(address).join(maskAddress(address));
+  return scrubText(out);
+}
+
+@Resolver()
+export class CaseTextResolver {
+  @Authorized([scopeRule('intake.case-text:read')])
+  @Directive('@inaccessible')
+  @Query(() => [CaseText], { description: '工单全文（已脱敏；仅内部服务调用）' })
+  async caseTexts(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: ServiceContext): Promise<CaseText[]> {
+    if (ids.length > MAX_IDS) throw badInput('TOO_MANY_IDS', `一次最多读取 ${MAX_IDS} 件工单`);
+    if (!ids.every((id) => UUID.test(id))) throw badInput('INVALID_ID', '工单编号格式不正确');
+    if (ids.length === 0) return [];
+    const [cases, topics] = await Promise.all([ctx.em.find(Case, { id: { $in: ids } }), ctx.em.find(Topic, {})]);
+    const codeOf = new Map<string, string>();
+    for (const t of topics) {
+      codeOf.set(t.code, t.code); // a case may carry the code itself (imports, older clients)
+      codeOf.set(t.name, t.code);
+    }
+    return cases.map((c) => ({
+      caseId: c.id,
+      title: maskCaseText(c, c.title),
+      content: maskCaseText(c, c.content),
+      topic: c.topic,
+      topicCode: codeOf.get(c.topic.trim()) ?? null,
+    }));
+  }
+}
