@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
-import { parseDate } from '@hotline/calendar';
+import { beijingDate, parseDate } from '@hotline/calendar';
 import { createEvent } from '@hotline/contracts';
 import { actorOf, AuthUser, badInput, conflict, forbidden, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
@@ -78,6 +78,7 @@ export async function setEpisodeStatus(em: EntityManager, user: AuthUser, input:
   return em.transactional(async (tx) => {
     const ep = await loadEpisode(tx, cmd.id, cmd.expectedVersion);
     if (ep.status !== 'planned') throw conflict('WRONG_STATUS', '只有筹备中的节目可以登记播出或取消');
+    if (cmd.status === 'aired' && ep.airDate > beijingDate(new Date())) throw conflict('NOT_AIRED_YET', '播出日期未到，不能登记已播出');
     ep.status = cmd.status;
     audit(tx, user, 'episode', ep.id, cmd.status, new Date(), null);
     await tx.flush();

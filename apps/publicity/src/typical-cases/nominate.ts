@@ -1,3 +1,4 @@
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
 import { createEvent } from '@hotline/contracts';
@@ -24,22 +25,32 @@ export const NominateCommand = z.object({
 export async function nominateTypicalCase(em: EntityManager, cal: CalendarData, days: StageDays, user: AuthUser, input: unknown): Promise<TypicalCase> {
   assertPublicityRole(user);
   const cmd = parseInput(NominateCommand, input);
-  return em.transactional(async (tx) => {
-    const c = await loadVisibleCase(tx, user, cmd.caseId);
-    const open = await tx.count(TypicalCase, { caseId: c.id, stage: { $nin: ['rejected'] } });
-    if (open > 0) throw conflict('ALREADY_NOMINATED', '该工单已被提名为典型案例');
-    const now = new Date();
-    const dueAt = workingDaysAfter(cal, now, days.draft);
-    const t = tx.create(TypicalCase, {
-      caseId: c.id, title: cmd.title, reason: cmd.reason, stage: 'drafting', stageDueAt: dueAt, nominatedBy: user.id, nominatedAt: now,
-    });
-    tx.create(ItemCase, { itemId: t.id, caseId: c.id, itemKind: 'typical-case' });
-    audit(tx, user, 'typical-case', t.id, 'nominated', now, cmd.reason);
-    await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.publicity.nominated', source: 'publicity', actor: actorOf(user), caseId: c.id,
-      data: { itemId: t.id, kind: 'typical-case', caseIds: [c.id], stage: 'drafting', dueAt: dueAt.toISOString() },
-    }));
-    return t;
+  try {
+    return await em.transactional(async (tx) => nominateIn(tx, cal, days, user, cmd));
+  } catch (e) {
+    // Two supervisors nominating the same case at once: the partial unique index decides.
+    if (e instanceof UniqueConstraintViolationException) throw alreadyNominated();
+    throw e;
+  }
+}
+
+const alreadyNominated = () => conflict('ALREADY_NOMINATED', '该工单已被提名为典型案例');
+
+async function nominateIn(tx: EntityManager, cal: CalendarData, days: StageDays, user: AuthUser, cmd: z.infer<typeof NominateCommand>): Promise<TypicalCase> {
+  const c = await loadVisibleCase(tx, user, cmd.caseId);
+  const open = await tx.count(TypicalCase, { caseId: c.id, stage: { $nin: ['rejected'] } });
+  if (open > 0) throw alreadyNominated();
+  const now = new Date();
+  const dueAt = workingDaysAfter(cal, now, days.draft);
+  const t = tx.create(TypicalCase, {
+    caseId: c.id, title: cmd.title, reason: cmd.reason, stage: 'drafting', stageDueAt: dueAt, nominatedBy: user.id, nominatedAt: now,
   });
+  tx.create(ItemCase, { itemId: t.id, caseId: c.id, itemKind: 'typical-case' });
+  audit(tx, user, 'typical-case', t.id, 'nominated', now, cmd.reason);
+  await tx.flush();
+  await recordEvent(tx, createEvent({
+    type: 'hotline.publicity.nominated', source: 'publicity', actor: actorOf(user), caseId: c.id,
+    data: { itemId: t.id, kind: 'typical-case', caseIds: [c.id], stage: 'drafting', dueAt: dueAt.toISOString() },
+  }));
+  return t;
 }
