@@ -107,7 +107,7 @@ describe('personal data typed into the free text stays inside intake', () => {
   });
 
   it('no event carries the name, the door or a number; a confidential case carries none of its text', async () => {
-    const mine = await eventually(() => {
+    const mine = await eventually(async () => {
       const m = partner.messages.filter((x) => x.json.caseId === open.id || x.json.caseId === secret.id);
       return m.filter((x) => x.subject === 'hotline.case.replied').length === 2 && m;
     }, { what: 'both cases replied on the stream' });

@@ -53,7 +53,7 @@ function zip(entries: Record<string, string | Buffer>, opts: { deflate?: boolean
 }
 
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-const docx = (extra: Record<string, string> = {}) => zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>', ...extra });
+const docx = (extra: Record<string, string | Buffer> = {}) => zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>', ...extra });
 
 /**
  * An OLE2 compound file (legacy Office) with these stream names: 512-byte sectors, sector 0 the

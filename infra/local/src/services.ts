@@ -56,7 +56,10 @@ export async function startService(opts: {
   void exited.then(() => { hasExited = true; });
 
   const url = `http://127.0.0.1:${opts.port}`;
-  const until = Date.now() + (opts.readyTimeoutMs ?? 30_000);
+  // Generous: a service that fails exits at once (reported above); only a slow start waits this long,
+  // and on a busy 2-core machine intake once took more than 30 s to answer /readyz.
+  const readyTimeoutMs = opts.readyTimeoutMs ?? 90_000;
+  const until = Date.now() + readyTimeoutMs;
   for (;;) {
     if (hasExited) throw new Error(`${opts.name} exited during start:\n${lines.join('\n')}`);
     try {
@@ -65,7 +68,7 @@ export async function startService(opts: {
     } catch { /* not listening yet */ }
     if (Date.now() > until) {
       child.kill('SIGKILL');
-      throw new Error(`${opts.name} was not ready within ${opts.readyTimeoutMs ?? 30_000} ms:\n${lines.join('\n')}`);
+      throw new Error(`${opts.name} was not ready within ${readyTimeoutMs} ms:\n${lines.join('\n')}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
