@@ -123,6 +123,12 @@ describe('宣传加分: typical cases, 《向前一步》, the 12345 column and 
     expect(((await exe.json()) as { error: { reason: string } }).error.reason).toBe('UNSUPPORTED_FILE_TYPE');
     const byHandler = await upload(property, itemId, PNG, '现场.png');
     expect(byHandler.status).toBe(403);
+    const empty = await upload(supervisor, itemId, Buffer.alloc(0), '空.png');
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: { reason: string } }).error.reason).toBe('EMPTY_FILE');
+    const anonymous = await fetch(`${gatewayUrl()}/typical-cases/${itemId}/materials?fileName=a.png`, { method: 'POST', body: new Uint8Array(PNG) });
+    expect(anonymous.status).toBe(401);
+    expect((await typical(supervisor, itemId)).materials).toHaveLength(0); // refused uploads wrote nothing
 
     const res = await upload(supervisor, itemId, PNG, '电梯修复现场.png');
     expect(res.status).toBe(201);
@@ -147,6 +153,11 @@ describe('宣传加分: typical cases, 《向前一步》, the 12345 column and 
     const submitted = ok(await act(supervisor, 'submitTypicalCase', 'TypicalCaseRefInput', { id: itemId, expectedVersion: approved.version })).submitTypicalCase;
     expect(submitted.stage).toBe('submitted');
     expect(submitted.stageDueAt).toBeNull();
+    // Materials belong to the draft: once submitted, an upload is refused and nothing is added.
+    const late = await upload(supervisor, itemId, PNG, '补充.png');
+    expect(late.status).toBe(409);
+    expect(((await late.json()) as { error: { reason: string } }).error.reason).toBe('WRONG_STAGE');
+    expect((await typical(supervisor, itemId)).materials).toHaveLength(1);
   });
 
   it('points are awarded once: a second award and a handler award are refused and the ledger is unchanged', async () => {
