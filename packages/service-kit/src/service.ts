@@ -18,6 +18,7 @@ import { FederatedSchema } from './schema';
 import { createServiceClient, ServiceClient } from './service-client';
 import { createMetrics, Metrics } from './metrics';
 import { depthLimit } from './query-limits';
+import { TokenRevocations } from './revocation';
 
 /** What a resolver receives: its own EntityManager fork, the caller, a logger. */
 export interface ServiceContext {
@@ -106,9 +107,12 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   for (const c of consumers) await c.start();
   registerBacklogGauges(deps, consumerDefs.map((c) => c.name));
 
-  const verify = def.tokenVerifier
+  // Tokens that die with the user: the revocations of the last day are read before anything is served.
+  const revocations = new TokenRevocations();
+  await revocations.start(nc, log, config.TOKEN_REVOCATION_LOOKBACK_SECONDS);
+  const verify = revocations.guard(def.tokenVerifier
     ? await def.tokenVerifier(deps)
-    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });
+    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE }));
   deps.verify = verify;
   const { schema } = await def.schema();
   const shared = def.context?.(deps) ?? {};
@@ -156,6 +160,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
       await http.close().catch((e) => log.warn({ err: e }, 'http close'));
       await def.onStop?.(deps).catch((e) => log.warn({ err: e }, 'onStop'));
       for (const c of consumers) await c.stop().catch((e) => log.warn({ err: e }, 'consumer stop'));
+      await revocations.stop().catch((e) => log.warn({ err: e }, 'revocations stop'));
       await relay!.stop();
       await relay!.publishBatch().catch(() => 0); // last committed events out before we go
       await nc.drain().catch(() => undefined);

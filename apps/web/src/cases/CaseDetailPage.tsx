@@ -13,6 +13,7 @@ import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
 import { CasePublicityPanel } from '../publicity/CasePublicityPanel';
+import { CaseClocksPanel } from '../supervision/CaseClocksPanel';
 
 function NotFound() {
   const navigate = useNavigate();
@@ -67,6 +68,7 @@ export default function CaseDetailPage() {
               <CaseDispatchPanels part="actions" caseId={c.id} onChanged={() => void refetch()} />
               {/* … then the reference panels. */}
               <CaseHandling c={c} />
+              <CaseClocksPanel caseId={c.id} externalNo={c.externalNo} />
               <CaseIntakeSection c={c} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
               <CasePublicityPanel caseId={c.id} caseTitle={c.title} />

@@ -12,6 +12,8 @@ describe('navigation', () => {
       '/admin/departments',
       '/admin/users',
       '/admin/catalogue',
+      '/admin/calendar',
+      '/admin/clocks',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',
