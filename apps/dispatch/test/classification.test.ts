@@ -48,13 +48,13 @@ describe('a re-import at intake (hotline.case.updated) in dispatch', () => {
   it('takes the new topic, text digests and place, and moves no deadline when the upstream one did not change', () => {
     const c = held();
     expect(applyIntakeUpdate(c, { topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道' }, false)).toBeNull();
-    expect(c).toMatchObject({ topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道', handleDeadlineAt: hours(7 * 24) });
+    expect(c).toMatchObject({ topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道', handleDeadlineAt: sevenWorkingDays });
   });
   it('an earlier upstream deadline shortens a held case\'s deadline; a cleared one restores the urgency\'s', () => {
     const c = held();
     expect(applyIntakeUpdate(c, { deadlineAt: hours(30).toISOString() }, false)).toEqual(hours(30));
     expect(c.upstreamDeadlineAt).toEqual(hours(30));
-    expect(applyIntakeUpdate(c, { deadlineAt: null }, false)).toEqual(hours(7 * 24));
+    expect(applyIntakeUpdate(c, { deadlineAt: null }, false)).toEqual(sevenWorkingDays);
     expect(c.upstreamDeadlineAt).toBeNull();
   });
   it('keeps an approved extension, and a completed or not yet dispatched case only records the upstream deadline', () => {
@@ -66,6 +66,6 @@ describe('a re-import at intake (hotline.case.updated) in dispatch', () => {
     expect(waiting.upstreamDeadlineAt).toEqual(hours(30));
     const done = held({ stage: 'completed' });
     expect(applyIntakeUpdate(done, { deadlineAt: hours(30).toISOString() }, false)).toBeNull();
-    expect(done.handleDeadlineAt).toEqual(hours(7 * 24));
+    expect(done.handleDeadlineAt).toEqual(sevenWorkingDays);
   });
 });

@@ -8,7 +8,7 @@ import * as browser from '../src/browser';
 const KEEPS_STAGE = [
   'hotline.case.received', 'hotline.case.updated', 'hotline.case.classified', 'hotline.case.linked', 'hotline.case.feedback-delivered',
   'hotline.case.attachment-added', 'hotline.case.attachment-removed', 'hotline.case.contacted', 'hotline.case.extension-requested',
-  'hotline.case.extended', 'hotline.case.extension-refused', 'hotline.case.deadline-changed', 'hotline.case.assist-reported',
+  'hotline.case.extended', 'hotline.case.extension-refused', 'hotline.case.deadline-changed', 'hotline.case.assist-reported', 'hotline.case.urged',
 ];
 
 const run = (events: string[], from: CaseStage = 'received') => events.reduce<CaseStage>((s, e) => stageAfter(s, `hotline.case.${e}`), from);
