@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISPATCH_EVENTS } from './events/dispatch.events';
 import { IDENTITY_EVENTS } from './events/identity.events';
 import { INTAKE_EVENTS } from './events/intake.events';
+import { PUBLICITY_EVENTS } from './events/publicity.events';
 import { SUPERVISION_EVENTS } from './events/supervision.events';
 import type { EventDefinition } from './events/shared';
 
@@ -9,7 +10,7 @@ import type { EventDefinition } from './events/shared';
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS };
+const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...PUBLICITY_EVENTS };
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;
@@ -21,7 +22,8 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(DISPATCH_EVENTS).map((t) => [t, 'dispatch']),
   ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
   ...Object.keys(SUPERVISION_EVENTS).map((t) => [t, 'supervision']),
-]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'supervision'>;
+  ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
+]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'supervision' | 'publicity'>;
 
 /** subject → version → payload schema. */
 export const EVENT_SCHEMAS = Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v.versions])) as {

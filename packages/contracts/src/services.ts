@@ -88,10 +88,10 @@ export const SERVICES = [
     grants: [],
   }),
   entry({
-    name: 'publicity', title: '宣传', status: 'planned', port: 4106, database: 'hotline_publicity', subgraph: true,
-    httpPaths: [],
+    name: 'publicity', title: '宣传', status: 'live', port: 4106, database: 'hotline_publicity', subgraph: true,
+    httpPaths: ['/typical-cases/:uuid/materials'],
     publishes: ['hotline.publicity.>'],
-    consumes: [],
+    consumes: ['hotline.case.>', 'hotline.department.>'],
     grants: [],
   }),
   entry({

@@ -23,4 +23,5 @@ export * from './roles';
 export * from './schema-drift';
 export * from './rest';
 export * from './query-limits';
+export * from './file-type';
 export * from './revocation';

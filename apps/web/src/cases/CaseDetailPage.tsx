@@ -12,6 +12,7 @@ import { CaseInfo } from './CaseInfo';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
+import { CasePublicityPanel } from '../publicity/CasePublicityPanel';
 import { CaseClocksPanel } from '../supervision/CaseClocksPanel';
 
 function NotFound() {
@@ -70,6 +71,7 @@ export default function CaseDetailPage() {
               <CaseClocksPanel caseId={c.id} externalNo={c.externalNo} />
               <CaseIntakeSection c={c} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
+              <CasePublicityPanel caseId={c.id} caseTitle={c.title} />
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title="办理过程" data-testid="case-timeline-card">

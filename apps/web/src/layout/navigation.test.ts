@@ -6,7 +6,7 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
     expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
-    expect(paths('handler')).toEqual(['/inbox', '/intake/search']);
+    expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/intake/search']);
     expect(paths('admin')).toEqual([
       '/analytics',
       '/admin/departments',

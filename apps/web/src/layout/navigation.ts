@@ -87,8 +87,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: '宣传',
     icon: NotificationOutlined,
     roles: ['supervisor', 'leader'],
-    component: ComingSoon,
-    placeholder: true,
+    component: lazy(() => import('../publicity/PublicityPage')),
+  },
+  {
+    key: 'publicity-tasks',
+    path: '/publicity/tasks',
+    label: '宣传任务',
+    icon: NotificationOutlined,
+    roles: ['handler'],
+    component: lazy(() => import('../publicity/PublicityTasksPage')),
   },
   {
     key: 'analytics',
