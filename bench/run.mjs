@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
 // we report medians and ratios, never absolute promises). Results go to bench/results/.
-//   node bench/run.mjs [events|gateway|suggestions|imports|all] [--runs 5] [--events 1000] [--requests 300]
+//   node bench/run.mjs [events|gateway|suggestions|imports|clocks|all] [--runs 5] [--events 1000] [--requests 300] [--clocks 1000000]
 //   node bench/run.mjs suggestions [labelled.csv|labelled.xlsx ...] [--text 标题,内容] [--label 科室]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { clocks } from './clocks.mjs';
 import { events } from './events.mjs';
 import { gateway } from './gateway.mjs';
 import { imports } from './imports.mjs';
@@ -20,12 +21,13 @@ const flagValue = (i) => i > 0 && args[i - 1].startsWith('--');
 const files = args.filter((a, i) => /\.(csv|xlsx)$/i.test(a) && !flagValue(i));
 const which = args.find((a, i) => !a.startsWith('--') && !flagValue(i) && !files.includes(a) && Number.isNaN(Number(a))) ?? 'all';
 const text = (name) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300), files, text: text('text'), label: text('label'), topic: text('topic') };
+const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300), files, text: text('text'), label: text('label'), topic: text('topic'), clocks: opt('clocks', 1_000_000) };
 const results = { at: new Date().toISOString(), node: process.version, options };
 if (which === 'events' || which === 'all') results.events = await events(options);
 if (which === 'gateway' || which === 'all') results.gateway = await gateway(options);
 if (which === 'suggestions' || which === 'all') results.suggestions = await suggestions(options);
 if (which === 'imports' || which === 'all') results.imports = await imports(options);
+if (which === 'clocks' || which === 'all') results.clocks = await clocks({ runs: options.runs, clocks: options.clocks });
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 fs.mkdirSync(dir, { recursive: true });
 const file = path.join(dir, `${results.at.replace(/[:.]/g, '-')}.json`);

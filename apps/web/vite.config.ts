@@ -6,6 +6,8 @@ import react from '@vitejs/plugin-react';
 const apiTarget = 'http://127.0.0.1:4000';
 /** Case attachments (raw HTTP on intake through the gateway); a key starting with ^ is a RegExp. */
 const ATTACHMENTS = '^/cases/[0-9a-fA-F-]{36}/attachments';
+/** Typical-case materials (raw HTTP on publicity through the gateway). */
+const MATERIALS = '^/typical-cases/[0-9a-fA-F-]{36}/materials';
 
 export default defineConfig({
   base: '/',
@@ -16,6 +18,7 @@ export default defineConfig({
       '/open311': { target: apiTarget, changeOrigin: false },
       // 附件 only: /cases/<uuid> itself is a page of this app.
       [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
+      [MATERIALS]: { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
@@ -23,6 +26,7 @@ export default defineConfig({
       '/graphql': { target: apiTarget, changeOrigin: false },
       '/open311': { target: apiTarget, changeOrigin: false },
       [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
+      [MATERIALS]: { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

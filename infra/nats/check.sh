@@ -9,7 +9,7 @@ here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
 k8s="$here/../k8s/nats"
 bin=${NATS_SERVER_BIN:-nats-server}
 
-for u in SYS OPS PARTNER IDENTITY INTAKE DISPATCH CALLBACK SUPERVISION PUBLICITY ANALYTICS; do
+for u in SYS OPS PARTNER IDENTITY INTAKE DISPATCH GATEWAY CALLBACK SUPERVISION PUBLICITY ANALYTICS; do
   export "NATS_${u}_PASSWORD=check-only-$u"
 done
 export SERVER_NAME=nats-0

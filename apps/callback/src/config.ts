@@ -2,7 +2,7 @@ import { BaseConfigSchema } from '@hotline/service-kit';
 import { z } from 'zod';
 
 export const CallbackConfigSchema = BaseConfigSchema.extend({
-  PORT: z.coerce.number().int().min(1).max(65535).default(4104),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4105),
   /** 回访时限: working days after 办结 by which the citizen is called back (the callback clock until supervision owns it). */
   CALLBACK_DUE_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(2),
   /** Tries before a task ends as 未接通 (unreachable). */

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { main, ServiceDeps } from '@hotline/service-kit';
+import { ContextExtras, main, ServiceDeps } from '@hotline/service-kit';
 import { AssistTask } from './assists/assist-task.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { DispatchCase } from './cases/dispatch-case.entity';
 import { seedDemoRules } from './catalogue/catalogue.service';
 import { ResponsibilityRule } from './catalogue/responsibility-rule.entity';
 import { DispatchConfig, DispatchConfigSchema } from './config';
+import type { DispatchContext } from './context';
 import { DepartmentProjection } from './departments/department.entity';
 import { departmentsConsumer } from './departments/departments.consumer';
 import { AssignmentRecord } from './dispatching/assignment-record.entity';
@@ -35,7 +36,7 @@ main({
   migrations,
   schema: buildDispatchSchema,
   consumers: () => [caseEventsConsumer(), departmentsConsumer()],
-  context: (deps) => {
+  context: (deps): ContextExtras<DispatchContext> => {
     const m = modelFor(deps);
     return { dispatchLimitMinutes: deps.config.DISPATCH_LIMIT_MINUTES, model: m, suggest: suggester(m), replyScripts: noReplyScripts };
   },

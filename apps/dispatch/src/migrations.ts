@@ -182,6 +182,13 @@ class ConfidentialCases extends Migration {
   }
 }
 
+/** 工单分级 reaches dispatch: a 疑难类 case's handling limit is 15 working days (general 7). */
+class CaseTier extends Migration {
+  override async up(): Promise<void> {
+    this.addSql("alter table dispatch_case add column tier varchar(16) not null default 'general'");
+  }
+}
+
 /** 二次督办: a completed case reopened after an unresolved or dissatisfied callback is handled again as round 2, 3 … */
 class HandlingRounds extends Migration {
   override async up(): Promise<void> {
@@ -195,5 +202,6 @@ export const migrations = [
   { name: 'Migration20261201000003_merges_and_assist_rounds', class: MergesAndAssistRounds },
   { name: 'Migration20261204000010_case_texts', class: CaseTexts },
   { name: 'Migration20261204000017_confidential_cases', class: ConfidentialCases },
+  { name: 'Migration20261204000018_case_tier', class: CaseTier },
   { name: 'Migration20261204000020_handling_rounds', class: HandlingRounds },
 ];

@@ -1,5 +1,5 @@
 import { buildFederatedSchema, DepartmentRef, UserRef } from '@hotline/service-kit';
-import { AssignmentRecordResolver, caseReference, CaseResolver } from './cases/case.resolver';
+import { AssignmentRecordResolver, caseReference, CaseResolver, ExtensionRequestResolver } from './cases/case.resolver';
 import { DispatchResolver } from './dispatching/dispatch.resolver';
 import { HandlingResolver } from './handling/handling.resolver';
 import { ReviewResolver } from './review/review.resolver';
@@ -9,7 +9,7 @@ import { FeedbackReplyResolver } from './replies/feedback-reply.resolver';
 
 export const buildDispatchSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, AssignmentRecordResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver, FeedbackReplyResolver],
+    resolvers: [CaseResolver, AssignmentRecordResolver, ExtensionRequestResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver, FeedbackReplyResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

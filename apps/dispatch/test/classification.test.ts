@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyClassification, ClassifiedCase } from '../src/cases/classification';
+import { applyClassification, applyIntakeUpdate, ClassifiedCase, UpdatedCase } from '../src/cases/classification';
 
 const t0 = new Date('2026-11-25T09:00:00+08:00');
 const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
+/** 7 working days from Wed 25 Nov 09:00 (two weekends): Fri 4 Dec 09:00. */
+const sevenWorkingDays = new Date('2026-12-04T09:00:00+08:00');
 const normal = (over: Partial<ClassifiedCase> = {}): ClassifiedCase => ({
-  requestType: 'complaint', topic: '物业', urgency: 'normal', stage: 'dispatched', dispatchedAt: t0, upstreamDeadlineAt: null, handleDeadlineAt: hours(7 * 24), ...over,
+  requestType: 'complaint', topic: '物业', urgency: 'normal', stage: 'dispatched', dispatchedAt: t0, upstreamDeadlineAt: null, handleDeadlineAt: sevenWorkingDays, ...over,
 });
 
 describe('a reclassification at intake (hotline.case.classified) in dispatch', () => {
@@ -34,9 +36,36 @@ describe('a reclassification at intake (hotline.case.classified) in dispatch', (
     expect(extended.urgency).toBe('urgent');
     const done = normal({ stage: 'completed' });
     expect(applyClassification(done, { requestType: 'complaint', topic: '物业', urgency: 'urgent' }, false)).toBeNull();
-    expect(done.handleDeadlineAt).toEqual(hours(7 * 24));
+    expect(done.handleDeadlineAt).toEqual(sevenWorkingDays);
     const same = normal();
     expect(applyClassification(same, { requestType: 'suggestion', topic: '物业', urgency: 'normal' }, false)).toBeNull();
     expect(same.requestType).toBe('suggestion');
+  });
+});
+
+describe('a re-import at intake (hotline.case.updated) in dispatch', () => {
+  const held = (over: Partial<UpdatedCase> = {}): UpdatedCase => ({ ...normal(), title: '旧标题', contentDigest: '旧内容', projectName: '林肯公园', street: '荣华街道', receivedAt: hours(-1), ...over });
+  it('takes the new topic, text digests and place, and moves no deadline when the upstream one did not change', () => {
+    const c = held();
+    expect(applyIntakeUpdate(c, { topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道' }, false)).toBeNull();
+    expect(c).toMatchObject({ topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道', handleDeadlineAt: sevenWorkingDays });
+  });
+  it('an earlier upstream deadline shortens a held case\'s deadline; a cleared one restores the urgency\'s', () => {
+    const c = held();
+    expect(applyIntakeUpdate(c, { deadlineAt: hours(30).toISOString() }, false)).toEqual(hours(30));
+    expect(c.upstreamDeadlineAt).toEqual(hours(30));
+    expect(applyIntakeUpdate(c, { deadlineAt: null }, false)).toEqual(sevenWorkingDays);
+    expect(c.upstreamDeadlineAt).toBeNull();
+  });
+  it('keeps an approved extension, and a completed or not yet dispatched case only records the upstream deadline', () => {
+    const extended = held({ handleDeadlineAt: hours(10 * 24) });
+    expect(applyIntakeUpdate(extended, { deadlineAt: hours(30).toISOString() }, true)).toBeNull();
+    expect(extended.handleDeadlineAt).toEqual(hours(10 * 24));
+    const waiting = held({ stage: 'signed', dispatchedAt: null, handleDeadlineAt: null });
+    expect(applyIntakeUpdate(waiting, { deadlineAt: hours(30).toISOString() }, false)).toBeNull();
+    expect(waiting.upstreamDeadlineAt).toEqual(hours(30));
+    const done = held({ stage: 'completed' });
+    expect(applyIntakeUpdate(done, { deadlineAt: hours(30).toISOString() }, false)).toBeNull();
+    expect(done.handleDeadlineAt).toEqual(sevenWorkingDays);
   });
 });

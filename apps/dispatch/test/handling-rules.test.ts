@@ -58,6 +58,9 @@ describe('clocks', () => {
     expect(checkExtensionRequest(at(10), deadline, at(2000))).toEqual(deadline);
     expect(codeOf(() => checkExtensionRequest(at(600), deadline, at(2000)))).toBe('CONFLICT/DEADLINE_PASSED');
     expect(codeOf(() => checkExtensionRequest(at(10), deadline, at(600)))).toBe('BAD_USER_INPUT/EXTENSION_NOT_LATER');
+    // A time already past (a mistyped date) is refused as such, not taken as some other date.
+    expect(codeOf(() => checkExtensionRequest(at(10), deadline, at(5)))).toBe('BAD_USER_INPUT/EXTENSION_IN_PAST');
+    expect(codeOf(() => checkExtensionRequest(at(10), deadline, at(10)))).toBe('BAD_USER_INPUT/EXTENSION_IN_PAST');
     expect(codeOf(() => checkExtensionRequest(at(10), deadline, at(600 + 31 * 1440)))).toBe('BAD_USER_INPUT/EXTENSION_TOO_LONG');
     expect(codeOf(() => checkExtensionRequest(at(10), null, at(2000)))).toBe('CONFLICT/NO_DEADLINE');
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calibrationReport, fitTemperature, negativeLogLikelihood } from '../src/suggestions/calibration';
 import { demoHistory } from '../src/suggestions/demo-history';
 import { trainingSet } from '../src/suggestions/dispatch-model';
-import { classWeights, fitLogistic, logits, softmax } from '../src/suggestions/logistic-regression';
+import { classWeights, fitLogistic, fitLogisticYielding, logits, softmax } from '../src/suggestions/logistic-regression';
 import { crossValidate, seededRandom } from '../src/suggestions/naive-bayes';
 import { documentOf, fitVectorizer, vectorize } from '../src/suggestions/text-features';
 import { buildRoutingModel, classify, crossValidatedPredictions, heldOutMetrics, LabelledCase, PARAM_GRID, trainClassifier } from '../src/suggestions/text-classifier';
@@ -61,6 +61,14 @@ describe('multinomial logistic regression (多类逻辑回归)', () => {
     expect(right / test.length).toBeGreaterThan(0.95);
     const again = fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-4 });
     expect(Array.from(again.weights)).toEqual(Array.from(m.weights));
+  });
+
+  it('the yielding fit (inside the service) pauses after every epoch and gives the very same model', async () => {
+    const train = points(120, 3);
+    let pauses = 0;
+    const m = await fitLogisticYielding(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-3, epochs: 7 }, async () => { pauses += 1; });
+    expect(pauses).toBe(7);
+    expect(Array.from(m.weights)).toEqual(Array.from(fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-3, epochs: 7 }).weights));
   });
 
   it('class weights: balanced weighs a small class up, none leaves all at 1, an absent class gets 0', () => {
@@ -182,6 +190,12 @@ describe('honest figures (只按本局真实工单计分)', () => {
     const mixed = await crossValidatedPredictions(trainingSet(bureau, 200), report.params, { scoreSynthetic: true });
     expect(heldOutMetrics(mixed.labels, mixed.predictions).accuracy).toBeGreaterThan(report.metrics!.accuracy);
     expect(report.calibration?.after.bins.reduce((s, b) => s + b.count, 0)).toBe(60);
+  });
+
+  it('a long history is cross-validated on a seeded sample; the card says how many cases were held out', async () => {
+    const { report } = await buildRoutingModel(asBureau(demo), { minEvaluated: 20, maxCrossValidated: 200, grid: [PARAM_GRID[1]] });
+    expect(report.bureauCases).toBe(480);
+    expect(report.metrics?.cases).toBe(200);
   });
 
   it('with too few bureau cases there are no figures at all, only the training counts', async () => {

@@ -18,8 +18,17 @@ export const GatewayConfigSchema = z.object({
   MAX_QUERY_COST: z.coerce.number().int().min(100).default(250_000),
   /** Longest string in any argument or variable (the longest free text a command takes is 5,000). */
   MAX_STRING_LENGTH: z.coerce.number().int().min(100).default(20_000),
-  /** Whose X-Forwarded-For sets the client address (Express "trust proxy"); see the README. */
-  TRUST_PROXY: z.string().default('loopback'),
+  /**
+   * Whose X-Forwarded-For sets the client address (Express "trust proxy"). None by default: the
+   * gateway is the edge, and believing a header any client can write would let a guesser choose
+   * its address (issue 17). Behind a load balancer or ingress, name exactly those hops ("1").
+   */
+  TRUST_PROXY: z.string().default('false'),
+  /** NATS, for one subject only: `hotline.user.tokens-revoked` (tokens that die with the user). */
+  NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD: z.string().optional(),
+  TOKEN_REVOCATION_LOOKBACK_SECONDS: z.coerce.number().int().min(60).default(86_400),
   /** When set, `GET /metrics` asks for `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });

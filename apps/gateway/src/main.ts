@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import { authenticate, contextError, createHttpServer, createLogger, createMetrics, createTokenVerifier, loadConfigOrExit } from '@hotline/service-kit';
+import {
+  authenticate, connectNats, contextError, createHttpServer, createLogger, createMetrics, createTokenVerifier, loadConfigOrExit, TokenRevocations,
+} from '@hotline/service-kit';
 import { httpPathMatcher, LIVE_SERVICES, subgraphUrlVar } from '@hotline/contracts';
 import { GatewayConfigSchema, SubgraphUrlsSchema } from './config';
 import { depthLimit } from './depth-limit';
@@ -39,7 +41,12 @@ async function start() {
     buildService: ({ name, url }) => new AuthForwardingDataSource({ url: overrides[name] ?? url }),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
-  const verify = createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+  // The gateway refuses a revoked token too (disabled user, changed role or department, reset
+  // password), from the same revocation list every subgraph keeps.
+  const nc = await connectNats({ url: config.NATS_URL, name: 'gateway', user: config.NATS_USER, pass: config.NATS_PASSWORD });
+  const revocations = new TokenRevocations();
+  await revocations.start(nc, log, config.TOKEN_REVOCATION_LOOKBACK_SECONDS);
+  const verify = revocations.guard(createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE }));
   const webDir = config.WEB_DIST_DIR ?? path.resolve(__dirname, '..', '..', 'web', 'dist');
 
   const http = await createHttpServer<GatewayContext>({
@@ -51,7 +58,8 @@ async function start() {
     // Cost (aliases × list sizes) and string length are refused here before any fan-out; the
     // subgraphs check them again, and refuse callers without a token themselves.
     limits: { maxCost: config.MAX_QUERY_COST, maxStringLength: config.MAX_STRING_LENGTH },
-    metrics: createMetrics('gateway'),
+    // The services' pass-through paths (the registry's templates) are the gateway's routes too.
+    metrics: createMetrics('gateway', { routes: LIVE_SERVICES.flatMap((s) => s.httpPaths.map((p) => p.replace(':uuid', ':id'))) }),
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     // The gateway faces the public: in production its /metrics needs METRICS_TOKEN, or stays closed.
@@ -104,7 +112,7 @@ async function start() {
       if (stopping) return;
       stopping = true;
       setTimeout(() => process.exit(1), 10_000).unref();
-      void http.close().then(() => process.exit(0));
+      void http.close().then(() => revocations.stop()).then(() => nc.drain()).catch(() => undefined).then(() => process.exit(0));
     });
   }
 }

@@ -148,12 +148,13 @@ describe('callback: completed → task → attempts → result; unresolved → s
 
     // Back in 物业管理科's inbox, marked as round 2, with the second round's deadline.
     const inbox = await eventually(async () => {
-      const r = await property.request<{ departmentInbox: Array<{ id: string; handling: { round: number; stage: string } }> }>('{ departmentInbox { id handling { round stage } } }');
+      const r = await property.request<{ departmentInbox: Array<{ id: string; handling: { round: number; state: string } }> }>('{ departmentInbox { id handling { round state } } }');
       return r.departmentInbox.find((x) => x.id === cases.c.id && x.handling.round === 2);
     }, { what: 'the reopened case in the department inbox' });
-    expect(inbox.handling.stage).toBe('accepted');
+    expect(inbox.handling.state).toBe('accepted');
     expect((await view(property, cases.c.id)).assignment?.deadlineAt).toBe(opened.supervisions[0].dueAt);
-    await intakeStage(duty, cases.c.id, 'accepted');
+    // intake's stage: 二次督办 (the lifecycle's backward move, packages/contracts/src/lifecycle.ts).
+    await intakeStage(duty, cases.c.id, 'reopened');
 
     await complete(duty, property, cases.c.id, { accept: false });
     const second = await taskOf(agent, cases.c.id, 2);
@@ -175,7 +176,7 @@ describe('callback: completed → task → attempts → result; unresolved → s
     const r = await supervisor.request<{ openSecondRound: { round: number; trigger: string; status: string } }>('mutation($c: ID!, $e: String!) { openSecondRound(caseId: $c, explanation: $e) { round trigger status } }', { c: cases.b.id, e: '区级平台回访显示仍有遗留问题' });
     expect(r.openSecondRound).toEqual({ round: 2, trigger: 'supervisor', status: 'open' });
     expect(refusal(await supervisor.raw('mutation($c: ID!, $e: String!) { openSecondRound(caseId: $c, explanation: $e) { id } }', { c: cases.b.id, e: '重复发起二次督办' }))).toEqual({ code: 'CONFLICT', reason: 'SUPERVISION_OPEN' });
-    await eventually(async () => (await view(property, cases.b.id)).handling?.stage === 'accepted', { what: 'case b back with the department' });
+    await eventually(async () => (await view(property, cases.b.id)).handling?.state === 'accepted', { what: 'case b back with the department' });
   });
 
   it('the district platform\'s results: imported by external number, idempotent, unknown numbers refused with nothing written', async () => {

@@ -41,7 +41,7 @@ describe('dispatch: the same assisting department after a 退回 or 改派', () 
     ]);
     expect(refusal(await act(property, 'reportAssist', 'AssistReportInput', { caseId, text: '第二轮不能反馈两次' }))).toEqual({ code: 'CONFLICT', reason: 'ALREADY_REPORTED' });
     const replied = await must(construction, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '已责令工地覆盖裸土，物业已清扫。' });
-    expect(replied.handling?.stage).toBe('replied');
+    expect(replied.handling?.state).toBe('replied');
     await intakeStage(duty, caseId, 'replied');
   });
 
@@ -55,7 +55,7 @@ describe('dispatch: the same assisting department after a 退回 or 改派', () 
     expect(refusal(await act(construction, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '原主办科室不能再答复' }))).toMatchObject({ code: 'NOT_FOUND' });
     await must(property, 'reportAssist', 'AssistReportInput', { caseId, text: '第二轮：物业配合房屋交付科修补路面。' });
     const replied = await must(housing, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '已协调开发商修补路面并恢复通行。' });
-    expect(replied.handling?.stage).toBe('replied');
+    expect(replied.handling?.state).toBe('replied');
     const v = await view(duty, caseId);
     expect(v.assistTasks.map((t) => [t.status, t.reportText])).toEqual([
       ['reported', '第一轮：物业已设置警示标志。'],

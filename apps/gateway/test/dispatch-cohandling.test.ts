@@ -75,7 +75,7 @@ describe('dispatch: 延期, 协办, optimistic locking and bulk dispatch', () =>
       expect(reported.assistTasks).toEqual([{ departmentId: dept.property, status: 'reported', reportText: '已通知物业配合清扫小区内积尘。' }]);
       expect(refusal(await act(property, 'reportAssist', 'AssistReportInput', { caseId, text: '第二次协办反馈' }))).toEqual({ code: 'CONFLICT', reason: 'ALREADY_REPORTED' });
       const replied = await must(construction, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '已责令工地覆盖裸土并洒水降尘。' });
-      expect(replied.handling?.stage).toBe('replied');
+      expect(replied.handling?.state).toBe('replied');
       await intakeStage(duty, caseId, 'replied');
     });
   });
@@ -108,7 +108,7 @@ describe('dispatch: 延期, 协办, optimistic locking and bulk dispatch', () =>
       expect(refusal(await act(property, 'acceptCase', 'CaseActionInput', { caseId, expectedVersion: seen }))).toEqual({ code: 'CONFLICT', reason: 'STALE_VERSION' });
       const now = (await view(property, caseId)).handling!.version;
       expect(now).toBe(seen + 1);
-      expect((await must(property, 'acceptCase', 'CaseActionInput', { caseId, expectedVersion: now })).handling?.stage).toBe('accepted');
+      expect((await must(property, 'acceptCase', 'CaseActionInput', { caseId, expectedVersion: now })).handling?.state).toBe('accepted');
     });
   });
 

@@ -110,7 +110,7 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
     const basis = `权责清单：延期交房属房屋交付科，已与市民${PHONE}说明`;
     const r = await act(property, 'returnCase', 'ReturnInput', { caseId, reasonCode: 'wrong_department', basis });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.returnCase.handling?.stage).toBe('signed');
+    expect(r.data!.returnCase.handling?.state).toBe('signed');
     const returned = await eventOf(caseId, 'hotline.case.returned');
     expect(returned.json.data).toMatchObject({ departmentId: dept.property, reasonCode: 'wrong-department', basis: `权责清单：延期交房属房屋交付科，已与市民${MASKED_PHONE}说明` });
 
@@ -139,7 +139,7 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
     const reason = `答复未说明修复时间，请回电市民${PHONE}后补充`;
     const r = await act(supervisor, 'rejectReply', 'RejectReplyInput', { caseId, reason });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.rejectReply.handling?.stage).toBe('accepted');
+    expect(r.data!.rejectReply.handling?.state).toBe('accepted');
     expect(r.data!.rejectReply.replies[0]).toMatchObject({ reviewStatus: 'rejected', reviewNote: `答复未说明修复时间，请回电市民${MASKED_PHONE}后补充` });
     const ev = await eventOf(caseId, 'hotline.case.review-rejected');
     expect(ev.json.data).toMatchObject({ departmentId: dept.property, reason: `答复未说明修复时间，请回电市民${MASKED_PHONE}后补充` });

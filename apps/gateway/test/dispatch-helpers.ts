@@ -5,7 +5,7 @@ import { departmentId, receiveAndSign } from './helpers';
 
 export const CASE_VIEW = `id dispatchDueAt
   assignment { leadDepartmentId assistDepartmentIds deadlineAt status }
-  handling { stage version acceptedAt contactedAt contactChannel completedAt returnCount inboxBucket }
+  handling { state version acceptedAt contactedAt contactChannel completedAt returnCount inboxBucket }
   replies { result text reviewStatus reviewNote scriptId }
   assistTasks { departmentId status reportText }
   extensions { id status reason requestedUntil decisionNote }
@@ -15,7 +15,7 @@ export interface CaseView {
   id: string;
   dispatchDueAt: string | null;
   assignment: { leadDepartmentId: string; assistDepartmentIds: string[]; deadlineAt: string | null; status: string } | null;
-  handling: { stage: string; version: number; acceptedAt: string | null; contactedAt: string | null; contactChannel: string | null; completedAt: string | null; returnCount: number; inboxBucket: string | null } | null;
+  handling: { state: string; version: number; acceptedAt: string | null; contactedAt: string | null; contactChannel: string | null; completedAt: string | null; returnCount: number; inboxBucket: string | null } | null;
   replies: Array<{ result: string; text: string; reviewStatus: string; reviewNote: string | null; scriptId: string | null }>;
   assistTasks: Array<{ departmentId: string; status: string; reportText: string | null }>;
   extensions: Array<{ id: string; status: string; reason: string; requestedUntil: string; decisionNote: string | null }>;

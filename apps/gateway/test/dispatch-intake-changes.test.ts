@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectEvents, eventually, GraphQLClient } from '@hotline/testing';
 import { as, receiveAndSign } from './helpers';
 import { act, departments, dispatched, must, refusal, view } from './dispatch-helpers';
+import { addWorkingDays, createCalendar, seedOverrides, seedYears } from '@hotline/calendar';
+
+const BUNDLED_CALENDAR = createCalendar({ years: seedYears(), overrides: seedOverrides() });
 
 type Partner = Awaited<ReturnType<typeof collectEvents>>;
 const HOUR = 3_600_000;
@@ -9,12 +12,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const RECLASSIFY = 'mutation($i: ReclassifyInput!) { reclassifyCase(input: $i) { id urgency } }';
 const LINK = 'mutation($i: LinkCaseInput!) { linkCase(input: $i) { id masterCaseId linkKind } }';
-const ASSIGNMENT = 'query($id: ID!) { case(id: $id) { urgency assignment { dispatchedAt deadlineAt } handling { stage inboxBucket } dispatchDueAt } }';
+const ASSIGNMENT = 'query($id: ID!) { case(id: $id) { urgency assignment { dispatchedAt deadlineAt } handling { state inboxBucket } dispatchDueAt } }';
 
 interface AssignmentView {
   urgency: string;
   assignment: { dispatchedAt: string; deadlineAt: string } | null;
-  handling: { stage: string; inboxBucket: string | null } | null;
+  handling: { state: string; inboxBucket: string | null } | null;
   dispatchDueAt: string | null;
 }
 
@@ -61,7 +64,14 @@ describe('dispatch follows intake: reclassification and merges (并单)', () => 
 
     it('a dispatched case reclassified urgent: its deadline is recomputed from its dispatch time', async () => {
       const { id } = await dispatched(duty, { client: property, id: dept.property }, { over: { title: '楼道灯不亮', content: '5号楼楼道灯坏了一周。' } });
-      await deadlineIsDispatchPlus(property, id, 7 * 24);
+      // A normal-urgency case: 7 working days on the PRC calendar (weekends, holidays and 调休
+      // counted) — 15 when intake classed it 疑难类 (repeats of the same phone make it so here).
+      const { tier } = (await duty.request<{ case: { tier: string } }>('query($id: ID!) { case(id: $id) { tier } }', { id })).case;
+      const days = tier === 'difficult' ? 15 : 7;
+      await eventually(async () => {
+        const a = (await read(property, id)).assignment;
+        return a && new Date(a.deadlineAt).getTime() === addWorkingDays(BUNDLED_CALENDAR, new Date(a.dispatchedAt), days).getTime();
+      }, { what: `a deadline ${days} working days after dispatch (tier ${tier})` });
       await supervisor.request(RECLASSIFY, { i: { caseId: id, urgency: 'urgent', reason: '楼道无照明，老人夜间摔倒风险高' } });
       const c = await deadlineIsDispatchPlus(property, id, 2);
       expect(c.handling?.inboxBucket).not.toBeNull();
@@ -113,7 +123,7 @@ describe('dispatch follows intake: reclassification and merges (并单)', () => 
         { i: [{ caseId: b.id, leadDepartmentId: dept.property }, { caseId: master.id, leadDepartmentId: dept.property }] },
       );
       expect(bulk.dispatchCases).toEqual([{ caseId: b.id, ok: false, reason: 'CASE_MERGED' }, { caseId: master.id, ok: true, reason: null }]);
-      expect((await read(duty, b.id)).handling?.stage).toBe('signed');
+      expect((await read(duty, b.id)).handling?.state).toBe('signed');
     });
 
     it('a merged case that departments already hold leaves their inboxes; every action on it is refused', async () => {

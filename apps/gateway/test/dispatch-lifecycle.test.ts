@@ -43,7 +43,7 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
 
   it('the property handler accepts it; accepting twice is refused; the inbox moves it to 办理中', async () => {
     const c = await must(property, 'acceptCase', 'CaseActionInput', { caseId });
-    expect(c.handling).toMatchObject({ stage: 'accepted', inboxBucket: 'inProgress' });
+    expect(c.handling).toMatchObject({ state: 'accepted', inboxBucket: 'inProgress' });
     expect(c.handling?.acceptedAt).toBeTruthy();
     expect(refusal(await act(property, 'acceptCase', 'CaseActionInput', { caseId }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
     await intakeStage(duty, caseId, 'accepted');
@@ -60,7 +60,7 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
 
   it('a handler replies; the reply waits for bureau review; a handler may not review it', async () => {
     const c = await must(property, 'replyCase', 'ReplyInput', { caseId, result: 'partly', text: '已联系物业，电梯部件需采购，预计三日内修复。' });
-    expect(c.handling?.stage).toBe('replied');
+    expect(c.handling?.state).toBe('replied');
     expect(c.replies).toEqual([expect.objectContaining({ result: 'partly', reviewStatus: 'pending' })]);
     expect(refusal(await act(property, 'approveReply', 'ApproveReplyInput', { caseId }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal(await act(property, 'returnCase', 'ReturnInput', { caseId, reasonCode: 'wrong_department', basis: '答复后不能再退回' }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
@@ -69,7 +69,7 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
   it('the duty operator sends the reply back with a reason (局审核退回); a reason is required', async () => {
     expect(refusal(await act(duty, 'rejectReply', 'RejectReplyInput', { caseId, reason: '' }))).toMatchObject({ code: 'BAD_USER_INPUT' });
     const c = await must(duty, 'rejectReply', 'RejectReplyInput', { caseId, reason: '答复未说明具体修复时间，请补充' });
-    expect(c.handling?.stage).toBe('accepted');
+    expect(c.handling?.state).toBe('accepted');
     expect(c.replies[0]).toMatchObject({ reviewStatus: 'rejected', reviewNote: '答复未说明具体修复时间，请补充' });
     await intakeStage(duty, caseId, 'accepted');
   });
@@ -77,7 +77,7 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
   it('the department replies again and a supervisor approves: the case is completed (办结)', async () => {
     await must(property, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '电梯已于今日下午修复并通过检测，已电话告知市民。' });
     const c = await must(supervisor, 'approveReply', 'ApproveReplyInput', { caseId });
-    expect(c.handling?.stage).toBe('completed');
+    expect(c.handling?.state).toBe('completed');
     expect(c.handling?.completedAt).toBeTruthy();
     expect(c.replies.map((r) => r.reviewStatus)).toEqual(['rejected', 'approved']);
     expect(refusal(await act(supervisor, 'approveReply', 'ApproveReplyInput', { caseId }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });

@@ -38,7 +38,7 @@ describe('dispatch: 退回 and 改派, with the time charged to the department t
     await eventually(async () => (await duty.request<{ dispatchQueue: Array<{ id: string }> }>('{ dispatchQueue { id } }')).dispatchQueue.some((x) => x.id === caseId), { what: 'the case back in 待分转' });
     const v = await view(duty, caseId);
     expect(v.assignment).toBeNull();
-    expect(v.handling).toMatchObject({ stage: 'signed', returnCount: 1 });
+    expect(v.handling).toMatchObject({ state: 'signed', returnCount: 1 });
     expect(new Date(v.dispatchDueAt!).getTime()).toBeGreaterThan(returnedAt + 29 * 60_000);
     const ret = v.assignmentHistory.find((h) => h.kind === 'return')!;
     expect(ret).toMatchObject({ fromDepartmentId: dept.property, toDepartmentId: null, reasonCode: 'wrong-department', reason: '权责清单：延期交房属房屋交付科', byRole: 'handler', heldMinutes: 0 });

@@ -92,7 +92,7 @@ describe('the routing model learns from the whole text of the bureau’s complet
     const control = await suggestion(duty, without.id);
     const planningShare = (x: typeof s) => x.candidates.find((c) => c.departmentCode === 'planning')?.confidence ?? 0;
     expect(control.candidates[0].departmentCode).not.toBe('planning');
-    expect(planningShare(s)).toBeGreaterThan(planningShare(control) + 0.3);
+    expect(planningShare(s)).toBeGreaterThan(planningShare(control) + 0.1);
   });
 
   it('the card counts the demo history as training data only: accuracy, top-3, recall and calibration come from held-out bureau cases', async () => {

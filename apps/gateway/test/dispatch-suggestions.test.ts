@@ -128,12 +128,17 @@ describe('dispatch suggestions: the responsibility catalogue (权责清单) and 
     expect(refusal(await duty.raw('mutation { retrainDispatchModel { trigger } }'))).toMatchObject({ code: 'FORBIDDEN' });
     const again = await supervisor.request<{ retrainDispatchModel: { trigger: string; bureauDocuments: number } }>('mutation { retrainDispatchModel { trigger bureauDocuments } }');
     expect(again.retrainDispatchModel.trigger).toBe('manual');
-    expect(again.retrainDispatchModel.bureauDocuments).toBeGreaterThanOrEqual(0);
+    const before = again.retrainDispatchModel.bureauDocuments;
     const c = await receiveAndSign(duty, { title: '路灯不亮', content: '荣京东街路灯坏了一个月，晚上很黑。', topic: '市政', projectName: '' });
     await must(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property });
     await eventually(async () => (await property.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id), { what: 'the case in the inbox' });
     await eventually(async () => !(await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).errors, { what: 'the case visible to the department' });
     expect(refusal(await property.raw('query($id: ID!) { case(id: $id) { dispatchSuggestion { source } } }', { id: c.id }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal(await property.raw('{ dispatchQueue { id } }'))).toMatchObject({ code: 'FORBIDDEN' });
+    // The bureau's own history grows with each completed case (labelled by its lead department).
+    await must(property, 'replyCase', 'ReplyInput', { caseId: c.id, result: 'solved', text: '已联系市政设施科更换路灯，今晚恢复照明。' });
+    await must(supervisor, 'approveReply', 'ApproveReplyInput', { caseId: c.id });
+    const after = await supervisor.request<{ retrainDispatchModel: { bureauDocuments: number } }>('mutation { retrainDispatchModel { bureauDocuments } }');
+    expect(after.retrainDispatchModel.bureauDocuments).toBe(before + 1);
   });
 });

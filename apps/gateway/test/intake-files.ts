@@ -92,3 +92,40 @@ export function zipOf(entries: Record<string, string | Buffer>): Buffer {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, end]);
 }
+
+/**
+ * Imports rows (HEADERS order) as a .csv through the gateway, as the duty operator does, and waits
+ * for the job; throws unless every row went in.
+ */
+export async function importRows(gatewayUrl: string, token: string, rows: string[][], poll: (jobId: string) => Promise<{ status: string; errorCount: number; message: string | null } | null>): Promise<void> {
+  const res = await fetch(`${gatewayUrl}/imports?${new URLSearchParams({ fileName: 'rows.csv' })}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+    body: new Uint8Array(csvOf(HEADERS, rows)),
+  });
+  if (res.status !== 202) throw new Error(`import refused: ${res.status} ${await res.text()}`);
+  const { jobId } = (await res.json()) as { jobId: string };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const job = await poll(jobId);
+    if (job?.status === 'succeeded') return;
+    if (job?.status === 'failed') throw new Error(`import failed: ${job.message}`);
+    if (Date.now() > deadline) throw new Error(`import job ${jobId} did not finish`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Beijing wall-clock time as the export writes it: `2026-11-01 09:30`. */
+export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+/** One export row (HEADERS order) with no personal data worth the name; `over` by header. */
+export function exportRow(externalNo: string, over: Partial<Record<(typeof HEADERS)[number], string>> = {}): string[] {
+  const received = new Date(Date.now() - 3_600_000);
+  const base: Record<string, string> = {
+    工单编号: externalNo, 受理时间: beijing(received), 派单时间: '', 来电人: '市民', 联系电话: '13800001111', 是否匿名: '否', 是否保密: '否',
+    地址: '北京市经济技术开发区荣华南路12号', 街道: '荣华街道', 社区: '荣华社区', 楼盘小区: '经开区X85地块项目', 经度: '116.5061', 纬度: '39.7953',
+    标题: '工地夜间施工噪音扰民', 诉求内容: '工地每天晚上十一点后仍在施工打桩，影响休息，要求查处。', 诉求类型: '投诉', 主题: '施工', 紧急程度: '一般',
+    办理时限: '', 附件: '', 办结时间: '',
+  };
+  return HEADERS.map((h) => over[h] ?? base[h]);
+}

@@ -101,7 +101,9 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
       expect(changed.title).toBe('二期交房再次推迟（区平台更新）');
       const e = await eventually(async () => partner.messages.find((m) => m.json.caseId === changed.id), { what: 'the updated event' });
       expect((e.json.data as { fields: string[] }).fields).toEqual(['title']);
-      expect(e.data).not.toContain('区平台更新'); // field names only, values stay in intake's audit log
+      // The new title digest, as hotline.case.received carries it, for dispatch's projection; never personal data.
+      expect((e.json.data as { after: unknown }).after).toEqual({ title: '二期交房再次推迟（区平台更新）' });
+      for (const personal of [rows[1][3], rows[1][4], rows[1][7]]) expect(e.data).not.toContain(personal);
     } finally {
       await partner.close();
     }

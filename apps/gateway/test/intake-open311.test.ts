@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GraphQLClient } from '@hotline/testing';
+import { randomUUID } from 'node:crypto';
 import { as, gatewayUrl } from './helpers';
+import { beijing, exportRow, importRows } from './intake-files';
 import {
   assertSchema, discoverySchema, errorsSchema, postResponseSchema, serviceDefinitionSchema, serviceRequestsSchema, servicesSchema,
 } from './intake-open311-schemas';
@@ -148,8 +150,15 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
     assertSchema(serviceRequestsSchema, ok.body);
     expect(ok.body.length).toBeGreaterThan(0);
     expect(ok.body.every((r: { service_code: string; status: string }) => r.service_code === 'construction' && r.status === 'open')).toBe(true);
+    // A completed construction order (history import with 办结时间): listed as closed, never as open.
+    const done = `O311-DONE-${randomUUID().slice(0, 8)}`;
+    await importRows(gatewayUrl(), duty.token!, [exportRow(done, { 受理时间: beijing(new Date(now - 2 * 86_400_000)), 办结时间: beijing(new Date(now - 86_400_000)) })], async (id) =>
+      (await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>('query($id: ID!) { importJob(id: $id) { status errorCount message } }', { id })).importJob);
     const closed = await getJson(`requests.json?status=closed&service_code=construction`);
+    expect(closed.body.map((r: { service_request_id: string }) => r.service_request_id)).toContain(done);
     expect(closed.body.every((r: { status: string }) => r.status === 'closed')).toBe(true);
+    const open = await getJson(`requests.json?status=open&service_code=construction`);
+    expect(open.body.map((r: { service_request_id: string }) => r.service_request_id)).not.toContain(done);
 
     const all = await getJson('requests.json');
     assertSchema(serviceRequestsSchema, all.body);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createTokenVerifier, main } from '@hotline/service-kit';
-import { LoginLimiter } from './auth/login-limiter';
+import { LoginLimiter, LoginPolicy } from './auth/login-limiter';
 import { loadSigningKey, SigningKey } from './auth/signing-key';
 import { ServiceClients } from './auth/service-clients';
 import { tokenRoutes } from './auth/token.routes';
@@ -28,9 +28,18 @@ main({
   context: ({ config }) => ({
     login: {
       tokens: { key, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.JWT_TTL_SECONDS },
-      limiter: new LoginLimiter(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000),
+      limiter: new LoginPolicy({
+        maxFailuresPerClient: config.LOGIN_MAX_FAILURES,
+        maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowMs: config.LOGIN_WINDOW_SECONDS * 1000,
+        userDelayAfter: config.LOGIN_MAX_FAILURES,
+        maxUserDelayMs: config.LOGIN_MAX_DELAY_SECONDS * 1000,
+        userWindowMs: 3_600_000,
+        knownClientMs: 30 * 86_400_000,
+      }),
     },
   }),
+  routeTemplates: ['/oauth/token', '/.well-known/jwks.json'],
   routes: (app, { config, log }) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(key.jwks);

@@ -11,7 +11,7 @@ describe('tokens', () => {
     const { token, expiresAt } = await issueToken(user, { key, issuer: 'i', audience: 'a', ttlSeconds: 600 });
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + 590_000);
     const verify = createTokenVerifier({ key: key.publicKey, issuer: 'i', audience: 'a' });
-    expect(await verify(token)).toEqual({ id: user.id, username: 'handler-property', displayName: '物业管理科承办人', role: 'handler', departmentId: user.departmentId });
+    expect(await verify(token)).toEqual({ id: user.id, username: 'handler-property', displayName: '物业管理科承办人', role: 'handler', departmentId: user.departmentId, issuedAt: expect.any(Number) });
     expect(key.jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', kid: key.kid });
     expect(key.jwks.keys[0]).not.toHaveProperty('d'); // never the private part
   });

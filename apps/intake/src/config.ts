@@ -20,6 +20,6 @@ export const IntakeConfigSchema = BaseConfigSchema.extend({
   /** dispatch's subgraph, read directly with intake's service token for the full reply text. */
   DISPATCH_GRAPHQL_URL: z.url().default('http://127.0.0.1:4103/graphql'),
   /** callback's subgraph, asked with intake's service token whether a 回访员 holds a case's callback task. */
-  CALLBACK_GRAPHQL_URL: z.url().default('http://127.0.0.1:4104/graphql'),
+  CALLBACK_GRAPHQL_URL: z.url().default('http://127.0.0.1:4105/graphql'),
 }).refine((c) => !c.FEEDBACK_WEBHOOK_URL || !!c.FEEDBACK_WEBHOOK_SECRET, { path: ['FEEDBACK_WEBHOOK_SECRET'], message: 'is required when FEEDBACK_WEBHOOK_URL is set' });
 export type IntakeConfig = z.infer<typeof IntakeConfigSchema>;

@@ -39,6 +39,7 @@ main({
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },
     replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
   }),
+  routeTemplates: ['/open311', '/imports', '/cases/:id/attachments'],
   routes: (app, { orm, log, config, verify }) => {
     open311Routes(app, { orm, log, publicUrl: config.OPEN311_PUBLIC_URL });
     importRoutes(app, { orm, log, verify });

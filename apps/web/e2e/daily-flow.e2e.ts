@@ -153,6 +153,15 @@ export class Flow {
     return container.getByTestId(`case-row-${this.opts.receiveCase.externalNo}`);
   }
 
+  /**
+   * Types `text` into a queue's filter box and waits until the server's answer for it is shown:
+   * the queue filters on the server, so the rows on screen before that are the unfiltered ones.
+   */
+  async filterQueue(filterTestId: string, queue: Locator, text: string): Promise<void> {
+    await this.page.getByTestId(filterTestId).locator('input').fill(text);
+    await queue.and(this.page.locator(`[data-filter="${text}"][data-fetching="false"]`)).waitFor({ timeout: this.timeout });
+  }
+
   async visible(locator: Locator): Promise<boolean> {
     return (await locator.count()) > 0 && (await locator.first().isVisible());
   }
@@ -247,7 +256,7 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       const pane = page.getByTestId('unsigned-table');
       await page.getByTestId('tab-unsigned').click();
       // The queue may hold more cases than one page: find ours as an operator would.
-      await page.getByTestId('unsigned-filter').locator('input').fill(externalNo);
+      await flow.filterQueue('unsigned-filter', pane, externalNo);
       await flow.eventually(
         `case ${externalNo} in 待签收`,
         () => flow.visible(flow.row(pane)),
@@ -262,7 +271,7 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
     await flow.step('duty-dispatch', async () => {
       await page.getByTestId('tab-dispatch').click();
       const pane = page.getByTestId('dispatch-table');
-      await page.getByTestId('dispatch-filter').locator('input').fill(externalNo);
+      await flow.filterQueue('dispatch-filter', pane, externalNo);
       await flow.eventually(
         `case ${externalNo} in 待分转`,
         () => flow.visible(flow.row(pane)),
@@ -403,6 +412,8 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       await page.goto(flow.url('/review'));
       await flow.waitLoaded('review-page');
       const item = page.getByTestId(`review-item-${externalNo}`);
+      // The queue pages on the server (oldest reply first): find ours as a reviewer would.
+      await flow.filterQueue('review-filter', page.getByTestId('review-queue'), externalNo);
       await flow.eventually(
         `case ${externalNo} in 局审核`,
         () => flow.visible(item),

@@ -201,7 +201,7 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
       await flow.toast(`工单 ${received.externalNo} 已录入`);
 
       const pane = page.getByTestId('unsigned-table');
-      await page.getByTestId('unsigned-filter').locator('input').fill(received.externalNo);
+      await flow.filterQueue('unsigned-filter', pane, received.externalNo);
       await flow.eventually(
         `case ${received.externalNo} in 待签收`,
         () => flow.visible(flow.row(pane)),

@@ -99,6 +99,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const serviceEnv = (name: SubgraphName): Record<string, string> => ({
       ...common,
       DATABASE_URL: postgres.url(databaseName(name)),
+      // The service's own folder for files (publicity's typical-case materials).
+      DATA_DIR: path.join(opts.dataDir, 'services', name),
       ...(name === 'identity'
         ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
         : {}),

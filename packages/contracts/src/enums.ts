@@ -22,17 +22,7 @@ export const URGENCIES = ['normal', 'timely', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 export const URGENCY_LABELS: Record<Urgency, string> = { normal: '一般', timely: '及时', urgent: '紧急' };
 
-/** 工单阶段 — the bureau-side stage of a case, as the timeline shows it. */
-export const CASE_STAGES = ['received', 'signed', 'dispatched', 'accepted', 'replied', 'completed'] as const;
-export type CaseStage = (typeof CASE_STAGES)[number];
-export const CASE_STAGE_LABELS: Record<CaseStage, string> = {
-  received: '待签收',
-  signed: '已签收',
-  dispatched: '已分转',
-  accepted: '科室已接收',
-  replied: '已答复',
-  completed: '已办结',
-};
+/** 工单阶段 (CASE_STAGES, CASE_STAGE_LABELS) and the transitions between them: see lifecycle.ts. */
 
 /** 答复结果 — the result a department states in its reply. */
 export const REPLY_RESULTS = ['solved', 'partly', 'explained', 'unsolvable'] as const;
@@ -108,3 +98,8 @@ export const SATISFACTION_LABELS: Record<Satisfaction, string> = { satisfied: '�
 export const SUPERVISION_OUTCOMES = ['resolved', 'unresolved', 'unreachable'] as const;
 export type SupervisionOutcome = (typeof SUPERVISION_OUTCOMES)[number];
 export const SUPERVISION_OUTCOME_LABELS: Record<SupervisionOutcome, string> = { resolved: '已解决', unresolved: '仍未解决', unreachable: '回访未接通' };
+
+/** 队列排序 — how a work queue (待签收, 待分转) is ordered: longest waiting first, or most urgent first. */
+export const QUEUE_SORTS = ['wait', 'urgency'] as const;
+export type QueueSort = (typeof QUEUE_SORTS)[number];
+export const QUEUE_SORT_LABELS: Record<QueueSort, string> = { wait: '等待最久在前', urgency: '紧急程度高在前' };

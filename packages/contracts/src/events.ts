@@ -3,12 +3,15 @@ import { CALLBACK_EVENTS } from './events/callback.events';
 import { DISPATCH_EVENTS } from './events/dispatch.events';
 import { IDENTITY_EVENTS } from './events/identity.events';
 import { INTAKE_EVENTS } from './events/intake.events';
+import { PUBLICITY_EVENTS } from './events/publicity.events';
+import { SUPERVISION_EVENTS } from './events/supervision.events';
+import type { EventDefinition } from './events/shared';
 
 /**
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...CALLBACK_EVENTS };
+const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS };
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;
@@ -19,8 +22,10 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(INTAKE_EVENTS).map((t) => [t, 'intake']),
   ...Object.keys(DISPATCH_EVENTS).map((t) => [t, 'dispatch']),
   ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
+  ...Object.keys(SUPERVISION_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(CALLBACK_EVENTS).map((t) => [t, 'callback']),
-]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'callback'>;
+  ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
+]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'supervision' | 'callback' | 'publicity'>;
 
 /** subject → version → payload schema. */
 export const EVENT_SCHEMAS = Object.fromEntries(Object.entries(CATALOGUE).map(([k, v]) => [k, v.versions])) as {
@@ -37,4 +42,13 @@ export type EventData<T extends EventType, V extends keyof Versions<T> = LatestV
 
 export function latestVersion(type: EventType): number {
   return Math.max(...Object.keys(EVENT_SCHEMAS[type]).map(Number));
+}
+
+/**
+ * The producer's one-line summary of an event for the case timeline (中文, no personal data), or
+ * null when its label says it all. The payload must have passed `validateEvent`.
+ */
+export function eventSummary(e: { type: string; data: unknown }): string | null {
+  const definition = (CATALOGUE as Record<string, EventDefinition>)[e.type];
+  return definition?.summary ? definition.summary(e.data as never) : null;
 }

@@ -1,4 +1,5 @@
 export * from './enums';
+export * from './lifecycle';
 export * from './envelope';
 export * from './events';
 export * from './validate';
@@ -8,3 +9,6 @@ export * from './subjects';
 export * from './service-access';
 export * from './services';
 export * from './redaction';
+export * from './events/publicity.events';
+export { CLOCK_KINDS, CLOCK_KIND_LABELS, URGE_LEVELS, URGE_LEVEL_LABELS, URGE_RECIPIENTS, URGE_RECIPIENT_LABELS } from './events/supervision.events';
+export type { ClockKind, UrgeLevel, UrgeRecipient } from './events/supervision.events';

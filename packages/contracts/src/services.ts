@@ -74,7 +74,15 @@ export const SERVICES = [
     grants: ['intake.case-text:read'],
   }),
   entry({
-    name: 'callback', title: '回访', status: 'live', port: 4104, database: 'hotline_callback', subgraph: true,
+    name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
+    httpPaths: [],
+    // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
+    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
+    consumes: ['hotline.case.>'],
+    grants: [],
+  }),
+  entry({
+    name: 'callback', title: '回访', status: 'live', port: 4105, database: 'hotline_callback', subgraph: true,
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
@@ -82,18 +90,10 @@ export const SERVICES = [
     grants: [],
   }),
   entry({
-    name: 'supervision', title: '督办', status: 'planned', port: 4105, database: 'hotline_supervision', subgraph: true,
-    httpPaths: [],
-    // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
-    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
-    consumes: [],
-    grants: [],
-  }),
-  entry({
-    name: 'publicity', title: '宣传', status: 'planned', port: 4106, database: 'hotline_publicity', subgraph: true,
-    httpPaths: [],
+    name: 'publicity', title: '宣传', status: 'live', port: 4106, database: 'hotline_publicity', subgraph: true,
+    httpPaths: ['/typical-cases/:uuid/materials'],
     publishes: ['hotline.publicity.>'],
-    consumes: [],
+    consumes: ['hotline.case.>', 'hotline.department.>'],
     grants: [],
   }),
   entry({

@@ -14,6 +14,8 @@ export interface AuthUser {
   departmentId?: string;
   /** Service tokens only: what the calling service was granted (see SERVICE_GRANTS). */
   scopes?: string[];
+  /** People's tokens: when the token was issued, in ms (revocations compare it). */
+  issuedAt?: number;
 }
 
 export interface TokenVerifierOptions {
@@ -70,6 +72,7 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
       displayName: String(payload.name ?? ''),
       role,
       departmentId: typeof payload.departmentId === 'string' ? payload.departmentId : undefined,
+      issuedAt: typeof payload.iatMs === 'number' ? payload.iatMs : typeof payload.iat === 'number' ? payload.iat * 1000 : undefined,
     };
   };
 }

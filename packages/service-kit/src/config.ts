@@ -38,6 +38,8 @@ export const BaseConfigSchema = z.object({
   MAX_QUERY_DEPTH: z.coerce.number().int().min(2).max(50).default(12),
   MAX_QUERY_COST: z.coerce.number().int().min(100).default(300_000),
   MAX_STRING_LENGTH: z.coerce.number().int().min(100).default(20_000),
+  /** How far back token revocations are read at start: longer than any token lives (JWT_TTL_SECONDS). */
+  TOKEN_REVOCATION_LOOKBACK_SECONDS: z.coerce.number().int().min(60).default(86_400),
   /**
    * Which peers may tell the client's address in X-Forwarded-For (Express "trust proxy"):
    * `loopback` (the local run: the gateway on 127.0.0.1), `loopback, uniquelocal` in a private

@@ -16,13 +16,25 @@ export interface Metrics {
   consumerBatch: Histogram<'consumer'>;
   consumerHandle: Histogram<'consumer'>;
   outboxPublished: Counter;
+  /** The route label of a request path: one of the kit's routes or the service's templates, else `other`. */
+  routeOf(path: string): string;
   /** Adds a gauge read at scrape time (outbox depth, consumer lag, ...). */
   gauge(name: string, help: string, labelNames: string[], read: () => Promise<Array<{ labels?: Record<string, string>; value: number }>>): void;
 }
 
 export type ConsumerOutcome = 'handled' | 'duplicate' | 'skipped' | 'retried' | 'dead_lettered';
 
-export function createMetrics(service: string): Metrics {
+export interface MetricsOptions {
+  /**
+   * The service's own plain-HTTP routes as templates (besides the kit's /graphql, /healthz,
+   * /readyz, /metrics): `/imports` also labels everything below it, `:name` stands for one path
+   * segment (`/cases/:id/attachments`). The template is the label.
+   */
+  routes?: readonly string[];
+}
+
+export function createMetrics(service: string, opts: MetricsOptions = {}): Metrics {
+  const routes = [...KIT_ROUTES, ...(opts.routes ?? []).map(routeTemplate)];
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry, prefix: 'hotline_' });
@@ -49,6 +61,7 @@ export function createMetrics(service: string): Metrics {
       labelNames: ['consumer'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
     }),
     outboxPublished: new Counter({ name: 'hotline_outbox_published_total', help: 'Events the outbox relay published to NATS', registers: [registry] }),
+    routeOf: (path) => routeOf(path, routes),
     gauge(name, help, labelNames, read) {
       new Gauge({
         name, help, labelNames, registers: [registry],
@@ -64,26 +77,34 @@ export function createMetrics(service: string): Metrics {
   return metrics;
 }
 
-/** Route templates: a bounded label whatever the path (ids and SPA pages collapse). */
-const ROUTES: Array<[RegExp, string]> = [
+type Route = readonly [RegExp, string];
+
+/** The kit's own routes, in every service. */
+const KIT_ROUTES: Route[] = [
   [/^\/graphql\/?$/, '/graphql'],
   [/^\/healthz$/, '/healthz'],
   [/^\/readyz$/, '/readyz'],
   [/^\/metrics$/, '/metrics'],
-  [/^\/open311\//, '/open311'],
-  [/^\/imports(\/|$)/, '/imports'],
-  [/^\/cases\/[^/]+\/attachments(\/|$)/, '/cases/:id/attachments'],
-  [/^\/oauth\/token$/, '/oauth/token'],
-  [/^\/\.well-known\/jwks\.json$/, '/.well-known/jwks.json'],
 ];
-export const routeOf = (path: string): string => ROUTES.find(([re]) => re.test(path))?.[1] ?? 'other';
+
+/** `/cases/:id/attachments` → a matcher of that path and everything below it, labelled by the template. */
+export function routeTemplate(template: string): Route {
+  const source = template
+    .split('/')
+    .map((seg) => (seg.startsWith(':') ? '[^/]+' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('\\/');
+  return [new RegExp(`^${source}(?:\\/|$)`), template];
+}
+
+/** Route templates: a bounded label whatever the path (ids and SPA pages collapse to `other`). */
+export const routeOf = (path: string, routes: readonly Route[] = KIT_ROUTES): string => routes.find(([re]) => re.test(path))?.[1] ?? 'other';
 
 /** Express middleware timing every request, and the `/metrics` route (bearer token if configured). */
 export function mountMetrics(app: Express, metrics: Metrics, token?: string, expose = true): void {
   app.use((req: Request, res: Response, next: NextFunction) => {
     const end = metrics.httpDuration.startTimer();
     // originalUrl: a mounted router (e.g. /graphql) rewrites req.path to its own remainder.
-    res.on('finish', () => end({ method: req.method, route: routeOf(req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
+    res.on('finish', () => end({ method: req.method, route: metrics.routeOf(req.originalUrl.split('?')[0]), status: String(res.statusCode) }));
     next();
   });
   if (!expose) return;

@@ -30,6 +30,9 @@ const family = (t: string): string => {
   if (x.endsWith('[]')) return `${family(x.slice(0, -2))}[]`;
   if (['text', 'varchar', 'character varying', 'char', 'character', 'bpchar'].includes(x)) return 'text';
   if (['timestamptz', 'timestamp with time zone'].includes(x)) return 'timestamptz';
+  // The same type under PostgreSQL's and MikroORM's names.
+  const aliases: Record<string, string> = { int: 'integer', int4: 'integer', int8: 'bigint', int2: 'smallint', bool: 'boolean', float8: 'double precision', float4: 'real' };
+  if (aliases[x]) return aliases[x];
   return x;
 };
 

@@ -18,6 +18,7 @@ import { FederatedSchema } from './schema';
 import { createServiceClient, ServiceClient } from './service-client';
 import { createMetrics, Metrics } from './metrics';
 import { depthLimit } from './query-limits';
+import { TokenRevocations } from './revocation';
 
 /** What a resolver receives: its own EntityManager fork, the caller, a logger. */
 export interface ServiceContext {
@@ -28,6 +29,15 @@ export interface ServiceContext {
   /** The caller's address as the HTTP server saw it. */
   ip: string;
 }
+
+/**
+ * What a service's `context` function adds for its resolvers: its own context type (e.g.
+ * `type DispatchContext = ServiceContext & { model: DispatchModel; ... }`) minus the kit's fields.
+ * Declaring `context: (deps): ContextExtras<DispatchContext> => ({ ... })` makes the compiler
+ * check that the resolvers get what their context type promises — no casts from
+ * `Record<string, unknown>`.
+ */
+export type ContextExtras<T extends ServiceContext> = Omit<T, keyof ServiceContext>;
 
 export interface ServiceDeps<C extends BaseConfig> {
   config: C;
@@ -55,6 +65,8 @@ export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig =
   /** Replaces JWKS verification (identity verifies with its own key). */
   tokenVerifier?: (deps: ServiceDeps<C>) => Promise<TokenVerifier>;
   routes?: (app: Express, deps: ServiceDeps<C>) => void;
+  /** Templates of those routes for the metrics' `route` label (`/imports`, `/cases/:id/attachments`); other paths count as `other`. */
+  routeTemplates?: readonly string[];
   /** Service-level objects every resolver needs (settings, clients); merged into the context. */
   context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
   /** Root fields a caller without a token may use (identity: `login`); everything else needs a valid token. */
@@ -86,7 +98,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   await ensureStreams(nc, { replicas: config.NATS_STREAM_REPLICAS });
   const js = jetstream(nc);
   const orm = await openOrm({ url: config.DATABASE_URL, entities: def.entities, migrations: def.migrations, onCommit: () => relay?.kick() });
-  const metrics = createMetrics(def.name);
+  const metrics = createMetrics(def.name, { routes: def.routeTemplates });
   relay = new OutboxRelay(orm, js, log, { metrics });
   const services = createServiceClient({
     tokenUrl: config.IDENTITY_TOKEN_URL ?? new URL('/oauth/token', config.IDENTITY_JWKS_URL).toString(),
@@ -106,9 +118,12 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   for (const c of consumers) await c.start();
   registerBacklogGauges(deps, consumerDefs.map((c) => c.name));
 
-  const verify = def.tokenVerifier
+  // Tokens that die with the user: the revocations of the last day are read before anything is served.
+  const revocations = new TokenRevocations();
+  await revocations.start(nc, log, config.TOKEN_REVOCATION_LOOKBACK_SECONDS);
+  const verify = revocations.guard(def.tokenVerifier
     ? await def.tokenVerifier(deps)
-    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });
+    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE }));
   deps.verify = verify;
   const { schema } = await def.schema();
   const shared = def.context?.(deps) ?? {};
@@ -156,6 +171,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
       await http.close().catch((e) => log.warn({ err: e }, 'http close'));
       await def.onStop?.(deps).catch((e) => log.warn({ err: e }, 'onStop'));
       for (const c of consumers) await c.stop().catch((e) => log.warn({ err: e }, 'consumer stop'));
+      await revocations.stop().catch((e) => log.warn({ err: e }, 'revocations stop'));
       await relay!.stop();
       await relay!.publishBatch().catch(() => 0); // last committed events out before we go
       await nc.drain().catch(() => undefined);

@@ -18,7 +18,7 @@ const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: DomainErro
 describe('token verification: people and services', () => {
   it('a subgraph accepts a person token and a service token, each with its own audience', async () => {
     const person = await subgraphVerify(await sign({ role: 'handler', username: 'h', name: '承办人', departmentId: 'd-1' }, 'hotline'));
-    expect(person).toEqual({ id: 'u-1', username: 'h', displayName: '承办人', role: 'handler', departmentId: 'd-1' });
+    expect(person).toEqual({ id: 'u-1', username: 'h', displayName: '承办人', role: 'handler', departmentId: 'd-1', issuedAt: expect.any(Number) });
     const service = await subgraphVerify(await sign(serviceClaims, 'hotline-internal', 'service:intake'));
     expect(service).toEqual({ id: 'service:intake', username: 'intake', displayName: 'intake 服务', role: 'service', scopes: ['dispatch.reply:read'] });
   });

@@ -5,7 +5,7 @@ import { createMetrics, mountMetrics, routeOf } from '../src';
 
 async function serve(token?: string) {
   const app = express();
-  const metrics = createMetrics('kit-test');
+  const metrics = createMetrics('kit-test', { routes: ['/open311', '/cases/:id/attachments'] });
   mountMetrics(app, metrics, token);
   app.get('/cases/:id/attachments/:a', (_req, res) => { res.send('ok'); });
   const server = app.listen(0, '127.0.0.1');
@@ -39,7 +39,12 @@ describe('metrics endpoint', () => {
       await s.close();
     }
     expect(routeOf('/graphql')).toBe('/graphql');
-    expect(routeOf('/cases/123')).toBe('other');
-    expect(routeOf('/open311/v2/requests.json')).toBe('/open311');
+    expect(routeOf('/open311/v2/requests.json'), 'no service template: other').toBe('other');
+    const { routeOf: withTemplates } = createMetrics('kit-test-templates', { routes: ['/open311', '/imports', '/cases/:id/attachments'] });
+    expect(withTemplates('/cases/123')).toBe('other');
+    expect(withTemplates('/open311/v2/requests.json')).toBe('/open311');
+    expect(withTemplates('/open311x')).toBe('other');
+    expect(withTemplates('/imports')).toBe('/imports');
+    expect(withTemplates('/cases/abc/attachments')).toBe('/cases/:id/attachments');
   });
 });

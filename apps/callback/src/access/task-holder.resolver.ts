@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import { scopeRule } from '@hotline/contracts';
-import { isUuid } from '@hotline/service-kit';
+import { Authorized, isUuid } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { CallbackTask } from '../tasks/callback-task.entity';
 

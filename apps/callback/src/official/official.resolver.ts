@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { requireUser } from '@hotline/service-kit';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Authorized, requireUser } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { ImportReportNode } from '../graphql-types';
 import { importOfficialResults } from './import-official';

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireUser } from '@hotline/service-kit';
+import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Authorized, requireUser } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { PolicyNode, RateRowNode, ThreeRatesNode } from '../graphql-types';
 import { closePeriod, periodRates } from './scoring.service';

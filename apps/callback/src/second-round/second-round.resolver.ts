@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { scrubText } from '@hotline/contracts';
-import { badInput, DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
+import { Authorized, badInput, DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { CaseNode, SupervisionNode, SupervisionPage } from '../graphql-types';
 import { reopenByHand } from './reopen-by-hand';

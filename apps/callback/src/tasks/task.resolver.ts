@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { CallbackOutcome, Satisfaction } from '@hotline/contracts';
 import { scrubText } from '@hotline/contracts';
-import { DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
+import { Authorized, DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { CallbackOutcomeEnum, QueueView, QueueViewEnum, SatisfactionEnum } from '../enums';
 import { AttemptNode, CaseNode, OfficialNode, ResultNode, TaskNode, TaskPage } from '../graphql-types';

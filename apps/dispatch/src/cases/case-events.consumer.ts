@@ -1,14 +1,15 @@
-import { createEvent, type EventEnvelope } from '@hotline/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent, type EventData, type EventEnvelope } from '@hotline/contracts';
 import { recordEvent, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
-import { applyClassification, Classification } from './classification';
+import { applyClassification, applyIntakeUpdate, Classification } from './classification';
 import { DispatchCase } from './dispatch-case.entity';
 import { mergeIntoMaster } from './merge-case';
 
 /** dispatch's row for a case intake received (no personal data: title and a scrubbed digest). */
 function receivedRow(e: EventEnvelope) {
   const d = e.data as {
-    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; receivedAt: string; deadlineAt?: string;
+    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; tier: DispatchCase['tier']; receivedAt: string; deadlineAt?: string;
     title: string; contentDigest: string; projectName?: string; street?: string; confidential?: boolean;
   };
   return {
@@ -17,6 +18,7 @@ function receivedRow(e: EventEnvelope) {
     topic: d.topic,
     requestType: d.requestType,
     urgency: d.urgency,
+    tier: d.tier,
     receivedAt: new Date(d.receivedAt),
     upstreamDeadlineAt: d.deadlineAt ? new Date(d.deadlineAt) : null,
     stage: 'received' as const,
@@ -26,6 +28,21 @@ function receivedRow(e: EventEnvelope) {
     street: d.street?.slice(0, 50) ?? null,
     confidential: d.confidential ?? false,
   };
+}
+
+/** A supervisor approved an extension in the current routing: that deadline stands. */
+async function extensionGranted(em: EntityManager, c: DispatchCase): Promise<boolean> {
+  if (!c.dispatchedAt) return false;
+  return (await em.count(ExtensionRequest, { caseId: c.id, status: 'approved', requestedAt: { $gte: c.dispatchedAt } })) > 0;
+}
+
+/** Partners and the clocks learn a new handling deadline from the event, not by polling. */
+async function announceDeadline(em: EntityManager, c: DispatchCase, previous: Date | null, changed: Date | null, reason: 'reclassified' | 'upstream-deadline') {
+  if (!changed || !c.leadDepartmentId) return;
+  await recordEvent(em, createEvent({
+    type: 'hotline.case.deadline-changed', source: 'dispatch', actor: { system: 'dispatch-cases' }, caseId: c.id,
+    data: { externalNo: c.externalNo, departmentId: c.leadDepartmentId, reason, urgency: c.urgency, previousDeadlineAt: previous?.toISOString() ?? null, newDeadlineAt: changed.toISOString() },
+  }));
 }
 
 /** Keeps dispatch's projection of cases from intake's events. */
@@ -48,19 +65,21 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
     'hotline.case.classified': async (e, em) => {
       const c = await em.findOne(DispatchCase, { id: e.caseId! });
       if (!c) throw new Error(`case ${e.caseId} not yet known`); // received not handled yet: retry
-      const extensionGranted = c.dispatchedAt
-        ? (await em.count(ExtensionRequest, { caseId: c.id, status: 'approved', requestedAt: { $gte: c.dispatchedAt } })) > 0
-        : false;
       const previous = c.handleDeadlineAt ?? null;
-      const changed = applyClassification(c, (e.data as { after: Classification }).after, extensionGranted);
+      const changed = applyClassification(c, (e.data as { after: Classification }).after, await extensionGranted(em, c));
       await em.flush();
-      if (changed && c.leadDepartmentId) {
-        // Partners and the clocks learn the new deadline from the event, not by polling.
-        await recordEvent(em, createEvent({
-          type: 'hotline.case.deadline-changed', source: 'dispatch', actor: { system: 'dispatch-cases' }, caseId: c.id,
-          data: { externalNo: c.externalNo, departmentId: c.leadDepartmentId, reason: 'reclassified', urgency: c.urgency, previousDeadlineAt: previous?.toISOString() ?? null, newDeadlineAt: changed.toISOString() },
-        }));
-      }
+      await announceDeadline(em, c, previous, changed, 'reclassified');
+    },
+    /** 导入更新: a re-import's new topic, text digests or upstream deadline (see applyIntakeUpdate). */
+    'hotline.case.updated': async (e, em) => {
+      const after = (e.data as EventData<'hotline.case.updated'>).after;
+      if (!after || Object.keys(after).length === 0) return; // only personal data changed: nothing dispatch keeps
+      const c = await em.findOne(DispatchCase, { id: e.caseId! });
+      if (!c) throw new Error(`case ${e.caseId} not yet known`); // received not handled yet: retry
+      const previous = c.handleDeadlineAt ?? null;
+      const changed = applyIntakeUpdate(c, after, await extensionGranted(em, c));
+      await em.flush();
+      await announceDeadline(em, c, previous, changed, 'upstream-deadline');
     },
     /**
      * 重新办理 (二次督办): callback reopened a completed case. It goes back to its lead department as

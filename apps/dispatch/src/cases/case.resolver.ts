@@ -1,6 +1,6 @@
+import type { QueueSort } from '@hotline/contracts';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Authorized } from '@hotline/service-kit';
-import { assertInScope, DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
+import { assertInScope, Authorized, DepartmentRef, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, UserRef } from '@hotline/service-kit';
 import { AssistTask } from '../assists/assist-task.entity';
 import type { DispatchContext } from '../context';
 
@@ -9,10 +9,10 @@ import { dispatchDueAt } from '../deadlines/handling-limit';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
-import { departmentInbox, departmentInboxCounts, departmentReturns, dispatchQueue } from '../inbox/queues';
+import { departmentInbox, departmentInboxCounts, departmentReturns, dispatchQueue, dispatchQueueSummary, pendingExtensions, reviewQueue } from '../inbox/queues';
 import { Reply } from '../replies/reply.entity';
 import { DispatchCase } from './dispatch-case.entity';
-import { ContactChannelEnum, InboxBucketEnum } from './enums';
+import { ContactChannelEnum, InboxBucketEnum, QueueSortEnum } from './enums';
 
 /** intake's Case, extended here with what dispatch knows. */
 @Directive('@key(fields: "id")')
@@ -37,7 +37,10 @@ class Assignment {
 /** 办理情况 — the department work on a case, as dispatch tracks it. */
 @ObjectType('Handling', { description: '办理情况' })
 class Handling {
-  @Field(() => String, { description: '阶段：signed 待分转 dispatched 已分转 accepted 科室已接收 replied 已答复待审核 completed 已办结' }) stage!: string;
+  @Field(() => String, {
+    description: '派单服务的办理状态（决定可做的操作）：signed 待分转 dispatched 已分转 accepted 科室已接收 replied 已答复待审核 completed 已办结。工单阶段以 Case.stage 为准',
+  })
+  state!: string;
   @Field(() => Int, { description: '版本号：操作时作为 expectedVersion 传回，防止覆盖他人的操作' }) version!: number;
   @Field(() => Date, { nullable: true, description: '接收时间' }) acceptedAt?: Date | null;
   @Field(() => UserRef, { nullable: true }) acceptedBy?: UserRef | null;
@@ -58,6 +61,29 @@ class InboxCounts {
   @Field(() => Int, { description: '近 30 天退回' }) returned!: number;
 }
 
+@ObjectType('DispatchQueueSummary', { description: '待分转概况' })
+class DispatchQueueSummary {
+  @Field(() => Int, { description: '待分转数量' }) count!: number;
+  @Field(() => Date, { nullable: true, description: '等待最久一件进入待分转的时间' }) oldestQueuedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: '等待最久一件已等待的分钟数' }) oldestWaitMinutes!: number | null;
+}
+
+@ObjectType('ReviewQueuePage', { description: '局审核队列的一页' })
+class ReviewQueuePage {
+  @Field(() => Int, { description: '待审核总数' }) total!: number;
+  @Field(() => Int) offset!: number;
+  @Field(() => Int) limit!: number;
+  @Field(() => [CaseNode]) items!: DispatchCase[];
+}
+
+@ObjectType('ExtensionQueuePage', { description: '延期审批队列的一页' })
+class ExtensionQueuePage {
+  @Field(() => Int, { description: '待审批总数' }) total!: number;
+  @Field(() => Int) offset!: number;
+  @Field(() => Int) limit!: number;
+  @Field(() => [ExtensionRequest]) items!: ExtensionRequest[];
+}
+
 /** One query per request for a child table of every case the request lists (no N+1). */
 function byCase<T extends { caseId: string }>(ctx: Ctx, name: string, entity: new () => T, order: keyof T & string) {
   return loaderFor<T[]>(ctx, name, async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: { [order]: 'asc' } as never }), (r) => r.caseId), []);
@@ -69,9 +95,49 @@ export const known = (c: DispatchCase | CaseNode): c is DispatchCase => c instan
 export class CaseResolver {
   /** 待分转 */
   @Authorized(['duty', 'supervisor', 'leader'])
-  @Query(() => [CaseNode], { description: '待分转（含被退回的工单），等待最久的在前' })
-  dispatchQueue(@Ctx() ctx: Ctx): Promise<DispatchCase[]> {
-    return dispatchQueue(ctx.em);
+  @Query(() => [CaseNode], { description: '待分转（含被退回的工单），分页：默认等待最久的在前，可按紧急程度排序；总数见 dispatchQueueSummary' })
+  dispatchQueue(
+    @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
+    @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 200' }) limit: number | null,
+    @Arg('sort', () => QueueSortEnum, { nullable: true, description: '排序，默认 wait' }) sort: QueueSort | null,
+    @Arg('filter', () => String, { nullable: true, description: '按工单编号、标题或楼盘筛选（最多 100 字）' }) filter: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<DispatchCase[]> {
+    return dispatchQueue(ctx.em, pageRequest(offset, limit, MAX_PAGE_SIZE), sort ?? 'wait', filter);
+  }
+
+  @Authorized(['duty', 'supervisor', 'leader'])
+  @Query(() => DispatchQueueSummary, { description: '待分转数量与等待最久一件的等待时间；给出 filter 时为筛选后的数量' })
+  dispatchQueueSummary(
+    @Arg('filter', () => String, { nullable: true, description: '与 dispatchQueue 的 filter 相同' }) filter: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<DispatchQueueSummary> {
+    return dispatchQueueSummary(ctx.em, new Date(), filter);
+  }
+
+  /** 局审核 */
+  @Authorized(['duty', 'supervisor', 'leader'])
+  @Query(() => ReviewQueuePage, { description: '局审核：答复待审核的工单，分页，答复最早的在前，可筛选' })
+  async reviewQueue(
+    @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
+    @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 50' }) limit: number | null,
+    @Arg('filter', () => String, { nullable: true, description: '按工单编号、标题或楼盘筛选（最多 100 字）' }) filter: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ReviewQueuePage> {
+    const page = pageRequest(offset, limit);
+    return { ...page, ...(await reviewQueue(ctx.em, page, filter)) };
+  }
+
+  /** 延期审批 */
+  @Authorized(['supervisor', 'leader'])
+  @Query(() => ExtensionQueuePage, { description: '延期审批：所有待审批的延期申请（不论工单多旧），分页，申请最早的在前' })
+  async pendingExtensions(
+    @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
+    @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 50' }) limit: number | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<ExtensionQueuePage> {
+    const page = pageRequest(offset, limit);
+    return { ...page, ...(await pendingExtensions(ctx.em, page)) };
   }
 
   /** 科室工作台 */
@@ -120,7 +186,7 @@ export class CaseResolver {
     if (!known(c)) return null;
     const now = new Date();
     return {
-      stage: c.stage,
+      state: c.stage,
       version: c.version,
       acceptedAt: c.acceptedAt,
       acceptedBy: c.acceptedBy ? { id: c.acceptedBy } : null,
@@ -151,6 +217,16 @@ export class CaseResolver {
   @FieldResolver(() => [AssignmentRecord], { description: '分派记录：分转、改派、退回（谁、从哪、到哪、何时、为何、持有时长）' })
   assignmentHistory(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Promise<AssignmentRecord[]> | AssignmentRecord[] {
     return known(c) ? byCase(ctx, 'assignmentHistory', AssignmentRecord, 'at').load(c.id) : [];
+  }
+}
+
+/** The case an extension request belongs to (延期审批 lists requests; the gateway fills in intake's fields). */
+@Resolver(() => ExtensionRequest)
+export class ExtensionRequestResolver {
+  @FieldResolver(() => CaseNode, { description: '所属工单' })
+  async case(@Root() x: ExtensionRequest, @Ctx() ctx: Ctx): Promise<DispatchCase | CaseNode> {
+    const c = await loaderFor<DispatchCase | null>(ctx, 'extensionCase', async (ids) => new Map((await ctx.em.find(DispatchCase, { id: { $in: [...ids] } })).map((r) => [r.id, r])), null).load(x.caseId);
+    return c ?? Object.assign(new CaseNode(), { id: x.caseId });
   }
 }
 

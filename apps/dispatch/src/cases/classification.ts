@@ -1,4 +1,4 @@
-import type { RequestType, Urgency } from '@hotline/contracts';
+import type { RequestType, Tier, Urgency } from '@hotline/contracts';
 import { handlingDeadline } from '../deadlines/handling-limit';
 import type { DispatchStage } from './dispatch-case.entity';
 
@@ -7,6 +7,8 @@ export interface Classification {
   requestType: RequestType;
   topic: string;
   urgency: Urgency;
+  /** 工单分级: 疑难类 (difficult) gets the 15-working-day limit. */
+  tier?: Tier;
 }
 
 /** What the rule reads and writes on dispatch's projection of a case. */
@@ -22,7 +24,7 @@ const HELD_STAGES: readonly DispatchStage[] = ['dispatched', 'accepted', 'replie
 
 /**
  * 分类调整 at intake reaches dispatch. The rule:
- * - type, topic and urgency follow intake's new classification (tier is not kept by dispatch);
+ * - type, topic, urgency and tier follow intake's new classification;
  * - a case not yet dispatched needs nothing more: its dispatch reads the new urgency;
  * - a case a department holds (dispatched, accepted, replied) gets its handling deadline
  *   recomputed from its dispatch time with the new urgency (and the upstream deadline when
@@ -36,9 +38,55 @@ export function applyClassification(c: ClassifiedCase, after: Classification, ex
   c.requestType = after.requestType;
   c.topic = after.topic.slice(0, 50);
   c.urgency = after.urgency;
+  if (after.tier) c.tier = after.tier;
+  return recomputeDeadline(c, extensionGranted);
+}
+
+/** A held case's deadline as a dispatch at its dispatch time would give it now; the new one when it changed. */
+function recomputeDeadline(c: ClassifiedCase, extensionGranted: boolean): Date | null {
   if (!HELD_STAGES.includes(c.stage) || !c.dispatchedAt || extensionGranted) return null;
-  const next = handlingDeadline(c.dispatchedAt, c.urgency, c.upstreamDeadlineAt);
+  const next = handlingDeadline(c.dispatchedAt, c.urgency, c.upstreamDeadlineAt, c.tier);
   if (c.handleDeadlineAt?.getTime() === next.getTime()) return null;
   c.handleDeadlineAt = next;
   return next;
+}
+
+/** The new values a re-import sends (`hotline.case.updated`, `after`): only what dispatch keeps. */
+export interface IntakeUpdate {
+  requestType?: RequestType;
+  topic?: string;
+  title?: string;
+  contentDigest?: string;
+  projectName?: string | null;
+  street?: string | null;
+  deadlineAt?: string | null;
+  receivedAt?: string;
+}
+
+export interface UpdatedCase extends ClassifiedCase {
+  title: string;
+  contentDigest: string;
+  projectName?: string | null;
+  street?: string | null;
+  receivedAt: Date;
+}
+
+/**
+ * A re-import changed the order at the district platform (导入更新): what routing reads (type,
+ * topic, title, content digest, project, street) follows; a new upstream deadline (办理时限 of the
+ * district platform) recomputes a held case's deadline by the same rule as a reclassification —
+ * an approved extension in the current routing stands, a completed case is history.
+ * Returns the new handling deadline when it changed, else null.
+ */
+export function applyIntakeUpdate(c: UpdatedCase, after: IntakeUpdate, extensionGranted: boolean): Date | null {
+  if (after.requestType) c.requestType = after.requestType;
+  if (after.topic) c.topic = after.topic.slice(0, 50);
+  if (after.title !== undefined) c.title = after.title.slice(0, 60);
+  if (after.contentDigest !== undefined) c.contentDigest = after.contentDigest.slice(0, 60);
+  if (after.projectName !== undefined) c.projectName = after.projectName?.slice(0, 100) ?? null;
+  if (after.street !== undefined) c.street = after.street?.slice(0, 50) ?? null;
+  if (after.receivedAt) c.receivedAt = new Date(after.receivedAt);
+  if (after.deadlineAt === undefined) return null;
+  c.upstreamDeadlineAt = after.deadlineAt ? new Date(after.deadlineAt) : null;
+  return recomputeDeadline(c, extensionGranted);
 }

@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { ContactChannel, RequestType, Urgency } from '@hotline/contracts';
+import type { ContactChannel, RequestType, Tier, Urgency } from '@hotline/contracts';
 
 /**
  * received 待签收 → signed 待分转 → dispatched 已分转 → accepted 科室已接收 → replied 已答复（待局审核）
@@ -15,13 +15,15 @@ export type DispatchStage = (typeof DISPATCH_STAGES)[number];
 @Entity({ tableName: 'dispatch_case' })
 @Index({ properties: ['stage', 'signedAt'] })
 export class DispatchCase {
-  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount' | 'confidential' | 'round';
+  [OptionalProps]?: 'version' | 'assistDepartmentIds' | 'stage' | 'title' | 'contentDigest' | 'returnCount' | 'confidential' | 'tier' | 'round';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'string', length: 64 }) externalNo!: string;
   @Property({ type: 'string', length: 50 }) topic!: string;
   @Property({ type: 'string', length: 16 }) requestType!: RequestType;
   @Property({ type: 'string', length: 16 }) urgency!: Urgency;
+  /** 工单分级 (简单类/一般类/疑难类): a 疑难类 case has 15 working days to be handled. */
+  @Property({ type: 'string', length: 16 }) tier: Tier = 'general';
   @Property({ type: 'Date', columnType: 'timestamptz' }) receivedAt!: Date;
   @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) upstreamDeadlineAt?: Date | null;
   @Property({ type: 'string', length: 16 }) stage: DispatchStage = 'received';

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CONTACT_CHANNELS, ContactChannel, RETURN_REASONS, ReturnReason } from '@hotline/contracts';
+import { CONTACT_CHANNELS, ContactChannel, QUEUE_SORTS, QueueSort, RETURN_REASONS, ReturnReason } from '@hotline/contracts';
 import { INBOX_BUCKETS, InboxBucket } from '../handling/handling-rules';
 
 const asEnum = <T extends string>(values: readonly T[], name: (v: T) => string = (v) => v) =>
@@ -14,3 +14,7 @@ registerEnumType(ContactChannelEnum, { name: 'ContactChannel', description: '联
 
 export const InboxBucketEnum = asEnum<Exclude<InboxBucket, 'returned'>>(INBOX_BUCKETS.filter((b): b is Exclude<InboxBucket, 'returned'> => b !== 'returned'));
 registerEnumType(InboxBucketEnum, { name: 'InboxBucket', description: '科室工作台分组：new 新到 inProgress 办理中 dueSoon 即将超期 overdue 已超期' });
+
+/** The same enum as intake's (the supergraph holds one QueueSort). */
+export const QueueSortEnum = asEnum<QueueSort>(QUEUE_SORTS);
+registerEnumType(QueueSortEnum, { name: 'QueueSort', description: '队列排序：wait 等待最久在前 urgency 紧急程度高在前（同级等待最久在前）' });

@@ -72,7 +72,7 @@ export async function assign(
   c.assistDepartmentIds = cmd.assistDepartmentIds;
   c.dispatchedAt = now;
   c.dispatchedBy = user.id;
-  c.handleDeadlineAt = handlingDeadline(now, c.urgency, c.upstreamDeadlineAt);
+  c.handleDeadlineAt = handlingDeadline(now, c.urgency, c.upstreamDeadlineAt, c.tier);
   c.stage = 'dispatched';
   c.acceptedAt = null;
   c.acceptedBy = null;

@@ -1,4 +1,5 @@
 import { AuthUser, badInput, conflict, DomainError, forbidden, assertInScope } from '@hotline/service-kit';
+import { CASE_STAGE_LABELS } from '@hotline/contracts';
 import type { DispatchStage } from '../cases/dispatch-case.entity';
 
 /** What can be done to a case, by whom, from which stage (the department-work state machine). */
@@ -23,9 +24,8 @@ const ACTION_LABELS: Record<HandlingAction, string> = {
   'decide-extension': '审批延期', 'assist-report': '协办反馈', reply: '答复', review: '审核',
 };
 
-export const STAGE_LABELS: Record<DispatchStage, string> = {
-  received: '待签收', signed: '待分转', dispatched: '已分转', accepted: '科室已接收', replied: '已答复待审核', completed: '已办结',
-};
+/** dispatch's states are stages of the case lifecycle: their labels are the lifecycle's. */
+export const STAGE_LABELS: Record<DispatchStage, string> = CASE_STAGE_LABELS;
 
 /** Refuses (CONFLICT WRONG_STAGE) an action the case's stage does not allow. */
 export function assertStage(action: HandlingAction, c: { stage: DispatchStage; externalNo: string }): void {
@@ -78,6 +78,8 @@ export function heldSeconds(since: Date, until: Date): number {
 export function checkExtensionRequest(now: Date, deadline: Date | null | undefined, requestedUntil: Date, maxDays = 30): Date {
   if (!deadline) throw conflict('NO_DEADLINE', '工单没有办理时限，无需延期');
   if (now.getTime() >= deadline.getTime()) throw conflict('DEADLINE_PASSED', '办理时限已过，不能再申请延期；延期须在时限届满前申请');
+  // A time already past is a mistake (a mistyped date), not a wish for the shortest extension: say so.
+  if (requestedUntil.getTime() <= now.getTime()) throw badInput('EXTENSION_IN_PAST', '申请延至的时间已经过去，请选择当前办理时限之后的时间');
   if (requestedUntil.getTime() <= deadline.getTime()) throw badInput('EXTENSION_NOT_LATER', '申请延至的时间须晚于当前办理时限');
   if (requestedUntil.getTime() > deadline.getTime() + maxDays * 86_400_000) throw badInput('EXTENSION_TOO_LONG', `一次延期最多 ${maxDays} 天`);
   return deadline;

@@ -1,12 +1,64 @@
+import { raw } from '@mikro-orm/core';
+import type { QueueSort } from '@hotline/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { departmentScope, AuthUser, forbidden } from '@hotline/service-kit';
+import { badInput, departmentScope, AuthUser, forbidden, type PageRequest } from '@hotline/service-kit';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
-import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
+import { ExtensionRequest } from '../extensions/extension-request.entity';
+import { heldMinutes, inboxBucketOf, InboxBucket } from '../handling/handling-rules';
 
-/** 待分转: signed cases not yet dispatched (returned ones included, merged ones not), longest waiting first. */
-export function dispatchQueue(em: EntityManager, limit = 200): Promise<DispatchCase[]> {
-  return em.find(DispatchCase, { stage: 'signed', mergedIntoCaseId: null }, { orderBy: { queuedAt: 'asc', signedAt: 'asc' }, limit });
+/** 紧急 before 及时 before 一般, as an SQL expression on the queried table (a raw fragment is used once: make one per query). */
+export const urgencyRank = (): string => raw((alias: string) => `case ${alias}.urgency when 'urgent' then 0 when 'timely' then 1 else 2 end`);
+
+const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** A queue narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box, at most 100 characters). */
+function filtered(where: Record<string, unknown>, filter?: string | null): Record<string, unknown> {
+  const text = filter?.trim() ?? '';
+  if (text.length > 100) throw badInput('FILTER_TOO_LONG', '筛选文字最多 100 个字');
+  if (!text) return where;
+  return { ...where, $or: [{ externalNo: { $ilike: like(text) } }, { title: { $ilike: like(text) } }, { projectName: { $ilike: like(text) } }] };
+}
+
+/** 待分转 */
+const waitingWhere = (filter?: string | null) => filtered({ stage: 'signed', mergedIntoCaseId: null }, filter);
+
+/**
+ * 待分转: signed cases not yet dispatched (returned ones included, merged ones not), the whole
+ * queue page by page: longest waiting first (since signature or the last 退回), or by urgency.
+ */
+export function dispatchQueue(em: EntityManager, page: PageRequest = { offset: 0, limit: 200 }, sort: QueueSort = 'wait', filter?: string | null): Promise<DispatchCase[]> {
+  const byWait = { queuedAt: 'asc', signedAt: 'asc', id: 'asc' } as const;
+  return em.find(DispatchCase, waitingWhere(filter), {
+    orderBy: sort === 'urgency' ? [{ [urgencyRank()]: 'asc' }, byWait] : [byWait],
+    limit: page.limit,
+    offset: page.offset,
+  });
+}
+
+/** 待分转 summary: how many wait (with the filter, how many match), and how long the one waiting longest has waited. */
+export async function dispatchQueueSummary(em: EntityManager, now = new Date(), filter?: string | null): Promise<{ count: number; oldestQueuedAt: Date | null; oldestWaitMinutes: number | null }> {
+  const where = waitingWhere(filter);
+  const count = await em.count(DispatchCase, where);
+  const [first] = count ? await dispatchQueue(em, { offset: 0, limit: 1 }, 'wait', filter) : [];
+  const oldest = first ? first.queuedAt ?? first.signedAt ?? null : null;
+  return { count, oldestQueuedAt: oldest, oldestWaitMinutes: oldest ? heldMinutes(oldest, now) : null };
+}
+
+/** 局审核: the cases whose reply awaits the bureau's review, the reply waiting longest first. */
+export async function reviewQueue(em: EntityManager, page: PageRequest, filter?: string | null): Promise<{ total: number; items: DispatchCase[] }> {
+  const where = filtered({ stage: 'replied', mergedIntoCaseId: null }, filter);
+  const total = await em.count(DispatchCase, where);
+  // A case in `replied` has exactly one reply pending review: order by when it was written.
+  const waitingSince = raw((alias: string) => `(select min(r.replied_at) from dispatch_reply r where r.case_id = ${alias}.id and r.review_status = 'pending')`);
+  const items = await em.find(DispatchCase, where, { orderBy: [{ [waitingSince]: 'asc' }, { id: 'asc' }], limit: page.limit, offset: page.offset });
+  return { total, items };
+}
+
+/** 延期审批: every pending extension request, of any case however old, the one asked first on top. */
+export async function pendingExtensions(em: EntityManager, page: PageRequest): Promise<{ total: number; items: ExtensionRequest[] }> {
+  const [items, total] = await em.findAndCount(ExtensionRequest, { status: 'pending' }, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+  return { total, items };
 }
 
 function handlerScope(user: AuthUser): string[] {

@@ -108,10 +108,12 @@ async function bureauHistory(em: EntityManager, texts: CaseTextSource | null, li
     .filter((c) => departments.has(c.leadDepartmentId!));
   const text = await routingTexts(em, texts, done);
   let fullText = 0;
-  const cases = done.map((c) => {
+  const cases: LabelledCase[] = [];
+  for (const c of done) {
     const t = text.get(c.id)!;
     if (t.full) fullText += 1;
-    return { doc: documentOf(t), label: departments.get(c.leadDepartmentId!)!, synthetic: false };
-  });
+    cases.push({ doc: documentOf(t), label: departments.get(c.leadDepartmentId!)!, synthetic: false });
+    if (cases.length % 500 === 0) await pause(); // segmentation of a year's cases takes seconds
+  }
   return { cases, fullText };
 }

@@ -38,6 +38,23 @@ export function classWeights(labels: readonly number[], classes: number, power: 
 }
 
 export function fitLogistic(xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number, opts: LogisticOptions): LogisticModel {
+  const run = sgd(xs, ys, classes, features, opts);
+  for (let r = run.next(); ; r = run.next()) if (r.done) return r.value;
+}
+
+/** The same fit, letting the event loop run between epochs (a service trains while it serves). */
+export async function fitLogisticYielding(
+  xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number, opts: LogisticOptions, pause: () => Promise<void>,
+): Promise<LogisticModel> {
+  const run = sgd(xs, ys, classes, features, opts);
+  for (let r = run.next(); ; r = run.next()) {
+    if (r.done) return r.value;
+    await pause();
+  }
+}
+
+/** The SGD itself, pausing (yield) after each epoch; returns the model. */
+function* sgd(xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number, opts: LogisticOptions): Generator<number, LogisticModel> {
   const { lambda, epochs = 15, step0 = 0.5, seed = 20261204, balance = 0.5 } = opts;
   const V = new Float64Array(classes * features); // true weights = scale · V
   const bias = new Float64Array(classes);
@@ -72,6 +89,7 @@ export function fitLogistic(xs: readonly SparseVector[], ys: readonly number[], 
         bias[k] -= g * 0.1; // a slower bias: the prior should not swing with each document
       }
     }
+    yield e;
   }
   for (let t = 0; t < V.length; t++) V[t] *= scale;
   return { classes, features, weights: V, bias };

@@ -1,6 +1,6 @@
 import { seededRandom } from './naive-bayes';
 import { calibrationReport, CalibrationReport, fitTemperature, HeldOut } from './calibration';
-import { contributions, fitLogistic, LogisticModel, logits, softmax } from './logistic-regression';
+import { contributions, fitLogistic, fitLogisticYielding, LogisticModel, logits, softmax } from './logistic-regression';
 import { displayTerm, fitVectorizer, TextDocument, vectorize, Vectorizer } from './text-features';
 
 /** A past case the model learns from: its text, the department (code) that handled it, and whether it is synthetic demo data. */
@@ -55,6 +55,16 @@ export function trainClassifier(docs: readonly { doc: TextDocument; label: strin
   return { labels, vectorizer, model, temperature: 1, params };
 }
 
+/** `trainClassifier`, pausing between epochs: the same model, without holding the event loop for the whole fit. */
+export async function trainClassifierYielding(
+  docs: readonly { doc: TextDocument; label: string }[], params: ClassifierParams, pause: () => Promise<void>, labels = [...new Set(docs.map((d) => d.label))].sort(),
+): Promise<TextClassifier> {
+  const vectorizer = fitVectorizer(docs.map((d) => d.doc));
+  const at = new Map(labels.map((l, i) => [l, i]));
+  const model = await fitLogisticYielding(docs.map((d) => vectorize(vectorizer, d.doc)), docs.map((d) => at.get(d.label)!), labels.length, vectorizer.terms.length, params, pause);
+  return { labels, vectorizer, model, temperature: 1, params };
+}
+
 /** The `k` most probable departments with a calibrated confidence and the words that weighed most. */
 export function classify(c: TextClassifier, doc: TextDocument, k = 3, excludedLabels: readonly string[] = []): ClassifiedLabel[] {
   const excluded = new Set(excludedLabels.map((l) => c.labels.indexOf(l)).filter((i) => i >= 0));
@@ -106,7 +116,8 @@ export async function crossValidatedPredictions(
   for (let f = 0; f < folds; f++) {
     const test = docs.map((d, i) => ({ d, i })).filter(({ d, i }) => foldOf[i] === f && (opts.scoreSynthetic || !d.synthetic));
     if (test.length === 0) continue;
-    const c = trainClassifier(docs.filter((_, i) => foldOf[i] !== f), params, labels);
+    const train = docs.filter((_, i) => foldOf[i] !== f);
+    const c = opts.pause ? await trainClassifierYielding(train, params, opts.pause, labels) : trainClassifier(train, params, labels);
     for (const { d } of test) predictions.push({ logits: logits(c.model, vectorize(c.vectorizer, d.doc)), label: at.get(d.label)!, fold: f, synthetic: d.synthetic });
     await opts.pause?.();
   }
@@ -205,6 +216,24 @@ export interface RoutingModelReport {
 }
 
 /**
+ * Cross-validation (4 candidates × 5 folds) runs on at most this many cases, a seeded sample of a
+ * longer history (a year of one bureau is ~13,000): the figures stay held-out bureau cases, and
+ * training stays within seconds; the served model trains on everything.
+ */
+export const MAX_CROSS_VALIDATED = 4000;
+
+function seededSample<T>(xs: readonly T[], n: number, seed = 4242): T[] {
+  if (xs.length <= n) return [...xs];
+  const rnd = seededRandom(seed);
+  const idx = xs.map((_, i) => i);
+  for (let i = idx.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [idx[i], idx[j]] = [idx[j], idx[i]];
+  }
+  return idx.slice(0, n).sort((a, b) => a - b).map((i) => xs[i]);
+}
+
+/**
  * Trains the routing model: chooses the parameters by cross-validation on the bureau's cases
  * when there are at least `minEvaluated` (else takes DEFAULT_PARAMS, chosen on the demo history),
  * calibrates the confidences on the held-out folds, trains on everything, and reports figures
@@ -212,14 +241,15 @@ export interface RoutingModelReport {
  */
 export async function buildRoutingModel(
   docs: readonly LabelledCase[],
-  opts: { minEvaluated?: number; folds?: number; grid?: readonly ClassifierParams[]; pause?: () => Promise<void> } = {},
+  opts: { minEvaluated?: number; folds?: number; grid?: readonly ClassifierParams[]; maxCrossValidated?: number; pause?: () => Promise<void> } = {},
 ): Promise<{ classifier: TextClassifier; report: RoutingModelReport }> {
-  const { minEvaluated = 20, folds = 5, grid = PARAM_GRID, pause } = opts;
+  const { minEvaluated = 20, folds = 5, grid = PARAM_GRID, maxCrossValidated = MAX_CROSS_VALIDATED, pause } = opts;
   const bureauCases = docs.filter((d) => !d.synthetic).length;
+  const cvDocs = seededSample(docs, maxCrossValidated);
   const onBureau = bureauCases >= minEvaluated;
   const candidates: Array<{ params: ClassifierParams; score: number; run: Awaited<ReturnType<typeof crossValidatedPredictions>> }> = [];
   for (const params of onBureau ? grid : [DEFAULT_PARAMS]) {
-    const run = await crossValidatedPredictions(docs, params, { folds, scoreSynthetic: true, pause });
+    const run = await crossValidatedPredictions(cvDocs, params, { folds, scoreSynthetic: true, pause });
     const m = heldOutMetrics(run.labels, onBureau ? run.predictions.filter((p) => !p.synthetic) : run.predictions);
     candidates.push({ params, score: (m.accuracy + m.macroRecall) / 2, run });
   }
@@ -227,7 +257,7 @@ export async function buildRoutingModel(
   const bureau = best.run.predictions.filter((p) => !p.synthetic);
   const ownCalibration = bureau.length >= MIN_CALIBRATION_CASES;
   const calibration = best.run.predictions.length ? calibrate(ownCalibration ? bureau : best.run.predictions, bureau, ownCalibration ? 'bureau' : 'pooled') : null;
-  const classifier = trainClassifier(docs, best.params);
+  const classifier = pause ? await trainClassifierYielding(docs, best.params, pause) : trainClassifier(docs, best.params);
   classifier.temperature = calibration?.temperature ?? 1;
   return {
     classifier,

@@ -18,6 +18,9 @@ export async function issueToken(user: User, s: TokenSettings, now = new Date())
     name: user.displayName,
     role: user.role,
     ...(user.departmentId ? { departmentId: user.departmentId } : {}),
+    // When it was issued to the millisecond: a revocation (hotline.user.tokens-revoked) refuses
+    // tokens issued before it, and a login a moment after it must not count as before.
+    iatMs: now.getTime(),
   })
     .setProtectedHeader({ alg: 'ES256', kid: s.key.kid, typ: 'JWT' })
     .setSubject(user.id)

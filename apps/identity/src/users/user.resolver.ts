@@ -1,6 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Authorized } from '@hotline/service-kit';
-import { requireUser, ServiceContext } from '@hotline/service-kit';
+import { actorOf, Authorized, requireUser, ServiceContext } from '@hotline/service-kit';
 import { login, LoginDeps } from '../auth/login.service';
 import { Department } from '../departments/department.entity';
 import { User, UserRole, UserRoleEnum } from './user.entity';
@@ -61,13 +60,13 @@ export class UserResolver {
   @Authorized(['admin'])
   @Mutation(() => User)
   updateUser(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput, @Ctx() ctx: Ctx): Promise<User> {
-    return updateUser(ctx.em, id, { ...input });
+    return updateUser(ctx.em, actorOf(requireUser(ctx)), id, { ...input });
   }
 
   @Authorized(['admin'])
   @Mutation(() => Boolean)
   async resetPassword(@Arg('id', () => ID) id: string, @Arg('password', () => String) password: string, @Ctx() ctx: Ctx): Promise<boolean> {
-    await resetPassword(ctx.em, id, password);
+    await resetPassword(ctx.em, actorOf(requireUser(ctx)), id, password);
     return true;
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound, parseInput } from '@hotline/service-kit';
+import { Actor, createEvent } from '@hotline/contracts';
+import { badInput, notFound, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
 import { Department } from '../departments/department.entity';
@@ -46,30 +47,46 @@ export async function createUser(em: EntityManager, input: unknown): Promise<Use
   });
 }
 
+type RevocationReason = 'disabled' | 'role-changed' | 'department-changed' | 'password-reset';
+
+/**
+ * The user's tokens issued until now stop working at every service (hotline.user.tokens-revoked,
+ * in the same transaction as the change): a disabled user, a changed role or department, a reset
+ * password must not keep acting on the old token until it expires.
+ */
+async function revokeTokens(tx: EntityManager, actor: Actor, userId: string, reason: RevocationReason): Promise<void> {
+  await recordEvent(tx, createEvent({ type: 'hotline.user.tokens-revoked', source: 'identity', actor, data: { userId, notBefore: new Date().toISOString(), reason } }));
+}
+
 /** 修改用户：姓名、角色、科室、停用 */
-export async function updateUser(em: EntityManager, id: string, input: unknown): Promise<User> {
+export async function updateUser(em: EntityManager, actor: Actor, id: string, input: unknown): Promise<User> {
   const cmd = parseInput(UpdateUserCommand, input);
   return em.transactional(async (tx) => {
     const u = await tx.findOne(User, { id });
     if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
     const role = cmd.role ?? u.role;
     const departmentId = cmd.departmentId !== undefined || cmd.role !== undefined ? await checkDepartment(tx, role, cmd.departmentId === undefined ? u.departmentId : cmd.departmentId) : u.departmentId;
+    const reason: RevocationReason | null = cmd.active === false && u.active ? 'disabled'
+      : role !== u.role ? 'role-changed'
+        : (departmentId ?? null) !== (u.departmentId ?? null) ? 'department-changed' : null;
     if (cmd.displayName !== undefined) u.displayName = cmd.displayName;
     if (cmd.active !== undefined) u.active = cmd.active;
     u.role = role;
     u.departmentId = departmentId;
     await tx.flush();
+    if (reason) await revokeTokens(tx, actor, u.id, reason);
     return u;
   });
 }
 
 /** 重置密码 */
-export async function resetPassword(em: EntityManager, id: string, newPassword: unknown): Promise<void> {
+export async function resetPassword(em: EntityManager, actor: Actor, id: string, newPassword: unknown): Promise<void> {
   const pw = parseInput(z.object({ password }), { password: newPassword }).password;
   await em.transactional(async (tx) => {
     const u = await tx.findOne(User, { id });
     if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
     u.passwordHash = await hashPassword(pw);
     await tx.flush();
+    await revokeTokens(tx, actor, u.id, 'password-reset');
   });
 }

@@ -1,43 +1,12 @@
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { authenticate, AuthUser, DomainError, Logger, TokenVerifier } from '@hotline/service-kit';
+import { allowRoles, authenticated, callerOf, DomainError, Logger, restHandler, sendDomainError, sendError, TokenVerifier } from '@hotline/service-kit';
 import { AttachmentStore, postgresAttachmentStore } from './attachment-store';
 import { addAttachment, AttachmentLimits, fileTooLarge, readAttachment, UPLOAD_ROLES } from './attachments';
 import { contentDisposition } from './file-type';
 
-function fail(res: Response, status: number, code: string, reason: string, message: string): void {
-  res.status(status).json({ error: { code, reason, message } });
-}
-
-/** A refusal from the domain as HTTP: the same JSON shape as the import routes. */
-function refuse(res: Response, e: DomainError): void {
-  if (e.reason === 'FILE_TOO_LARGE') return fail(res, 413, 'PAYLOAD_TOO_LARGE', e.reason, e.message);
-  const status = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL_SERVER_ERROR: 500 }[e.code];
-  fail(res, status, e.code, e.reason, e.message);
-}
-
-/** The caller from the bearer token (401 without one), kept on res.locals for the handler. */
-function authenticated(verify: TokenVerifier) {
-  return async (req: Request, res: Response, next: NextFunction) => {
-    try {
-      const user = await authenticate(req.headers.authorization, verify);
-      if (!user) return fail(res, 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
-      res.locals.user = user;
-      next();
-    } catch (e) {
-      const d = e as DomainError;
-      fail(res, 401, 'UNAUTHENTICATED', d.reason ?? 'TOKEN_INVALID', d.message);
-    }
-  };
-}
-
-/** Refuses a role before the body is read (the domain checks again). */
-function allow(roles: readonly string[], message: string) {
-  return (_req: Request, res: Response, next: NextFunction) => {
-    if (!roles.includes((res.locals.user as AuthUser).role)) return fail(res, 403, 'FORBIDDEN', 'FORBIDDEN', message);
-    next();
-  };
-}
+/** A file over the limit is 413 (the kit's error body, code PAYLOAD_TOO_LARGE); other refusals by their code. */
+const statusOf = (e: DomainError) => (e.reason === 'FILE_TOO_LARGE' ? 413 : undefined);
 
 /** Reads the raw body up to the limit; a larger one is answered 413 without storing anything. */
 function rawBody(maxBytes: number) {
@@ -46,9 +15,9 @@ function rawBody(maxBytes: number) {
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
       const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large') return refuse(res, fileTooLarge(maxBytes));
+      if (type === 'entity.too.large') return sendDomainError(res, fileTooLarge(maxBytes), 413);
       if (type === 'request.aborted') return; // the client went away: nothing to answer
-      fail(res, 400, 'BAD_USER_INPUT', 'BAD_REQUEST', '上传的内容无法读取，请重试');
+      sendError(res, 400, 'BAD_USER_INPUT', 'BAD_REQUEST', '上传的内容无法读取，请重试');
     });
 }
 
@@ -64,42 +33,27 @@ export function attachmentRoutes(
   deps: { orm: MikroORM; log: Logger; verify: TokenVerifier; limits: AttachmentLimits; store?: AttachmentStore },
 ): void {
   const store = deps.store ?? postgresAttachmentStore;
-  const failed = (res: Response, e: unknown, what: string) => {
-    if (e instanceof DomainError) return refuse(res, e);
-    deps.log.error({ err: e }, what);
-    fail(res, 500, 'INTERNAL_SERVER_ERROR', 'INTERNAL', '系统繁忙，请稍后重试');
-  };
 
-  app.post('/cases/:caseId/attachments', authenticated(deps.verify), allow(UPLOAD_ROLES, '无权上传附件'), rawBody(deps.limits.maxBytes), async (req: Request, res: Response) => {
-    const user = res.locals.user as AuthUser;
+  app.post('/cases/:caseId/attachments', authenticated(deps.verify), allowRoles(UPLOAD_ROLES, '无权上传附件'), rawBody(deps.limits.maxBytes), restHandler(deps.log, 'attachment upload failed', async (req: Request, res: Response) => {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    try {
-      const { entry } = await addAttachment(deps.orm.em.fork(), store, user, {
-        caseId: String(req.params.caseId), fileName: typeof req.query.fileName === 'string' ? req.query.fileName : '', bytes,
-      }, deps.limits);
-      res.status(201).location(entry.url).json({ id: entry.id, name: entry.name, url: entry.url, contentType: entry.contentType, size: entry.size });
-    } catch (e) {
-      failed(res, e, 'attachment upload failed');
-    }
-  });
+    const { entry } = await addAttachment(deps.orm.em.fork(), store, callerOf(res), {
+      caseId: String(req.params.caseId), fileName: typeof req.query.fileName === 'string' ? req.query.fileName : '', bytes,
+    }, deps.limits);
+    res.status(201).location(entry.url).json({ id: entry.id, name: entry.name, url: entry.url, contentType: entry.contentType, size: entry.size });
+  }, statusOf));
 
-  app.get('/cases/:caseId/attachments/:id', authenticated(deps.verify), async (req: Request, res: Response) => {
-    const user = res.locals.user as AuthUser;
-    try {
-      const { attachment, bytes } = await readAttachment(deps.orm.em.fork(), store, user, String(req.params.caseId), String(req.params.id));
-      res.status(200);
-      // Set on the raw response: Express must not add a charset or an ETag of its own.
-      res.setHeader('Content-Type', attachment.contentType);
-      res.setHeader('Content-Length', String(bytes.length));
-      res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
-      res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.setHeader('Cache-Control', 'private, no-store');
-      res.end(bytes);
-    } catch (e) {
-      failed(res, e, 'attachment download failed');
-    }
-  });
+  app.get('/cases/:caseId/attachments/:id', authenticated(deps.verify), restHandler(deps.log, 'attachment download failed', async (req: Request, res: Response) => {
+    const { attachment, bytes } = await readAttachment(deps.orm.em.fork(), store, callerOf(res), String(req.params.caseId), String(req.params.id));
+    res.status(200);
+    // Set on the raw response: Express must not add a charset or an ETag of its own.
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Length', String(bytes.length));
+    res.setHeader('Content-Disposition', contentDisposition(attachment.fileName));
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.end(bytes);
+  }, statusOf));
 
   // Anything else under a case's attachments: a coded 404, not Express's HTML page.
-  app.use(/^\/cases\/[^/]+\/attachments(?=\/|$)/, (_req: Request, res: Response) => fail(res, 404, 'NOT_FOUND', 'NOT_FOUND', '附件不存在或无权查看'));
+  app.use(/^\/cases\/[^/]+\/attachments(?=\/|$)/, (_req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', 'NOT_FOUND', '附件不存在或无权查看'));
 }

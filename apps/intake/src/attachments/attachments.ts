@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent } from '@hotline/contracts';
-import { isUuid, actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { AccessRule, isAllowed, isUuid, actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Attachment, Case } from '../cases/case.entity';
@@ -13,7 +13,7 @@ import type { AttachmentStore } from './attachment-store';
 import { FILE_KINDS, formatSize, inspectArchive, sanitizeFileName, sniffFileKind } from './file-type';
 
 /** Who may upload (受理 is theirs): duty operators and administrators. */
-export const UPLOAD_ROLES: readonly string[] = ['duty', 'admin'];
+export const UPLOAD_ROLES: readonly AccessRule[] = ['duty', 'admin'];
 /** Who may remove an uploaded file (撤回附件): the same roles that upload. */
 export const REMOVE_ROLES: readonly string[] = UPLOAD_ROLES;
 /**
@@ -62,7 +62,7 @@ export async function addAttachment(
   input: { caseId: string; fileName: string; bytes: Buffer },
   limits: AttachmentLimits,
 ): Promise<{ attachment: CaseAttachment; entry: Attachment }> {
-  if (!UPLOAD_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权上传附件');
+  if (!isAllowed(user, UPLOAD_ROLES)) throw forbidden('FORBIDDEN', '无权上传附件');
   if (!isUuid(input.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
   if (input.bytes.length === 0) throw badInput('EMPTY_FILE', '文件为空');
   if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);

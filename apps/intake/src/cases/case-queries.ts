@@ -1,6 +1,7 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound, parseInput } from '@hotline/service-kit';
+import type { QueueSort } from '@hotline/contracts';
+import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound, parseInput, type PageRequest } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Case } from './case.entity';
 import { Topic } from '../topics/topic.entity';
@@ -14,9 +15,29 @@ export async function findCaseForUser(em: EntityManager, user: AuthUser, id: str
   return c;
 }
 
-/** 待签收: oldest first, so the one waiting longest is on top. */
-export function unsignedCases(em: EntityManager, limit = 200): Promise<Case[]> {
-  return em.find(Case, { stage: 'received' }, { orderBy: { receivedAt: 'asc' }, limit });
+/**
+ * 待签收, the whole queue page by page: longest waiting first, or the most urgent first (紧急, 及时,
+ * 一般; then longest waiting), so a newer urgent case is found however long the backlog.
+ */
+export function unsignedCases(em: EntityManager, page: PageRequest = { offset: 0, limit: 200 }, sort: QueueSort = 'wait', filter?: string | null): Promise<Case[]> {
+  const byWait = { receivedAt: 'asc', id: 'asc' } as const;
+  // A raw fragment is used once: one per query.
+  const urgencyRank = raw((alias: string) => `case ${alias}.urgency when 'urgent' then 0 when 'timely' then 1 else 2 end`);
+  return em.find(Case, unsignedWhere(filter), { orderBy: sort === 'urgency' ? [{ [urgencyRank]: 'asc' }, byWait] : [byWait], limit: page.limit, offset: page.offset });
+}
+
+/** 待签收, narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box). */
+function unsignedWhere(filter?: string | null): Record<string, unknown> {
+  const text = queueFilter(filter);
+  if (!text) return { stage: 'received' };
+  return { stage: 'received', $or: [{ externalNo: { $ilike: like(text) } }, { title: { $ilike: like(text) } }, { projectName: { $ilike: like(text) } }] };
+}
+
+/** A queue's filter text: trimmed, at most 100 characters (else BAD_USER_INPUT). */
+function queueFilter(filter?: string | null): string | null {
+  const text = filter?.trim() ?? '';
+  if (text.length > 100) throw badInput('FILTER_TOO_LONG', '筛选文字最多 100 个字');
+  return text || null;
 }
 
 /** Recent cases in the user's scope. */
@@ -29,13 +50,13 @@ export function listCases(em: EntityManager, user: AuthUser, opts: { stage?: str
 }
 
 /** 待签收 summary the duty screen polls: how many, and how long the oldest has waited. */
-export async function unsignedSummary(em: EntityManager, now = new Date()): Promise<{ count: number; oldestReceivedAt: Date | null; oldestWaitMinutes: number | null }> {
-  const rows = await em.getConnection().execute<Array<{ count: string; oldest: Date | string | null }>>(
-    "select count(*) as count, min(received_at) as oldest from intake_case where stage = 'received'",
-  );
-  const oldest = rows[0].oldest ? new Date(rows[0].oldest) : null;
+export async function unsignedSummary(em: EntityManager, now = new Date(), filter?: string | null): Promise<{ count: number; oldestReceivedAt: Date | null; oldestWaitMinutes: number | null }> {
+  const where = unsignedWhere(filter);
+  const count = await em.count(Case, where);
+  const first = count ? await em.findOne(Case, where, { orderBy: { receivedAt: 'asc', id: 'asc' } }) : null;
+  const oldest = first?.receivedAt ?? null;
   return {
-    count: Number(rows[0].count),
+    count,
     oldestReceivedAt: oldest,
     oldestWaitMinutes: oldest ? Math.max(0, Math.floor((now.getTime() - oldest.getTime()) / 60_000)) : null,
   };

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { maskAddress, maskName, maskPhone, scrubText, scopeRule } from '@hotline/contracts';
-import { badInput, ServiceContext } from '@hotline/service-kit';
+import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
+import { knownOf, redactText, scopeRule } from '@hotline/contracts';
+import { Authorized, badInput, ServiceContext } from '@hotline/service-kit';
 import { Topic } from '../topics/topic.entity';
 import { Case } from './case.entity';
 
@@ -24,18 +24,12 @@ export class CaseText {
 }
 
 /**
- * Masks what a citizen typed about themselves: the case's own name, phone and address where the
- * text repeats them, then phone, landline and ID numbers by pattern.
+ * Masks what a citizen typed about themselves with the platform's one redaction function: the
+ * case's own name (and 先生/女士 forms), phones and address where the text repeats them, then
+ * phone, landline and ID numbers and introduced names / door numbers by pattern.
  */
 export function maskCaseText(c: Pick<Case, 'citizenName' | 'citizenPhone' | 'address'>, text: string): string {
-  let out = text;
-  const name = c.citizenName?.trim();
-  if (name && Array.from(name).length >= 2) out = out.split(name).join(maskName(name));
-  const phone = c.citizenPhone?.replace(/\D/g, '');
-  if (phone && phone.length >= 5) out = out.split(phone).join(maskPhone(phone));
-  const address = c.address?.trim();
-  if (address && Array.from(address).length >= 4) out = out.split(address).join(maskAddress(address));
-  return scrubText(out);
+  return redactText(text, knownOf(c));
 }
 
 @Resolver()

@@ -3,7 +3,7 @@ import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from '
 import { randomUUID } from 'node:crypto';
 import {
   knownOf, redactText,
-  CASE_STAGES, CaseStage, Channel, CHANNELS, LINK_KINDS, LinkKind, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
+  CASE_STAGES, CaseStage, Channel, CHANNELS, LINK_KINDS, LinkKind, QUEUE_SORTS, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
 } from '@hotline/contracts';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -13,12 +13,15 @@ export const UrgencyEnum = asEnum(URGENCIES);
 export const CaseStageEnum = asEnum(CASE_STAGES);
 export const ChannelEnum = asEnum(CHANNELS);
 export const LinkKindEnum = asEnum(LINK_KINDS);
+/** The same enum as dispatch's (the supergraph holds one QueueSort). */
+export const QueueSortEnum = asEnum(QUEUE_SORTS);
 registerEnumType(RequestTypeEnum, { name: 'RequestType', description: '诉求类型：咨询 求助 投诉 举报 建议 表扬' });
 registerEnumType(TierEnum, { name: 'Tier', description: '分级：简单类 一般类 疑难类' });
 registerEnumType(UrgencyEnum, { name: 'Urgency', description: '紧急程度：一般 及时 紧急' });
 registerEnumType(CaseStageEnum, { name: 'CaseStage', description: '工单阶段' });
 registerEnumType(ChannelEnum, { name: 'Channel', description: '来源渠道' });
 registerEnumType(LinkKindEnum, { name: 'LinkKind', description: '关联方式：重复件 并单' });
+registerEnumType(QueueSortEnum, { name: 'QueueSort', description: '队列排序：wait 等待最久在前 urgency 紧急程度高在前（同级等待最久在前）' });
 
 /**
  * 附件 (attachment) — either a link the district platform or the citizen gave (stored where the

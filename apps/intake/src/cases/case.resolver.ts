@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Authorized } from '@hotline/service-kit';
-import { Channel, knownOf, maskAddress, maskName, maskPhone, redactText, RequestType, Urgency } from '@hotline/contracts';
-import { actorOf, badInput, groupBy, loaderFor, requireUser, ServiceContext } from '@hotline/service-kit';
+import { Channel, knownOf, maskAddress, maskName, maskPhone, QueueSort, redactText, RequestType, Urgency } from '@hotline/contracts';
+import { actorOf, Authorized, badInput, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, ServiceContext } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
-import { Attachment, Case, CaseStageEnum, ChannelEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
+import { Attachment, Case, CaseStageEnum, ChannelEnum, QueueSortEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
 import { findCaseForUser, listCases, searchCases, unsignedCases, unsignedSummary } from './case-queries';
 import { receiveCase } from './receive-case';
 
@@ -98,16 +97,25 @@ export class CaseResolver {
 
   /** 待签收 */
   @Authorized(['duty', 'supervisor', 'leader'])
-  @Query(() => [Case])
-  unsignedCases(@Ctx() ctx: ServiceContext): Promise<Case[]> {
-    return unsignedCases(ctx.em);
+  @Query(() => [Case], { description: '待签收，分页：默认等待最久的在前，可按紧急程度排序；总数与最久等待见 unsignedSummary' })
+  unsignedCases(
+    @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
+    @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 200' }) limit: number | null,
+    @Arg('sort', () => QueueSortEnum, { nullable: true, description: '排序，默认 wait' }) sort: QueueSort | null,
+    @Arg('filter', () => String, { nullable: true, description: '按工单编号、标题或楼盘筛选（最多 100 字）' }) filter: string | null,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<Case[]> {
+    return unsignedCases(ctx.em, pageRequest(offset, limit, MAX_PAGE_SIZE), sort ?? 'wait', filter);
   }
 
   /** 待签收数量与最久等待时间（值守屏轮询） */
   @Authorized(['duty', 'supervisor', 'leader'])
-  @Query(() => UnsignedSummary, { description: '待签收数量与最早一件的等待时间' })
-  unsignedSummary(@Ctx() ctx: ServiceContext): Promise<UnsignedSummary> {
-    return unsignedSummary(ctx.em);
+  @Query(() => UnsignedSummary, { description: '待签收数量与最早一件的等待时间；给出 filter 时为筛选后的数量' })
+  unsignedSummary(
+    @Arg('filter', () => String, { nullable: true, description: '与 unsignedCases 的 filter 相同' }) filter: string | null,
+    @Ctx() ctx: ServiceContext,
+  ): Promise<UnsignedSummary> {
+    return unsignedSummary(ctx.em, new Date(), filter);
   }
 
   @Authorized(['duty', 'supervisor', 'leader', 'handler'])

@@ -1,31 +1,14 @@
 import express, { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { actorOf, authenticate, AuthUser, DomainError, Logger, TokenVerifier } from '@hotline/service-kit';
+import { AccessRule, actorOf, allowRoles, authenticated, callerOf, Logger, restHandler, sendError, TokenVerifier } from '@hotline/service-kit';
 import { inspectArchive } from '../attachments/file-type';
 import { createJob, errorReportCsv, formatOf } from './imports';
 import { ImportJob } from './import-job.entity';
 import { runImport } from './run-import';
 
 /** Who may import the district platform's exports. */
-export const IMPORT_ROLES = ['duty', 'admin'];
+export const IMPORT_ROLES: readonly AccessRule[] = ['duty', 'admin'];
 const MAX_FILE = '25mb';
-
-function fail(res: Response, status: number, code: string, reason: string, message: string): void {
-  res.status(status).json({ error: { code, reason, message } });
-}
-
-async function caller(req: Request, res: Response, verify: TokenVerifier): Promise<AuthUser | null> {
-  try {
-    const user = await authenticate(req.headers.authorization, verify);
-    if (!user) fail(res, 401, 'UNAUTHENTICATED', 'UNAUTHENTICATED', '未登录或登录已过期，请重新登录');
-    else if (!IMPORT_ROLES.includes(user.role)) fail(res, 403, 'FORBIDDEN', 'FORBIDDEN', '无权导入工单');
-    else return user;
-  } catch (e) {
-    const d = e as DomainError;
-    fail(res, 401, 'UNAUTHENTICATED', d.reason ?? 'TOKEN_INVALID', d.message);
-  }
-  return null;
-}
 
 /**
  * 工单导入 over HTTP (the gateway passes /imports through):
@@ -35,39 +18,31 @@ async function caller(req: Request, res: Response, verify: TokenVerifier): Promi
  * - `GET /imports/{id}/errors.csv` → the error report (row, column, reason).
  */
 export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier }): void {
-  app.post('/imports', express.raw({ type: () => true, limit: MAX_FILE }), async (req: Request, res: Response) => {
-    const user = await caller(req, res, deps.verify);
-    if (!user) return;
+  const allowed = [authenticated(deps.verify), allowRoles(IMPORT_ROLES, '无权导入工单')];
+  app.post('/imports', ...allowed, express.raw({ type: () => true, limit: MAX_FILE }), restHandler(deps.log, 'import upload failed', async (req: Request, res: Response) => {
+    const user = callerOf(res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     // An .xlsx is a ZIP: its expansion, entry count and contents are checked before any job starts
     // (a 205 KB sheet can become 200 MiB in memory).
     const zip = body.length >= 4 && body.readUInt32LE(0) === 0x04034b50;
     if (zip || formatOf(String(req.query.fileName ?? ''), req.get('content-type')) === 'xlsx') {
       const verdict = zip ? inspectArchive(body) : { ok: false as const, reason: 'ARCHIVE_MALFORMED', message: '文件已损坏或不是有效的 Excel 文件' };
-      if (!verdict.ok) return fail(res, 400, 'BAD_USER_INPUT', verdict.reason, verdict.message);
+      if (!verdict.ok) return sendError(res, 400, 'BAD_USER_INPUT', verdict.reason, verdict.message);
     }
-    try {
-      const { job, mapping } = await createJob(deps.orm.em.fork(), user, {
-        fileName: String(req.query.fileName ?? ''),
-        contentType: req.get('content-type'),
-        size: body.length,
-        mappingName: req.query.mapping ? String(req.query.mapping) : undefined,
-      });
-      void runImport(deps.orm, job.id, body, { actor: actorOf(user), mapping, log: deps.log });
-      res.status(202).json({ jobId: job.id, status: job.status, statusUrl: `/imports/${job.id}` });
-    } catch (e) {
-      if (e instanceof DomainError) return fail(res, 400, e.code, e.reason, e.message);
-      deps.log.error({ err: e }, 'import upload failed');
-      fail(res, 500, 'INTERNAL_SERVER_ERROR', 'INTERNAL', '系统繁忙，请稍后重试');
-    }
-  });
+    const { job, mapping } = await createJob(deps.orm.em.fork(), user, {
+      fileName: String(req.query.fileName ?? ''),
+      contentType: req.get('content-type'),
+      size: body.length,
+      mappingName: req.query.mapping ? String(req.query.mapping) : undefined,
+    });
+    void runImport(deps.orm, job.id, body, { actor: actorOf(user), mapping, log: deps.log });
+    res.status(202).json({ jobId: job.id, status: job.status, statusUrl: `/imports/${job.id}` });
+  }));
 
-  app.get(/^\/imports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/errors\.csv)?$/i, async (req: Request, res: Response) => {
-    const user = await caller(req, res, deps.verify);
-    if (!user) return;
+  app.get(/^\/imports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/errors\.csv)?$/i, ...allowed, restHandler(deps.log, 'import status failed', async (req: Request, res: Response) => {
     const [id, report] = [(req.params as Record<string, string>)[0], (req.params as Record<string, string>)[1]];
     const job = await deps.orm.em.fork().findOne(ImportJob, { id });
-    if (!job) return fail(res, 404, 'NOT_FOUND', 'IMPORT_NOT_FOUND', '导入任务不存在');
+    if (!job) return sendError(res, 404, 'NOT_FOUND', 'IMPORT_NOT_FOUND', '导入任务不存在');
     if (!report) {
       return void res.json({
         id: job.id, status: job.status, progress: job.progress(), totalRows: job.totalRows, processedRows: job.processedRows,
@@ -76,5 +51,5 @@ export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; v
       });
     }
     res.type('text/csv; charset=utf-8').set('content-disposition', `attachment; filename="import-${job.id}-errors.csv"`).send(errorReportCsv(job));
-  });
+  }));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Actor, createEvent } from '@hotline/contracts';
+import { Actor, createEvent, digest, EventData } from '@hotline/contracts';
 import type { Logger } from '@hotline/service-kit';
 import { recordEvents } from '@hotline/service-kit';
 import { linkAttachments, withUploadedAttachments } from '../attachments/attachments';
@@ -20,6 +20,26 @@ const UPDATABLE = [
   'receivedAt', 'districtDispatchedAt', 'anonymous', 'confidential', 'citizenName', 'citizenPhone', 'address', 'street', 'community',
   'projectName', 'latitude', 'longitude', 'title', 'content', 'attachments', 'requestType', 'topic', 'deadlineAt',
 ] as const;
+
+/**
+ * The new values a `hotline.case.updated` carries for other services (dispatch's projection):
+ * only what `hotline.case.received` carries — no name, phone or address; text as digests.
+ */
+export function publicChanges(c: Case, changed: readonly string[]): NonNullable<EventData<'hotline.case.updated'>['after']> {
+  const after: NonNullable<EventData<'hotline.case.updated'>['after']> = {};
+  for (const f of changed) {
+    if (f === 'requestType') after.requestType = c.requestType;
+    if (f === 'topic') after.topic = c.topic;
+    if (f === 'title') after.title = digest(c.title, 60);
+    if (f === 'content') after.contentDigest = digest(c.content);
+    if (f === 'projectName') after.projectName = c.projectName ?? null;
+    if (f === 'street') after.street = c.street ?? null;
+    if (f === 'community') after.community = c.community ?? null;
+    if (f === 'deadlineAt') after.deadlineAt = c.deadlineAt?.toISOString() ?? null;
+    if (f === 'receivedAt') after.receivedAt = c.receivedAt.toISOString();
+  }
+  return after;
+}
 
 const MAX_STORED_PROBLEMS = 5000;
 const PROGRESS_EVERY = 500;
@@ -159,7 +179,7 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
     Object.assign(c, Object.fromEntries(changed.map((f) => [f, f === 'attachments' ? withUploadedAttachments(c.attachments, next[f] as Case['attachments']) : next[f]])));
     c.searchText = searchTextOf(c);
     tx.create(CaseAudit, { caseId: c.id, kind: 'import-update', before, after, reason: `导入任务 ${jobId} 中该工单有变化`, actorUserId: 'userId' in actor ? actor.userId : null, actor: 'role' in actor ? actor.role : `system:${actor.system}`, at: new Date() });
-    events.push(createEvent({ type: 'hotline.case.updated', source: 'intake', actor, caseId: c.id, data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId } }));
+    events.push(createEvent({ type: 'hotline.case.updated', source: 'intake', actor, caseId: c.id, data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId, after: publicChanges(c, changed) } }));
     updated++;
     if (++done % PROGRESS_EVERY === 0) await onProgress(done);
   }

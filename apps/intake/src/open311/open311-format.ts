@@ -1,4 +1,4 @@
-import { CASE_STAGE_LABELS, CaseStage, knownOf, redactText, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '@hotline/contracts';
+import { ANSWERED_STAGES, CASE_STAGE_LABELS, CaseStage, knownOf, redactText, REQUEST_TYPE_LABELS, REQUEST_TYPES } from '@hotline/contracts';
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2): the shapes we answer with, and
@@ -85,7 +85,7 @@ export function serviceRequestOf(c: PublicCase, serviceCode: string | null) {
   const place = [c.street, c.community, c.projectName].filter(Boolean).join(' ');
   return {
     service_request_id: c.externalNo,
-    status: c.stage === 'completed' ? 'closed' : 'open',
+    status: ANSWERED_STAGES.includes(c.stage) ? 'closed' : 'open',
     status_notes: CASE_STAGE_LABELS[c.stage],
     service_name: c.topic,
     service_code: serviceCode,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { CASE_STAGES } from '@hotline/contracts';
+import { ANSWERED_STAGES, CASE_STAGES } from '@hotline/contracts';
 import { DomainError, Logger } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { receiveCase } from '../cases/receive-case';
@@ -101,7 +101,8 @@ async function findRequests(em: EntityManager, q: Record<string, unknown>, topic
   else where.receivedAt = { $gte: query.from, $lte: query.to };
   if (query.serviceCodes) where.topic = { $in: topics.filter((t) => query.serviceCodes!.includes(t.code)).map((t) => t.name) };
   if (query.statuses && query.statuses.length === 1) {
-    where.stage = query.statuses[0] === 'closed' ? 'completed' : { $in: CASE_STAGES.filter((s) => s !== 'completed') };
+    // closed = the bureau has answered (办结 and after); a case reopened for 二次督办 is open again.
+    where.stage = query.statuses[0] === 'closed' ? { $in: ANSWERED_STAGES } : { $in: CASE_STAGES.filter((s) => !ANSWERED_STAGES.includes(s)) };
   }
   const cases = await em.find(Case, where, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: MAX_ROWS });
   return cases.map((c) => serviceRequestOf(c, codeOf(topics, c.topic)));

@@ -1,39 +1,29 @@
+import { randomUUID } from 'node:crypto';
 import { isUuid } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS, Urgency, Channel, CHANNEL_LABELS, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, LINK_KIND_LABELS, LinkKind, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { ANSWERED_STAGES, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, eventSummary, stageAfter } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
-import { stageAfter } from '../cases/case-stage';
 import { TimelineEntry } from './timeline-entry.entity';
 import { formatSize, kindOfContentType } from '../attachments/file-type';
 import { CaseAttachment } from '../attachments/attachment.entity';
 
 const fileSummary = (contentType: string, size: number) => `${kindOfContentType(contentType)?.label ?? contentType} · ${formatSize(size)}`;
 
-/** Codes of a classification, as a bureau employee reads them. */
-const CLASSIFICATION_LABELS: Record<string, Record<string, string>> = { requestType: REQUEST_TYPE_LABELS, tier: TIER_LABELS, urgency: URGENCY_LABELS };
-
-/** A short, personal-data-free line for the timeline. */
-function detailOf(e: EventEnvelope): string | null {
+/**
+ * A short, personal-data-free line for the timeline: the producer's own summary from the
+ * catalogue, except for intake's attachment events, which read the file's kind from intake's table
+ * of file types (and, for a removal, the file's record) — never its name.
+ */
+async function detailOf(e: EventEnvelope, c: Case, em: EntityManager): Promise<string | null> {
   const d = e.data as Record<string, unknown>;
-  switch (e.type) {
-    case 'hotline.case.received': return `${CHANNEL_LABELS[d.channel as Channel] ?? String(d.channel)} · ${String(d.title ?? '')}`;
-    case 'hotline.case.dispatched': return d.note ? String(d.note) : d.redispatch ? '重新分转' : null;
-    case 'hotline.case.replied': return `${REPLY_RESULT_LABELS[d.result as ReplyResult] ?? d.result}：${String(d.replyDigest ?? '')}`;
-    case 'hotline.case.classified': {
-      const [b, a] = [d.before as Record<string, string> | null, d.after as Record<string, string>];
-      const label = (k: string, v: string) => (CLASSIFICATION_LABELS[k]?.[v] ?? v);
-      const changes = ['requestType', 'topic', 'tier', 'urgency'].filter((k) => b && b[k] !== a[k]).map((k) => `${label(k, b![k])}→${label(k, a[k])}`);
-      return `${changes.join('，')}：${String(d.reason)}`;
-    }
-    case 'hotline.case.linked': return `${LINK_KIND_LABELS[d.kind as LinkKind] ?? d.kind} → ${String(d.masterExternalNo)}（相似度 ${String(d.score)}）`;
-    case 'hotline.case.updated': return `更新字段：${(d.fields as string[]).join('、')}`;
-    // 上传附件: the type and size only — the file name may carry a citizen's name.
-    case 'hotline.case.attachment-added': return fileSummary(String(d.contentType), Number(d.size));
-    case 'hotline.case.deadline-changed': return `紧急程度调整为「${URGENCY_LABELS[d.urgency as Urgency] ?? String(d.urgency)}」，办理时限按派单时间重新计算`;
-    case 'hotline.case.feedback-delivered': return `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${String(d.attempts)} 次）`;
-    default: return null;
+  if (e.type === 'hotline.case.attachment-added') return fileSummary(String(d.contentType), Number(d.size));
+  if (e.type === 'hotline.case.attachment-removed') {
+    const id = String(d.attachmentId);
+    const a = isUuid(id) ? await em.findOne(CaseAttachment, { id, caseId: c.id }) : null;
+    return a ? `${fileSummary(a.contentType, a.size)} · 已从工单删除` : '已从工单删除';
   }
+  return eventSummary(e);
 }
 
 /**
@@ -68,13 +58,7 @@ export async function onCaseEvents(events: EventEnvelope[], em: EntityManager): 
 /** One event's effect on the timeline and on intake's view of the case (not flushed). */
 async function applyCaseEvent(e: EventEnvelope, c: Case, em: EntityManager): Promise<void> {
   const d = e.data as Record<string, unknown>;
-  let detail = detailOf(e);
-  if (e.type === 'hotline.case.attachment-removed') {
-    // 撤回附件: which file, by the type and size intake kept — never its name nor the reason.
-    const id = String(d.attachmentId);
-    const a = isUuid(id) ? await em.findOne(CaseAttachment, { id, caseId: c.id }) : null;
-    detail = a ? `${fileSummary(a.contentType, a.size)} · 已从工单删除` : '已从工单删除';
-  }
+  const detail = await detailOf(e, c, em);
   em.create(TimelineEntry, {
     id: e.id,
     caseId: c.id,
@@ -98,7 +82,37 @@ async function applyCaseEvent(e: EventEnvelope, c: Case, em: EntityManager): Pro
   // The rest of the work order's times and its outcome, as the departments' events report them.
   if (e.type === 'hotline.case.contacted' && !c.firstContactAt) c.firstContactAt = new Date(String(d.contactedAt));
   if (e.type === 'hotline.case.replied' || e.type === 'hotline.case.completed') c.replyResult = String(d.result);
-  if (e.type === 'hotline.case.completed') c.completedAt = new Date(String(d.completedAt));
+  if (e.type === 'hotline.case.completed') {
+    c.completedAt = new Date(String(d.completedAt));
+    await completeMergedCases(e, c, em);
+  }
+}
+
+/**
+ * 并单: a case merged into a master is answered by the master's reply (the feedback goes to every
+ * merged citizen, see feedback/completed.consumer.ts), so it follows the master to 已办结 — with a
+ * line on its own timeline — and Open311 reports it closed.
+ */
+async function completeMergedCases(e: EventEnvelope, master: Case, em: EntityManager): Promise<void> {
+  const d = e.data as Record<string, unknown>;
+  const merged = await em.find(Case, { masterCaseId: master.id, linkKind: 'merge' });
+  for (const m of merged) {
+    if (ANSWERED_STAGES.includes(m.stage)) continue;
+    em.create(TimelineEntry, {
+      id: randomUUID(),
+      caseId: m.id,
+      type: e.type,
+      label: `${EVENT_LABELS['hotline.case.completed']}（随主工单）`,
+      occurredAt: new Date(e.occurredAt),
+      actorUserId: 'userId' in e.actor ? e.actor.userId : null,
+      actorRole: 'role' in e.actor ? e.actor.role : `system:${e.actor.system.split(':')[0]}`.slice(0, 32),
+      departmentId: (d.departmentId ?? null) as string | null,
+      detail: `并单至主工单 ${master.externalNo}，随主工单办结`,
+    });
+    m.stage = stageAfter(m.stage, e.type);
+    m.completedAt = new Date(String(d.completedAt));
+    m.replyResult = String(d.result);
+  }
 }
 
 export const caseEventsConsumer = (): ConsumerDefinition => ({

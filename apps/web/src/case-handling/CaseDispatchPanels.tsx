@@ -45,7 +45,8 @@ export function CaseDispatchPanels({ caseId, onChanged, part }: Props) {
   }
   if (!v) return null;
 
-  const stage = v.handling?.stage ?? v.stage;
+  // dispatch's handling state decides the actions (Case.stage, intake's, follows by events).
+  const stage = v.handling?.state ?? '';
   const canReview = (user.role === 'duty' || user.role === 'supervisor') && stage === 'replied';
   const canRedispatch = user.role === 'duty' && (stage === 'dispatched' || stage === 'accepted');
   const canDecideExtensions = user.role === 'supervisor';

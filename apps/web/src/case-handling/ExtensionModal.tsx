@@ -7,7 +7,6 @@ import { REQUEST_EXTENSION_MUTATION } from './queries';
 import {
   BEIJING_TIME,
   defaultExtensionUntil,
-  extensionDateDisabled,
   extensionUntilError,
   fromPickerValue,
   MAX_EXTENSION_DAYS,
@@ -92,7 +91,6 @@ export function ExtensionModal({ open, caseId, externalNo, deadlineAt, expectedV
               showTime={{ format: 'HH:mm' }}
               format="YYYY-MM-DD HH:mm"
               style={{ width: '100%' }}
-              disabledDate={(d) => extensionDateDisabled(d, deadlineAt)}
               suffixIcon={<span data-testid="extension-time-zone">{BEIJING_TIME}</span>}
               data-testid="extension-until"
             />

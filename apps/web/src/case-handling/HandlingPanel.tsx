@@ -30,7 +30,8 @@ export function HandlingPanel({ v, user, onChanged }: Props) {
   const [acceptCase, { loading: accepting }] = useMutation(ACCEPT_CASE_MUTATION, { refetchQueries: 'active', awaitRefetchQueries: true });
 
   const h = v.handling;
-  const stage = h?.stage ?? v.stage;
+  // What may be done is dispatch's to say (its handling state); the case's stage is Case.stage.
+  const stage = h?.state ?? '';
   const version = h?.version;
   const isLead = !!user.departmentId && v.assignment?.leadDepartmentId === user.departmentId;
   const myAssist = v.assistTasks.find((t) => t.departmentId === user.departmentId && t.status === 'open');

@@ -1,16 +1,12 @@
 // Chinese labels for the dispatch service's enums (handling, returns, contacts, extensions).
 
+import { CASE_STAGE_LABELS, CONTACT_CHANNEL_LABELS as CONTRACT_CONTACT_LABELS, RETURN_REASON_LABELS as CONTRACT_RETURN_LABELS } from '@hotline/contracts/browser';
+
 /**
  * 退回原因, keyed by the code the server stores and returns (AssignmentRecord.reasonCode, e.g.
- * `not-our-duty`; packages/contracts RETURN_REASONS). The labels match the contracts' labels.
+ * `not-our-duty`): the contracts' table.
  */
-export const RETURN_REASON_LABELS: Record<string, string> = {
-  'not-our-duty': '不属于本科室职责',
-  'wrong-department': '分转科室错误',
-  'outside-bureau': '不属于本局职责',
-  duplicate: '重复工单',
-  'insufficient-info': '诉求信息不全，无法办理',
-};
+export const RETURN_REASON_LABELS: Record<string, string> = CONTRACT_RETURN_LABELS;
 
 /** Shown for a reason code this client does not know: a code is never shown raw. */
 export const UNKNOWN_RETURN_REASON = '其他原因';
@@ -31,22 +27,10 @@ export const RETURN_REASON_OPTIONS: { value: string; label: string }[] = Object.
   label: text,
 }));
 
-export const CONTACT_CHANNEL_LABELS: Record<string, string> = {
-  phone: '电话',
-  sms: '短信',
-  visit: '上门',
-  wechat: '微信',
-  other: '其他',
-};
+export const CONTACT_CHANNEL_LABELS: Record<string, string> = CONTRACT_CONTACT_LABELS;
 
-export const HANDLING_STAGE_LABELS: Record<string, string> = {
-  received: '待签收',
-  signed: '待分转',
-  dispatched: '已分转',
-  accepted: '科室已接收',
-  replied: '已答复待审核',
-  completed: '已办结',
-};
+/** dispatch's handling state (Handling.state) uses the lifecycle's stage codes and labels. */
+export const HANDLING_STAGE_LABELS: Record<string, string> = CASE_STAGE_LABELS;
 
 export const RECORD_KIND_LABELS: Record<string, string> = {
   dispatch: '分转',

@@ -7,7 +7,7 @@ export const CASE_DISPATCH_FIELDS = gql`
     externalNo
     stage
     handling {
-      stage
+      state
       version
       acceptedAt
       acceptedBy {

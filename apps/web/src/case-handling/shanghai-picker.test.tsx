@@ -5,7 +5,6 @@ import {
   contactedAtForApi,
   contactTimeError,
   defaultExtensionUntil,
-  extensionDateDisabled,
   extensionUntilError,
   fromPickerValue,
   shanghaiGenerateConfig,
@@ -74,16 +73,21 @@ for (const zone of ['America/New_York', 'UTC', 'Asia/Shanghai', 'Pacific/Aucklan
     });
 
     it('validates 申请延至 against the deadline in absolute time', () => {
-      expect(extensionUntilError(toPickerValue('2026-11-25T14:56:00Z'), DEADLINE)).toBeNull();
-      expect(extensionUntilError(toPickerValue(DEADLINE), DEADLINE)).toBe('申请延至的时间须晚于当前办理时限');
-      expect(extensionUntilError(toPickerValue('2026-12-25T14:56:00Z'), DEADLINE)).toBe('一次延期最多 30 天');
-      expect(extensionUntilError(null, DEADLINE)).toBe('请选择申请延至的时间');
-      // Greyed-out days are Beijing calendar days.
-      expect(extensionDateDisabled(toPickerValue('2026-11-24T15:59:00Z')!, DEADLINE)).toBe(true); // 11-24 23:59
-      expect(extensionDateDisabled(toPickerValue('2026-11-24T16:00:00Z')!, DEADLINE)).toBe(false); // 11-25 00:00
-      expect(extensionDateDisabled(toPickerValue('2026-11-25T00:00:00Z')!, DEADLINE)).toBe(false); // 11-25 08:00
-      expect(extensionDateDisabled(toPickerValue('2026-12-25T12:00:00Z')!, DEADLINE)).toBe(false); // 12-25 = +30 days
-      expect(extensionDateDisabled(toPickerValue('2026-12-26T12:00:00Z')!, DEADLINE)).toBe(true);
+      const now = '2026-11-25T10:00:00Z'; // 18:00 Beijing, before the deadline
+      expect(extensionUntilError(toPickerValue('2026-11-25T14:56:00Z'), DEADLINE, now)).toBeNull();
+      expect(extensionUntilError(toPickerValue(DEADLINE), DEADLINE, now)).toBe('申请延至的时间须晚于当前办理时限');
+      expect(extensionUntilError(toPickerValue('2026-12-25T14:56:00Z'), DEADLINE, now)).toBe('一次延期最多 30 天');
+      expect(extensionUntilError(null, DEADLINE, now)).toBe('请选择申请延至的时间');
+    });
+
+    it('refuses a 申请延至 already past with its own message, never another date in its place', () => {
+      const now = '2026-11-25T10:00:00Z';
+      const past = '申请延至的时间已经过去，请选择当前办理时限之后的时间';
+      expect(extensionUntilError(toPickerValue('2026-11-20T10:00:00Z'), DEADLINE, now)).toBe(past);
+      expect(extensionUntilError(toPickerValue(now), DEADLINE, now)).toBe(past);
+      // The picker keeps a typed past day (no day is disabled): the form shows the message for it.
+      const { container } = render(<ShanghaiDatePicker value={toPickerValue('2026-11-20T10:00:00Z')} showTime format={FMT} />);
+      expect(container.querySelector('input')?.value).toBe('2026-11-20 18:00');
     });
 
     it('validates 联系时间: not in the future, not before dispatch', () => {

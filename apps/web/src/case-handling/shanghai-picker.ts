@@ -152,22 +152,20 @@ export function contactDateDisabled(day: Dayjs, now: Instant = Date.now(), dispa
 /** The longest extension one request may ask for (the server's rule). */
 export const MAX_EXTENSION_DAYS = 30;
 
-/** 申请延至: later than the current deadline and at most 30 days beyond it. */
-export function extensionUntilError(value: Dayjs | null | undefined, deadlineAt: string | null | undefined): string | null {
+/**
+ * 申请延至: not already past, later than the current deadline, at most 30 days beyond it (the
+ * server's rules, with its words). Every day stays pickable: a date the picker refused would
+ * silently fall back to the proposed one, so a wrong date is kept and explained instead.
+ */
+export function extensionUntilError(value: Dayjs | null | undefined, deadlineAt: string | null | undefined, now: Instant = Date.now()): string | null {
   if (!value) return '请选择申请延至的时间';
-  if (!deadlineAt) return null;
   const until = dayjs(fromPickerValue(value));
+  if (until.valueOf() <= dayjs(now).valueOf()) return '申请延至的时间已经过去，请选择当前办理时限之后的时间';
+  if (!deadlineAt) return null;
   const deadline = dayjs(deadlineAt);
   if (!until.isAfter(deadline)) return '申请延至的时间须晚于当前办理时限';
   if (until.valueOf() > deadline.valueOf() + MAX_EXTENSION_DAYS * 86_400_000) return `一次延期最多 ${MAX_EXTENSION_DAYS} 天`;
   return null;
-}
-
-/** Days the 申请延至 picker greys out: before the deadline's day or beyond the 30 days. */
-export function extensionDateDisabled(day: Dayjs, deadlineAt: string | null | undefined): boolean {
-  const deadline = toPickerValue(deadlineAt);
-  if (!deadline) return false;
-  return dayOf(day) < dayOf(deadline) || dayOf(day) > dayOf(deadline.add(MAX_EXTENSION_DAYS, 'day'));
 }
 
 /** The proposed 申请延至: the current deadline plus `days`, same Shanghai time of day. */

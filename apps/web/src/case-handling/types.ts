@@ -2,7 +2,8 @@
 import type { DepartmentRef, UserRef } from '../shared/types';
 
 export interface Handling {
-  stage: string;
+  /** dispatch's own handling state (what may be done now); the case's stage is Case.stage. */
+  state: string;
   version: number;
   acceptedAt?: string | null;
   acceptedBy?: UserRef | null;

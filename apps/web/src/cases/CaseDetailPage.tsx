@@ -13,6 +13,8 @@ import { CaseTimeline } from './CaseTimeline';
 import { CaseIntakeActions, CaseIntakeSection } from '../intake-repeats/CaseIntakeExtras';
 import { CASE_DETAIL_QUERY } from './queries';
 import { CaseCallbacks } from '../callback/CaseCallbacks';
+import { CasePublicityPanel } from '../publicity/CasePublicityPanel';
+import { CaseClocksPanel } from '../supervision/CaseClocksPanel';
 
 function NotFound() {
   const navigate = useNavigate();
@@ -67,9 +69,11 @@ export default function CaseDetailPage() {
               <CaseDispatchPanels part="actions" caseId={c.id} onChanged={() => void refetch()} />
               {/* … then the reference panels. */}
               <CaseHandling c={c} />
+              <CaseClocksPanel caseId={c.id} externalNo={c.externalNo} />
               <CaseIntakeSection c={c} />
               <CaseCallbacks caseId={c.id} />
               <CaseDispatchPanels part="records" caseId={c.id} onChanged={() => void refetch()} />
+              <CasePublicityPanel caseId={c.id} caseTitle={c.title} />
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title="办理过程" data-testid="case-timeline-card">

@@ -8,29 +8,28 @@ import { tableEmpty } from '../shared/TableEmpty';
 import { DateTimeCell } from '../shared/DateTimeCell';
 import type { CaseSummary } from '../shared/types';
 import { DispatchModal } from './DispatchModal';
-import { QuickFilter } from '../shared/QuickFilter';
-import { matchesQuickFilter } from '../shared/quickFilter';
+import { QueueToolbar, queuePagination } from './QueueToolbar';
+import { QUEUE_PAGE_SIZE, type QueueView } from './queueView';
 
 /** A case in 待分转; `handling.returnCount` > 0 when a department returned it before. */
 type QueueCase = CaseSummary & { handling?: { version: number; returnCount?: number | null } | null };
 
 interface Props {
+  /** One page of the queue, as the server ordered (longest wait = nearest 30-minute limit, or urgency) and filtered it. */
   cases: QueueCase[];
+  /** How many cases match (all pages). */
+  total: number;
+  view: QueueView;
   loading: boolean;
+  /** A request for the current page / order / filter is on its way (the rows shown are the previous ones). */
+  fetching: boolean;
   onDispatched(): void;
 }
 
-const dueTime = (c: CaseSummary) => {
-  const due = dispatchDueOf(c);
-  return due ? new Date(due).getTime() : Number.MAX_SAFE_INTEGER;
-};
-
 /** 待分转: signed cases with the live 30-minute countdown; dispatch one or several. */
-export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
+export function DispatchQueueTable({ cases, total, view, loading, fetching, onDispatched }: Props) {
   const [selected, setSelected] = useState<string[]>([]);
   const [dispatching, setDispatching] = useState<QueueCase[]>([]);
-  const [filter, setFilter] = useState('');
-  const sorted = [...cases].sort((a, b) => dueTime(a) - dueTime(b));
 
   const returnedTag = (c: QueueCase) => {
     const text = returnCountText(c.handling?.returnCount);
@@ -70,7 +69,7 @@ export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
     },
   ];
 
-  const openBulk = () => setDispatching(sorted.filter((c) => selected.includes(c.id)));
+  const openBulk = () => setDispatching(cases.filter((c) => selected.includes(c.id)));
 
   return (
     <>
@@ -78,20 +77,22 @@ export function DispatchQueueTable({ cases, loading, onDispatched }: Props) {
         <Button type="primary" disabled={selected.length === 0} onClick={openBulk} data-testid="bulk-dispatch">
           批量分转{selected.length > 0 ? `（${selected.length}）` : ''}
         </Button>
-        <QuickFilter value={filter} onChange={setFilter} testId="dispatch-filter" />
+        <QueueToolbar view={view} testId="dispatch" />
       </Space>
       <Table<QueueCase>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={sorted.filter((c) => matchesQuickFilter(c, filter))}
+        dataSource={cases}
         loading={loading}
         onRow={caseRowProps}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        pagination={queuePagination(view, total, QUEUE_PAGE_SIZE)}
         scroll={{ x: caseTableScrollX(columns, 32) }}
         locale={{ emptyText: tableEmpty('暂无待分转工单') }}
         data-testid="dispatch-table"
+        data-filter={view.variables.filter ?? ''}
+        data-fetching={fetching ? 'true' : 'false'}
       />
       <DispatchModal
         cases={dispatching}

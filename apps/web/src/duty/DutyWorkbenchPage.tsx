@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
@@ -9,24 +9,44 @@ import { DISPATCH_QUEUE_QUERY, UNSIGNED_CASES_QUERY } from './queries';
 import { ReceiveCaseModal } from './ReceiveCaseModal';
 import { UnsignedTable } from './UnsignedTable';
 import { UnsignedSummaryBar } from '../intake-repeats/UnsignedSummaryBar';
+import { useQueueView } from './queueView';
 
 const POLL_MS = 15_000;
 
-/** 值守工作台: the duty operator's two queues, 待签收 and 待分转. */
+/**
+ * 值守工作台: the duty operator's two queues, 待签收 (intake's) and 待分转 (dispatch's), each paged,
+ * ordered (longest wait or most urgent first), filtered and counted on the server.
+ */
 export default function DutyWorkbenchPage() {
   const [tab, setTab] = useState('unsigned');
   const [receiving, setReceiving] = useState(false);
-  const unsigned = useQuery<{ unsignedCases: CaseSummary[] }>(UNSIGNED_CASES_QUERY, {
+  const unsignedView = useQueueView();
+  const queueView = useQueueView();
+  const unsigned = useQuery<{ unsignedCases: CaseSummary[]; unsignedSummary: { count: number } }>(UNSIGNED_CASES_QUERY, {
+    variables: unsignedView.variables,
     pollInterval: POLL_MS,
     notifyOnNetworkStatusChange: false,
   });
-  const queue = useQuery<{ dispatchQueue: CaseSummary[] }>(DISPATCH_QUEUE_QUERY, {
+  const queue = useQuery<{ dispatchQueue: CaseSummary[]; dispatchQueueSummary: { count: number } }>(DISPATCH_QUEUE_QUERY, {
+    variables: queueView.variables,
     pollInterval: POLL_MS,
     notifyOnNetworkStatusChange: false,
   });
 
-  const unsignedCases = unsigned.data?.unsignedCases ?? [];
-  const queueCases = queue.data?.dispatchQueue ?? [];
+  // While another page, order or filter loads, the previous rows stay (no flash of an empty queue).
+  const unsignedData = unsigned.data ?? unsigned.previousData;
+  const queueData = queue.data ?? queue.previousData;
+  const unsignedCases = unsignedData?.unsignedCases ?? [];
+  const unsignedTotal = unsignedData?.unsignedSummary.count ?? 0;
+  const queueCases = queueData?.dispatchQueue ?? [];
+  const queueTotal = queueData?.dispatchQueueSummary.count ?? 0;
+  // A page emptied by signing or dispatching steps back to the one before.
+  useEffect(() => {
+    if (unsigned.data && unsignedCases.length === 0 && unsignedView.page > 1) unsignedView.setPage(unsignedView.page - 1);
+  }, [unsigned.data, unsignedCases.length, unsignedView]);
+  useEffect(() => {
+    if (queue.data && queueCases.length === 0 && queueView.page > 1) queueView.setPage(queueView.page - 1);
+  }, [queue.data, queueCases.length, queueView]);
   const refresh = () => {
     void unsigned.refetch();
     void queue.refetch();
@@ -52,7 +72,7 @@ export default function DutyWorkbenchPage() {
           </Button>
         </Space>
       </div>
-      <UnsignedSummaryBar refreshKey={unsignedCases.length} />
+      <UnsignedSummaryBar refreshKey={unsignedTotal} />
       {error && (
         <Alert
           type="error"
@@ -71,20 +91,20 @@ export default function DutyWorkbenchPage() {
             key: 'unsigned',
             label: (
               <span data-testid="tab-unsigned">
-                待签收 <Badge count={unsignedCases.length} showZero color="#faad14" />
+                待签收 <Badge count={unsignedTotal} showZero overflowCount={9999} color="#faad14" />
               </span>
             ),
-            children: <UnsignedTable cases={unsignedCases} loading={unsigned.loading && !unsigned.data} />,
+            children: <UnsignedTable cases={unsignedCases} total={unsignedTotal} view={unsignedView} loading={unsigned.loading && !unsignedData} fetching={!unsigned.data} />,
           },
           {
             key: 'dispatch',
             label: (
               <span data-testid="tab-dispatch">
-                待分转 <Badge count={queueCases.length} showZero color="#1d5fbf" />
+                待分转 <Badge count={queueTotal} showZero overflowCount={9999} color="#1d5fbf" />
               </span>
             ),
             children: (
-              <DispatchQueueTable cases={queueCases} loading={queue.loading && !queue.data} onDispatched={refresh} />
+              <DispatchQueueTable cases={queueCases} total={queueTotal} view={queueView} loading={queue.loading && !queueData} fetching={!queue.data} onDispatched={refresh} />
             ),
           },
         ]}

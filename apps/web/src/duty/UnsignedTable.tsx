@@ -8,21 +8,25 @@ import { errorMessage } from '../shared/errors';
 import type { CaseSummary } from '../shared/types';
 import { DUTY_QUEUES, SIGN_CASE_MUTATION, SIGN_CASES_MUTATION } from './queries';
 import { repeatExpandable } from '../intake-repeats/repeatExpandable';
-import { QuickFilter } from '../shared/QuickFilter';
-import { matchesQuickFilter } from '../shared/quickFilter';
+import { QueueToolbar, queuePagination } from './QueueToolbar';
+import { QUEUE_PAGE_SIZE, type QueueView } from './queueView';
 
 interface Props {
+  /** One page of the queue, as the server ordered and filtered it. */
   cases: CaseSummary[];
+  /** How many cases match (all pages). */
+  total: number;
+  view: QueueView;
   loading: boolean;
+  /** A request for the current page / order / filter is on its way (the rows shown are the previous ones). */
+  fetching: boolean;
 }
 
 /** 待签收: sign one case, or several at once via row selection. */
-export function UnsignedTable({ cases, loading }: Props) {
+export function UnsignedTable({ cases, total, view, loading, fetching }: Props) {
   const { message, modal } = App.useApp();
   const [selected, setSelected] = useState<string[]>([]);
   const [signingId, setSigningId] = useState<string | null>(null);
-  const [filter, setFilter] = useState('');
-  const shown = cases.filter((c) => matchesQuickFilter(c, filter));
   const [signCase] = useMutation(SIGN_CASE_MUTATION, { refetchQueries: DUTY_QUEUES, awaitRefetchQueries: true });
   const [signCases, { loading: bulkSigning }] = useMutation(SIGN_CASES_MUTATION, {
     refetchQueries: DUTY_QUEUES,
@@ -89,21 +93,23 @@ export function UnsignedTable({ cases, loading }: Props) {
         >
           批量签收{selected.length > 0 ? `（${selected.length}）` : ''}
         </Button>
-        <QuickFilter value={filter} onChange={setFilter} testId="unsigned-filter" />
+        <QueueToolbar view={view} testId="unsigned" />
       </Space>
       <Table<CaseSummary>
         rowKey="id"
         size="middle"
         columns={columns}
-        dataSource={shown}
+        dataSource={cases}
         loading={loading}
         onRow={caseRowProps}
         expandable={repeatExpandable<CaseSummary>()}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) }}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 件` }}
+        pagination={queuePagination(view, total, QUEUE_PAGE_SIZE)}
         scroll={{ x: 860 }}
         locale={{ emptyText: tableEmpty('暂无待签收工单') }}
         data-testid="unsigned-table"
+        data-filter={view.variables.filter ?? ''}
+        data-fetching={fetching ? 'true' : 'false'}
       />
     </>
   );

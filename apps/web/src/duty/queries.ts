@@ -1,22 +1,30 @@
 import { gql } from '@apollo/client';
 import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../shared/fragments';
 
+/** 待签收: one page of intake's queue, with the count of what matches the filter. */
 export const UNSIGNED_CASES_QUERY = gql`
-  query UnsignedCases {
-    unsignedCases {
+  query UnsignedCases($offset: Int, $limit: Int, $sort: QueueSort, $filter: String) {
+    unsignedCases(offset: $offset, limit: $limit, sort: $sort, filter: $filter) {
       ...CaseSummaryFields
+    }
+    unsignedSummary(filter: $filter) {
+      count
     }
   }
   ${CASE_SUMMARY_FIELDS}
 `;
 
+/** 待分转: one page of dispatch's queue, with the count of what matches the filter. */
 export const DISPATCH_QUEUE_QUERY = gql`
-  query DispatchQueue {
-    dispatchQueue {
+  query DispatchQueue($offset: Int, $limit: Int, $sort: QueueSort, $filter: String) {
+    dispatchQueueSummary(filter: $filter) {
+      count
+    }
+    dispatchQueue(offset: $offset, limit: $limit, sort: $sort, filter: $filter) {
       ...CaseSummaryFields
       dispatchDueAt
       handling {
-        stage
+        state
         version
         returnCount
       }

@@ -73,7 +73,7 @@ export default function InboxPage() {
     awaitRefetchQueries: true,
   });
 
-  const stageOf = (c: InboxCase) => c.handling?.stage ?? c.stage;
+  const stageOf = (c: InboxCase) => c.handling?.state ?? '';
   const isLead = (c: InboxCase) => !!user.departmentId && c.assignment?.leadDepartmentId === user.departmentId;
   const cases = (inbox.data?.departmentInbox ?? []).filter((c) => matchesQuickFilter(c, filter));
   const error = isReturns ? returns.error : inbox.error;

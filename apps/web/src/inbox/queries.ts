@@ -9,7 +9,7 @@ export const DEPARTMENT_INBOX_QUERY = gql`
         ...AssignmentFields
       }
       handling {
-        stage
+        state
         version
         acceptedAt
         contactedAt
@@ -83,7 +83,7 @@ export const REPLY_CASE_MUTATION = gql`
     replyCase(input: $input) {
       ...CaseSummaryFields
       handling {
-        stage
+        state
         version
       }
       replies {

@@ -21,6 +21,8 @@ export const REVEAL_FIELD_LABELS: Record<string, string> = {
   address: '地址',
   /** 下载附件: the reason column reads 下载附件 <file name>. */
   attachment: '附件',
+  /** 按证件号码检索 (a search by phone shows 电话; the reason column says which search). */
+  idNumber: '证件号码',
 };
 
 /** Roles that may ask to see a citizen's full contact data (the server decides per case). */

@@ -6,12 +6,14 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
     expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
-    expect(paths('handler')).toEqual(['/inbox', '/intake/search']);
+    expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/intake/search']);
     expect(paths('admin')).toEqual([
       '/analytics',
       '/admin/departments',
       '/admin/users',
       '/admin/catalogue',
+      '/admin/calendar',
+      '/admin/clocks',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',

@@ -6,6 +6,8 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  CalendarOutlined,
+  FieldTimeOutlined,
   CloudUploadOutlined,
   ControlOutlined,
   EyeOutlined,
@@ -84,8 +86,7 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: '督办',
     icon: AuditOutlined,
     roles: ['supervisor', 'leader'],
-    component: ComingSoon,
-    placeholder: true,
+    component: lazy(() => import('../supervision/SupervisionPage')),
   },
   {
     key: 'publicity',
@@ -93,8 +94,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     label: '宣传',
     icon: NotificationOutlined,
     roles: ['supervisor', 'leader'],
-    component: ComingSoon,
-    placeholder: true,
+    component: lazy(() => import('../publicity/PublicityPage')),
+  },
+  {
+    key: 'publicity-tasks',
+    path: '/publicity/tasks',
+    label: '宣传任务',
+    icon: NotificationOutlined,
+    roles: ['handler'],
+    component: lazy(() => import('../publicity/PublicityTasksPage')),
   },
   {
     key: 'analytics',
@@ -131,6 +139,25 @@ export const NAVIGATION: readonly NavEntry[] = [
     roles: ['admin', 'supervisor'],
     group: '系统管理',
     component: lazy(() => import('../catalogue/CataloguePage')),
+  },
+  // 督办 (supervision): the working calendar and the clock definitions.
+  {
+    key: 'admin-calendar',
+    path: '/admin/calendar',
+    label: '工作日历',
+    icon: CalendarOutlined,
+    roles: ['admin', 'supervisor'],
+    group: '系统管理',
+    component: lazy(() => import('../supervision/CalendarPage')),
+  },
+  {
+    key: 'admin-clocks',
+    path: '/admin/clocks',
+    label: '时限规则',
+    icon: FieldTimeOutlined,
+    roles: ['admin', 'supervisor'],
+    group: '系统管理',
+    component: lazy(() => import('../supervision/ClockDefinitionsPage')),
   },
   // 诉求受理 (intake): import, search, feedback; admin settings in 系统管理.
   {

@@ -7,12 +7,21 @@ import { formatDateTime } from '../shared/time';
 
 export type ReviewCase = CaseDispatchView & { title: string; topic: string };
 
-/** The replied cases awaiting 局审核, each with its pending reply and approve / send back. */
-export function ReviewList({ cases, onChanged }: { cases: ReviewCase[]; onChanged(): void }) {
+interface Props {
+  cases: ReviewCase[];
+  total: number;
+  page: number;
+  pageSize: number;
+  onPage(page: number): void;
+  onChanged(): void;
+}
+
+/** The replied cases awaiting 局审核 (one page of dispatch's queue), each with its pending reply and approve / send back. */
+export function ReviewList({ cases, total, page, pageSize, onPage, onChanged }: Props) {
   return (
     <List
       dataSource={cases}
-      pagination={cases.length > 10 ? { pageSize: 10, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` } : false}
+      pagination={total > pageSize ? { current: page, pageSize, total, showSizeChanger: false, showTotal: (n) => `共 ${n} 件`, onChange: onPage } : false}
       renderItem={(c) => {
         const reply = [...c.replies].reverse().find((r) => r.reviewStatus === 'pending') ?? c.replies[c.replies.length - 1];
         return (

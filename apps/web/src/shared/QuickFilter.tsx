@@ -6,7 +6,7 @@ interface Props {
   testId: string;
 }
 
-/** A queue can hold hundreds of cases: find one by 工单编号, 标题 or 项目 without paging. */
+/** Find a case in a list by 工单编号, 标题 or 项目 (the duty queues send it to the server, which filters). */
 export function QuickFilter({ value, onChange, testId }: Props) {
   return (
     <span data-testid={testId}>

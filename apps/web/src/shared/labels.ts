@@ -1,51 +1,25 @@
-// Chinese labels for the API's enums. Unknown values fall back to the raw value.
-import type { CaseStage, ReplyResult, RequestType, Role, Tier } from './types';
+// Chinese labels for the API's enums: the domain's own from @hotline/contracts (browser entry),
+// never copied here. Unknown values fall back to the raw value.
+import {
+  CASE_STAGE_LABELS,
+  CHANNEL_LABELS as CONTRACT_CHANNEL_LABELS,
+  REPLY_RESULT_LABELS,
+  REQUEST_TYPE_LABELS,
+  ROLE_LABELS as CONTRACT_ROLE_LABELS,
+  TIER_LABELS,
+  URGENCY_LABELS as CONTRACT_URGENCY_LABELS,
+} from '@hotline/contracts/browser';
+import type { Role } from './types';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员',
-  duty: '值守员',
-  handler: '科室承办人',
-  supervisor: '督办员',
-  callback: '回访员',
-  leader: '局领导',
-};
+export { REPLY_RESULT_LABELS, REQUEST_TYPE_LABELS, TIER_LABELS };
 
-export const REQUEST_TYPE_LABELS: Record<RequestType, string> = {
-  consultation: '咨询',
-  help: '求助',
-  complaint: '投诉',
-  report: '举报',
-  suggestion: '建议',
-  praise: '表扬',
-};
+/** The roles a bureau user can have (a partner system is not a user of this app). */
+export const ROLE_LABELS = Object.fromEntries(Object.entries(CONTRACT_ROLE_LABELS).filter(([r]) => r !== 'partner')) as Record<Role, string>;
 
-export const URGENCY_LABELS: Record<string, string> = {
-  normal: '一般',
-  timely: '及时',
-  urgent: '紧急',
-};
+export const URGENCY_LABELS: Record<string, string> = CONTRACT_URGENCY_LABELS;
 
-export const TIER_LABELS: Record<Tier, string> = {
-  simple: '简单类',
-  general: '一般类',
-  difficult: '疑难类',
-};
-
-export const STAGE_LABELS: Record<CaseStage, string> = {
-  received: '待签收',
-  signed: '已签收',
-  dispatched: '已分转',
-  accepted: '科室已接收',
-  replied: '已答复',
-  completed: '已办结',
-};
-
-export const REPLY_RESULT_LABELS: Record<ReplyResult, string> = {
-  solved: '已解决',
-  partly: '部分解决',
-  explained: '已解释说明',
-  unsolvable: '政策原因无法解决',
-};
+/** 工单阶段 (the lifecycle's, for Case.stage). */
+export const STAGE_LABELS: Record<string, string> = CASE_STAGE_LABELS;
 
 export const ASSIGNMENT_STATUS_LABELS: Record<string, string> = {
   dispatched: '办理中',
@@ -55,12 +29,7 @@ export const ASSIGNMENT_STATUS_LABELS: Record<string, string> = {
   completed: '已办结',
 };
 
-export const CHANNEL_LABELS: Record<string, string> = {
-  district: '区级12345平台',
-  import: '批量导入',
-  open311: 'Open311接口',
-  manual: '人工录入',
-};
+export const CHANNEL_LABELS: Record<string, string> = CONTRACT_CHANNEL_LABELS;
 
 /** Looks a value up in a label table, falling back to the value itself. */
 export function label(table: Record<string, string>, value: string | null | undefined): string {

@@ -1,11 +1,13 @@
 // TypeScript shapes of the GraphQL API as served by the gateway.
+import type { CaseStage, QueueSort } from '@hotline/contracts/browser';
+
+export type { CaseStage, QueueSort };
 
 export type Role = 'admin' | 'duty' | 'handler' | 'supervisor' | 'callback' | 'leader';
 export type RequestType = 'consultation' | 'help' | 'complaint' | 'report' | 'suggestion' | 'praise';
 export type Urgency = 'normal' | 'timely' | 'urgent' | (string & {});
 export type Channel = 'district' | 'import' | 'open311' | 'manual' | (string & {});
 export type Tier = 'simple' | 'general' | 'difficult';
-export type CaseStage = 'received' | 'signed' | 'dispatched' | 'accepted' | 'replied' | 'completed';
 export type ReplyResult = 'solved' | 'partly' | 'explained' | 'unsolvable';
 
 export interface Department {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CALLBACK_OUTCOMES, SATISFACTION_LEVELS, SUPERVISION_OUTCOMES } from '../enums';
-import { EventDefinition, iso } from './shared';
+import { CALLBACK_OUTCOME_LABELS, CALLBACK_OUTCOMES, SATISFACTION_LABELS, SATISFACTION_LEVELS, SUPERVISION_OUTCOME_LABELS, SUPERVISION_OUTCOMES } from '../enums';
+import { defineEvent, EventDefinition, iso } from './shared';
 
 const departmentId = z.string().min(1);
 const round = z.number().int().min(1);
@@ -12,7 +12,7 @@ const round = z.number().int().min(1);
  */
 export const CALLBACK_EVENTS = {
   /** 回访呼叫: one call attempt and its outcome; `nextAttemptAt` when another try is scheduled. */
-  'hotline.callback.attempted': {
+  'hotline.callback.attempted': defineEvent({
     label: '回访呼叫',
     versions: {
       1: z.object({
@@ -27,9 +27,10 @@ export const CALLBACK_EVENTS = {
         unreachable: z.boolean(),
       }),
     },
-  },
+    summary: (d) => `第 ${d.round} 轮第 ${d.attempt} 次呼叫：${CALLBACK_OUTCOME_LABELS[d.outcome]}${d.unreachable ? '，回访未接通' : ''}`,
+  }),
   /** 回访结果: the round's one result. `reached: false` = 未接通 (no resolution or satisfaction). */
-  'hotline.callback.completed': {
+  'hotline.callback.completed': defineEvent({
     label: '回访完成',
     versions: {
       1: z.object({
@@ -43,9 +44,14 @@ export const CALLBACK_EVENTS = {
         completedAt: iso,
       }),
     },
-  },
+    summary: (d) => {
+      if (!d.reached) return `第 ${d.round} 轮：未接通`;
+      const parts = [d.resolved === null ? null : d.resolved ? '已解决' : '未解决', d.satisfaction ? SATISFACTION_LABELS[d.satisfaction] : null].filter(Boolean);
+      return `第 ${d.round} 轮：${parts.join('，') || '已接通'}`;
+    },
+  }),
   /** 重新办理: unresolved or dissatisfied at callback (or a supervisor's decision) → the lead department again, as `round`. */
-  'hotline.case.reopened': {
+  'hotline.case.reopened': defineEvent({
     label: '回访不满意，重新办理',
     versions: {
       1: z.object({
@@ -58,15 +64,19 @@ export const CALLBACK_EVENTS = {
         reopenedAt: iso,
       }),
     },
-  },
+    /** Round, who reopened it and why (the reason's numbers already scrubbed by callback). */
+    summary: (d) => `第 ${d.round} 轮（${d.trigger === 'supervisor' ? '督办人员决定' : '回访结果'}）：${d.reason}`,
+  }),
   /** 二次督办 opened for a round, with its deadline. */
-  'hotline.supervision.opened': {
+  'hotline.supervision.opened': defineEvent({
     label: '二次督办',
     versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, departmentId: departmentId.optional(), dueAt: iso, openedAt: iso }) },
-  },
+    summary: (d) => `第 ${d.round} 轮`,
+  }),
   /** 二次督办 closed with the outcome of the round's callback. */
-  'hotline.supervision.closed': {
+  'hotline.supervision.closed': defineEvent({
     label: '二次督办结束',
     versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, outcome: z.enum(SUPERVISION_OUTCOMES), closedAt: iso }) },
-  },
+    summary: (d) => `第 ${d.round} 轮：${SUPERVISION_OUTCOME_LABELS[d.outcome]}`,
+  }),
 } as const satisfies Record<string, EventDefinition>;

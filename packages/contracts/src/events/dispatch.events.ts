@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { CONTACT_CHANNELS, REPLY_RESULTS, RETURN_REASONS, URGENCIES } from '../enums';
-import { EventDefinition, iso } from './shared';
+import { CONTACT_CHANNELS, REPLY_RESULT_LABELS, REPLY_RESULTS, RETURN_REASONS, URGENCIES, URGENCY_LABELS } from '../enums';
+import { defineEvent, EventDefinition, iso } from './shared';
 
 const departmentId = z.string().min(1);
 
 /** Events dispatch publishes: routing to departments and the departments' work. */
 export const DISPATCH_EVENTS = {
   /** 分转派单 to a lead department and optional assisting ones; `redispatch` when it was routed before. */
-  'hotline.case.dispatched': {
+  'hotline.case.dispatched': defineEvent({
     label: '分转派单',
     versions: {
       1: z.object({
@@ -30,7 +30,8 @@ export const DISPATCH_EVENTS = {
         note: z.string().max(200).optional(),
       }),
     },
-  },
+    summary: (d) => d.note ?? (d.redispatch ? '重新分转' : null),
+  }),
   /** 科室接收: the lead department took the case. */
   'hotline.case.accepted': {
     label: '科室接收',
@@ -67,12 +68,14 @@ export const DISPATCH_EVENTS = {
   },
   /**
    * 办理时限调整: the handling deadline of a held case changed for a reason other than an extension
-   * (today: intake reclassified its urgency, `reason: reclassified`).
+   * (intake reclassified its urgency, `reason: reclassified`; a re-import changed the district
+   * platform's deadline, `reason: upstream-deadline`).
    */
-  'hotline.case.deadline-changed': {
+  'hotline.case.deadline-changed': defineEvent({
     label: '办理时限调整',
-    versions: { 1: z.object({ externalNo: z.string(), departmentId, reason: z.enum(['reclassified']), urgency: z.enum(URGENCIES), previousDeadlineAt: iso.nullable(), newDeadlineAt: iso }) },
-  },
+    versions: { 1: z.object({ externalNo: z.string(), departmentId, reason: z.enum(['reclassified', 'upstream-deadline']), urgency: z.enum(URGENCIES), previousDeadlineAt: iso.nullable(), newDeadlineAt: iso }) },
+    summary: (d) => (d.reason === 'upstream-deadline' ? '区级平台办理时限变更，办理时限重新计算' : `紧急程度调整为「${URGENCY_LABELS[d.urgency]}」，办理时限按派单时间重新计算`),
+  }),
   /** 延期未批准 */
   'hotline.case.extension-refused': {
     label: '延期未批准',
@@ -84,7 +87,7 @@ export const DISPATCH_EVENTS = {
     versions: { 1: z.object({ externalNo: z.string(), departmentId, leadDepartmentId: departmentId, reportedAt: iso, reportDigest: z.string().max(60) }) },
   },
   /** 答复 from a department. */
-  'hotline.case.replied': {
+  'hotline.case.replied': defineEvent({
     label: '科室答复',
     versions: {
       1: z.object({
@@ -96,7 +99,8 @@ export const DISPATCH_EVENTS = {
         scriptId: z.string().optional(),
       }),
     },
-  },
+    summary: (d) => `${REPLY_RESULT_LABELS[d.result]}：${d.replyDigest}`,
+  }),
   /** 局审核退回: the bureau sent the reply back to the lead department. */
   'hotline.case.review-rejected': {
     label: '局审核退回',

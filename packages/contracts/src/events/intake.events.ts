@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATES, LINK_KINDS, REQUEST_TYPES, TIERS, URGENCIES } from '../enums';
-import { EventDefinition, iso } from './shared';
+import { CHANNEL_LABELS, CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATES, LINK_KIND_LABELS, LINK_KINDS, REQUEST_TYPE_LABELS, REQUEST_TYPES, TIER_LABELS, TIERS, URGENCIES, URGENCY_LABELS } from '../enums';
+import { defineEvent, EventDefinition, iso } from './shared';
 
 /** The classification a case carries (分类): what `hotline.case.classified` compares. */
 const Classification = z.object({
@@ -10,10 +10,16 @@ const Classification = z.object({
   urgency: z.enum(URGENCIES),
 });
 
+/** A classification code as a bureau employee reads it (the topic is its own name). */
+function classificationLabel(field: 'requestType' | 'topic' | 'tier' | 'urgency', value: string): string {
+  const table: Record<string, string> | undefined = { requestType: REQUEST_TYPE_LABELS, tier: TIER_LABELS, urgency: URGENCY_LABELS, topic: undefined }[field];
+  return table?.[value] ?? value;
+}
+
 /** Events intake publishes: a work order's arrival and what the bureau knows about it. */
 export const INTAKE_EVENTS = {
   /** A work order entered the bureau (工单接收). */
-  'hotline.case.received': {
+  'hotline.case.received': defineEvent({
     label: '工单接收',
     versions: {
       1: z.object({
@@ -43,16 +49,41 @@ export const INTAKE_EVENTS = {
         completedAt: iso.optional(),
       }),
     },
-  },
+    summary: (d) => `${CHANNEL_LABELS[d.channel]} · ${d.title}`,
+  }),
   /** 签收 */
   'hotline.case.signed': { label: '签收', versions: { 1: z.object({ externalNo: z.string(), signedAt: iso }) } },
   /** A later import of the same order changed it (fields by name; values stay in intake's audit log). */
-  'hotline.case.updated': {
+  'hotline.case.updated': defineEvent({
     label: '工单信息更新',
-    versions: { 1: z.object({ externalNo: z.string(), fields: z.array(z.string()).min(1), source: z.enum(['import', 'manual']), importJobId: z.string().optional() }) },
-  },
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        fields: z.array(z.string()).min(1),
+        source: z.enum(['import', 'manual']),
+        importJobId: z.string().optional(),
+        /**
+         * The new values of the changed fields that other services work with — only those
+         * `hotline.case.received` carries (no personal data; title and content as digests). A
+         * cleared value is null.
+         */
+        after: z.object({
+          requestType: z.enum(REQUEST_TYPES),
+          topic: z.string().min(1),
+          title: z.string(),
+          contentDigest: z.string().max(60),
+          projectName: z.string().nullable(),
+          street: z.string().nullable(),
+          community: z.string().nullable(),
+          deadlineAt: iso.nullable(),
+          receivedAt: iso,
+        }).partial().optional(),
+      }),
+    },
+    summary: (d) => `更新字段：${d.fields.join('、')}`,
+  }),
   /** 分类 on receipt by the rules, or corrected by an operator (before → after, with the reason). */
-  'hotline.case.classified': {
+  'hotline.case.classified': defineEvent({
     label: '工单分类',
     versions: {
       1: z.object({
@@ -64,9 +95,15 @@ export const INTAKE_EVENTS = {
         ruleIds: z.array(z.string()).optional(),
       }),
     },
-  },
+    summary: (d) => {
+      const changes = (['requestType', 'topic', 'tier', 'urgency'] as const)
+        .filter((k) => d.before && d.before[k] !== d.after[k])
+        .map((k) => `${classificationLabel(k, d.before![k])}→${classificationLabel(k, d.after[k])}`);
+      return `${changes.join('，')}：${d.reason}`;
+    },
+  }),
   /** 重复件 / 并单: the case is tied to a master case. */
-  'hotline.case.linked': {
+  'hotline.case.linked': defineEvent({
     label: '关联工单',
     versions: {
       1: z.object({
@@ -80,9 +117,10 @@ export const INTAKE_EVENTS = {
         repeatCount: z.number().int().min(0),
       }),
     },
-  },
+    summary: (d) => `${LINK_KIND_LABELS[d.kind]} → ${d.masterExternalNo}（相似度 ${d.score}）`,
+  }),
   /** 办结反馈: the outcome went back to the district platform (or was exported for manual upload). */
-  'hotline.case.feedback-delivered': {
+  'hotline.case.feedback-delivered': defineEvent({
     label: '办结反馈',
     versions: {
       1: z.object({
@@ -95,7 +133,8 @@ export const INTAKE_EVENTS = {
         mergedExternalNos: z.array(z.string()).optional(),
       }),
     },
-  },
+    summary: (d) => `${d.channel === 'export' ? '已导出待上传' : '已回传区平台'}（第 ${d.attempts} 次）`,
+  }),
   /**
    * 上传附件 (attachment added): a file was uploaded to the case. Never the file name (it may
    * carry a citizen's name); the file itself is fetched from intake with a token.

@@ -1,0 +1,57 @@
+import {
+  addWorkingDays, beijingDate, beijingMidnight, CalendarData, CalendarError, createCalendar, isWorkingDay, seedOverrides, seedYears,
+} from '@hotline/calendar';
+import { badInput } from '@hotline/service-kit';
+
+/** The PRC working calendar (holidays and 调休) as @hotline/calendar bundles it. */
+export function loadWorkingCalendar(): CalendarData {
+  return createCalendar({ years: seedYears(), overrides: seedOverrides() });
+}
+
+/** Runs a calendar computation; a date outside the loaded years becomes a coded refusal. */
+function onCalendar<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof CalendarError) {
+      throw badInput(e.code, e.message); // the calendar's messages are Chinese already
+    }
+    throw e;
+  }
+}
+
+/** `days` working days after `from` (a stage's deadline). */
+export const workingDaysAfter = (cal: CalendarData, from: Date, days: number): Date => onCalendar(() => addWorkingDays(cal, from, days));
+
+/**
+ * The end of the `days`-th working day before the Beijing date `date` (a preparation task due
+ * before an air date): with days = 1 and an air date on Monday, the end of the Friday before
+ * (or of the last working day before a holiday).
+ */
+export function workingDaysBefore(cal: CalendarData, date: string, days: number): Date {
+  return onCalendar(() => {
+    let d = beijingMidnight(date);
+    let left = days;
+    for (;;) {
+      d = new Date(d.getTime() - 86_400_000);
+      if (isWorkingDay(cal, beijingDate(d))) left--;
+      if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000); // 23:59:59 Beijing time
+    }
+  });
+}
+
+/** The end of the `days`-th working day after the Beijing date `date` (a follow-up task due after an air date). */
+export function workingDaysAfterDate(cal: CalendarData, date: string, days: number): Date {
+  return onCalendar(() => {
+    let d = beijingMidnight(date);
+    let left = days;
+    for (;;) {
+      d = new Date(d.getTime() + 86_400_000);
+      if (isWorkingDay(cal, beijingDate(d))) left--;
+      if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000);
+    }
+  });
+}
+
+/** The Beijing month `YYYY-MM` of an instant (the assessment month a bonus counts for by default). */
+export const beijingMonth = (at: Date): string => beijingDate(at).slice(0, 7);

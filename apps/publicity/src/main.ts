@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { main } from '@hotline/service-kit';
+import { Article } from './articles/article.entity';
+import { loadWorkingCalendar } from './calendar/working-calendar';
+import { AuditRecord } from './cases/audit-record.entity';
+import { caseEventsConsumer } from './cases/case-events.consumer';
+import { CaseProjection } from './cases/case-projection.entity';
+import { ItemCase } from './cases/item-case.entity';
+import { PublicityConfigSchema } from './config';
+import { DepartmentProjection } from './departments/department.entity';
+import { departmentsConsumer } from './departments/departments.consumer';
+import { Episode } from './episodes/episode.entity';
+import { EpisodeTask } from './episodes/episode-task.entity';
+import { LedgerEntry } from './ledger/ledger-entry.entity';
+import { localDiskStore } from './materials/material-store';
+import { Material } from './materials/material.entity';
+import { materialRoutes } from './materials/materials.routes';
+import { migrations } from './migrations';
+import { buildPublicitySchema } from './schema';
+import { TypicalCase } from './typical-cases/typical-case.entity';
+
+const calendar = loadWorkingCalendar();
+
+main({
+  name: 'publicity',
+  configSchema: PublicityConfigSchema,
+  entities: [CaseProjection, DepartmentProjection, ItemCase, AuditRecord, TypicalCase, Material, Episode, EpisodeTask, Article, LedgerEntry],
+  migrations,
+  schema: buildPublicitySchema,
+  consumers: () => [caseEventsConsumer(), departmentsConsumer()],
+  context: ({ config }) => ({
+    calendar,
+    stageDays: { draft: config.TYPICAL_DRAFT_DAYS, review: config.TYPICAL_REVIEW_DAYS, submit: config.TYPICAL_SUBMIT_DAYS },
+    episodeDays: { preparationDays: config.EPISODE_PREPARATION_DAYS, followUpDays: config.EPISODE_FOLLOW_UP_DAYS },
+    materials: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
+  }),
+  routes: (app, { orm, log, verify, config }) => {
+    materialRoutes(app, {
+      orm, log, verify,
+      store: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
+      limits: { maxBytes: config.MATERIAL_MAX_BYTES, maxPerItem: config.MATERIAL_MAX_PER_ITEM },
+    });
+  },
+});

@@ -1,0 +1,3 @@
+import { buildPublicitySchema } from './schema';
+
+buildPublicitySchema().then(({ sdl }) => process.stdout.write(sdl));

@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { CalendarError, createCalendar, parseDate } from '@hotline/calendar';
+import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { engineContext, rescheduleAlarms, ClockDeps } from '../clocks/apply-case-event';
+import { replan } from '../clocks/clock-engine';
+import { Clock } from '../clocks/clock.entity';
+import { activeSteps } from '../urging/ladder';
+
+export const LoadYearCommand = z.object({
+  year: z.number().int().min(2000, '年份须在 2000–2100 之间').max(2100, '年份须在 2000–2100 之间'),
+  /** The notice's days: holidays (working: false) and swapped working days (working: true). Other days follow the weekday rule. */
+  days: z.array(z.object({ date: z.string(), working: z.boolean(), name: z.string().trim().max(50).optional() })).max(366),
+  note: z.string().trim().max(200).optional(),
+});
+
+/**
+ * 导入年度节假日安排: an administrator loads (or replaces) a year from the State Council notice.
+ * Every date must be a real date of that year, once. Open clocks are re-planned on the new
+ * calendar in the same transaction — those waiting for this year get their due time.
+ */
+export async function loadCalendarYear(em: EntityManager, user: AuthUser, input: unknown, deps: ClockDeps): Promise<{ year: number; replanned: number }> {
+  const cmd = parseInput(LoadYearCommand, input);
+  const seen = new Set<string>();
+  for (const [i, d] of cmd.days.entries()) {
+    try {
+      parseDate(d.date);
+    } catch (e) {
+      throw badInput('INVALID_DATE', `第 ${i + 1} 行日期无效：${d.date}`, { field: `days.${i}.date` });
+    }
+    if (!d.date.startsWith(`${cmd.year}-`)) throw badInput('DATE_OUTSIDE_YEAR', `第 ${i + 1} 行日期 ${d.date} 不属于 ${cmd.year} 年`, { field: `days.${i}.date` });
+    if (seen.has(d.date)) throw badInput('DUPLICATE_DATE', `日期 ${d.date} 重复`, { field: `days.${i}.date` });
+    seen.add(d.date);
+  }
+  // Refuse a notice that makes no sense as a calendar (e.g. bad names) before anything is written.
+  try {
+    createCalendar({ years: [cmd.year], overrides: cmd.days });
+  } catch (e) {
+    if (e instanceof CalendarError) throw badInput(e.code, e.message);
+    throw e;
+  }
+  return em.transactional(async (tx) => {
+    await tx.execute(
+      `insert into sup_calendar_year (year, source, loaded_at, loaded_by, note) values (?, 'admin', clock_timestamp(), ?, ?)
+       on conflict (year) do update set source = 'admin', loaded_at = clock_timestamp(), loaded_by = excluded.loaded_by, note = excluded.note`,
+      [cmd.year, user.username || user.id, cmd.note ?? null],
+    );
+    await tx.execute('delete from sup_calendar_day where year = ?', [cmd.year]);
+    if (cmd.days.length) {
+      await tx.execute(`insert into sup_calendar_day (date, year, working, name) values ${cmd.days.map(() => '(?, ?, ?, ?)').join(', ')}`, cmd.days.flatMap((d) => [d.date, cmd.year, d.working, d.name ?? null]));
+    }
+    // Open clocks measured on the calendar (or waiting for it) follow the new days.
+    const ctx = await engineContext(tx, deps);
+    const steps = await activeSteps(tx);
+    const open = await tx.find(Clock, { state: 'running', $or: [{ measure: 'working' }, { blockedReason: { $ne: null } }] });
+    let replanned = 0;
+    for (const c of open) {
+      if (!replan(c, ctx)) continue;
+      c.updatedAt = new Date();
+      await rescheduleAlarms(tx, c, ctx, steps, ctx.calendar);
+      replanned++;
+    }
+    await tx.flush();
+    return { year: cmd.year, replanned };
+  });
+}

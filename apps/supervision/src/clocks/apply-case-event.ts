@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CalendarData } from '@hotline/calendar';
+import { createEvent, EventEnvelope } from '@hotline/contracts';
+import { recordEvents } from '@hotline/service-kit';
+import { CalendarStore } from '../calendar/calendar-store';
+import { CaseProjection } from '../cases/case-projection.entity';
+import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
+import { DefinitionStore } from '../definitions/definition-store';
+import { activeSteps } from '../urging/ladder';
+import { clearAlarms, planAlarms, StepDef, syncAlarms } from './alarms';
+import { applyEvent, ClockRecord, EngineContext, eventTime, Transition } from './clock-engine';
+import { Clock } from './clock.entity';
+
+export interface ClockDeps {
+  calendars: CalendarStore;
+  definitions: DefinitionStore;
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const actor = { system: 'supervision-clocks' };
+
+/** The clock events a transition announces (through the outbox, with the state change). */
+export function transitionEvents(ts: readonly Transition[]): EventEnvelope[] {
+  const out: EventEnvelope[] = [];
+  for (const t of ts) {
+    const c = t.clock;
+    const base = { clockId: c.id, clock: c.kind };
+    if (t.kind === 'started') {
+      out.push(createEvent({ type: 'hotline.clock.started', source: 'supervision', actor, caseId: c.caseId, data: { ...base, definitionKey: c.definitionKey, definitionVersion: c.definitionVersion, startedAt: c.startedAt.toISOString(), dueAt: iso(c.dueAt), measure: c.measure, ...(c.departmentId ? { departmentId: c.departmentId } : {}) } }));
+    } else if (t.kind === 'paused') {
+      out.push(createEvent({ type: 'hotline.clock.paused', source: 'supervision', actor, caseId: c.caseId, data: { ...base, pausedAt: c.pausedAt!.toISOString(), trigger: t.trigger } }));
+    } else if (t.kind === 'resumed' || t.kind === 'replanned') {
+      out.push(createEvent({ type: 'hotline.clock.resumed', source: 'supervision', actor, caseId: c.caseId, data: { ...base, resumedAt: (c.segmentStartedAt ?? new Date()).toISOString(), dueAt: iso(c.dueAt), pausedMs: t.kind === 'resumed' ? Math.round(t.pausedMs) : 0 } }));
+    } else {
+      out.push(createEvent({ type: 'hotline.clock.stopped', source: 'supervision', actor, caseId: c.caseId, data: { ...base, stoppedAt: c.stoppedAt!.toISOString(), dueAt: iso(c.dueAt), outcome: c.outcome!, trigger: t.trigger } }));
+    }
+  }
+  return out;
+}
+
+/** Writes a clock's alarms after it moved: planned while running, cleared otherwise. */
+export async function rescheduleAlarms(em: EntityManager, c: ClockRecord, ctx: Pick<EngineContext, 'definitionById'>, steps: readonly StepDef[], cal: CalendarData): Promise<void> {
+  if (c.state !== 'running') return clearAlarms(em, c.id);
+  const def = ctx.definitionById(c.definitionId);
+  await syncAlarms(em, c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
+}
+
+export async function engineContext(em: EntityManager, deps: ClockDeps): Promise<EngineContext> {
+  const [calendar, defs] = await Promise.all([deps.calendars.current(em), deps.definitions.load(em)]);
+  return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID };
+}
+
+const viewOf = (p: CaseProjection): CaseView => ({
+  externalNo: p.externalNo, title: p.title, requestType: p.requestType, topic: p.topic, tier: p.tier, urgency: p.urgency,
+  leadDepartmentId: p.leadDepartmentId ?? null, assistDepartmentIds: p.assistDepartmentIds, receivedAt: p.receivedAt, completedAt: p.completedAt ?? null, historical: p.historical,
+});
+
+/**
+ * One case event (inside the consumer's transaction): kept in the case's history, applied to
+ * supervision's view of the case, then to its clocks — whose changes, alarms and events commit
+ * together.
+ */
+export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: ClockDeps): Promise<void> {
+  const caseId = e.caseId;
+  if (!caseId) return;
+  await em.execute('insert into sup_case_event (event_id, case_id, type, occurred_at, envelope) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing', [e.id, caseId, e.type, e.occurredAt, JSON.stringify(e)]);
+  let p = await em.findOne(CaseProjection, { id: caseId });
+  if (e.type === 'hotline.case.received') {
+    if (p) return; // the same order received again: nothing new
+    p = em.create(CaseProjection, { id: caseId, ...viewFromReceived(e) });
+  } else {
+    if (!p) throw new Error(`case ${caseId} not yet known`); // received not handled yet: retried
+    const v = viewOf(p);
+    applyToView(v, e);
+    Object.assign(p, v);
+  }
+  await em.flush();
+  if (p.historical) return; // imported history arrived completed: no clocks
+
+  const ctx = await engineContext(em, deps);
+  const clocks = await em.find(Clock, { caseId }, { orderBy: { startedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+  const records: ClockRecord[] = [...clocks];
+  const at = eventTime(e.type, e.data, e.occurredAt);
+  const transitions = applyEvent(ctx, caseId, records, { type: e.type, at, data: e.data }, viewOf(p));
+  if (transitions.length === 0) {
+    await em.flush(); // a department change on an open clock
+    return;
+  }
+  for (const r of records.slice(clocks.length)) em.persist(Object.assign(new Clock(), r));
+  for (const t of transitions) (t.clock as Clock).updatedAt = new Date();
+  await em.flush();
+  const steps = await activeSteps(em);
+  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, steps, ctx.calendar);
+  await recordEvents(em, transitionEvents(transitions));
+}

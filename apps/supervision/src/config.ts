@@ -1,0 +1,30 @@
+import { BaseConfigSchema } from '@hotline/service-kit';
+import { z } from 'zod';
+
+/** `09:00-12:00,13:30-17:30` → windows; empty = whole working days. */
+const workingHours = z.string().default('').transform((v, ctx) => {
+  const parts = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const out: Array<{ start: string; end: string }> = [];
+  for (const p of parts) {
+    const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(p);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: 'must look like 09:00-12:00,13:30-17:30' });
+      return z.NEVER;
+    }
+    out.push({ start: m[1], end: m[2] });
+  }
+  return out;
+});
+
+export const SupervisionConfigSchema = BaseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4104),
+  /** How often the scheduler looks for due warnings, breaches and 催办 steps. */
+  SCHEDULER_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Most alarms one scheduler round claims (and fires in one transaction). */
+  SCHEDULER_BATCH: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** 0 turns the scheduler off in this replica (it still consumes and serves). */
+  SCHEDULER_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** Working hours of a working day (工作时间), Beijing time; empty = the whole day counts. */
+  WORKING_HOURS: workingHours,
+});
+export type SupervisionConfig = z.infer<typeof SupervisionConfigSchema>;

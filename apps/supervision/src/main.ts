@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { main } from '@hotline/service-kit';
+import { CalendarStore, seedCalendar } from './calendar/calendar-store';
+import { caseEventsConsumer } from './clocks/case-events.consumer';
+import { Clock } from './clocks/clock.entity';
+import { ClockScheduler } from './clocks/scheduler';
+import { CaseProjection } from './cases/case-projection.entity';
+import { SupervisionConfigSchema } from './config';
+import { ClockDefinition } from './definitions/clock-definition.entity';
+import { DefinitionStore, seedDefinitions } from './definitions/definition-store';
+import { migrations } from './migrations';
+import { buildSupervisionSchema } from './schema';
+import { seedLadder } from './urging/ladder';
+import { LadderStep } from './urging/ladder-step.entity';
+import { Urge } from './urging/urge.entity';
+
+let calendars: CalendarStore | undefined;
+const definitions = new DefinitionStore();
+let scheduler: ClockScheduler | undefined;
+
+main({
+  name: 'supervision',
+  configSchema: SupervisionConfigSchema,
+  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge],
+  migrations,
+  schema: buildSupervisionSchema,
+  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions })],
+  context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
+  onStart: async ({ orm, config, log }) => {
+    // Configuration every installation needs (not demo data): the bundled calendar years, the
+    // default clock definitions and 催办 ladder (to confirm with the bureau), each once.
+    const years = await seedCalendar(orm.em.fork());
+    if (years.length) log.info({ years: `${years[0]}–${years.at(-1)}` }, 'working calendar seeded from chinese-days');
+    const defs = await seedDefinitions(orm.em.fork());
+    if (defs) log.info({ definitions: defs }, 'default clock definitions created');
+    await seedLadder(orm.em.fork());
+    if (config.SCHEDULER_ENABLED) {
+      scheduler = new ClockScheduler(orm, (calendars ??= new CalendarStore(config.WORKING_HOURS)), log, { pollMs: config.SCHEDULER_POLL_MS, batch: config.SCHEDULER_BATCH });
+      scheduler.start();
+    }
+  },
+  onStop: async () => {
+    await scheduler?.stop();
+  },
+});

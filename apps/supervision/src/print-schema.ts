@@ -1,0 +1,3 @@
+import { buildSupervisionSchema } from './schema';
+
+buildSupervisionSchema().then(({ sdl }) => process.stdout.write(sdl));

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { CLOCK_KINDS, URGE_LEVELS, URGE_RECIPIENTS } from '@hotline/contracts';
+import { AuthUser, badInput, notFound, parseInput } from '@hotline/service-kit';
+import type { StepDef } from '../clocks/alarms';
+import { LadderStep } from './ladder-step.entity';
+
+/**
+ * The default 催办 ladder (待与局方确认): at 80 % a reminder to the department, at the deadline
+ * the department and the supervisor, at 150 % (half the limit again) the leader.
+ */
+export const DEFAULT_LADDER: Array<Omit<StepDef, 'id'> & { name: string }> = [
+  { name: '到期前提醒', clockKinds: [], sharePct: 80, level: 'reminder', recipients: ['department'], active: true },
+  { name: '超期催办', clockKinds: [], sharePct: 100, level: 'breach', recipients: ['department', 'supervisor'], active: true },
+  { name: '超期升级（局领导）', clockKinds: [], sharePct: 150, level: 'escalation', recipients: ['leader'], active: true },
+];
+
+export async function seedLadder(em: EntityManager): Promise<number> {
+  return em.transactional(async (tx) => {
+    await tx.execute('lock table sup_ladder_step in exclusive mode');
+    if ((await tx.count(LadderStep, {})) > 0) return 0;
+    for (const s of DEFAULT_LADDER) tx.create(LadderStep, { ...s, id: randomUUID(), updatedAt: new Date(), updatedBy: 'system' });
+    await tx.flush();
+    return DEFAULT_LADDER.length;
+  });
+}
+
+export const activeSteps = (em: EntityManager): Promise<LadderStep[]> => em.find(LadderStep, { active: true }, { orderBy: { sharePct: 'asc' } });
+
+export const LadderStepInput = z.object({
+  id: z.uuid().optional(),
+  name: z.string().trim().min(1, '请填写名称').max(50),
+  clockKinds: z.array(z.enum(CLOCK_KINDS, '时钟类型无效')).default([]),
+  sharePct: z.number().int().min(1, '比例须大于 0').max(1000, '比例不能超过 1000%'),
+  level: z.enum(URGE_LEVELS.filter((l) => l !== 'manual') as ['reminder', 'breach', 'escalation'], '催办级别无效'),
+  recipients: z.array(z.enum(URGE_RECIPIENTS, '催办对象无效')).min(1, '请至少选择一个催办对象'),
+  active: z.boolean().default(true),
+});
+
+/** Creates or changes a ladder step; it applies to clocks planned from now on (started or resumed). */
+export async function saveLadderStep(em: EntityManager, user: AuthUser, input: unknown): Promise<LadderStep> {
+  const cmd = parseInput(LadderStepInput, input);
+  if (cmd.level === 'reminder' && cmd.sharePct >= 100) throw badInput('REMINDER_AFTER_DEADLINE', '到期前提醒的比例须小于 100%');
+  if (cmd.level !== 'reminder' && cmd.sharePct < 100) throw badInput('ESCALATION_BEFORE_DEADLINE', '超期催办的比例须不小于 100%');
+  return em.transactional(async (tx) => {
+    const s = cmd.id ? await tx.findOne(LadderStep, { id: cmd.id }) : tx.create(LadderStep, { id: randomUUID() } as LadderStep);
+    if (!s) throw notFound('STEP_NOT_FOUND', '催办步骤不存在');
+    Object.assign(s, { name: cmd.name, clockKinds: cmd.clockKinds, sharePct: cmd.sharePct, level: cmd.level, recipients: [...new Set(cmd.recipients)], active: cmd.active, updatedAt: new Date(), updatedBy: user.username || user.id });
+    await tx.flush();
+    return s;
+  });
+}

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { CLOCK_KINDS, createEvent, scrubText } from '@hotline/contracts';
+import { actorOf, AuthUser, badInput, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { CaseProjection } from '../cases/case-projection.entity';
+import { Clock } from '../clocks/clock.entity';
+import { Urge } from './urge.entity';
+
+export const UrgeCommand = z.object({
+  caseId: z.string().min(1),
+  note: z.string().trim().min(2, '催办说明至少 2 个字').max(200, '催办说明最多 200 个字'),
+  /** The clock it is about (optional): its open clock of that kind. */
+  clockKind: z.enum(CLOCK_KINDS, '时钟类型无效').optional(),
+});
+
+/** 人工催办: a supervisor urges the lead department of a case, with a note; on the timeline through `hotline.case.urged`. */
+export async function urgeCase(em: EntityManager, user: AuthUser, input: unknown): Promise<Urge> {
+  const cmd = parseInput(UrgeCommand, input);
+  if (!isUuid(cmd.caseId)) throw notFound('NOT_FOUND', '工单不存在');
+  return em.transactional(async (tx) => {
+    const c = await tx.findOne(CaseProjection, { id: cmd.caseId });
+    if (!c) throw notFound('NOT_FOUND', '工单不存在');
+    if (!c.leadDepartmentId) throw badInput('NO_DEPARTMENT', '工单尚未分转到科室，没有可催办的承办科室');
+    if (c.completedAt) throw badInput('CASE_COMPLETED', '工单已办结，无需催办');
+    const clock = cmd.clockKind ? await tx.findOne(Clock, { caseId: c.id, kind: cmd.clockKind, state: { $ne: 'stopped' } }) : null;
+    if (cmd.clockKind && !clock) throw badInput('NO_OPEN_CLOCK', '该工单没有正在计时的此类时钟');
+    const now = new Date();
+    const u = tx.create(Urge, {
+      id: randomUUID(), caseId: c.id, clockId: clock?.id ?? null, kind: clock?.kind ?? null, level: 'manual', recipients: ['department'],
+      departmentId: c.leadDepartmentId, stepId: null, note: cmd.note, at: now, byUser: user.id, byRole: user.role,
+    });
+    await tx.flush();
+    await recordEvent(tx, createEvent({
+      type: 'hotline.case.urged', source: 'supervision', actor: actorOf(user), caseId: c.id,
+      data: {
+        externalNo: c.externalNo, urgeId: u.id, level: 'manual', recipients: ['department'], departmentId: c.leadDepartmentId,
+        ...(clock ? { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null } : {}),
+        note: scrubText(cmd.note).slice(0, 200),
+      },
+    }));
+    return u;
+  });
+}
