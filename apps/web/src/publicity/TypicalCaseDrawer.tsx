@@ -22,7 +22,14 @@ interface TypicalCase {
 /** One typical case: its draft, materials and history, and the next step the supervisor can take. */
 export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: string | null; canAct: boolean; onClose: () => void; onChanged: () => void }) {
   const { message, modal } = App.useApp();
-  const { data, refetch } = useQuery<{ typicalCase: TypicalCase | null }>(TYPICAL_CASE_QUERY, { variables: { id }, skip: !id, fetchPolicy: 'network-only' });
+  // No de-duplication: a refetch after an upload must not join a refetch still in flight from an
+  // earlier step (saving the draft), whose answer predates the new material (seen in the browser test).
+  const { data, refetch } = useQuery<{ typicalCase: TypicalCase | null }>(TYPICAL_CASE_QUERY, {
+    variables: { id },
+    skip: !id,
+    fetchPolicy: 'network-only',
+    context: { queryDeduplication: false },
+  });
   const t = data?.typicalCase;
   const [text, setText] = useState('');
   const [awarding, setAwarding] = useState(false);
