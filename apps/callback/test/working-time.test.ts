@@ -17,8 +17,11 @@ describe('working calendar (Beijing dates, holidays and 调休)', () => {
     expect(cal.dayName('2026-02-16')).toBe('春节');
   });
 
-  it('refuses a year it has not loaded instead of guessing', () => {
-    expect(() => cal.isWorkingDay('2027-01-04')).toThrow(/2027/);
+  it('counts every day as working past the loaded years (2027 is not bundled): a callback comes due earlier, never later', () => {
+    expect(cal.isWorkingDay('2027-01-02')).toBe(true); // a Saturday, counted as natural time
+    expect(cal.dayName('2027-01-02')).toBeNull();
+    // Thu 31 Dec 2026 15:00 + 2 days counted naturally → Sat 2 Jan 2027 18:00
+    expect(afterWorkingDays(bj('2026-12-31T15:00:00'), 2, cal, hours)).toEqual(bj('2027-01-02T18:00:00'));
   });
 
   it('reads Beijing dates whatever the process time zone: 00:30 Beijing is still the Beijing day', () => {

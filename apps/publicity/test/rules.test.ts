@@ -61,12 +61,16 @@ describe('deadlines on the working calendar', () => {
     expect(workingDaysAfterDate(cal, '2026-12-04', 2).toISOString()).toBe(new Date('2026-12-08T23:59:59+08:00').toISOString());
   });
 
-  it('refuses a deadline in a year the calendar has not loaded, with a coded error', () => {
+  it('past the loaded years counts natural days (as dispatch does), and still refuses a malformed date', () => {
+    // 2027's notice is not bundled: 5 days after Wed 30 Dec 2026 end on Mon 4 Jan 2027, weekend included.
+    expect(workingDaysAfterDate(cal, '2026-12-30', 5).toISOString()).toBe(new Date('2027-01-04T23:59:59+08:00').toISOString());
+    expect(workingDaysAfter(cal, new Date('2026-12-30T10:00:00+08:00'), 5).toISOString()).toBe(new Date('2027-01-04T10:00:00+08:00').toISOString());
+    // Two days before an air date on Tue 5 Jan 2027: the end of Sun 3 Jan.
+    expect(workingDaysBefore(cal, '2027-01-05', 2).toISOString()).toBe(new Date('2027-01-03T23:59:59+08:00').toISOString());
     try {
-      workingDaysAfterDate(cal, '2026-12-30', 5);
+      workingDaysAfterDate(cal, '2026-13-45', 1);
       expect.unreachable();
     } catch (e) {
-      expect((e as DomainError).reason).toBe('CALENDAR_YEAR_NOT_LOADED');
       expect((e as DomainError).code).toBe('BAD_USER_INPUT');
     }
   });

@@ -9,7 +9,7 @@ import { DomainError } from '@hotline/service-kit';
  * supervision is a change to this file only.
  */
 export interface WorkingCalendar {
-  /** `date` is a Beijing calendar date `YYYY-MM-DD`. Throws CALENDAR_YEAR_NOT_LOADED beyond the loaded years. */
+  /** `date` is a Beijing calendar date `YYYY-MM-DD`. Beyond the loaded years every day counts (see `day`). */
   isWorkingDay(date: string): boolean;
   /** The holiday or 调休 name of the day, if any. */
   dayName(date: string): string | null;
@@ -17,11 +17,18 @@ export interface WorkingCalendar {
 
 const data = createCalendar({ years: seedYears(), overrides: seedOverrides() });
 
-function day(date: string) {
+/**
+ * A day's facts. Past the last loaded year (next year's notice not yet loaded) every day counts as
+ * a working day, as dispatch counts natural days there: a callback comes due earlier, never later.
+ */
+function day(date: string): { working: boolean; name: string | null } {
   try {
     return dayInfo(data, date);
   } catch (e) {
-    if (e instanceof CalendarError) throw new DomainError('CONFLICT', e.code, e.message);
+    if (e instanceof CalendarError) {
+      if (e.code === 'CALENDAR_YEAR_NOT_LOADED') return { working: true, name: null };
+      throw new DomainError('CONFLICT', e.code, e.message);
+    }
     throw e;
   }
 }

@@ -8,12 +8,21 @@ export function loadWorkingCalendar(): CalendarData {
   return createCalendar({ years: seedYears(), overrides: seedOverrides() });
 }
 
-/** Runs a calendar computation; a date outside the loaded years becomes a coded refusal. */
-function onCalendar<T>(fn: () => T): T {
+const DAY_MS = 86_400_000;
+
+/**
+ * Runs a calendar computation. Past the last loaded year (next year's State Council notice not yet
+ * loaded) it takes the natural-day answer instead, as dispatch does for handling limits: counted
+ * forward, every day is never later than working days, so a stage deadline is at worst stricter;
+ * a preparation task counted back from an air date may fall a weekend later. Any other calendar
+ * error (a bad date) becomes a coded refusal.
+ */
+function onCalendar<T>(fn: () => T, naturalDays: () => T): T {
   try {
     return fn();
   } catch (e) {
     if (e instanceof CalendarError) {
+      if (e.code === 'CALENDAR_YEAR_NOT_LOADED') return naturalDays();
       throw badInput(e.code, e.message); // the calendar's messages are Chinese already
     }
     throw e;
@@ -21,7 +30,8 @@ function onCalendar<T>(fn: () => T): T {
 }
 
 /** `days` working days after `from` (a stage's deadline). */
-export const workingDaysAfter = (cal: CalendarData, from: Date, days: number): Date => onCalendar(() => addWorkingDays(cal, from, days));
+export const workingDaysAfter = (cal: CalendarData, from: Date, days: number): Date =>
+  onCalendar(() => addWorkingDays(cal, from, days), () => new Date(from.getTime() + days * DAY_MS));
 
 /**
  * The end of the `days`-th working day before the Beijing date `date` (a preparation task due
@@ -37,7 +47,7 @@ export function workingDaysBefore(cal: CalendarData, date: string, days: number)
       if (isWorkingDay(cal, beijingDate(d))) left--;
       if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000); // 23:59:59 Beijing time
     }
-  });
+  }, () => new Date(beijingMidnight(date).getTime() - (days - 1) * DAY_MS - 1000));
 }
 
 /** The end of the `days`-th working day after the Beijing date `date` (a follow-up task due after an air date). */
@@ -50,7 +60,7 @@ export function workingDaysAfterDate(cal: CalendarData, date: string, days: numb
       if (isWorkingDay(cal, beijingDate(d))) left--;
       if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000);
     }
-  });
+  }, () => new Date(beijingMidnight(date).getTime() + (days + 1) * DAY_MS - 1000));
 }
 
 /** The Beijing month `YYYY-MM` of an instant (the assessment month a bonus counts for by default). */
