@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { DomainError, inspectArchive } from '@hotline/service-kit';
 
 export type Cell = string | number | boolean | Date | null;
 export interface SheetRow { row: number; cells: Record<string, Cell> }
@@ -21,6 +22,10 @@ export async function readSheet(data: Buffer, format: 'xlsx' | 'csv'): Promise<S
   const wb = new ExcelJS.Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   if (format === 'xlsx') {
+    // An .xlsx is a zip: its uncompressed size, entry count and contents are checked before exceljs
+    // expands it (the same guard as intake's import; a small file can unpack to hundreds of MiB).
+    const verdict = inspectArchive(data);
+    if (!verdict.ok) throw new DomainError('BAD_USER_INPUT', verdict.reason, verdict.message);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     ws = wb.worksheets[0];
   } else {
