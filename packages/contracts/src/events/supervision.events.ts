@@ -19,6 +19,11 @@ export const URGE_RECIPIENT_LABELS: Record<UrgeRecipient, string> = { department
 const clock = z.enum(CLOCK_KINDS);
 const clockId = z.string().min(1);
 const departmentId = z.string().min(1);
+const claimId = z.string().min(1);
+/** A code of the month's 不纳入考核 rule set, e.g. `art11-duplicate`, `malicious-repeat`. */
+const exclusionType = z.string().min(1).max(64);
+/** An assessment month, `YYYY-MM`. */
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 /** Events supervision publishes: the case clocks and 催办. */
 export const SUPERVISION_EVENTS = {
@@ -81,4 +86,24 @@ export const SUPERVISION_EVENTS = {
       return `${URGE_LEVEL_LABELS[d.level]}${about} → ${to}${d.note ? `：${d.note}` : ''}`;
     },
   }),
+  /**
+   * 不纳入考核 (exclusion claim) submitted for a case: the bureau asks the district to leave the case out
+   * of the three-rate denominators of its assessment period. `exclusionType` is a code of the
+   * month's rule set (the classes of the Beijing regulation's art. 11, malicious repeat callers…);
+   * the statement and the evidence stay in supervision. The scoring outlook counts it as pending.
+   */
+  'hotline.exclusion.submitted': {
+    label: '不纳入考核申请已提交',
+    versions: { 1: z.object({ claimId, externalNo: z.string(), exclusionType, ruleSetMonth: month, submittedAt: iso }) },
+  },
+  /** The claim was approved: the case leaves the denominators of its period (under the scoring policy). */
+  'hotline.exclusion.approved': {
+    label: '不纳入考核申请已通过',
+    versions: { 1: z.object({ claimId, externalNo: z.string(), exclusionType, ruleSetMonth: month, decidedAt: iso }) },
+  },
+  /** The claim was rejected (or withdrawn before a decision): the case counts again. */
+  'hotline.exclusion.rejected': {
+    label: '不纳入考核申请未通过',
+    versions: { 1: z.object({ claimId, externalNo: z.string(), exclusionType, ruleSetMonth: month, decidedAt: iso, withdrawn: z.boolean() }) },
+  },
 } as const satisfies Record<string, EventDefinition>;
