@@ -24,4 +24,5 @@ export * from './schema-drift';
 export * from './rest';
 export * from './query-limits';
 export * from './file-type';
+export * from './sheets';
 export * from './revocation';

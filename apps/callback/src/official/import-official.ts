@@ -1,10 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { AuthUser, badInput, parseInput, readSheet } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CallbackCase } from '../cases/callback-case.entity';
 import { OfficialResult } from './official-result.entity';
 import { OfficialRow, parseOfficialRow } from './parse-row';
-import { readSheet } from './read-sheet';
 
 export const ImportCommand = z.object({
   fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名最多 200 个字').regex(/\.(xlsx|csv)$/i, '只接受 .xlsx 或 .csv 文件'),
@@ -28,7 +27,7 @@ export interface ImportReport {
 export async function importOfficialResults(em: EntityManager, user: AuthUser, input: unknown, now = new Date()): Promise<ImportReport> {
   const cmd = parseInput(ImportCommand, input);
   const format = cmd.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-  const rows = await readSheet(Buffer.from(cmd.contentBase64, 'base64'), format).catch(() => {
+  const { rows } = await readSheet(Buffer.from(cmd.contentBase64, 'base64'), format).catch(() => {
     throw badInput('FILE_UNREADABLE', '文件无法读取，请确认为区级平台导出的 .xlsx 或 UTF-8 编码的 .csv');
   });
   if (!rows.length) throw badInput('FILE_EMPTY', '文件中没有数据行');

@@ -1,4 +1,5 @@
 import { REQUEST_TYPE_LABELS, REQUEST_TYPES, URGENCIES, URGENCY_LABELS } from '@hotline/contracts';
+import type { SheetCell } from '@hotline/service-kit';
 
 /**
  * 导入列映射 — which column of the district platform's export holds which field of the work
@@ -38,7 +39,7 @@ export const DEFAULT_HEADERS: Record<ImportField, string> = {
 
 export const REQUIRED_FIELDS: ImportField[] = ['externalNo', 'receivedAt', 'title', 'content', 'requestType', 'topic'];
 
-export type Cell = string | number | boolean | Date | null;
+export type Cell = SheetCell;
 
 export interface RowProblem {
   /** The spreadsheet's own row number (the header is row 1). */

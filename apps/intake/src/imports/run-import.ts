@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Actor, createEvent, digest, EventData } from '@hotline/contracts';
 import type { Logger } from '@hotline/service-kit';
-import { recordEvents } from '@hotline/service-kit';
+import { readSheet, recordEvents } from '@hotline/service-kit';
 import { linkAttachments, withUploadedAttachments } from '../attachments/attachments';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case, searchTextOf } from '../cases/case.entity';
@@ -13,7 +13,6 @@ import { columnOfField, ImportField, resolveColumns, RowProblem, rowToInput } fr
 
 export type { RowProblem };
 import { ImportJob } from './import-job.entity';
-import { readSheet } from './read-sheet';
 
 /** Fields a later import of the same order may change (classification and stage stay the bureau's). */
 const UPDATABLE = [

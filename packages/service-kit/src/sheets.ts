@@ -1,16 +1,20 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { DomainError } from '@hotline/service-kit';
-import { inspectArchive } from '../attachments/file-type';
-import type { Cell } from './column-mapping';
+import type ExcelJS from 'exceljs';
+import { DomainError } from './errors';
+import { inspectArchive } from './file-type';
+
+/** A spreadsheet cell as the services use it: text, number, boolean, date or empty. */
+export type SheetCell = string | number | boolean | Date | null;
 
 export interface Sheet {
+  /** The first row's texts, blanks dropped. */
   headers: string[];
-  rows: Array<{ row: number; cells: Record<string, Cell> }>;
+  /** Every later row with a value, keyed by its column's header; `row` is the 1-based row number in the file. */
+  rows: Array<{ row: number; cells: Record<string, SheetCell> }>;
 }
 
 /** A cell's value as text, number, boolean or Date (rich text, links and formulas unwrapped). */
-function plain(v: ExcelJS.CellValue): Cell {
+function plain(v: ExcelJS.CellValue): SheetCell {
   if (v === null || v === undefined) return null;
   if (v instanceof Date || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (typeof v === 'object') {
@@ -22,31 +26,36 @@ function plain(v: ExcelJS.CellValue): Cell {
   return String(v);
 }
 
-/** Reads the first worksheet of an .xlsx, or a .csv (UTF-8, BOM allowed), into header-keyed rows. */
+/**
+ * Reads the first worksheet of an .xlsx, or a .csv (UTF-8, BOM allowed), into header-keyed rows —
+ * intake's work-order import and callback's district results import. An .xlsx is a zip: its
+ * uncompressed size, entry count and contents are checked (`inspectArchive`) before exceljs expands
+ * it, since a small file can unpack to hundreds of MiB. CSV values stay text: order numbers and
+ * phones must not become numbers or dates. exceljs is loaded on first use, so services that never
+ * read a sheet do not pay for it at start-up.
+ */
 export async function readSheet(data: Buffer, format: 'xlsx' | 'csv'): Promise<Sheet> {
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   let ws: ExcelJS.Worksheet | undefined;
   if (format === 'xlsx') {
-    // The upload route checked this already; a sheet read any other way is checked here too.
     const verdict = inspectArchive(data);
     if (!verdict.ok) throw new DomainError('BAD_USER_INPUT', verdict.reason, verdict.message);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     ws = wb.worksheets[0];
   } else {
-    const textData = data.toString('utf8').replace(/^\uFEFF/, '');
-    // Keep every CSV value as text: order numbers and phones must not become numbers or dates.
-    ws = await wb.csv.read(Readable.from([textData]), { map: (v: unknown) => v, parserOptions: { trim: true } });
+    const text = data.toString('utf8').replace(/^\uFEFF/, '');
+    ws = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v, parserOptions: { trim: true } });
   }
   if (!ws || ws.rowCount === 0) return { headers: [], rows: [] };
-  const headerRow = ws.getRow(1);
   const headers: string[] = [];
-  headerRow.eachCell({ includeEmpty: true }, (cell, col) => {
+  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
     headers[col - 1] = String(plain(cell.value) ?? '').trim();
   });
   const rows: Sheet['rows'] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
     if (n === 1) return;
-    const cells: Record<string, Cell> = {};
+    const cells: Record<string, SheetCell> = {};
     let any = false;
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const h = headers[col - 1];
