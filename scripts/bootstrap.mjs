@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The two commands: `npm start` and `npm test` (also `npm run build|schema|bench`).
+// The two commands: `npm start` and `npm test` (also `npm run build|schema|lint|bench`).
 // On a fresh machine with only Node 20 and npm, this installs what the project needs — pnpm
 // 12.4.2 (into .local/tools), the workspace dependencies, nats-server and, for tests, Chromium
 // (Debian packages, when running as root) — or says exactly what is missing.
@@ -87,6 +87,14 @@ function build(pnpm) {
   if (run(pnpm, ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']) !== 0) fail('build failed (see above).');
 }
 
+/** ESLint (eslint.config.mjs): each package's `lint` task through turbo, then the repo's own scripts. Non-zero on errors (warnings pass). */
+function lint(pnpm, { quiet }) {
+  say('linting (turbo run lint) ...');
+  const packages = run(pnpm, ['exec', 'turbo', 'run', 'lint', '--concurrency=2', '--continue', `--output-logs=${quiet ? 'errors-only' : 'full'}`]);
+  const own = run(pnpm, ['exec', 'eslint', ...(quiet ? ['--quiet'] : []), 'scripts', 'eslint.config.mjs']);
+  return packages !== 0 ? packages : own;
+}
+
 /** The workspace packages' folders (apps/*, packages/*, infra/local, bench). */
 function workspaceDirs() {
   const dirs = [];
@@ -133,6 +141,7 @@ switch (command) {
     }
     fs.writeFileSync(path.join(root, 'docs', 'asyncapi.json'), execFileSync(process.execPath, [path.join(root, 'packages', 'contracts', 'dist', 'print-asyncapi.js')], { encoding: 'utf8' }));
     process.exit(run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]));
+    break;
   }
   case 'start': {
     ensureNats();
@@ -151,17 +160,24 @@ switch (command) {
     // TypeScript over every package's src and tests (tsconfig.test.json) and the web app.
     say('type-checking (turbo run typecheck) ...');
     const typecheck = run(pnpm, ['exec', 'turbo', 'run', 'typecheck', '--concurrency=2', '--continue', '--output-logs=errors-only']);
+    const linted = lint(pnpm, { quiet: true });
     const code = run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full']);
     const { passed, failed, skipped } = summarize();
     console.log(`\n[bootstrap] all tests finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${typecheck !== 0 ? '; the type check FAILED (see above)' : ''}`);
-    process.exit(code !== 0 ? code : failed > 0 || typecheck !== 0 ? 1 : 0);
+    const checks = [typecheck !== 0 ? 'the type check FAILED' : '', linted !== 0 ? 'lint FAILED' : ''].filter(Boolean);
+    console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${checks.length ? `; ${checks.join(', ')} (see above)` : ''}`);
+    process.exit(code !== 0 ? code : failed > 0 || typecheck !== 0 || linted !== 0 ? 1 : 0);
+    break;
   }
+  case 'lint':
+    process.exit(lint(pnpm, { quiet: false }));
+    break;
   case 'bench': {
     ensureNats();
     build(pnpm);
     process.exit(run(process.execPath, [path.join(root, 'bench', 'run.mjs'), ...process.argv.slice(3)]));
+    break;
   }
   default:
-    fail(`unknown command ${command}: use start, test, build, schema or bench`);
+    fail(`unknown command ${command}: use start, test, build, schema, lint or bench`);
 }

@@ -73,6 +73,7 @@ class IntakeFlow extends Flow {
     try {
       return await super.step(name, fn);
     } catch (e) {
+      // eslint-disable-next-line preserve-caught-error -- the step's own cause is kept; this only renames the step
       throw new Error((e as Error).message.replace(/^daily flow step/, 'intake screens step'), { cause: (e as Error).cause });
     }
   }

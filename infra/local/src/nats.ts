@@ -49,7 +49,7 @@ export async function startNats(opts: { bin: string; port: number; storeDir: str
     await waitForPort(opts.port, 10_000);
   } catch (e) {
     child.kill('SIGKILL');
-    throw new Error(`nats-server did not start on port ${opts.port}: ${(e as Error).message}`);
+    throw new Error(`nats-server did not start on port ${opts.port}: ${(e as Error).message}`, { cause: e });
   }
   return {
     url: `nats://127.0.0.1:${opts.port}`,

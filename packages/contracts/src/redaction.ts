@@ -79,7 +79,7 @@ function knownPatterns(known: KnownPersonalData): Array<[RegExp, (m: string) => 
     out.push([new RegExp(`${escape(surname)}(?=先生|女士|小姐|老师|阿姨|大爷|大妈|师傅|某)`, 'g'), (m) => '*'.repeat(Array.from(m).length)]);
   }
   for (const phone of known.phones ?? []) {
-    for (const run of toAscii(phone ?? '').match(/\d[\d\s\-]*\d/g) ?? []) {
+    for (const run of toAscii(phone ?? '').match(/\d[\d\s-]*\d/g) ?? []) {
       const digits = run.replace(/\D/g, '');
       if (digits.length < 5) continue;
       // Digit for digit, ASCII or full-width, with any spaces or dashes between them.
