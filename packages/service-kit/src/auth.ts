@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey, KeyLike } from 'jose';
-import { Actor, Role, ROLES, SERVICE_ROLE } from '@hotline/contracts';
+import { Actor, COMMON_ERRORS, Role, ROLES, SERVICE_ROLE } from '@hotline/contracts';
 import type { AuthChecker } from 'type-graphql';
-import { DomainError, notFound, unauthenticated } from './errors';
+import { codedError } from './errors';
 
 /** The caller, as the token identity signed says. */
 export interface AuthUser {
@@ -42,14 +42,14 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const keySource: JWTVerifyGetKey | KeyLike | Uint8Array | undefined = opts.key ?? (opts.jwksUrl ? createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : undefined);
   if (!keySource) throw new Error('createTokenVerifier needs jwksUrl or key');
   const audiences = opts.serviceAudience ? [opts.audience, opts.serviceAudience] : [opts.audience];
-  const invalid = () => unauthenticated('TOKEN_INVALID', '身份令牌无效，请重新登录');
+  const invalid = () => codedError(COMMON_ERRORS.TOKEN_INVALID);
   return async (token: string) => {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, { issuer: opts.issuer, audience: audiences, algorithms: ['ES256'], clockTolerance: 5 }));
     } catch (e) {
       const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
-      throw unauthenticated(expired ? 'TOKEN_EXPIRED' : 'TOKEN_INVALID', expired ? '登录已过期，请重新登录' : '身份令牌无效，请重新登录');
+      throw codedError(expired ? COMMON_ERRORS.TOKEN_EXPIRED : COMMON_ERRORS.TOKEN_INVALID);
     }
     if (typeof payload.sub !== 'string') throw invalid();
     const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
@@ -81,7 +81,7 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
 export async function authenticate(header: string | undefined, verify: TokenVerifier): Promise<AuthUser | null> {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!m) throw unauthenticated('TOKEN_INVALID', '身份令牌格式错误');
+  if (!m) throw codedError(COMMON_ERRORS.TOKEN_MALFORMED);
   return verify(m[1]);
 }
 
@@ -98,11 +98,11 @@ export const authChecker: AuthChecker<AuthContext> = ({ context }, rules) => {
   if (isAllowed(context.user, rules)) return true;
   // Refused yourself: type-graphql would call a refused bare @Authorized() "unauthenticated",
   // which is wrong for a valid service token.
-  throw context.user?.role === SERVICE_ROLE ? serviceRefused() : new DomainError('FORBIDDEN', 'FORBIDDEN');
+  throw context.user?.role === SERVICE_ROLE ? serviceRefused() : codedError(COMMON_ERRORS.FORBIDDEN);
 };
 
 export function isAllowed(user: AuthUser | null, rules: readonly string[]): boolean {
-  if (!user) throw unauthenticated();
+  if (!user) throw codedError(COMMON_ERRORS.UNAUTHENTICATED);
   if (user.role === SERVICE_ROLE) return rules.some((r) => r.startsWith('scope:') && (user.scopes ?? []).includes(r.slice('scope:'.length)));
   return rules.length === 0 || rules.includes(user.role);
 }
@@ -112,12 +112,12 @@ export function isAllowed(user: AuthUser | null, rules: readonly string[]): bool
  * that name its scope, never code written for people — reference resolvers included.
  */
 export function requireUser(ctx: AuthContext): AuthUser {
-  if (!ctx.user) throw unauthenticated();
+  if (!ctx.user) throw codedError(COMMON_ERRORS.UNAUTHENTICATED);
   if (ctx.user.role === SERVICE_ROLE) throw serviceRefused();
   return ctx.user;
 }
 
-const serviceRefused = () => new DomainError('FORBIDDEN', 'SERVICE_SCOPE', '服务令牌无权执行此操作');
+const serviceRefused = () => codedError(COMMON_ERRORS.SERVICE_SCOPE);
 
 /**
  * The departments whose cases a user may see: a handler only their own; the bureau-wide roles
@@ -126,7 +126,7 @@ const serviceRefused = () => new DomainError('FORBIDDEN', 'SERVICE_SCOPE', '服�
 export function departmentScope(user: AuthUser): 'all' | string[] {
   if (user.role === SERVICE_ROLE) throw serviceRefused();
   if (user.role === 'handler') {
-    if (!user.departmentId) throw new DomainError('FORBIDDEN', 'NO_DEPARTMENT', '账号未绑定科室');
+    if (!user.departmentId) throw codedError(COMMON_ERRORS.NO_DEPARTMENT);
     return [user.departmentId];
   }
   return 'all';
@@ -136,7 +136,7 @@ export function departmentScope(user: AuthUser): 'all' | string[] {
 export function assertInScope(user: AuthUser, caseDepartmentIds: readonly string[], what = '工单'): void {
   const scope = departmentScope(user);
   if (scope === 'all') return;
-  if (!caseDepartmentIds.some((d) => scope.includes(d))) throw notFound('NOT_FOUND', `${what}不存在或无权查看`);
+  if (!caseDepartmentIds.some((d) => scope.includes(d))) throw codedError(COMMON_ERRORS.NOT_FOUND, { what });
 }
 
 /** The envelope's `actor`: a person acting through the API, or a service acting on its own. */

@@ -1,8 +1,9 @@
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import { COMMON_ERRORS, errorMessageOf, type ErrorCode, type ErrorEntry, type ErrorParams, type ErrorPlaceholders } from '@hotline/contracts';
 
-/** The codes a client can rely on (extensions.code). */
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+/** The codes a client can rely on (extensions.code): contracts' `ERROR_CODES`. */
+export type { ErrorCode };
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: '输入有误',
@@ -29,6 +30,19 @@ export class DomainError extends Error {
   }
 }
 
+type CodedErrorArgs<M extends string> = [ErrorPlaceholders<M>] extends [never]
+  ? [params?: ErrorParams<M>, details?: Record<string, unknown>]
+  : [params: ErrorParams<M>, details?: Record<string, unknown>];
+
+/**
+ * The refusal an entry of a reason list (`packages/contracts/src/errors/*.errors.ts`) describes:
+ * its code and reason, its message with the `{name}` values filled in (typed from the message),
+ * and optional machine-readable `details`. `throw codedError(DISPATCH_ERRORS.WRONG_STAGE, { ... })`.
+ */
+export function codedError<M extends string>(entry: ErrorEntry<M>, ...[params, details]: CodedErrorArgs<M>): DomainError {
+  return new DomainError(entry.code, entry.reason, errorMessageOf(entry.message, params as Record<string, string | number> | undefined), details);
+}
+
 export const badInput = (reason: string, message: string, details?: Record<string, unknown>) =>
   new DomainError('BAD_USER_INPUT', reason, message, details);
 export const notFound = (reason = 'NOT_FOUND', message?: string) => new DomainError('NOT_FOUND', reason, message);
@@ -48,7 +62,7 @@ export function formatError(onUnexpected: (err: unknown) => void) {
     if (original instanceof AuthorizationError) return { ...base, message: DEFAULT_MESSAGES.FORBIDDEN, extensions: { code: 'FORBIDDEN' } };
     if (original instanceof ArgumentValidationError) return { ...base, message: DEFAULT_MESSAGES.BAD_USER_INPUT, extensions: { code: 'BAD_USER_INPUT' } };
     if (original instanceof Error && original.name === 'OptimisticLockError') {
-      return { ...base, message: DEFAULT_MESSAGES.CONFLICT, extensions: { code: 'CONFLICT', reason: 'STALE_VERSION' } };
+      return { ...base, message: COMMON_ERRORS.STALE_VERSION.message, extensions: { code: 'CONFLICT', reason: COMMON_ERRORS.STALE_VERSION.reason } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
@@ -71,7 +85,7 @@ export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; 
   const field = issue.path.map(String).join('.');
   // The message is for a person, in Chinese, and names the field itself; the field's code name
   // travels in `details.field` for the client to point at it.
-  throw new DomainError('BAD_USER_INPUT', 'INVALID_INPUT', issue.message, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
+  throw codedError(COMMON_ERRORS.INVALID_INPUT, { problem: issue.message }, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
 }
 
 /** A UUID as Postgres accepts it (8-4-4-4-12 hex): anything else is answered NOT_FOUND, never sent to the database. */

@@ -1,4 +1,6 @@
 import { constants as zlibConstants, inflateRawSync } from 'node:zlib';
+import { COMMON_ERRORS, type ErrorEntry, type ErrorParams } from '@hotline/contracts';
+import { codedError, DomainError } from './errors';
 
 /**
  * (Shared by intake's case attachments and publicity's typical-case materials.)
@@ -147,7 +149,14 @@ export interface ArchiveLimits {
 
 export const OFFICE_ARCHIVE_LIMITS: ArchiveLimits = { maxUncompressed: 64 * 1024 * 1024, maxEntries: 2_000, maxRatio: 200 };
 
-export type ArchiveVerdict = { ok: true } | { ok: false; reason: string; message: string };
+/** A refused archive: its reason and message, and the error to throw (BAD_USER_INPUT). */
+export type ArchiveVerdict = { ok: true } | { ok: false; reason: string; message: string; error: DomainError };
+
+/** A refusal from the common reason list. */
+function refused<M extends string>(entry: ErrorEntry<M>, params?: ErrorParams<M>): ArchiveVerdict {
+  const error = codedError(entry as ErrorEntry, params as Record<string, never>);
+  return { ok: false, reason: error.reason, message: error.message, error };
+}
 
 /** Names of programs and scripts: never inside a document. */
 const EXECUTABLE_NAME = /\.(exe|dll|com|scr|pif|msi|msp|bat|cmd|ps1|psm1|vbs|vbe|js|jse|wsf|wsh|hta|cpl|jar|sh|elf|so|dylib|app|lnk|reg|apk|dmg|iso)$/i;
@@ -182,18 +191,18 @@ const isProgram = (head: Buffer) =>
  */
 export function inspectArchive(b: Buffer, limits: ArchiveLimits = OFFICE_ARCHIVE_LIMITS): ArchiveVerdict {
   const entries = zipEntries(b, limits.maxEntries + 1);
-  if (!entries) return { ok: false, reason: 'ARCHIVE_MALFORMED', message: '文件已损坏或不是有效的 Office 文档' };
-  if (entries.length > limits.maxEntries) return { ok: false, reason: 'ARCHIVE_TOO_MANY_ENTRIES', message: `文件内含条目过多（上限 ${limits.maxEntries} 个）` };
+  if (!entries) return refused(COMMON_ERRORS.ARCHIVE_MALFORMED);
+  if (entries.length > limits.maxEntries) return refused(COMMON_ERRORS.ARCHIVE_TOO_MANY_ENTRIES, { max: limits.maxEntries });
   let total = 0;
   for (const e of entries) {
-    if (e.compressedSize === 0xffffffff || e.uncompressedSize === 0xffffffff) return { ok: false, reason: 'ARCHIVE_TOO_LARGE', message: '文件解压后过大' };
+    if (e.compressedSize === 0xffffffff || e.uncompressedSize === 0xffffffff) return refused(COMMON_ERRORS.ARCHIVE_ZIP64);
     total += e.uncompressedSize;
     const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
     if (total > limits.maxUncompressed || (e.uncompressedSize > 1024 * 1024 && ratio > limits.maxRatio)) {
-      return { ok: false, reason: 'ARCHIVE_TOO_LARGE', message: `文件解压后过大（上限 ${Math.round(limits.maxUncompressed / 1024 / 1024)} MB），疑似压缩炸弹` };
+      return refused(COMMON_ERRORS.ARCHIVE_TOO_LARGE, { maxMb: Math.round(limits.maxUncompressed / 1024 / 1024) });
     }
     if (EXECUTABLE_NAME.test(e.name) || isProgram(entryHead(b, e))) {
-      return { ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE', message: '文件内含可执行程序，已拒绝' };
+      return refused(COMMON_ERRORS.ARCHIVE_HAS_EXECUTABLE);
     }
   }
   return { ok: true };

@@ -1,4 +1,5 @@
-import { badInput } from './errors';
+import { COMMON_ERRORS } from '@hotline/contracts';
+import { codedError } from './errors';
 
 /** The largest page a work queue serves at once. */
 export const MAX_PAGE_SIZE = 200;
@@ -14,7 +15,7 @@ export interface PageRequest {
  */
 export function pageRequest(offset: number | null | undefined, limit: number | null | undefined, defaultLimit = 50): PageRequest {
   const page = { offset: offset ?? 0, limit: limit ?? defaultLimit };
-  if (!Number.isInteger(page.offset) || page.offset < 0) throw badInput('PAGE_INVALID', '分页起始位置不能为负数');
-  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE_SIZE) throw badInput('PAGE_INVALID', `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`);
+  if (!Number.isInteger(page.offset) || page.offset < 0) throw codedError(COMMON_ERRORS.PAGE_OFFSET_INVALID);
+  if (!Number.isInteger(page.limit) || page.limit < 1 || page.limit > MAX_PAGE_SIZE) throw codedError(COMMON_ERRORS.PAGE_SIZE_INVALID, { max: MAX_PAGE_SIZE });
   return page;
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
-import { STREAM, validateEvent } from '@hotline/contracts';
+import { COMMON_ERRORS, STREAM, validateEvent } from '@hotline/contracts';
 import { AuthUser, TokenVerifier } from './auth';
-import { unauthenticated } from './errors';
+import { codedError } from './errors';
 import type { Logger } from './logger';
 
 export const TOKENS_REVOKED = 'hotline.user.tokens-revoked';
@@ -83,7 +83,7 @@ export class TokenRevocations {
   guard(verify: TokenVerifier): TokenVerifier {
     return async (token) => {
       const user = await verify(token);
-      if (user.role !== 'service' && this.isRevoked(user)) throw unauthenticated('TOKEN_REVOKED', '账号状态已变更，请重新登录');
+      if (user.role !== 'service' && this.isRevoked(user)) throw codedError(COMMON_ERRORS.TOKEN_REVOKED);
       return user;
     };
   }

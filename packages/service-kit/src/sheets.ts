@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { DomainError } from './errors';
 import { inspectArchive } from './file-type';
 
 /** A spreadsheet cell as the services use it: text, number, boolean, date or empty. */
@@ -40,7 +39,7 @@ export async function readSheet(data: Buffer, format: 'xlsx' | 'csv'): Promise<S
   let ws: ExcelJS.Worksheet | undefined;
   if (format === 'xlsx') {
     const verdict = inspectArchive(data);
-    if (!verdict.ok) throw new DomainError('BAD_USER_INPUT', verdict.reason, verdict.message);
+    if (!verdict.ok) throw verdict.error;
     await wb.xlsx.load(data as unknown as ArrayBuffer);
     ws = wb.worksheets[0];
   } else {

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent } from '@hotline/contracts';
+import { createEvent, DISPATCH_ERRORS } from '@hotline/contracts';
 import { eventText } from '../privacy/public-text';
-import { actorOf, AuthUser, conflict, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { actorOf, AuthUser, codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
@@ -21,8 +21,8 @@ export async function reportAssist(em: EntityManager, user: AuthUser, input: unk
     assertStage('assist-report', c);
     // The department's task of the current routing: an earlier routing's task (superseded) never counts.
     const task = await tx.findOne(AssistTask, { caseId: c.id, departmentId, supersededAt: null }, { orderBy: { assignedAt: 'desc' } });
-    if (!task || task.status === 'withdrawn') throw notFound('ASSIST_NOT_FOUND', '没有本科室的协办任务');
-    if (task.status === 'reported') throw conflict('ALREADY_REPORTED', '本科室已提交协办反馈');
+    if (!task || task.status === 'withdrawn') throw codedError(DISPATCH_ERRORS.ASSIST_NOT_FOUND);
+    if (task.status === 'reported') throw codedError(DISPATCH_ERRORS.ALREADY_REPORTED);
     const now = new Date();
     task.status = 'reported';
     task.reportText = cmd.text;

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
-import { AuthUser, badInput, notFound, parseInput } from '@hotline/service-kit';
+import { DISPATCH_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DepartmentProjection } from '../departments/department.entity';
 import { ResponsibilityRule } from './responsibility-rule.entity';
@@ -31,11 +32,11 @@ export function listRules(em: EntityManager, opts: { history: boolean }): Promis
 }
 
 async function checkCodes(em: EntityManager, cmd: RuleCommand): Promise<void> {
-  if (cmd.assistDepartmentCodes.includes(cmd.leadDepartmentCode)) throw badInput('LEAD_ALSO_ASSIST', '主办科室不能同时作为协办科室');
+  if (cmd.assistDepartmentCodes.includes(cmd.leadDepartmentCode)) throw codedError(DISPATCH_ERRORS.LEAD_ALSO_ASSIST);
   const wanted = [cmd.leadDepartmentCode, ...cmd.assistDepartmentCodes];
   const known = await em.find(DepartmentProjection, { code: { $in: wanted }, active: true });
   const missing = wanted.filter((c) => !known.some((d) => d.code === c));
-  if (missing.length) throw badInput('UNKNOWN_DEPARTMENT', `科室不存在或已停用：${missing.join('、')}`, { codes: missing });
+  if (missing.length) throw codedError(DISPATCH_ERRORS.UNKNOWN_DEPARTMENT, { departments: missing.join('、') }, { codes: missing });
 }
 
 /** 新增权责清单条目 (version 1). */
@@ -52,7 +53,7 @@ export async function createRule(em: EntityManager, user: AuthUser, input: unkno
 async function nextVersion(tx: EntityManager, ruleKey: string): Promise<ResponsibilityRule> {
   // Lock the current version so two editors cannot both write version n+1.
   const cur = await tx.findOne(ResponsibilityRule, { ruleKey, supersededAt: null }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-  if (!cur) throw notFound('RULE_NOT_FOUND', '权责清单条目不存在');
+  if (!cur) throw codedError(DISPATCH_ERRORS.RULE_NOT_FOUND);
   return cur;
 }
 
@@ -74,7 +75,7 @@ export async function updateRule(em: EntityManager, user: AuthUser, ruleKey: str
 export async function retireRule(em: EntityManager, user: AuthUser, ruleKey: string): Promise<ResponsibilityRule> {
   return em.transactional(async (tx) => {
     const cur = await nextVersion(tx, ruleKey);
-    if (!cur.active) throw badInput('RULE_RETIRED', '该条目已停用');
+    if (!cur.active) throw codedError(DISPATCH_ERRORS.RULE_RETIRED);
     const now = new Date();
     cur.supersededAt = now;
     const { id: _id, supersededAt: _s, ...rest } = cur;

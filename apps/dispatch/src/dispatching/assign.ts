@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, DISPATCH_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, recordEvent } from '@hotline/service-kit';
 import { AssistTask } from '../assists/assist-task.entity';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { handlingDeadline } from '../deadlines/handling-limit';
@@ -24,11 +24,15 @@ export type Suggester = (tx: EntityManager, c: DispatchCase) => Promise<Suggesti
 
 /** Refuses a lead that is also an assist, and departments that are unknown or inactive. */
 export async function checkDepartments(tx: EntityManager, lead: string, assists: string[]): Promise<void> {
-  if (assists.includes(lead)) throw badInput('LEAD_ALSO_ASSIST', '主办科室不能同时作为协办科室');
+  if (assists.includes(lead)) throw codedError(DISPATCH_ERRORS.LEAD_ALSO_ASSIST);
   const wanted = [lead, ...assists];
   const known = await tx.find(DepartmentProjection, { id: { $in: wanted }, active: true });
   const missing = wanted.filter((id) => !known.some((d) => d.id === id));
-  if (missing.length) throw badInput('UNKNOWN_DEPARTMENT', '科室不存在或已停用', { departmentIds: missing });
+  if (!missing.length) return;
+  // A department the projection knows but is inactive is named; one it never heard of, by its id.
+  const inactive = await tx.find(DepartmentProjection, { id: { $in: missing } });
+  const departments = missing.map((id) => inactive.find((d) => d.id === id)?.name ?? id).join('、');
+  throw codedError(DISPATCH_ERRORS.UNKNOWN_DEPARTMENT, { departments }, { departmentIds: missing });
 }
 
 /**

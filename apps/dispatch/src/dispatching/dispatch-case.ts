@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, conflict, DomainError, notFound, parseInput } from '@hotline/service-kit';
+import { DISPATCH_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, DomainError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { assertNotMerged, assertVersion } from '../handling/handling-rules';
@@ -23,14 +24,14 @@ const noSuggestion: Suggester = async () => ({ source: 'none', confidence: 0 });
 export async function dispatchCase(em: EntityManager, user: AuthUser, input: unknown, suggest: Suggester = noSuggestion): Promise<DispatchCase> {
   const cmd = parseInput(DispatchCommand, input);
   const assists = [...new Set(cmd.assistDepartmentIds)];
-  if (assists.includes(cmd.leadDepartmentId)) throw badInput('LEAD_ALSO_ASSIST', '主办科室不能同时作为协办科室');
+  if (assists.includes(cmd.leadDepartmentId)) throw codedError(DISPATCH_ERRORS.LEAD_ALSO_ASSIST);
   return em.transactional(async (tx) => {
     const c = await tx.findOne(DispatchCase, { id: cmd.caseId });
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
+    if (!c) throw codedError(DISPATCH_ERRORS.CASE_NOT_FOUND);
     assertNotMerged(c);
     assertVersion(c, cmd.expectedVersion);
-    if (c.stage === 'received') throw badInput('CASE_NOT_SIGNED', `工单 ${c.externalNo} 尚未签收，请先签收再分转`);
-    if (c.stage !== 'signed') throw conflict('ALREADY_DISPATCHED', `工单 ${c.externalNo} 已分转，不能重复分转；如需更换科室请使用改派`);
+    if (c.stage === 'received') throw codedError(DISPATCH_ERRORS.CASE_NOT_SIGNED, { externalNo: c.externalNo });
+    if (c.stage !== 'signed') throw codedError(DISPATCH_ERRORS.ALREADY_DISPATCHED, { externalNo: c.externalNo });
     await checkDepartments(tx, cmd.leadDepartmentId, assists);
     const suggestion: SuggestionSummary = await suggest(tx, c);
     return assign(tx, user, c, { leadDepartmentId: cmd.leadDepartmentId, assistDepartmentIds: assists, note: cmd.note }, suggestion);
@@ -46,17 +47,19 @@ export interface BulkDispatchOutcome {
   message: string | null;
 }
 
+const MAX_BULK_DISPATCH = 100;
+
 /** 批量分转: each case in its own transaction; one refusal does not stop the others. */
 export async function dispatchCases(em: EntityManager, user: AuthUser, inputs: unknown[], suggest: Suggester = noSuggestion): Promise<BulkDispatchOutcome[]> {
-  if (inputs.length === 0 || inputs.length > 100) throw badInput('BULK_SIZE', '批量分转一次 1 至 100 件');
+  if (inputs.length === 0 || inputs.length > MAX_BULK_DISPATCH) throw codedError(DISPATCH_ERRORS.BULK_SIZE, { max: MAX_BULK_DISPATCH });
   const out: BulkDispatchOutcome[] = [];
   for (const input of inputs) {
     const caseId = String((input as { caseId?: unknown }).caseId ?? '');
     try {
       out.push({ caseId, case: await dispatchCase(em.fork(), user, input, suggest), errorCode: null, reason: null, message: null });
-    } catch (e) {
+    } catch (thrown) {
+      const e = thrown instanceof Error && thrown.name === 'OptimisticLockError' ? codedError(DISPATCH_ERRORS.CASE_STALE) : thrown;
       if (e instanceof DomainError) out.push({ caseId, case: null, errorCode: e.code, reason: e.reason, message: e.message });
-      else if (e instanceof Error && e.name === 'OptimisticLockError') out.push({ caseId, case: null, errorCode: 'CONFLICT', reason: 'STALE_VERSION', message: '工单已被他人更新，请刷新后重试' });
       else throw e;
     }
   }

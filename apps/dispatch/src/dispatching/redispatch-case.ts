@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { DISPATCH_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase } from '../handling/case-access';
@@ -23,7 +24,7 @@ export async function redispatchCase(em: EntityManager, user: AuthUser, input: u
     const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
     assertStage('redispatch', c);
     if (c.leadDepartmentId === cmd.leadDepartmentId && [...c.assistDepartmentIds].sort().join() === [...assists].sort().join()) {
-      throw badInput('SAME_ASSIGNMENT', '改派后的科室与当前相同');
+      throw codedError(DISPATCH_ERRORS.SAME_ASSIGNMENT);
     }
     await checkDepartments(tx, cmd.leadDepartmentId, assists);
     return assign(tx, user, c, { leadDepartmentId: cmd.leadDepartmentId, assistDepartmentIds: assists, reason: cmd.reason }, await suggest(tx, c));

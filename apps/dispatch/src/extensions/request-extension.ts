@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, conflict, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, DISPATCH_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
@@ -20,7 +20,7 @@ export async function requestExtension(em: EntityManager, user: AuthUser, input:
     const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
     const departmentId = assertLead(user, c, '申请延期');
     assertStage('request-extension', c);
-    if (await tx.count(ExtensionRequest, { caseId: c.id, status: 'pending' })) throw conflict('EXTENSION_PENDING', '已有待审批的延期申请');
+    if (await tx.count(ExtensionRequest, { caseId: c.id, status: 'pending' })) throw codedError(DISPATCH_ERRORS.EXTENSION_PENDING);
     const now = new Date();
     const current = checkExtensionRequest(now, c.handleDeadlineAt, cmd.requestedUntil);
     const x = tx.create(ExtensionRequest, {
@@ -49,9 +49,9 @@ export async function decideExtension(em: EntityManager, user: AuthUser, input: 
   const cmd = parseInput(ExtensionDecisionCommand, input);
   return em.transactional(async (tx) => {
     const x = await tx.findOne(ExtensionRequest, { id: cmd.extensionId });
-    if (!x) throw notFound('EXTENSION_NOT_FOUND', '延期申请不存在');
+    if (!x) throw codedError(DISPATCH_ERRORS.EXTENSION_NOT_FOUND);
     const c = await loadCase(tx, user, x.caseId, cmd.expectedVersion);
-    if (x.status !== 'pending') throw conflict('EXTENSION_DECIDED', '该延期申请已处理');
+    if (x.status !== 'pending') throw codedError(DISPATCH_ERRORS.EXTENSION_DECIDED);
     assertStage('decide-extension', c);
     const now = new Date();
     x.status = cmd.approve ? 'approved' : 'refused';

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertInScope, AuthUser, notFound } from '@hotline/service-kit';
+import { DISPATCH_ERRORS } from '@hotline/contracts';
+import { assertInScope, AuthUser, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { assertNotMerged, assertVersion } from './handling-rules';
@@ -18,7 +19,7 @@ export const CaseCommand = z.object({
  */
 export async function loadCase(tx: EntityManager, user: AuthUser, caseId: string, expectedVersion?: number | null): Promise<DispatchCase> {
   const c = await tx.findOne(DispatchCase, { id: caseId });
-  if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
+  if (!c) throw codedError(DISPATCH_ERRORS.CASE_NOT_FOUND);
   assertInScope(user, c.departmentIds());
   assertNotMerged(c);
   assertVersion(c, expectedVersion);

@@ -1,5 +1,5 @@
-import { AuthUser, badInput, conflict, DomainError, forbidden, assertInScope } from '@hotline/service-kit';
-import { CASE_STAGE_LABELS } from '@hotline/contracts';
+import { AuthUser, codedError, assertInScope } from '@hotline/service-kit';
+import { CASE_STAGE_LABELS, DISPATCH_ERRORS } from '@hotline/contracts';
 import type { DispatchStage } from '../cases/dispatch-case.entity';
 
 /** What can be done to a case, by whom, from which stage (the department-work state machine). */
@@ -30,7 +30,7 @@ export const STAGE_LABELS: Record<DispatchStage, string> = CASE_STAGE_LABELS;
 /** Refuses (CONFLICT WRONG_STAGE) an action the case's stage does not allow. */
 export function assertStage(action: HandlingAction, c: { stage: DispatchStage; externalNo: string }): void {
   if (!ACTION_STAGES[action].includes(c.stage)) {
-    throw conflict('WRONG_STAGE', `工单 ${c.externalNo} 当前为「${STAGE_LABELS[c.stage]}」，不能${ACTION_LABELS[action]}`);
+    throw codedError(DISPATCH_ERRORS.WRONG_STAGE, { externalNo: c.externalNo, stage: STAGE_LABELS[c.stage], action: ACTION_LABELS[action] });
   }
 }
 
@@ -41,12 +41,12 @@ export function assertStage(action: HandlingAction, c: { stage: DispatchStage; e
 export function assertNotMerged(c: { externalNo: string; mergedIntoCaseId?: string | null; mergedIntoExternalNo?: string | null }): void {
   if (!c.mergedIntoCaseId) return;
   const master = c.mergedIntoExternalNo ? ` ${c.mergedIntoExternalNo}` : '';
-  throw new DomainError('CONFLICT', 'CASE_MERGED', `工单 ${c.externalNo} 已并单至主工单${master}，请办理主工单`, { masterCaseId: c.mergedIntoCaseId });
+  throw codedError(DISPATCH_ERRORS.CASE_MERGED, { externalNo: c.externalNo, master }, { masterCaseId: c.mergedIntoCaseId });
 }
 
 /** A stale `expectedVersion` means someone else acted first: CONFLICT, nothing written. */
 export function assertVersion(c: { version: number }, expectedVersion?: number | null): void {
-  if (expectedVersion != null && expectedVersion !== c.version) throw conflict('STALE_VERSION', '工单已被他人更新，请刷新后重试');
+  if (expectedVersion != null && expectedVersion !== c.version) throw codedError(DISPATCH_ERRORS.CASE_STALE);
 }
 
 interface Routed { leadDepartmentId?: string | null; assistDepartmentIds: string[]; departmentIds(): string[] }
@@ -54,14 +54,14 @@ interface Routed { leadDepartmentId?: string | null; assistDepartmentIds: string
 /** The handler's department must hold the case (else NOT_FOUND) and lead it (else FORBIDDEN). */
 export function assertLead(user: AuthUser, c: Routed, what = '此操作'): string {
   assertInScope(user, c.departmentIds());
-  if (!user.departmentId || c.leadDepartmentId !== user.departmentId) throw forbidden('NOT_LEAD_DEPARTMENT', `只有主办科室可以${what}，协办科室请向主办科室反馈`);
+  if (!user.departmentId || c.leadDepartmentId !== user.departmentId) throw codedError(DISPATCH_ERRORS.NOT_LEAD_DEPARTMENT, { action: what });
   return user.departmentId;
 }
 
 /** The handler's department must be one of the case's assisting departments. */
 export function assertAssist(user: AuthUser, c: Routed): string {
   assertInScope(user, c.departmentIds());
-  if (!user.departmentId || !c.assistDepartmentIds.includes(user.departmentId)) throw forbidden('NOT_ASSIST_DEPARTMENT', '只有协办科室可以提交协办反馈');
+  if (!user.departmentId || !c.assistDepartmentIds.includes(user.departmentId)) throw codedError(DISPATCH_ERRORS.NOT_ASSIST_DEPARTMENT);
   return user.departmentId;
 }
 
@@ -76,19 +76,19 @@ export function heldSeconds(since: Date, until: Date): number {
 
 /** 延期 rules: asked before the deadline, to a later time, at most `maxDays` beyond it. */
 export function checkExtensionRequest(now: Date, deadline: Date | null | undefined, requestedUntil: Date, maxDays = 30): Date {
-  if (!deadline) throw conflict('NO_DEADLINE', '工单没有办理时限，无需延期');
-  if (now.getTime() >= deadline.getTime()) throw conflict('DEADLINE_PASSED', '办理时限已过，不能再申请延期；延期须在时限届满前申请');
+  if (!deadline) throw codedError(DISPATCH_ERRORS.NO_DEADLINE);
+  if (now.getTime() >= deadline.getTime()) throw codedError(DISPATCH_ERRORS.DEADLINE_PASSED);
   // A time already past is a mistake (a mistyped date), not a wish for the shortest extension: say so.
-  if (requestedUntil.getTime() <= now.getTime()) throw badInput('EXTENSION_IN_PAST', '申请延至的时间已经过去，请选择当前办理时限之后的时间');
-  if (requestedUntil.getTime() <= deadline.getTime()) throw badInput('EXTENSION_NOT_LATER', '申请延至的时间须晚于当前办理时限');
-  if (requestedUntil.getTime() > deadline.getTime() + maxDays * 86_400_000) throw badInput('EXTENSION_TOO_LONG', `一次延期最多 ${maxDays} 天`);
+  if (requestedUntil.getTime() <= now.getTime()) throw codedError(DISPATCH_ERRORS.EXTENSION_IN_PAST);
+  if (requestedUntil.getTime() <= deadline.getTime()) throw codedError(DISPATCH_ERRORS.EXTENSION_NOT_LATER);
+  if (requestedUntil.getTime() > deadline.getTime() + maxDays * 86_400_000) throw codedError(DISPATCH_ERRORS.EXTENSION_TOO_LONG, { maxDays });
   return deadline;
 }
 
 /** 主办/协办 closure rule: the lead replies only after every assisting department has reported. */
 export function assertAssistsClosed(tasks: ReadonlyArray<{ departmentId: string; status: string }>): void {
   const open = tasks.filter((t) => t.status === 'open').map((t) => t.departmentId);
-  if (open.length) throw new DomainError('CONFLICT', 'ASSIST_OPEN', '仍有协办科室未反馈，主办科室暂不能答复', { departmentIds: open });
+  if (open.length) throw codedError(DISPATCH_ERRORS.ASSIST_OPEN, {}, { departmentIds: open });
 }
 
 /** 科室工作台 buckets. */

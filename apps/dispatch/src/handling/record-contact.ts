@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CONTACT_CHANNELS, createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, parseInput, recordEvent } from '@hotline/service-kit';
+import { CONTACT_CHANNELS, createEvent, DISPATCH_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from './case-access';
@@ -19,11 +19,11 @@ export async function recordContact(em: EntityManager, user: AuthUser, input: un
     const c = await loadCase(tx, user, cmd.caseId, cmd.expectedVersion);
     const departmentId = assertLead(user, c, '登记联系');
     assertStage('contact', c);
-    if (c.contactedAt) throw conflict('ALREADY_CONTACTED', '已登记过首次联系');
+    if (c.contactedAt) throw codedError(DISPATCH_ERRORS.ALREADY_CONTACTED);
     const now = new Date();
     const at = cmd.contactedAt ?? now;
-    if (at.getTime() > now.getTime() + 60_000) throw badInput('CONTACT_IN_FUTURE', '联系时间不能晚于当前时间');
-    if (c.dispatchedAt && at.getTime() < c.dispatchedAt.getTime()) throw badInput('CONTACT_BEFORE_DISPATCH', '联系时间不能早于分转时间');
+    if (at.getTime() > now.getTime() + 60_000) throw codedError(DISPATCH_ERRORS.CONTACT_IN_FUTURE);
+    if (c.dispatchedAt && at.getTime() < c.dispatchedAt.getTime()) throw codedError(DISPATCH_ERRORS.CONTACT_BEFORE_DISPATCH);
     c.contactedAt = at;
     c.contactChannel = cmd.channel;
     c.contactedBy = user.id;

@@ -1,7 +1,7 @@
 import { raw } from '@mikro-orm/core';
-import type { QueueSort } from '@hotline/contracts';
+import { DISPATCH_ERRORS, type QueueSort } from '@hotline/contracts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, departmentScope, AuthUser, forbidden, type PageRequest } from '@hotline/service-kit';
+import { codedError, departmentScope, AuthUser, type PageRequest } from '@hotline/service-kit';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
@@ -10,12 +10,13 @@ import { heldMinutes, inboxBucketOf, InboxBucket } from '../handling/handling-ru
 /** 紧急 before 及时 before 一般, as an SQL expression on the queried table (a raw fragment is used once: make one per query). */
 export const urgencyRank = (): string => raw((alias: string) => `case ${alias}.urgency when 'urgent' then 0 when 'timely' then 1 else 2 end`);
 
+const MAX_FILTER_LENGTH = 100;
 const like = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** A queue narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box, at most 100 characters). */
 function filtered(where: Record<string, unknown>, filter?: string | null): Record<string, unknown> {
   const text = filter?.trim() ?? '';
-  if (text.length > 100) throw badInput('FILTER_TOO_LONG', '筛选文字最多 100 个字');
+  if (text.length > MAX_FILTER_LENGTH) throw codedError(DISPATCH_ERRORS.FILTER_TOO_LONG, { max: MAX_FILTER_LENGTH });
   if (!text) return where;
   return { ...where, $or: [{ externalNo: { $ilike: like(text) } }, { title: { $ilike: like(text) } }, { projectName: { $ilike: like(text) } }] };
 }
@@ -63,7 +64,7 @@ export async function pendingExtensions(em: EntityManager, page: PageRequest): P
 
 function handlerScope(user: AuthUser): string[] {
   const scope = departmentScope(user);
-  if (scope === 'all') throw forbidden('NOT_A_HANDLER', '科室工作台仅供科室承办人使用');
+  if (scope === 'all') throw codedError(DISPATCH_ERRORS.NOT_A_HANDLER);
   return scope;
 }
 

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { Authorized } from '@hotline/service-kit';
-import { REPLY_RESULT_LABELS, scopeRule } from '@hotline/contracts';
-import { notFound } from '@hotline/service-kit';
+import { DISPATCH_ERRORS, REPLY_RESULT_LABELS, scopeRule } from '@hotline/contracts';
+import { codedError } from '@hotline/service-kit';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import type { DispatchContext } from '../context';
 import { DepartmentProjection } from '../departments/department.entity';
@@ -41,7 +41,7 @@ export class FeedbackReplyResolver {
       { caseId, reviewStatus: 'approved', ...(completedAt ? { reviewedAt: { $lte: completedAt } } : {}) },
       { orderBy: { reviewedAt: 'desc' } },
     );
-    if (!reply) throw notFound('NO_APPROVED_REPLY', '该工单没有已通过审核的答复');
+    if (!reply) throw codedError(DISPATCH_ERRORS.NO_APPROVED_REPLY);
     const [c, dept] = await Promise.all([
       ctx.em.findOne(DispatchCase, { id: caseId }),
       ctx.em.findOne(DepartmentProjection, { id: reply.departmentId }),

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, conflict, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, DISPATCH_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { CaseCommand, loadCase, touch } from '../handling/case-access';
@@ -10,7 +10,7 @@ import { Reply } from '../replies/reply.entity';
 
 async function pendingReply(tx: EntityManager, c: DispatchCase): Promise<Reply> {
   const r = await tx.findOne(Reply, { caseId: c.id, reviewStatus: 'pending' }, { orderBy: { repliedAt: 'desc' } });
-  if (!r) throw conflict('NO_PENDING_REPLY', '没有待审核的答复');
+  if (!r) throw codedError(DISPATCH_ERRORS.NO_PENDING_REPLY);
   return r;
 }
 

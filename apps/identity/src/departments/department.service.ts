@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, createEvent } from '@hotline/contracts';
-import { badInput, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { Actor, createEvent, IDENTITY_ERRORS } from '@hotline/contracts';
+import { codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Department } from './department.entity';
 
@@ -24,7 +24,7 @@ export function listDepartments(em: EntityManager): Promise<Department[]> {
 export async function createDepartment(em: EntityManager, actor: Actor, input: unknown): Promise<Department> {
   const cmd = parseInput(DepartmentCommand, input);
   return em.transactional(async (tx) => {
-    if (await tx.findOne(Department, { code: cmd.code })) throw badInput('DEPARTMENT_CODE_TAKEN', `科室编码 ${cmd.code} 已存在`);
+    if (await tx.findOne(Department, { code: cmd.code })) throw codedError(IDENTITY_ERRORS.DEPARTMENT_CODE_TAKEN, { code: cmd.code });
     const d = tx.create(Department, cmd);
     await tx.flush();
     await recordEvent(tx, upserted(d, actor));
@@ -37,7 +37,7 @@ export async function updateDepartment(em: EntityManager, actor: Actor, id: stri
   const cmd = parseInput(DepartmentUpdateCommand, input);
   return em.transactional(async (tx) => {
     const d = await tx.findOne(Department, { id });
-    if (!d) throw notFound('DEPARTMENT_NOT_FOUND', '科室不存在');
+    if (!d) throw codedError(IDENTITY_ERRORS.DEPARTMENT_NOT_FOUND);
     tx.assign(d, Object.fromEntries(Object.entries(cmd).filter(([, v]) => v !== undefined)));
     await tx.flush();
     await recordEvent(tx, upserted(d, actor));

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, createEvent } from '@hotline/contracts';
-import { badInput, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { Actor, createEvent, IDENTITY_ERRORS } from '@hotline/contracts';
+import { codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { hashPassword } from '../auth/passwords';
 import { Department } from '../departments/department.entity';
@@ -24,12 +24,12 @@ export const UpdateUserCommand = z.object({
 /** A handler works for exactly one active department; other roles for none. */
 async function checkDepartment(em: EntityManager, role: string, departmentId: string | null | undefined): Promise<string | null> {
   if (role !== 'handler') {
-    if (departmentId) throw badInput('DEPARTMENT_NOT_ALLOWED', '只有科室承办人可以绑定科室');
+    if (departmentId) throw codedError(IDENTITY_ERRORS.DEPARTMENT_NOT_ALLOWED);
     return null;
   }
-  if (!departmentId) throw badInput('DEPARTMENT_REQUIRED', '科室承办人必须绑定科室');
+  if (!departmentId) throw codedError(IDENTITY_ERRORS.DEPARTMENT_REQUIRED);
   const d = await em.findOne(Department, { id: departmentId });
-  if (!d || !d.active) throw badInput('UNKNOWN_DEPARTMENT', '科室不存在或已停用');
+  if (!d || !d.active) throw codedError(IDENTITY_ERRORS.UNKNOWN_DEPARTMENT);
   return d.id;
 }
 
@@ -39,7 +39,7 @@ export const listUsers = (em: EntityManager) => em.find(User, {}, { orderBy: { u
 export async function createUser(em: EntityManager, input: unknown): Promise<User> {
   const cmd = parseInput(CreateUserCommand, input);
   return em.transactional(async (tx) => {
-    if (await tx.findOne(User, { username: cmd.username })) throw badInput('USERNAME_TAKEN', `用户名 ${cmd.username} 已存在`);
+    if (await tx.findOne(User, { username: cmd.username })) throw codedError(IDENTITY_ERRORS.USERNAME_TAKEN, { username: cmd.username });
     const departmentId = await checkDepartment(tx, cmd.role, cmd.departmentId);
     const u = tx.create(User, { username: cmd.username, displayName: cmd.displayName, role: cmd.role, departmentId, passwordHash: await hashPassword(cmd.password) });
     await tx.flush();
@@ -63,7 +63,7 @@ export async function updateUser(em: EntityManager, actor: Actor, id: string, in
   const cmd = parseInput(UpdateUserCommand, input);
   return em.transactional(async (tx) => {
     const u = await tx.findOne(User, { id });
-    if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!u) throw codedError(IDENTITY_ERRORS.USER_NOT_FOUND);
     const role = cmd.role ?? u.role;
     const departmentId = cmd.departmentId !== undefined || cmd.role !== undefined ? await checkDepartment(tx, role, cmd.departmentId === undefined ? u.departmentId : cmd.departmentId) : u.departmentId;
     const reason: RevocationReason | null = cmd.active === false && u.active ? 'disabled'
@@ -84,7 +84,7 @@ export async function resetPassword(em: EntityManager, actor: Actor, id: string,
   const pw = parseInput(z.object({ password }), { password: newPassword }).password;
   await em.transactional(async (tx) => {
     const u = await tx.findOne(User, { id });
-    if (!u) throw notFound('USER_NOT_FOUND', '用户不存在');
+    if (!u) throw codedError(IDENTITY_ERRORS.USER_NOT_FOUND);
     u.passwordHash = await hashPassword(pw);
     await tx.flush();
     await revokeTokens(tx, actor, u.id, 'password-reset');
