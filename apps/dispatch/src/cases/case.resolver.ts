@@ -9,7 +9,7 @@ import { dispatchDueAt } from '../deadlines/handling-limit';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
-import { departmentInbox, departmentInboxCounts, departmentReturns, dispatchQueue, dispatchQueueSummary, pendingExtensions, reviewQueue } from '../inbox/queues';
+import { departmentInbox, departmentInboxCounts, departmentInboxPage, departmentReturns, dispatchQueue, dispatchQueueSummary, pendingExtensions, reviewQueue } from '../inbox/queues';
 import { Reply } from '../replies/reply.entity';
 import { DispatchCase } from './dispatch-case.entity';
 import { ContactChannelEnum, InboxBucketEnum, QueueSortEnum } from './enums';
@@ -84,6 +84,14 @@ class ExtensionQueuePage {
   @Field(() => [ExtensionRequest]) items!: ExtensionRequest[];
 }
 
+@ObjectType('DepartmentInboxPage', { description: '科室工作台的一页' })
+class DepartmentInboxPage {
+  @Field(() => Int, { description: '符合分组与筛选条件的工单总数' }) total!: number;
+  @Field(() => Int) offset!: number;
+  @Field(() => Int) limit!: number;
+  @Field(() => [CaseNode]) items!: DispatchCase[];
+}
+
 /** One query per request for a child table of every case the request lists (no N+1). */
 function byCase<T extends { caseId: string }>(ctx: Ctx, name: string, entity: new () => T, order: keyof T & string) {
   return loaderFor<T[]>(ctx, name, async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: { [order]: 'asc' } as never }), (r) => r.caseId), []);
@@ -142,9 +150,22 @@ export class CaseResolver {
 
   /** 科室工作台 */
   @Authorized(['handler'])
-  @Query(() => [CaseNode], { description: '科室工作台：本科室主办或协办的在办工单，可按分组筛选' })
+  @Query(() => [CaseNode], { description: '科室工作台：本科室主办或协办的在办工单，可按分组筛选（最多 500 件；完整分页见 departmentInboxPage）' })
   departmentInbox(@Arg('bucket', () => InboxBucketEnum, { nullable: true }) bucket: Exclude<InboxBucket, 'returned'> | null, @Ctx() ctx: Ctx): Promise<DispatchCase[]> {
     return departmentInbox(ctx.em, requireUser(ctx), bucket);
+  }
+
+  @Authorized(['handler'])
+  @Query(() => DepartmentInboxPage, { description: '科室工作台（分页）：本科室主办或协办的在办工单，按分组和工单编号、标题或楼盘在服务端筛选，办理时限最近的在前' })
+  async departmentInboxPage(
+    @Arg('bucket', () => InboxBucketEnum, { nullable: true, description: '分组；不填为全部在办工单' }) bucket: Exclude<InboxBucket, 'returned'> | null,
+    @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
+    @Arg('limit', () => Int, { nullable: true, description: '每页条数 1–200，默认 50' }) limit: number | null,
+    @Arg('filter', () => String, { nullable: true, description: '按工单编号、标题或楼盘筛选（最多 100 字）' }) filter: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<DepartmentInboxPage> {
+    const page = pageRequest(offset, limit);
+    return { ...page, ...(await departmentInboxPage(ctx.em, requireUser(ctx), page, bucket, filter)) };
   }
 
   @Authorized(['handler'])

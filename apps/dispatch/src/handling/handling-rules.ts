@@ -100,10 +100,12 @@ export type InboxBucket = (typeof INBOX_BUCKETS)[number];
  * `dueSoonShare` of its handling time left — the 80% reminder), new (not yet accepted) or in
  * progress. 'returned' is not a state of a held case: it lists the cases the department gave back.
  */
+export const DUE_SOON_SHARE = 0.2;
+
 export function inboxBucketOf(
   c: { stage: DispatchStage; dispatchedAt?: Date | null; handleDeadlineAt?: Date | null },
   now: Date,
-  dueSoonShare = 0.2,
+  dueSoonShare = DUE_SOON_SHARE,
 ): Exclude<InboxBucket, 'returned'> {
   const deadline = c.handleDeadlineAt?.getTime();
   if (deadline != null && c.stage !== 'replied') {

@@ -5,7 +5,7 @@ import { codedError, departmentScope, AuthUser, type PageRequest } from '@hotlin
 import { DispatchCase } from '../cases/dispatch-case.entity';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
-import { heldMinutes, inboxBucketOf, InboxBucket } from '../handling/handling-rules';
+import { DUE_SOON_SHARE, heldMinutes, InboxBucket } from '../handling/handling-rules';
 
 /** 紧急 before 及时 before 一般, as an SQL expression on the queried table (a raw fragment is used once: make one per query). */
 export const urgencyRank = (): string => raw((alias: string) => `case ${alias}.urgency when 'urgent' then 0 when 'timely' then 1 else 2 end`);
@@ -68,19 +68,60 @@ function handlerScope(user: AuthUser): string[] {
   return scope;
 }
 
+type HeldBucket = Exclude<InboxBucket, 'returned'>;
+const HELD_BUCKETS: HeldBucket[] = ['new', 'inProgress', 'dueSoon', 'overdue'];
+
 /**
- * 科室工作台: the cases the handler's department holds, as lead or assist, nearest deadline first;
- * with a bucket, only those in it (新到 / 办理中 / 即将超期 / 已超期). A case merged into a master
- * (并单) is no longer held: the master is where the work goes on.
+ * `inboxBucketOf` (handling-rules.ts) as SQL over the queried table, so the database filters and
+ * counts by bucket: 已超期 past the deadline, 即将超期 within the last DUE_SOON_SHARE of the
+ * handling time (neither once replied), else 新到 (dispatched) or 办理中. One raw fragment per query.
  */
-export async function departmentInbox(em: EntityManager, user: AuthUser, bucket?: Exclude<InboxBucket, 'returned'> | null, now = new Date(), limit = 500): Promise<DispatchCase[]> {
-  const scope = handlerScope(user);
-  const held = await em.find(
-    DispatchCase,
-    { stage: { $in: ['dispatched', 'accepted', 'replied'] }, mergedIntoCaseId: null, $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }] },
-    { orderBy: { handleDeadlineAt: 'asc' }, limit },
+const bucketOf = (now: Date): string =>
+  raw(
+    (a: string) =>
+      `(case when ${a}.stage <> 'replied' and ${a}.handle_deadline_at is not null and ${a}.handle_deadline_at < ? then 'overdue'` +
+      ` when ${a}.stage <> 'replied' and ${a}.handle_deadline_at is not null` +
+      ` and ${a}.handle_deadline_at - ? <= (${a}.handle_deadline_at - coalesce(${a}.dispatched_at, ${a}.handle_deadline_at)) * ${DUE_SOON_SHARE} then 'dueSoon'` +
+      ` when ${a}.stage = 'dispatched' then 'new' else 'inProgress' end)`,
+    [now, now],
   );
-  return bucket ? held.filter((c) => inboxBucketOf(c, now) === bucket) : held;
+
+/**
+ * The cases a department holds, as lead or assist, optionally in one bucket and narrowed by the
+ * filter text. A case merged into a master (并单) is no longer held: the master is where the work goes on.
+ */
+function heldWhere(scope: string[], bucket: HeldBucket | null | undefined, now: Date, filter?: string | null): Record<string, unknown> {
+  const held = { stage: { $in: ['dispatched', 'accepted', 'replied'] }, mergedIntoCaseId: null, $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }] };
+  return filtered({ $and: [held, ...(bucket ? [{ [bucketOf(now)]: bucket }] : [])] }, filter);
+}
+
+const nearestDeadline = [{ handleDeadlineAt: 'asc' }, { id: 'asc' }] as const;
+
+/**
+ * 科室工作台: the cases the handler's department holds, nearest deadline first; with a bucket, only
+ * those in it (新到 / 办理中 / 即将超期 / 已超期), filtered by the database. At most `limit`: the
+ * paged `departmentInboxPage` serves the whole inbox.
+ */
+export function departmentInbox(em: EntityManager, user: AuthUser, bucket?: HeldBucket | null, now = new Date(), limit = 500): Promise<DispatchCase[]> {
+  return em.find(DispatchCase, heldWhere(handlerScope(user), bucket, now), { orderBy: [...nearestDeadline], limit });
+}
+
+/**
+ * 科室工作台, one page: what the department holds in a bucket (or all of it), narrowed on the server
+ * by a 工单编号, 标题 or 楼盘 fragment, nearest deadline first, with how many match.
+ */
+export async function departmentInboxPage(
+  em: EntityManager,
+  user: AuthUser,
+  page: PageRequest,
+  bucket?: HeldBucket | null,
+  filter?: string | null,
+  now = new Date(),
+): Promise<{ total: number; items: DispatchCase[] }> {
+  const scope = handlerScope(user);
+  const total = await em.count(DispatchCase, heldWhere(scope, bucket, now, filter));
+  const items = total > page.offset ? await em.find(DispatchCase, heldWhere(scope, bucket, now, filter), { orderBy: [...nearestDeadline], limit: page.limit, offset: page.offset }) : [];
+  return { total, items };
 }
 
 /** 已退回: what the department gave back (退回), newest first, with reason and the minutes charged to it. */
@@ -92,7 +133,8 @@ export function departmentReturns(em: EntityManager, user: AuthUser, limit = 100
 /** How many cases sit in each bucket of the department's inbox. */
 export async function departmentInboxCounts(em: EntityManager, user: AuthUser, now = new Date()): Promise<Record<InboxBucket, number>> {
   const counts: Record<InboxBucket, number> = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, returned: 0 };
-  for (const c of await departmentInbox(em, user, null, now)) counts[inboxBucketOf(c, now)] += 1;
+  const scope = handlerScope(user);
+  for (const bucket of HELD_BUCKETS) counts[bucket] = await em.count(DispatchCase, heldWhere(scope, bucket, now));
   counts.returned = await em.count(AssignmentRecord, { kind: 'return', fromDepartmentId: { $in: handlerScope(user) }, at: { $gte: new Date(now.getTime() - 30 * 86_400_000) } });
   return counts;
 }

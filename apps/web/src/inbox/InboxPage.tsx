@@ -25,7 +25,7 @@ import { DEPARTMENT_INBOX_COUNTS_QUERY, DEPARTMENT_INBOX_QUERY, DEPARTMENT_RETUR
 import { ReplyForm } from './ReplyForm';
 import { ReturnsTable } from './ReturnsTable';
 import { QuickFilter } from '../shared/QuickFilter';
-import { matchesQuickFilter } from '../shared/quickFilter';
+import { QUEUE_PAGE_SIZE, useQueueView } from '../duty/queueView';
 
 interface InboxReply {
   id: string;
@@ -54,10 +54,11 @@ export default function InboxPage() {
   const now = useNow(30_000).getTime();
   const [tab, setTab] = useState<InboxTabKey>('new');
   const [replying, setReplying] = useState<InboxCase | null>(null);
-  const [filter, setFilter] = useState('');
+  // Paged, filtered (工单编号, 标题 or 楼盘) and counted by dispatch, like the duty queues.
+  const view = useQueueView();
   const isReturns = tab === 'returned';
-  const inbox = useQuery<{ departmentInbox: InboxCase[] }>(DEPARTMENT_INBOX_QUERY, {
-    variables: { bucket: tab },
+  const inbox = useQuery<{ departmentInboxPage: { total: number; items: InboxCase[] } }>(DEPARTMENT_INBOX_QUERY, {
+    variables: { bucket: tab, offset: view.variables.offset, limit: view.variables.limit, filter: view.variables.filter },
     skip: isReturns,
     pollInterval: POLL_MS,
   });
@@ -75,7 +76,8 @@ export default function InboxPage() {
 
   const stageOf = (c: InboxCase) => c.handling?.state ?? '';
   const isLead = (c: InboxCase) => !!user.departmentId && c.assignment?.leadDepartmentId === user.departmentId;
-  const cases = (inbox.data?.departmentInbox ?? []).filter((c) => matchesQuickFilter(c, filter));
+  const inboxPage = inbox.data?.departmentInboxPage;
+  const cases = inboxPage?.items ?? [];
   const error = isReturns ? returns.error : inbox.error;
 
   const accept = async (c: InboxCase) => {
@@ -175,7 +177,7 @@ export default function InboxPage() {
           科室工作台
         </Typography.Title>
         <Space>
-          <QuickFilter value={filter} onChange={setFilter} testId="inbox-filter" />
+          <QuickFilter value={view.filter} onChange={view.setFilter} testId="inbox-filter" />
           <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="inbox-refresh">
             刷新
           </Button>
@@ -193,7 +195,10 @@ export default function InboxPage() {
       )}
       <Tabs
         activeKey={tab}
-        onChange={(k) => setTab(k as InboxTabKey)}
+        onChange={(k) => {
+          setTab(k as InboxTabKey);
+          view.setPage(1);
+        }}
         items={INBOX_BUCKET_TABS.map((t) => ({
           key: t.key,
           label: (
@@ -215,7 +220,14 @@ export default function InboxPage() {
                   dataSource={tab === t.key ? cases : []}
                   loading={inbox.loading && !inbox.data}
                   onRow={caseRowProps}
-                  pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => `共 ${n} 件` }}
+                  pagination={{
+                    current: view.page,
+                    pageSize: QUEUE_PAGE_SIZE,
+                    total: tab === t.key ? (inboxPage?.total ?? 0) : 0,
+                    onChange: view.setPage,
+                    showSizeChanger: false,
+                    showTotal: (n) => `共 ${n} 件`,
+                  }}
                   scroll={{ x: scrollX }}
                   locale={{ emptyText: tableEmpty(t.emptyText) }}
                 />

@@ -1,40 +1,44 @@
 import { gql } from '@apollo/client';
 import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../shared/fragments';
 
+/** 科室工作台: one page of a bucket, filtered and counted by dispatch (never in the browser). */
 export const DEPARTMENT_INBOX_QUERY = gql`
-  query DepartmentInbox($bucket: InboxBucket) {
-    departmentInbox(bucket: $bucket) {
-      ...CaseSummaryFields
-      assignment {
-        ...AssignmentFields
-      }
-      handling {
-        state
-        version
-        acceptedAt
-        contactedAt
-        returnCount
-        inboxBucket
-        round
-      }
-      assistTasks {
-        id
-        departmentId
-        department {
-          id
-          name
+  query DepartmentInbox($bucket: InboxBucket, $offset: Int, $limit: Int, $filter: String) {
+    departmentInboxPage(bucket: $bucket, offset: $offset, limit: $limit, filter: $filter) {
+      total
+      items {
+        ...CaseSummaryFields
+        assignment {
+          ...AssignmentFields
         }
-        status
-      }
-      replies {
-        id
-        repliedAt
-        reviewStatus
-        reviewNote
-        reviewedAt
-        reviewedByUser {
+        handling {
+          state
+          version
+          acceptedAt
+          contactedAt
+          returnCount
+          inboxBucket
+          round
+        }
+        assistTasks {
           id
-          displayName
+          departmentId
+          department {
+            id
+            name
+          }
+          status
+        }
+        replies {
+          id
+          repliedAt
+          reviewStatus
+          reviewNote
+          reviewedAt
+          reviewedByUser {
+            id
+            displayName
+          }
         }
       }
     }
