@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { ContextExtras, main, ServiceDeps } from '@hotline/service-kit';
+import { ContextExtras, main } from '@hotline/service-kit';
 import { AssistTask } from './assists/assist-task.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { DispatchCase } from './cases/dispatch-case.entity';
 import { seedDemoRules } from './catalogue/catalogue.service';
 import { ResponsibilityRule } from './catalogue/responsibility-rule.entity';
-import { DispatchConfig, DispatchConfigSchema } from './config';
+import { DispatchConfigSchema } from './config';
 import type { DispatchContext } from './context';
 import { DepartmentProjection } from './departments/department.entity';
 import { departmentsConsumer } from './departments/departments.consumer';
@@ -20,31 +20,30 @@ import { intakeCaseTexts } from './suggestions/case-texts';
 import { DispatchModel } from './suggestions/dispatch-model';
 import { suggester } from './suggestions/suggest-department';
 
-let model: DispatchModel | undefined;
-
-const modelFor = ({ config, services, log }: ServiceDeps<DispatchConfig>) =>
-  (model ??= new DispatchModel({
-    minBureauCases: config.MODEL_MIN_BUREAU_CASES,
-    minEvaluatedCases: config.MODEL_MIN_EVALUATED_CASES,
-    texts: config.SERVICE_CLIENT_SECRET ? intakeCaseTexts(services, config.INTAKE_GRAPHQL_URL, log) : null,
-  }));
-
 main({
   name: 'dispatch',
   configSchema: DispatchConfigSchema,
   entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText],
   migrations,
   schema: buildDispatchSchema,
+  // The learned routing model: one per process, trained at start and on a schedule.
+  setup: ({ config, services, log }) => ({
+    model: new DispatchModel({
+      minBureauCases: config.MODEL_MIN_BUREAU_CASES,
+      minEvaluatedCases: config.MODEL_MIN_EVALUATED_CASES,
+      texts: config.SERVICE_CLIENT_SECRET ? intakeCaseTexts(services, config.INTAKE_GRAPHQL_URL, log) : null,
+    }),
+  }),
   consumers: () => [caseEventsConsumer(), departmentsConsumer()],
-  context: (deps): ContextExtras<DispatchContext> => {
-    const m = modelFor(deps);
-    return { dispatchLimitMinutes: deps.config.DISPATCH_LIMIT_MINUTES, model: m, suggest: suggester(m), replyScripts: noReplyScripts };
-  },
-  onStart: async (deps) => {
-    const { orm, config, log } = deps;
+  context: ({ config }, { model }): ContextExtras<DispatchContext> => ({
+    dispatchLimitMinutes: config.DISPATCH_LIMIT_MINUTES,
+    model,
+    suggest: suggester(model),
+    replyScripts: noReplyScripts,
+  }),
+  onStart: async ({ orm, config, log }, { model: m }) => {
     if (config.SEED_DEMO) log.info({ created: await seedDemoRules(orm.em.fork()) }, 'demo responsibility rules seeded');
     if (!config.SERVICE_CLIENT_SECRET) log.warn('SERVICE_CLIENT_SECRET is not set: routing reads only the 60-character digests, not the whole case texts');
-    const m = modelFor(deps);
     const trained = m.retrain(orm.em.fork(), 'start').then((info) => {
       log.info({ bureau: info.bureauCases, synthetic: info.syntheticCases, digestOnly: info.digestOnlyCases, accuracy: info.metrics?.accuracy ?? null, top3: info.metrics?.top3Accuracy ?? null, ms: info.trainMs }, 'dispatch model trained');
     });

@@ -1,18 +1,17 @@
 import 'reflect-metadata';
-import { createTokenVerifier, main } from '@hotline/service-kit';
+import { ContextExtras, createTokenVerifier, main } from '@hotline/service-kit';
 import { LoginLimiter, LoginPolicy } from './auth/login-limiter';
-import { loadSigningKey, SigningKey } from './auth/signing-key';
+import { loadSigningKey } from './auth/signing-key';
 import { ServiceClients } from './auth/service-clients';
 import { tokenRoutes } from './auth/token.routes';
 import { IdentityConfigSchema } from './config';
+import type { IdentityContext } from './context';
 import { Department } from './departments/department.entity';
 import { ensureDepartments } from './departments/department.service';
 import { migrations } from './migrations';
 import { buildIdentitySchema } from './schema';
 import { departmentsFromFile, seedDemo } from './seed/demo';
 import { User } from './users/user.entity';
-
-let key: SigningKey;
 
 main({
   name: 'identity',
@@ -21,11 +20,12 @@ main({
   migrations,
   schema: buildIdentitySchema,
   anonymousOperations: ['login'],
-  tokenVerifier: async ({ config }) => {
-    key = await loadSigningKey(config.JWT_PRIVATE_KEY_FILE);
+  // The signing key, read once: it verifies tokens, signs them at login and is published as JWKS.
+  setup: async ({ config }) => ({ key: await loadSigningKey(config.JWT_PRIVATE_KEY_FILE) }),
+  tokenVerifier: async ({ config }, { key }) => {
     return createTokenVerifier({ key: key.publicKey, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE });
   },
-  context: ({ config }) => ({
+  context: ({ config }, { key }): ContextExtras<IdentityContext> => ({
     login: {
       tokens: { key, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, ttlSeconds: config.JWT_TTL_SECONDS },
       limiter: new LoginPolicy({
@@ -40,7 +40,7 @@ main({
     },
   }),
   routeTemplates: ['/oauth/token', '/.well-known/jwks.json'],
-  routes: (app, { config, log }) => {
+  routes: (app, { config, log }, { key }) => {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.set('cache-control', 'public, max-age=300').json(key.jwks);
     });

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { main } from '@hotline/service-kit';
+import { ContextExtras, main } from '@hotline/service-kit';
 import { Case } from './cases/case.entity';
 import { IntakeConfigSchema } from './config';
+import type { IntakeContext } from './context';
 import { migrations } from './migrations';
 import { buildIntakeSchema } from './schema';
 import { seedDemoCases } from './seed/demo-cases';
@@ -24,17 +25,21 @@ import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
 import { CaseAttachment } from './attachments/attachment.entity';
 import { attachmentRoutes } from './attachments/attachments.routes';
 
-/** The 办结反馈 webhook loop: started with the service, stopped before its database closes. */
-let delivery: FeedbackDelivery | undefined;
-
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
   entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment],
   migrations,
   schema: buildIntakeSchema,
+  // The 办结反馈 webhook loop: made here, started with the service, stopped before its database closes.
+  setup: ({ orm, config, log, services }) => ({
+    delivery: new FeedbackDelivery(orm, log, {
+      maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
+      replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
+    }),
+  }),
   consumers: () => [caseEventsConsumer(), feedbackConsumer()],
-  context: ({ config, services, log }) => ({
+  context: ({ config, services, log }): ContextExtras<IntakeContext> => ({
     callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },
     replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
@@ -45,19 +50,15 @@ main({
     importRoutes(app, { orm, log, verify });
     attachmentRoutes(app, { orm, log, verify, limits: { maxBytes: config.ATTACHMENT_MAX_BYTES, maxPerCase: config.ATTACHMENT_MAX_PER_CASE } });
   },
-  onStop: async () => {
-    await delivery?.stop();
+  onStop: async (_deps, { delivery }) => {
+    await delivery.stop();
   },
-  onStart: async ({ orm, config, log, services }) => {
+  onStart: async ({ orm, config, log }, { delivery }) => {
     const interrupted = await failInterruptedJobs(orm.em.fork());
     if (interrupted) log.warn({ interrupted }, 'import jobs interrupted by a restart were marked failed');
     if (config.SEED_DEMO) log.info({ created: await seedDemoCases(orm.em.fork()) }, 'demo cases seeded');
     if (config.SEED_DEMO) log.info({ created: await seedDemoKey(orm.em.fork()) }, 'demo Open311 key seeded');
     if (!config.SERVICE_CLIENT_SECRET) log.warn('SERVICE_CLIENT_SECRET is not set: 办结反馈 cannot read reply texts from dispatch and will retry until it is');
-    delivery = new FeedbackDelivery(orm, log, {
-      maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
-      replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
-    });
     delivery.start();
   },
 });

@@ -54,27 +54,34 @@ export interface ServiceDeps<C extends BaseConfig> {
   metrics: Metrics;
 }
 
-export interface ServiceDefinition<S extends z.ZodObject, C extends BaseConfig = z.infer<S> & BaseConfig> {
+/**
+ * A service's definition. `setup` builds the service's own long-lived objects once (a signing key,
+ * clients, a background loop not yet started); its typed result `X` is handed to every later hook —
+ * the token verifier, consumers, context, routes, start and stop — instead of module-level `let`s.
+ */
+export interface ServiceDefinition<S extends z.ZodObject, X = undefined, C extends BaseConfig = z.infer<S> & BaseConfig> {
   name: string;
   /** BaseConfigSchema, possibly extended with the service's own keys. */
   configSchema: S;
   entities: Options['entities'];
   migrations: Array<{ name: string; class: MigrationClass }>;
   schema: () => Promise<FederatedSchema>;
-  consumers?: (deps: ServiceDeps<C>) => ConsumerDefinition[];
+  /** Runs once after migrations, before anything else of the service: its result reaches every hook below. */
+  setup?: (deps: ServiceDeps<C>) => X | Promise<X>;
+  consumers?: (deps: ServiceDeps<C>, setup: X) => ConsumerDefinition[];
   /** Replaces JWKS verification (identity verifies with its own key). */
-  tokenVerifier?: (deps: ServiceDeps<C>) => Promise<TokenVerifier>;
-  routes?: (app: Express, deps: ServiceDeps<C>) => void;
+  tokenVerifier?: (deps: ServiceDeps<C>, setup: X) => Promise<TokenVerifier>;
+  routes?: (app: Express, deps: ServiceDeps<C>, setup: X) => void;
   /** Templates of those routes for the metrics' `route` label (`/imports`, `/cases/:id/attachments`); other paths count as `other`. */
   routeTemplates?: readonly string[];
   /** Service-level objects every resolver needs (settings, clients); merged into the context. */
-  context?: (deps: ServiceDeps<C>) => Record<string, unknown>;
+  context?: (deps: ServiceDeps<C>, setup: X) => Record<string, unknown>;
   /** Root fields a caller without a token may use (identity: `login`); everything else needs a valid token. */
   anonymousOperations?: readonly string[];
   /** Runs once after migrations, before the service reports ready (demo seed, ...). */
-  onStart?: (deps: ServiceDeps<C>) => Promise<void>;
+  onStart?: (deps: ServiceDeps<C>, setup: X) => Promise<void>;
   /** Runs at shutdown after HTTP stops taking requests, before consumers, NATS and the database close (background loops end here). */
-  onStop?: (deps: ServiceDeps<C>) => Promise<void>;
+  onStop?: (deps: ServiceDeps<C>, setup: X) => Promise<void>;
 }
 
 export interface RunningService<C extends BaseConfig> {
@@ -87,7 +94,7 @@ export interface RunningService<C extends BaseConfig> {
  * Boots a subgraph: config → logger → NATS (streams) → Postgres (migrations) → outbox relay →
  * consumers → GraphQL over HTTP with /healthz and /readyz → graceful shutdown on SIGTERM/SIGINT.
  */
-export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S>): Promise<RunningService<z.infer<S> & BaseConfig>> {
+export async function runService<S extends z.ZodObject, X = undefined>(def: ServiceDefinition<S, X>): Promise<RunningService<z.infer<S> & BaseConfig>> {
   type C = z.infer<S> & BaseConfig;
   const config = loadConfigOrExit(def.name, def.configSchema) as C;
   const log = createLogger(def.name, config.LOG_LEVEL);
@@ -110,8 +117,9 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
     verify: () => Promise.reject(new Error('token verifier not ready')),
   };
   relay.start();
+  const setup = (await def.setup?.(deps)) as X;
 
-  const consumerDefs = def.consumers?.(deps) ?? [];
+  const consumerDefs = def.consumers?.(deps, setup) ?? [];
   const consumers = consumerDefs.map(
     (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER, batchSize: config.CONSUMER_BATCH_SIZE, metrics }),
   );
@@ -122,11 +130,11 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
   const revocations = new TokenRevocations();
   await revocations.start(nc, log, config.TOKEN_REVOCATION_LOOKBACK_SECONDS);
   const verify = revocations.guard(def.tokenVerifier
-    ? await def.tokenVerifier(deps)
+    ? await def.tokenVerifier(deps, setup)
     : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE }));
   deps.verify = verify;
   const { schema } = await def.schema();
-  const shared = def.context?.(deps) ?? {};
+  const shared = def.context?.(deps, setup) ?? {};
   const http = await createHttpServer<ServiceContext>({
     schema,
     log,
@@ -153,11 +161,11 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
         const ok = ready && db && natsOk;
         res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, db, nats: natsOk, started: ready });
       });
-      def.routes?.(app, deps);
+      def.routes?.(app, deps, setup);
     },
   });
 
-  if (def.onStart) await def.onStart(deps);
+  if (def.onStart) await def.onStart(deps, setup);
   await http.listen(config.PORT, config.HOST);
   ready = true;
   const url = `http://${config.HOST}:${config.PORT}`;
@@ -169,7 +177,7 @@ export async function runService<S extends z.ZodObject>(def: ServiceDefinition<S
       ready = false;
       log.info('shutting down');
       await http.close().catch((e) => log.warn({ err: e }, 'http close'));
-      await def.onStop?.(deps).catch((e) => log.warn({ err: e }, 'onStop'));
+      await def.onStop?.(deps, setup).catch((e) => log.warn({ err: e }, 'onStop'));
       for (const c of consumers) await c.stop().catch((e) => log.warn({ err: e }, 'consumer stop'));
       await revocations.stop().catch((e) => log.warn({ err: e }, 'revocations stop'));
       await relay!.stop();
@@ -213,7 +221,7 @@ function registerBacklogGauges(deps: ServiceDeps<BaseConfig>, consumerNames: str
 }
 
 /** For `src/main.ts`: run, and exit non-zero with a readable line when start fails. */
-export function main<S extends z.ZodObject>(def: ServiceDefinition<S>): void {
+export function main<S extends z.ZodObject, X = undefined>(def: ServiceDefinition<S, X>): void {
   runService(def).catch((e) => {
     process.stderr.write(`${def.name}: failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     process.exit(1);

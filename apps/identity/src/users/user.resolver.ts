@@ -1,11 +1,12 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { actorOf, Authorized, requireUser, ServiceContext } from '@hotline/service-kit';
-import { login, LoginDeps } from '../auth/login.service';
+import { actorOf, Authorized, requireUser } from '@hotline/service-kit';
+import { login } from '../auth/login.service';
+import type { IdentityContext } from '../context';
 import { Department } from '../departments/department.entity';
 import { User, UserRole, UserRoleEnum } from './user.entity';
 import { createUser, listUsers, resetPassword, updateUser } from './user.service';
 
-type Ctx = ServiceContext & { login: LoginDeps };
+type Ctx = IdentityContext;
 
 @ObjectType('LoginResult')
 class LoginResult {
@@ -77,7 +78,7 @@ export class UserResolver {
 }
 
 export const userReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => {
+  __resolveReference: (ref: { id: string }, ctx: Ctx) => {
     requireUser(ctx); // names and roles are for people signed in, not for anyone who can reach :4101
     return ctx.em.findOne(User, { id: ref.id });
   },

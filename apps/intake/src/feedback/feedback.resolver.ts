@@ -1,14 +1,14 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AccessRule, Authorized } from '@hotline/service-kit';
 import { scrubText, type FeedbackState } from '@hotline/contracts';
-import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
+import { isUuid, notFound, requireUser } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { loadEndpoint, removeEndpoint, saveEndpoint } from './endpoint';
 import { exportFeedback, markUploaded } from './export-feedback';
 import { FeedbackAttempt, FeedbackRecord, FeedbackStateEnum } from './feedback.entity';
-import type { ReplySource } from './completion-reply';
+import type { IntakeContext } from '../context';
 
-type Ctx = ServiceContext & { feedbackConfig: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string }; replies: ReplySource };
+type Ctx = IntakeContext;
 
 @ObjectType('FeedbackWebhook', { description: '办结反馈回传地址（不含密钥）' })
 class FeedbackWebhook {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, Float, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Authorized } from '@hotline/service-kit';
-import { requireUser, ServiceContext } from '@hotline/service-kit';
-import type { CallbackTaskCheck } from './callback-task-check';
+import { requireUser } from '@hotline/service-kit';
+import type { IntakeContext } from '../context';
 import { RevealLogEntry } from './reveal-log.entity';
 import { revealCitizen, revealLog } from './reveal-citizen';
 
@@ -19,7 +19,7 @@ export class RevealResolver {
   /** 查看完整信息 — duty, a handler of the case's department, or callback after the reply; always with a reason. */
   @Authorized(['duty', 'handler', 'callback'])
   @Mutation(() => RevealedCitizen, { description: '查看来电人完整信息（须填写原因，记录查看日志）' })
-  revealCitizen(@Arg('caseId', () => ID) caseId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: ServiceContext & { callbackTasks?: CallbackTaskCheck }): Promise<RevealedCitizen> {
+  revealCitizen(@Arg('caseId', () => ID) caseId: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: IntakeContext): Promise<RevealedCitizen> {
     return revealCitizen(ctx.em, requireUser(ctx), { caseId, reason }, ctx.callbackTasks);
   }
 
@@ -28,7 +28,7 @@ export class RevealResolver {
   revealLog(
     @Arg('caseId', () => ID, { nullable: true }) caseId: string | undefined,
     @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
-    @Ctx() ctx: ServiceContext,
+    @Ctx() ctx: IntakeContext,
   ): Promise<RevealLogEntry[]> {
     return revealLog(ctx.em, { caseId, limit: Math.min(Math.max(limit, 1), 1000) });
   }
