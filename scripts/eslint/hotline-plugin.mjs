@@ -43,12 +43,15 @@ const serviceBoundaries = {
     schema: [
       {
         type: 'object',
-        properties: { allow: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } }, required: ['from', 'to'] } } },
+        properties: {
+          allow: { type: 'array', items: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } }, required: ['from', 'to'] } },
+        },
         additionalProperties: false,
       },
     ],
     messages: {
-      crossFolder: "'{{spec}}' reaches into {{target}} from {{own}}: another service's files are not ours to import — use an event, the gateway, or a package's exported entry.",
+      crossFolder:
+        "'{{spec}}' reaches into {{target}} from {{own}}: another service's files are not ours to import — use an event, the gateway, or a package's exported entry.",
       deepPackage: "'{{spec}}' reaches into a package's {{part}}/: import the package by its name ('{{pkg}}') or an entry it exports.",
     },
   },
@@ -64,7 +67,8 @@ const serviceBoundaries = {
         const resolved = path.resolve(path.dirname(file), spec);
         const target = workspaceFolderOf(resolved);
         if (allow.some((a) => file.startsWith(a.from) && (resolved + path.sep).startsWith(a.to))) return;
-        if (target !== own) context.report({ node: source, messageId: 'crossFolder', data: { spec, own, target: target ?? (path.relative(root, resolved) || '.') } });
+        if (target !== own)
+          context.report({ node: source, messageId: 'crossFolder', data: { spec, own, target: target ?? (path.relative(root, resolved) || '.') } });
         return;
       }
       const m = /^(@hotline\/[^/]+)\/(src|dist|test|node_modules)(\/|$)/.exec(spec);
@@ -96,7 +100,8 @@ const importOrder = {
         for (const node of program.body) {
           if (node.type !== 'ImportDeclaration' || node.specifiers.length === 0) continue; // side-effect imports keep their place
           const group = importGroup(node.source.value);
-          if (group < highest) context.report({ node, messageId: 'order', data: { spec: node.source.value, group: GROUP_NAMES[group], after: GROUP_NAMES[highest] } });
+          if (group < highest)
+            context.report({ node, messageId: 'order', data: { spec: node.source.value, group: GROUP_NAMES[group], after: GROUP_NAMES[highest] } });
           highest = Math.max(highest, group);
         }
       },

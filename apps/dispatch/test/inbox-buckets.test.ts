@@ -87,7 +87,12 @@ describe('科室工作台 buckets: the SQL agrees with inboxBucketOf', () => {
       expect(page.total, bucket).toBe(expected[bucket].length);
     }
     const counts = await departmentInboxCounts(orm.em.fork(), handler, now);
-    expect(counts).toMatchObject({ new: expected.new.length, inProgress: expected.inProgress.length, dueSoon: expected.dueSoon.length, overdue: expected.overdue.length });
+    expect(counts).toMatchObject({
+      new: expected.new.length,
+      inProgress: expected.inProgress.length,
+      dueSoon: expected.dueSoon.length,
+      overdue: expected.overdue.length,
+    });
     expect(expected.dueSoon.sort()).toEqual(['IB-001', 'IB-004']);
     expect(expected.overdue.sort()).toEqual(['IB-005', 'IB-008']);
   });
@@ -100,7 +105,9 @@ describe('科室工作台 buckets: the SQL agrees with inboxBucketOf', () => {
     const withDeadline = all.items.filter((c) => c.handleDeadlineAt).map((c) => c.handleDeadlineAt!.getTime());
     expect(withDeadline).toEqual([...withDeadline].sort((a, b) => a - b));
     expect(all.items.at(-1)!.handleDeadlineAt).toBeNull(); // no deadline: last
-    expect((await departmentInboxPage(orm.em.fork(), handler, { offset: 0, limit: 10 }, null, '楼道照明', now)).items.map((c) => c.externalNo)).toEqual(['IB-004']);
+    expect((await departmentInboxPage(orm.em.fork(), handler, { offset: 0, limit: 10 }, null, '楼道照明', now)).items.map((c) => c.externalNo)).toEqual([
+      'IB-004',
+    ]);
     expect((await departmentInboxPage(orm.em.fork(), handler, { offset: 0, limit: 10 }, 'overdue', 'IB-008', now)).total).toBe(1);
     expect((await departmentInboxPage(orm.em.fork(), handler, { offset: 0, limit: 10 }, 'new', 'IB-008', now)).total).toBe(0);
   });

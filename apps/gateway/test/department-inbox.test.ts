@@ -22,26 +22,43 @@ describe('科室工作台 paged and filtered on the server (departmentInboxPage)
 
   type Row = { id: string; externalNo: string; assignment: { deadlineAt: string | null } | null; handling: { inboxBucket: string | null } | null };
   type Page = { departmentInboxPage: { total: number; offset: number; limit: number; items: Row[] } };
-  const PAGE = 'query($b: InboxBucket, $o: Int, $l: Int, $f: String) { departmentInboxPage(bucket: $b, offset: $o, limit: $l, filter: $f) { total offset limit items { id externalNo assignment { deadlineAt } handling { inboxBucket } } } }';
+  const PAGE =
+    'query($b: InboxBucket, $o: Int, $l: Int, $f: String) { departmentInboxPage(bucket: $b, offset: $o, limit: $l, filter: $f) { total offset limit items { id externalNo assignment { deadlineAt } handling { inboxBucket } } } }';
   const page = async (vars: Record<string, unknown>) => (await handler.request<Page>(PAGE, vars)).departmentInboxPage;
 
   beforeAll(async () => {
     const admin = await as('admin');
     duty = await as('duty');
     const code = `di${randomUUID().slice(0, 6)}`;
-    const dept = (await admin.request<{ createDepartment: { id: string } }>('mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }', { i: { code, name: `工作台测试科${code}` } })).createDepartment.id;
+    const dept = (
+      await admin.request<{ createDepartment: { id: string } }>('mutation($i: DepartmentInput!) { createDepartment(input: $i) { id } }', {
+        i: { code, name: `工作台测试科${code}` },
+      })
+    ).createDepartment.id;
     const username = `inbox-${code}`;
-    await admin.request('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username, displayName: '工作台 测试', password: 'demo12345', role: 'handler', departmentId: dept } });
+    await admin.request('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+      i: { username, displayName: '工作台 测试', password: 'demo12345', role: 'handler', departmentId: dept },
+    });
     handler = await loginAs(gatewayUrl(), username);
 
     // 260 orders from the district platform's export; every 10th about 楼道照明 (the filter below).
-    const rows = Array.from({ length: HELD }, (_, i) => exportRow(no(i), { 标题: i % 10 === 3 ? `楼道照明损坏 ${i}` : `工作台工单 ${i}`, 联系电话: `137${String(i).padStart(8, '0')}` }));
+    const rows = Array.from({ length: HELD }, (_, i) =>
+      exportRow(no(i), { 标题: i % 10 === 3 ? `楼道照明损坏 ${i}` : `工作台工单 ${i}`, 联系电话: `137${String(i).padStart(8, '0')}` }),
+    );
     const poll = async (id: string) =>
-      (await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>('query($id: ID!) { importJob(id: $id) { status errorCount message } }', { id })).importJob;
+      (
+        await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>(
+          'query($id: ID!) { importJob(id: $id) { status errorCount message } }',
+          { id },
+        )
+      ).importJob;
     await importRows(gatewayUrl(), duty.token!, rows, poll);
     type Unsigned = { unsignedCases: Array<{ id: string; externalNo: string }> };
     for (let offset = 0; offset < HELD; offset += 200) {
-      const r = await duty.request<Unsigned>('query($o: Int, $f: String) { unsignedCases(offset: $o, limit: 200, filter: $f) { id externalNo } }', { o: offset, f: prefix });
+      const r = await duty.request<Unsigned>('query($o: Int, $f: String) { unsignedCases(offset: $o, limit: 200, filter: $f) { id externalNo } }', {
+        o: offset,
+        f: prefix,
+      });
       for (const c of r.unsignedCases) ids.set(c.externalNo, c.id);
     }
     expect(ids.size).toBe(HELD);
@@ -49,12 +66,18 @@ describe('科室工作台 paged and filtered on the server (departmentInboxPage)
     const all = [...ids.values()];
     for (let i = 0; i < all.length; i += 100) {
       const batch = all.slice(i, i + 100);
-      await eventually(async () => {
-        const r = await duty.request<{ dispatchCases: Array<{ ok: boolean; reason: string | null }> }>('mutation($i: [DispatchInput!]!) { dispatchCases(inputs: $i) { ok reason } }', {
-          i: batch.map((caseId) => ({ caseId, leadDepartmentId: dept })),
-        });
-        return r.dispatchCases.every((x) => x.ok || x.reason === 'ALREADY_DISPATCHED');
-      }, { what: 'a batch dispatched to the test department', timeoutMs: 60_000 });
+      await eventually(
+        async () => {
+          const r = await duty.request<{ dispatchCases: Array<{ ok: boolean; reason: string | null }> }>(
+            'mutation($i: [DispatchInput!]!) { dispatchCases(inputs: $i) { ok reason } }',
+            {
+              i: batch.map((caseId) => ({ caseId, leadDepartmentId: dept })),
+            },
+          );
+          return r.dispatchCases.every((x) => x.ok || x.reason === 'ALREADY_DISPATCHED');
+        },
+        { what: 'a batch dispatched to the test department', timeoutMs: 60_000 },
+      );
     }
     await eventually(async () => (await page({ o: 0, l: 1 })).total === HELD, { what: `${HELD} cases in the department's inbox`, timeoutMs: 60_000 });
   }, 300_000);
@@ -83,7 +106,8 @@ describe('科室工作台 paged and filtered on the server (departmentInboxPage)
     const working = await page({ b: 'inProgress', o: 0, l: 200 });
     expect(new Set(working.items.map((c) => c.id))).toEqual(new Set(accepted));
     expect(working.items.every((c) => c.handling?.inboxBucket === 'inProgress')).toBe(true);
-    const counts = (await handler.request<{ departmentInboxCounts: Record<string, number> }>('{ departmentInboxCounts { new inProgress dueSoon overdue } }')).departmentInboxCounts;
+    const counts = (await handler.request<{ departmentInboxCounts: Record<string, number> }>('{ departmentInboxCounts { new inProgress dueSoon overdue } }'))
+      .departmentInboxCounts;
     expect(counts).toEqual({ new: HELD - 3, inProgress: 3, dueSoon: 0, overdue: 0 });
 
     // 楼道照明: 26 of them by title, two of those accepted; a 工单编号 fragment finds one.

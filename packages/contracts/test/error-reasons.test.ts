@@ -41,7 +41,9 @@ function sourcesUnder(dir: string): string[] {
   return out;
 }
 
-const entries = Object.entries(ERROR_LISTS).flatMap(([domain, list]) => Object.entries(list as Record<string, ErrorEntry>).map(([key, e]) => ({ domain, key, ...e })));
+const entries = Object.entries(ERROR_LISTS).flatMap(([domain, list]) =>
+  Object.entries(list as Record<string, ErrorEntry>).map(([key, e]) => ({ domain, key, ...e })),
+);
 
 describe('error reason lists', () => {
   it('every entry has a client code, a stable reason and a Chinese message', () => {

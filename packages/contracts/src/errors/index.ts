@@ -9,7 +9,10 @@ export { IDENTITY_ERRORS } from './identity.errors';
 export { DISPATCH_ERRORS } from './dispatch.errors';
 
 /** Every list by domain (the web looks a reason up here; a test checks them together). */
-export const ERROR_LISTS = { common: COMMON_ERRORS, identity: IDENTITY_ERRORS, dispatch: DISPATCH_ERRORS } as const satisfies Record<string, Record<string, ErrorEntry>>;
+export const ERROR_LISTS = { common: COMMON_ERRORS, identity: IDENTITY_ERRORS, dispatch: DISPATCH_ERRORS } as const satisfies Record<
+  string,
+  Record<string, ErrorEntry>
+>;
 
 /** The Chinese message(s) of a reason, across every list (an entry per wording; empty when unknown). */
 export function errorEntriesFor(reason: string): ErrorEntry[] {
