@@ -112,7 +112,7 @@ export const NAVIGATION: readonly NavEntry[] = [
     path: '/meetings',
     label: '调度会',
     icon: ScheduleOutlined,
-    roles: ['supervisor', 'leader', 'admin'],
+    roles: ['supervisor', 'leader'],
     component: lazy(() => import('../meetings/MeetingsPage')),
   },
   {
@@ -120,7 +120,7 @@ export const NAVIGATION: readonly NavEntry[] = [
     path: '/tracked-tasks',
     label: '督办事项',
     icon: CheckSquareOutlined,
-    roles: ['supervisor', 'leader', 'admin', 'handler'],
+    roles: ['supervisor', 'leader', 'handler'],
     component: lazy(() => import('../meetings/TrackedTasksPage')),
   },
   {
