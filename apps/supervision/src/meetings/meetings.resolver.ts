@@ -18,13 +18,13 @@ export const MEETING_READERS = ['supervisor', 'leader', 'admin'] as const;
 const caseNode = (c: MaterialCase): MeetingMaterialCaseNode => ({ ...c, case: { id: c.caseId } });
 
 /** A meeting as the API shows it (topics with their cases, decisions with their tasks); the material is a field of its own. */
-export async function meetingNode(em: EntityManager, m: Meeting): Promise<DispatchMeetingNode & { meeting: Meeting }> {
+export async function meetingNode(em: EntityManager, m: Meeting): Promise<DispatchMeetingNode> {
   const names = await departmentNames(em, m.departmentIds);
   const tasks = await em.find(TrackedTask, { meetingId: m.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
   const nodes = await taskNodes(em, tasks);
   const cases = await topicCases(em, m);
   return {
-    meeting: m, id: m.id, title: m.title, heldOn: m.heldOn, periodFrom: m.periodFrom, periodTo: m.periodTo, createdAt: m.createdAt,
+    id: m.id, title: m.title, heldOn: m.heldOn, periodFrom: m.periodFrom, periodTo: m.periodTo, createdAt: m.createdAt,
     departments: m.departmentIds.map((id) => ({ id, name: names.get(id) ?? '未知科室' })),
     topics: m.topics.map((t) => ({ ...t, cases: t.caseIds.map((id) => cases.get(id)).filter((c): c is MaterialCase => !!c).map(caseNode) })),
     decisions: m.decisions.map((d) => ({ id: d.id, text: d.text, at: new Date(d.at), tasks: nodes.filter((n) => n.decisionId === d.id) })),
@@ -67,14 +67,14 @@ export class MeetingsResolver {
   @Authorized(['supervisor'])
   @Mutation(() => DispatchMeetingNode, { description: '安排调度会：议题（关联工单、聚类）、参会科室、分析期间' })
   async scheduleDispatchMeeting(@Arg('input', () => ScheduleDispatchMeetingInput) input: ScheduleDispatchMeetingInput, @Ctx() ctx: SupervisionContext): Promise<DispatchMeetingNode> {
-    const m = await scheduleMeeting(ctx.em, requireUser(ctx), JSON.parse(JSON.stringify(input)));
+    const m = await scheduleMeeting(ctx.em, requireUser(ctx), { ...input });
     return meetingNode(ctx.em, m);
   }
 
   @Authorized(['supervisor', 'leader'])
   @Mutation(() => DispatchMeetingNode, { description: '记录会议决定及其任务（每个任务须有责任科室和截止工作日）' })
   async recordDispatchMeetingDecision(@Arg('input', () => DispatchMeetingDecisionInput) input: DispatchMeetingDecisionInput, @Ctx() ctx: SupervisionContext): Promise<DispatchMeetingNode> {
-    const { meeting } = await recordDecision(ctx.em, await ctx.calendars.current(ctx.em), requireUser(ctx), JSON.parse(JSON.stringify(input)));
+    const { meeting } = await recordDecision(ctx.em, await ctx.calendars.current(ctx.em), requireUser(ctx), { ...input });
     return meetingNode(ctx.em, meeting);
   }
 }

@@ -86,7 +86,7 @@ export function DecisionModal({ meetingId, open, onClose, onDone }: { meetingId:
               {fields.map((f) => (
                 <Space key={f.key} align="baseline" wrap>
                   <Form.Item name={[f.name, 'title']} rules={[{ required: true, min: 2, message: '请填写任务' }]}><Input placeholder="任务内容" maxLength={200} style={{ width: 280 }} /></Form.Item>
-                  <Form.Item name={[f.name, 'departmentId']} rules={[{ required: true, message: '请选择责任科室' }]}><DepartmentPicker testId="meeting-task-department" /></Form.Item>
+                  <Form.Item name={[f.name, 'departmentId']} rules={[{ required: true, message: '请选择责任科室' }]}><DepartmentPicker testId="meeting-task-department" style={{ width: 160 }} /></Form.Item>
                   <Form.Item name={[f.name, 'dueDate']} rules={[{ required: true, message: '请选择截止日期' }]}><DueDatePicker /></Form.Item>
                   <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除任务" />
                 </Space>

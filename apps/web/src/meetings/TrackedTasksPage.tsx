@@ -31,9 +31,10 @@ export default function TrackedTasksPage() {
     let note = '';
     modal.confirm({
       title: `标记完成：${t.title}`,
-      content: <textarea className="ant-input" rows={3} maxLength={500} placeholder="完成情况（可选）" onChange={(e) => (note = e.target.value)} />,
+      content: <textarea className="ant-input" rows={3} maxLength={500} placeholder="完成情况（可选）" data-testid="task-done-note" onChange={(e) => (note = e.target.value)} />,
       okText: '确定',
       cancelText: '取消',
+      okButtonProps: { 'data-testid': 'confirm-ok' },
       onOk: async () => {
         try {
           await complete({ variables: { input: { taskId: t.id, note: note.trim() || null } } });
@@ -86,7 +87,7 @@ export default function TrackedTasksPage() {
             render: (_, t) => t.doneAt
               ? `${formatDateTime(t.doneAt)}${t.doneNote ? `：${t.doneNote}` : ''}`
               : canComplete && t.source === 'meeting'
-                ? <Button size="small" type="primary" onClick={() => done(t)}>标记完成</Button>
+                ? <Button size="small" type="primary" onClick={() => done(t)} data-testid={`task-done-${t.id}`}>标记完成</Button>
                 : t.source === 'publicity' ? <Typography.Text type="secondary">在“宣传”中完成</Typography.Text> : null,
           },
         ]}
