@@ -8,6 +8,8 @@ const apiTarget = 'http://127.0.0.1:4000';
 const ATTACHMENTS = '^/cases/[0-9a-fA-F-]{36}/attachments';
 /** Typical-case materials (raw HTTP on publicity through the gateway). */
 const MATERIALS = '^/typical-cases/[0-9a-fA-F-]{36}/materials';
+/** 调度会纪要 .docx (raw HTTP on supervision through the gateway). */
+const MINUTES = '^/meetings/[0-9a-fA-F-]{36}/minutes';
 
 export default defineConfig({
   base: '/',
@@ -19,6 +21,7 @@ export default defineConfig({
       // 附件 only: /cases/<uuid> itself is a page of this app.
       [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
       [MATERIALS]: { target: apiTarget, changeOrigin: false },
+      [MINUTES]: { target: apiTarget, changeOrigin: false },
     },
   },
   preview: {
@@ -27,6 +30,7 @@ export default defineConfig({
       '/open311': { target: apiTarget, changeOrigin: false },
       [ATTACHMENTS]: { target: apiTarget, changeOrigin: false },
       [MATERIALS]: { target: apiTarget, changeOrigin: false },
+      [MINUTES]: { target: apiTarget, changeOrigin: false },
     },
   },
   build: {

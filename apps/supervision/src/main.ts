@@ -8,6 +8,12 @@ import { CaseProjection } from './cases/case-projection.entity';
 import { SupervisionConfigSchema } from './config';
 import { ClockDefinition } from './definitions/clock-definition.entity';
 import { DefinitionStore, seedDefinitions } from './definitions/definition-store';
+import { DepartmentProjection } from './departments/department.entity';
+import { departmentsConsumer } from './departments/departments.consumer';
+import { Meeting } from './meetings/meeting.entity';
+import { minutesRoutes } from './meetings/minutes.routes';
+import { publicityTasksConsumer } from './tasks/publicity-tasks.consumer';
+import { TrackedTask } from './tasks/tracked-task.entity';
 import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
 import { seedLadder } from './urging/ladder';
@@ -21,11 +27,13 @@ let scheduler: ClockScheduler | undefined;
 main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
-  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge],
+  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask],
   migrations,
   schema: buildSupervisionSchema,
-  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions })],
+  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }), departmentsConsumer(), publicityTasksConsumer()],
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
+  routes: (app, { orm, log, verify }) => minutesRoutes(app, { orm, log, verify }),
+  routeTemplates: ['/meetings/:id/minutes'],
   onStart: async ({ orm, config, log }) => {
     // Configuration every installation needs (not demo data): the bundled calendar years, the
     // default clock definitions and 催办 ladder (to confirm with the bureau), each once.

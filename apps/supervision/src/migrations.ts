@@ -139,4 +139,67 @@ class Initial extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261204000001_initial', class: Initial }];
+/** 调度会 and 督办事项: departments (from identity), meetings, tracked tasks and their 催办 alarms. */
+class Migration20261205000030Meetings extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table sup_department (
+      id uuid primary key,
+      code varchar(64) not null,
+      name varchar(100) not null,
+      active boolean not null
+    )`);
+    this.addSql(`create table sup_meeting (
+      id uuid primary key,
+      title varchar(100) not null,
+      held_on varchar(10) not null,
+      period_from varchar(10) not null,
+      period_to varchar(10) not null,
+      department_ids text[] not null,
+      topics jsonb not null,
+      decisions jsonb not null default '[]',
+      version integer not null default 1,
+      created_by uuid not null,
+      created_at timestamptz not null
+    )`);
+    this.addSql('create index sup_meeting_held on sup_meeting (held_on desc, created_at desc)');
+    this.addSql(`create table sup_task (
+      id uuid primary key,
+      source varchar(16) not null check (source in ('meeting', 'publicity')),
+      source_id uuid not null,
+      meeting_id uuid references sup_meeting(id),
+      decision_id uuid,
+      phase varchar(16),
+      title varchar(200) not null,
+      department_id uuid not null,
+      starts_at timestamptz not null,
+      due_date varchar(10) not null,
+      due_at timestamptz not null,
+      status varchar(8) not null default 'open' check (status in ('open', 'done')),
+      done_at timestamptz,
+      done_by uuid,
+      done_note varchar(500),
+      created_at timestamptz not null,
+      created_by uuid
+    )`);
+    this.addSql('create index sup_task_due on sup_task (status, due_at)');
+    this.addSql('create index sup_task_dept on sup_task (department_id, status, due_at)');
+    this.addSql('create index sup_task_meeting on sup_task (meeting_id)');
+    // Each 催办 step of a task, fired once (the primary key), like sup_clock_alarm for clocks.
+    this.addSql(`create table sup_task_alarm (
+      task_id uuid not null references sup_task(id),
+      mark varchar(48) not null,
+      share_pct integer not null,
+      level varchar(16) not null,
+      recipients text[] not null default '{}',
+      step_id uuid,
+      fire_at timestamptz,
+      fired_at timestamptz,
+      skipped boolean not null default false,
+      primary key (task_id, mark)
+    )`);
+    this.addSql('create index sup_task_alarm_due on sup_task_alarm (fire_at) where fired_at is null and fire_at is not null');
+  }
+}
+
+export const migrations = [{ name: 'Migration20261204000001_initial', class: Initial },
+  { name: 'Migration20261205000030_meetings', class: Migration20261205000030Meetings },];

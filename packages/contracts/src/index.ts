@@ -10,6 +10,7 @@ export * from './service-access';
 export * from './services';
 export * from './redaction';
 export * from './events/publicity.events';
+export * from './events/meetings.events';
 export { CLOCK_KINDS, CLOCK_KIND_LABELS, URGE_LEVELS, URGE_LEVEL_LABELS, URGE_RECIPIENTS, URGE_RECIPIENT_LABELS } from './events/supervision.events';
 export type { ClockKind, UrgeLevel, UrgeRecipient } from './events/supervision.events';
 export * from './errors';

@@ -75,10 +75,11 @@ export const SERVICES = [
   }),
   entry({
     name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
-    httpPaths: [],
+    httpPaths: ['/meetings/:uuid/minutes'],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
-    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
-    consumes: ['hotline.case.>'],
+    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>', 'hotline.task.>'],
+    // Departments (调度会 attendance, task owners) and publicity's episode tasks (the 催办 ladder).
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>'],
     grants: [],
   }),
   entry({

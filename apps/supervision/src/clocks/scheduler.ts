@@ -5,6 +5,7 @@ import { Logger, recordEvents } from '@hotline/service-kit';
 import { CalendarStore } from '../calendar/calendar-store';
 import { shareUsed } from './clock-engine';
 import { Clock } from './clock.entity';
+import { fireDueTaskAlarms } from '../tasks/task-alarms';
 
 interface DueAlarm {
   clock_id: string;
@@ -115,7 +116,10 @@ export class ClockScheduler {
           for (;;) {
             const r = await fireDueAlarms(this.orm.em.fork(), this.calendars, this.opts.batch);
             if (r.fired + r.skipped) this.log.debug(r, 'clock alarms fired');
-            if (r.fired + r.skipped < this.opts.batch || this.stopped) break;
+            // The tracked tasks' (督办事项) 催办 steps, on the same rounds.
+            const t = await fireDueTaskAlarms(this.orm.em.fork(), this.opts.batch);
+            if (t.fired + t.skipped) this.log.debug(t, 'task alarms fired');
+            if ((r.fired + r.skipped < this.opts.batch && t.fired + t.skipped < this.opts.batch) || this.stopped) break;
           }
         } catch (e) {
           this.log.warn({ err: e }, 'clock scheduler round failed; retrying on next poll');

@@ -6,7 +6,7 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
     expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
-    expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/intake/search']);
+    expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/tracked-tasks', '/intake/search']);
     expect(paths('admin')).toEqual([
       '/analytics',
       '/admin/departments',
@@ -25,6 +25,8 @@ describe('navigation', () => {
     expect(paths('leader')).toContain('/three-rates');
     expect(paths('supervisor')).toContain('/three-rates');
     expect(paths('leader')).not.toContain('/duty');
+    expect(paths('supervisor')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks']));
+    expect(paths('leader')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks']));
   });
 
   it('sends each role to its first screen after login', () => {

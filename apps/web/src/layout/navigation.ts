@@ -20,6 +20,8 @@ import {
   NotificationOutlined,
   PhoneOutlined,
   TeamOutlined,
+  ScheduleOutlined,
+  CheckSquareOutlined,
 } from '@ant-design/icons';
 import type { Role } from '../shared/types';
 
@@ -103,6 +105,23 @@ export const NAVIGATION: readonly NavEntry[] = [
     icon: NotificationOutlined,
     roles: ['handler'],
     component: lazy(() => import('../publicity/PublicityTasksPage')),
+  },
+  // 调度会 and 督办事项 (supervision): meetings for supervisors and leaders; tasks for them and for each department.
+  {
+    key: 'meetings',
+    path: '/meetings',
+    label: '调度会',
+    icon: ScheduleOutlined,
+    roles: ['supervisor', 'leader'],
+    component: lazy(() => import('../meetings/MeetingsPage')),
+  },
+  {
+    key: 'tracked-tasks',
+    path: '/tracked-tasks',
+    label: '督办事项',
+    icon: CheckSquareOutlined,
+    roles: ['supervisor', 'leader', 'handler'],
+    component: lazy(() => import('../meetings/TrackedTasksPage')),
   },
   {
     key: 'analytics',

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Select, Spin } from 'antd';
 import { useLazyQuery, useQuery } from '@apollo/client';
 import { CASE_PICKER_QUERY, DEPARTMENTS_QUERY } from './queries';
@@ -37,7 +37,7 @@ export function CasePicker({ value, onChange, initial = [] }: { value?: string[]
 }
 
 /** 科室 from identity (active ones). */
-export function DepartmentPicker({ value, onChange, multiple, testId }: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; testId?: string }) {
+export function DepartmentPicker({ value, onChange, multiple, testId, style }: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; testId?: string; style?: CSSProperties }) {
   const { data, loading } = useQuery<{ departments: Array<{ id: string; name: string; active: boolean }> }>(DEPARTMENTS_QUERY);
   return (
     <Select
@@ -48,6 +48,7 @@ export function DepartmentPicker({ value, onChange, multiple, testId }: { value?
       value={value}
       onChange={onChange}
       data-testid={testId}
+      style={style}
       options={(data?.departments ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
     />
   );
