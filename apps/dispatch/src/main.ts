@@ -12,7 +12,9 @@ import { departmentsConsumer } from './departments/departments.consumer';
 import { AssignmentRecord } from './dispatching/assignment-record.entity';
 import { ExtensionRequest } from './extensions/extension-request.entity';
 import { migrations } from './migrations';
-import { noReplyScripts } from './replies/reply-scripts';
+import { ClusterCaseProjection, ReplyScriptProjection } from './replies/reply-script.entity';
+import { projectedReplyScripts } from './replies/reply-scripts';
+import { clusterCasesConsumer, replyScriptsConsumer } from './replies/reply-scripts.consumer';
 import { Reply } from './replies/reply.entity';
 import { buildDispatchSchema } from './schema';
 import { CaseText } from './suggestions/case-text.entity';
@@ -32,13 +34,13 @@ const modelFor = ({ config, services, log }: ServiceDeps<DispatchConfig>) =>
 main({
   name: 'dispatch',
   configSchema: DispatchConfigSchema,
-  entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText],
+  entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText, ReplyScriptProjection, ClusterCaseProjection],
   migrations,
   schema: buildDispatchSchema,
-  consumers: () => [caseEventsConsumer(), departmentsConsumer()],
+  consumers: () => [caseEventsConsumer(), departmentsConsumer(), replyScriptsConsumer(), clusterCasesConsumer()],
   context: (deps): ContextExtras<DispatchContext> => {
     const m = modelFor(deps);
-    return { dispatchLimitMinutes: deps.config.DISPATCH_LIMIT_MINUTES, model: m, suggest: suggester(m), replyScripts: noReplyScripts };
+    return { dispatchLimitMinutes: deps.config.DISPATCH_LIMIT_MINUTES, model: m, suggest: suggester(m), replyScripts: projectedReplyScripts };
   },
   onStart: async (deps) => {
     const { orm, config, log } = deps;

@@ -23,6 +23,8 @@ import { callbackTaskCheck } from './personal-data/callback-task-check';
 import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
 import { CaseAttachment } from './attachments/attachment.entity';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { configureCallerKey } from './key-persons/caller-key';
+import { KeyPerson, KeyPersonAudit } from './key-persons/key-person.entity';
 
 /** The 办结反馈 webhook loop: started with the service, stopped before its database closes. */
 let delivery: FeedbackDelivery | undefined;
@@ -30,10 +32,14 @@ let delivery: FeedbackDelivery | undefined;
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
-  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment],
+  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment, KeyPerson, KeyPersonAudit],
   migrations,
   schema: buildIntakeSchema,
-  consumers: () => [caseEventsConsumer(), feedbackConsumer()],
+  consumers: ({ config }) => {
+    // The first hook with the configuration, before anything is received (routes, seed, imports).
+    configureCallerKey(config.CALLER_KEY_SECRET);
+    return [caseEventsConsumer(), feedbackConsumer()];
+  },
   context: ({ config, services, log }) => ({
     callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },

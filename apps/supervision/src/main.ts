@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { main } from '@hotline/service-kit';
 import { CalendarStore, seedCalendar } from './calendar/calendar-store';
 import { caseEventsConsumer } from './clocks/case-events.consumer';
+import { Cluster, ClusterCase, ClusterMember, ClusterSettings } from './clusters/cluster.entity';
+import { clustersConsumer } from './clusters/clusters.consumer';
 import { Clock } from './clocks/clock.entity';
 import { ClockScheduler } from './clocks/scheduler';
 import { CaseProjection } from './cases/case-projection.entity';
@@ -10,6 +12,8 @@ import { ClockDefinition } from './definitions/clock-definition.entity';
 import { DefinitionStore, seedDefinitions } from './definitions/definition-store';
 import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
+import { ReplyScript, ReplyScriptUse, ReplyScriptVersion } from './scripts/reply-script.entity';
+import { scriptUsesConsumer } from './scripts/script-uses.consumer';
 import { seedLadder } from './urging/ladder';
 import { LadderStep } from './urging/ladder-step.entity';
 import { Urge } from './urging/urge.entity';
@@ -21,10 +25,10 @@ let scheduler: ClockScheduler | undefined;
 main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
-  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge],
+  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, ReplyScript, ReplyScriptVersion, ReplyScriptUse, ClusterSettings, ClusterCase, Cluster, ClusterMember],
   migrations,
   schema: buildSupervisionSchema,
-  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions })],
+  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }), scriptUsesConsumer(), clustersConsumer()],
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
   onStart: async ({ orm, config, log }) => {
     // Configuration every installation needs (not demo data): the bundled calendar years, the

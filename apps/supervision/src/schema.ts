@@ -2,10 +2,12 @@ import { buildFederatedSchema, DepartmentRef, UserRef } from '@hotline/service-k
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { caseReference, ClocksResolver } from './clocks/clocks.resolver';
 import { DefinitionResolver } from './definitions/definition.resolver';
+import { ClustersResolver } from './clusters/clusters.resolver';
+import { ScriptsResolver } from './scripts/scripts.resolver';
 
 export const buildSupervisionSchema = () =>
   buildFederatedSchema({
-    resolvers: [ClocksResolver, CalendarResolver, DefinitionResolver],
+    resolvers: [ClocksResolver, CalendarResolver, DefinitionResolver, ScriptsResolver, ClustersResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });
