@@ -5,6 +5,7 @@ import { useMutation, useQuery } from '@apollo/client';
 import { useCurrentUser } from '../auth/AuthContext';
 import { actionErrorMessage } from '../case-handling/useCaseAction';
 import { DateTimeCell } from '../shared/DateTimeCell';
+import { confirmAction } from '../shared/confirm';
 import { QueryState } from '../shared/QueryState';
 import { tableEmpty } from '../shared/TableEmpty';
 import { APPROVE_REPLY_SCRIPT, CREATE_REPLY_SCRIPT, PUBLISH_REPLY_SCRIPT, REPLY_SCRIPTS_QUERY, RETIRE_REPLY_SCRIPT, REVISE_REPLY_SCRIPT } from './queries';
@@ -90,10 +91,12 @@ export default function ScriptsPage() {
   const step = (s: ReplyScript, v: ReplyScriptVersion) =>
     v.status === 'draft'
       ? <Button size="small" onClick={() => void run('已审核通过', () => approve({ variables: { input: { scriptId: s.id, version: v.version } } }))} data-testid={`script-approve-${s.id}`}>审核通过</Button>
-      : <Button size="small" type="primary" onClick={() => modal.confirm({
-          title: `发布「${v.title}」第 ${v.version} 版？`, content: s.publishedVersion ? `当前发布的第 ${s.publishedVersion} 版将停用。` : '发布后科室答复时即可采用。',
-          okText: '发布', onOk: () => run('已发布', () => publish({ variables: { input: { scriptId: s.id, version: v.version } } })),
-        })} data-testid={`script-publish-${s.id}`}>发布</Button>;
+      : <Button size="small" type="primary" onClick={async () => {
+          const ok = await confirmAction(modal, {
+            title: `发布「${v.title}」第 ${v.version} 版？`, content: s.publishedVersion ? `当前发布的第 ${s.publishedVersion} 版将停用。` : '发布后科室答复时即可采用。', okText: '发布',
+          });
+          if (ok) await run('已发布', () => publish({ variables: { input: { scriptId: s.id, version: v.version } } }));
+        }} data-testid={`script-publish-${s.id}`}>发布</Button>;
 
   const columns: TableColumnsType<ReplyScript> = [
     { title: '标题', dataIndex: 'title', ellipsis: true },
@@ -111,7 +114,9 @@ export default function ScriptsPage() {
                 {p && step(s, p)}
                 {!p && <Button size="small" onClick={() => setEditing(s)} data-testid={`script-revise-${s.id}`}>修订</Button>}
                 {s.publishedVersion && (
-                  <Button size="small" danger onClick={() => modal.confirm({ title: '停用该口径？', content: '停用后科室答复不能再采用该口径。', okText: '停用', okButtonProps: { danger: true }, onOk: () => run('已停用', () => retire({ variables: { scriptId: s.id } })) })} data-testid={`script-retire-${s.id}`}>停用</Button>
+                  <Button size="small" danger onClick={async () => {
+                    if (await confirmAction(modal, { title: '停用该口径？', content: '停用后科室答复不能再采用该口径。', okText: '停用', danger: true })) await run('已停用', () => retire({ variables: { scriptId: s.id } }));
+                  }} data-testid={`script-retire-${s.id}`}>停用</Button>
                 )}
               </Space>
             );
