@@ -194,6 +194,7 @@ class ScriptsAndClusters extends Migration {
       received_at timestamptz not null
     )`);
     this.addSql('create index sup_cluster_case_matter on sup_cluster_case (topic, place, received_at)');
+    this.addSql('create index sup_cluster_case_caller on sup_cluster_case (caller_key) where caller_key is not null');
     this.addSql(`create table sup_cluster (
       id uuid primary key,
       kind varchar(8) not null check (kind in ('burst', 'group')),

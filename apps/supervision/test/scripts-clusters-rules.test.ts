@@ -8,18 +8,20 @@ const cases = (n: number, callers = n) => Array.from({ length: n }, (_, i) => ({
 const t = { burstMinCases: 4, burstWindowHours: 24, groupMinCallers: 3, groupWindowHours: 48 };
 
 describe('cluster thresholds', () => {
+  const counts = (cs: ReturnType<typeof cases>) => ({ cases: cs.length, callers: distinctCallers(cs) });
+
   it('a burst (爆发性) forms at the case count, not one below', () => {
-    expect(thresholdReached('burst', cases(3), t)).toBe(false);
-    expect(thresholdReached('burst', cases(4), t)).toBe(true);
+    expect(thresholdReached('burst', counts(cases(3)), t)).toBe(false);
+    expect(thresholdReached('burst', counts(cases(4)), t)).toBe(true);
     // anonymous cases count toward a burst
-    expect(thresholdReached('burst', cases(4, 0), t)).toBe(true);
+    expect(thresholdReached('burst', counts(cases(4, 0)), t)).toBe(true);
   });
 
   it('a group request (群体性) counts distinct callers: one caller calling many times is not a group', () => {
-    expect(thresholdReached('group', [...cases(2), ...cases(2)], t)).toBe(false);
     expect(distinctCallers([...cases(2), ...cases(2)])).toBe(2);
-    expect(thresholdReached('group', cases(3), t)).toBe(true);
-    expect(thresholdReached('group', cases(10, 2), t)).toBe(false);
+    expect(thresholdReached('group', counts([...cases(2), ...cases(2)]), t)).toBe(false);
+    expect(thresholdReached('group', counts(cases(3)), t)).toBe(true);
+    expect(thresholdReached('group', counts(cases(10, 2)), t)).toBe(false);
   });
 
   it('the window is per kind', () => {

@@ -21,11 +21,11 @@ export function windowStart(kind: ClusterKind, at: Date, t: ClusterThresholds): 
 }
 
 /**
- * Whether the similar cases of one window (same topic, same place, the new case included) make a
- * cluster: 爆发性 at `burstMinCases` cases, 群体性 at `groupMinCallers` distinct callers.
+ * Whether the similar cases of one window (same topic, same place, the new case included; counted
+ * as cases and distinct callers) make a cluster: 爆发性 at `burstMinCases` cases, 群体性 at `groupMinCallers` distinct callers.
  */
-export function thresholdReached(kind: ClusterKind, cases: ReadonlyArray<{ callerKey?: string | null }>, t: ClusterThresholds): boolean {
-  return kind === 'burst' ? cases.length >= t.burstMinCases : distinctCallers(cases) >= t.groupMinCallers;
+export function thresholdReached(kind: ClusterKind, counts: { cases: number; callers: number }, t: ClusterThresholds): boolean {
+  return kind === 'burst' ? counts.cases >= t.burstMinCases : counts.callers >= t.groupMinCallers;
 }
 
 /** The place a case is about for clustering: its project, else its community; none: not clustered. */
