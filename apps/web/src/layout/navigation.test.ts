@@ -5,7 +5,7 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
-    expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
+    expect(paths('duty')).toEqual(['/duty', '/review', '/scripts', '/clusters', '/intake/import', '/intake/search', '/intake/feedback']);
     expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/intake/search']);
     expect(paths('admin')).toEqual([
       '/analytics',
@@ -14,6 +14,7 @@ describe('navigation', () => {
       '/admin/catalogue',
       '/admin/calendar',
       '/admin/clocks',
+      '/admin/clusters',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',
@@ -25,6 +26,8 @@ describe('navigation', () => {
     expect(paths('leader')).toContain('/three-rates');
     expect(paths('supervisor')).toContain('/three-rates');
     expect(paths('leader')).not.toContain('/duty');
+    expect(paths('supervisor')).toEqual(expect.arrayContaining(['/scripts', '/clusters']));
+    expect(paths('handler')).not.toContain('/clusters');
   });
 
   it('sends each role to its first screen after login', () => {
