@@ -12,7 +12,9 @@ import { departmentsConsumer } from './departments/departments.consumer';
 import { AssignmentRecord } from './dispatching/assignment-record.entity';
 import { ExtensionRequest } from './extensions/extension-request.entity';
 import { migrations } from './migrations';
-import { noReplyScripts } from './replies/reply-scripts';
+import { ClusterCaseProjection, ReplyScriptProjection } from './replies/reply-script.entity';
+import { projectedReplyScripts } from './replies/reply-scripts';
+import { clusterCasesConsumer, replyScriptsConsumer } from './replies/reply-scripts.consumer';
 import { Reply } from './replies/reply.entity';
 import { buildDispatchSchema } from './schema';
 import { CaseText } from './suggestions/case-text.entity';
@@ -23,7 +25,7 @@ import { suggester } from './suggestions/suggest-department';
 main({
   name: 'dispatch',
   configSchema: DispatchConfigSchema,
-  entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText],
+  entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText, ReplyScriptProjection, ClusterCaseProjection],
   migrations,
   schema: buildDispatchSchema,
   // The learned routing model: one per process, trained at start and on a schedule.
@@ -34,12 +36,12 @@ main({
       texts: config.SERVICE_CLIENT_SECRET ? intakeCaseTexts(services, config.INTAKE_GRAPHQL_URL, log) : null,
     }),
   }),
-  consumers: () => [caseEventsConsumer(), departmentsConsumer()],
+  consumers: () => [caseEventsConsumer(), departmentsConsumer(), replyScriptsConsumer(), clusterCasesConsumer()],
   context: ({ config }, { model }): ContextExtras<DispatchContext> => ({
     dispatchLimitMinutes: config.DISPATCH_LIMIT_MINUTES,
     model,
     suggest: suggester(model),
-    replyScripts: noReplyScripts,
+    replyScripts: projectedReplyScripts,
   }),
   onStart: async ({ orm, config, log }, { model: m }) => {
     if (config.SEED_DEMO) log.info({ created: await seedDemoRules(orm.em.fork()) }, 'demo responsibility rules seeded');

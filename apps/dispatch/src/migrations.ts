@@ -196,6 +196,32 @@ class HandlingRounds extends Migration {
   }
 }
 
+/** 统一答复口径 reach dispatch: published versions, cluster membership, and the version a reply followed. */
+class ReplyScripts extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table dispatch_reply_script (
+      script_id varchar(64) not null,
+      version integer not null,
+      scope varchar(16) not null check (scope in ('topic', 'project', 'cluster')),
+      scope_key varchar(100) not null,
+      title varchar(100) not null,
+      text text not null,
+      status varchar(16) not null check (status in ('published', 'retired')),
+      published_at timestamptz not null,
+      retired_at timestamptz,
+      primary key (script_id, version)
+    )`);
+    this.addSql("create index dispatch_reply_script_scope on dispatch_reply_script (scope, scope_key) where status = 'published'");
+    this.addSql(`create table dispatch_cluster_case (
+      cluster_id uuid not null,
+      case_id uuid not null,
+      primary key (cluster_id, case_id)
+    )`);
+    this.addSql('create index dispatch_cluster_case_case on dispatch_cluster_case (case_id)');
+    this.addSql('alter table dispatch_reply add column script_version integer');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_department_work', class: DepartmentWork },
@@ -204,4 +230,5 @@ export const migrations = [
   { name: 'Migration20261204000017_confidential_cases', class: ConfidentialCases },
   { name: 'Migration20261204000018_case_tier', class: CaseTier },
   { name: 'Migration20261204000020_handling_rounds', class: HandlingRounds },
+  { name: 'Migration20261205000021_reply_scripts', class: ReplyScripts },
 ];

@@ -1,5 +1,6 @@
 import { BaseConfigSchema } from '@hotline/service-kit';
 import { z } from 'zod';
+import { DEV_CALLER_KEY_SECRET } from './key-persons/caller-key';
 
 export const IntakeConfigSchema = BaseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(4102),
@@ -21,5 +22,13 @@ export const IntakeConfigSchema = BaseConfigSchema.extend({
   DISPATCH_GRAPHQL_URL: z.url().default('http://127.0.0.1:4103/graphql'),
   /** callback's subgraph, asked with intake's service token whether a 回访员 holds a case's callback task. */
   CALLBACK_GRAPHQL_URL: z.url().default('http://127.0.0.1:4105/graphql'),
-}).refine((c) => !c.FEEDBACK_WEBHOOK_URL || !!c.FEEDBACK_WEBHOOK_SECRET, { path: ['FEEDBACK_WEBHOOK_SECRET'], message: 'is required when FEEDBACK_WEBHOOK_URL is set' });
+  /**
+   * 来电人键: the HMAC secret of the callers' phone hashes (hotline.case.received's callerKey, 重点人).
+   * Its default is for a local run and the tests only: production must set its own (≥ 32 characters),
+   * and keep it: a new secret gives every caller a new key (key persons must then be flagged again).
+   */
+  CALLER_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_CALLER_KEY_SECRET),
+})
+  .refine((c) => c.NODE_ENV !== 'production' || c.CALLER_KEY_SECRET !== DEV_CALLER_KEY_SECRET, { path: ['CALLER_KEY_SECRET'], message: 'must be set in production (the default is for local runs and tests only)' })
+  .refine((c) => !c.FEEDBACK_WEBHOOK_URL || !!c.FEEDBACK_WEBHOOK_SECRET, { path: ['FEEDBACK_WEBHOOK_SECRET'], message: 'is required when FEEDBACK_WEBHOOK_URL is set' });
 export type IntakeConfig = z.infer<typeof IntakeConfigSchema>;

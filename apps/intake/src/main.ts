@@ -24,20 +24,26 @@ import { callbackTaskCheck } from './personal-data/callback-task-check';
 import { FeedbackAttempt, FeedbackRecord } from './feedback/feedback.entity';
 import { CaseAttachment } from './attachments/attachment.entity';
 import { attachmentRoutes } from './attachments/attachments.routes';
+import { configureCallerKey } from './key-persons/caller-key';
+import { KeyPerson, KeyPersonAudit } from './key-persons/key-person.entity';
 
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
-  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment],
+  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment, KeyPerson, KeyPersonAudit],
   migrations,
   schema: buildIntakeSchema,
   // The 办结反馈 webhook loop: made here, started with the service, stopped before its database closes.
-  setup: ({ orm, config, log, services }) => ({
-    delivery: new FeedbackDelivery(orm, log, {
-      maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
-      replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
-    }),
-  }),
+  // The caller key (重点人, distinct callers) is set here, before anything is received (routes, seed, imports).
+  setup: ({ orm, config, log, services }) => {
+    configureCallerKey(config.CALLER_KEY_SECRET);
+    return {
+      delivery: new FeedbackDelivery(orm, log, {
+        maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
+        replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
+      }),
+    };
+  },
   consumers: () => [caseEventsConsumer(), feedbackConsumer()],
   context: ({ config, services, log }): ContextExtras<IntakeContext> => ({
     callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),

@@ -289,6 +289,35 @@ class SearchText extends Migration {
   }
 }
 
+/** 重点人 (key persons) and the callers' keyed phone hash on each case (来电人键). */
+class KeyPersons extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table intake_case add column caller_key varchar(64), add column key_person boolean not null default false');
+    this.addSql('create index intake_case_caller_key_index on intake_case (caller_key)');
+    this.addSql(`create table intake_key_person (
+      id uuid primary key,
+      caller_key varchar(64) not null unique,
+      phone_masked varchar(32) not null,
+      reason varchar(200) not null,
+      active boolean not null,
+      flagged_at timestamptz not null,
+      flagged_by uuid not null,
+      unflagged_at timestamptz,
+      unflagged_by uuid
+    )`);
+    this.addSql(`create table intake_key_person_audit (
+      id uuid primary key,
+      key_person_id uuid not null references intake_key_person(id),
+      action varchar(8) not null check (action in ('flag', 'unflag')),
+      reason varchar(200) not null,
+      actor_user_id uuid not null,
+      actor varchar(64) not null,
+      at timestamptz not null
+    )`);
+    this.addSql('create index intake_key_person_audit_person on intake_key_person_audit (key_person_id, at)');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
@@ -298,4 +327,5 @@ export const migrations = [
   { name: 'Migration20261125000006_feedback_reply', class: FeedbackReply },
   { name: 'Migration20261125000007_attachment_removal', class: AttachmentRemoval },
   { name: 'Migration20261204000017_search_text', class: SearchText },
+  { name: 'Migration20261205000022_key_persons', class: KeyPersons },
 ];

@@ -9,10 +9,11 @@ import { RepeatResolver } from './repeats/repeat.resolver';
 import { CaseFeedbackResolver, FeedbackResolver } from './feedback/feedback.resolver';
 import { AttachmentResolver } from './attachments/attachment.resolver';
 import { CaseTextResolver } from './cases/case-texts.resolver';
+import { KeyPersonsResolver } from './key-persons/key-persons.resolver';
 
 export const buildIntakeSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver, CaseTextResolver],
+    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver, CaseTextResolver, KeyPersonsResolver],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

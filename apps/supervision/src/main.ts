@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { main } from '@hotline/service-kit';
 import { CalendarStore, seedCalendar } from './calendar/calendar-store';
 import { caseEventsConsumer } from './clocks/case-events.consumer';
+import { Cluster, ClusterCase, ClusterMember, ClusterSettings } from './clusters/cluster.entity';
+import { clustersConsumer } from './clusters/clusters.consumer';
 import { Clock } from './clocks/clock.entity';
 import { ClockScheduler } from './clocks/scheduler';
 import { CaseProjection } from './cases/case-projection.entity';
@@ -16,6 +18,8 @@ import { publicityTasksConsumer } from './tasks/publicity-tasks.consumer';
 import { TrackedTask } from './tasks/tracked-task.entity';
 import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
+import { ReplyScript, ReplyScriptUse, ReplyScriptVersion } from './scripts/reply-script.entity';
+import { scriptUsesConsumer } from './scripts/script-uses.consumer';
 import { seedLadder } from './urging/ladder';
 import { LadderStep } from './urging/ladder-step.entity';
 import { Urge } from './urging/urge.entity';
@@ -27,10 +31,16 @@ let scheduler: ClockScheduler | undefined;
 main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
-  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask],
+  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask, ReplyScript, ReplyScriptVersion, ReplyScriptUse, ClusterSettings, ClusterCase, Cluster, ClusterMember],
   migrations,
   schema: buildSupervisionSchema,
-  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }), departmentsConsumer(), publicityTasksConsumer()],
+  consumers: ({ config }) => [
+    caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
+    departmentsConsumer(),
+    publicityTasksConsumer(),
+    scriptUsesConsumer(),
+    clustersConsumer(),
+  ],
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
   routes: (app, { orm, log, verify }) => minutesRoutes(app, { orm, log, verify }),
   routeTemplates: ['/meetings/:id/minutes'],

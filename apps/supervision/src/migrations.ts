@@ -201,5 +201,90 @@ class Migration20261205000030Meetings extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261204000001_initial', class: Initial },
-  { name: 'Migration20261205000030_meetings', class: Migration20261205000030Meetings },];
+/** 统一答复口径 (versioned, approved, published), their use, and 聚类 (bursts, group requests). */
+class ScriptsAndClusters extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table sup_reply_script (
+      id uuid primary key,
+      scope varchar(16) not null check (scope in ('topic', 'project', 'cluster')),
+      scope_key varchar(100) not null,
+      created_at timestamptz not null,
+      created_by uuid not null
+    )`);
+    this.addSql('create index sup_reply_script_scope on sup_reply_script (scope, scope_key)');
+    this.addSql(`create table sup_reply_script_version (
+      id uuid primary key,
+      script_id uuid not null references sup_reply_script(id),
+      version integer not null check (version > 0),
+      title varchar(100) not null,
+      text text not null,
+      status varchar(16) not null check (status in ('draft', 'approved', 'published', 'retired')),
+      created_at timestamptz not null,
+      created_by uuid not null,
+      approved_at timestamptz,
+      approved_by uuid,
+      published_at timestamptz,
+      published_by uuid,
+      retired_at timestamptz,
+      unique (script_id, version),
+      check (status = 'draft' or approved_by is not null)
+    )`);
+    this.addSql("create unique index sup_reply_script_version_published on sup_reply_script_version (script_id) where status = 'published'");
+    this.addSql(`create table sup_reply_script_use (
+      script_id varchar(64) not null,
+      version integer not null,
+      uses integer not null,
+      last_used_at timestamptz not null,
+      primary key (script_id, version)
+    )`);
+    this.addSql(`create table sup_cluster_settings (
+      id integer primary key check (id = 1),
+      burst_min_cases integer not null,
+      burst_window_hours integer not null,
+      group_min_callers integer not null,
+      group_window_hours integer not null,
+      updated_at timestamptz not null,
+      updated_by varchar(64) not null
+    )`);
+    this.addSql(`create table sup_cluster_case (
+      case_id uuid primary key,
+      topic varchar(50) not null,
+      place varchar(100) not null,
+      project_name varchar(100),
+      community varchar(100),
+      caller_key varchar(64),
+      received_at timestamptz not null
+    )`);
+    this.addSql('create index sup_cluster_case_matter on sup_cluster_case (topic, place, received_at)');
+    this.addSql('create index sup_cluster_case_caller on sup_cluster_case (caller_key) where caller_key is not null');
+    this.addSql(`create table sup_cluster (
+      id uuid primary key,
+      kind varchar(8) not null check (kind in ('burst', 'group')),
+      topic varchar(50) not null,
+      place varchar(100) not null,
+      project_name varchar(100),
+      community varchar(100),
+      case_count integer not null,
+      caller_count integer not null,
+      first_case_at timestamptz not null,
+      last_case_at timestamptz not null,
+      detected_at timestamptz not null,
+      updated_at timestamptz not null
+    )`);
+    this.addSql('create index sup_cluster_matter on sup_cluster (kind, topic, place, last_case_at)');
+    this.addSql('create index sup_cluster_recent on sup_cluster (last_case_at desc)');
+    this.addSql(`create table sup_cluster_member (
+      cluster_id uuid not null references sup_cluster(id),
+      case_id uuid not null,
+      received_at timestamptz not null,
+      primary key (cluster_id, case_id)
+    )`);
+    this.addSql('create index sup_cluster_member_page on sup_cluster_member (cluster_id, received_at, case_id)');
+  }
+}
+
+export const migrations = [
+  { name: 'Migration20261204000001_initial', class: Initial },
+  { name: 'Migration20261205000020_scripts_and_clusters', class: ScriptsAndClusters },
+  { name: 'Migration20261205000030_meetings', class: Migration20261205000030Meetings },
+];

@@ -5,6 +5,7 @@ import { IDENTITY_EVENTS } from './events/identity.events';
 import { INTAKE_EVENTS } from './events/intake.events';
 import { MEETING_EVENTS } from './events/meetings.events';
 import { PUBLICITY_EVENTS } from './events/publicity.events';
+import { SCRIPT_EVENTS } from './events/scripts.events';
 import { SUPERVISION_EVENTS } from './events/supervision.events';
 import type { EventDefinition } from './events/shared';
 
@@ -12,7 +13,7 @@ import type { EventDefinition } from './events/shared';
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS, ...MEETING_EVENTS };
+const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...SCRIPT_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS, ...MEETING_EVENTS };
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;
@@ -24,6 +25,7 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(DISPATCH_EVENTS).map((t) => [t, 'dispatch']),
   ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
   ...Object.keys(SUPERVISION_EVENTS).map((t) => [t, 'supervision']),
+  ...Object.keys(SCRIPT_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(CALLBACK_EVENTS).map((t) => [t, 'callback']),
   ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
   ...Object.keys(MEETING_EVENTS).map((t) => [t, 'supervision']),

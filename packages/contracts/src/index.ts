@@ -14,3 +14,5 @@ export * from './events/meetings.events';
 export { CLOCK_KINDS, CLOCK_KIND_LABELS, URGE_LEVELS, URGE_LEVEL_LABELS, URGE_RECIPIENTS, URGE_RECIPIENT_LABELS } from './events/supervision.events';
 export type { ClockKind, UrgeLevel, UrgeRecipient } from './events/supervision.events';
 export * from './errors';
+export { SCRIPT_SCOPES, SCRIPT_SCOPE_LABELS, CLUSTER_KINDS, CLUSTER_KIND_LABELS } from './events/scripts.events';
+export type { ScriptScope, ClusterKind } from './events/scripts.events';

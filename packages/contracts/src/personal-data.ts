@@ -66,7 +66,8 @@ export const PERSONAL_FIELDS = [
 /** Walks a value and reports the first path holding a personal-data field or number. */
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** Identifiers (ids, order numbers, system names) are not free text: a digit run inside them is not a phone. */
-const isIdentifierKey = (key: string) => key === 'id' || key === 'externalNo' || key === 'system' || /Ids?$/.test(key);
+// `callerKey` is intake's keyed hash of a phone (64 hex characters, checked by its schema): its digit runs are not a phone.
+const isIdentifierKey = (key: string) => key === 'id' || key === 'externalNo' || key === 'system' || key === 'callerKey' || /Ids?$/.test(key);
 
 export function findPersonalData(value: unknown, path = '$'): string | undefined {
   // A UUID inside a string (e.g. "open311:<key id>") can hold a run of 11 digits: not a phone.

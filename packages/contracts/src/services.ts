@@ -70,7 +70,7 @@ export const SERVICES = [
       'hotline.case.replied', 'hotline.case.review-rejected', 'hotline.case.assist-reported',
       'hotline.case.deadline-changed', 'hotline.case.completed',
     ],
-    consumes: ['hotline.case.>', 'hotline.department.>'],
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.script.>', 'hotline.cluster.>'],
     grants: ['intake.case-text:read'],
   }),
   entry({

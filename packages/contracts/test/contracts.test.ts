@@ -76,4 +76,14 @@ describe('findPersonalData on identifiers', () => {
     expect(findPersonalData({ data: { note: '见 0b7a3c2e-1f4d-4e8a-9c1b-a13912345678' } })).toBeUndefined();
     expect(findPersonalData({ data: { note: '请联系 13912345678' } })).toBe('$.data.note');
   });
+
+  it("a received event's caller key is a 64-hex hash whose digit runs are not a phone; a phone there is refused", () => {
+    const base = {
+      externalNo: 'BJ2026-2', channel: 'district' as const, receivedAt: new Date().toISOString(), requestType: 'complaint' as const,
+      topic: '物业', urgency: 'normal' as const, tier: 'general' as const, title: '电梯停运', contentDigest: '电梯停运三天',
+    };
+    const callerKey = `a13912345678${'0'.repeat(52)}`;
+    expect(createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey } }).data).toMatchObject({ callerKey });
+    expect(() => createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey: '13912345678' } })).toThrow(EventContractError);
+  });
 });

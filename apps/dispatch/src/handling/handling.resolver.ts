@@ -49,7 +49,8 @@ class AssistReportInput extends CaseActionInput {
 class ReplyInput extends CaseActionInput {
   @Field(() => ReplyResultEnum) result!: ReplyResult;
   @Field(() => String) text!: string;
-  @Field(() => String, { nullable: true, description: '采用的统一答复口径' }) scriptId?: string;
+  @Field(() => String, { nullable: true, description: '采用的统一答复口径（见 Case.offeredReplyScript）' }) scriptId?: string;
+  @Field(() => Int, { nullable: true, description: '采用的口径版本（与 scriptId 一同提供）' }) scriptVersion?: number;
 }
 
 const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));

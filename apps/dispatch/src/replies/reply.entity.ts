@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { REPLY_RESULTS, ReplyResult } from '@hotline/contracts';
 import { DepartmentRef, UserRef } from '@hotline/service-kit';
@@ -30,6 +30,7 @@ export class Reply {
   @Property({ type: 'uuid' }) repliedBy!: string;
   /** 统一答复口径 used, when the reply follows one (scripts belong to supervision). */
   @Field(() => String, { nullable: true, description: '采用的统一答复口径' }) @Property({ type: 'string', length: 64, nullable: true }) scriptId?: string | null;
+  @Field(() => Int, { nullable: true, description: '采用的答复口径版本' }) @Property({ type: 'integer', nullable: true }) scriptVersion?: number | null;
   /** 局审核 */
   @Field(() => String, { description: '局审核：pending 待审核 | approved 已通过 | rejected 已退回' }) @Property({ type: 'string', length: 16 }) reviewStatus: ReviewStatus = 'pending';
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) reviewedAt?: Date | null;

@@ -47,7 +47,7 @@ export class Attachment {
 @Index({ properties: ['stage', 'receivedAt'] })
 export class Case {
   [OptionalProps]?: 'stage' | 'tier' | 'urgency' | 'departmentIds' | 'version' | 'createdAt' | 'updatedAt' | 'signedAt' | 'signedBy'
-    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount' | 'searchText';
+    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount' | 'searchText' | 'callerKey' | 'keyPerson';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -123,6 +123,14 @@ export class Case {
 
   @Property({ type: 'string', length: 300, nullable: true })
   address?: string | null;
+
+  /** 来电人键: keyed hash of the phone (key-persons/caller-key.ts); carried on hotline.case.received. */
+  @Property({ type: 'string', length: 64, nullable: true, index: true })
+  callerKey?: string | null = null;
+
+  /** 重点人: the caller was flagged when this case arrived (marked on receipt; shown to permitted roles). */
+  @Property({ type: 'boolean' })
+  keyPerson: boolean = false;
 
   /** 楼盘 / 小区 */
   @Field(() => String, { nullable: true })

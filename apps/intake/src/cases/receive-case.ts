@@ -6,6 +6,8 @@ import { classifyByRules, IntakeRules } from '../classification/rules';
 import { repeatSignals } from '../repeats/similarity';
 import { loadIntakeRules } from '../settings/intake-settings';
 import { Case, searchTextOf } from './case.entity';
+import { callerKeyOf } from '../key-persons/caller-key';
+import { keyPersonKeys } from '../key-persons/key-persons';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullish().transform((v) => (v ? v : null));
 
@@ -78,6 +80,7 @@ export function caseFields(cmd: ReceiveCaseCommand, rules: IntakeRules, signals:
     tier,
     urgency,
     searchText: searchTextOf(cmd),
+    callerKey: callerKeyOf(cmd.citizenPhone),
     repeatCount: signals.repeatCount,
     clusterCount: signals.clusterCount,
   };
@@ -116,6 +119,7 @@ export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
       repeatCount: c.repeatCount,
       ...(c.completedAt && c.stage === 'completed' ? { completedAt: c.completedAt.toISOString() } : {}),
       contentDigest: c.confidential ? '' : digest(c.content, 60, known),
+      ...(c.callerKey ? { callerKey: c.callerKey } : {}),
     },
   });
 }
@@ -135,6 +139,7 @@ export async function receiveCase(em: EntityManager, actor: Actor, input: unknow
       const receivedAt = cmd.receivedAt ?? new Date();
       const earlier = await earlierCandidates(tx, { ...cmd, address: cmd.address, projectName: cmd.projectName, receivedAt }, rules);
       const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, repeatSignals(cmd, earlier)));
+      c.keyPerson = (await keyPersonKeys(tx, [c.callerKey])).size > 0;
       await tx.flush();
       await recordEvent(tx, receivedEvent(c, actor));
       return { case: c, created: true };

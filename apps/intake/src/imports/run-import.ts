@@ -7,6 +7,7 @@ import { linkAttachments, withUploadedAttachments } from '../attachments/attachm
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case, searchTextOf } from '../cases/case.entity';
 import { caseFields, ReceiveCaseCommand, receivedEvent } from '../cases/receive-case';
+import { keyPersonKeys } from '../key-persons/key-persons';
 import type { RepeatSubject } from '../repeats/similarity';
 import { loadIntakeRules } from '../settings/intake-settings';
 import { columnOfField, ImportField, resolveColumns, RowProblem, rowToInput } from './column-mapping';
@@ -154,6 +155,10 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
     if (++done % PROGRESS_EVERY === 0) await onProgress(done);
   }
   lap('build');
+  for (let i = 0; i < newCases.length; i += 1000) {
+    const flagged = await keyPersonKeys(tx, newCases.slice(i, i + 1000).map((c) => c.callerKey));
+    for (const c of newCases.slice(i, i + 1000)) c.keyPerson = !!c.callerKey && flagged.has(c.callerKey);
+  }
   for (let i = 0; i < newCases.length; i += 1000) await tx.insertMany(Case, newCases.slice(i, i + 1000));
   lap('insert');
   for (const { cmd } of rows) {

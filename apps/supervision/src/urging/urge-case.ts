@@ -21,24 +21,30 @@ export async function urgeCase(em: EntityManager, user: AuthUser, input: unknown
   return em.transactional(async (tx) => {
     const c = await tx.findOne(CaseProjection, { id: cmd.caseId });
     if (!c) throw notFound('NOT_FOUND', '工单不存在');
-    if (!c.leadDepartmentId) throw badInput('NO_DEPARTMENT', '工单尚未分转到科室，没有可催办的承办科室');
+    const lead = c.leadDepartmentId;
+    if (!lead) throw badInput('NO_DEPARTMENT', '工单尚未分转到科室，没有可催办的承办科室');
     if (c.completedAt) throw badInput('CASE_COMPLETED', '工单已办结，无需催办');
     const clock = cmd.clockKind ? await tx.findOne(Clock, { caseId: c.id, kind: cmd.clockKind, state: { $ne: 'stopped' } }) : null;
     if (cmd.clockKind && !clock) throw badInput('NO_OPEN_CLOCK', '该工单没有正在计时的此类时钟');
-    const now = new Date();
-    const u = tx.create(Urge, {
-      id: randomUUID(), caseId: c.id, clockId: clock?.id ?? null, kind: clock?.kind ?? null, level: 'manual', recipients: ['department'],
-      departmentId: c.leadDepartmentId, stepId: null, note: cmd.note, at: now, byUser: user.id, byRole: user.role,
-    });
-    await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.urged', source: 'supervision', actor: actorOf(user), caseId: c.id,
-      data: {
-        externalNo: c.externalNo, urgeId: u.id, level: 'manual', recipients: ['department'], departmentId: c.leadDepartmentId,
-        ...(clock ? { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null } : {}),
-        note: scrubText(cmd.note).slice(0, 200),
-      },
-    }));
-    return u;
+    return recordManualUrge(tx, user, c, lead, clock, cmd.note);
   });
+}
+
+/** One manual 催办 of a case's lead department, with its event (inside the caller's transaction). */
+export async function recordManualUrge(tx: EntityManager, user: AuthUser, c: CaseProjection, departmentId: string, clock: Clock | null, note: string): Promise<Urge> {
+  const now = new Date();
+  const u = tx.create(Urge, {
+    id: randomUUID(), caseId: c.id, clockId: clock?.id ?? null, kind: clock?.kind ?? null, level: 'manual', recipients: ['department'],
+    departmentId, stepId: null, note, at: now, byUser: user.id, byRole: user.role,
+  });
+  await tx.flush();
+  await recordEvent(tx, createEvent({
+    type: 'hotline.case.urged', source: 'supervision', actor: actorOf(user), caseId: c.id,
+    data: {
+      externalNo: c.externalNo, urgeId: u.id, level: 'manual', recipients: ['department'], departmentId,
+      ...(clock ? { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null } : {}),
+      note: scrubText(note).slice(0, 200),
+    },
+  }));
+  return u;
 }

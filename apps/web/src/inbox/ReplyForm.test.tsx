@@ -5,6 +5,7 @@ import { App } from 'antd';
 import type { ReactNode } from 'react';
 import { AssistReportForm } from '../case-handling/AssistReportForm';
 import { replyBlockedReason } from '../case-handling/rules';
+import { OFFERED_REPLY_SCRIPT_QUERY } from '../scripts/queries';
 import { ReplyForm } from './ReplyForm';
 
 const wrap = (ui: ReactNode) =>
@@ -44,6 +45,24 @@ describe('<ReplyForm>', () => {
     expect(screen.getByTestId('reply-review-rejection').textContent).toContain('2025-03-01 21:04 由 督办员 李强 退回了上次的答复');
     fireEvent.click(screen.getByTestId('reply-cancel'));
     expect(onCancel).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('<ReplyForm> with a 统一答复口径', () => {
+  it('shows the offered script and fills the reply with it when adopted', async () => {
+    const offer = { scriptId: 's1', version: 2, scope: 'project', title: '延期交房统一口径', text: '已督促开发企业制定交房计划，请关注小区公告。' };
+    render(
+      <MockedProvider mocks={[{ request: { query: OFFERED_REPLY_SCRIPT_QUERY, variables: { id: 'c1' } }, result: { data: { case: { __typename: 'Case', id: 'c1', offeredReplyScript: { __typename: 'ReplyScriptOffer', ...offer } } } } }]}>
+        <App><ReplyForm caseId="c1" externalNo="DEMO-1" /></App>
+      </MockedProvider>,
+    );
+    const box = await screen.findByTestId('reply-offered-script');
+    expect(box.textContent).toContain('统一答复口径：延期交房统一口径（第 2 版）');
+    fireEvent.click(screen.getByTestId('reply-script-adopt'));
+    expect((screen.getByTestId('reply-text') as HTMLTextAreaElement).value).toBe(offer.text);
+    expect(screen.getByTestId('reply-offered-script').textContent).toContain('已采用');
+    fireEvent.click(screen.getByTestId('reply-script-drop'));
+    expect(screen.getByTestId('reply-offered-script').textContent).not.toContain('已采用');
   });
 });
 

@@ -9,6 +9,8 @@ import { REPLY_RESULT_LABELS } from '../shared/labels';
 import { formatDateTime } from '../shared/time';
 import type { Department, ReplyResult } from '../shared/types';
 import { REPLY_CASE_MUTATION } from './queries';
+import { OFFERED_REPLY_SCRIPT_QUERY } from '../scripts/queries';
+import type { ReplyScriptOffer } from '../scripts/types';
 
 interface Props {
   caseId: string;
@@ -44,6 +46,10 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   const [openAssists, setOpenAssists] = useState<string[]>([]);
   const { data: deps } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
   const nameOf = (id: string) => deps?.departments.find((d) => d.id === id)?.name ?? id;
+  // 统一答复口径: the published script dispatch offers for this case (cluster > project > topic).
+  const offered = useQuery<{ case: { offeredReplyScript: ReplyScriptOffer | null } }>(OFFERED_REPLY_SCRIPT_QUERY, { variables: { id: caseId }, errorPolicy: 'ignore', fetchPolicy: 'cache-and-network' });
+  const offer = offered.data?.case?.offeredReplyScript ?? null;
+  const [adopted, setAdopted] = useState<ReplyScriptOffer | null>(null);
   const [replyCase, { loading }] = useMutation(REPLY_CASE_MUTATION, {
     // Whichever of the inbox / case page is on screen refreshes.
     refetchQueries: 'active',
@@ -62,10 +68,11 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
     setOpenAssists([]);
     try {
       await replyCase({
-        variables: { input: { caseId, result: values.result, text: values.text.trim(), expectedVersion: expectedVersion ?? undefined } },
+        variables: { input: { caseId, result: values.result, text: values.text.trim(), expectedVersion: expectedVersion ?? undefined, ...(adopted ? { scriptId: adopted.scriptId, scriptVersion: adopted.version } : {}) } },
       });
       message.success(`工单 ${externalNo} 已答复`);
       form.resetFields();
+      setAdopted(null);
       onReplied?.();
     } catch (e) {
       setError(actionErrorMessage(e));
@@ -74,6 +81,11 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
         setOpenAssists(Array.isArray(ids) ? ids.map(String) : []);
       }
       if (errorCode(e) === 'CONFLICT') onConflict?.();
+      // The script was replaced or withdrawn meanwhile: show the one in force now.
+      if (String(errorReason(e)).startsWith('SCRIPT_')) {
+        setAdopted(null);
+        void offered.refetch();
+      }
     }
   };
 
@@ -97,6 +109,19 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
           description={openAssists.length > 0 ? `尚未反馈的协办科室：${openAssists.map(nameOf).join('、')}` : undefined}
           className="login-alert"
           data-testid="reply-error"
+        />
+      )}
+      {offer && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="reply-offered-script"
+          message={<span>统一答复口径：{offer.title}（第 {offer.version} 版）{adopted ? '　已采用' : ''}</span>}
+          description={<div style={{ whiteSpace: 'pre-wrap' }}>{offer.text}</div>}
+          action={adopted
+            ? <Button size="small" onClick={() => setAdopted(null)} data-testid="reply-script-drop">不采用</Button>
+            : <Button size="small" type="primary" onClick={() => { setAdopted(offer); form.setFieldValue('text', offer.text); }} data-testid="reply-script-adopt">采用此口径</Button>}
         />
       )}
       <Form<ReplyFormValues> form={form} layout="vertical" onFinish={onFinish}>

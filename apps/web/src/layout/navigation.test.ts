@@ -5,7 +5,7 @@ const paths = (role: Parameters<typeof navigationFor>[0]) => navigationFor(role)
 
 describe('navigation', () => {
   it('shows each role only its own screens', () => {
-    expect(paths('duty')).toEqual(['/duty', '/review', '/intake/import', '/intake/search', '/intake/feedback']);
+    expect(paths('duty')).toEqual(['/duty', '/review', '/scripts', '/clusters', '/intake/import', '/intake/search', '/intake/feedback']);
     expect(paths('handler')).toEqual(['/inbox', '/publicity/tasks', '/tracked-tasks', '/intake/search']);
     expect(paths('admin')).toEqual([
       '/analytics',
@@ -14,6 +14,7 @@ describe('navigation', () => {
       '/admin/catalogue',
       '/admin/calendar',
       '/admin/clocks',
+      '/admin/clusters',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',
@@ -25,8 +26,9 @@ describe('navigation', () => {
     expect(paths('leader')).toContain('/three-rates');
     expect(paths('supervisor')).toContain('/three-rates');
     expect(paths('leader')).not.toContain('/duty');
-    expect(paths('supervisor')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks']));
+    expect(paths('supervisor')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks', '/scripts', '/clusters']));
     expect(paths('leader')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks']));
+    expect(paths('handler')).not.toContain('/clusters');
   });
 
   it('sends each role to its first screen after login', () => {

@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   FieldTimeOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   ControlOutlined,
   EyeOutlined,
   KeyOutlined,
@@ -89,6 +90,22 @@ export const NAVIGATION: readonly NavEntry[] = [
     icon: AuditOutlined,
     roles: ['supervisor', 'leader'],
     component: lazy(() => import('../supervision/SupervisionPage')),
+  },
+  {
+    key: 'scripts',
+    path: '/scripts',
+    label: '答复口径',
+    icon: BookOutlined,
+    roles: ['supervisor', 'leader', 'duty'],
+    component: lazy(() => import('../scripts/ScriptsPage')),
+  },
+  {
+    key: 'clusters',
+    path: '/clusters',
+    label: '聚类/重点人',
+    icon: ClusterOutlined,
+    roles: ['supervisor', 'leader', 'duty'],
+    component: lazy(() => import('../clusters/ClustersPage')),
   },
   {
     key: 'publicity',
@@ -177,6 +194,16 @@ export const NAVIGATION: readonly NavEntry[] = [
     roles: ['admin', 'supervisor'],
     group: '系统管理',
     component: lazy(() => import('../supervision/ClockDefinitionsPage')),
+  },
+  // The administrator's side of 聚类/重点人: the thresholds (and the key-person list).
+  {
+    key: 'admin-clusters',
+    path: '/admin/clusters',
+    label: '聚类阈值',
+    icon: ClusterOutlined,
+    roles: ['admin'],
+    group: '系统管理',
+    component: lazy(() => import('../clusters/ClustersPage')),
   },
   // 诉求受理 (intake): import, search, feedback; admin settings in 系统管理.
   {

@@ -37,6 +37,10 @@ export const DISPATCH_ERRORS = defineErrors({
   // 答复与局审核
   NO_PENDING_REPLY: { code: 'CONFLICT', message: '没有待审核的答复' },
   NO_APPROVED_REPLY: { code: 'NOT_FOUND', message: '该工单没有已通过审核的答复' },
+  // 统一答复口径 (reply scripts)
+  SCRIPT_VERSION_REQUIRED: { code: 'BAD_USER_INPUT', message: '采用答复口径时须注明口径版本' },
+  SCRIPT_VERSION_UNKNOWN: { code: 'BAD_USER_INPUT', message: '答复口径的该版本不存在或已停用，请采用当前发布的口径' },
+  SCRIPT_NOT_APPLICABLE: { code: 'BAD_USER_INPUT', message: '该答复口径不适用于本工单' },
   // 权责清单
   RULE_NOT_FOUND: { code: 'NOT_FOUND', message: '权责清单条目不存在' },
   RULE_RETIRED: { code: 'BAD_USER_INPUT', message: '该条目已停用' },

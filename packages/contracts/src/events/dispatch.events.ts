@@ -97,6 +97,8 @@ export const DISPATCH_EVENTS = {
         repliedAt: iso,
         replyDigest: z.string().max(60),
         scriptId: z.string().optional(),
+        /** The published version of the 统一答复口径 the reply followed (with scriptId; supervision counts its use). */
+        scriptVersion: z.number().int().min(1).optional(),
       }),
     },
     summary: (d) => `${REPLY_RESULT_LABELS[d.result]}：${d.replyDigest}`,

@@ -47,6 +47,12 @@ export const INTAKE_EVENTS = {
         repeatCount: z.number().int().min(0).optional(),
         /** Set for an imported historical order that was already completed (办结) at the district platform. */
         completedAt: iso.optional(),
+        /**
+         * 来电人键: a keyed, non-reversible hash of the caller's phone (HMAC-SHA-256 under intake's
+         * CALLER_KEY_SECRET, hex). The same caller gives the same key, so supervision counts distinct
+         * callers of a group request (群体性) without ever seeing a phone. Absent without a phone.
+         */
+        callerKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
       }),
     },
     summary: (d) => `${CHANNEL_LABELS[d.channel]} · ${d.title}`,

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { CLUSTER_KINDS, ClusterKind, createEvent, EventData, EventEnvelope } from '@hotline/contracts';
+import { recordEvent } from '@hotline/service-kit';
+import { Cluster, ClusterCase, ClusterMember } from './cluster.entity';
+import { ClusterThresholds, distinctCallers, placeOf, thresholdReached, windowStart } from './cluster-rules';
+import { clusterThresholds } from './cluster-store';
+
+const actor = { system: 'supervision-clusters' } as const;
+
+/**
+ * A received case joins detection: it is recorded, then for each kind the open cluster of its
+ * topic and place (its last case within the window) takes it in (`hotline.cluster.updated`), or,
+ * when none is open, the window's similar cases are counted against the threshold and may form a
+ * new one (`hotline.cluster.detected`). Imported history (arrived completed) is not clustered.
+ */
+export async function detectClusters(em: EntityManager, e: EventEnvelope): Promise<void> {
+  const d = e.data as EventData<'hotline.case.received'>;
+  const place = placeOf(d);
+  if (!e.caseId || !place || d.completedAt) return;
+  const at = new Date(d.receivedAt);
+  const c = await em.upsert(ClusterCase, {
+    caseId: e.caseId, topic: d.topic.slice(0, 50), place, projectName: d.projectName?.slice(0, 100) ?? null, community: d.community?.slice(0, 100) ?? null,
+    callerKey: d.callerKey ?? null, receivedAt: at,
+  }, { onConflictAction: 'ignore' });
+  // One topic and place at a time: two lanes never open two clusters for the same matter.
+  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
+  const t = await clusterThresholds(em);
+  for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t);
+}
+
+/** Cases and distinct callers of one topic and place within a window: counted in SQL (a burst can hold thousands). */
+async function windowCounts(em: EntityManager, topic: string, place: string, from: Date, to: Date): Promise<{ cases: number; callers: number }> {
+  const [r] = await em.execute<Array<{ cases: string; callers: string }>>(
+    'select count(*) as cases, count(distinct caller_key) as callers from sup_cluster_case where topic = ? and place = ? and received_at >= ? and received_at <= ?',
+    [topic, place, from, to],
+  );
+  return { cases: Number(r.cases), callers: Number(r.callers) };
+}
+
+async function detectKind(em: EntityManager, kind: ClusterKind, c: ClusterCase, t: ClusterThresholds) {
+  const { topic, place, receivedAt: at } = c;
+  const from = windowStart(kind, at, t);
+  const now = new Date();
+  const open = await em.findOne(Cluster, { kind, topic, place, lastCaseAt: { $gte: from } }, { orderBy: { lastCaseAt: 'desc' } });
+  if (open) {
+    if (await em.count(ClusterMember, { clusterId: open.id, caseId: c.caseId })) return;
+    // A new caller only if no member case has this caller's key: from the caller's few cases (indexed), not the whole cluster.
+    const known = c.callerKey
+      ? (await em.execute('select 1 from sup_cluster_case k join sup_cluster_member m on m.case_id = k.case_id and m.cluster_id = ? where k.caller_key = ? limit 1', [open.id, c.callerKey])).length > 0
+      : true;
+    em.create(ClusterMember, { clusterId: open.id, caseId: c.caseId, receivedAt: at });
+    Object.assign(open, { caseCount: open.caseCount + 1, callerCount: open.callerCount + (known ? 0 : 1), lastCaseAt: at > open.lastCaseAt ? at : open.lastCaseAt, updatedAt: now });
+    await em.flush();
+    await recordEvent(em, createEvent({
+      type: 'hotline.cluster.updated', source: 'supervision', actor,
+      data: { clusterId: open.id, kind, caseCount: open.caseCount, callerCount: open.callerCount, addedCaseIds: [c.caseId], updatedAt: now.toISOString() },
+    }));
+    return;
+  }
+  const counts = await windowCounts(em, topic, place, from, at);
+  if (!thresholdReached(kind, counts, t)) return;
+  const similar = await em.find(ClusterCase, { topic, place, receivedAt: { $gte: from, $lte: at } }, { orderBy: { receivedAt: 'asc', caseId: 'asc' } });
+  const first = similar[0];
+  const cluster = em.create(Cluster, {
+    id: randomUUID(), kind, topic, place, projectName: first.projectName ?? null, community: first.community ?? null, caseCount: similar.length, callerCount: distinctCallers(similar),
+    firstCaseAt: first.receivedAt, lastCaseAt: at, detectedAt: now, updatedAt: now,
+  });
+  await em.flush(); // no ORM relation orders the inserts: the cluster goes first (foreign key)
+  for (const s of similar) em.create(ClusterMember, { clusterId: cluster.id, caseId: s.caseId, receivedAt: s.receivedAt });
+  await em.flush();
+  await recordEvent(em, createEvent({
+    type: 'hotline.cluster.detected', source: 'supervision', actor,
+    data: {
+      clusterId: cluster.id, kind, topic, ...(cluster.projectName ? { projectName: cluster.projectName } : {}), ...(cluster.community ? { community: cluster.community } : {}),
+      caseCount: cluster.caseCount, callerCount: cluster.callerCount, caseIds: similar.map((s) => s.caseId), detectedAt: now.toISOString(),
+    },
+  }));
+}
