@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { main } from '@hotline/service-kit';
+import path from 'node:path';
+import { localDiskStore, main } from '@hotline/service-kit';
 import { CalendarStore, seedCalendar } from './calendar/calendar-store';
 import { caseEventsConsumer } from './clocks/case-events.consumer';
 import { Clock } from './clocks/clock.entity';
@@ -8,6 +9,9 @@ import { CaseProjection } from './cases/case-projection.entity';
 import { SupervisionConfigSchema } from './config';
 import { ClockDefinition } from './definitions/clock-definition.entity';
 import { DefinitionStore, seedDefinitions } from './definitions/definition-store';
+import { ExclusionAudit, ExclusionClaim, ExclusionEvidence, ExclusionRuleSet } from './exclusions/exclusion.entities';
+import { exclusionRoutes } from './exclusions/exclusions.routes';
+import { seedRuleSet } from './exclusions/rule-sets';
 import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
 import { seedLadder } from './urging/ladder';
@@ -21,11 +25,19 @@ let scheduler: ClockScheduler | undefined;
 main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
-  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge],
+  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, ExclusionRuleSet, ExclusionClaim, ExclusionEvidence, ExclusionAudit],
   migrations,
   schema: buildSupervisionSchema,
   consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions })],
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
+  routes: (app, { orm, log, verify, config }) => {
+    exclusionRoutes(app, {
+      orm, log, verify, calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)),
+      store: localDiskStore(path.resolve(config.DATA_DIR, 'evidence')),
+      limits: { maxBytes: config.EVIDENCE_MAX_BYTES, maxPerClaim: config.EVIDENCE_MAX_PER_CLAIM },
+    });
+  },
+  routeTemplates: ['/exclusion-claims/:id/evidence', '/exclusion-claims/:id/evidence/:evidenceId', '/exclusion-claims/:id/package'],
   onStart: async ({ orm, config, log }) => {
     // Configuration every installation needs (not demo data): the bundled calendar years, the
     // default clock definitions and 催办 ladder (to confirm with the bureau), each once.
@@ -34,6 +46,7 @@ main({
     const defs = await seedDefinitions(orm.em.fork());
     if (defs) log.info({ definitions: defs }, 'default clock definitions created');
     await seedLadder(orm.em.fork());
+    if (await seedRuleSet(orm.em.fork())) log.info('default 不纳入考核 rule set created (to confirm with the bureau)');
     if (config.SCHEDULER_ENABLED) {
       scheduler = new ClockScheduler(orm, (calendars ??= new CalendarStore(config.WORKING_HOURS)), log, { pollMs: config.SCHEDULER_POLL_MS, batch: config.SCHEDULER_BATCH });
       scheduler.start();

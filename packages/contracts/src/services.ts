@@ -75,7 +75,7 @@ export const SERVICES = [
   }),
   entry({
     name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
-    httpPaths: [],
+    httpPaths: ['/exclusion-claims/:uuid'],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
     publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
     consumes: ['hotline.case.>'],
@@ -86,7 +86,7 @@ export const SERVICES = [
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
-    consumes: ['hotline.case.>'],
+    consumes: ['hotline.case.>', 'hotline.exclusion.>'],
     grants: [],
   }),
   entry({
