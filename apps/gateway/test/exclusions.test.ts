@@ -132,11 +132,12 @@ describe('exclusion claims (不纳入考核): rule sets by month, checklist, dea
     expect((await wrongKind.json()).error.reason).toBe('UNKNOWN_EVIDENCE_KIND');
     expect((await upload(leader, draft.id, 'photo', PNG, 'photo.png')).status).toBe(403);
     expect((await claimsOf(supervisor, cases.a.id)).find((c) => c.id === draft.id)!.evidence).toEqual([]);
-    // Incomplete checklist.
-    const incomplete = await submit(supervisor, draft.id);
+    // Incomplete checklist (this month's claim, in time): the refusal says what is missing.
+    const current = await create(supervisor, { caseId: cases.b.id, type: 'art11-repeat', statement: STATEMENT });
+    const incomplete = await submit(supervisor, current.id);
     expect(refusal(incomplete)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CHECKLIST_INCOMPLETE' });
-    expect(incomplete.errors![0].message).toContain('材料 photo');
-    // Complete, but March 2020's deadline (5th working day of April 2020) is long past.
+    expect(incomplete.errors![0].message).toContain('既往工单及答复记录');
+    // Complete, but March 2020's deadline (5th working day of April 2020) is long past (checked first: it cannot be mended).
     expect((await upload(supervisor, draft.id, 'photo', PNG, '现场照片.png')).status).toBe(201);
     const late = await submit(supervisor, draft.id);
     expect(refusal(late)).toEqual({ code: 'BAD_USER_INPUT', reason: 'DEADLINE_PASSED' });
@@ -149,7 +150,7 @@ describe('exclusion claims (不纳入考核): rule sets by month, checklist, dea
     expect(refusal(await mutate(supervisor, 'createExclusionClaim', 'ExclusionClaimCreateInput', { caseId: cases.b.id, month: '2099-01', type: 'art11-repeat' }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'MONTH_IN_FUTURE' });
     const still = (await claimsOf(supervisor, cases.a.id)).find((c) => c.id === draft.id)!;
     expect(still).toMatchObject({ status: 'draft', complete: true });
-    expect((await claimsOf(supervisor, cases.b.id))).toEqual([]);
+    expect((await claimsOf(supervisor, cases.b.id)).map((c) => [c.id, c.status, c.evidence.length])).toEqual([[current.id, 'draft', 0]]);
     expect(evs().filter((e) => e.type.startsWith('hotline.exclusion.') && (e.caseId === cases.a.id || e.caseId === cases.b.id))).toEqual([]);
   });
 

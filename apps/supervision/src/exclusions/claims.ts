@@ -13,7 +13,9 @@ const claimNotFound = () => notFound('CLAIM_NOT_FOUND', '不纳入考核申请�
 const statement = z.string().max(5000, '申请说明最多 5000 个字');
 
 export const CreateClaimCommand = z.object({
-  caseId: z.string().min(1),
+  /** The case, by id or by its external number (工单编号). */
+  caseId: z.string().min(1).optional(),
+  externalNo: z.string().trim().min(1).max(64).optional(),
   /** The assessment month; the current one by default. */
   month: MONTH.optional(),
   type: z.string().trim().min(1, '请选择不纳入考核类型'),
@@ -43,11 +45,12 @@ export async function claimChecklist(em: EntityManager, claim: ExclusionClaim, s
 /** 新建申请 (draft) for a case and month, under the rule set in force for that month now. */
 export async function createClaim(em: EntityManager, user: AuthUser, input: unknown, now = new Date()): Promise<ExclusionClaim> {
   const cmd = parseInput(CreateClaimCommand, input);
-  if (!isUuid(cmd.caseId)) throw notFound('NOT_FOUND', '工单不存在');
+  if (!cmd.caseId && !cmd.externalNo) throw badInput('CASE_REQUIRED', '请指定工单');
+  if (cmd.caseId && !isUuid(cmd.caseId)) throw notFound('NOT_FOUND', '工单不存在');
   const month = cmd.month ?? monthOf(now);
   if (month > monthOf(now)) throw badInput('MONTH_IN_FUTURE', `不能为尚未开始的月份（${month}）申请不纳入考核`);
   return em.transactional(async (tx) => {
-    const c = await tx.findOne(CaseProjection, { id: cmd.caseId });
+    const c = await tx.findOne(CaseProjection, cmd.caseId ? { id: cmd.caseId } : { externalNo: cmd.externalNo! });
     if (!c) throw notFound('NOT_FOUND', '工单不存在');
     const set = await ruleSetOfMonth(tx, month);
     typeOf(set, cmd.type);
@@ -57,6 +60,7 @@ export async function createClaim(em: EntityManager, user: AuthUser, input: unkn
       caseId: c.id, externalNo: c.externalNo, month, ruleSetId: set.id, type: cmd.type, statement: cmd.statement, status: 'draft',
       createdAt: now, createdBy: user.id, updatedAt: now,
     });
+    await tx.flush(); // the claim row before its audit line (a foreign key; no ORM relation orders them)
     auditClaim(tx, user, claim.id, 'created', cmd.type, now);
     await tx.flush();
     return claim;

@@ -78,7 +78,8 @@ export class ExclusionClaimPage {
 
 @InputType('ExclusionClaimCreateInput')
 export class ExclusionClaimCreateInput {
-  @Field(() => ID) caseId!: string;
+  @Field(() => ID, { nullable: true, description: '工单（或给出工单编号）' }) caseId?: string;
+  @Field(() => String, { nullable: true, description: '工单编号' }) externalNo?: string;
   @Field(() => String, { nullable: true, description: '考核月份（默认本月）' }) month?: string;
   @Field(() => String, { description: '类型编码' }) type!: string;
   @Field(() => String, { nullable: true, description: '申请说明' }) statement?: string;

@@ -19,12 +19,15 @@ describe('navigation', () => {
       '/admin/open311',
       '/admin/intake-rules',
       '/admin/reveal-log',
+      '/exclusions',
     ]);
     expect(paths('supervisor')).toContain('/review');
     expect(paths('callback')).toContain('/callback');
     expect(paths('leader')).toContain('/three-rates');
     expect(paths('supervisor')).toContain('/three-rates');
     expect(paths('leader')).not.toContain('/duty');
+    for (const role of ['supervisor', 'leader', 'admin'] as const) expect(paths(role)).toContain('/exclusions');
+    expect(paths('handler')).not.toContain('/exclusions');
   });
 
   it('sends each role to its first screen after login', () => {
