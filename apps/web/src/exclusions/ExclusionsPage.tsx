@@ -104,7 +104,8 @@ function NewClaimModal({ month, ruleSet, onClose, onCreated }: { month: string; 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ externalNo: string; type: string; statement: string }>();
   const [create, creating] = useMutation<{ createExclusionClaim: { id: string } }>(CREATE_CLAIM);
-  const type = ruleSet?.types.find((t) => t.code === Form.useWatch('type', form));
+  const chosen = Form.useWatch('type', form);
+  const type = ruleSet?.types.find((t) => t.code === chosen);
   const save = async () => {
     const v = await form.validateFields();
     try {
