@@ -10,6 +10,7 @@ import { SupervisionConfigSchema } from './config';
 import { ClockDefinition } from './definitions/clock-definition.entity';
 import { DefinitionStore, seedDefinitions } from './definitions/definition-store';
 import { ExclusionAudit, ExclusionClaim, ExclusionEvidence, ExclusionRuleSet } from './exclusions/exclusion.entities';
+import { claimClocksConsumer } from './exclusions/claim-clocks.consumer';
 import { exclusionRoutes } from './exclusions/exclusions.routes';
 import { seedRuleSet } from './exclusions/rule-sets';
 import { migrations } from './migrations';
@@ -28,7 +29,10 @@ main({
   entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, ExclusionRuleSet, ExclusionClaim, ExclusionEvidence, ExclusionAudit],
   migrations,
   schema: buildSupervisionSchema,
-  consumers: ({ config }) => [caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions })],
+  consumers: ({ config }) => {
+    const deps = { calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions };
+    return [caseEventsConsumer(deps), claimClocksConsumer(deps)];
+  },
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
   routes: (app, { orm, log, verify, config }) => {
     exclusionRoutes(app, {

@@ -78,7 +78,8 @@ export const SERVICES = [
     httpPaths: ['/exclusion-claims/:uuid'],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
     publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
-    consumes: ['hotline.case.>'],
+    // hotline.exclusion.>: its own claims' decisions, for clocks that pause while a claim is pending.
+    consumes: ['hotline.case.>', 'hotline.exclusion.>'],
     grants: [],
   }),
   entry({
