@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { collectEvents, eventually, GraphQLClient, GraphQLResponse } from '@hotline/testing';
 import { as, gatewayUrl } from './helpers';
-import { departments, refusal } from './dispatch-helpers';
+import { departments, dispatched, refusal } from './dispatch-helpers';
 import { ATTEMPT, CLAIM, completedCase, currentPeriod, RESULT } from './callback-helpers';
 
 type Partner = Awaited<ReturnType<typeof collectEvents>>;
@@ -213,6 +213,29 @@ describe('exclusion claims (不纳入考核): rule sets by month, checklist, dea
     expect(kept.policy.excludeApprovedClaims).toBe(false);
     expect(kept.counts).toEqual(before.counts);
     expect(kept.satisfactionRate).toBeCloseTo((1 + 0.9 * 2) / 3, 10);
+  });
+
+  it('a pending claim pauses the handling clock where the definition says so; a withdrawal resumes it', async () => {
+    const pausingTopic = `${topic}-暂停`;
+    await admin.request('mutation($i: ClockDefinitionInput!) { saveClockDefinition(input: $i) { id } }', { i: {
+      key: `test-claim-pause-${randomUUID().slice(0, 8)}`, kind: 'handle', name: '测试：申请不纳入考核期间暂停办理时限', selector: { topics: [pausingTopic] },
+      targetUnit: 'working-days', targetAmount: 7, priority: 100,
+      triggers: { startOn: ['hotline.case.dispatched'], pauseOn: ['hotline.exclusion.submitted'], resumeOn: ['hotline.exclusion.rejected'], stopOn: ['hotline.case.replied'] },
+    } });
+    const c = await dispatched(duty, { client: property, id: (await departments(duty)).property }, { over: { topic: pausingTopic } });
+    const handle = async () => (await supervisor.request<{ case: { clocks: Array<{ kind: string; state: string; pausedAt: string | null }> } }>(
+      'query($id: ID!) { case(id: $id) { clocks { kind state pausedAt } } }', { id: c.id },
+    )).case.clocks.find((k) => k.kind === 'handle');
+    await eventually(async () => (await handle())?.state === 'running', { what: 'the handling clock running' });
+    const claim = await eventually(async () => {
+      const r = await mutate(supervisor, 'createExclusionClaim', 'ExclusionClaimCreateInput', { caseId: c.id, type: 'malicious-repeat', statement: STATEMENT });
+      return r.errors ? undefined : r.data!.createExclusionClaim;
+    }, { what: 'the claim draft' });
+    for (const k of claim.checklist.filter((i) => i.key !== 'statement')) expect((await upload(supervisor, claim.id, k.key, PNG, `${k.key}.png`)).status).toBe(201);
+    ok(await submit(supervisor, claim.id));
+    await eventually(async () => (await handle())?.state === 'paused', { what: 'the handling clock paused by the pending claim' });
+    ok(await mutate(supervisor, 'withdrawExclusionClaim', 'ExclusionClaimDecisionInput', { claimId: claim.id, note: '情况有变，撤回申请' }));
+    await eventually(async () => (await handle())?.state === 'running', { what: 'the handling clock running again' });
   });
 
   it('the claim package: a .zip with the statement as a Word document and the evidence; downloads by role, audited', async () => {
