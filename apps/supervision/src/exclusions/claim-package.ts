@@ -1,11 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import JSZip from 'jszip';
+import type { CalendarData } from '@hotline/calendar';
 import type { FileStore } from '@hotline/service-kit';
 import { claimNodes } from './claim-nodes';
-import type { ExclusionClaim } from './exclusion.entities';
-import { ExclusionEvidence, ExclusionRuleSet } from './exclusion.entities';
-import type { CalendarData } from '@hotline/calendar';
+import { ExclusionClaim, ExclusionEvidence, ExclusionRuleSet } from './exclusion.entities';
 
 const para = (text: string, bold = false) => new Paragraph({ children: [new TextRun({ text, bold })] });
 
