@@ -143,6 +143,7 @@ export class PolicyNode {
   @Field(() => String, { description: '回访结果来源：bureau 本局 official 区级平台 official-first 优先区级平台' }) resultSource!: string;
   @Field(() => String, { description: '计分轮次：first 首轮 latest 最后一轮' }) resultRound!: string;
   @Field(() => [String], { description: '不纳入考核的工单编号' }) excludedExternalNos!: string[];
+  @Field(() => Boolean, { description: '经审核通过的不纳入考核申请移出三率分母' }) excludeApprovedClaims!: boolean;
   @Field(() => Date) createdAt!: Date;
 }
 

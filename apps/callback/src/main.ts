@@ -4,6 +4,8 @@ import { prcCalendar } from './calendar/working-calendar';
 import { CallbackCase } from './cases/callback-case.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { CallbackConfig, CallbackConfigSchema } from './config';
+import { CaseExclusion } from './exclusions/exclusion.entity';
+import { exclusionsConsumer } from './exclusions/exclusions.consumer';
 import type { CallbackSettings } from './context';
 import { migrations } from './migrations';
 import { OfficialResult } from './official/official-result.entity';
@@ -28,9 +30,9 @@ function settingsOf(config: CallbackConfig): CallbackSettings {
 main({
   name: 'callback',
   configSchema: CallbackConfigSchema,
-  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, SecondSupervision, ScoringPolicy, ClosedPeriod, OfficialResult],
+  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, SecondSupervision, ScoringPolicy, ClosedPeriod, OfficialResult, CaseExclusion],
   migrations,
   schema: buildCallbackSchema,
-  consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig))],
+  consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig)), exclusionsConsumer()],
   context: ({ config }) => ({ settings: settingsOf(config as CallbackConfig) }),
 });

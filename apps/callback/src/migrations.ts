@@ -126,4 +126,23 @@ class Initial extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261204000001_initial', class: Initial }];
+/** 不纳入考核 claims as supervision decides them (hotline.exclusion.*). */
+class Exclusions extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table callback_exclusion (
+      claim_id uuid primary key,
+      case_id uuid not null,
+      external_no varchar(64) not null,
+      exclusion_type varchar(64) not null,
+      month varchar(7) not null,
+      status varchar(16) not null check (status in ('submitted', 'approved', 'rejected', 'withdrawn')),
+      updated_at timestamptz not null
+    )`);
+    this.addSql('create index callback_exclusion_case_id_status_index on callback_exclusion (case_id, status)');
+  }
+}
+
+export const migrations = [
+  { name: 'Migration20261204000001_initial', class: Initial },
+  { name: 'Migration20261205000011_exclusions', class: Exclusions },
+];

@@ -1,7 +1,7 @@
 import type { CalendarData } from '@hotline/calendar';
 import type { ServiceContext } from '@hotline/service-kit';
 import type { EpisodeDays } from './episodes/episodes';
-import type { MaterialStore } from './materials/material-store';
+import type { FileStore } from '@hotline/service-kit';
 import type { StageDays } from './typical-cases/typical-case-pipeline';
 
 /** What publicity's resolvers receive besides the kit's context. */
@@ -10,5 +10,5 @@ export type PublicityContext = ServiceContext & {
   calendar: CalendarData;
   stageDays: StageDays;
   episodeDays: EpisodeDays;
-  materials: MaterialStore;
+  materials: FileStore;
 };

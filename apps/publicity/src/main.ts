@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { main } from '@hotline/service-kit';
+import { localDiskStore, main } from '@hotline/service-kit';
 import { Article } from './articles/article.entity';
 import { loadWorkingCalendar } from './calendar/working-calendar';
 import { AuditRecord } from './cases/audit-record.entity';
@@ -13,7 +13,6 @@ import { departmentsConsumer } from './departments/departments.consumer';
 import { Episode } from './episodes/episode.entity';
 import { EpisodeTask } from './episodes/episode-task.entity';
 import { LedgerEntry } from './ledger/ledger-entry.entity';
-import { localDiskStore } from './materials/material-store';
 import { Material } from './materials/material.entity';
 import { materialRoutes } from './materials/materials.routes';
 import { migrations } from './migrations';

@@ -26,5 +26,11 @@ export const SupervisionConfigSchema = BaseConfigSchema.extend({
   SCHEDULER_ENABLED: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
   /** Working hours of a working day (工作时间), Beijing time; empty = the whole day counts. */
   WORKING_HOURS: workingHours,
+  /** The service's own folder: 不纳入考核 evidence is stored under `<DATA_DIR>/evidence` (local-disk FileStore). */
+  DATA_DIR: z.string().min(1).default('.data/supervision'),
+  /** Largest evidence file (佐证材料), in bytes. */
+  EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  /** Most evidence files on one claim. */
+  EVIDENCE_MAX_PER_CLAIM: z.coerce.number().int().min(1).max(200).default(30),
 });
 export type SupervisionConfig = z.infer<typeof SupervisionConfigSchema>;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { main } from '@hotline/service-kit';
+import path from 'node:path';
+import { localDiskStore, main } from '@hotline/service-kit';
 import { CalendarStore, seedCalendar } from './calendar/calendar-store';
 import { caseEventsConsumer } from './clocks/case-events.consumer';
 import { Cluster, ClusterCase, ClusterMember, ClusterSettings } from './clusters/cluster.entity';
@@ -16,6 +17,10 @@ import { Meeting } from './meetings/meeting.entity';
 import { minutesRoutes } from './meetings/minutes.routes';
 import { publicityTasksConsumer } from './tasks/publicity-tasks.consumer';
 import { TrackedTask } from './tasks/tracked-task.entity';
+import { ExclusionAudit, ExclusionClaim, ExclusionEvidence, ExclusionRuleSet } from './exclusions/exclusion.entities';
+import { claimClocksConsumer } from './exclusions/claim-clocks.consumer';
+import { exclusionRoutes } from './exclusions/exclusions.routes';
+import { seedRuleSet } from './exclusions/rule-sets';
 import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
 import { ReplyScript, ReplyScriptUse, ReplyScriptVersion } from './scripts/reply-script.entity';
@@ -31,19 +36,27 @@ let scheduler: ClockScheduler | undefined;
 main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
-  entities: [CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask, ReplyScript, ReplyScriptVersion, ReplyScriptUse, ClusterSettings, ClusterCase, Cluster, ClusterMember],
+  entities: [
+    CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask,
+    ReplyScript, ReplyScriptVersion, ReplyScriptUse, ClusterSettings, ClusterCase, Cluster, ClusterMember,
+    ExclusionRuleSet, ExclusionClaim, ExclusionEvidence, ExclusionAudit,
+  ],
   migrations,
   schema: buildSupervisionSchema,
-  consumers: ({ config }) => [
-    caseEventsConsumer({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
-    departmentsConsumer(),
-    publicityTasksConsumer(),
-    scriptUsesConsumer(),
-    clustersConsumer(),
-  ],
+  consumers: ({ config }) => {
+    const deps = { calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions };
+    return [caseEventsConsumer(deps), claimClocksConsumer(deps), departmentsConsumer(), publicityTasksConsumer(), scriptUsesConsumer(), clustersConsumer()];
+  },
   context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
-  routes: (app, { orm, log, verify }) => minutesRoutes(app, { orm, log, verify }),
-  routeTemplates: ['/meetings/:id/minutes'],
+  routes: (app, { orm, log, verify, config }) => {
+    minutesRoutes(app, { orm, log, verify });
+    exclusionRoutes(app, {
+      orm, log, verify, calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)),
+      store: localDiskStore(path.resolve(config.DATA_DIR, 'evidence')),
+      limits: { maxBytes: config.EVIDENCE_MAX_BYTES, maxPerClaim: config.EVIDENCE_MAX_PER_CLAIM },
+    });
+  },
+  routeTemplates: ['/meetings/:id/minutes', '/exclusion-claims/:id/evidence', '/exclusion-claims/:id/evidence/:evidenceId', '/exclusion-claims/:id/package'],
   onStart: async ({ orm, config, log }) => {
     // Configuration every installation needs (not demo data): the bundled calendar years, the
     // default clock definitions and 催办 ladder (to confirm with the bureau), each once.
@@ -52,6 +65,7 @@ main({
     const defs = await seedDefinitions(orm.em.fork());
     if (defs) log.info({ definitions: defs }, 'default clock definitions created');
     await seedLadder(orm.em.fork());
+    if (await seedRuleSet(orm.em.fork())) log.info('default 不纳入考核 rule set created (to confirm with the bureau)');
     if (config.SCHEDULER_ENABLED) {
       scheduler = new ClockScheduler(orm, (calendars ??= new CalendarStore(config.WORKING_HOURS)), log, { pollMs: config.SCHEDULER_POLL_MS, batch: config.SCHEDULER_BATCH });
       scheduler.start();

@@ -283,8 +283,69 @@ class ScriptsAndClusters extends Migration {
   }
 }
 
+/** 不纳入考核: monthly rule sets (versioned), claims with their evidence, and their audit trail. */
+class ExclusionClaims extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table sup_exclusion_rule_set (
+      id uuid primary key,
+      month varchar(7) not null,
+      version integer not null,
+      types jsonb not null,
+      is_default boolean not null,
+      note varchar(200) not null,
+      created_at timestamptz not null,
+      created_by varchar(64) not null,
+      unique (month, version)
+    )`);
+    this.addSql(`create table sup_exclusion_claim (
+      id uuid primary key,
+      case_id uuid not null,
+      external_no varchar(64) not null,
+      month varchar(7) not null,
+      rule_set_id uuid not null references sup_exclusion_rule_set(id),
+      type varchar(64) not null,
+      statement text not null,
+      status varchar(16) not null check (status in ('draft', 'submitted', 'approved', 'rejected', 'withdrawn')),
+      created_at timestamptz not null,
+      created_by uuid not null,
+      updated_at timestamptz not null,
+      submitted_at timestamptz,
+      decided_at timestamptz,
+      decided_by uuid,
+      decision_note varchar(500)
+    )`);
+    this.addSql('create index sup_exclusion_claim_month_status_index on sup_exclusion_claim (month, status)');
+    this.addSql('create index sup_exclusion_claim_case on sup_exclusion_claim (case_id)');
+    // One live claim per case and month (a rejected or withdrawn one may be followed by a new one).
+    this.addSql(`create unique index sup_exclusion_claim_live on sup_exclusion_claim (case_id, month) where status in ('draft', 'submitted', 'approved')`);
+    this.addSql(`create table sup_exclusion_evidence (
+      id uuid primary key,
+      claim_id uuid not null references sup_exclusion_claim(id),
+      kind varchar(64) not null,
+      name varchar(200) not null,
+      content_type varchar(120) not null,
+      size integer not null,
+      sha256 varchar(64) not null,
+      uploaded_by uuid not null,
+      uploaded_at timestamptz not null
+    )`);
+    this.addSql('create index sup_exclusion_evidence_claim_id_uploaded_at_index on sup_exclusion_evidence (claim_id, uploaded_at)');
+    this.addSql(`create table sup_exclusion_audit (
+      id uuid primary key,
+      claim_id uuid not null references sup_exclusion_claim(id),
+      action varchar(32) not null,
+      detail varchar(200),
+      at timestamptz not null,
+      by_user varchar(64) not null,
+      by_role varchar(16) not null
+    )`);
+    this.addSql('create index sup_exclusion_audit_claim_id_at_index on sup_exclusion_audit (claim_id, at)');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261204000001_initial', class: Initial },
+  { name: 'Migration20261205000010_exclusion_claims', class: ExclusionClaims },
   { name: 'Migration20261205000020_scripts_and_clusters', class: ScriptsAndClusters },
   { name: 'Migration20261205000030_meetings', class: Migration20261205000030Meetings },
 ];

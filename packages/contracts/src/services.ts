@@ -75,11 +75,12 @@ export const SERVICES = [
   }),
   entry({
     name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
-    httpPaths: ['/meetings/:uuid/minutes'],
+    httpPaths: ['/meetings/:uuid/minutes', '/exclusion-claims/:uuid'],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
     publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>', 'hotline.task.>'],
-    // Departments (调度会 attendance, task owners) and publicity's episode tasks (the 催办 ladder).
-    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>'],
+    // Departments (调度会 attendance, task owners), publicity's episode tasks (the 催办 ladder) and its own claims'
+    // decisions (hotline.exclusion.>: clocks that pause while a claim is pending).
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>', 'hotline.exclusion.>'],
     grants: [],
   }),
   entry({
@@ -87,7 +88,7 @@ export const SERVICES = [
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
-    consumes: ['hotline.case.>'],
+    consumes: ['hotline.case.>', 'hotline.exclusion.>'],
     grants: [],
   }),
   entry({

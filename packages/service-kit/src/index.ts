@@ -26,3 +26,5 @@ export * from './query-limits';
 export * from './file-type';
 export * from './sheets';
 export * from './revocation';
+export * from './files/file-store';
+export * from './files/check-upload';

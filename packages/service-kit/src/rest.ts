@@ -1,6 +1,7 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
 import { authenticate, AuthUser, isAllowed, TokenVerifier } from './auth';
 import { DomainError, ErrorCode } from './errors';
+import { contentDisposition } from './file-type';
 import type { Logger } from './logger';
 import { AccessRule } from './roles';
 
@@ -78,4 +79,29 @@ export function restHandler(
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'INTERNAL', '系统繁忙，请稍后重试');
     }
   };
+}
+
+/** Reads an upload's raw body up to `maxBytes`; a larger one is answered 413 (`tooLarge`) before anything is stored. */
+export function rawUpload(maxBytes: number, tooLarge: DomainError): RequestHandler {
+  const parse = express.raw({ type: () => true, limit: maxBytes });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const type = (err as { type?: string }).type;
+      if (type === 'entity.too.large') return sendDomainError(res, tooLarge, 413);
+      if (type === 'request.aborted') return; // the client went away: nothing to answer
+      sendError(res, 400, 'BAD_USER_INPUT', 'BAD_REQUEST', '上传的内容无法读取，请重试');
+    });
+}
+
+/** Answers a file download: its own content type and name, never sniffed, never cached. */
+export function sendFile(res: Response, file: { contentType: string; name: string; bytes: Buffer }): void {
+  res.status(200);
+  // Set on the raw response: Express must not add a charset or an ETag of its own.
+  res.setHeader('Content-Type', file.contentType);
+  res.setHeader('Content-Length', String(file.bytes.length));
+  res.setHeader('Content-Disposition', contentDisposition(file.name));
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.end(file.bytes);
 }

@@ -25,6 +25,8 @@ export interface ScoringPolicyRules {
   resultRound: 'first' | 'latest';
   /** 不纳入考核: cases (by external number) left out of every denominator (approved claims). */
   excludedExternalNos: string[];
+  /** 不纳入考核: approved claims (from supervision) leave the denominators of their case's period. Absent in versions saved before it existed: true. */
+  excludeApprovedClaims?: boolean;
 }
 
 export const DEFAULT_POLICY: ScoringPolicyRules = {
@@ -37,6 +39,7 @@ export const DEFAULT_POLICY: ScoringPolicyRules = {
   resultSource: 'official-first',
   resultRound: 'latest',
   excludedExternalNos: [],
+  excludeApprovedClaims: true,
 };
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -56,6 +59,7 @@ export const PolicyCommand = z.object({
   resultSource: z.enum(['bureau', 'official', 'official-first'], '回访结果来源无效'),
   resultRound: z.enum(['first', 'latest'], '计分轮次无效'),
   excludedExternalNos: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
+  excludeApprovedClaims: z.boolean().default(true),
   note: z.string().trim().max(200).default(''),
 });
 export type PolicyInput = z.infer<typeof PolicyCommand>;

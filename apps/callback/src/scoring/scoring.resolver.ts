@@ -28,11 +28,13 @@ class PolicyInput {
   @Field(() => String, { description: 'bureau / official / official-first' }) resultSource!: string;
   @Field(() => String, { description: 'first / latest' }) resultRound!: string;
   @Field(() => [String], { nullable: true }) excludedExternalNos?: string[];
+  @Field(() => Boolean, { nullable: true, description: '审核通过的不纳入考核申请移出分母（默认是）' }) excludeApprovedClaims?: boolean;
   @Field(() => String, { nullable: true }) note?: string;
 }
 
 export const policyNode = (p: ScoringPolicy): PolicyNode => ({
   id: p.id, effectiveFrom: p.effectiveFrom, version: p.version, isDefault: p.isDefault, note: p.note, createdAt: p.createdAt, ...p.rules,
+  excludeApprovedClaims: p.rules.excludeApprovedClaims !== false,
 });
 
 const row = (r: Rates, extra: Partial<RateRowNode>): RateRowNode => ({

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthUser, conflict, isUuid, notFound, parseInput } from '@hotline/service-kit';
 import { CallbackCase } from '../cases/callback-case.entity';
+import { approvedExclusions } from '../exclusions/exclusions';
 import { OfficialResult } from '../official/official-result.entity';
 import { CallbackResult } from '../results/callback-result.entity';
 import { assertWeights, periodRange, PolicyCommand, policyFor, ScoringPolicyRules } from './scoring-policy';
@@ -14,6 +15,7 @@ export async function collectFacts(em: EntityManager, range: { from: Date; to: D
   const [bureau, official] = ids.length
     ? await Promise.all([em.find(CallbackResult, { caseId: { $in: ids } }), em.find(OfficialResult, { caseId: { $in: ids } })])
     : [[], []];
+  const excluded = await approvedExclusions(em, ids);
   const answers = <T extends { caseId: string; round: number; reached: boolean; resolved?: boolean | null; satisfaction?: CaseFacts['bureau'][number]['satisfaction'] | null }>(rows: T[], id: string) =>
     rows.filter((r) => r.caseId === id).map((r) => ({ round: r.round, reached: r.reached, resolved: r.resolved ?? null, satisfaction: r.satisfaction ?? null }));
   return cases.map((c) => ({
@@ -27,6 +29,7 @@ export async function collectFacts(em: EntityManager, range: { from: Date; to: D
     firstCompletedAt: c.firstCompletedAt!.toISOString(),
     bureau: answers(bureau, c.id),
     official: answers(official, c.id),
+    excludedByClaim: excluded.has(c.id),
   }));
 }
 

@@ -24,6 +24,8 @@ export interface CaseFacts {
   firstCompletedAt: string;
   bureau: Answer[];
   official: Answer[];
+  /** An approved 不纳入考核 claim covers the case (supervision's decision, as callback last heard it). */
+  excludedByClaim?: boolean;
 }
 
 export interface RateCounts {
@@ -87,7 +89,7 @@ export function threeRates(facts: readonly CaseFacts[], rules: ScoringPolicyRule
   const excludedNos = new Set(rules.excludedExternalNos);
   const c: RateCounts = { cases: facts.length, excluded: 0, assessed: 0, responded: 0, answered: 0, pending: 0, resolved: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
   for (const f of facts) {
-    if (excludedNos.has(f.externalNo)) { c.excluded++; continue; }
+    if (excludedNos.has(f.externalNo) || (f.excludedByClaim && rules.excludeApprovedClaims !== false)) { c.excluded++; continue; }
     c.assessed++;
     if (respondedInTime(f, rules)) c.responded++;
     const a = countedAnswer(f, rules);

@@ -1,14 +1,10 @@
-import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  AuthUser, badInput, FILE_KINDS, formatSize, inspectArchive, isUuid, notFound, sanitizeFileName, sniffFileKind,
-} from '@hotline/service-kit';
+import { AuthUser, badInput, checkUpload, FileStore, fileTooLarge as tooLarge, isUuid, notFound } from '@hotline/service-kit';
 import { audit } from '../items/audit';
 import { assertPublicityRole, PUBLICITY_READ_ROLES } from '../items/roles';
 import { nextStage } from '../typical-cases/stages';
 import { TypicalCase } from '../typical-cases/typical-case.entity';
-import type { MaterialStore } from './material-store';
 import { Material } from './material.entity';
 
 export interface MaterialLimits {
@@ -16,8 +12,7 @@ export interface MaterialLimits {
   maxPerItem: number;
 }
 
-export const fileTooLarge = (maxBytes: number) => badInput('FILE_TOO_LARGE', `文件过大，单个材料不能超过 ${formatSize(maxBytes)}`, { maxBytes });
-const SUPPORTED = '仅支持图片（JPG、PNG、GIF、WebP）、PDF、Word/Excel/PowerPoint 文档、音频（MP3、WAV、AMR、M4A）、MP4 视频和纯文本文件';
+export const fileTooLarge = (maxBytes: number) => tooLarge(maxBytes, '材料');
 
 /**
  * 上传材料 to a typical case being drafted: checked like intake's attachments (not empty, within
@@ -25,21 +20,10 @@ const SUPPORTED = '仅支持图片（JPG、PNG、GIF、WebP）、PDF、Word/Exce
  * store first (content-addressed: an orphan is harmless), then the row and the audit record
  * commit together, with the case row locked so concurrent uploads count right.
  */
-export async function addMaterial(em: EntityManager, store: MaterialStore, user: AuthUser, input: { itemId: string; fileName: string; bytes: Buffer }, limits: MaterialLimits): Promise<Material> {
+export async function addMaterial(em: EntityManager, store: FileStore, user: AuthUser, input: { itemId: string; fileName: string; bytes: Buffer }, limits: MaterialLimits): Promise<Material> {
   assertPublicityRole(user);
   if (!isUuid(input.itemId)) throw notFound('TYPICAL_CASE_NOT_FOUND', '典型案例不存在');
-  if (input.bytes.length === 0) throw badInput('EMPTY_FILE', '文件为空');
-  if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
-  const kindName = sniffFileKind(input.bytes);
-  if (!kindName) throw badInput('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${SUPPORTED}`);
-  if (kindName === 'docx' || kindName === 'xlsx' || kindName === 'pptx') {
-    // As for intake's attachments: how far it expands, how many entries, no program inside.
-    const verdict = inspectArchive(input.bytes);
-    if (!verdict.ok) throw badInput(verdict.reason, verdict.message);
-  }
-  const kind = FILE_KINDS[kindName];
-  const name = sanitizeFileName(input.fileName, kind);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const { kind, name, sha256 } = checkUpload(input.bytes, input.fileName, { maxBytes: limits.maxBytes, what: '材料' });
   // Refuse early (before storing bytes) what the transaction would refuse anyway.
   const first = await em.fork().findOne(TypicalCase, { id: input.itemId });
   if (!first) throw notFound('TYPICAL_CASE_NOT_FOUND', '典型案例不存在');
@@ -60,7 +44,7 @@ export async function addMaterial(em: EntityManager, store: MaterialStore, user:
 }
 
 /** 下载材料: the bytes to whoever reads the publicity screens. */
-export async function readMaterial(em: EntityManager, store: MaterialStore, user: AuthUser, itemId: string, id: string): Promise<{ material: Material; bytes: Buffer }> {
+export async function readMaterial(em: EntityManager, store: FileStore, user: AuthUser, itemId: string, id: string): Promise<{ material: Material; bytes: Buffer }> {
   const nf = () => notFound('MATERIAL_NOT_FOUND', '材料不存在或无权查看');
   if (!(PUBLICITY_READ_ROLES as readonly string[]).includes(user.role)) throw nf();
   if (!isUuid(itemId) || !isUuid(id)) throw nf();

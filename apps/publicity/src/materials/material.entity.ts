@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import { UserRef } from '@hotline/service-kit';
 
-/** 佐证材料: a file on a typical case (photos, documents, recordings). Its bytes sit in the MaterialStore. */
+/** 佐证材料: a file on a typical case (photos, documents, recordings). Its bytes sit in the service's FileStore. */
 @ObjectType('PublicityMaterial', { description: '典型案例材料' })
 @Entity({ tableName: 'publicity_material' })
 @Index({ properties: ['itemId', 'uploadedAt'] })

@@ -1,8 +1,7 @@
 import express, { Express, NextFunction, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { authenticate, AuthUser, contentDisposition, DomainError, Logger, TokenVerifier } from '@hotline/service-kit';
+import { authenticate, AuthUser, contentDisposition, DomainError, FileStore, Logger, TokenVerifier } from '@hotline/service-kit';
 import { addMaterial, fileTooLarge, MaterialLimits, readMaterial } from './add-material';
-import type { MaterialStore } from './material-store';
 
 function fail(res: Response, status: number, code: string, reason: string, message: string): void {
   res.status(status).json({ error: { code, reason, message } });
@@ -22,7 +21,7 @@ function refuse(res: Response, e: DomainError): void {
  * - `GET /typical-cases/{id}/materials/{materialId}` → the bytes (supervisor, leader, admin).
  * Errors: `{ error: { code, reason, message } }` with a Chinese message.
  */
-export function materialRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier; store: MaterialStore; limits: MaterialLimits }): void {
+export function materialRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier; store: FileStore; limits: MaterialLimits }): void {
   const authenticated = async (req: Request, res: Response, next: NextFunction) => {
     try {
       const user = await authenticate(req.headers.authorization, deps.verify);

@@ -27,6 +27,10 @@ export const TRIGGER_KEYS = ['startOn', 'pauseOn', 'resumeOn', 'stopOn', 'cancel
 
 /** Events a clock may listen to: the case's own events (not the clocks' or 催办's). */
 export const CASE_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith('hotline.case.') && t !== 'hotline.case.urged') as string[];
+/** 不纳入考核 decisions: a definition may pause a clock while a claim is pending (submitted → approved / rejected). */
+export const EXCLUSION_EVENT_TYPES = EVENT_TYPES.filter((t) => t.startsWith('hotline.exclusion.')) as string[];
+/** Everything a definition's triggers may name. */
+export const CLOCK_TRIGGER_TYPES = [...CASE_EVENT_TYPES, ...EXCLUSION_EVENT_TYPES];
 
 const list = z.array(z.string().trim().min(1).max(64)).max(50);
 
@@ -59,7 +63,7 @@ export function checkDefinition(d: DefinitionCommand): DefinitionCommand {
   if (d.targetUnit === 'natural-minutes' && d.targetAmount > 366 * 24 * 60) throw badInput('TARGET_TOO_LONG', '时限不能超过一年');
   if (d.targetUnit !== 'natural-minutes' && d.targetAmount > 366) throw badInput('TARGET_TOO_LONG', '时限不能超过一年');
   for (const k of TRIGGER_KEYS) {
-    const unknown = d.triggers[k].filter((t) => !CASE_EVENT_TYPES.includes(t));
+    const unknown = d.triggers[k].filter((t) => !CLOCK_TRIGGER_TYPES.includes(t));
     if (unknown.length) throw badInput('UNKNOWN_EVENT', `未知的事件：${unknown.join('、')}`, { field: `triggers.${k}`, events: unknown });
   }
   if (d.triggers.startOn.length === 0) throw badInput('NO_START_EVENT', '请至少选择一个开始计时的事件');

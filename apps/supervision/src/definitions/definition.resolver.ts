@@ -9,7 +9,7 @@ import { ClockDefinitionInput, ClockDefinitionNode, ClockEventOption, LadderStep
 import { saveLadderStep } from '../urging/ladder';
 import { LadderStep } from '../urging/ladder-step.entity';
 import { ClockDefinition } from './clock-definition.entity';
-import { CASE_EVENT_TYPES } from './definition-rules';
+import { CLOCK_TRIGGER_TYPES } from './definition-rules';
 import { definitionHistory, saveDefinition } from './definition-store';
 
 @Resolver()
@@ -26,7 +26,7 @@ export class DefinitionResolver {
   @Query(() => [ClockEventOption], { description: '可用作时钟开始/暂停/恢复/停止/取消/重新计时的工单事件' })
   clockTriggerEvents(@Ctx() ctx: Ctx): ClockEventOption[] {
     requireUser(ctx);
-    return CASE_EVENT_TYPES.map((type) => ({ type, label: EVENT_LABELS[type as EventType] ?? type }));
+    return CLOCK_TRIGGER_TYPES.map((type) => ({ type, label: EVENT_LABELS[type as EventType] ?? type }));
   }
 
   @Authorized(['admin'])

@@ -70,6 +70,12 @@ export async function uploadImport(file: File, mappingName?: string): Promise<st
   return body.jobId;
 }
 
+/** POSTs a file's raw bytes to a service's upload route (e.g. 不纳入考核 evidence); the server sniffs the type. */
+export async function uploadFile(url: string, file: File): Promise<void> {
+  const res = await authFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+  if (!res.ok) throw await failure(res);
+}
+
 /** Saves a Blob as a file through a temporary link. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

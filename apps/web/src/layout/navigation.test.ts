@@ -20,6 +20,7 @@ describe('navigation', () => {
       '/admin/open311',
       '/admin/intake-rules',
       '/admin/reveal-log',
+      '/exclusions',
     ]);
     expect(paths('supervisor')).toContain('/review');
     expect(paths('callback')).toContain('/callback');
@@ -29,6 +30,8 @@ describe('navigation', () => {
     expect(paths('supervisor')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks', '/scripts', '/clusters']));
     expect(paths('leader')).toEqual(expect.arrayContaining(['/meetings', '/tracked-tasks']));
     expect(paths('handler')).not.toContain('/clusters');
+    for (const role of ['supervisor', 'leader', 'admin'] as const) expect(paths(role)).toContain('/exclusions');
+    expect(paths('handler')).not.toContain('/exclusions');
   });
 
   it('sends each role to its first screen after login', () => {

@@ -17,6 +17,7 @@ import {
   SendOutlined,
   DesktopOutlined,
   FileDoneOutlined,
+  FileExcelOutlined,
   InboxOutlined,
   NotificationOutlined,
   PhoneOutlined,
@@ -259,6 +260,15 @@ export const NAVIGATION: readonly NavEntry[] = [
     roles: ['admin'],
     group: '系统管理',
     component: lazy(() => import('../intake-personal/RevealLogPage')),
+  },
+  // After the administrator's screens so an administrator still lands on 科室管理.
+  {
+    key: 'exclusions',
+    path: '/exclusions',
+    label: '不纳入考核',
+    icon: FileExcelOutlined,
+    roles: ['supervisor', 'leader', 'admin'],
+    component: lazy(() => import('../exclusions/ExclusionsPage')),
   },
 ];
 
