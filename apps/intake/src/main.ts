@@ -5,6 +5,7 @@ import { IntakeConfigSchema } from './config';
 import { migrations } from './migrations';
 import { buildIntakeSchema } from './schema';
 import { seedDemoCases } from './seed/demo-cases';
+import { callbackEventsConsumer, supervisionEventsConsumer } from './timeline/callback-events.consumer';
 import { caseEventsConsumer } from './timeline/case-events.consumer';
 import { TimelineEntry } from './timeline/timeline-entry.entity';
 import { RevealLogEntry } from './personal-data/reveal-log.entity';
@@ -33,7 +34,7 @@ main({
   entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment],
   migrations,
   schema: buildIntakeSchema,
-  consumers: () => [caseEventsConsumer(), feedbackConsumer()],
+  consumers: () => [caseEventsConsumer(), feedbackConsumer(), callbackEventsConsumer(), supervisionEventsConsumer()],
   context: ({ config, services, log }) => ({
     callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },

@@ -39,11 +39,11 @@ export const ANSWERED_STAGES: readonly CaseStage[] = ['completed', 'awaitingCall
 
 /**
  * Events the lifecycle names that no service publishes yet (EVENTS.md). callback publishes
- * `hotline.callback.completed` (回访 result) and `hotline.case.reopened` (unresolved / dissatisfied,
- * or a supervisor's decision → 二次督办); it opens a callback task without an event so far.
+ * `hotline.callback.scheduled` (a 回访 task opened → 待回访), `hotline.callback.completed` (回访
+ * result → 已回访) and `hotline.case.reopened` (unresolved / dissatisfied, or a supervisor's
+ * decision → 二次督办).
  */
 export const PLANNED_LIFECYCLE_EVENTS = [
-  'hotline.callback.scheduled', // a callback task was opened for a completed case
   'hotline.case.closed', // 结案
 ] as const;
 
@@ -64,7 +64,8 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   { event: 'hotline.case.signed', from: ['received'], to: 'signed', label: '签收' },
   { event: 'hotline.case.dispatched', from: ['signed', 'dispatched', 'accepted', 'reopened'], to: 'dispatched', label: '分转 / 改派' },
   { event: 'hotline.case.accepted', from: ['dispatched', 'reopened'], to: 'accepted', label: '科室接收' },
-  { event: 'hotline.case.returned', from: ['dispatched', 'accepted'], to: 'signed', back: true, label: '退回：回到待分转' },
+  // In round 2 (二次督办) the lead department may also return the case it got back (退回 from 二次督办).
+  { event: 'hotline.case.returned', from: ['dispatched', 'accepted', 'reopened'], to: 'signed', back: true, label: '退回：回到待分转' },
   { event: 'hotline.case.replied', from: ['dispatched', 'accepted', 'reopened'], to: 'replied', label: '科室答复' },
   { event: 'hotline.case.review-rejected', from: ['replied'], to: 'accepted', back: true, label: '局审核退回：科室重新办理' },
   { event: 'hotline.case.completed', from: ['replied'], to: 'completed', label: '办结' },

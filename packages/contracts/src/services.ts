@@ -58,7 +58,8 @@ export const SERVICES = [
       'hotline.case.updated', 'hotline.case.attachment-added', 'hotline.case.attachment-removed',
       'hotline.case.feedback-delivered',
     ],
-    consumes: ['hotline.case.>'],
+    // The lifecycle's 回访 and 二次督办 events move the stage and fill the timeline too.
+    consumes: ['hotline.case.>', 'hotline.callback.>', 'hotline.supervision.>'],
     grants: ['dispatch.reply:read', 'callback.task:read'],
   }),
   entry({

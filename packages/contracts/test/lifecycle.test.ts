@@ -63,11 +63,27 @@ describe('the case lifecycle (工单生命周期)', () => {
     // 二次督办: back to the department, which replies again; then 办结 and 回访 again.
     expect(run(['accepted', 'replied', 'completed'], 'reopened')).toBe('completed');
     expect(run(['replied'], 'reopened')).toBe('replied');
+    // 退回 in round 2: the department returns the case it got back → 待分转, then dispatched again.
+    expect(run(['returned'], 'reopened')).toBe('signed');
+    expect(run(['returned', 'dispatched', 'accepted', 'replied', 'completed'], 'reopened')).toBe('completed');
     // A backward event outside its stages changes nothing.
     expect(run(['returned'], 'completed')).toBe('completed');
     expect(run(['review-rejected'], 'accepted')).toBe('accepted');
     expect(stageAfter('received', 'hotline.case.reopened')).toBe('received');
     expect(stageAfter('closed', 'hotline.case.reopened')).toBe('closed');
+  });
+
+  it('follows callback through two rounds: 待回访 → 二次督办 → 待回访 → 已回访', () => {
+    const walk = (events: string[], from: CaseStage) => events.reduce<CaseStage>((s, e) => stageAfter(s, e), from);
+    const round1 = walk(['hotline.callback.scheduled', 'hotline.callback.completed', 'hotline.case.reopened'], 'completed');
+    expect(round1).toBe('reopened');
+    const round2 = walk(['hotline.case.accepted', 'hotline.case.replied', 'hotline.case.completed', 'hotline.callback.scheduled'], round1);
+    expect(round2).toBe('awaitingCallback');
+    expect(stageAfter(round2, 'hotline.callback.completed')).toBe('calledBack');
+    // The reopen processed before the round's callback result (two consumers): the result keeps 二次督办.
+    expect(stageAfter('reopened', 'hotline.callback.completed')).toBe('reopened');
+    // The task scheduled before intake saw the 办结: 待回访 stays.
+    expect(walk(['hotline.callback.scheduled', 'hotline.case.completed'], 'replied')).toBe('awaitingCallback');
   });
 
   it('never moves backwards when a forward event arrives late', () => {
