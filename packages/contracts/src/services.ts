@@ -78,7 +78,7 @@ export const SERVICES = [
     name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
     httpPaths: [],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
-    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>'],
+    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>', 'hotline.calendar.year-loaded'],
     consumes: ['hotline.case.>'],
     grants: [],
   }),
@@ -87,14 +87,15 @@ export const SERVICES = [
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
-    consumes: ['hotline.case.>'],
+    // The working calendar's years as supervision loads them (hotline.calendar.year-loaded).
+    consumes: ['hotline.case.>', 'hotline.calendar.>'],
     grants: [],
   }),
   entry({
     name: 'publicity', title: '宣传', status: 'live', port: 4106, database: 'hotline_publicity', subgraph: true,
     httpPaths: ['/typical-cases/:uuid/materials'],
     publishes: ['hotline.publicity.>'],
-    consumes: ['hotline.case.>', 'hotline.department.>'],
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.calendar.>'],
     grants: [],
   }),
   entry({
