@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { main } from '@hotline/service-kit';
 import { LoadedCalendar } from '@hotline/calendar';
+import { BonusItemRow } from './bonus/bonus-item.entity';
+import { publicityAwardsConsumer } from './bonus/publicity-awards.consumer';
 import { calendarYearsConsumer, restoreCalendarYears } from './calendar/calendar-years.consumer';
 import { workingCalendarOf } from './calendar/working-calendar';
 import { CallbackCase } from './cases/callback-case.entity';
@@ -36,10 +38,10 @@ function settingsOf(config: CallbackConfig): CallbackSettings {
 main({
   name: 'callback',
   configSchema: CallbackConfigSchema,
-  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, SecondSupervision, ScoringPolicy, ClosedPeriod, OfficialResult],
+  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, SecondSupervision, ScoringPolicy, ClosedPeriod, OfficialResult, BonusItemRow],
   migrations,
   schema: buildCallbackSchema,
-  consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig)), calendarYearsConsumer(loadedCalendar)],
+  consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig)), calendarYearsConsumer(loadedCalendar), publicityAwardsConsumer()],
   context: ({ config }) => ({ settings: settingsOf(config as CallbackConfig) }),
   onStart: async ({ orm, log }) => {
     const years = await restoreCalendarYears(orm.em.fork(), loadedCalendar);

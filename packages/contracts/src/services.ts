@@ -87,8 +87,9 @@ export const SERVICES = [
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
-    // The working calendar's years as supervision loads them (hotline.calendar.year-loaded).
-    consumes: ['hotline.case.>', 'hotline.calendar.>'],
+    // The working calendar's years as supervision loads them (hotline.calendar.year-loaded);
+    // publicity's bonus points (hotline.publicity.awarded) for the three rates.
+    consumes: ['hotline.case.>', 'hotline.calendar.>', 'hotline.publicity.>'],
     grants: [],
   }),
   entry({

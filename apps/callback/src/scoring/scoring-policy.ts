@@ -1,5 +1,6 @@
 import { badInput } from '@hotline/service-kit';
 import { z } from 'zod';
+import { BonusRule, BonusRuleCommand } from '../bonus/bonus-rule';
 
 /**
  * 三率考核口径 — the scoring policy, configuration versioned by month (never code). A policy
@@ -25,6 +26,8 @@ export interface ScoringPolicyRules {
   resultRound: 'first' | 'latest';
   /** 不纳入考核: cases (by external number) left out of every denominator (approved claims). */
   excludedExternalNos: string[];
+  /** 加分: how publicity's bonus points add to the combined score (bonus/bonus-rule.ts; the default when absent). */
+  bonus?: BonusRule;
 }
 
 export const DEFAULT_POLICY: ScoringPolicyRules = {
@@ -57,6 +60,7 @@ export const PolicyCommand = z.object({
   resultRound: z.enum(['first', 'latest'], '计分轮次无效'),
   excludedExternalNos: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
   note: z.string().trim().max(200).default(''),
+  bonus: BonusRuleCommand.optional(),
 });
 export type PolicyInput = z.infer<typeof PolicyCommand>;
 
