@@ -14,6 +14,7 @@ describe('navigation', () => {
       '/admin/catalogue',
       '/admin/calendar',
       '/admin/clocks',
+      '/admin/scoring-policy',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',
