@@ -78,7 +78,16 @@ describe('publicity points in the three rates; the month outlook', () => {
     const lead = { client: property, id: propertyId };
     const over = { topic, citizenPhone: '13812345678' };
     // a: satisfied and resolved; b: basically satisfied, unresolved; c: not called yet (pending).
-    const [a, b] = await Promise.all([completedCase(duty, lead, agent, over, { contact: true }), completedCase(duty, lead, agent, over, { contact: true }), completedCase(duty, lead, agent, over, { contact: false })]);
+    const [a, b, c] = await Promise.all([completedCase(duty, lead, agent, over, { contact: true }), completedCase(duty, lead, agent, over, { contact: true }), completedCase(duty, lead, agent, over, { contact: false })]);
+    // 分配: the supervisor picks a 回访员 from identity's list and assigns c's task (it stays pending).
+    const agents = (await supervisor.request<{ callbackAgents: Array<{ id: string; username: string; role: string }> }>('{ callbackAgents { id username role } }')).callbackAgents;
+    expect(agents.every((x) => x.role === 'callback')).toBe(true);
+    const callbackUser = agents.find((x) => x.username === 'callback')!;
+    expect((await property.raw('{ callbackAgents { id } }')).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const assigned = await supervisor.request<{ assignCallbackTask: { assignee: { id: string } } }>(CLAIM.replace('assignCallbackTask(taskId: $t)', 'assignCallbackTask(taskId: $t, agentId: $a)').replace('mutation($t: ID!)', 'mutation($t: ID!, $a: ID)'), { t: c.task.id, a: callbackUser.id });
+    expect(assigned.assignCallbackTask.assignee).toEqual({ id: callbackUser.id });
+    const mine = await agent.request<{ callbackQueue: { items: Array<{ id: string; heldByMe: boolean }> } }>('{ callbackQueue(view: mine, pageSize: 100) { items { id heldByMe } } }');
+    expect(mine.callbackQueue.items.find((i) => i.id === c.task.id)).toEqual({ id: c.task.id, heldByMe: true });
     for (const [c, resolved, satisfaction] of [[a, true, 'satisfied'], [b, false, 'basically']] as const) {
       await agent.request(CLAIM, { t: c.task.id });
       await agent.request(ATTEMPT, { i: { taskId: c.task.id, outcome: 'reached' } });
