@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { main } from '@hotline/service-kit';
+import { calendarYears, main } from '@hotline/service-kit';
 import { Article } from './articles/article.entity';
 import { LoadedCalendar } from '@hotline/calendar';
-import { calendarYearsConsumer, restoreCalendarYears } from './calendar/calendar-years.consumer';
+import { calendarYearsConsumer } from './calendar/calendar-years.consumer';
 import { AuditRecord } from './cases/audit-record.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { CaseProjection } from './cases/case-projection.entity';
@@ -23,9 +23,7 @@ import { TypicalCase } from './typical-cases/typical-case.entity';
 
 /** The bundled calendar years, with those supervision loads laid over them (kept in publicity's table). */
 const calendar = new LoadedCalendar();
-/** Another replica may have handled a year-loaded event: its table is read again this often. */
-const CALENDAR_REFRESH_MS = 60_000;
-let refresh: NodeJS.Timeout | undefined;
+const years = calendarYears('publicity_calendar_year', calendar);
 
 main({
   name: 'publicity',
@@ -33,7 +31,7 @@ main({
   entities: [CaseProjection, DepartmentProjection, ItemCase, AuditRecord, TypicalCase, Material, Episode, EpisodeTask, Article, LedgerEntry],
   migrations,
   schema: buildPublicitySchema,
-  consumers: () => [caseEventsConsumer(), departmentsConsumer(), calendarYearsConsumer(calendar)],
+  consumers: () => [caseEventsConsumer(), departmentsConsumer(), calendarYearsConsumer(years)],
   context: ({ config }) => ({
     // A getter: each request's context (a copy of this object) takes the calendar as it is then.
     get calendar() {
@@ -43,15 +41,8 @@ main({
     episodeDays: { preparationDays: config.EPISODE_PREPARATION_DAYS, followUpDays: config.EPISODE_FOLLOW_UP_DAYS },
     materials: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
   }),
-  onStart: async ({ orm, log }) => {
-    const years = await restoreCalendarYears(orm.em.fork(), calendar);
-    log.info({ years }, 'calendar years loaded by supervision restored');
-    refresh = setInterval(() => {
-      restoreCalendarYears(orm.em.fork(), calendar).catch((e) => log.warn({ err: e }, 'calendar refresh failed'));
-    }, CALENDAR_REFRESH_MS);
-    refresh.unref();
-  },
-  onStop: async () => clearInterval(refresh),
+  onStart: (deps) => years.start(deps),
+  onStop: () => years.stop(),
   routes: (app, { orm, log, verify, config }) => {
     materialRoutes(app, {
       orm, log, verify,

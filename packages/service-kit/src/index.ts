@@ -26,3 +26,4 @@ export * from './query-limits';
 export * from './file-type';
 export * from './sheets';
 export * from './revocation';
+export * from './calendar-years';
