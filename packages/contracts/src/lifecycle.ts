@@ -84,6 +84,21 @@ const RANK: Record<CaseStage, number> = {
   received: 0, signed: 1, dispatched: 2, accepted: 3, replied: 4, completed: 5, awaitingCallback: 6, calledBack: 7, reopened: 8, closed: 9,
 };
 
+/** Stages a case passes through while a later round (二次督办) is handled, before its 回访. */
+const REHANDLING: readonly CaseStage[] = ['reopened', 'dispatched', 'accepted', 'replied', 'completed'];
+
+/**
+ * `stageAfter` with the event's round (callback events carry it). A 回访 event of a later round
+ * (round ≥ 2) moves a case that is still being re-handled as the table does from 已办结: intake
+ * reads callback's events with a consumer of their own, so the round's 待回访 may be seen before
+ * the round's 答复 and 办结 (which then, as late forward events, keep it). A first-round event
+ * seen late, after the reopen, changes nothing (`stageAfter`).
+ */
+export function stageAfterRound(current: CaseStage, eventType: string, round: number | undefined): CaseStage {
+  const later = (round ?? 1) > 1 && eventType.startsWith('hotline.callback.') && REHANDLING.includes(current);
+  return later ? stageAfter('completed', eventType) : stageAfter(current, eventType);
+}
+
 /** The transition an event type makes, if any. */
 export function transitionOf(eventType: string): StageTransition | undefined {
   return BY_EVENT.get(eventType);

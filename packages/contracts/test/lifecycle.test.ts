@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANSWERED_STAGES, CASE_STAGE_LABELS, CASE_STAGES, CaseStage, EVENT_TYPES, eventSummary, PLANNED_LIFECYCLE_EVENTS, STAGE_TRANSITIONS, stageAfter, transitionOf,
+  ANSWERED_STAGES, CASE_STAGE_LABELS, CASE_STAGES, CaseStage, EVENT_TYPES, eventSummary, PLANNED_LIFECYCLE_EVENTS, STAGE_TRANSITIONS, stageAfter, stageAfterRound, transitionOf,
 } from '../src';
 import * as browser from '../src/browser';
 
@@ -84,6 +84,21 @@ describe('the case lifecycle (工单生命周期)', () => {
     expect(stageAfter('reopened', 'hotline.callback.completed')).toBe('reopened');
     // The task scheduled before intake saw the 办结: 待回访 stays.
     expect(walk(['hotline.callback.scheduled', 'hotline.case.completed'], 'replied')).toBe('awaitingCallback');
+  });
+
+  it('a later round\'s 回访 seen before that round\'s 答复 and 办结 (two consumers) still gives 待回访', () => {
+    // Round 2: intake still at 二次督办 when callback's round-2 task shows up.
+    let s = stageAfterRound('reopened', 'hotline.callback.scheduled', 2);
+    expect(s).toBe('awaitingCallback');
+    s = ['hotline.case.accepted', 'hotline.case.replied', 'hotline.case.completed'].reduce<CaseStage>((x, e) => stageAfterRound(x, e, undefined), s);
+    expect(s).toBe('awaitingCallback');
+    expect(stageAfterRound(s, 'hotline.callback.completed', 2)).toBe('calledBack');
+    expect(stageAfterRound('replied', 'hotline.callback.completed', 2)).toBe('calledBack');
+    // Round 1's task seen after the reopen: nothing moves.
+    expect(stageAfterRound('reopened', 'hotline.callback.scheduled', 1)).toBe('reopened');
+    expect(stageAfterRound('reopened', 'hotline.callback.completed', 1)).toBe('reopened');
+    // Case events are the table's as ever.
+    expect(stageAfterRound('reopened', 'hotline.case.returned', 2)).toBe('signed');
   });
 
   it('never moves backwards when a forward event arrives late', () => {
