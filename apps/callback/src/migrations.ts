@@ -142,7 +142,32 @@ class Exclusions extends Migration {
   }
 }
 
+/** 工作日历: the years loaded into supervision, as `hotline.calendar.year-loaded` brings them. */
+class CalendarYears extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create table callback_calendar_year (year integer primary key, days jsonb not null, loaded_at timestamptz not null)');
+  }
+}
+
+/** 加分: publicity's bonus ledger entries, by the month they count for. */
+class PublicityBonus extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table callback_bonus_item (
+      entry_id varchar(64) primary key,
+      item_id varchar(64) not null,
+      kind varchar(16) not null,
+      month varchar(7) not null,
+      points double precision not null,
+      department_id uuid,
+      awarded_at timestamptz not null
+    )`);
+    this.addSql('create index callback_bonus_item_month on callback_bonus_item (month, department_id)');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261204000001_initial', class: Initial },
   { name: 'Migration20261205000011_exclusions', class: Exclusions },
+  { name: 'Migration20261205000040_calendar_years', class: CalendarYears },
+  { name: 'Migration20261205000040_publicity_bonus', class: PublicityBonus },
 ];

@@ -10,7 +10,8 @@ import { callbacks, completedCase } from './callback-helpers';
 /**
  * The 回访 screens in a real Chromium against the real system: the 回访员 takes a completed case,
  * reveals the phone (audited), records 已接通 and 未解决 / 不满意 with a 重办说明; the case goes round
- * again (二次督办); the leader opens 三率考核. Screenshots in apps/gateway/test-artifacts/browser-callback/.
+ * again (二次督办); the leader opens 三率考核 with its 本月预测; the administrator's new scoring policy whose
+ * weights do not add up is refused. Screenshots in apps/gateway/test-artifacts/browser-callback/.
  */
 describe('the callback screens in a real browser', () => {
   it('a 回访员 works a case from the queue and sends it round again; the leader reads the three rates', async () => {
@@ -24,7 +25,9 @@ describe('the callback screens in a real browser', () => {
     if (result.browserErrors.length) console.log(`[browser-callback] browser errors:\n  ${result.browserErrors.join('\n  ')}`);
     expect(result.screenshots.length).toBeGreaterThanOrEqual(5);
     expect(result.revealedPhone).toBe('13912345678');
-    expect(result.leaderFigures).toMatch(/响应率.*解决率.*满意率.*综合得分/);
+    expect(result.leaderFigures).toMatch(/响应率.*解决率.*满意率.*综合得分.*综合得分（含加分）/);
+    expect(result.leaderOutlook).toMatch(/本月预测.*至今.*若待回访按近三个周期情况完成/);
+    expect(result.policyRefusal).toBe('三率权重之和须为 100%，当前为 90%');
 
     // What the browser did is in the system, as the API tells it.
     const after = await callbacks(agent, c.id);

@@ -64,6 +64,10 @@ describe('callback: completed → task → attempts → result; unresolved → s
     const bad = await agent.raw('{ callbackQueue(pageSize: 1000) { total } }');
     expect(refusal(bad)).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' });
     expect(refusal(await property.raw('{ callbackQueue { total } }')).code).toBe('FORBIDDEN');
+    // 待回访: the task's `hotline.callback.scheduled` moves intake's stage (packages/contracts lifecycle).
+    await intakeStage(duty, cases.a.id, 'awaitingCallback');
+    const scheduled = await eventually(async () => evs().find((e) => e.type === 'hotline.callback.scheduled' && e.caseId === cases.a.id), { what: 'hotline.callback.scheduled' });
+    expect(scheduled.data).toMatchObject({ round: 1, taskId: cases.a.taskId, dueAt: t.dueAt, departmentId: propertyId });
   });
 
   it('the phone: only the 回访员 holding the task may reveal it, each reveal audited by intake', async () => {
@@ -99,6 +103,15 @@ describe('callback: completed → task → attempts → result; unresolved → s
     const m = await eventually(async () => evs().find((e) => e.type === 'hotline.callback.completed' && e.caseId === cases.a.id), { what: 'hotline.callback.completed' });
     expect(m.data).toMatchObject({ round: 1, reached: true, resolved: true, satisfaction: 'satisfied' });
     expect(JSON.stringify(m)).not.toMatch(/13812345678|citizenPhone/);
+    // 已回访, with the round's lines on the case timeline.
+    await intakeStage(duty, cases.a.id, 'calledBack');
+    const tl = await eventually(async () => {
+      const r = await duty.request<{ case: { timeline: Array<{ type: string; label: string; detail: string | null }> } }>('query($id: ID!) { case(id: $id) { timeline { type label detail } } }', { id: cases.a.id });
+      return r.case.timeline.some((l) => l.type === 'hotline.callback.completed') && r.case.timeline;
+    }, { what: 'the callback lines on the timeline' });
+    expect(tl.find((l) => l.type === 'hotline.callback.completed')).toMatchObject({ label: '回访完成', detail: '第 1 轮：已解决，满意' });
+    expect(tl.find((l) => l.type === 'hotline.callback.scheduled')?.label).toBe('进入待回访');
+    expect(tl.filter((l) => l.type === 'hotline.callback.attempted')).toHaveLength(1);
   });
 
   it('missed calls are retried inside working hours, then the round ends as unreachable', async () => {
@@ -159,6 +172,7 @@ describe('callback: completed → task → attempts → result; unresolved → s
     await complete(duty, property, cases.c.id, { accept: false });
     const second = await taskOf(agent, cases.c.id, 2);
     expect(second).toMatchObject({ round: 2, status: 'open' });
+    await intakeStage(duty, cases.c.id, 'awaitingCallback'); // round 2's 待回访
     await agent.request(CLAIM, { t: second.id });
     await agent.request(ATTEMPT, { i: { taskId: second.id, outcome: 'reached' } });
     await agent.request(RESULT, { i: { taskId: second.id, resolved: true, satisfaction: 'satisfied' } });
@@ -168,6 +182,26 @@ describe('callback: completed → task → attempts → result; unresolved → s
     const list = await supervisor.request<{ secondSupervisions: { total: number; items: Array<{ id: string }> } }>('{ secondSupervisions(status: "closed", pageSize: 100) { total items { id } } }');
     expect(list.secondSupervisions.items.map((s) => s.id)).toContain(closed.supervisions[0].id);
     await eventually(async () => evs().find((e) => e.type === 'hotline.supervision.closed' && e.caseId === cases.c.id), { what: 'hotline.supervision.closed' });
+    await intakeStage(duty, cases.c.id, 'calledBack');
+    // The 二次督办 lines come through a consumer of their own: wait for them.
+    const types = await eventually(async () => {
+      const tl = await duty.request<{ case: { timeline: Array<{ type: string }> } }>('query($id: ID!) { case(id: $id) { timeline { type } } }', { id: cases.c.id });
+      const t = tl.case.timeline.map((l) => l.type);
+      return t.includes('hotline.supervision.closed') && t;
+    }, { what: 'the 二次督办 lines on the timeline' });
+    expect(types.filter((x) => x === 'hotline.callback.scheduled')).toHaveLength(2);
+    expect(types).toContain('hotline.supervision.opened');
+  });
+
+  it('退回 in round 2: the department returns the reopened case → 待分转 at intake', async () => {
+    // A topic of its own: the three rates below count only a–d.
+    const c = await completedCase(duty, { client: property, id: propertyId }, agent, { ...over, topic: `${topic}退` }, { contact: true });
+    await intakeStage(duty, c.id, 'awaitingCallback');
+    await supervisor.request('mutation($c: ID!, $e: String!) { openSecondRound(caseId: $c, explanation: $e) { id } }', { c: c.id, e: '区级平台回访显示仍未解决' });
+    await intakeStage(duty, c.id, 'reopened');
+    await eventually(async () => (await view(property, c.id)).handling?.state === 'accepted', { what: 'the reopened case with the department' });
+    await must(property, 'returnCase', 'ReturnInput', { caseId: c.id, reasonCode: 'wrong_department', basis: '该事项属于其他单位职责，二次督办中退回' });
+    await intakeStage(duty, c.id, 'signed');
   });
 
   it('a supervisor opens a second round by hand (with an explanation); other roles may not', async () => {

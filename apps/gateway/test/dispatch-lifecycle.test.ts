@@ -82,7 +82,8 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
     expect(c.replies.map((r) => r.reviewStatus)).toEqual(['rejected', 'approved']);
     expect(refusal(await act(supervisor, 'approveReply', 'ApproveReplyInput', { caseId }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
     expect(refusal(await act(property, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '办结后再答复应被拒绝' }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
-    await intakeStage(duty, caseId, 'completed');
+    // 办结, then callback opens the round's 回访 task at once: intake's stage goes on to 待回访.
+    await intakeStage(duty, caseId, 'awaitingCallback');
   });
 
   it('the events tell the whole story, with Chinese labels on the timeline and no personal data', async () => {

@@ -6,6 +6,7 @@ import type { IntakeContext } from './context';
 import { migrations } from './migrations';
 import { buildIntakeSchema } from './schema';
 import { seedDemoCases } from './seed/demo-cases';
+import { callbackEventsConsumer, supervisionEventsConsumer } from './timeline/callback-events.consumer';
 import { caseEventsConsumer } from './timeline/case-events.consumer';
 import { TimelineEntry } from './timeline/timeline-entry.entity';
 import { RevealLogEntry } from './personal-data/reveal-log.entity';
@@ -44,7 +45,7 @@ main({
       }),
     };
   },
-  consumers: () => [caseEventsConsumer(), feedbackConsumer()],
+  consumers: () => [caseEventsConsumer(), feedbackConsumer(), callbackEventsConsumer(), supervisionEventsConsumer()],
   context: ({ config, services, log }): ContextExtras<IntakeContext> => ({
     callbackTasks: callbackTaskCheck(services, config.CALLBACK_GRAPHQL_URL, log),
     feedbackConfig: { FEEDBACK_WEBHOOK_URL: config.FEEDBACK_WEBHOOK_URL, FEEDBACK_WEBHOOK_SECRET: config.FEEDBACK_WEBHOOK_SECRET },

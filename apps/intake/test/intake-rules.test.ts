@@ -67,6 +67,7 @@ describe('revealDecision (查看完整信息)', () => {
     expect(revealDecision('callback', { ...subject, stage: 'completed' })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
     expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: false })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
     expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: true }).allowed).toBe(true);
+    expect(revealDecision('callback', { ...subject, stage: 'awaitingCallback', holdsCallbackTask: true }).allowed).toBe(true); // 待回访
     for (const role of ['admin', 'supervisor', 'leader', 'partner'] as const) expect(revealDecision(role, subject).allowed).toBe(false);
   });
 });

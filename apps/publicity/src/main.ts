@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { localDiskStore, main } from '@hotline/service-kit';
+import { calendarYears, localDiskStore, main } from '@hotline/service-kit';
 import { Article } from './articles/article.entity';
-import { loadWorkingCalendar } from './calendar/working-calendar';
+import { LoadedCalendar } from '@hotline/calendar';
+import { calendarYearsConsumer } from './calendar/calendar-years.consumer';
 import { AuditRecord } from './cases/audit-record.entity';
 import { caseEventsConsumer } from './cases/case-events.consumer';
 import { CaseProjection } from './cases/case-projection.entity';
@@ -19,7 +20,9 @@ import { migrations } from './migrations';
 import { buildPublicitySchema } from './schema';
 import { TypicalCase } from './typical-cases/typical-case.entity';
 
-const calendar = loadWorkingCalendar();
+/** The bundled calendar years, with those supervision loads laid over them (kept in publicity's table). */
+const calendar = new LoadedCalendar();
+const years = calendarYears('publicity_calendar_year', calendar);
 
 main({
   name: 'publicity',
@@ -27,13 +30,18 @@ main({
   entities: [CaseProjection, DepartmentProjection, ItemCase, AuditRecord, TypicalCase, Material, Episode, EpisodeTask, Article, LedgerEntry],
   migrations,
   schema: buildPublicitySchema,
-  consumers: () => [caseEventsConsumer(), departmentsConsumer()],
+  consumers: () => [caseEventsConsumer(), departmentsConsumer(), calendarYearsConsumer(years)],
   context: ({ config }) => ({
-    calendar,
+    // A getter: each request's context (a copy of this object) takes the calendar as it is then.
+    get calendar() {
+      return calendar.data;
+    },
     stageDays: { draft: config.TYPICAL_DRAFT_DAYS, review: config.TYPICAL_REVIEW_DAYS, submit: config.TYPICAL_SUBMIT_DAYS },
     episodeDays: { preparationDays: config.EPISODE_PREPARATION_DAYS, followUpDays: config.EPISODE_FOLLOW_UP_DAYS },
     materials: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
   }),
+  onStart: (deps) => years.start(deps),
+  onStop: () => years.stop(),
   routes: (app, { orm, log, verify, config }) => {
     materialRoutes(app, {
       orm, log, verify,

@@ -71,4 +71,14 @@ class Initial extends Migration {
   }
 }
 
-export const migrations = [{ name: 'Migration20261204000001_initial', class: Initial }];
+/** 工作日历: the years loaded into supervision, as `hotline.calendar.year-loaded` brings them. */
+class CalendarYears extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create table publicity_calendar_year (year integer primary key, days jsonb not null, loaded_at timestamptz not null)');
+  }
+}
+
+export const migrations = [
+  { name: 'Migration20261204000001_initial', class: Initial },
+  { name: 'Migration20261205000041_calendar_years', class: CalendarYears },
+];

@@ -23,6 +23,10 @@ export interface CallbackScreensResult {
   explanation: string;
   /** The 三率 figures the leader's page showed. */
   leaderFigures: string;
+  /** The 本月预测 card the leader's page showed. */
+  leaderOutlook: string;
+  /** What the admin's policy editor said to weights that do not add up to 100 %. */
+  policyRefusal: string;
   browserErrors: string[];
 }
 
@@ -133,10 +137,28 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
       await page.getByTestId('nav-three-rates').click();
       await page.getByTestId('three-rates-figures').waitFor({ timeout });
       await page.getByTestId('three-rates-chart').waitFor({ timeout });
+      await page.getByTestId('three-rates-projection').waitFor({ timeout });
+      await page.getByTestId('bonus-items').first().waitFor({ timeout });
       await shot('three-rates');
       return (await page.getByTestId('three-rates-figures').innerText()).replace(/\s+/g, ' ');
     });
-    return { screenshots, revealedPhone, explanation, leaderFigures, browserErrors };
+    const leaderOutlook = (await page.getByTestId('three-rates-outlook').innerText()).replace(/\s+/g, ' ');
+
+    // 考核口径: the administrator's new version whose weights add up to 90 % is refused, with the server's reason.
+    const policyRefusal = await step('scoring-policy', async () => {
+      await login('admin');
+      await page.getByTestId('nav-admin-scoring-policy').click();
+      await page.getByTestId('scoring-policy-list').waitFor({ timeout });
+      await page.getByTestId('policy-month').fill('2097-05');
+      await page.getByTestId('policy-weight-satisfaction').fill('30');
+      await page.getByTestId('policy-weight-sum').getByText('90%').waitFor({ timeout });
+      await page.getByTestId('policy-save').click();
+      const notice = page.locator('.ant-message-notice-content').filter({ hasText: '100%' });
+      await notice.waitFor({ timeout });
+      await shot('scoring-policy-refused');
+      return (await notice.innerText()).trim();
+    });
+    return { screenshots, revealedPhone, explanation, leaderFigures, leaderOutlook, policyRefusal, browserErrors };
   } finally {
     await browser.close();
   }

@@ -1,2 +1,3 @@
 export * from './calendar';
 export * from './seed';
+export * from './loaded-calendar';

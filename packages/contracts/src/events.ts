@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_EVENTS } from './events/calendar.events';
 import { CALLBACK_EVENTS } from './events/callback.events';
 import { DISPATCH_EVENTS } from './events/dispatch.events';
 import { IDENTITY_EVENTS } from './events/identity.events';
@@ -13,7 +14,7 @@ import type { EventDefinition } from './events/shared';
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...SCRIPT_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS, ...MEETING_EVENTS };
+const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...SCRIPT_EVENTS, ...CALENDAR_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS, ...MEETING_EVENTS };
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;
@@ -26,6 +27,7 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(IDENTITY_EVENTS).map((t) => [t, 'identity']),
   ...Object.keys(SUPERVISION_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(SCRIPT_EVENTS).map((t) => [t, 'supervision']),
+  ...Object.keys(CALENDAR_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(CALLBACK_EVENTS).map((t) => [t, 'callback']),
   ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
   ...Object.keys(MEETING_EVENTS).map((t) => [t, 'supervision']),

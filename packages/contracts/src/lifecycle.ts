@@ -39,11 +39,11 @@ export const ANSWERED_STAGES: readonly CaseStage[] = ['completed', 'awaitingCall
 
 /**
  * Events the lifecycle names that no service publishes yet (EVENTS.md). callback publishes
- * `hotline.callback.completed` (回访 result) and `hotline.case.reopened` (unresolved / dissatisfied,
- * or a supervisor's decision → 二次督办); it opens a callback task without an event so far.
+ * `hotline.callback.scheduled` (a 回访 task opened → 待回访), `hotline.callback.completed` (回访
+ * result → 已回访) and `hotline.case.reopened` (unresolved / dissatisfied, or a supervisor's
+ * decision → 二次督办).
  */
 export const PLANNED_LIFECYCLE_EVENTS = [
-  'hotline.callback.scheduled', // a callback task was opened for a completed case
   'hotline.case.closed', // 结案
 ] as const;
 
@@ -64,7 +64,8 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   { event: 'hotline.case.signed', from: ['received'], to: 'signed', label: '签收' },
   { event: 'hotline.case.dispatched', from: ['signed', 'dispatched', 'accepted', 'reopened'], to: 'dispatched', label: '分转 / 改派' },
   { event: 'hotline.case.accepted', from: ['dispatched', 'reopened'], to: 'accepted', label: '科室接收' },
-  { event: 'hotline.case.returned', from: ['dispatched', 'accepted'], to: 'signed', back: true, label: '退回：回到待分转' },
+  // In round 2 (二次督办) the lead department may also return the case it got back (退回 from 二次督办).
+  { event: 'hotline.case.returned', from: ['dispatched', 'accepted', 'reopened'], to: 'signed', back: true, label: '退回：回到待分转' },
   { event: 'hotline.case.replied', from: ['dispatched', 'accepted', 'reopened'], to: 'replied', label: '科室答复' },
   { event: 'hotline.case.review-rejected', from: ['replied'], to: 'accepted', back: true, label: '局审核退回：科室重新办理' },
   { event: 'hotline.case.completed', from: ['replied'], to: 'completed', label: '办结' },
@@ -82,6 +83,21 @@ const BY_EVENT = new Map(STAGE_TRANSITIONS.map((t) => [t.event, t]));
 const RANK: Record<CaseStage, number> = {
   received: 0, signed: 1, dispatched: 2, accepted: 3, replied: 4, completed: 5, awaitingCallback: 6, calledBack: 7, reopened: 8, closed: 9,
 };
+
+/** Stages a case passes through while a later round (二次督办) is handled, before its 回访. */
+const REHANDLING: readonly CaseStage[] = ['reopened', 'dispatched', 'accepted', 'replied', 'completed'];
+
+/**
+ * `stageAfter` with the event's round (callback events carry it). A 回访 event of a later round
+ * (round ≥ 2) moves a case that is still being re-handled as the table does from 已办结: intake
+ * reads callback's events with a consumer of their own, so the round's 待回访 may be seen before
+ * the round's 答复 and 办结 (which then, as late forward events, keep it). A first-round event
+ * seen late, after the reopen, changes nothing (`stageAfter`).
+ */
+export function stageAfterRound(current: CaseStage, eventType: string, round: number | undefined): CaseStage {
+  const later = (round ?? 1) > 1 && eventType.startsWith('hotline.callback.') && REHANDLING.includes(current);
+  return later ? stageAfter('completed', eventType) : stageAfter(current, eventType);
+}
 
 /** The transition an event type makes, if any. */
 export function transitionOf(eventType: string): StageTransition | undefined {

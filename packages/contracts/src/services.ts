@@ -58,7 +58,8 @@ export const SERVICES = [
       'hotline.case.updated', 'hotline.case.attachment-added', 'hotline.case.attachment-removed',
       'hotline.case.feedback-delivered',
     ],
-    consumes: ['hotline.case.>'],
+    // The lifecycle's 回访 and 二次督办 events move the stage and fill the timeline too.
+    consumes: ['hotline.case.>', 'hotline.callback.>', 'hotline.supervision.>'],
     grants: ['dispatch.reply:read', 'callback.task:read'],
   }),
   entry({
@@ -77,7 +78,7 @@ export const SERVICES = [
     name: 'supervision', title: '督办', status: 'live', port: 4104, database: 'hotline_supervision', subgraph: true,
     httpPaths: ['/meetings/:uuid/minutes', '/exclusion-claims/:uuid'],
     // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
-    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>', 'hotline.task.>'],
+    publishes: ['hotline.clock.>', 'hotline.case.urged', 'hotline.exclusion.>', 'hotline.script.>', 'hotline.cluster.>', 'hotline.meeting.>', 'hotline.task.>', 'hotline.calendar.year-loaded'],
     // Departments (调度会 attendance, task owners), publicity's episode tasks (the 催办 ladder) and its own claims'
     // decisions (hotline.exclusion.>: clocks that pause while a claim is pending).
     consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>', 'hotline.exclusion.>'],
@@ -88,14 +89,16 @@ export const SERVICES = [
     httpPaths: [],
     // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
     publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
-    consumes: ['hotline.case.>', 'hotline.exclusion.>'],
+    // 不纳入考核 decisions (hotline.exclusion.>) for the denominators; the working calendar's years as supervision
+    // loads them (hotline.calendar.year-loaded); publicity's bonus points (hotline.publicity.awarded) for the three rates.
+    consumes: ['hotline.case.>', 'hotline.exclusion.>', 'hotline.calendar.>', 'hotline.publicity.>'],
     grants: [],
   }),
   entry({
     name: 'publicity', title: '宣传', status: 'live', port: 4106, database: 'hotline_publicity', subgraph: true,
     httpPaths: ['/typical-cases/:uuid/materials'],
     publishes: ['hotline.publicity.>'],
-    consumes: ['hotline.case.>', 'hotline.department.>'],
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.calendar.>'],
     grants: [],
   }),
   entry({

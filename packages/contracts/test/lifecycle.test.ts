@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANSWERED_STAGES, CASE_STAGE_LABELS, CASE_STAGES, CaseStage, EVENT_TYPES, eventSummary, PLANNED_LIFECYCLE_EVENTS, STAGE_TRANSITIONS, stageAfter, transitionOf,
+  ANSWERED_STAGES, CASE_STAGE_LABELS, CASE_STAGES, CaseStage, EVENT_TYPES, eventSummary, PLANNED_LIFECYCLE_EVENTS, STAGE_TRANSITIONS, stageAfter, stageAfterRound, transitionOf,
 } from '../src';
 import * as browser from '../src/browser';
 
@@ -63,11 +63,42 @@ describe('the case lifecycle (工单生命周期)', () => {
     // 二次督办: back to the department, which replies again; then 办结 and 回访 again.
     expect(run(['accepted', 'replied', 'completed'], 'reopened')).toBe('completed');
     expect(run(['replied'], 'reopened')).toBe('replied');
+    // 退回 in round 2: the department returns the case it got back → 待分转, then dispatched again.
+    expect(run(['returned'], 'reopened')).toBe('signed');
+    expect(run(['returned', 'dispatched', 'accepted', 'replied', 'completed'], 'reopened')).toBe('completed');
     // A backward event outside its stages changes nothing.
     expect(run(['returned'], 'completed')).toBe('completed');
     expect(run(['review-rejected'], 'accepted')).toBe('accepted');
     expect(stageAfter('received', 'hotline.case.reopened')).toBe('received');
     expect(stageAfter('closed', 'hotline.case.reopened')).toBe('closed');
+  });
+
+  it('follows callback through two rounds: 待回访 → 二次督办 → 待回访 → 已回访', () => {
+    const walk = (events: string[], from: CaseStage) => events.reduce<CaseStage>((s, e) => stageAfter(s, e), from);
+    const round1 = walk(['hotline.callback.scheduled', 'hotline.callback.completed', 'hotline.case.reopened'], 'completed');
+    expect(round1).toBe('reopened');
+    const round2 = walk(['hotline.case.accepted', 'hotline.case.replied', 'hotline.case.completed', 'hotline.callback.scheduled'], round1);
+    expect(round2).toBe('awaitingCallback');
+    expect(stageAfter(round2, 'hotline.callback.completed')).toBe('calledBack');
+    // The reopen processed before the round's callback result (two consumers): the result keeps 二次督办.
+    expect(stageAfter('reopened', 'hotline.callback.completed')).toBe('reopened');
+    // The task scheduled before intake saw the 办结: 待回访 stays.
+    expect(walk(['hotline.callback.scheduled', 'hotline.case.completed'], 'replied')).toBe('awaitingCallback');
+  });
+
+  it('a later round\'s 回访 seen before that round\'s 答复 and 办结 (two consumers) still gives 待回访', () => {
+    // Round 2: intake still at 二次督办 when callback's round-2 task shows up.
+    let s = stageAfterRound('reopened', 'hotline.callback.scheduled', 2);
+    expect(s).toBe('awaitingCallback');
+    s = ['hotline.case.accepted', 'hotline.case.replied', 'hotline.case.completed'].reduce<CaseStage>((x, e) => stageAfterRound(x, e, undefined), s);
+    expect(s).toBe('awaitingCallback');
+    expect(stageAfterRound(s, 'hotline.callback.completed', 2)).toBe('calledBack');
+    expect(stageAfterRound('replied', 'hotline.callback.completed', 2)).toBe('calledBack');
+    // Round 1's task seen after the reopen: nothing moves.
+    expect(stageAfterRound('reopened', 'hotline.callback.scheduled', 1)).toBe('reopened');
+    expect(stageAfterRound('reopened', 'hotline.callback.completed', 1)).toBe('reopened');
+    // Case events are the table's as ever.
+    expect(stageAfterRound('reopened', 'hotline.case.returned', 2)).toBe('signed');
   });
 
   it('never moves backwards when a forward event arrives late', () => {

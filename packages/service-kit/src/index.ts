@@ -28,3 +28,4 @@ export * from './sheets';
 export * from './revocation';
 export * from './files/file-store';
 export * from './files/check-upload';
+export * from './calendar-years';

@@ -1,12 +1,12 @@
-import { CalendarError, createCalendar, dayInfo, seedOverrides, seedYears } from '@hotline/calendar';
+import { CalendarData, CalendarError, dayInfo, LoadedCalendar } from '@hotline/calendar';
 import { DomainError } from '@hotline/service-kit';
 
 /**
  * The PRC working calendar (工作日历) as callback uses it: is a Beijing date a working day, with
  * public holidays and swapped working days (调休). This file is the only one that knows where the
- * calendar comes from: `@hotline/calendar` with its bundled years (the seed). A year the
- * administrator loads into supervision's calendar table is not seen here yet; reading it from
- * supervision is a change to this file only.
+ * calendar comes from: `@hotline/calendar` with its bundled years (the seed), and the years an
+ * administrator loads into supervision, which reach callback as `hotline.calendar.year-loaded`
+ * (calendar-years.consumer.ts).
  */
 export interface WorkingCalendar {
   /** `date` is a Beijing calendar date `YYYY-MM-DD`. Beyond the loaded years every day counts (see `day`). */
@@ -15,13 +15,11 @@ export interface WorkingCalendar {
   dayName(date: string): string | null;
 }
 
-const data = createCalendar({ years: seedYears(), overrides: seedOverrides() });
-
 /**
  * A day's facts. Past the last loaded year (next year's notice not yet loaded) every day counts as
  * a working day, as dispatch counts natural days there: a callback comes due earlier, never later.
  */
-function day(date: string): { working: boolean; name: string | null } {
+function day(data: CalendarData, date: string): { working: boolean; name: string | null } {
   try {
     return dayInfo(data, date);
   } catch (e) {
@@ -33,7 +31,11 @@ function day(date: string): { working: boolean; name: string | null } {
   }
 }
 
-export const prcCalendar: WorkingCalendar = {
-  isWorkingDay: (date) => day(date).working,
-  dayName: (date) => day(date).name,
-};
+/** The calendar as `loaded` holds it at each call: a year loaded later counts from then on. */
+export const workingCalendarOf = (loaded: LoadedCalendar): WorkingCalendar => ({
+  isWorkingDay: (date) => day(loaded.data, date).working,
+  dayName: (date) => day(loaded.data, date).name,
+});
+
+/** The bundled years only (tests, and the rules' defaults). */
+export const prcCalendar: WorkingCalendar = workingCalendarOf(new LoadedCalendar());

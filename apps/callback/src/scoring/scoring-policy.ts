@@ -1,5 +1,6 @@
 import { badInput } from '@hotline/service-kit';
 import { z } from 'zod';
+import { BonusRule, BonusRuleCommand } from '../bonus/bonus-rule';
 
 /**
  * 三率考核口径 — the scoring policy, configuration versioned by month (never code). A policy
@@ -27,6 +28,8 @@ export interface ScoringPolicyRules {
   excludedExternalNos: string[];
   /** 不纳入考核: approved claims (from supervision) leave the denominators of their case's period. Absent in versions saved before it existed: true. */
   excludeApprovedClaims?: boolean;
+  /** 加分: how publicity's bonus points add to the combined score (bonus/bonus-rule.ts; the default when absent). */
+  bonus?: BonusRule;
 }
 
 export const DEFAULT_POLICY: ScoringPolicyRules = {
@@ -61,6 +64,7 @@ export const PolicyCommand = z.object({
   excludedExternalNos: z.array(z.string().trim().min(1).max(64)).max(10_000).default([]),
   excludeApprovedClaims: z.boolean().default(true),
   note: z.string().trim().max(200).default(''),
+  bonus: BonusRuleCommand.optional(),
 });
 export type PolicyInput = z.infer<typeof PolicyCommand>;
 

@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Authorized, requireUser } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
+import { BonusRuleInput } from '../bonus/bonus.resolver';
 import { PolicyNode, RateRowNode, ThreeRatesNode } from '../graphql-types';
 import { closePeriod, periodRates } from './scoring.service';
 import { savePolicy } from './scoring.service';
@@ -30,6 +31,7 @@ class PolicyInput {
   @Field(() => [String], { nullable: true }) excludedExternalNos?: string[];
   @Field(() => Boolean, { nullable: true, description: '审核通过的不纳入考核申请移出分母（默认是）' }) excludeApprovedClaims?: boolean;
   @Field(() => String, { nullable: true }) note?: string;
+  @Field(() => BonusRuleInput, { nullable: true, description: '加分规则（缺省为默认规则）' }) bonus?: BonusRuleInput;
 }
 
 export const policyNode = (p: ScoringPolicy): PolicyNode => ({
@@ -37,7 +39,7 @@ export const policyNode = (p: ScoringPolicy): PolicyNode => ({
   excludeApprovedClaims: p.rules.excludeApprovedClaims !== false,
 });
 
-const row = (r: Rates, extra: Partial<RateRowNode>): RateRowNode => ({
+export const rateRow = (r: Rates, extra: Partial<RateRowNode>): RateRowNode => ({
   ...extra, counts: r.counts, responseRate: r.responseRate, resolutionRate: r.resolutionRate, satisfactionRate: r.satisfactionRate, score: r.score,
 });
 
@@ -55,10 +57,10 @@ export class ScoringResolver {
   ): Promise<ThreeRatesNode> {
     const r = await periodRates(ctx.em, { period, departmentId, topic, policyId });
     return {
-      ...row(r, { departmentId, department: departmentId ? { id: departmentId } : null, topic }),
+      ...rateRow(r, { departmentId, department: departmentId ? { id: departmentId } : null, topic }),
       period: r.period, from: r.from, to: r.to, closed: r.closed, policy: policyNode(r.policy),
-      byDepartment: r.byDepartment.map((g) => row(g.rates, { departmentId: g.key, department: g.key ? { id: g.key } : null })),
-      byTopic: r.byTopic.map((g) => row(g.rates, { topic: g.key })),
+      byDepartment: r.byDepartment.map((g) => rateRow(g.rates, { departmentId: g.key, department: g.key ? { id: g.key } : null })),
+      byTopic: r.byTopic.map((g) => rateRow(g.rates, { topic: g.key })),
     };
   }
 
@@ -71,7 +73,7 @@ export class ScoringResolver {
   @Authorized(['admin'])
   @Mutation(() => PolicyNode, { description: '新增考核口径版本（权重之和须为 100%）' })
   async saveScoringPolicy(@Arg('input', () => PolicyInput) input: PolicyInput, @Ctx() ctx: Ctx): Promise<PolicyNode> {
-    return policyNode(await savePolicy(ctx.em, requireUser(ctx), { ...input, weights: { ...input.weights } }));
+    return policyNode(await savePolicy(ctx.em, requireUser(ctx), { ...input, weights: { ...input.weights }, bonus: input.bonus ? { ...input.bonus } : undefined }));
   }
 
   @Authorized(['admin'])

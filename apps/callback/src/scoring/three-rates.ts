@@ -101,6 +101,11 @@ export function threeRates(facts: readonly CaseFacts[], rules: ScoringPolicyRule
     else if (a.satisfaction === 'basically') c.basicallySatisfied++;
     else if (a.satisfaction === 'dissatisfied') c.dissatisfied++;
   }
+  return { counts: c, ...ratesOfCounts(c, rules) };
+}
+
+/** The rates and the score of raw counts (whole, or expected and fractional in the outlook). */
+export function ratesOfCounts(c: Pick<RateCounts, 'assessed' | 'responded' | 'answered' | 'resolved' | 'satisfied' | 'basicallySatisfied'>, rules: Pick<ScoringPolicyRules, 'basicFactor' | 'weights'>): Omit<Rates, 'counts'> {
   const responseRate = ratio(c.responded, c.assessed);
   const resolutionRate = ratio(c.resolved, c.answered);
   const satisfactionRate = ratio(c.satisfied + rules.basicFactor * c.basicallySatisfied, c.answered);
@@ -108,7 +113,7 @@ export function threeRates(facts: readonly CaseFacts[], rules: ScoringPolicyRule
   const score = responseRate == null || resolutionRate == null || satisfactionRate == null
     ? null
     : w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate;
-  return { counts: c, responseRate, resolutionRate, satisfactionRate, score };
+  return { responseRate, resolutionRate, satisfactionRate, score };
 }
 
 /** Groups facts by a key (department, topic) and rates each group. */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { createEvent } from '@hotline/contracts';
+import { recordEvent } from '@hotline/service-kit';
 import { afterWorkingDays } from '../calendar/working-time';
 import type { CallbackCase } from '../cases/callback-case.entity';
 import type { CallbackSettings } from '../context';
-import { CallbackTask } from './callback-task.entity';
 
 /**
  * 回访时限: the end of working hours on the N-th working day after 办结. Beyond the loaded calendar
@@ -18,15 +19,21 @@ export function callbackDueAt(completedAt: Date, s: Pick<CallbackSettings, 'cale
   }
 }
 
-/** One task per case and round: a redelivered or repeated 办结 of the same round finds it and adds nothing. */
-export async function createTaskForRound(em: EntityManager, c: CallbackCase, completedAt: Date, departmentId: string | null, s: CallbackSettings): Promise<void> {
-  await em.upsert(
-    CallbackTask,
-    {
-      // upsert writes plain data (no entity initializers): every column is given here.
-      id: randomUUID(), caseId: c.id, externalNo: c.externalNo, topic: c.topic, departmentId, round: c.round, status: 'open', completedAt,
-      dueAt: callbackDueAt(completedAt, s), attempts: 0, createdAt: new Date(), version: 1,
-    },
-    { onConflictFields: ['caseId', 'round'], onConflictAction: 'ignore' },
+/**
+ * One task per case and round: a redelivered or repeated 办结 of the same round finds it and adds
+ * nothing. A new task tells the stream (`hotline.callback.scheduled`: the case is 待回访) in the
+ * same transaction.
+ */
+export async function createTaskForRound(em: EntityManager, c: CallbackCase, completedAt: Date, departmentId: string | null, s: CallbackSettings, now = new Date()): Promise<void> {
+  const dueAt = callbackDueAt(completedAt, s);
+  const [created] = await em.execute<Array<{ id: string }>>(
+    `insert into callback_task (id, case_id, external_no, topic, department_id, round, status, completed_at, due_at, attempts, created_at, version)
+     values (?, ?, ?, ?, ?, ?, 'open', ?, ?, 0, ?, 1) on conflict (case_id, round) do nothing returning id`,
+    [randomUUID(), c.id, c.externalNo, c.topic, departmentId, c.round, completedAt, dueAt, now],
   );
+  if (!created) return;
+  await recordEvent(em, createEvent({
+    type: 'hotline.callback.scheduled', source: 'callback', actor: { system: 'callback' }, caseId: c.id,
+    data: { externalNo: c.externalNo, taskId: created.id, round: c.round, ...(departmentId ? { departmentId } : {}), dueAt: dueAt.toISOString(), scheduledAt: now.toISOString() },
+  }));
 }

@@ -4,7 +4,7 @@ import { login } from '../auth/login.service';
 import type { IdentityContext } from '../context';
 import { Department } from '../departments/department.entity';
 import { User, UserRole, UserRoleEnum } from './user.entity';
-import { createUser, listUsers, resetPassword, updateUser } from './user.service';
+import { createUser, listCallbackAgents, listUsers, resetPassword, updateUser } from './user.service';
 
 type Ctx = IdentityContext;
 
@@ -50,6 +50,12 @@ export class UserResolver {
   @Query(() => [User], { description: '用户列表' })
   users(@Ctx() ctx: Ctx): Promise<User[]> {
     return listUsers(ctx.em);
+  }
+
+  @Authorized(['supervisor', 'admin'])
+  @Query(() => [User], { description: '回访员列表（在岗），供分配回访任务' })
+  callbackAgents(@Ctx() ctx: Ctx): Promise<User[]> {
+    return listCallbackAgents(ctx.em);
   }
 
   @Authorized(['admin'])

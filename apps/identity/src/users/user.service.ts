@@ -35,6 +35,9 @@ async function checkDepartment(em: EntityManager, role: string, departmentId: st
 
 export const listUsers = (em: EntityManager) => em.find(User, {}, { orderBy: { username: 'asc' } });
 
+/** 回访员: the active callback agents a supervisor may assign a callback task to. */
+export const listCallbackAgents = (em: EntityManager) => em.find(User, { role: 'callback', active: true }, { orderBy: { displayName: 'asc', username: 'asc' } });
+
 /** 新建用户 */
 export async function createUser(em: EntityManager, input: unknown): Promise<User> {
   const cmd = parseInput(CreateUserCommand, input);

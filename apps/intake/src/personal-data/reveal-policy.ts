@@ -11,8 +11,11 @@ export interface RevealSubject {
 
 export type RevealDecision = { allowed: true } | { allowed: false; reason: string; message: string };
 
-/** Stages at which a callback agent (回访员) needs the citizen's number: after the reply. */
-const CALLBACK_STAGES: CaseStage[] = ['replied', 'completed'];
+/**
+ * Stages at which a callback agent (回访员) needs the citizen's number: after the reply, 待回访 and
+ * 已回访 included (the open task of the round, asked of callback, is what finally decides).
+ */
+const CALLBACK_STAGES: CaseStage[] = ['replied', 'completed', 'awaitingCallback', 'calledBack'];
 
 /**
  * Who may see a citizen's full name, phone and address (查看完整信息), always with a reason:

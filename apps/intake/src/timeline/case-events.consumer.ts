@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANSWERED_STAGES, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, eventSummary, stageAfter } from '@hotline/contracts';
+import { ANSWERED_STAGES, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, eventSummary, stageAfter, stageAfterRound } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { TimelineEntry } from './timeline-entry.entity';
@@ -71,7 +71,7 @@ async function applyCaseEvent(e: EventEnvelope, c: Case, em: EntityManager): Pro
     departmentId: (d.leadDepartmentId ?? d.departmentId ?? null) as string | null,
     detail,
   });
-  c.stage = stageAfter(c.stage, e.type);
+  c.stage = stageAfterRound(c.stage, e.type, typeof d.round === 'number' ? d.round : undefined);
   if (e.type === 'hotline.case.dispatched') {
     c.departmentIds = [String(d.leadDepartmentId), ...((d.assistDepartmentIds as string[]) ?? [])];
   }

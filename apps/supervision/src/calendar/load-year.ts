@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { CalendarError, createCalendar, parseDate } from '@hotline/calendar';
-import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { createEvent } from '@hotline/contracts';
+import { actorOf, AuthUser, badInput, parseInput, recordEvent } from '@hotline/service-kit';
 import { engineContext, rescheduleAlarms, ClockDeps } from '../clocks/apply-case-event';
 import { replan } from '../clocks/clock-engine';
 import { Clock } from '../clocks/clock.entity';
@@ -17,7 +18,8 @@ export const LoadYearCommand = z.object({
 /**
  * 导入年度节假日安排: an administrator loads (or replaces) a year from the State Council notice.
  * Every date must be a real date of that year, once. Open clocks are re-planned on the new
- * calendar in the same transaction — those waiting for this year get their due time.
+ * calendar in the same transaction — those waiting for this year get their due time — and the
+ * year goes out as `hotline.calendar.year-loaded` (callback and publicity count on it too).
  */
 export async function loadCalendarYear(em: EntityManager, user: AuthUser, input: unknown, deps: ClockDeps): Promise<{ year: number; replanned: number }> {
   const cmd = parseInput(LoadYearCommand, input);
@@ -61,6 +63,10 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
       replanned++;
     }
     await tx.flush();
+    await recordEvent(tx, createEvent({
+      type: 'hotline.calendar.year-loaded', source: 'supervision', actor: actorOf(user),
+      data: { year: cmd.year, days: cmd.days.map((d) => ({ date: d.date, working: d.working, name: d.name ?? null })), loadedAt: new Date().toISOString() },
+    }));
     return { year: cmd.year, replanned };
   });
 }

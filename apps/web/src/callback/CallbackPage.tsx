@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../auth/AuthContext';
 import { QueryState } from '../shared/QueryState';
 import { formatDateTime } from '../shared/time';
+import { AssignAgentSelect } from './AssignAgentSelect';
 import { CallScreen } from './CallScreen';
 import { callbackError } from './errors';
 import { ImportOfficialButton } from './ImportOfficialButton';
@@ -20,6 +21,7 @@ type View = 'mine' | 'unassigned' | 'all';
 
 function Queue({ view, onOpen, externalNo }: { view: View; onOpen(t: CallbackTask): void; externalNo: string }) {
   const { message } = App.useApp();
+  const canAssign = useCurrentUser().role !== 'callback';
   const [page, setPage] = useState(1);
   const q = useQuery<{ callbackQueue: { total: number; items: CallbackTask[] } }>(CALLBACK_QUEUE_QUERY, {
     variables: { view, page, pageSize: PAGE_SIZE, externalNo: externalNo || null },
@@ -54,7 +56,8 @@ function Queue({ view, onOpen, externalNo }: { view: View; onOpen(t: CallbackTas
       title: '操作',
       render: (_, t) => (
         <Space>
-          {!t.assignee && (
+          {canAssign && t.status === 'open' && <AssignAgentSelect task={t} />}
+          {!canAssign && !t.assignee && (
             <Button size="small" loading={assigning.loading} onClick={() => void claim(t)} data-testid={`claim-${t.externalNo}`}>
               领取
             </Button>

@@ -9,6 +9,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { QueryState } from '../shared/QueryState';
 import { formatDateTime } from '../shared/time';
 import { percent, periodOf } from './labels';
+import { Bonus, BonusItems, OutlookCard } from './OutlookCard';
 import { THREE_RATES_QUERY } from './queries';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -19,6 +20,7 @@ interface Rates extends Row {
   period: string; from: string; to: string; closed: boolean;
   policy: { effectiveFrom: string; version: number; isDefault: boolean; note: string; basicFactor: number; weights: { response: number; resolution: number; satisfaction: number } };
   byDepartment: Row[]; byTopic: Row[];
+  bonus: Bonus;
 }
 
 function DepartmentChart({ rows }: { rows: Row[] }) {
@@ -76,14 +78,18 @@ export default function ThreeRatesPage() {
             </Typography.Paragraph>
             {r.policy.isDefault && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message="当前使用系统默认口径（待与局方确认），并非官方公布的考核办法" />}
             <Row gutter={16} data-testid="three-rates-figures">
-              <Col span={6}><Statistic title="响应率" value={percent(r.responseRate)} /></Col>
-              <Col span={6}><Statistic title="解决率" value={percent(r.resolutionRate)} /></Col>
-              <Col span={6}><Statistic title="满意率" value={percent(r.satisfactionRate)} /></Col>
-              <Col span={6}><Statistic title="综合得分" value={r.score == null ? '—' : r.score.toFixed(2)} /></Col>
+              <Col span={5}><Statistic title="响应率" value={percent(r.responseRate)} /></Col>
+              <Col span={5}><Statistic title="解决率" value={percent(r.resolutionRate)} /></Col>
+              <Col span={5}><Statistic title="满意率" value={percent(r.satisfactionRate)} /></Col>
+              <Col span={4}><Statistic title="综合得分" value={r.score == null ? '—' : r.score.toFixed(2)} /></Col>
+              <Col span={5}><Statistic title="综合得分（含加分）" value={r.bonus.combinedScore == null ? '—' : r.bonus.combinedScore.toFixed(2)} /></Col>
             </Row>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
               办结 {r.counts.cases} 件，不纳入考核 {r.counts.excluded} 件，参评 {r.counts.assessed} 件，按时响应 {r.counts.responded} 件，有效回访 {r.counts.answered} 件，待回访或未接通 {r.counts.pending} 件
             </Typography.Paragraph>
+            <Card size="small" title="加分项" style={{ marginTop: 16 }}>
+              <BonusItems bonus={r.bonus} />
+            </Card>
             <Card size="small" title="各科室" style={{ marginTop: 16 }}>
               <DepartmentChart rows={r.byDepartment} />
               <Table<Row> size="small" rowKey={(x) => x.departmentId ?? 'none'} pagination={false} dataSource={r.byDepartment}
@@ -96,6 +102,7 @@ export default function ThreeRatesPage() {
           </>
         )}
       </QueryState>
+      <OutlookCard />
     </Card>
   );
 }

@@ -100,6 +100,9 @@ export const IMPORT_OFFICIAL_MUTATION = gql`
 const RATE_FIELDS = `counts { cases excluded assessed responded answered pending resolved satisfied basicallySatisfied dissatisfied }
   responseRate resolutionRate satisfactionRate score`;
 
+/** 加分 of a period: the rule, the items and the combined score with them. */
+const BONUS_FIELDS = `bonus { rule { scorePerPoint cap } points score capped combinedScore items { entryId kind kindLabel points department { id name } awardedAt } }`;
+
 export const THREE_RATES_QUERY = gql`
   query ThreeRates($period: String!, $departmentId: ID, $topic: String) {
     threeRates(period: $period, departmentId: $departmentId, topic: $topic) {
@@ -108,6 +111,45 @@ export const THREE_RATES_QUERY = gql`
       ${RATE_FIELDS}
       byDepartment { departmentId department { id name } ${RATE_FIELDS} }
       byTopic { topic ${RATE_FIELDS} }
+      ${BONUS_FIELDS}
     }
+  }
+`;
+
+
+
+/** 本月预测: the period so far and its what-if. */
+export const THREE_RATES_OUTLOOK_QUERY = gql`
+  query ThreeRatesOutlook($period: String) {
+    threeRatesOutlook(period: $period) {
+      period asOf
+      current { ${RATE_FIELDS} }
+      history { periods assessed answerShare resolvedShare satisfiedShare basicShare dissatisfiedShare }
+      projection { expectedAnswers answered resolved satisfied basicallySatisfied dissatisfied responseRate resolutionRate satisfactionRate score combinedScore }
+      ${BONUS_FIELDS}
+    }
+  }
+`;
+
+export const SCORING_POLICIES_QUERY = gql`
+  query ScoringPolicies {
+    scoringPolicies {
+      id effectiveFrom version isDefault note createdAt responseClocks contactHours basicFactor
+      weights { response resolution satisfaction } periodKind cutoffDay resultSource resultRound
+      bonus { scorePerPoint cap }
+    }
+  }
+`;
+
+export const SAVE_SCORING_POLICY_MUTATION = gql`
+  mutation SaveScoringPolicy($input: ScoringPolicyInput!) {
+    saveScoringPolicy(input: $input) { id effectiveFrom version }
+  }
+`;
+
+/** 回访员 a supervisor may assign a task to (identity). */
+export const CALLBACK_AGENTS_QUERY = gql`
+  query CallbackAgents {
+    callbackAgents { id displayName username }
   }
 `;

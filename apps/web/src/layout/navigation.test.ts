@@ -15,6 +15,7 @@ describe('navigation', () => {
       '/admin/calendar',
       '/admin/clocks',
       '/admin/clusters',
+      '/admin/scoring-policy',
       '/intake/import',
       '/intake/feedback',
       '/admin/open311',

@@ -206,6 +206,16 @@ export const NAVIGATION: readonly NavEntry[] = [
     group: '系统管理',
     component: lazy(() => import('../clusters/ClustersPage')),
   },
+  // 回访 (callback): the scoring policy's versions (三率考核口径).
+  {
+    key: 'admin-scoring-policy',
+    path: '/admin/scoring-policy',
+    label: '考核口径',
+    icon: ControlOutlined,
+    roles: ['admin'],
+    group: '系统管理',
+    component: lazy(() => import('../callback/ScoringPolicyPage')),
+  },
   // 诉求受理 (intake): import, search, feedback; admin settings in 系统管理.
   {
     key: 'intake-import',

@@ -5,12 +5,30 @@ import { defineEvent, EventDefinition, iso } from './shared';
 const departmentId = z.string().min(1);
 const round = z.number().int().min(1);
 
+/** `YYYY-MM-DD HH:mm`, Beijing time (UTC+8 all year), for a timeline line. */
+const beijingDateTime = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 /**
  * Events callback publishes: 回访 attempts and results, the reopen of an unresolved case, and —
  * until apps/supervision hosts it — 二次督办 (second supervision) opened and closed. None carries
  * the citizen's phone: callback asks intake for it, audited.
  */
 export const CALLBACK_EVENTS = {
+  /** 进入待回访: a 回访 task was opened for the round after 办结, due by `dueAt` (working calendar). */
+  'hotline.callback.scheduled': defineEvent({
+    label: '进入待回访',
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        taskId: z.string().min(1),
+        round,
+        departmentId: departmentId.optional(),
+        dueAt: iso,
+        scheduledAt: iso,
+      }),
+    },
+    summary: (d) => `第 ${d.round} 轮回访，时限 ${beijingDateTime(d.dueAt)}`,
+  }),
   /** 回访呼叫: one call attempt and its outcome; `nextAttemptAt` when another try is scheduled. */
   'hotline.callback.attempted': defineEvent({
     label: '回访呼叫',
