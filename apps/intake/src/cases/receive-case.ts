@@ -3,8 +3,8 @@ import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_T
 import { parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
-import { repeatSignals } from '../repeats/similarity';
-import { loadIntakeRules } from '../settings/intake-settings';
+import { repeatCounts } from '../repeats/repeat-counts';
+import { cachedIntakeRules } from '../settings/intake-settings';
 import { Case, searchTextOf } from './case.entity';
 
 const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}最多 ${max} 个字`).nullish().transform((v) => (v ? v : null));
@@ -129,12 +129,12 @@ export async function receiveCase(em: EntityManager, actor: Actor, input: unknow
   const cmd = parseInput(ReceiveCaseCommand, input);
   const existing = await em.findOne(Case, { externalNo: cmd.externalNo });
   if (existing) return { case: existing, created: false };
-  const rules = await loadIntakeRules(em);
+  const rules = await cachedIntakeRules(em);
   try {
     return await em.transactional(async (tx) => {
       const receivedAt = cmd.receivedAt ?? new Date();
-      const earlier = await earlierCandidates(tx, { ...cmd, address: cmd.address, projectName: cmd.projectName, receivedAt }, rules);
-      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, repeatSignals(cmd, earlier)));
+      const signals = await repeatCounts(tx, { ...cmd, receivedAt }, rules);
+      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, signals));
       await tx.flush();
       await recordEvent(tx, receivedEvent(c, actor));
       return { case: c, created: true };
