@@ -257,7 +257,8 @@ export async function load({ quick = false, runs, seconds } = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
   say(`starting the system (data in ${dataDir}); load average ${report.loadavg.start.join(' ')}`);
   const t0 = performance.now();
-  const stack = await startStack({ rootDir: root, dataDir, persistent: true, seedDemo: true, ports: 'free', installNats: false, progress: (m) => say(`  ${m}`), env: { LOG_LEVEL: 'warn' } });
+  const stack = await startStack({ rootDir: root, dataDir, persistent: true, seedDemo: true, ports: 'free', installNats: false, progress: (m) => say(`  ${m}`), env: { LOG_LEVEL: 'warn' } })
+    .catch((e) => { fs.rmSync(dataDir, { recursive: true, force: true }); throw e; });
   const startMs = performance.now() - t0;
   say(`started in ${fmt(startMs / 1000, 1)} s`);
   try {
