@@ -51,17 +51,6 @@ export const ReceiveCaseCommand = z.object({
 });
 export type ReceiveCaseCommand = z.infer<typeof ReceiveCaseCommand>;
 
-/** The earlier cases in the repeat window that share the phone, or the address / project and topic. */
-export async function earlierCandidates(em: EntityManager, c: Pick<Case, 'citizenPhone' | 'address' | 'projectName' | 'topic' | 'receivedAt'> & { id?: string }, rules: IntakeRules): Promise<Case[]> {
-  const since = new Date(c.receivedAt.getTime() - rules.repeatWindowDays * 86_400_000);
-  const or: Record<string, unknown>[] = [];
-  if (c.citizenPhone) or.push({ citizenPhone: c.citizenPhone });
-  if (c.address) or.push({ topic: c.topic, address: c.address });
-  if (c.projectName) or.push({ topic: c.topic, projectName: c.projectName });
-  if (!or.length) return [];
-  return em.find(Case, { receivedAt: { $gte: since, $lt: c.receivedAt }, $or: or, ...(c.id ? { id: { $ne: c.id } } : {}) }, { limit: 500 });
-}
-
 /** Builds the case's fields from a valid command, classified by the rules with its repeat signals. */
 export function caseFields(cmd: ReceiveCaseCommand, rules: IntakeRules, signals: { repeatCount: number; clusterCount: number }) {
   const { tier, urgency } = classifyByRules(cmd, rules, signals);
