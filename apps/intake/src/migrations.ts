@@ -318,6 +318,17 @@ class KeyPersons extends Migration {
   }
 }
 
+/**
+ * Repeat counts at receipt (repeats/repeat-counts.ts) look earlier cases up by phone, by project
+ * and topic, and by address and topic: the first two had indexes, the address had none (every
+ * receive with an address scanned the window).
+ */
+class RepeatAddressIndex extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create index if not exists intake_case_address on intake_case (address, topic, received_at) where address is not null');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261125000001_initial', class: Initial },
   { name: 'Migration20261125000002_full_work_order', class: FullWorkOrder },
@@ -328,4 +339,5 @@ export const migrations = [
   { name: 'Migration20261125000007_attachment_removal', class: AttachmentRemoval },
   { name: 'Migration20261204000017_search_text', class: SearchText },
   { name: 'Migration20261205000022_key_persons', class: KeyPersons },
+  { name: 'Migration20261205000060_repeat_address_index', class: RepeatAddressIndex },
 ];

@@ -21,6 +21,22 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
+/** A service's V8 heap budget when none is set: the largest old space it may grow (MB). */
+export const DEFAULT_HEAP_MB = 384;
+
+/**
+ * The memory budget of a service: `--max-old-space-size` from `<NAME>_HEAP_MB` (e.g.
+ * INTAKE_HEAP_MB), else `SERVICE_HEAP_MB`, else DEFAULT_HEAP_MB; `0` leaves it to Node. Node
+ * otherwise lets each heap grow towards a quarter of the machine's memory before collecting hard,
+ * and seven services on one machine add up (docs/performance.md).
+ */
+export function heapBudget(name: string, env: Record<string, string | undefined>): string[] {
+  const raw = env[`${name.toUpperCase()}_HEAP_MB`] ?? env.SERVICE_HEAP_MB ?? String(DEFAULT_HEAP_MB);
+  const mb = Number(raw);
+  if (!Number.isInteger(mb) || mb < 0) throw new Error(`${name.toUpperCase()}_HEAP_MB / SERVICE_HEAP_MB must be a whole number of MB (0 = Node's default), got "${raw}"`);
+  return mb ? [`--max-old-space-size=${mb}`] : [];
+}
+
 /** Starts `node apps/<name>/dist/main.js` and resolves once its /readyz answers 200. */
 export async function startService(opts: {
   rootDir: string;
@@ -33,7 +49,7 @@ export async function startService(opts: {
 }): Promise<ServiceProcess> {
   const entry = path.join(opts.rootDir, 'apps', opts.name, 'dist', 'main.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: build first (pnpm turbo run build)`);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...heapBudget(opts.name, { ...process.env, ...opts.env }), entry], {
     cwd: path.join(opts.rootDir, 'apps', opts.name),
     env: { ...process.env, ...opts.env, PORT: String(opts.port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, nextRestart, Stack, startStack } from '../src';
+import { DEFAULT_HEAP_MB, DEFAULT_POLICY, heapBudget, nextRestart, Stack, startStack } from '../src';
 
 describe('the restart rule', () => {
   const policy = { initialBackoffMs: 500, maxBackoffMs: 4_000, windowMs: 60_000, maxCrashes: 3 };
@@ -48,6 +48,20 @@ async function eventually<T>(fn: () => Promise<T | undefined | false>, what: str
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+describe('the memory budget of a service', () => {
+  it('takes <NAME>_HEAP_MB over SERVICE_HEAP_MB over the default; 0 leaves it to Node', () => {
+    expect(heapBudget('intake', {})).toEqual([`--max-old-space-size=${DEFAULT_HEAP_MB}`]);
+    expect(heapBudget('intake', { SERVICE_HEAP_MB: '256' })).toEqual(['--max-old-space-size=256']);
+    expect(heapBudget('intake', { SERVICE_HEAP_MB: '256', INTAKE_HEAP_MB: '512' })).toEqual(['--max-old-space-size=512']);
+    expect(heapBudget('gateway', { INTAKE_HEAP_MB: '512' })).toEqual([`--max-old-space-size=${DEFAULT_HEAP_MB}`]);
+    expect(heapBudget('intake', { SERVICE_HEAP_MB: '0' })).toEqual([]);
+  });
+  it('refuses what is not a whole number of MB', () => {
+    expect(() => heapBudget('intake', { INTAKE_HEAP_MB: 'lots' })).toThrow(/INTAKE_HEAP_MB/);
+    expect(() => heapBudget('intake', { SERVICE_HEAP_MB: '-1' })).toThrow(/SERVICE_HEAP_MB/);
+  });
+});
 
 describe('the local run supervises its processes', () => {
   let stack: Stack;

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { assertInScope, groupBy, loaderFor, requireUser } from '@hotline/service-kit';
+import { assertInScope, groupBy, loaderFor, requireUser, rowsById } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { CaseNode, OfficialNode, SupervisionNode, TaskNode } from '../graphql-types';
 import { OfficialResult } from '../official/official-result.entity';
@@ -42,7 +42,7 @@ export class CaseResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: Ctx): Promise<Known> => {
     const user = requireUser(ctx);
-    const c = await ctx.em.findOne(CallbackCase, { id: ref.id });
+    const c = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(CallbackCase, { id: { $in: ids } })).load(ref.id);
     if (c) assertInScope(user, c.leadDepartmentId ? [c.leadDepartmentId] : []);
     else if (user.role === 'handler') assertInScope(user, []);
     return { id: ref.id, known: c ?? undefined };

@@ -1,6 +1,6 @@
 import type { QueueSort } from '@hotline/contracts';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { assertInScope, Authorized, DepartmentRef, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, UserRef } from '@hotline/service-kit';
+import { assertInScope, Authorized, DepartmentRef, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, rowsById, UserRef } from '@hotline/service-kit';
 import { AssistTask } from '../assists/assist-task.entity';
 import type { DispatchContext } from '../context';
 
@@ -269,7 +269,7 @@ export class AssignmentRecordResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: Ctx): Promise<DispatchCase | CaseNode> => {
     const user = requireUser(ctx);
-    const c = await ctx.em.findOne(DispatchCase, { id: ref.id });
+    const c = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(DispatchCase, { id: { $in: ids } })).load(ref.id);
     if (!c) return Object.assign(new CaseNode(), { id: ref.id }); // not yet projected here
     assertInScope(user, c.departmentIds());
     return c;

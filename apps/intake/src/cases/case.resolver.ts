@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Channel, knownOf, maskAddress, maskName, maskPhone, QueueSort, redactText, RequestType, Urgency } from '@hotline/contracts';
-import { actorOf, Authorized, badInput, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, ServiceContext } from '@hotline/service-kit';
+import { actorOf, assertInScope, Authorized, badInput, groupBy, loaderFor, MAX_PAGE_SIZE, notFound, pageRequest, requireUser, rowsById, ServiceContext } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
 import { Attachment, Case, CaseStageEnum, ChannelEnum, QueueSortEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
@@ -203,7 +203,14 @@ export class CaseResolver {
 
 /** The gateway asks intake for a case's fields by id; scope applies here too. */
 export const caseReference = {
-  __resolveReference: (ref: { id: string }, ctx: ServiceContext) => findCaseForUser(ctx.em, requireUser(ctx), ref.id),
+  __resolveReference: async (ref: { id: string }, ctx: ServiceContext) => {
+    const user = requireUser(ctx);
+    // The references of a whole list arrive together: one query for all of them.
+    const c = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(Case, { id: { $in: ids } })).load(ref.id);
+    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
+    assertInScope(user, c.departmentIds);
+    return c;
+  },
 };
 
 /** Coordinates as everyone sees them: three decimals (about 110 m). */

@@ -3,8 +3,8 @@ import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_T
 import { parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
-import { repeatSignals } from '../repeats/similarity';
-import { loadIntakeRules } from '../settings/intake-settings';
+import { repeatCounts } from '../repeats/repeat-counts';
+import { cachedIntakeRules } from '../settings/intake-settings';
 import { Case, searchTextOf } from './case.entity';
 import { callerKeyOf } from '../key-persons/caller-key';
 import { keyPersonKeys } from '../key-persons/key-persons';
@@ -52,17 +52,6 @@ export const ReceiveCaseCommand = z.object({
   if (!c.anonymous && !c.citizenPhone) ctx.addIssue({ code: 'custom', path: ['citizenPhone'], message: '联系电话格式不正确' });
 });
 export type ReceiveCaseCommand = z.infer<typeof ReceiveCaseCommand>;
-
-/** The earlier cases in the repeat window that share the phone, or the address / project and topic. */
-export async function earlierCandidates(em: EntityManager, c: Pick<Case, 'citizenPhone' | 'address' | 'projectName' | 'topic' | 'receivedAt'> & { id?: string }, rules: IntakeRules): Promise<Case[]> {
-  const since = new Date(c.receivedAt.getTime() - rules.repeatWindowDays * 86_400_000);
-  const or: Record<string, unknown>[] = [];
-  if (c.citizenPhone) or.push({ citizenPhone: c.citizenPhone });
-  if (c.address) or.push({ topic: c.topic, address: c.address });
-  if (c.projectName) or.push({ topic: c.topic, projectName: c.projectName });
-  if (!or.length) return [];
-  return em.find(Case, { receivedAt: { $gte: since, $lt: c.receivedAt }, $or: or, ...(c.id ? { id: { $ne: c.id } } : {}) }, { limit: 500 });
-}
 
 /** Builds the case's fields from a valid command, classified by the rules with its repeat signals. */
 export function caseFields(cmd: ReceiveCaseCommand, rules: IntakeRules, signals: { repeatCount: number; clusterCount: number }) {
@@ -133,12 +122,12 @@ export async function receiveCase(em: EntityManager, actor: Actor, input: unknow
   const cmd = parseInput(ReceiveCaseCommand, input);
   const existing = await em.findOne(Case, { externalNo: cmd.externalNo });
   if (existing) return { case: existing, created: false };
-  const rules = await loadIntakeRules(em);
+  const rules = await cachedIntakeRules(em);
   try {
     return await em.transactional(async (tx) => {
       const receivedAt = cmd.receivedAt ?? new Date();
-      const earlier = await earlierCandidates(tx, { ...cmd, address: cmd.address, projectName: cmd.projectName, receivedAt }, rules);
-      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, repeatSignals(cmd, earlier)));
+      const signals = await repeatCounts(tx, { ...cmd, receivedAt }, rules);
+      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, signals));
       c.keyPerson = (await keyPersonKeys(tx, [c.callerKey])).size > 0;
       await tx.flush();
       await recordEvent(tx, receivedEvent(c, actor));

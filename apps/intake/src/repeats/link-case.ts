@@ -4,7 +4,6 @@ import { actorOf, AuthUser, badInput, conflict, parseInput, recordEvent } from '
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case } from '../cases/case.entity';
-import { earlierCandidates } from '../cases/receive-case';
 import { findCaseForUser } from '../cases/case-queries';
 import { recordClassification } from '../classification/reclassify';
 import { classifyByRules, IntakeRules } from '../classification/rules';
@@ -17,21 +16,33 @@ export interface RepeatCandidate {
   reasons: string[];
 }
 
+interface CandidateRow { id: string; citizen_phone: string; address: string | null; project_name: string | null; topic: string; title: string; content: string; received_at: Date | string }
+
 /**
  * 疑似重复件: earlier cases within the window that share the phone, the address or project and
- * topic, or whose text is similar (same topic) — best first, with their stage and outcome.
+ * topic, or whose text is similar (same topic) — best first, with their stage and outcome. The
+ * pool (up to 500 by key and the 500 latest of the topic) is read as plain rows holding only what
+ * the score needs; only the `limit` best are loaded as cases.
  */
 export async function repeatCandidates(em: EntityManager, c: Case, rules: IntakeRules, limit = 10): Promise<RepeatCandidate[]> {
   const since = new Date(c.receivedAt.getTime() - rules.repeatWindowDays * 86_400_000);
-  const byKey = await earlierCandidates(em, c, rules);
-  const sameTopic = await em.find(Case, { topic: c.topic, receivedAt: { $gte: since, $lt: c.receivedAt }, id: { $ne: c.id } }, { orderBy: { receivedAt: 'desc' }, limit: 500 });
-  const pool = new Map<string, Case>([...byKey, ...sameTopic].map((x) => [x.id, x]));
-  const out: RepeatCandidate[] = [];
-  for (const e of pool.values()) {
-    const m: RepeatMatch | null = matchRepeat(c, e, rules.textSimilarityThreshold);
-    if (m) out.push({ case: e, ...m });
+  const cols = 'id, citizen_phone, address, project_name, topic, title, content, received_at';
+  const window = 'received_at >= ? and received_at < ? and id <> ?';
+  const rows = await em.execute<CandidateRow[]>(
+    `(select ${cols} from intake_case where ${window}
+        and (citizen_phone = ? or (topic = ? and address = ?) or (topic = ? and project_name = ?)) limit 500)
+     union
+     (select ${cols} from intake_case where ${window} and topic = ? order by received_at desc limit 500)`,
+    [since, c.receivedAt, c.id, c.citizenPhone || null, c.topic, c.address || null, c.topic, c.projectName || null, since, c.receivedAt, c.id, c.topic],
+  );
+  const scored: Array<{ id: string; at: number } & RepeatMatch> = [];
+  for (const r of rows) {
+    const m = matchRepeat(c, { citizenPhone: r.citizen_phone, address: r.address, projectName: r.project_name, topic: r.topic, title: r.title, content: r.content }, rules.textSimilarityThreshold);
+    if (m) scored.push({ id: r.id, at: new Date(r.received_at).getTime(), ...m });
   }
-  return out.sort((a, b) => b.score - a.score || b.case.receivedAt.getTime() - a.case.receivedAt.getTime()).slice(0, limit);
+  const best = scored.sort((a, b) => b.score - a.score || b.at - a.at).slice(0, limit);
+  const cases = new Map((best.length ? await em.find(Case, { id: { $in: best.map((b) => b.id) } }) : []).map((x) => [x.id, x]));
+  return best.filter((b) => cases.has(b.id)).map((b) => ({ case: cases.get(b.id)!, score: b.score, reasons: b.reasons }));
 }
 
 export const LinkCommand = z.object({

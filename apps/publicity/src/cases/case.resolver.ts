@@ -1,6 +1,6 @@
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
 import { PUBLICITY_KIND_LABELS, PublicityKind, TYPICAL_CASE_STAGE_LABELS } from '@hotline/contracts';
-import { assertInScope, groupBy, loaderFor, requireUser } from '@hotline/service-kit';
+import { assertInScope, groupBy, loaderFor, requireUser, rowsById } from '@hotline/service-kit';
 import { Article } from '../articles/article.entity';
 import type { PublicityContext } from '../context';
 import { Episode } from '../episodes/episode.entity';
@@ -62,7 +62,7 @@ export class CaseResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: PublicityContext): Promise<CaseNode> => {
     const user = requireUser(ctx);
-    const known = await ctx.em.findOne(CaseProjection, { id: ref.id });
+    const known = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(CaseProjection, { id: { $in: ids } })).load(ref.id);
     if (known) assertInScope(user, known.departmentIds);
     return Object.assign(new CaseNode(), { id: ref.id });
   },

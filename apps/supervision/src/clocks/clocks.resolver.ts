@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } fro
 import { Authorized } from '@hotline/service-kit';
 import { CalendarData } from '@hotline/calendar';
 import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, UrgeLevel } from '@hotline/contracts';
-import { assertInScope, badInput, departmentScope, groupBy, isUuid, loaderFor, notFound, requireUser } from '@hotline/service-kit';
+import { assertInScope, badInput, departmentScope, groupBy, isUuid, loaderFor, notFound, requireUser, rowsById } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
 import type { SupervisionContext } from '../context';
 
@@ -33,12 +33,20 @@ export const urgeNode = (u: Urge): UrgeNode => ({
 
 const KINDS = Object.keys(CLOCK_KIND_LABELS);
 
+const calendars = new WeakMap<object, Promise<CalendarData>>();
+/** The calendar once per request (checking its revision is a query): a list's clocks share it. */
+function requestCalendar(ctx: Ctx): Promise<CalendarData> {
+  let cal = calendars.get(ctx);
+  if (!cal) calendars.set(ctx, (cal = ctx.calendars.current(ctx.em)));
+  return cal;
+}
+
 @Resolver(() => CaseNode)
 export class ClocksResolver {
   @FieldResolver(() => [CaseClockNode], { description: '工单的全部时钟（签收、分转、首次联系、办理、回访），按开始时间' })
   async clocks(@Root() c: CaseNode, @Ctx() ctx: Ctx): Promise<CaseClockNode[]> {
     const rows = await loaderFor<Clock[]>(ctx, 'clocks', async (ids) => groupBy(await ctx.em.find(Clock, { caseId: { $in: [...ids] } }, { orderBy: { startedAt: 'asc' } }), (r) => r.caseId), []).load(c.id);
-    const cal = await ctx.calendars.current(ctx.em);
+    const cal = await requestCalendar(ctx);
     const now = new Date();
     return rows.map((r) => clockNode(r, cal, now));
   }
@@ -127,7 +135,7 @@ export class ClocksResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: Ctx): Promise<CaseNode> => {
     const user = requireUser(ctx);
-    const p = isUuid(ref.id) ? await ctx.em.findOne(CaseProjection, { id: ref.id }) : null;
+    const p = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(CaseProjection, { id: { $in: ids } })).load(ref.id);
     if (p) assertInScope(user, p.departmentIds());
     else if (departmentScope(user) !== 'all') throw notFound('NOT_FOUND', '工单不存在或无权查看');
     return Object.assign(new CaseNode(), { id: ref.id });
