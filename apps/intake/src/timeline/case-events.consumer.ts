@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '@hotline/service-kit';
+import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ANSWERED_STAGES, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, eventSummary, stageAfter, stageAfterRound } from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
@@ -32,7 +33,10 @@ async function detailOf(e: EventEnvelope, c: Case, em: EntityManager): Promise<s
  */
 export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<void> {
   if (!e.caseId) return;
-  const c = await em.findOne(Case, { id: e.caseId });
+  // Locked: intake reads case, callback and supervision events with consumers of their own, and
+  // two of them moving one case's stage at once must not overwrite each other (a round-2 待回访
+  // lost under a late 办结 write). The row lock makes the second wait and read the first's stage.
+  const c = await em.findOne(Case, { id: e.caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!c) throw new Error(`case ${e.caseId} not found for ${e.type}`); // retried, then dead-lettered
   await applyCaseEvent(e, c, em);
   await em.flush();
@@ -45,7 +49,9 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
  */
 export async function onCaseEvents(events: EventEnvelope[], em: EntityManager): Promise<void> {
   const ids = [...new Set(events.map((e) => e.caseId).filter((id): id is string => !!id))];
-  const cases = new Map((await em.find(Case, { id: { $in: ids } })).map((c) => [c.id, c]));
+  // Locked in one order (by id), so two consumers' batches never wait on each other crosswise.
+  const locked = await em.find(Case, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+  const cases = new Map(locked.map((c) => [c.id, c]));
   for (const e of events) {
     if (!e.caseId) continue;
     const c = cases.get(e.caseId);

@@ -20,4 +20,8 @@ export const COMMON_ERRORS = defineErrors({
   ARCHIVE_ZIP64: { code: 'BAD_USER_INPUT', reason: 'ARCHIVE_TOO_LARGE', message: '文件解压后过大' },
   ARCHIVE_TOO_LARGE: { code: 'BAD_USER_INPUT', message: '文件解压后过大（上限 {maxMb} MB），疑似压缩炸弹' },
   ARCHIVE_HAS_EXECUTABLE: { code: 'BAD_USER_INPUT', message: '文件内含可执行程序，已拒绝' },
+  // Uploads (附件, 材料, 佐证材料), checked by the kit's checkUpload
+  EMPTY_FILE: { code: 'BAD_USER_INPUT', message: '文件为空' },
+  FILE_TOO_LARGE: { code: 'BAD_USER_INPUT', message: '文件过大，单个{what}不能超过 {limit}' },
+  UNSUPPORTED_FILE_TYPE: { code: 'BAD_USER_INPUT', message: '不支持的文件类型：{supported}' },
 });

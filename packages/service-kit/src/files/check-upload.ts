@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { badInput } from '../errors';
+import { COMMON_ERRORS } from '@hotline/contracts';
+import { codedError } from '../errors';
 import { FILE_KINDS, FileKind, formatSize, inspectArchive, sanitizeFileName, sniffFileKind } from '../file-type';
 
 /** What the allow-list accepts, for the refusal a person reads. */
 export const SUPPORTED_UPLOADS = '仅支持图片（JPG、PNG、GIF、WebP）、PDF、Word/Excel/PowerPoint 文档、音频（MP3、WAV、AMR、M4A）、MP4 视频和纯文本文件';
 
 /** `FILE_TOO_LARGE` naming what was uploaded (附件, 材料, 佐证材料). */
-export const fileTooLarge = (maxBytes: number, what: string) => badInput('FILE_TOO_LARGE', `文件过大，单个${what}不能超过 ${formatSize(maxBytes)}`, { maxBytes });
+export const fileTooLarge = (maxBytes: number, what: string) => codedError(COMMON_ERRORS.FILE_TOO_LARGE, { what, limit: formatSize(maxBytes) }, { maxBytes });
 
 export interface CheckedUpload {
   kind: FileKind;
@@ -22,13 +23,13 @@ export interface CheckedUpload {
  * coded refusal; nothing has been stored yet when it does.
  */
 export function checkUpload(bytes: Buffer, fileName: string, limits: { maxBytes: number; what: string }): CheckedUpload {
-  if (bytes.length === 0) throw badInput('EMPTY_FILE', '文件为空');
+  if (bytes.length === 0) throw codedError(COMMON_ERRORS.EMPTY_FILE);
   if (bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes, limits.what);
   const kindName = sniffFileKind(bytes);
-  if (!kindName) throw badInput('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${SUPPORTED_UPLOADS}`);
+  if (!kindName) throw codedError(COMMON_ERRORS.UNSUPPORTED_FILE_TYPE, { supported: SUPPORTED_UPLOADS });
   if (kindName === 'docx' || kindName === 'xlsx' || kindName === 'pptx') {
     const verdict = inspectArchive(bytes);
-    if (!verdict.ok) throw badInput(verdict.reason, verdict.message);
+    if (!verdict.ok) throw verdict.error;
   }
   const kind = FILE_KINDS[kindName];
   return { kind, name: sanitizeFileName(fileName, kind), sha256: createHash('sha256').update(bytes).digest('hex') };
