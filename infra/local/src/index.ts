@@ -5,3 +5,4 @@ export * from './services';
 export * from './keys';
 export * from './stack';
 export * from './supervisor';
+export * from './demo-story';

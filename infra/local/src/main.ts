@@ -4,6 +4,7 @@
  * crashes is restarted with backoff; only repeated crashes within a minute stop the whole run.
  */
 import path from 'node:path';
+import { playDemoStoryOnce } from './demo-story';
 import { startStack } from './stack';
 
 const DEMO_DEPARTMENTS = ['property', 'housing', 'sales', 'construction', 'planning', 'quality', 'municipal', 'office'];
@@ -39,6 +40,14 @@ ${seedDemo ? `
     ${DEMO_DEPARTMENTS.map((d) => `handler-${d}`).join(', ')}
 ` : ''}
 Press Ctrl-C to stop.`);
+
+  // The demo's back half (签收 → 办结 → 回访, demo-story.ts), played once on a fresh demo.
+  if (seedDemo && process.env.SEED_DEMO_STORY !== 'false') {
+    playDemoStoryOnce(`${stack.gatewayUrl}/graphql`, say).then(
+      (r) => say(r === 'played' ? 'demo story played: the queues, a case in 二次督办 and the month\'s 三率 have figures' : 'demo story: the demo cases were already worked; left as they are'),
+      (e: unknown) => say(`demo story not finished (the system runs; the demo has fewer figures): ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
