@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import { calendarYears, localDiskStore, main } from '@hotline/service-kit';
+import { calendarYears, fileStoreOf, main } from '@hotline/service-kit';
 import { Article } from './articles/article.entity';
 import { LoadedCalendar } from '@hotline/calendar';
 import { calendarYearsConsumer } from './calendar/calendar-years.consumer';
@@ -38,14 +37,14 @@ main({
     },
     stageDays: { draft: config.TYPICAL_DRAFT_DAYS, review: config.TYPICAL_REVIEW_DAYS, submit: config.TYPICAL_SUBMIT_DAYS },
     episodeDays: { preparationDays: config.EPISODE_PREPARATION_DAYS, followUpDays: config.EPISODE_FOLLOW_UP_DAYS },
-    materials: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
+    materials: fileStoreOf(config, config.DATA_DIR, 'materials'),
   }),
   onStart: (deps) => years.start(deps),
   onStop: () => years.stop(),
   routes: (app, { orm, log, verify, config }) => {
     materialRoutes(app, {
       orm, log, verify,
-      store: localDiskStore(path.resolve(config.DATA_DIR, 'materials')),
+      store: fileStoreOf(config, config.DATA_DIR, 'materials'),
       limits: { maxBytes: config.MATERIAL_MAX_BYTES, maxPerItem: config.MATERIAL_MAX_PER_ITEM },
     });
   },

@@ -1,4 +1,4 @@
-import { BaseConfigSchema } from '@hotline/service-kit';
+import { BaseConfigSchema, checkFileStoreConfig, FileStoreConfigShape } from '@hotline/service-kit';
 import { z } from 'zod';
 
 /** `09:00-12:00,13:30-17:30` → windows; empty = whole working days. */
@@ -17,6 +17,8 @@ const workingHours = z.string().default('').transform((v, ctx) => {
 });
 
 export const SupervisionConfigSchema = BaseConfigSchema.extend({
+  /** FILE_STORE=local (under DATA_DIR) or s3 (S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_REGION, S3_PREFIX). */
+  ...FileStoreConfigShape,
   PORT: z.coerce.number().int().min(1).max(65535).default(4104),
   /** How often the scheduler looks for due warnings, breaches and 催办 steps. */
   SCHEDULER_POLL_MS: z.coerce.number().int().min(50).default(1000),
@@ -32,5 +34,5 @@ export const SupervisionConfigSchema = BaseConfigSchema.extend({
   EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
   /** Most evidence files on one claim. */
   EVIDENCE_MAX_PER_CLAIM: z.coerce.number().int().min(1).max(200).default(30),
-});
+}).superRefine(checkFileStoreConfig);
 export type SupervisionConfig = z.infer<typeof SupervisionConfigSchema>;

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import path from 'node:path';
-import { localDiskStore, main } from '@hotline/service-kit';
+import { fileStoreOf, main } from '@hotline/service-kit';
 import { CalendarStore, seedCalendar } from './calendar/calendar-store';
 import { caseEventsConsumer } from './clocks/case-events.consumer';
 import { Cluster, ClusterCase, ClusterMember, ClusterSettings } from './clusters/cluster.entity';
@@ -52,7 +51,7 @@ main({
     minutesRoutes(app, { orm, log, verify });
     exclusionRoutes(app, {
       orm, log, verify, calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)),
-      store: localDiskStore(path.resolve(config.DATA_DIR, 'evidence')),
+      store: fileStoreOf(config, config.DATA_DIR, 'evidence'),
       limits: { maxBytes: config.EVIDENCE_MAX_BYTES, maxPerClaim: config.EVIDENCE_MAX_PER_CLAIM },
     });
   },

@@ -27,5 +27,6 @@ export * from './file-type';
 export * from './sheets';
 export * from './revocation';
 export * from './files/file-store';
+export * from './files/s3-store';
 export * from './files/check-upload';
 export * from './calendar-years';
