@@ -27,6 +27,9 @@ export default function ExclusionsPage() {
   const claims = useQuery<{ exclusionClaims: { total: number; items: ExclusionClaim[] } }>(EXCLUSION_CLAIMS_QUERY, {
     variables: { month, status, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
+    // No de-duplication: the refetch after a second upload must not join the refetch still in flight
+    // from the first, whose answer predates the second file (seen failing in CI's browser test).
+    context: { queryDeduplication: false },
   });
   const rules = useQuery<{ exclusionRuleSet: ExclusionRuleSet }>(EXCLUSION_RULE_SET_QUERY, { variables: { month }, fetchPolicy: 'cache-and-network' });
   const ruleSet = rules.data?.exclusionRuleSet ?? null;
