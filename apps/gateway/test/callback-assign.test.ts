@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { GraphQLClient, loginAs } from '@hotline/testing';
+import { freePort, GraphQLClient, loginAs, startService } from '@hotline/testing';
 import { as } from './helpers';
 import { departments, refusal } from './dispatch-helpers';
-import { callbacks, completedCase, TASK } from './callback-helpers';
+import { callbacks, CLAIM, completedCase, TASK } from './callback-helpers';
 
 /**
  * 分配回访任务: a supervisor assigns a case's callback task only to an active 回访员. callback does
@@ -76,6 +78,28 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
     expect(await assigneeOf()).toEqual({ id: agents.staying.id });
     // Taking the task back (no agent) needs no one's answer.
     expect((await supervisor.request<{ assignCallbackTask: { assignee: null } }>(ASSIGN, { t: taskId, a: null })).assignCallbackTask.assignee).toBeNull();
+  });
+
+  it('when identity cannot be asked, nothing is assigned (AGENT_CHECK_UNAVAILABLE)', async () => {
+    // A second callback, on the same database, whose IDENTITY_GRAPHQL_URL leads nowhere (a free port nobody listens on).
+    const [port, nowhere] = await Promise.all([freePort(), freePort()]);
+    const replica = await startService({
+      rootDir: inject('rootDir'), name: 'callback', port, env: { ...inject('callbackEnv'), IDENTITY_GRAPHQL_URL: `http://127.0.0.1:${nowhere}/graphql` },
+      logFile: path.join(os.tmpdir(), `callback-replica-${port}.log`),
+    });
+    try {
+      const direct = new GraphQLClient(`http://127.0.0.1:${port}/graphql`, supervisor.token);
+      const r = await direct.raw(ASSIGN, { t: taskId, a: agents.staying.id });
+      expect(refusal(r)).toEqual({ code: 'CONFLICT', reason: 'AGENT_CHECK_UNAVAILABLE' });
+      expect(r.errors?.[0].message).toBe('暂时无法核对回访员身份，未分配，请稍后重试');
+      expect(await assigneeOf()).toBeNull();
+      // The replica itself works: a 回访员 taking a task asks no one.
+      const agentId = (await agent.request<{ me: { id: string } }>('{ me { id } }')).me.id;
+      const own = await new GraphQLClient(`http://127.0.0.1:${port}/graphql`, agent.token).request<{ assignCallbackTask: { assignee: { id: string } } }>(CLAIM, { t: taskId });
+      expect(own.assignCallbackTask.assignee).toEqual({ id: agentId });
+    } finally {
+      await replica.stop();
+    }
   });
 
   it("identity's isActiveCallbackAgent answers callback's service token only, and is not in the gateway's API", async () => {

@@ -15,6 +15,8 @@ declare module 'vitest' {
     dispatchClientSecret: string;
     /** callback's client secret at identity (asks whether a user is an active 回访员), fresh per run. */
     callbackClientSecret: string;
+    /** callback's environment, to start a replica of it that cannot reach identity. */
+    callbackEnv: Record<string, string>;
     /** supervision's environment, to start more replicas of it against the same database. */
     supervisionEnv: Record<string, string>;
     rootDir: string;
@@ -37,6 +39,7 @@ export default async function setup(project: TestProject) {
   project.provide('callbackClientSecret', stack.serviceEnv('callback').SERVICE_CLIENT_SECRET);
   project.provide('keyFile', path.join(stack.dataDir, 'keys', 'identity-es256.pem'));
   project.provide('supervisionEnv', stack.serviceEnv('supervision'));
+  project.provide('callbackEnv', stack.serviceEnv('callback'));
   project.provide('rootDir', rootDir);
 
   // The stack's supervision can be stopped and started again on its port (the gateway keeps its URL).
