@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
 import { CALLBACK_ERRORS } from '@hotline/contracts';
 import { AuthUser, codedError, conflict, parseInput } from '@hotline/service-kit';
-import { z } from 'zod';
 import type { CallbackAgentCheck } from './agent-check';
 import type { CallbackTask } from './callback-task.entity';
 import { assertOpen, loadTask } from './task-access';
