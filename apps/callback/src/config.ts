@@ -16,5 +16,13 @@ export const CallbackConfigSchema = BaseConfigSchema.extend({
   SECOND_ROUND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Rounds a case may go through automatically (1 = first handling; 2 = one 二次督办). */
   CALLBACK_MAX_ROUNDS: z.coerce.number().int().min(1).max(5).default(2),
-}).refine((c) => c.CALLBACK_WORK_END_HOUR > c.CALLBACK_WORK_START_HOUR, { path: ['CALLBACK_WORK_END_HOUR'], message: 'must be later than CALLBACK_WORK_START_HOUR' });
+  /**
+   * identity's subgraph, asked with callback's service token (SERVICE_CLIENT_ID / SERVICE_CLIENT_SECRET,
+   * scope `identity.callback-agent:read`) whether a supervisor's assignee is an active 回访员.
+   */
+  IDENTITY_GRAPHQL_URL: z.url().default('http://127.0.0.1:4101/graphql'),
+})
+  .refine((c) => c.CALLBACK_WORK_END_HOUR > c.CALLBACK_WORK_START_HOUR, { path: ['CALLBACK_WORK_END_HOUR'], message: 'must be later than CALLBACK_WORK_START_HOUR' })
+  // Without its service credentials callback cannot ask identity, and no supervisor could assign a task.
+  .refine((c) => c.NODE_ENV !== 'production' || !!c.SERVICE_CLIENT_SECRET, { path: ['SERVICE_CLIENT_SECRET'], message: 'is required when NODE_ENV=production (callback asks identity about callback agents)' });
 export type CallbackConfig = z.infer<typeof CallbackConfigSchema>;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { calendarYears, main } from '@hotline/service-kit';
+import { calendarYears, ContextExtras, main } from '@hotline/service-kit';
 import { LoadedCalendar } from '@hotline/calendar';
 import { BonusItemRow } from './bonus/bonus-item.entity';
 import { publicityAwardsConsumer } from './bonus/publicity-awards.consumer';
@@ -10,13 +10,14 @@ import { caseEventsConsumer } from './cases/case-events.consumer';
 import { CallbackConfig, CallbackConfigSchema } from './config';
 import { CaseExclusion } from './exclusions/exclusion.entity';
 import { exclusionsConsumer } from './exclusions/exclusions.consumer';
-import type { CallbackSettings } from './context';
+import type { CallbackContext, CallbackSettings } from './context';
 import { migrations } from './migrations';
 import { OfficialResult } from './official/official-result.entity';
 import { CallbackResult } from './results/callback-result.entity';
 import { buildCallbackSchema } from './schema';
 import { ClosedPeriod, ScoringPolicy } from './scoring/scoring-policy.entity';
 import { SecondSupervision } from './second-round/second-supervision.entity';
+import { identityAgentCheck } from './tasks/agent-check';
 import { CallbackAttempt, CallbackTask } from './tasks/callback-task.entity';
 
 /** The bundled calendar years, with those supervision loads laid over them (kept in callback's table). */
@@ -42,7 +43,13 @@ main({
   migrations,
   schema: buildCallbackSchema,
   consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig)), exclusionsConsumer(), calendarYearsConsumer(years), publicityAwardsConsumer()],
-  context: ({ config }) => ({ settings: settingsOf(config as CallbackConfig) }),
-  onStart: (deps) => years.start(deps),
+  context: ({ config, services, log }): ContextExtras<CallbackContext> => ({
+    settings: settingsOf(config as CallbackConfig),
+    agents: identityAgentCheck(services, (config as CallbackConfig).IDENTITY_GRAPHQL_URL, log),
+  }),
+  onStart: async (deps) => {
+    if (!deps.config.SERVICE_CLIENT_SECRET) deps.log.warn('SERVICE_CLIENT_SECRET is not set: callback cannot ask identity about callback agents, and a supervisor cannot assign a callback task');
+    await years.start(deps);
+  },
   onStop: () => years.stop(),
 });

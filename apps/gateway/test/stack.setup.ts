@@ -13,6 +13,10 @@ declare module 'vitest' {
     intakeClientSecret: string;
     /** dispatch's client secret at identity (reads case texts from intake), fresh per run. */
     dispatchClientSecret: string;
+    /** callback's client secret at identity (asks whether a user is an active 回访员), fresh per run. */
+    callbackClientSecret: string;
+    /** callback's environment, to start a replica of it that cannot reach identity. */
+    callbackEnv: Record<string, string>;
     /** supervision's environment, to start more replicas of it against the same database. */
     supervisionEnv: Record<string, string>;
     rootDir: string;
@@ -32,8 +36,10 @@ export default async function setup(project: TestProject) {
   project.provide('subgraphUrls', Object.fromEntries(Object.values(stack.subgraphs).map((s) => [s.name, s.url])));
   project.provide('intakeClientSecret', stack.serviceEnv('intake').SERVICE_CLIENT_SECRET);
   project.provide('dispatchClientSecret', stack.serviceEnv('dispatch').SERVICE_CLIENT_SECRET);
+  project.provide('callbackClientSecret', stack.serviceEnv('callback').SERVICE_CLIENT_SECRET);
   project.provide('keyFile', path.join(stack.dataDir, 'keys', 'identity-es256.pem'));
   project.provide('supervisionEnv', stack.serviceEnv('supervision'));
+  project.provide('callbackEnv', stack.serviceEnv('callback'));
   project.provide('rootDir', rootDir);
 
   // The stack's supervision can be stopped and started again on its port (the gateway keeps its URL).

@@ -16,6 +16,8 @@ export const SERVICE_SCOPES = {
   'intake.case-text:read': '读取工单全文（已脱敏，用于分转建议）',
   /** intake asks callback whether a 回访员 holds the open callback task of a case (before revealing the phone). */
   'callback.task:read': '核对回访任务的承办人（查看来电人电话前）',
+  /** callback asks identity whether a user is an active 回访员 (before assigning a callback task to them). */
+  'identity.callback-agent:read': '核对在岗回访员（分配回访任务前）',
 } as const;
 export type ServiceScope = keyof typeof SERVICE_SCOPES;
 

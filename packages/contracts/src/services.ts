@@ -92,7 +92,8 @@ export const SERVICES = [
     // 不纳入考核 decisions (hotline.exclusion.>) for the denominators; the working calendar's years as supervision
     // loads them (hotline.calendar.year-loaded); publicity's bonus points (hotline.publicity.awarded) for the three rates.
     consumes: ['hotline.case.>', 'hotline.exclusion.>', 'hotline.calendar.>', 'hotline.publicity.>'],
-    grants: [],
+    // Asks identity whether a user is an active 回访员 before a supervisor's assignment (assignCallbackTask).
+    grants: ['identity.callback-agent:read'],
   }),
   entry({
     name: 'publicity', title: '宣传', status: 'live', port: 4106, database: 'hotline_publicity', subgraph: true,

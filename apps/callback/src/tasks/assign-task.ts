@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, conflict, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, conflict, parseInput } from '@hotline/service-kit';
+import type { CallbackAgentCheck } from './agent-check';
 import type { CallbackTask } from './callback-task.entity';
 import { assertOpen, loadTask } from './task-access';
 
@@ -13,10 +15,17 @@ export const AssignCommand = z.object({
 /**
  * 领取 / 分配: a 回访员 takes an unassigned open task; a supervisor assigns it to a 回访员 (or
  * takes it back: `agentId` null). A task held by another agent is not taken over by a 回访员
- * (CONFLICT TASK_TAKEN) — a supervisor reassigns it.
+ * (CONFLICT TASK_TAKEN) — a supervisor reassigns it. A supervisor's assignee must be an active
+ * 回访员 as identity says (asked before the transaction; when identity cannot answer, nothing is
+ * assigned: AGENT_CHECK_UNAVAILABLE).
  */
-export async function assignTask(em: EntityManager, user: AuthUser, input: unknown): Promise<CallbackTask> {
+export async function assignTask(em: EntityManager, user: AuthUser, input: unknown, agents: CallbackAgentCheck): Promise<CallbackTask> {
   const cmd = parseInput(AssignCommand, input);
+  if (user.role !== 'callback' && cmd.agentId) {
+    const answer = await agents(cmd.agentId);
+    if (answer === 'unavailable') throw codedError(CALLBACK_ERRORS.AGENT_CHECK_UNAVAILABLE);
+    if (answer === 'not-agent') throw codedError(CALLBACK_ERRORS.NOT_A_CALLBACK_AGENT);
+  }
   return em.transactional(async (tx) => {
     const t = await loadTask(tx, cmd.taskId);
     assertOpen(t);

@@ -53,7 +53,7 @@ export class TaskResolver {
   @Authorized(['callback', 'supervisor', 'admin'])
   @Mutation(() => TaskNode, { description: '领取回访任务（回访员）或分配给回访员（督办员，agentId 为空即收回）' })
   assignCallbackTask(@Arg('taskId', () => ID) taskId: string, @Arg('agentId', () => ID, { nullable: true }) agentId: string | null, @Ctx() ctx: Ctx): Promise<CallbackTask> {
-    return assignTask(ctx.em, requireUser(ctx), { taskId, agentId });
+    return assignTask(ctx.em, requireUser(ctx), { taskId, agentId }, ctx.agents);
   }
 
   @Authorized(['callback'])
