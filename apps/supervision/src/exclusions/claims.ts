@@ -96,7 +96,7 @@ const eventBase = (c: ExclusionClaim) => ({ claimId: c.id, externalNo: c.externa
 
 /**
  * 提交: refused while the checklist is incomplete (CHECKLIST_INCOMPLETE, with what is missing) or
- * after the month's deadline (DEADLINE_PASSED); otherwise `hotline.exclusion.submitted` in the same
+ * after the month's deadline (CLAIM_DEADLINE_PASSED); otherwise `hotline.exclusion.submitted` in the same
  * transaction.
  */
 export async function submitClaim(em: EntityManager, user: AuthUser, claimId: string, cal: CalendarData, now = new Date()): Promise<ExclusionClaim> {
