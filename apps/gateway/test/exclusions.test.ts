@@ -140,7 +140,7 @@ describe('exclusion claims (不纳入考核): rule sets by month, checklist, dea
     // Complete, but March 2020's deadline (5th working day of April 2020) is long past (checked first: it cannot be mended).
     expect((await upload(supervisor, draft.id, 'photo', PNG, '现场照片.png')).status).toBe(201);
     const late = await submit(supervisor, draft.id);
-    expect(refusal(late)).toEqual({ code: 'BAD_USER_INPUT', reason: 'DEADLINE_PASSED' });
+    expect(refusal(late)).toEqual({ code: 'BAD_USER_INPUT', reason: 'CLAIM_DEADLINE_PASSED' });
     // Roles: only the supervisor prepares and submits; nobody decides a draft.
     expect(refusal(await submit(leader, draft.id)).code).toBe('FORBIDDEN');
     expect(refusal(await submit(property, draft.id)).code).toBe('FORBIDDEN');

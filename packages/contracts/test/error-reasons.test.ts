@@ -10,7 +10,7 @@ import { ERROR_CODES, ERROR_LISTS, errorEntriesFor, errorMessageOf, type ErrorEn
  * or a `reason: 'X'` literal) fails this test: add it to its domain's list and throw it with the
  * kit's `codedError`. (Other services still write theirs inline; add them here once converted.)
  */
-const CONVERTED = ['packages/service-kit/src', 'apps/identity/src', 'apps/dispatch/src'];
+const CONVERTED = ['packages/service-kit/src', 'apps/identity/src', 'apps/dispatch/src', 'apps/intake/src', 'apps/supervision/src', 'apps/publicity/src'];
 /** Where DomainError and the inline helpers themselves are defined. */
 const DEFINITIONS = new Set(['packages/service-kit/src/errors.ts']);
 
@@ -64,7 +64,10 @@ describe('error reason lists', () => {
 
   it('fills a message and finds a reason across the lists', () => {
     expect(errorMessageOf(ERROR_LISTS.dispatch.EXTENSION_TOO_LONG.message, { maxDays: 30 })).toBe('一次延期最多 30 天');
-    expect(errorEntriesFor('STALE_VERSION').map((e) => e.message)).toEqual(['数据已被他人更新，请刷新后重试', '工单已被他人更新，请刷新后重试']);
+    // One reason, a wording per list entry (the common one first); other lists may add theirs.
+    const stale = errorEntriesFor('STALE_VERSION').map((e) => e.message);
+    expect(stale[0]).toBe('数据已被他人更新，请刷新后重试');
+    expect(stale).toEqual(expect.arrayContaining(['工单已被他人更新，请刷新后重试', '典型案例已被他人更新，请刷新后重试', '节目已被他人更新，请刷新后重试', '文章已被他人更新，请刷新后重试']));
     expect(errorEntriesFor('NO_SUCH_REASON')).toEqual([]);
   });
 

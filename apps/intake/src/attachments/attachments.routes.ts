@@ -1,25 +1,13 @@
-import express, { Express, NextFunction, Request, Response } from 'express';
+import { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { allowRoles, authenticated, callerOf, DomainError, Logger, restHandler, sendDomainError, sendError, TokenVerifier } from '@hotline/service-kit';
+import { allowRoles, authenticated, callerOf, codedError, DomainError, Logger, rawUpload, restHandler, sendDomainError, TokenVerifier } from '@hotline/service-kit';
 import { AttachmentStore, postgresAttachmentStore } from './attachment-store';
 import { addAttachment, AttachmentLimits, fileTooLarge, readAttachment, UPLOAD_ROLES } from './attachments';
 import { contentDisposition } from './file-type';
+import { COMMON_ERRORS, INTAKE_ERRORS } from '@hotline/contracts';
 
 /** A file over the limit is 413 (the kit's error body, code PAYLOAD_TOO_LARGE); other refusals by their code. */
-const statusOf = (e: DomainError) => (e.reason === 'FILE_TOO_LARGE' ? 413 : undefined);
-
-/** Reads the raw body up to the limit; a larger one is answered 413 without storing anything. */
-function rawBody(maxBytes: number) {
-  const parse = express.raw({ type: () => true, limit: maxBytes });
-  return (req: Request, res: Response, next: NextFunction) =>
-    parse(req, res, (err?: unknown) => {
-      if (!err) return next();
-      const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large') return sendDomainError(res, fileTooLarge(maxBytes), 413);
-      if (type === 'request.aborted') return; // the client went away: nothing to answer
-      sendError(res, 400, 'BAD_USER_INPUT', 'BAD_REQUEST', '上传的内容无法读取，请重试');
-    });
-}
+const statusOf = (e: DomainError) => (e.reason === COMMON_ERRORS.FILE_TOO_LARGE.reason ? 413 : undefined);
 
 /**
  * 附件 over HTTP (the gateway passes `/cases/<uuid>/attachments…` through):
@@ -34,7 +22,7 @@ export function attachmentRoutes(
 ): void {
   const store = deps.store ?? postgresAttachmentStore;
 
-  app.post('/cases/:caseId/attachments', authenticated(deps.verify), allowRoles(UPLOAD_ROLES, '无权上传附件'), rawBody(deps.limits.maxBytes), restHandler(deps.log, 'attachment upload failed', async (req: Request, res: Response) => {
+  app.post('/cases/:caseId/attachments', authenticated(deps.verify), allowRoles(UPLOAD_ROLES, INTAKE_ERRORS.UPLOAD_FORBIDDEN.message), rawUpload(deps.limits.maxBytes, fileTooLarge(deps.limits.maxBytes)), restHandler(deps.log, 'attachment upload failed', async (req: Request, res: Response) => {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const { entry } = await addAttachment(deps.orm.em.fork(), store, callerOf(res), {
       caseId: String(req.params.caseId), fileName: typeof req.query.fileName === 'string' ? req.query.fileName : '', bytes,
@@ -55,5 +43,5 @@ export function attachmentRoutes(
   }, statusOf));
 
   // Anything else under a case's attachments: a coded 404, not Express's HTML page.
-  app.use(/^\/cases\/[^/]+\/attachments(?=\/|$)/, (_req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', 'NOT_FOUND', '附件不存在或无权查看'));
+  app.use(/^\/cases\/[^/]+\/attachments(?=\/|$)/, (_req: Request, res: Response) => sendDomainError(res, codedError(INTAKE_ERRORS.ATTACHMENT_HIDDEN)));
 }

@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent } from '@hotline/contracts';
-import { AccessRule, isAllowed, isUuid, actorOf, AuthUser, badInput, DomainError, forbidden, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, INTAKE_ERRORS } from '@hotline/contracts';
+import { AccessRule, isAllowed, isUuid, actorOf, AuthUser, checkUpload, codedError, DomainError, fileTooLarge as tooLarge, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Attachment, Case } from '../cases/case.entity';
@@ -10,7 +9,6 @@ import { findCaseForUser } from '../cases/case-queries';
 import { logLook } from '../personal-data/reveal-log.entity';
 import { CaseAttachment } from './attachment.entity';
 import type { AttachmentStore } from './attachment-store';
-import { FILE_KINDS, formatSize, inspectArchive, sanitizeFileName, sniffFileKind } from './file-type';
 
 /** Who may upload (受理 is theirs): duty operators and administrators. */
 export const UPLOAD_ROLES: readonly AccessRule[] = ['duty', 'admin'];
@@ -33,7 +31,7 @@ export interface AttachmentLimits {
 export const attachmentUrl = (caseId: string, id: string) => `/cases/${caseId}/attachments/${id}`;
 
 /** The refusal for a file larger than the limit (HTTP 413). */
-export const fileTooLarge = (maxBytes: number) => badInput('FILE_TOO_LARGE', `文件过大，单个附件不能超过 ${formatSize(maxBytes)}`, { maxBytes });
+export const fileTooLarge = (maxBytes: number) => tooLarge(maxBytes, '附件');
 
 
 /**
@@ -46,8 +44,6 @@ export const fileTooLarge = (maxBytes: number) => badInput('FILE_TOO_LARGE', `�
 async function lockContent(tx: EntityManager, sha256: string): Promise<void> {
   await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`intake_attachment:${sha256}`]);
 }
-
-const SUPPORTED = '仅支持图片（JPG、PNG、GIF、WebP）、PDF、Word/Excel/PowerPoint 文档、音频（MP3、WAV、AMR、M4A）、MP4 视频和纯文本文件';
 
 /**
  * 上传附件: checks the file (not empty, within the size limit, a type on the allow-list by its
@@ -62,27 +58,18 @@ export async function addAttachment(
   input: { caseId: string; fileName: string; bytes: Buffer },
   limits: AttachmentLimits,
 ): Promise<{ attachment: CaseAttachment; entry: Attachment }> {
-  if (!isAllowed(user, UPLOAD_ROLES)) throw forbidden('FORBIDDEN', '无权上传附件');
-  if (!isUuid(input.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
-  if (input.bytes.length === 0) throw badInput('EMPTY_FILE', '文件为空');
-  if (input.bytes.length > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
-  const kindName = sniffFileKind(input.bytes);
-  if (!kindName) throw badInput('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${SUPPORTED}`);
-  if (kindName === 'docx' || kindName === 'xlsx' || kindName === 'pptx') {
-    // Before anything reads it: how far it expands, how many entries, no program inside.
-    const verdict = inspectArchive(input.bytes);
-    if (!verdict.ok) throw badInput(verdict.reason, verdict.message);
-  }
-  const kind = FILE_KINDS[kindName];
-  const fileName = sanitizeFileName(input.fileName, kind);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  if (!isAllowed(user, UPLOAD_ROLES)) throw codedError(INTAKE_ERRORS.UPLOAD_FORBIDDEN);
+  if (!isUuid(input.caseId)) throw codedError(INTAKE_ERRORS.CASE_MISSING);
+  // Before anything reads it: not empty, within the limit, an allowed type by its bytes, an Office
+  // archive checked for how far it expands, how many entries and programs inside; the name cleaned.
+  const { kind, name: fileName, sha256 } = checkUpload(input.bytes, input.fileName, { maxBytes: limits.maxBytes, what: '附件' });
 
   return em.transactional(async (tx) => {
     const c = await tx.findOne(Case, { id: input.caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
+    if (!c) throw codedError(INTAKE_ERRORS.CASE_MISSING);
     // Removed files (撤回) no longer count.
     const count = await tx.count(CaseAttachment, { caseId: c.id, removedAt: null });
-    if (count >= limits.maxPerCase) throw badInput('TOO_MANY_ATTACHMENTS', `每件工单最多上传 ${limits.maxPerCase} 个附件`, { maxPerCase: limits.maxPerCase });
+    if (count >= limits.maxPerCase) throw codedError(INTAKE_ERRORS.TOO_MANY_ATTACHMENTS, { max: limits.maxPerCase }, { maxPerCase: limits.maxPerCase });
 
     await lockContent(tx, sha256);
     await store.put(tx, sha256, input.bytes);
@@ -103,8 +90,6 @@ export async function addAttachment(
   });
 }
 
-const NOT_FOUND_MESSAGE = '附件不存在或无权查看';
-
 /**
  * 下载附件: the bytes of an uploaded file to whoever may see its case, with the audit record
  * (查阅日志: 下载附件 <file name>) written in the same transaction as the read — no record, no
@@ -118,8 +103,8 @@ export async function readAttachment(
   caseId: string,
   id: string,
 ): Promise<{ attachment: CaseAttachment; bytes: Buffer }> {
-  if (!DOWNLOAD_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权下载附件');
-  const missing = () => notFound('NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (!DOWNLOAD_ROLES.includes(user.role)) throw codedError(INTAKE_ERRORS.DOWNLOAD_FORBIDDEN);
+  const missing = () => codedError(INTAKE_ERRORS.ATTACHMENT_HIDDEN);
   if (!isUuid(id)) throw missing();
   return em.transactional(async (tx) => {
     let c: Case;
@@ -158,18 +143,18 @@ export const RemoveAttachmentCommand = z.object({
  * refused with `ATTACHMENT_IS_LINK`. An unknown case or file, or one removed already, is NOT_FOUND.
  */
 export async function removeAttachment(em: EntityManager, store: AttachmentStore, user: AuthUser, input: unknown): Promise<Case> {
-  if (!REMOVE_ROLES.includes(user.role)) throw forbidden('FORBIDDEN', '无权撤回附件');
+  if (!REMOVE_ROLES.includes(user.role)) throw codedError(INTAKE_ERRORS.REMOVE_FORBIDDEN);
   const cmd = parseInput(RemoveAttachmentCommand, input);
-  if (!isUuid(cmd.caseId)) throw notFound('CASE_NOT_FOUND', '工单不存在');
+  if (!isUuid(cmd.caseId)) throw codedError(INTAKE_ERRORS.CASE_MISSING);
   return em.transactional(async (tx) => {
     const c = await tx.findOne(Case, { id: cmd.caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
+    if (!c) throw codedError(INTAKE_ERRORS.CASE_MISSING);
     const attachment = isUuid(cmd.attachmentId) ? await tx.findOne(CaseAttachment, { id: cmd.attachmentId, caseId: c.id, removedAt: null }) : null;
     if (!attachment) {
       if (c.attachments.some((a) => !a.id && (a.url === cmd.attachmentId || a.name === cmd.attachmentId))) {
-        throw badInput('ATTACHMENT_IS_LINK', '区平台提供的附件链接不是上传的文件，不能撤回');
+        throw codedError(INTAKE_ERRORS.ATTACHMENT_IS_LINK);
       }
-      throw notFound('ATTACHMENT_NOT_FOUND', '附件不存在或已撤回');
+      throw codedError(INTAKE_ERRORS.ATTACHMENT_NOT_FOUND);
     }
 
     const removedAt = new Date();

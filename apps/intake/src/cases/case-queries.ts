@@ -1,16 +1,17 @@
 import { raw } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { QueueSort } from '@hotline/contracts';
-import { badInput, isUuid, assertInScope, AuthUser, departmentScope, forbidden, notFound, parseInput, type PageRequest } from '@hotline/service-kit';
+import { isUuid, assertInScope, AuthUser, departmentScope, parseInput, type PageRequest, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Case } from './case.entity';
 import { Topic } from '../topics/topic.entity';
 import { logLook } from '../personal-data/reveal-log.entity';
+import { INTAKE_ERRORS } from '@hotline/contracts';
 
 /** A case the user may see, or NOT_FOUND (a case outside a handler's department does not exist for them). */
 export async function findCaseForUser(em: EntityManager, user: AuthUser, id: string): Promise<Case> {
   const c = isUuid(id) ? await em.findOne(Case, { id }) : null;
-  if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
+  if (!c) throw codedError(INTAKE_ERRORS.CASE_NOT_FOUND);
   assertInScope(user, c.departmentIds);
   return c;
 }
@@ -36,7 +37,7 @@ function unsignedWhere(filter?: string | null): Record<string, unknown> {
 /** A queue's filter text: trimmed, at most 100 characters (else BAD_USER_INPUT). */
 function queueFilter(filter?: string | null): string | null {
   const text = filter?.trim() ?? '';
-  if (text.length > 100) throw badInput('FILTER_TOO_LONG', '筛选文字最多 100 个字');
+  if (text.length > 100) throw codedError(INTAKE_ERRORS.FILTER_TOO_LONG, { max: 100 });
   return text || null;
 }
 
@@ -100,19 +101,19 @@ export async function searchCases(em: EntityManager, user: AuthUser, input: Case
   const personal: string[] = [];
   if (s.externalNo?.trim()) where.push({ externalNo: { $ilike: like(s.externalNo.trim()) } });
   if (s.phone?.trim() || s.idNumber?.trim()) {
-    if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw forbidden('PHONE_SEARCH_FORBIDDEN', '当前角色无权按来电号码或证件号码检索');
+    if (!(PHONE_SEARCH_ROLES as readonly string[]).includes(user.role)) throw codedError(INTAKE_ERRORS.PHONE_SEARCH_FORBIDDEN);
   }
   if (s.phone?.trim()) {
     // The whole number, compared digit for digit: a fragment (139…) would let staff trawl for people.
     const digits = s.phone.replace(/\D/g, '');
-    if (digits.length < 7) throw badInput('PHONE_INCOMPLETE', '请输入完整的来电号码');
+    if (digits.length < 7) throw codedError(INTAKE_ERRORS.PHONE_INCOMPLETE);
     where.push({ [raw("regexp_replace(citizen_phone, '[^0-9]', '', 'g')")]: digits });
     personal.push('phone');
   }
   if (s.idNumber?.trim()) {
     // A resident ID (15 or 18 characters) as typed into the title or content: whole, never a part.
     const id = s.idNumber.trim().toUpperCase();
-    if (!/^(\d{15}|\d{17}[\dX])$/.test(id)) throw badInput('ID_NUMBER_INCOMPLETE', '请输入完整的 15 位或 18 位证件号码');
+    if (!/^(\d{15}|\d{17}[\dX])$/.test(id)) throw codedError(INTAKE_ERRORS.ID_NUMBER_INCOMPLETE);
     const whole = `(^|[^0-9])${id}($|[^0-9Xx])`;
     where.push({ $or: [{ [raw('upper(title) ~ ?', [whole])]: true }, { [raw('upper(content) ~ ?', [whole])]: true }] });
     personal.push('idNumber');

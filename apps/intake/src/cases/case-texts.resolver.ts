@@ -1,6 +1,6 @@
 import { Arg, Ctx, Directive, Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
-import { knownOf, redactText, scopeRule } from '@hotline/contracts';
-import { Authorized, badInput, ServiceContext } from '@hotline/service-kit';
+import { INTAKE_ERRORS, knownOf, redactText, scopeRule } from '@hotline/contracts';
+import { Authorized, codedError, ServiceContext } from '@hotline/service-kit';
 import { Topic } from '../topics/topic.entity';
 import { Case } from './case.entity';
 
@@ -38,8 +38,8 @@ export class CaseTextResolver {
   @Directive('@inaccessible')
   @Query(() => [CaseText], { description: '工单全文（已脱敏；仅内部服务调用）' })
   async caseTexts(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: ServiceContext): Promise<CaseText[]> {
-    if (ids.length > MAX_IDS) throw badInput('TOO_MANY_IDS', `一次最多读取 ${MAX_IDS} 件工单`);
-    if (!ids.every((id) => UUID.test(id))) throw badInput('INVALID_ID', '工单编号格式不正确');
+    if (ids.length > MAX_IDS) throw codedError(INTAKE_ERRORS.TOO_MANY_IDS, { max: MAX_IDS });
+    if (!ids.every((id) => UUID.test(id))) throw codedError(INTAKE_ERRORS.INVALID_ID);
     if (ids.length === 0) return [];
     const [cases, topics] = await Promise.all([ctx.em.find(Case, { id: { $in: ids } }), ctx.em.find(Topic, {})]);
     const codeOf = new Map<string, string>();

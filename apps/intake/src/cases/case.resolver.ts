@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Channel, knownOf, maskAddress, maskName, maskPhone, QueueSort, redactText, RequestType, Urgency } from '@hotline/contracts';
-import { actorOf, assertInScope, Authorized, badInput, groupBy, loaderFor, MAX_PAGE_SIZE, notFound, pageRequest, requireUser, rowsById, ServiceContext } from '@hotline/service-kit';
+import { Channel, knownOf, maskAddress, maskName, maskPhone, QueueSort, redactText, RequestType, Urgency, INTAKE_ERRORS } from '@hotline/contracts';
+import { actorOf, assertInScope, Authorized, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, rowsById, ServiceContext, codedError } from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
 import { Attachment, Case, CaseStageEnum, ChannelEnum, QueueSortEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
@@ -75,7 +75,7 @@ export class CaseResolver {
   async receiveCase(@Arg('input', () => ReceiveCaseInput) input: ReceiveCaseInput, @Ctx() ctx: ServiceContext): Promise<Case> {
     const user = requireUser(ctx);
     if (input.channel && input.channel !== 'district' && input.channel !== 'manual') {
-      throw badInput('CHANNEL_NOT_ALLOWED', '逐件接收仅支持区平台推送或手工录入；导入与 Open311 有各自的入口');
+      throw codedError(INTAKE_ERRORS.CHANNEL_NOT_ALLOWED);
     }
     const { case: c } = await receiveCase(ctx.em, actorOf(user), { ...strip(input), channel: input.channel ?? 'manual' });
     return c;
@@ -207,7 +207,7 @@ export const caseReference = {
     const user = requireUser(ctx);
     // The references of a whole list arrive together: one query for all of them.
     const c = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(Case, { id: { $in: ids } })).load(ref.id);
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在或无权查看');
+    if (!c) throw codedError(INTAKE_ERRORS.CASE_NOT_FOUND);
     assertInScope(user, c.departmentIds);
     return c;
   },

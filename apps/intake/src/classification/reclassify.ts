@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Actor, createEvent, digest, REQUEST_TYPES, TIERS, URGENCIES } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, parseInput, recordEvent } from '@hotline/service-kit';
+import { Actor, createEvent, digest, REQUEST_TYPES, TIERS, URGENCIES, INTAKE_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case } from '../cases/case.entity';
@@ -42,11 +42,11 @@ export async function reclassifyCase(em: EntityManager, user: AuthUser, input: u
   return em.transactional(async (tx) => {
     const c = await findCaseForUser(tx, user, cmd.caseId);
     if (cmd.topic && cmd.topic !== c.topic && !(await tx.findOne(Topic, { name: cmd.topic, active: true }))) {
-      throw badInput('UNKNOWN_TOPIC', `主题「${cmd.topic}」不在主题分类中`);
+      throw codedError(INTAKE_ERRORS.UNKNOWN_TOPIC, { topic: cmd.topic });
     }
     const before = classificationOf(c);
     Object.assign(c, Object.fromEntries(Object.entries({ requestType: cmd.requestType, topic: cmd.topic, tier: cmd.tier, urgency: cmd.urgency }).filter(([, v]) => v !== undefined)));
-    if (JSON.stringify(classificationOf(c)) === JSON.stringify(before)) throw badInput('NOTHING_CHANGED', '分类没有变化');
+    if (JSON.stringify(classificationOf(c)) === JSON.stringify(before)) throw codedError(INTAKE_ERRORS.NOTHING_CHANGED);
     await recordClassification(tx, c, before, actorOf(user), cmd.reason, false);
     return c;
   });

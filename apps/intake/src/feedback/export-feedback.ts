@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
-import { AuthUser, actorOf, DomainError, isUuid, recordEvent } from '@hotline/service-kit';
+import { createEvent, INTAKE_ERRORS, REPLY_RESULT_LABELS, ReplyResult } from '@hotline/contracts';
+import { AuthUser, actorOf, codedError, isUuid, recordEvent } from '@hotline/service-kit';
 import { FeedbackRecord } from './feedback.entity';
 import { ensureReply, payloadOf } from './delivery-loop';
 import { replyFetchError, ReplySource } from './completion-reply';
@@ -22,7 +22,7 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
     const rows = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] } }, { orderBy: { completedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
     for (const r of rows) {
       await ensureReply(r, replies).catch((e) => {
-        throw new DomainError('CONFLICT', 'REPLY_UNAVAILABLE', `工单 ${r.externalNo} 的${replyFetchError(e).replace('，将自动重试', '')}，未导出任何记录，请稍后重试`);
+        throw codedError(INTAKE_ERRORS.REPLY_UNAVAILABLE, { externalNo: r.externalNo, problem: replyFetchError(e).replace('，将自动重试', '') });
       });
     }
     // Quoted, and a cell that Excel would read as a formula (= + - @, tab, CR) starts with ' .

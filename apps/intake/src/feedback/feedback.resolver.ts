@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { AccessRule, Authorized } from '@hotline/service-kit';
-import { scrubText, type FeedbackState } from '@hotline/contracts';
-import { isUuid, notFound, requireUser } from '@hotline/service-kit';
+import { INTAKE_ERRORS, scrubText, type FeedbackState } from '@hotline/contracts';
+import { codedError, isUuid, requireUser } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { loadEndpoint, removeEndpoint, saveEndpoint } from './endpoint';
 import { exportFeedback, markUploaded } from './export-feedback';
@@ -80,12 +80,12 @@ export class FeedbackResolver {
   @Authorized(['duty', 'admin'])
   @Mutation(() => FeedbackRecord, { description: '重新投递反馈失败的记录' })
   async retryFeedback(@Arg('id', () => ID) id: string, @Ctx() ctx: Ctx): Promise<FeedbackRecord> {
-    if (!isUuid(id)) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
+    if (!isUuid(id)) throw codedError(INTAKE_ERRORS.FEEDBACK_NOT_FOUND);
     // One conditional statement: a record an export is taking (locked, then `exported`) is never
     // turned back into `pending`, so the platform cannot get it twice.
     await ctx.em.execute("update intake_feedback set state = 'pending', next_attempt_at = now() where id = ? and state = 'failed'", [id]);
     const r = await ctx.em.findOne(FeedbackRecord, { id }, { refresh: true });
-    if (!r) throw notFound('FEEDBACK_NOT_FOUND', '反馈记录不存在');
+    if (!r) throw codedError(INTAKE_ERRORS.FEEDBACK_NOT_FOUND);
     return r;
   }
 

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Authorized } from '@hotline/service-kit';
-import { isUuid, notFound, requireUser, ServiceContext } from '@hotline/service-kit';
+import { codedError, isUuid, requireUser, ServiceContext } from '@hotline/service-kit';
 import { DEFAULT_HEADERS, ImportField } from './column-mapping';
 import { ImportJob, ImportMapping } from './import-job.entity';
 import { saveMapping } from './imports';
+import { INTAKE_ERRORS } from '@hotline/contracts';
 
 @InputType({ description: '列映射：字段 → 文件中的列名' })
 class ImportColumnInput {
@@ -18,7 +19,7 @@ export class ImportResolver {
   @Query(() => ImportJob, { description: '导入任务（进度、结果、错误）' })
   async importJob(@Arg('id', () => ID) id: string, @Ctx() ctx: ServiceContext): Promise<ImportJob> {
     const job = isUuid(id) ? await ctx.em.findOne(ImportJob, { id }) : null;
-    if (!job) throw notFound('IMPORT_NOT_FOUND', '导入任务不存在');
+    if (!job) throw codedError(INTAKE_ERRORS.IMPORT_NOT_FOUND);
     return job;
   }
 

@@ -1,10 +1,11 @@
 import express, { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { AccessRule, actorOf, allowRoles, authenticated, callerOf, Logger, restHandler, sendError, TokenVerifier } from '@hotline/service-kit';
+import { AccessRule, actorOf, allowRoles, authenticated, callerOf, codedError, Logger, restHandler, sendDomainError, TokenVerifier } from '@hotline/service-kit';
 import { inspectArchive } from '../attachments/file-type';
 import { createJob, errorReportCsv, formatOf } from './imports';
 import { ImportJob } from './import-job.entity';
 import { runImport } from './run-import';
+import { INTAKE_ERRORS } from '@hotline/contracts';
 
 /** Who may import the district platform's exports. */
 export const IMPORT_ROLES: readonly AccessRule[] = ['duty', 'admin'];
@@ -18,7 +19,7 @@ const MAX_FILE = '25mb';
  * - `GET /imports/{id}/errors.csv` → the error report (row, column, reason).
  */
 export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier }): void {
-  const allowed = [authenticated(deps.verify), allowRoles(IMPORT_ROLES, '无权导入工单')];
+  const allowed = [authenticated(deps.verify), allowRoles(IMPORT_ROLES, INTAKE_ERRORS.IMPORT_FORBIDDEN.message)];
   app.post('/imports', ...allowed, express.raw({ type: () => true, limit: MAX_FILE }), restHandler(deps.log, 'import upload failed', async (req: Request, res: Response) => {
     const user = callerOf(res);
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
@@ -26,8 +27,8 @@ export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; v
     // (a 205 KB sheet can become 200 MiB in memory).
     const zip = body.length >= 4 && body.readUInt32LE(0) === 0x04034b50;
     if (zip || formatOf(String(req.query.fileName ?? ''), req.get('content-type')) === 'xlsx') {
-      const verdict = zip ? inspectArchive(body) : { ok: false as const, reason: 'ARCHIVE_MALFORMED', message: '文件已损坏或不是有效的 Excel 文件' };
-      if (!verdict.ok) return sendError(res, 400, 'BAD_USER_INPUT', verdict.reason, verdict.message);
+      const verdict = zip ? inspectArchive(body) : { ok: false as const, error: codedError(INTAKE_ERRORS.SHEET_MALFORMED) };
+      if (!verdict.ok) return sendDomainError(res, verdict.error);
     }
     const { job, mapping } = await createJob(deps.orm.em.fork(), user, {
       fileName: String(req.query.fileName ?? ''),
@@ -42,7 +43,7 @@ export function importRoutes(app: Express, deps: { orm: MikroORM; log: Logger; v
   app.get(/^\/imports\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\/errors\.csv)?$/i, ...allowed, restHandler(deps.log, 'import status failed', async (req: Request, res: Response) => {
     const [id, report] = [(req.params as Record<string, string>)[0], (req.params as Record<string, string>)[1]];
     const job = await deps.orm.em.fork().findOne(ImportJob, { id });
-    if (!job) return sendError(res, 404, 'NOT_FOUND', 'IMPORT_NOT_FOUND', '导入任务不存在');
+    if (!job) return sendDomainError(res, codedError(INTAKE_ERRORS.IMPORT_NOT_FOUND));
     if (!report) {
       return void res.json({
         id: job.id, status: job.status, progress: job.progress(), totalRows: job.totalRows, processedRows: job.processedRows,

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { IMPORT_FIELDS } from './column-mapping';
 import { ImportJob, ImportMapping } from './import-job.entity';
+import { INTAKE_ERRORS, COMMON_ERRORS } from '@hotline/contracts';
 
 export const SaveMappingCommand = z.object({
   name: z.string().trim().min(1, '请填写映射名称').max(100),
@@ -33,12 +34,12 @@ export function formatOf(fileName: string, contentType = ''): 'xlsx' | 'csv' | u
 /** Creates the job for an uploaded file (queued); the caller starts the run. */
 export async function createJob(em: EntityManager, user: AuthUser, opts: { fileName: string; contentType?: string; size: number; mappingName?: string }): Promise<{ job: ImportJob; mapping?: Record<string, string> }> {
   const format = formatOf(opts.fileName, opts.contentType);
-  if (!format) throw badInput('UNSUPPORTED_FORMAT', '仅支持 .xlsx 或 .csv 文件');
-  if (!opts.size) throw badInput('EMPTY_FILE', '文件为空');
+  if (!format) throw codedError(INTAKE_ERRORS.UNSUPPORTED_FORMAT);
+  if (!opts.size) throw codedError(COMMON_ERRORS.EMPTY_FILE);
   let mapping: Record<string, string> | undefined;
   if (opts.mappingName) {
     const m = await em.findOne(ImportMapping, { name: opts.mappingName });
-    if (!m) throw badInput('UNKNOWN_MAPPING', `列映射「${opts.mappingName}」不存在`);
+    if (!m) throw codedError(INTAKE_ERRORS.UNKNOWN_MAPPING, { name: opts.mappingName });
     mapping = m.columns;
   }
   const job = em.create(ImportJob, { fileName: opts.fileName.slice(0, 200), format, mappingName: opts.mappingName ?? null, createdBy: user.id });

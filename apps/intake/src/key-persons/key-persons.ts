@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { maskPhone, scrubText } from '@hotline/contracts';
-import { AuthUser, badInput, parseInput } from '@hotline/service-kit';
+import { maskPhone, scrubText, INTAKE_ERRORS } from '@hotline/contracts';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { callerKeyOf, normalizePhone } from './caller-key';
 import { KeyPerson, KeyPersonAudit } from './key-person.entity';
 
@@ -24,7 +24,7 @@ export async function flagKeyPerson(em: EntityManager, user: AuthUser, input: un
   return em.transactional(async (tx) => {
     const now = new Date();
     let p = await tx.findOne(KeyPerson, { callerKey: key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (p?.active) throw badInput('ALREADY_KEY_PERSON', '该来电人已是重点人');
+    if (p?.active) throw codedError(INTAKE_ERRORS.ALREADY_KEY_PERSON);
     if (p) Object.assign(p, { active: true, reason: scrubText(cmd.reason), flaggedAt: now, flaggedBy: user.id, unflaggedAt: null, unflaggedBy: null });
     else p = tx.create(KeyPerson, { callerKey: key, phoneMasked: maskPhone(normalizePhone(cmd.phone)), reason: scrubText(cmd.reason), active: true, flaggedAt: now, flaggedBy: user.id });
     await tx.flush(); // no ORM relation orders the inserts: the key person goes first (foreign key)
@@ -40,7 +40,7 @@ export async function unflagKeyPerson(em: EntityManager, user: AuthUser, input: 
   const key = callerKeyOf(cmd.phone)!;
   return em.transactional(async (tx) => {
     const p = await tx.findOne(KeyPerson, { callerKey: key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!p?.active) throw badInput('NOT_KEY_PERSON', '该来电人不是重点人');
+    if (!p?.active) throw codedError(INTAKE_ERRORS.NOT_KEY_PERSON);
     const now = new Date();
     Object.assign(p, { active: false, unflaggedAt: now, unflaggedBy: user.id });
     audit(tx, p, user, 'unflag', cmd.reason, now);

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUuid, AuthUser, notFound, parseInput } from '@hotline/service-kit';
+import { isUuid, AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Open311Key } from './api-key.entity';
+import { INTAKE_ERRORS } from '@hotline/contracts';
 
 export const hashKey = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex');
 
@@ -36,7 +37,7 @@ export async function createKey(em: EntityManager, user: AuthUser | { system: st
 /** 停用: a revoked key is refused at once; the record stays. */
 export async function revokeKey(em: EntityManager, user: AuthUser, id: string): Promise<Open311Key> {
   const k = isUuid(id) ? await em.findOne(Open311Key, { id }) : null;
-  if (!k) throw notFound('KEY_NOT_FOUND', '密钥不存在');
+  if (!k) throw codedError(INTAKE_ERRORS.KEY_NOT_FOUND);
   if (!k.revokedAt) {
     k.revokedAt = new Date();
     k.revokedBy = user.id;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { PERSONAL_DATA_FIELDS } from '@hotline/contracts';
-import { AuthUser, DomainError, parseInput } from '@hotline/service-kit';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { findCaseForUser } from '../cases/case-queries';
 import { logLook, RevealLogEntry } from './reveal-log.entity';
@@ -34,7 +34,7 @@ export async function revealCitizen(em: EntityManager, user: AuthUser, input: un
   return em.transactional(async (tx) => {
     const c = await findCaseForUser(tx, user, cmd.caseId);
     const decision = revealDecision(user.role, { ...pick(c), holdsCallbackTask });
-    if (!decision.allowed) throw new DomainError('FORBIDDEN', decision.reason, decision.message);
+    if (!decision.allowed) throw codedError(decision.refusal);
     logLook(tx, user, c, { fields: [...PERSONAL_DATA_FIELDS], reason: cmd.reason });
     await tx.flush();
     return { name: c.citizenName, phone: c.citizenPhone, address: c.address ?? null, latitude: c.latitude ?? null, longitude: c.longitude ?? null };

@@ -1,4 +1,4 @@
-import type { CaseStage, Role, SERVICE_ROLE } from '@hotline/contracts';
+import { INTAKE_ERRORS, type CaseStage, type ErrorEntry, type Role, type SERVICE_ROLE } from '@hotline/contracts';
 
 export interface RevealSubject {
   confidential: boolean;
@@ -9,7 +9,10 @@ export interface RevealSubject {
   holdsCallbackTask?: boolean;
 }
 
-export type RevealDecision = { allowed: true } | { allowed: false; reason: string; message: string };
+/** A refusal names its entry of intake's reason list (its reason and message too, for a reader). */
+export type RevealDecision = { allowed: true } | { allowed: false; refusal: ErrorEntry; reason: string; message: string };
+
+const refused = (refusal: ErrorEntry): RevealDecision => ({ allowed: false, refusal, reason: refusal.reason, message: refusal.message });
 
 /**
  * Stages at which a callback agent (回访员) needs the citizen's number: after the reply, 待回访 and
@@ -31,13 +34,13 @@ export function revealDecision(role: Role | typeof SERVICE_ROLE, subject: Reveal
     case 'duty':
       return { allowed: true };
     case 'handler':
-      if (subject.confidential) return { allowed: false, reason: 'CONFIDENTIAL_CASE', message: '保密件的来电人信息不向科室公开' };
+      if (subject.confidential) return refused(INTAKE_ERRORS.CONFIDENTIAL_CASE);
       return { allowed: true };
     case 'callback':
-      if (!CALLBACK_STAGES.includes(subject.stage)) return { allowed: false, reason: 'NOT_YET_FOR_CALLBACK', message: '工单答复后方可查看来电人信息进行回访' };
-      if (!subject.holdsCallbackTask) return { allowed: false, reason: 'NO_CALLBACK_TASK', message: '只有承办该工单回访任务的回访员可以查看来电人电话，请先领取回访任务' };
+      if (!CALLBACK_STAGES.includes(subject.stage)) return refused(INTAKE_ERRORS.NOT_YET_FOR_CALLBACK);
+      if (!subject.holdsCallbackTask) return refused(INTAKE_ERRORS.NO_CALLBACK_TASK);
       return { allowed: true };
     default:
-      return { allowed: false, reason: 'ROLE_MAY_NOT_REVEAL', message: '当前角色无权查看来电人完整信息' };
+      return refused(INTAKE_ERRORS.ROLE_MAY_NOT_REVEAL);
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANSWERED_STAGES, CASE_STAGE_LABELS, createEvent, LINK_KINDS } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, parseInput, recordEvent } from '@hotline/service-kit';
+import { ANSWERED_STAGES, CASE_STAGE_LABELS, createEvent, INTAKE_ERRORS, LINK_KINDS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Case } from '../cases/case.entity';
@@ -64,16 +64,16 @@ export async function linkCase(em: EntityManager, user: AuthUser, input: unknown
     const c = await findCaseForUser(tx, user, cmd.caseId);
     let master = await findCaseForUser(tx, user, cmd.masterCaseId);
     if (master.masterCaseId) master = await findCaseForUser(tx, user, master.masterCaseId);
-    if (master.id === c.id) throw badInput('LINK_TO_SELF', '不能与自身关联');
-    if (c.masterCaseId) throw conflict('ALREADY_LINKED', `工单 ${c.externalNo} 已关联到其他工单`);
-    if ((await tx.count(Case, { masterCaseId: c.id })) > 0) throw conflict('IS_MASTER', `工单 ${c.externalNo} 已是主工单，不能再关联到其他工单`);
+    if (master.id === c.id) throw codedError(INTAKE_ERRORS.LINK_TO_SELF);
+    if (c.masterCaseId) throw codedError(INTAKE_ERRORS.ALREADY_LINKED, { externalNo: c.externalNo });
+    if ((await tx.count(Case, { masterCaseId: c.id })) > 0) throw codedError(INTAKE_ERRORS.IS_MASTER, { externalNo: c.externalNo });
     // 并单 hands the case's outcome to the master: one already answered keeps its own.
     if (cmd.kind === 'merge' && (c.stage === 'replied' || ANSWERED_STAGES.includes(c.stage))) {
-      throw conflict('ALREADY_ANSWERED', `工单 ${c.externalNo} 当前为「${CASE_STAGE_LABELS[c.stage]}」，不能再并单（可关联为重复件）`);
+      throw codedError(INTAKE_ERRORS.ALREADY_ANSWERED, { externalNo: c.externalNo, stage: CASE_STAGE_LABELS[c.stage] });
     }
     // A master already answered has sent its reply: a case merged now would never be answered.
     if (cmd.kind === 'merge' && ANSWERED_STAGES.includes(master.stage)) {
-      throw conflict('MASTER_ANSWERED', `主工单 ${master.externalNo} 已办结，不能再并单；请单独办理或关联为重复件`);
+      throw codedError(INTAKE_ERRORS.MASTER_ANSWERED, { externalNo: master.externalNo });
     }
     const match = matchRepeat(c, master, 0);
     const score = match?.score ?? 0;

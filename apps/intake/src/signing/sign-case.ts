@@ -1,16 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CASE_STAGE_LABELS, createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, conflict, notFound, recordEvent } from '@hotline/service-kit';
+import { CASE_STAGE_LABELS, createEvent, INTAKE_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, recordEvent } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 
 /** 签收: acknowledge receipt. A case is signed once; a second sign is a coded CONFLICT. */
 export async function signCase(em: EntityManager, user: AuthUser, id: string): Promise<Case> {
   return em.transactional(async (tx) => {
     const c = await tx.findOne(Case, { id });
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
-    if (c.signedAt) throw conflict('ALREADY_SIGNED', `工单 ${c.externalNo} 已于 ${c.signedAt.toISOString()} 签收，无需重复签收`);
+    if (!c) throw codedError(INTAKE_ERRORS.CASE_MISSING);
+    if (c.signedAt) throw codedError(INTAKE_ERRORS.ALREADY_SIGNED, { externalNo: c.externalNo, signedAt: c.signedAt.toISOString() });
     // Only a case waiting in 待签收: imported history (already 已办结) is never signed backwards.
-    if (c.stage !== 'received') throw conflict('NOT_AWAITING_SIGNATURE', `工单 ${c.externalNo} 当前为「${CASE_STAGE_LABELS[c.stage]}」，无需签收`);
+    if (c.stage !== 'received') throw codedError(INTAKE_ERRORS.NOT_AWAITING_SIGNATURE, { externalNo: c.externalNo, stage: CASE_STAGE_LABELS[c.stage] });
     await markSigned(tx, user, c);
     return c;
   });
@@ -21,7 +21,7 @@ export async function signCases(em: EntityManager, user: AuthUser, ids: string[]
   const unique = [...new Set(ids)];
   return em.transactional(async (tx) => {
     const cases = await tx.find(Case, { id: { $in: unique } });
-    if (cases.length !== unique.length) throw notFound('CASE_NOT_FOUND', '部分工单不存在，未签收任何工单');
+    if (cases.length !== unique.length) throw codedError(INTAKE_ERRORS.SOME_CASES_MISSING);
     for (const c of cases) if (!c.signedAt && c.stage === 'received') await markSigned(tx, user, c);
     return cases;
   });

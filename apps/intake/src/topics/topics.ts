@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, parseInput } from '@hotline/service-kit';
+import { parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Topic } from './topic.entity';
+import { INTAKE_ERRORS } from '@hotline/contracts';
 
 /** The whole taxonomy in display order. */
 export function listTopics(em: EntityManager, opts: { activeOnly?: boolean } = {}): Promise<Topic[]> {
@@ -37,13 +38,13 @@ export async function upsertTopic(em: EntityManager, input: unknown): Promise<To
   return em.transactional(async (tx) => {
     const all = await tx.find(Topic, {});
     if (cmd.parentCode) {
-      if (!all.some((t) => t.code === cmd.parentCode)) throw badInput('UNKNOWN_PARENT_TOPIC', '上级主题不存在');
+      if (!all.some((t) => t.code === cmd.parentCode)) throw codedError(INTAKE_ERRORS.UNKNOWN_PARENT_TOPIC);
       if (cmd.parentCode === cmd.code || topicPath(all, cmd.parentCode).includes(all.find((t) => t.code === cmd.code)?.name ?? '\u0000')) {
-        throw badInput('TOPIC_CYCLE', '主题不能成为自己的下级');
+        throw codedError(INTAKE_ERRORS.TOPIC_CYCLE);
       }
     }
     const clash = all.find((t) => t.name === cmd.name && t.code !== cmd.code);
-    if (clash) throw badInput('TOPIC_NAME_TAKEN', `主题名称「${cmd.name}」已被 ${clash.code} 使用`);
+    if (clash) throw codedError(INTAKE_ERRORS.TOPIC_NAME_TAKEN, { name: cmd.name, code: clash.code });
     const t = all.find((x) => x.code === cmd.code) ?? tx.create(Topic, { code: cmd.code, name: cmd.name });
     Object.assign(t, { name: cmd.name, parentCode: cmd.parentCode ?? null, sort: cmd.sort, active: cmd.active, description: cmd.description ?? null });
     await tx.flush();

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Authorized, badInput, requireUser } from '@hotline/service-kit';
+import { Authorized, requireUser, codedError } from '@hotline/service-kit';
 import { AuditRecord } from '../cases/audit-record.entity';
 import { CaseNode } from '../cases/case.resolver';
 import type { PublicityContext } from '../context';
@@ -9,6 +9,7 @@ import { PUBLICITY_READ_ROLES, PUBLICITY_ROLES } from '../items/roles';
 import { historyOf, itemCases } from '../typical-cases/typical-case.resolver';
 import { Article, ARTICLE_STATUSES, ArticleStatus } from './article.entity';
 import { saveArticle } from './articles';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 type Ctx = PublicityContext;
 
@@ -50,7 +51,7 @@ export class ArticleResolver {
   @Query(() => ArticlePage, { description: '专栏文章，新的在前，分页' })
   async columnArticles(@Arg('status', () => String, { nullable: true }) status: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<ArticlePage> {
     const { offset, limit } = page(p);
-    if (status && !(ARTICLE_STATUSES as readonly string[]).includes(status)) throw badInput('INVALID_STATUS', '状态无效');
+    if (status && !(ARTICLE_STATUSES as readonly string[]).includes(status)) throw codedError(PUBLICITY_ERRORS.INVALID_STATUS);
     const [items, total] = await ctx.em.findAndCount(Article, status ? { status: status as ArticleStatus } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, offset, limit });
     return { items, total };
   }

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, conflict, isUuid, notFound, parseInput } from '@hotline/service-kit';
+import { AuthUser, isUuid, parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { loadVisibleCases } from '../cases/case-access';
 import { ItemCase } from '../cases/item-case.entity';
@@ -7,6 +7,7 @@ import { beijingDateString } from '../episodes/episodes';
 import { audit } from '../items/audit';
 import { assertPublicityRole } from '../items/roles';
 import { Article, ARTICLE_STATUSES } from './article.entity';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 const url = z.string().trim().max(500, '链接不能超过 500 个字符').regex(/^https?:\/\/[^\s]+$/i, '链接须以 http:// 或 https:// 开头');
 const fields = {
@@ -21,7 +22,7 @@ export const SaveArticleCommand = z.object({ id: z.string().nullish(), expectedV
 
 /** A published article names where and when: its link and its date. */
 function assertPublishable(a: { status: string; url?: string | null; publishDate?: string | null }): void {
-  if (a.status === 'published' && (!a.url || !a.publishDate)) throw badInput('ARTICLE_INCOMPLETE', '已刊发的文章须填写刊发日期和链接');
+  if (a.status === 'published' && (!a.url || !a.publishDate)) throw codedError(PUBLICITY_ERRORS.ARTICLE_INCOMPLETE);
 }
 
 /**
@@ -38,9 +39,9 @@ export async function saveArticle(em: EntityManager, user: AuthUser, input: unkn
     let a: Article;
     if (cmd.id) {
       const found = isUuid(cmd.id) ? await tx.findOne(Article, { id: cmd.id }) : null;
-      if (!found) throw notFound('ARTICLE_NOT_FOUND', '文章不存在');
-      if (cmd.expectedVersion != null && cmd.expectedVersion !== found.version) throw conflict('STALE_VERSION', '文章已被他人更新，请刷新后重试');
-      if (found.status === 'published' || found.status === 'cancelled') throw conflict('WRONG_STATUS', '已刊发或已取消的文章不能再修改');
+      if (!found) throw codedError(PUBLICITY_ERRORS.ARTICLE_NOT_FOUND);
+      if (cmd.expectedVersion != null && cmd.expectedVersion !== found.version) throw codedError(PUBLICITY_ERRORS.ARTICLE_STALE);
+      if (found.status === 'published' || found.status === 'cancelled') throw codedError(PUBLICITY_ERRORS.ARTICLE_CLOSED);
       a = found;
       Object.assign(a, { title: cmd.title, outlet: cmd.outlet, publishDate: cmd.publishDate ?? null, url: cmd.url ?? null, status: cmd.status });
       await tx.nativeDelete(ItemCase, { itemId: a.id });

@@ -1,7 +1,8 @@
 import {
   addWorkingDays, beijingDate, beijingMidnight, CalendarData, CalendarError, createCalendar, isWorkingDay, seedOverrides, seedYears,
 } from '@hotline/calendar';
-import { badInput } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 /** The PRC working calendar (holidays and 调休) as @hotline/calendar bundles it. */
 export function loadWorkingCalendar(): CalendarData {
@@ -9,6 +10,14 @@ export function loadWorkingCalendar(): CalendarData {
 }
 
 const DAY_MS = 86_400_000;
+
+/** Each calendar error's entry in the reason list (its code is the reason). */
+const CALENDAR_REFUSALS = {
+  CALENDAR_YEAR_NOT_LOADED: PUBLICITY_ERRORS.CALENDAR_YEAR_NOT_LOADED,
+  INVALID_DATE: PUBLICITY_ERRORS.INVALID_DATE,
+  INVALID_WORKING_HOURS: PUBLICITY_ERRORS.INVALID_WORKING_HOURS,
+  INVALID_AMOUNT: PUBLICITY_ERRORS.INVALID_AMOUNT,
+} as const satisfies Record<CalendarError['code'], unknown>;
 
 /**
  * Runs a calendar computation. Past the last loaded year (next year's State Council notice not yet
@@ -23,7 +32,7 @@ function onCalendar<T>(fn: () => T, naturalDays: () => T): T {
   } catch (e) {
     if (e instanceof CalendarError) {
       if (e.code === 'CALENDAR_YEAR_NOT_LOADED') return naturalDays();
-      throw badInput(e.code, e.message); // the calendar's messages are Chinese already
+      throw codedError(CALENDAR_REFUSALS[e.code], { problem: e.message }); // the calendar's messages are Chinese already
     }
     throw e;
   }

@@ -1,21 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { assertInScope, AuthUser, isUuid, notFound } from '@hotline/service-kit';
+import { assertInScope, AuthUser, isUuid, codedError } from '@hotline/service-kit';
 import { CaseProjection } from './case-projection.entity';
-
-const NOT_FOUND_MESSAGE = '工单不存在或无权查看';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 /**
  * A work order the user may see, or NOT_FOUND (unknown, not yet known here, or outside a
  * handler's department — the same answer, so existence does not leak).
  */
 export async function loadVisibleCase(em: EntityManager, user: AuthUser, caseId: string): Promise<CaseProjection> {
-  if (!isUuid(caseId)) throw notFound('CASE_NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (!isUuid(caseId)) throw codedError(PUBLICITY_ERRORS.CASE_NOT_FOUND);
   const c = await em.findOne(CaseProjection, { id: caseId });
-  if (!c) throw notFound('CASE_NOT_FOUND', NOT_FOUND_MESSAGE);
+  if (!c) throw codedError(PUBLICITY_ERRORS.CASE_NOT_FOUND);
   try {
     assertInScope(user, c.departmentIds);
   } catch {
-    throw notFound('CASE_NOT_FOUND', NOT_FOUND_MESSAGE);
+    throw codedError(PUBLICITY_ERRORS.CASE_NOT_FOUND);
   }
   return c;
 }

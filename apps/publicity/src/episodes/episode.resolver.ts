@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Authorized, badInput, DepartmentRef, groupBy, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
+import { Authorized, DepartmentRef, groupBy, loaderFor, requireUser, UserRef, codedError } from '@hotline/service-kit';
 import { AuditRecord } from '../cases/audit-record.entity';
 import { CaseNode } from '../cases/case.resolver';
 import type { PublicityContext } from '../context';
@@ -11,6 +11,7 @@ import { historyOf, itemCases } from '../typical-cases/typical-case.resolver';
 import { Episode, EPISODE_STATUSES, EpisodeStatus } from './episode.entity';
 import { EpisodeTask, TaskPhase } from './episode-task.entity';
 import { completeEpisodeTask, scheduleEpisode, setEpisodeStatus } from './episodes';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 type Ctx = PublicityContext;
 
@@ -73,7 +74,7 @@ export class EpisodeResolver {
   @Query(() => EpisodePage, { description: '《向前一步》节目，按播出日期倒序，分页' })
   async episodes(@Arg('status', () => String, { nullable: true }) status: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<EpisodePage> {
     const { offset, limit } = page(p);
-    if (status && !(EPISODE_STATUSES as readonly string[]).includes(status)) throw badInput('INVALID_STATUS', '状态无效');
+    if (status && !(EPISODE_STATUSES as readonly string[]).includes(status)) throw codedError(PUBLICITY_ERRORS.INVALID_STATUS);
     const [items, total] = await ctx.em.findAndCount(Episode, status ? { status: status as EpisodeStatus } : {}, { orderBy: { airDate: 'desc', id: 'asc' }, offset, limit });
     return { items, total };
   }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
 import { beijingDate, parseDate } from '@hotline/calendar';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, forbidden, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, PUBLICITY_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { loadVisibleCases } from '../cases/case-access';
 import { ItemCase } from '../cases/item-case.entity';
@@ -40,7 +40,7 @@ export async function scheduleEpisode(em: EntityManager, cal: CalendarData, days
   assertPublicityRole(user);
   const cmd = parseInput(ScheduleEpisodeCommand, input);
   const departmentIds = [...new Set(cmd.departmentIds)];
-  if (cmd.tasks?.some((t) => !departmentIds.includes(t.departmentId))) throw badInput('TASK_DEPARTMENT_NOT_PARTICIPATING', '任务的责任科室须是参与科室');
+  if (cmd.tasks?.some((t) => !departmentIds.includes(t.departmentId))) throw codedError(PUBLICITY_ERRORS.TASK_DEPARTMENT_NOT_PARTICIPATING);
   const plan = planEpisodeTasks(cal, cmd.airDate, departmentIds, days, cmd.tasks);
   return em.transactional(async (tx) => {
     await assertDepartments(tx, departmentIds);
@@ -64,10 +64,10 @@ export async function scheduleEpisode(em: EntityManager, cal: CalendarData, days
 const EpisodeRef = z.object({ id: z.string(), expectedVersion: z.number().int().min(1).nullish() });
 
 async function loadEpisode(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<Episode> {
-  if (!isUuid(id)) throw notFound('EPISODE_NOT_FOUND', '节目不存在');
+  if (!isUuid(id)) throw codedError(PUBLICITY_ERRORS.EPISODE_NOT_FOUND);
   const ep = await tx.findOne(Episode, { id });
-  if (!ep) throw notFound('EPISODE_NOT_FOUND', '节目不存在');
-  if (expectedVersion != null && expectedVersion !== ep.version) throw conflict('STALE_VERSION', '节目已被他人更新，请刷新后重试');
+  if (!ep) throw codedError(PUBLICITY_ERRORS.EPISODE_NOT_FOUND);
+  if (expectedVersion != null && expectedVersion !== ep.version) throw codedError(PUBLICITY_ERRORS.EPISODE_STALE);
   return ep;
 }
 
@@ -77,8 +77,8 @@ export async function setEpisodeStatus(em: EntityManager, user: AuthUser, input:
   const cmd = parseInput(EpisodeRef.extend({ status: z.enum(['aired', 'cancelled']) }), input);
   return em.transactional(async (tx) => {
     const ep = await loadEpisode(tx, cmd.id, cmd.expectedVersion);
-    if (ep.status !== 'planned') throw conflict('WRONG_STATUS', '只有筹备中的节目可以登记播出或取消');
-    if (cmd.status === 'aired' && ep.airDate > beijingDate(new Date())) throw conflict('NOT_AIRED_YET', '播出日期未到，不能登记已播出');
+    if (ep.status !== 'planned') throw codedError(PUBLICITY_ERRORS.EPISODE_NOT_PLANNED);
+    if (cmd.status === 'aired' && ep.airDate > beijingDate(new Date())) throw codedError(PUBLICITY_ERRORS.NOT_AIRED_YET);
     ep.status = cmd.status;
     audit(tx, user, 'episode', ep.id, cmd.status, new Date(), null);
     await tx.flush();
@@ -92,9 +92,9 @@ export async function completeEpisodeTask(em: EntityManager, user: AuthUser, inp
   return em.transactional(async (tx) => {
     const t = isUuid(cmd.taskId) ? await tx.findOne(EpisodeTask, { id: cmd.taskId }) : null;
     // A handler sees only their department's tasks: any other is "not found".
-    if (!t || (user.role === 'handler' && user.departmentId !== t.departmentId)) throw notFound('TASK_NOT_FOUND', '任务不存在或无权查看');
-    if (user.role !== 'handler' && user.role !== 'supervisor') throw forbidden('FORBIDDEN', '无权登记任务完成');
-    if (t.doneAt) throw conflict('TASK_ALREADY_DONE', '任务已完成');
+    if (!t || (user.role === 'handler' && user.departmentId !== t.departmentId)) throw codedError(PUBLICITY_ERRORS.TASK_NOT_FOUND);
+    if (user.role !== 'handler' && user.role !== 'supervisor') throw codedError(PUBLICITY_ERRORS.TASK_DONE_FORBIDDEN);
+    if (t.doneAt) throw codedError(PUBLICITY_ERRORS.TASK_ALREADY_DONE);
     const now = new Date();
     t.doneAt = now;
     t.doneBy = user.id;

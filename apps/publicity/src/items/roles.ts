@@ -1,5 +1,6 @@
 import type { AuthUser } from '@hotline/service-kit';
-import { forbidden } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 /** 督办员 runs the publicity pipeline (ROLES.md): nominations, drafts, reviews, submissions, points. */
 export const PUBLICITY_ROLES = ['supervisor'] as const;
@@ -8,5 +9,5 @@ export const PUBLICITY_READ_ROLES = ['supervisor', 'leader', 'admin'] as const;
 
 /** The use cases check the role themselves too (a resolver's guard is not the only line). */
 export function assertPublicityRole(user: AuthUser): void {
-  if (!(PUBLICITY_ROLES as readonly string[]).includes(user.role)) throw forbidden('FORBIDDEN', '仅督办员可办理宣传加分事项');
+  if (!(PUBLICITY_ROLES as readonly string[]).includes(user.role)) throw codedError(PUBLICITY_ERRORS.NOT_PUBLICITY_ROLE);
 }

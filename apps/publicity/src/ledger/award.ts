@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { CalendarData } from '@hotline/calendar';
-import { createEvent, PUBLICITY_KINDS, PublicityKind } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, PUBLICITY_KINDS, PublicityKind, PUBLICITY_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { Article } from '../articles/article.entity';
 import { beijingMonth } from '../calendar/working-calendar';
@@ -27,18 +27,18 @@ export const AwardCommand = z.object({
 
 /** The item being awarded, whatever its kind: its title, and whether it has reached the point where points are due. */
 async function awardable(tx: EntityManager, kind: PublicityKind, itemId: string): Promise<{ title: string; caseId?: string }> {
-  const missing = () => notFound('ITEM_NOT_FOUND', '事项不存在');
+  const missing = () => codedError(PUBLICITY_ERRORS.ITEM_NOT_FOUND);
   if (!isUuid(itemId)) throw missing();
   if (kind === 'episode') {
     const ep = await tx.findOne(Episode, { id: itemId });
     if (!ep) throw missing();
-    if (ep.status !== 'aired') throw conflict('WRONG_STAGE', '节目播出后才能登记加分');
+    if (ep.status !== 'aired') throw codedError(PUBLICITY_ERRORS.EPISODE_NOT_AIRED);
     return { title: ep.topic };
   }
   if (kind === 'article') {
     const a = await tx.findOne(Article, { id: itemId });
     if (!a) throw missing();
-    if (a.status !== 'published') throw conflict('WRONG_STAGE', '文章刊发后才能登记加分');
+    if (a.status !== 'published') throw codedError(PUBLICITY_ERRORS.ARTICLE_NOT_PUBLISHED);
     return { title: a.title };
   }
   throw missing(); // typical cases are awarded through their own stage (closeAsAwarded)
@@ -56,7 +56,7 @@ export async function awardPoints(em: EntityManager, cal: CalendarData, days: St
   const cmd = parseInput(AwardCommand, input);
   const now = new Date();
   const month = cmd.month ?? beijingMonth(now);
-  if (month > beijingMonth(now)) throw badInput('FUTURE_MONTH', '不能登记到未来的月份');
+  if (month > beijingMonth(now)) throw codedError(PUBLICITY_ERRORS.FUTURE_MONTH);
   try {
     return await em.transactional(async (tx) => {
       if (cmd.departmentId) await assertDepartments(tx, [cmd.departmentId]);
@@ -92,4 +92,4 @@ export async function awardPoints(em: EntityManager, cal: CalendarData, days: St
   }
 }
 
-const alreadyAwarded = () => conflict('ALREADY_AWARDED', '该事项已登记加分，不能重复加分');
+const alreadyAwarded = () => codedError(PUBLICITY_ERRORS.ALREADY_AWARDED);

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
 import { LedgerEntry } from './ledger-entry.entity';
 import { MONTH_RE } from './award';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 export interface MonthTotal {
   month: string;
@@ -10,7 +11,7 @@ export interface MonthTotal {
 }
 
 const assertMonth = (m: string) => {
-  if (!MONTH_RE.test(m)) throw badInput('INVALID_MONTH', '月份格式应为 YYYY-MM');
+  if (!MONTH_RE.test(m)) throw codedError(PUBLICITY_ERRORS.INVALID_MONTH);
 };
 
 /** One month's ledger lines, newest first, a page at a time, with the month's total. */
@@ -25,7 +26,7 @@ export async function ledgerPage(em: EntityManager, month: string, offset: numbe
 export async function monthTotals(em: EntityManager, from: string, to: string): Promise<MonthTotal[]> {
   assertMonth(from);
   assertMonth(to);
-  if (from > to) throw badInput('INVALID_RANGE', '起始月份不能晚于结束月份');
+  if (from > to) throw codedError(PUBLICITY_ERRORS.INVALID_RANGE);
   const rows = await em.execute<Array<{ month: string; points: string; count: string }>>(
     'select month, sum(points) as points, count(*) as count from publicity_ledger_entry where month between ? and ? group by month order by month',
     [from, to],

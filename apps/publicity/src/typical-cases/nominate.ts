@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, conflict, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, PUBLICITY_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { loadVisibleCase } from '../cases/case-access';
 import { ItemCase } from '../cases/item-case.entity';
@@ -34,7 +34,7 @@ export async function nominateTypicalCase(em: EntityManager, cal: CalendarData, 
   }
 }
 
-const alreadyNominated = () => conflict('ALREADY_NOMINATED', '该工单已被提名为典型案例');
+const alreadyNominated = () => codedError(PUBLICITY_ERRORS.ALREADY_NOMINATED);
 
 async function nominateIn(tx: EntityManager, cal: CalendarData, days: StageDays, user: AuthUser, cmd: z.infer<typeof NominateCommand>): Promise<TypicalCase> {
   const c = await loadVisibleCase(tx, user, cmd.caseId);

@@ -1,5 +1,6 @@
 import type { TypicalCaseStage } from '@hotline/contracts';
-import { conflict } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
+import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
 /** The actions on a typical case and the stage each needs and leads to. */
 export const TYPICAL_CASE_ACTIONS = {
@@ -24,7 +25,7 @@ export type TypicalCaseAction = keyof typeof TYPICAL_CASE_ACTIONS;
 export function nextStage(action: TypicalCaseAction, current: TypicalCaseStage): TypicalCaseStage {
   const a = TYPICAL_CASE_ACTIONS[action];
   if (!(a.from as readonly TypicalCaseStage[]).includes(current)) {
-    throw conflict('WRONG_STAGE', `典型案例当前阶段不能${a.label}`);
+    throw codedError(PUBLICITY_ERRORS.TYPICAL_CASE_WRONG_STAGE, { action: a.label });
   }
   return a.to;
 }

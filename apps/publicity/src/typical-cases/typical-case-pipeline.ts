@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
-import { createEvent, TypicalCaseStage } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, TypicalCaseStage, PUBLICITY_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { ItemCase } from '../cases/item-case.entity';
 import { workingDaysAfter } from '../calendar/working-calendar';
@@ -27,10 +27,10 @@ export const ItemRef = z.object(Ref);
 
 /** Loads a typical case for an action (NOT_FOUND when unknown; CONFLICT when the caller saw an older version). */
 export async function loadTypicalCase(tx: EntityManager, id: string, expectedVersion?: number | null): Promise<TypicalCase> {
-  if (!isUuid(id)) throw notFound('TYPICAL_CASE_NOT_FOUND', '典型案例不存在');
+  if (!isUuid(id)) throw codedError(PUBLICITY_ERRORS.TYPICAL_CASE_NOT_FOUND);
   const t = await tx.findOne(TypicalCase, { id });
-  if (!t) throw notFound('TYPICAL_CASE_NOT_FOUND', '典型案例不存在');
-  if (expectedVersion != null && expectedVersion !== t.version) throw conflict('STALE_VERSION', '典型案例已被他人更新，请刷新后重试');
+  if (!t) throw codedError(PUBLICITY_ERRORS.TYPICAL_CASE_NOT_FOUND);
+  if (expectedVersion != null && expectedVersion !== t.version) throw codedError(PUBLICITY_ERRORS.TYPICAL_CASE_STALE);
   return t;
 }
 
@@ -57,7 +57,7 @@ async function advance(tx: EntityManager, cal: CalendarData, days: StageDays, us
   }
 }
 
-const refuseIncomplete = (missing: string[]) => badInput('MATERIAL_MISSING', `材料不全：缺少${missing.join('、')}`, { missing });
+const refuseIncomplete = (missing: string[]) => codedError(PUBLICITY_ERRORS.MATERIAL_MISSING, { missing: missing.join('、') }, { missing });
 
 /** 撰写: saves the draft text (and title) while drafting. */
 export async function saveDraft(em: EntityManager, user: AuthUser, input: unknown): Promise<TypicalCase> {

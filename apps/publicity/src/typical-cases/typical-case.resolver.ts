@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { TYPICAL_CASE_STAGE_LABELS, TYPICAL_CASE_STAGES, TypicalCaseStage } from '@hotline/contracts';
-import { Authorized, badInput, groupBy, isUuid, loaderFor, requireUser, UserRef } from '@hotline/service-kit';
+import { TYPICAL_CASE_STAGE_LABELS, TYPICAL_CASE_STAGES, TypicalCaseStage, PUBLICITY_ERRORS } from '@hotline/contracts';
+import { Authorized, groupBy, isUuid, loaderFor, requireUser, UserRef, codedError } from '@hotline/service-kit';
 import { AuditRecord } from '../cases/audit-record.entity';
 import { CaseNode } from '../cases/case.resolver';
 import { ItemCase } from '../cases/item-case.entity';
@@ -83,7 +83,7 @@ export class TypicalCaseResolver {
   @Query(() => TypicalCasePage, { description: '典型案例，按阶段筛选，分页' })
   async typicalCases(@Arg('stage', () => String, { nullable: true }) stage: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<TypicalCasePage> {
     const { offset, limit } = page(p);
-    if (stage && !(TYPICAL_CASE_STAGES as readonly string[]).includes(stage)) throw badInput('INVALID_STAGE', '阶段无效');
+    if (stage && !(TYPICAL_CASE_STAGES as readonly string[]).includes(stage)) throw codedError(PUBLICITY_ERRORS.INVALID_STAGE);
     const [items, total] = await ctx.em.findAndCount(TypicalCase, stage ? { stage: stage as TypicalCaseStage } : {}, { orderBy: { stageDueAt: 'asc', nominatedAt: 'desc' }, offset, limit });
     return { items, total };
   }

@@ -7,6 +7,7 @@ import type { SupervisionContext } from '../context';
 type Ctx = SupervisionContext;
 import { CalendarDayNode, CalendarLoadResult, CalendarYearNode, LoadCalendarYearInput } from '../graphql-types';
 import { loadCalendarYear } from './load-year';
+import { calendarRefusal } from './calendar-refusal';
 
 @Resolver()
 export class CalendarResolver {
@@ -18,7 +19,7 @@ export class CalendarResolver {
     try {
       return yearDays(cal, year);
     } catch (e) {
-      if (e instanceof CalendarError) throw badInput(e.code, e.message);
+      if (e instanceof CalendarError) throw calendarRefusal(e);
       throw e;
     }
   }

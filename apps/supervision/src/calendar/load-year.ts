@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { CalendarError, createCalendar, parseDate } from '@hotline/calendar';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { engineContext, rescheduleAlarms, ClockDeps } from '../clocks/apply-case-event';
 import { replan } from '../clocks/clock-engine';
 import { Clock } from '../clocks/clock.entity';
 import { activeSteps } from '../urging/ladder';
+import { calendarRefusal } from './calendar-refusal';
 
 export const LoadYearCommand = z.object({
   year: z.number().int().min(2000, '年份须在 2000–2100 之间').max(2100, '年份须在 2000–2100 之间'),
@@ -28,17 +29,17 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
     try {
       parseDate(d.date);
     } catch (e) {
-      throw badInput('INVALID_DATE', `第 ${i + 1} 行日期无效：${d.date}`, { field: `days.${i}.date` });
+      throw codedError(SUPERVISION_ERRORS.ROW_DATE_INVALID, { row: i + 1, date: d.date }, { field: `days.${i}.date` });
     }
-    if (!d.date.startsWith(`${cmd.year}-`)) throw badInput('DATE_OUTSIDE_YEAR', `第 ${i + 1} 行日期 ${d.date} 不属于 ${cmd.year} 年`, { field: `days.${i}.date` });
-    if (seen.has(d.date)) throw badInput('DUPLICATE_DATE', `日期 ${d.date} 重复`, { field: `days.${i}.date` });
+    if (!d.date.startsWith(`${cmd.year}-`)) throw codedError(SUPERVISION_ERRORS.DATE_OUTSIDE_YEAR, { row: i + 1, date: d.date, year: cmd.year }, { field: `days.${i}.date` });
+    if (seen.has(d.date)) throw codedError(SUPERVISION_ERRORS.DUPLICATE_DATE, { date: d.date }, { field: `days.${i}.date` });
     seen.add(d.date);
   }
   // Refuse a notice that makes no sense as a calendar (e.g. bad names) before anything is written.
   try {
     createCalendar({ years: [cmd.year], overrides: cmd.days });
   } catch (e) {
-    if (e instanceof CalendarError) throw badInput(e.code, e.message);
+    if (e instanceof CalendarError) throw calendarRefusal(e);
     throw e;
   }
   return em.transactional(async (tx) => {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Authorized } from '@hotline/service-kit';
+import { Authorized, codedError } from '@hotline/service-kit';
 import { CalendarData } from '@hotline/calendar';
-import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, UrgeLevel } from '@hotline/contracts';
+import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, UrgeLevel, SUPERVISION_ERRORS } from '@hotline/contracts';
 import { assertInScope, badInput, departmentScope, groupBy, isUuid, loaderFor, notFound, requireUser, rowsById } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
 import type { SupervisionContext } from '../context';
@@ -69,9 +69,9 @@ export class ClocksResolver {
     @Ctx() ctx: Ctx,
   ): Promise<ClockQueuePage> {
     const user = requireUser(ctx);
-    if (offset < 0 || limit < 1 || limit > 200) throw badInput('INVALID_PAGE', '分页参数无效（每页 1–200 条）');
-    if (kind && !KINDS.includes(kind)) throw badInput('UNKNOWN_CLOCK_KIND', `未知的时钟类型：${kind}`);
-    if (departmentId && !isUuid(departmentId)) throw badInput('INVALID_DEPARTMENT', '科室编号无效');
+    if (offset < 0 || limit < 1 || limit > 200) throw codedError(SUPERVISION_ERRORS.INVALID_PAGE);
+    if (kind && !KINDS.includes(kind)) throw codedError(SUPERVISION_ERRORS.UNKNOWN_CLOCK_KIND, { kind });
+    if (departmentId && !isUuid(departmentId)) throw codedError(SUPERVISION_ERRORS.INVALID_DEPARTMENT);
     const scope = departmentScope(user);
     const where: string[] = ["c.state = 'running'", 'c.due_at is not null'];
     const params: unknown[] = [];
@@ -126,7 +126,7 @@ export class ClocksResolver {
   @Query(() => ClockRebuildReport, { description: '按工单事件历史重算时钟，并与现存时钟比较（应完全一致）' })
   async verifyCaseClocks(@Arg('caseId', () => ID) caseId: string, @Ctx() ctx: Ctx): Promise<ClockRebuildReport> {
     requireUser(ctx);
-    if (!isUuid(caseId) || !(await ctx.em.findOne(CaseProjection, { id: caseId }))) throw notFound('NOT_FOUND', '工单不存在');
+    if (!isUuid(caseId) || !(await ctx.em.findOne(CaseProjection, { id: caseId }))) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
     return verifyCaseClocks(ctx.em, await engineContext(ctx.em, ctx), caseId);
   }
 }
@@ -137,7 +137,7 @@ export const caseReference = {
     const user = requireUser(ctx);
     const p = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(CaseProjection, { id: { $in: ids } })).load(ref.id);
     if (p) assertInScope(user, p.departmentIds());
-    else if (departmentScope(user) !== 'all') throw notFound('NOT_FOUND', '工单不存在或无权查看');
+    else if (departmentScope(user) !== 'all') throw codedError(SUPERVISION_ERRORS.CASE_HIDDEN);
     return Object.assign(new CaseNode(), { id: ref.id });
   },
 };

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
-import { Authorized, isUuid, notFound, pageRequest, requireUser } from '@hotline/service-kit';
-import { CLUSTER_KIND_LABELS, CLUSTER_KINDS, ClusterKind } from '@hotline/contracts';
+import { Authorized, isUuid, pageRequest, requireUser, codedError } from '@hotline/service-kit';
+import { CLUSTER_KIND_LABELS, CLUSTER_KINDS, ClusterKind, SUPERVISION_ERRORS } from '@hotline/contracts';
 import type { SupervisionContext } from '../context';
 import { CaseNode } from '../graphql-types';
 import { ReplyScript } from '../scripts/reply-script.entity';
@@ -106,7 +106,7 @@ export class ClustersResolver {
     @Ctx() ctx: Ctx,
   ): Promise<ClusterDetail> {
     const c = isUuid(id) ? await ctx.em.findOne(Cluster, { id }) : null;
-    if (!c) throw notFound('CLUSTER_NOT_FOUND', '聚类不存在');
+    if (!c) throw codedError(SUPERVISION_ERRORS.CLUSTER_NOT_FOUND);
     const page = pageRequest(offset, limit);
     const [members, total] = await ctx.em.findAndCount(ClusterMember, { clusterId: c.id }, { orderBy: { receivedAt: 'asc', caseId: 'asc' }, offset: page.offset, limit: page.limit });
     const scripts = await ctx.em.find(ReplyScript, { scope: 'cluster', scopeKey: c.id }, { orderBy: { createdAt: 'desc' } });

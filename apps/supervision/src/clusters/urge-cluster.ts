@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { AuthUser, badInput, isUuid, notFound, parseInput } from '@hotline/service-kit';
+import { AuthUser, isUuid, parseInput, codedError } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { recordManualUrge } from '../urging/urge-case';
 import { Cluster, ClusterMember } from './cluster.entity';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 export const UrgeClusterCommand = z.object({
   clusterId: z.string().min(1),
@@ -19,10 +20,10 @@ export async function urgeCluster(em: EntityManager, user: AuthUser, input: unkn
   const cmd = parseInput(UrgeClusterCommand, input);
   return em.transactional(async (tx) => {
     const cluster = isUuid(cmd.clusterId) ? await tx.findOne(Cluster, { id: cmd.clusterId }) : null;
-    if (!cluster) throw notFound('CLUSTER_NOT_FOUND', '聚类不存在');
+    if (!cluster) throw codedError(SUPERVISION_ERRORS.CLUSTER_NOT_FOUND);
     const ids = (await tx.find(ClusterMember, { clusterId: cluster.id })).map((m) => m.caseId);
     const open = await tx.find(CaseProjection, { id: { $in: ids }, completedAt: null, leadDepartmentId: { $ne: null } }, { orderBy: { receivedAt: 'asc' } });
-    if (!open.length) throw badInput('NO_OPEN_CASES', '该聚类没有已分转且未办结的工单，无需督办');
+    if (!open.length) throw codedError(SUPERVISION_ERRORS.NO_OPEN_CASES);
     for (const c of open) await recordManualUrge(tx, user, c, c.leadDepartmentId!, null, cmd.note);
     return open.length;
   });

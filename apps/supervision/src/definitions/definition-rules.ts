@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CLOCK_KINDS, EVENT_TYPES, REQUEST_TYPES, TIERS, URGENCIES } from '@hotline/contracts';
-import { badInput } from '@hotline/service-kit';
+import { CLOCK_KINDS, EVENT_TYPES, REQUEST_TYPES, TIERS, URGENCIES, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { codedError } from '@hotline/service-kit';
 
 /** Which cases a definition applies to; a missing field = any. */
 export interface Selector {
@@ -59,34 +59,34 @@ const KNOWN: Record<'requestTypes' | 'urgencies' | 'tiers', readonly string[]> =
  * selector that can match a case. Each refusal is coded.
  */
 export function checkDefinition(d: DefinitionCommand): DefinitionCommand {
-  if (!(d.targetAmount > 0)) throw badInput('TARGET_NOT_POSITIVE', '时限必须大于 0');
-  if (d.targetUnit === 'natural-minutes' && d.targetAmount > 366 * 24 * 60) throw badInput('TARGET_TOO_LONG', '时限不能超过一年');
-  if (d.targetUnit !== 'natural-minutes' && d.targetAmount > 366) throw badInput('TARGET_TOO_LONG', '时限不能超过一年');
+  if (!(d.targetAmount > 0)) throw codedError(SUPERVISION_ERRORS.TARGET_NOT_POSITIVE);
+  if (d.targetUnit === 'natural-minutes' && d.targetAmount > 366 * 24 * 60) throw codedError(SUPERVISION_ERRORS.TARGET_TOO_LONG);
+  if (d.targetUnit !== 'natural-minutes' && d.targetAmount > 366) throw codedError(SUPERVISION_ERRORS.TARGET_TOO_LONG);
   for (const k of TRIGGER_KEYS) {
     const unknown = d.triggers[k].filter((t) => !CLOCK_TRIGGER_TYPES.includes(t));
-    if (unknown.length) throw badInput('UNKNOWN_EVENT', `未知的事件：${unknown.join('、')}`, { field: `triggers.${k}`, events: unknown });
+    if (unknown.length) throw codedError(SUPERVISION_ERRORS.UNKNOWN_EVENT, { events: unknown.join('、') }, { field: `triggers.${k}`, events: unknown });
   }
-  if (d.triggers.startOn.length === 0) throw badInput('NO_START_EVENT', '请至少选择一个开始计时的事件');
-  if (d.triggers.stopOn.length + d.triggers.cancelOn.length === 0) throw badInput('NO_STOP_EVENT', '请至少选择一个停止或取消计时的事件');
+  if (d.triggers.startOn.length === 0) throw codedError(SUPERVISION_ERRORS.NO_START_EVENT);
+  if (d.triggers.stopOn.length + d.triggers.cancelOn.length === 0) throw codedError(SUPERVISION_ERRORS.NO_STOP_EVENT);
   const seen = new Map<string, string>();
   for (const k of TRIGGER_KEYS) {
     for (const t of d.triggers[k]) {
       // A start event may also reset (restart) the clock; any other double use is a contradiction.
       const prev = seen.get(t);
-      if (prev && !(prev === 'startOn' && k === 'resetOn')) throw badInput('CONFLICTING_TRIGGERS', `事件 ${t} 不能同时用于两种动作`, { event: t });
+      if (prev && !(prev === 'startOn' && k === 'resetOn')) throw codedError(SUPERVISION_ERRORS.CONFLICTING_TRIGGERS, { event: t }, { event: t });
       seen.set(t, k);
     }
   }
-  if ((d.triggers.pauseOn.length > 0) !== (d.triggers.resumeOn.length > 0)) throw badInput('PAUSE_WITHOUT_RESUME', '暂停和恢复事件须同时设置');
+  if ((d.triggers.pauseOn.length > 0) !== (d.triggers.resumeOn.length > 0)) throw codedError(SUPERVISION_ERRORS.PAUSE_WITHOUT_RESUME);
   const shares = [...new Set(d.warnShares)].sort((a, b) => a - b);
-  if (shares.some((s) => s <= 0 || s >= 100)) throw badInput('INVALID_WARN_SHARE', '预警比例须在 1% 到 99% 之间');
+  if (shares.some((s) => s <= 0 || s >= 100)) throw codedError(SUPERVISION_ERRORS.INVALID_WARN_SHARE);
   for (const f of ['requestTypes', 'urgencies', 'tiers'] as const) {
     const v = d.selector[f];
     if (!v) continue;
     const bad = v.filter((x) => !KNOWN[f].includes(x));
-    if (v.length === 0 || bad.length) throw badInput('SELECTOR_MATCHES_NOTHING', `适用范围无法匹配任何工单（${f}: ${bad.join('、') || '空'}）`, { field: `selector.${f}` });
+    if (v.length === 0 || bad.length) throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: `${f}: ${bad.join('、') || '空'}` }, { field: `selector.${f}` });
   }
-  if (d.selector.topics && d.selector.topics.length === 0) throw badInput('SELECTOR_MATCHES_NOTHING', '适用范围无法匹配任何工单（主题为空）', { field: 'selector.topics' });
+  if (d.selector.topics && d.selector.topics.length === 0) throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: '主题为空' }, { field: 'selector.topics' });
   return { ...d, warnShares: shares, selector: Object.fromEntries(Object.entries(d.selector).filter(([, v]) => v !== undefined)) };
 }
 

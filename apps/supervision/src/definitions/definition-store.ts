@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, conflict, notFound, parseInput } from '@hotline/service-kit';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import type { ClockDef } from '../clocks/clock-engine';
 import { ClockDefinition } from './clock-definition.entity';
 import { checkDefinition, DEFAULT_DEFINITIONS, DefinitionCommand, DefinitionInput } from './definition-rules';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 /** The seeded defaults are in force "since always", so a case received before the first start still gets its clocks. */
 export const DEFAULTS_SINCE = new Date('2000-01-01T00:00:00Z');
@@ -51,7 +52,7 @@ export async function saveDefinition(em: EntityManager, user: AuthUser, input: u
   return em.transactional(async (tx) => {
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`sup-def:${cmd.key}`]);
     const current = await tx.findOne(ClockDefinition, { key: cmd.key, supersededAt: null });
-    if (current && current.kind !== cmd.kind) throw conflict('KIND_CHANGED', `规则 ${cmd.key} 属于「${current.kind}」时钟，不能改为其他时钟；请新建规则`);
+    if (current && current.kind !== cmd.kind) throw codedError(SUPERVISION_ERRORS.KIND_CHANGED, { key: cmd.key, kind: current.kind });
     const now = new Date();
     if (current) current.supersededAt = now;
     const last = await tx.findOne(ClockDefinition, { key: cmd.key }, { orderBy: { version: 'desc' } });
@@ -65,6 +66,6 @@ export async function saveDefinition(em: EntityManager, user: AuthUser, input: u
 
 export async function definitionHistory(em: EntityManager, key: string): Promise<ClockDefinition[]> {
   const rows = await em.find(ClockDefinition, { key }, { orderBy: { version: 'desc' } });
-  if (rows.length === 0) throw notFound('DEFINITION_NOT_FOUND', '时限规则不存在');
+  if (rows.length === 0) throw codedError(SUPERVISION_ERRORS.DEFINITION_NOT_FOUND);
   return rows;
 }

@@ -1,15 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CalendarData } from '@hotline/calendar';
-import { createEvent, scrubText } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, checkUpload, conflict, FileStore, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, scrubText, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, checkUpload, FileStore, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { ExclusionAudit, ExclusionClaim, ExclusionEvidence, ExclusionRuleSet } from './exclusion.entities';
 import { ChecklistItem, checklist, ClaimAction, ExclusionTypeRule, MONTH, monthOf, nextStatus, submissionDeadline } from './exclusion-rules';
 import { ruleSetOfMonth } from './rule-sets';
 
-const claimNotFound = () => notFound('CLAIM_NOT_FOUND', '不纳入考核申请不存在');
+const claimNotFound = () => codedError(SUPERVISION_ERRORS.CLAIM_NOT_FOUND);
 const statement = z.string().max(5000, '申请说明最多 5000 个字');
 
 export const CreateClaimCommand = z.object({
@@ -31,7 +31,7 @@ export function auditClaim(em: EntityManager, user: AuthUser, claimId: string, a
 
 export function typeOf(set: ExclusionRuleSet, code: string): ExclusionTypeRule {
   const t = set.types.find((x) => x.code === code);
-  if (!t) throw badInput('UNKNOWN_EXCLUSION_TYPE', `该月规则集（第 ${set.version} 版）没有此不纳入考核类型：${code}`);
+  if (!t) throw codedError(SUPERVISION_ERRORS.UNKNOWN_EXCLUSION_TYPE, { version: set.version, type: code });
   return t;
 }
 
@@ -45,17 +45,17 @@ export async function claimChecklist(em: EntityManager, claim: ExclusionClaim, s
 /** 新建申请 (draft) for a case and month, under the rule set in force for that month now. */
 export async function createClaim(em: EntityManager, user: AuthUser, input: unknown, now = new Date()): Promise<ExclusionClaim> {
   const cmd = parseInput(CreateClaimCommand, input);
-  if (!cmd.caseId && !cmd.externalNo) throw badInput('CASE_REQUIRED', '请指定工单');
-  if (cmd.caseId && !isUuid(cmd.caseId)) throw notFound('NOT_FOUND', '工单不存在');
+  if (!cmd.caseId && !cmd.externalNo) throw codedError(SUPERVISION_ERRORS.CASE_REQUIRED);
+  if (cmd.caseId && !isUuid(cmd.caseId)) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
   const month = cmd.month ?? monthOf(now);
-  if (month > monthOf(now)) throw badInput('MONTH_IN_FUTURE', `不能为尚未开始的月份（${month}）申请不纳入考核`);
+  if (month > monthOf(now)) throw codedError(SUPERVISION_ERRORS.MONTH_IN_FUTURE, { month });
   return em.transactional(async (tx) => {
     const c = await tx.findOne(CaseProjection, cmd.caseId ? { id: cmd.caseId } : { externalNo: cmd.externalNo! });
-    if (!c) throw notFound('NOT_FOUND', '工单不存在');
+    if (!c) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
     const set = await ruleSetOfMonth(tx, month);
     typeOf(set, cmd.type);
     const live = await tx.findOne(ExclusionClaim, { caseId: c.id, month, status: { $in: ['draft', 'submitted', 'approved'] } });
-    if (live) throw conflict('CLAIM_EXISTS', `该工单 ${month} 已有不纳入考核申请（${live.status === 'draft' ? '草稿' : live.status === 'submitted' ? '已提交' : '已通过'}）`);
+    if (live) throw codedError(SUPERVISION_ERRORS.CLAIM_EXISTS, { month, status: live.status === 'draft' ? '草稿' : live.status === 'submitted' ? '已提交' : '已通过' });
     const claim = tx.create(ExclusionClaim, {
       caseId: c.id, externalNo: c.externalNo, month, ruleSetId: set.id, type: cmd.type, statement: cmd.statement, status: 'draft',
       createdAt: now, createdBy: user.id, updatedAt: now,
@@ -96,7 +96,7 @@ const eventBase = (c: ExclusionClaim) => ({ claimId: c.id, externalNo: c.externa
 
 /**
  * 提交: refused while the checklist is incomplete (CHECKLIST_INCOMPLETE, with what is missing) or
- * after the month's deadline (DEADLINE_PASSED); otherwise `hotline.exclusion.submitted` in the same
+ * after the month's deadline (CLAIM_DEADLINE_PASSED); otherwise `hotline.exclusion.submitted` in the same
  * transaction.
  */
 export async function submitClaim(em: EntityManager, user: AuthUser, claimId: string, cal: CalendarData, now = new Date()): Promise<ExclusionClaim> {
@@ -107,10 +107,10 @@ export async function submitClaim(em: EntityManager, user: AuthUser, claimId: st
     const type = typeOf(set, claim.type);
     const deadline = submissionDeadline(claim.month, type.deadlineWorkingDay, cal);
     if (now >= deadline) {
-      throw badInput('DEADLINE_PASSED', `${claim.month} 的「${type.label}」申请已于 ${deadline.toISOString()} 截止（次月第 ${type.deadlineWorkingDay} 个工作日）`, { deadline: deadline.toISOString() });
+      throw codedError(SUPERVISION_ERRORS.CLAIM_DEADLINE_PASSED, { month: claim.month, type: type.label, deadline: deadline.toISOString(), workingDay: type.deadlineWorkingDay }, { deadline: deadline.toISOString() });
     }
     const missing = (await claimChecklist(tx, claim, set)).filter((i) => !i.done);
-    if (missing.length) throw badInput('CHECKLIST_INCOMPLETE', `申请材料不全，尚缺：${missing.map((m) => m.label).join('、')}`, { missing: missing.map((m) => m.key) });
+    if (missing.length) throw codedError(SUPERVISION_ERRORS.CHECKLIST_INCOMPLETE, { missing: missing.map((m) => m.label).join('、') }, { missing: missing.map((m) => m.key) });
     claim.status = to;
     claim.submittedAt = now;
     claim.updatedAt = now;
@@ -163,7 +163,7 @@ export async function addEvidence(em: EntityManager, store: FileStore, user: Aut
     nextStatus(claim.status, 'edit');
     const type = typeOf(await tx.findOneOrFail(ExclusionRuleSet, { id: claim.ruleSetId }), claim.type);
     if (!type.requiredEvidence.some((k) => k.key === input.kind)) {
-      throw badInput('UNKNOWN_EVIDENCE_KIND', `「${type.label}」不需要此类材料：${input.kind || '（未指定）'}；可选：${type.requiredEvidence.map((k) => `${k.key}（${k.label}）`).join('、')}`);
+      throw codedError(SUPERVISION_ERRORS.UNKNOWN_EVIDENCE_KIND, { type: type.label, kind: input.kind || '（未指定）', options: type.requiredEvidence.map((k) => `${k.key}（${k.label}）`).join('、') });
     }
   };
   // Refuse early (before storing bytes) what the transaction would refuse anyway.
@@ -175,7 +175,7 @@ export async function addEvidence(em: EntityManager, store: FileStore, user: Aut
     const claim = await lockClaim(tx, input.claimId);
     await check(tx, claim);
     if ((await tx.count(ExclusionEvidence, { claimId: claim.id })) >= limits.maxPerClaim) {
-      throw badInput('TOO_MANY_EVIDENCE_FILES', `每份申请最多上传 ${limits.maxPerClaim} 份佐证材料`, { maxPerClaim: limits.maxPerClaim });
+      throw codedError(SUPERVISION_ERRORS.TOO_MANY_EVIDENCE_FILES, { max: limits.maxPerClaim }, { maxPerClaim: limits.maxPerClaim });
     }
     const ev = tx.create(ExclusionEvidence, {
       claimId: claim.id, kind: input.kind, name: file.name, contentType: file.kind.contentType, size: input.bytes.length, sha256: file.sha256, uploadedBy: user.id, uploadedAt: now,
@@ -193,7 +193,7 @@ export async function removeEvidence(em: EntityManager, user: AuthUser, claimId:
     const claim = await lockClaim(tx, claimId);
     nextStatus(claim.status, 'edit');
     const ev = isUuid(evidenceId) ? await tx.findOne(ExclusionEvidence, { id: evidenceId, claimId: claim.id }) : null;
-    if (!ev) throw notFound('EVIDENCE_NOT_FOUND', '佐证材料不存在');
+    if (!ev) throw codedError(SUPERVISION_ERRORS.EVIDENCE_NOT_FOUND);
     tx.remove(ev);
     claim.updatedAt = now;
     auditClaim(tx, user, claim.id, 'evidence-removed', ev.name, now);

@@ -1,6 +1,7 @@
 import { beijingDate, beijingMidnight, CalendarData, CalendarError, dayInfo, nextDate, weekdayOf } from '@hotline/calendar';
-import { badInput, conflict } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
 import { z } from 'zod';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 /**
  * 不纳入考核 (exclusion from assessment) — the rules a claim is checked against. They change every
@@ -47,11 +48,11 @@ export type RuleSetInput = z.infer<typeof RuleSetCommand>;
 export function checkRuleSet(cmd: RuleSetInput): RuleSetInput {
   const codes = new Set<string>();
   for (const t of cmd.types) {
-    if (codes.has(t.code)) throw badInput('RULE_SET_DUPLICATE_CODE', `类型编码重复：${t.code}`);
+    if (codes.has(t.code)) throw codedError(SUPERVISION_ERRORS.RULE_SET_DUPLICATE_CODE, { code: t.code });
     codes.add(t.code);
     const keys = new Set<string>();
     for (const k of t.requiredEvidence) {
-      if (keys.has(k.key)) throw badInput('RULE_SET_DUPLICATE_CODE', `「${t.label}」的材料编码重复：${k.key}`);
+      if (keys.has(k.key)) throw codedError(SUPERVISION_ERRORS.RULE_SET_DUPLICATE_EVIDENCE, { type: t.label, key: k.key });
       keys.add(k.key);
     }
   }
@@ -135,7 +136,7 @@ const MOVES: Record<ClaimAction, { from: ClaimStatus[]; to: ClaimStatus }> = {
 export function nextStatus(from: ClaimStatus, action: ClaimAction): ClaimStatus {
   const move = MOVES[action];
   if (!move.from.includes(from)) {
-    throw conflict('CLAIM_STATUS_CONFLICT', `申请当前状态为「${CLAIM_STATUS_LABELS[from]}」，不能${{ edit: '修改', submit: '提交', approve: '通过', reject: '驳回', withdraw: '撤回' }[action]}`);
+    throw codedError(SUPERVISION_ERRORS.CLAIM_STATUS_CONFLICT, { status: CLAIM_STATUS_LABELS[from], action: { edit: '修改', submit: '提交', approve: '通过', reject: '驳回', withdraw: '撤回' }[action] });
   }
   return move.to;
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Authorized, badInput, groupBy, loaderFor, pageRequest, parseInput, requireUser } from '@hotline/service-kit';
+import { Authorized, groupBy, loaderFor, pageRequest, parseInput, requireUser, codedError } from '@hotline/service-kit';
 import type { SupervisionContext } from '../context';
 import { CaseNode } from '../graphql-types';
 import { claimNodes, ruleSetNode } from './claim-nodes';
@@ -10,6 +10,7 @@ import {
   ExclusionClaimCreateInput, ExclusionClaimDecisionInput, ExclusionClaimNode, ExclusionClaimPage, ExclusionClaimUpdateInput, ExclusionRuleSetInput, ExclusionRuleSetNode,
 } from './exclusion.types';
 import { ruleSetOfMonth, saveRuleSet } from './rule-sets';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 type Ctx = SupervisionContext;
 
@@ -46,7 +47,7 @@ export class ExclusionsResolver {
     requireUser(ctx);
     parseInput(MONTH, month);
     const page = pageRequest(offset, limit, 20);
-    if (status && !(status in CLAIM_STATUS_LABELS)) throw badInput('UNKNOWN_CLAIM_STATUS', `未知的申请状态：${status}`);
+    if (status && !(status in CLAIM_STATUS_LABELS)) throw codedError(SUPERVISION_ERRORS.UNKNOWN_CLAIM_STATUS, { status });
     const where = { month, ...(status ? { status: status as ClaimStatus } : {}) };
     const [rows, total] = await ctx.em.findAndCount(ExclusionClaim, where, { orderBy: { createdAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit });
     return { total, items: await claimNodes(ctx.em, rows, await ctx.calendars.current(ctx.em)) };

@@ -1,16 +1,17 @@
 import type { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
-  allowRoles, authenticated, callerOf, DomainError, FileStore, fileTooLarge, isUuid, Logger, notFound, rawUpload, restHandler, sendError, sendFile, TokenVerifier,
+  allowRoles, authenticated, callerOf, codedError, DomainError, FileStore, fileTooLarge, isUuid, Logger, rawUpload, restHandler, sendDomainError, sendFile, TokenVerifier,
 } from '@hotline/service-kit';
 import type { CalendarStore } from '../calendar/calendar-store';
 import { claimPackage } from './claim-package';
 import { addEvidence, auditClaim, EvidenceLimits } from './claims';
 import { ExclusionClaim, ExclusionEvidence } from './exclusion.entities';
 import { EXCLUSION_READ_ROLES } from './exclusions.resolver';
+import { SUPERVISION_ERRORS, COMMON_ERRORS } from '@hotline/contracts';
 
-const statusOf = (e: DomainError) => (e.reason === 'FILE_TOO_LARGE' ? 413 : undefined);
-const nf = () => notFound('NOT_FOUND', '申请或材料不存在');
+const statusOf = (e: DomainError) => (e.reason === COMMON_ERRORS.FILE_TOO_LARGE.reason ? 413 : undefined);
+const nf = () => codedError(SUPERVISION_ERRORS.CLAIM_FILE_MISSING);
 
 /**
  * 不纳入考核 files over HTTP (the gateway passes `/exclusion-claims/<uuid>…` through):
@@ -20,7 +21,7 @@ const nf = () => notFound('NOT_FOUND', '申请或材料不存在');
  * - `GET /exclusion-claims/{id}/package` → the claim package `.zip` (申请说明.docx + 佐证材料; audited).
  */
 export function exclusionRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier; store: FileStore; calendars: CalendarStore; limits: EvidenceLimits }): void {
-  const readers = [authenticated(deps.verify), allowRoles(EXCLUSION_READ_ROLES, '无权查看不纳入考核材料')];
+  const readers = [authenticated(deps.verify), allowRoles(EXCLUSION_READ_ROLES, SUPERVISION_ERRORS.CLAIM_FILES_FORBIDDEN.message)];
 
   /** The claim, with the download written to its audit trail first (nothing is sent unaudited). */
   const audited = async (req: Request, res: Response, action: string, detail: string | null): Promise<ExclusionClaim> => {
@@ -34,7 +35,7 @@ export function exclusionRoutes(app: Express, deps: { orm: MikroORM; log: Logger
     return claim;
   };
 
-  app.post('/exclusion-claims/:id/evidence', authenticated(deps.verify), allowRoles(['supervisor'], '仅督办员可上传佐证材料'), rawUpload(deps.limits.maxBytes, fileTooLarge(deps.limits.maxBytes, '佐证材料')),
+  app.post('/exclusion-claims/:id/evidence', authenticated(deps.verify), allowRoles(['supervisor'], SUPERVISION_ERRORS.EVIDENCE_UPLOAD_FORBIDDEN.message), rawUpload(deps.limits.maxBytes, fileTooLarge(deps.limits.maxBytes, '佐证材料')),
     restHandler(deps.log, 'evidence upload failed', async (req: Request, res: Response) => {
       const q = (k: string) => (typeof req.query[k] === 'string' ? (req.query[k] as string) : '');
       const ev = await addEvidence(deps.orm.em.fork(), deps.store, callerOf(res), {
@@ -61,5 +62,5 @@ export function exclusionRoutes(app: Express, deps: { orm: MikroORM; log: Logger
     sendFile(res, { contentType: 'application/zip', name: `不纳入考核申请-${claim.externalNo}-${claim.month}.zip`, bytes });
   }));
 
-  app.use(/^\/exclusion-claims\/[^/]+(?=\/|$)/, (_req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', 'NOT_FOUND', '申请或材料不存在'));
+  app.use(/^\/exclusion-claims\/[^/]+(?=\/|$)/, (_req: Request, res: Response) => sendDomainError(res, nf()));
 }

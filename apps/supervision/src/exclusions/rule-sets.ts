@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, notFound, parseInput } from '@hotline/service-kit';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { DEFAULT_EXCLUSION_TYPES, DEFAULT_RULE_SET_MONTH, DEFAULT_RULE_SET_NOTE } from './default-rule-set';
 import { ExclusionRuleSet } from './exclusion.entities';
 import { checkRuleSet, MONTH, ruleSetFor, RuleSetCommand } from './exclusion-rules';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 /** The default rule set (待与局方确认), once per installation; two replicas starting together insert it once. */
 export async function seedRuleSet(em: EntityManager): Promise<boolean> {
@@ -18,7 +19,7 @@ export async function seedRuleSet(em: EntityManager): Promise<boolean> {
 export async function ruleSetOfMonth(em: EntityManager, month: string): Promise<ExclusionRuleSet> {
   parseInput(MONTH, month);
   const set = ruleSetFor(month, await em.find(ExclusionRuleSet, { month: { $lte: month } }));
-  if (!set) throw notFound('RULE_SET_NOT_FOUND', `${month} 没有适用的不纳入考核规则集`);
+  if (!set) throw codedError(SUPERVISION_ERRORS.RULE_SET_NOT_FOUND, { month });
   return set;
 }
 

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Authorized, isUuid, notFound, pageRequest, requireUser } from '@hotline/service-kit';
+import { Authorized, isUuid, pageRequest, requireUser, codedError } from '@hotline/service-kit';
 import type { SupervisionContext } from '../context';
 import { departmentNames } from '../departments/department-check';
 import { taskNodes } from '../tasks/tasks.resolver';
@@ -11,6 +11,7 @@ import {
   DispatchMeetingDecisionInput, DispatchMeetingMaterialNode, DispatchMeetingNode, DispatchMeetingPage, MeetingMaterialCaseNode, ScheduleDispatchMeetingInput,
 } from './meeting.types';
 import { recordDecision, scheduleMeeting } from './meetings';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 /** Who reads meetings: supervisors prepare them, leaders chair them, the administrator looks on. */
 export const MEETING_READERS = ['supervisor', 'leader', 'admin'] as const;
@@ -54,7 +55,7 @@ export class MeetingsResolver {
   async dispatchMeeting(@Arg('id', () => ID) id: string, @Ctx() ctx: SupervisionContext): Promise<DispatchMeetingNode> {
     requireUser(ctx);
     const m = isUuid(id) ? await ctx.em.findOne(Meeting, { id }) : null;
-    if (!m) throw notFound('MEETING_NOT_FOUND', '调度会不存在');
+    if (!m) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
     return meetingNode(ctx.em, m);
   }
 

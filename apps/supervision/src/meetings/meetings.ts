@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { beijingDate, beijingMidnight, CalendarData, parseDate } from '@hotline/calendar';
-import { createEvent } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { assertDepartments } from '../departments/department-check';
 import { scheduleTaskAlarms } from '../tasks/task-alarms';
@@ -43,14 +43,14 @@ export function defaultPeriod(heldOn: string): { from: string; to: string } {
 export async function scheduleMeeting(em: EntityManager, user: AuthUser, input: unknown): Promise<Meeting> {
   const cmd = parseInput(ScheduleMeetingCommand, input);
   const period = { from: cmd.periodFrom ?? defaultPeriod(cmd.heldOn).from, to: cmd.periodTo ?? defaultPeriod(cmd.heldOn).to };
-  if (period.from > period.to) throw badInput('PERIOD_INVALID', '分析期间的开始日期不能晚于结束日期');
-  if (beijingMidnight(period.to).getTime() - beijingMidnight(period.from).getTime() > 366 * DAY) throw badInput('PERIOD_TOO_LONG', '分析期间最长一年');
+  if (period.from > period.to) throw codedError(SUPERVISION_ERRORS.PERIOD_INVALID);
+  if (beijingMidnight(period.to).getTime() - beijingMidnight(period.from).getTime() > 366 * DAY) throw codedError(SUPERVISION_ERRORS.PERIOD_TOO_LONG);
   const departmentIds = [...new Set(cmd.departmentIds)];
   const caseIds = [...new Set(cmd.topics.flatMap((t) => t.caseIds))];
   return em.transactional(async (tx) => {
     await assertDepartments(tx, departmentIds);
     if (!caseIds.every(isUuid) || (caseIds.length && (await tx.count(CaseProjection, { id: { $in: caseIds } })) !== caseIds.length)) {
-      throw badInput('UNKNOWN_CASE', '议题关联的工单不存在');
+      throw codedError(SUPERVISION_ERRORS.UNKNOWN_CASE);
     }
     const m = tx.create(Meeting, {
       id: randomUUID(), title: cmd.title, heldOn: cmd.heldOn, periodFrom: period.from, periodTo: period.to, departmentIds,
@@ -83,15 +83,15 @@ export const DecisionCommand = z.object({
  */
 export async function recordDecision(em: EntityManager, cal: CalendarData, user: AuthUser, input: unknown): Promise<{ meeting: Meeting; tasks: TrackedTask[] }> {
   const cmd = parseInput(DecisionCommand, input);
-  if (!isUuid(cmd.meetingId)) throw notFound('MEETING_NOT_FOUND', '调度会不存在');
+  if (!isUuid(cmd.meetingId)) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
   cmd.tasks.forEach((t, i) => {
-    if (!t.departmentId) throw badInput('TASK_OWNER_REQUIRED', `第 ${i + 1} 个任务未指定责任科室`, { field: `tasks.${i}.departmentId` });
-    if (!t.dueDate) throw badInput('TASK_DUE_DATE_REQUIRED', `第 ${i + 1} 个任务未指定截止日期`, { field: `tasks.${i}.dueDate` });
-    if (!dateString.safeParse(t.dueDate).success) throw badInput('INVALID_DATE', `第 ${i + 1} 个任务的截止日期无效`, { field: `tasks.${i}.dueDate` });
+    if (!t.departmentId) throw codedError(SUPERVISION_ERRORS.TASK_OWNER_REQUIRED, { n: i + 1 }, { field: `tasks.${i}.departmentId` });
+    if (!t.dueDate) throw codedError(SUPERVISION_ERRORS.TASK_DUE_DATE_REQUIRED, { n: i + 1 }, { field: `tasks.${i}.dueDate` });
+    if (!dateString.safeParse(t.dueDate).success) throw codedError(SUPERVISION_ERRORS.TASK_DUE_DATE_INVALID, { n: i + 1 }, { field: `tasks.${i}.dueDate` });
   });
   return em.transactional(async (tx) => {
     const m = await tx.findOne(Meeting, { id: cmd.meetingId });
-    if (!m) throw notFound('MEETING_NOT_FOUND', '调度会不存在');
+    if (!m) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
     for (const t of cmd.tasks) checkDueDate(cal, t.dueDate!, m.heldOn);
     await assertDepartments(tx, cmd.tasks.map((t) => t.departmentId!));
     const now = new Date();

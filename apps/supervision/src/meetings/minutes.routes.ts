@@ -1,12 +1,13 @@
 import type { Express, Request, Response } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { allowRoles, authenticated, contentDisposition, isUuid, Logger, notFound, restHandler, TokenVerifier } from '@hotline/service-kit';
+import { allowRoles, authenticated, contentDisposition, isUuid, Logger, restHandler, TokenVerifier, codedError } from '@hotline/service-kit';
 import { departmentNames } from '../departments/department-check';
 import { TrackedTask } from '../tasks/tracked-task.entity';
 import { meetingMaterial, topicCases } from './material';
 import { Meeting } from './meeting.entity';
 import { MEETING_READERS } from './meetings.resolver';
 import { minutesDocx } from './minutes-docx';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -15,11 +16,11 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * the meeting, its material and its tasks as they are now. Errors: the kit's REST error body.
  */
 export function minutesRoutes(app: Express, deps: { orm: MikroORM; log: Logger; verify: TokenVerifier }): void {
-  app.get('/meetings/:id/minutes', authenticated(deps.verify), allowRoles(MEETING_READERS, '无权导出调度会纪要'), restHandler(deps.log, 'minutes export failed', async (req: Request, res: Response) => {
+  app.get('/meetings/:id/minutes', authenticated(deps.verify), allowRoles(MEETING_READERS, SUPERVISION_ERRORS.MINUTES_FORBIDDEN.message), restHandler(deps.log, 'minutes export failed', async (req: Request, res: Response) => {
     const em = deps.orm.em.fork();
     const id = String(req.params.id);
     const meeting = isUuid(id) ? await em.findOne(Meeting, { id }) : null;
-    if (!meeting) throw notFound('MEETING_NOT_FOUND', '调度会不存在');
+    if (!meeting) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
     const tasks = await em.find(TrackedTask, { meetingId: meeting.id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
     const names = await departmentNames(em, [...meeting.departmentIds, ...tasks.map((t) => t.departmentId)]);
     const bytes = await minutesDocx({

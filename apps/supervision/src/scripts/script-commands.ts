@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { createEvent, redactText, SCRIPT_SCOPES } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, redactText, SCRIPT_SCOPES, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { ReplyScript, ReplyScriptVersion } from './reply-script.entity';
 import { assertApprovable, assertPublishable, assertRevisable } from './script-rules';
 
@@ -25,14 +25,14 @@ export type ClusterExists = (em: EntityManager, clusterId: string) => Promise<bo
 /** The script, locked for the rest of the transaction (its versions change one at a time). */
 async function loadScript(em: EntityManager, scriptId: string): Promise<ReplyScript> {
   const s = isUuid(scriptId) ? await em.findOne(ReplyScript, { id: scriptId }, { lockMode: LockMode.PESSIMISTIC_WRITE }) : null;
-  if (!s) throw notFound('SCRIPT_NOT_FOUND', '答复口径不存在');
+  if (!s) throw codedError(SUPERVISION_ERRORS.SCRIPT_NOT_FOUND);
   return s;
 }
 
 async function loadVersion(em: EntityManager, scriptId: string, version: number): Promise<ReplyScriptVersion> {
   const s = await loadScript(em, scriptId);
   const v = await em.findOne(ReplyScriptVersion, { scriptId: s.id, version });
-  if (!v) throw notFound('SCRIPT_VERSION_NOT_FOUND', '答复口径的该版本不存在');
+  if (!v) throw codedError(SUPERVISION_ERRORS.SCRIPT_VERSION_NOT_FOUND);
   return v;
 }
 
@@ -40,7 +40,7 @@ async function loadVersion(em: EntityManager, scriptId: string, version: number)
 export async function createScript(em: EntityManager, user: AuthUser, input: unknown, clusterExists: ClusterExists): Promise<ReplyScript> {
   const cmd = parseInput(CreateScriptCommand, input);
   return em.transactional(async (tx) => {
-    if (cmd.scope === 'cluster' && !(isUuid(cmd.scopeKey) && (await clusterExists(tx, cmd.scopeKey)))) throw badInput('CLUSTER_NOT_FOUND', '聚类不存在');
+    if (cmd.scope === 'cluster' && !(isUuid(cmd.scopeKey) && (await clusterExists(tx, cmd.scopeKey)))) throw codedError(SUPERVISION_ERRORS.UNKNOWN_CLUSTER);
     const now = new Date();
     const s = tx.create(ReplyScript, { id: randomUUID(), scope: cmd.scope, scopeKey: cmd.scopeKey, createdAt: now, createdBy: user.id });
     await tx.flush(); // no ORM relation orders the inserts: the script goes first (foreign key)
@@ -115,7 +115,7 @@ export async function retireScript(em: EntityManager, user: AuthUser, input: unk
   return em.transactional(async (tx) => {
     const s = await loadScript(tx, cmd.scriptId);
     const v = await tx.findOne(ReplyScriptVersion, { scriptId: s.id, status: 'published' });
-    if (!v) throw badInput('SCRIPT_NOT_PUBLISHED', '该口径没有已发布的版本');
+    if (!v) throw codedError(SUPERVISION_ERRORS.SCRIPT_NOT_PUBLISHED);
     const now = new Date();
     Object.assign(v, { status: 'retired', retiredAt: now });
     await tx.flush();

@@ -1,7 +1,9 @@
 import { beijingDate, beijingMidnight, CalendarData, CalendarError, dayInfo, nextDate } from '@hotline/calendar';
 import type { UrgeLevel, UrgeRecipient } from '@hotline/contracts';
-import { badInput } from '@hotline/service-kit';
+import { codedError } from '@hotline/service-kit';
 import type { StepDef } from '../clocks/alarms';
+import { SUPERVISION_ERRORS } from '@hotline/contracts';
+import { calendarRefusal } from '../calendar/calendar-refusal';
 
 /**
  * The rules of a tracked task (督办事项) as plain functions: its due time on the working calendar
@@ -25,13 +27,13 @@ export function checkDueDate(cal: CalendarData, dueDate: string, earliest: strin
     working = dayInfo(cal, dueDate).working;
   } catch (e) {
     if (e instanceof CalendarError) {
-      if (e.code === 'CALENDAR_YEAR_NOT_LOADED') throw badInput('CALENDAR_YEAR_NOT_LOADED', e.message);
-      throw badInput('INVALID_DATE', `截止日期无效：${dueDate}`);
+      if (e.code === 'CALENDAR_YEAR_NOT_LOADED') throw calendarRefusal(e);
+      throw codedError(SUPERVISION_ERRORS.DUE_DATE_INVALID, { date: dueDate });
     }
     throw e;
   }
-  if (!working) throw badInput('DUE_NOT_WORKING_DAY', `截止日期 ${dueDate} 不是工作日，请选择工作日`);
-  if (dueDate < earliest) throw badInput('DUE_BEFORE_MEETING', `截止日期不能早于调度会日期（${earliest}）`);
+  if (!working) throw codedError(SUPERVISION_ERRORS.DUE_NOT_WORKING_DAY, { date: dueDate });
+  if (dueDate < earliest) throw codedError(SUPERVISION_ERRORS.DUE_BEFORE_MEETING, { earliest });
 }
 
 export interface TaskAlarmPlan {

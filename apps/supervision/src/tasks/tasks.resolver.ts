@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { TRACKED_TASK_SOURCE_LABELS, TRACKED_TASK_SOURCES, TrackedTaskSource, URGE_LEVEL_LABELS, UrgeLevel } from '@hotline/contracts';
-import { Authorized, badInput, departmentScope, isUuid, pageRequest, requireUser } from '@hotline/service-kit';
+import { TRACKED_TASK_SOURCE_LABELS, TRACKED_TASK_SOURCES, TrackedTaskSource, URGE_LEVEL_LABELS, UrgeLevel, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { Authorized, departmentScope, isUuid, pageRequest, requireUser, codedError } from '@hotline/service-kit';
 import type { SupervisionContext } from '../context';
 import { departmentNames } from '../departments/department-check';
 import { taskAlarmsOf } from './task-alarms';
@@ -40,9 +40,9 @@ export class TasksResolver {
   ): Promise<TrackedTaskPage> {
     const user = requireUser(ctx);
     const page = pageRequest(offset, limit, 20);
-    if (status && status !== 'open' && status !== 'done') throw badInput('UNKNOWN_STATUS', `未知的状态：${status}`);
-    if (source && !TRACKED_TASK_SOURCES.includes(source as TrackedTaskSource)) throw badInput('UNKNOWN_SOURCE', `未知的任务来源：${source}`);
-    if (departmentId && !isUuid(departmentId)) throw badInput('INVALID_DEPARTMENT', '科室编号无效');
+    if (status && status !== 'open' && status !== 'done') throw codedError(SUPERVISION_ERRORS.UNKNOWN_STATUS, { status });
+    if (source && !TRACKED_TASK_SOURCES.includes(source as TrackedTaskSource)) throw codedError(SUPERVISION_ERRORS.UNKNOWN_SOURCE, { source });
+    if (departmentId && !isUuid(departmentId)) throw codedError(SUPERVISION_ERRORS.INVALID_DEPARTMENT);
     const scope = departmentScope(user);
     const where: Record<string, unknown> = {};
     if (status) where.status = status;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { createEvent, EventEnvelope } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, conflict, departmentScope, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { createEvent, EventEnvelope, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, departmentScope, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { clearTaskAlarms, scheduleTaskAlarms } from './task-alarms';
 import { dueDateOf } from './task-rules';
 import { TrackedTask } from './tracked-task.entity';
@@ -19,13 +19,13 @@ export const CompleteTaskCommand = z.object({
  */
 export async function completeTask(em: EntityManager, user: AuthUser, input: unknown): Promise<TrackedTask> {
   const cmd = parseInput(CompleteTaskCommand, input);
-  if (!isUuid(cmd.taskId)) throw notFound('TASK_NOT_FOUND', '督办事项不存在');
+  if (!isUuid(cmd.taskId)) throw codedError(SUPERVISION_ERRORS.TASK_NOT_FOUND);
   const scope = departmentScope(user);
   return em.transactional(async (tx) => {
     const t = await tx.findOne(TrackedTask, { id: cmd.taskId });
-    if (!t || (scope !== 'all' && !scope.includes(t.departmentId))) throw notFound('TASK_NOT_FOUND', '督办事项不存在或无权查看');
-    if (t.source !== 'meeting') throw badInput('TASK_OWNED_BY_PUBLICITY', '宣传任务请在“宣传”中标记完成');
-    if (t.status === 'done') throw conflict('TASK_ALREADY_DONE', '该督办事项已完成');
+    if (!t || (scope !== 'all' && !scope.includes(t.departmentId))) throw codedError(SUPERVISION_ERRORS.TASK_HIDDEN);
+    if (t.source !== 'meeting') throw codedError(SUPERVISION_ERRORS.TASK_OWNED_BY_PUBLICITY);
+    if (t.status === 'done') throw codedError(SUPERVISION_ERRORS.TASK_ALREADY_DONE);
     const now = new Date();
     Object.assign(t, { status: 'done', doneAt: now, doneBy: user.id, doneNote: cmd.note ?? null });
     await tx.flush();

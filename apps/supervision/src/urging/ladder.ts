@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { CLOCK_KINDS, URGE_LEVELS, URGE_RECIPIENTS } from '@hotline/contracts';
-import { AuthUser, badInput, notFound, parseInput } from '@hotline/service-kit';
+import { CLOCK_KINDS, URGE_LEVELS, URGE_RECIPIENTS, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import type { StepDef } from '../clocks/alarms';
 import { LadderStep } from './ladder-step.entity';
 
@@ -41,11 +41,11 @@ export const LadderStepInput = z.object({
 /** Creates or changes a ladder step; it applies to clocks planned from now on (started or resumed). */
 export async function saveLadderStep(em: EntityManager, user: AuthUser, input: unknown): Promise<LadderStep> {
   const cmd = parseInput(LadderStepInput, input);
-  if (cmd.level === 'reminder' && cmd.sharePct >= 100) throw badInput('REMINDER_AFTER_DEADLINE', '到期前提醒的比例须小于 100%');
-  if (cmd.level !== 'reminder' && cmd.sharePct < 100) throw badInput('ESCALATION_BEFORE_DEADLINE', '超期催办的比例须不小于 100%');
+  if (cmd.level === 'reminder' && cmd.sharePct >= 100) throw codedError(SUPERVISION_ERRORS.REMINDER_AFTER_DEADLINE);
+  if (cmd.level !== 'reminder' && cmd.sharePct < 100) throw codedError(SUPERVISION_ERRORS.ESCALATION_BEFORE_DEADLINE);
   return em.transactional(async (tx) => {
     const s = cmd.id ? await tx.findOne(LadderStep, { id: cmd.id }) : tx.create(LadderStep, { id: randomUUID() } as LadderStep);
-    if (!s) throw notFound('STEP_NOT_FOUND', '催办步骤不存在');
+    if (!s) throw codedError(SUPERVISION_ERRORS.STEP_NOT_FOUND);
     Object.assign(s, { name: cmd.name, clockKinds: cmd.clockKinds, sharePct: cmd.sharePct, level: cmd.level, recipients: [...new Set(cmd.recipients)], active: cmd.active, updatedAt: new Date(), updatedBy: user.username || user.id });
     await tx.flush();
     return s;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { CLOCK_KINDS, createEvent, scrubText } from '@hotline/contracts';
-import { actorOf, AuthUser, badInput, isUuid, notFound, parseInput, recordEvent } from '@hotline/service-kit';
+import { CLOCK_KINDS, createEvent, scrubText, SUPERVISION_ERRORS } from '@hotline/contracts';
+import { actorOf, AuthUser, isUuid, parseInput, recordEvent, codedError } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { Clock } from '../clocks/clock.entity';
 import { Urge } from './urge.entity';
@@ -17,15 +17,15 @@ export const UrgeCommand = z.object({
 /** 人工催办: a supervisor urges the lead department of a case, with a note; on the timeline through `hotline.case.urged`. */
 export async function urgeCase(em: EntityManager, user: AuthUser, input: unknown): Promise<Urge> {
   const cmd = parseInput(UrgeCommand, input);
-  if (!isUuid(cmd.caseId)) throw notFound('NOT_FOUND', '工单不存在');
+  if (!isUuid(cmd.caseId)) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
   return em.transactional(async (tx) => {
     const c = await tx.findOne(CaseProjection, { id: cmd.caseId });
-    if (!c) throw notFound('NOT_FOUND', '工单不存在');
+    if (!c) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
     const lead = c.leadDepartmentId;
-    if (!lead) throw badInput('NO_DEPARTMENT', '工单尚未分转到科室，没有可催办的承办科室');
-    if (c.completedAt) throw badInput('CASE_COMPLETED', '工单已办结，无需催办');
+    if (!lead) throw codedError(SUPERVISION_ERRORS.NO_LEAD_DEPARTMENT);
+    if (c.completedAt) throw codedError(SUPERVISION_ERRORS.CASE_COMPLETED);
     const clock = cmd.clockKind ? await tx.findOne(Clock, { caseId: c.id, kind: cmd.clockKind, state: { $ne: 'stopped' } }) : null;
-    if (cmd.clockKind && !clock) throw badInput('NO_OPEN_CLOCK', '该工单没有正在计时的此类时钟');
+    if (cmd.clockKind && !clock) throw codedError(SUPERVISION_ERRORS.NO_OPEN_CLOCK);
     return recordManualUrge(tx, user, c, lead, clock, cmd.note);
   });
 }
