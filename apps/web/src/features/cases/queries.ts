@@ -1,0 +1,58 @@
+import { gql } from '@apollo/client';
+import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../../shared/fragments';
+
+export const CASE_DETAIL_QUERY = gql`
+  query CaseDetail($id: ID!) {
+    case(id: $id) {
+      ...CaseSummaryFields
+      channel
+      content
+      tier
+      citizenName
+      citizenPhone
+      address
+      projectName
+      street
+      dispatchDueAt
+      assignment {
+        ...AssignmentFields
+      }
+      replies {
+        id
+        departmentId
+        department {
+          id
+          name
+        }
+        result
+        text
+        repliedAt
+        reviewStatus
+        reviewNote
+        reviewedAt
+        repliedByUser {
+          id
+          displayName
+        }
+      }
+      timeline {
+        id
+        type
+        label
+        occurredAt
+        actor {
+          id
+          displayName
+        }
+        actorRole
+        department {
+          id
+          name
+        }
+        detail
+      }
+    }
+  }
+  ${CASE_SUMMARY_FIELDS}
+  ${ASSIGNMENT_FIELDS}
+`;
