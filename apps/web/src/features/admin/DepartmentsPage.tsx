@@ -15,7 +15,7 @@ import { UPDATE_DEPARTMENT_MUTATION } from './queries';
 /** 科室管理: list, create, rename, disable / enable departments. */
 export default function DepartmentsPage() {
   const { message, modal } = App.useApp();
-  const { data, loading, error, refetch } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const { data, loading, error, refetch } = useQuery(DEPARTMENTS_QUERY);
   const [editing, setEditing] = useState<Department | null>(null);
   const [modalOpen, setModalOpen] = useState(false);
   const [updateDepartment] = useMutation(UPDATE_DEPARTMENT_MUTATION, { refetchQueries: ['Departments'] });

@@ -62,7 +62,7 @@ export function UserModal({ open, user, departments, onClose }: Props) {
             input: {
               username: v.username.trim(),
               displayName: v.displayName.trim(),
-              password: v.password,
+              password: v.password as string,
               role: v.role,
               departmentId,
             },

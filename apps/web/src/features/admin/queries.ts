@@ -1,15 +1,15 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 
-const DEPARTMENT_FIELDS = gql`
+export const DEPARTMENT_FIELDS = graphql(`
   fragment AdminDepartmentFields on Department {
     id
     code
     name
     active
   }
-`;
+`);
 
-const USER_FIELDS = gql`
+export const USER_FIELDS = graphql(`
   fragment AdminUserFields on User {
     id
     username
@@ -23,55 +23,50 @@ const USER_FIELDS = gql`
     }
     active
   }
-`;
+`);
 
-export const USERS_QUERY = gql`
+export const USERS_QUERY = graphql(`
   query Users {
     users {
       ...AdminUserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const CREATE_DEPARTMENT_MUTATION = gql`
+export const CREATE_DEPARTMENT_MUTATION = graphql(`
   mutation CreateDepartment($input: DepartmentInput!) {
     createDepartment(input: $input) {
       ...AdminDepartmentFields
     }
   }
-  ${DEPARTMENT_FIELDS}
-`;
+`);
 
-export const UPDATE_DEPARTMENT_MUTATION = gql`
+export const UPDATE_DEPARTMENT_MUTATION = graphql(`
   mutation UpdateDepartment($id: ID!, $input: DepartmentUpdateInput!) {
     updateDepartment(id: $id, input: $input) {
       ...AdminDepartmentFields
     }
   }
-  ${DEPARTMENT_FIELDS}
-`;
+`);
 
-export const CREATE_USER_MUTATION = gql`
+export const CREATE_USER_MUTATION = graphql(`
   mutation CreateUser($input: CreateUserInput!) {
     createUser(input: $input) {
       ...AdminUserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const UPDATE_USER_MUTATION = gql`
+export const UPDATE_USER_MUTATION = graphql(`
   mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
     updateUser(id: $id, input: $input) {
       ...AdminUserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const RESET_PASSWORD_MUTATION = gql`
+export const RESET_PASSWORD_MUTATION = graphql(`
   mutation ResetPassword($id: ID!, $password: String!) {
     resetPassword(id: $id, password: $password)
   }
-`;
+`);

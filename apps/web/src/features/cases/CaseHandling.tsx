@@ -4,7 +4,7 @@ import { DEPARTMENTS_QUERY } from '../../shared/fragments';
 import { ASSIGNMENT_STATUS_LABELS, label, REPLY_RESULT_LABELS } from '../../shared/labels';
 import { rejectedReplyText } from '../dispatch/handling/rules';
 import { formatDateTime } from '../../shared/time';
-import type { CaseDetail, Department, Reply } from '../../shared/types';
+import type { CaseDetail, Reply } from '../../shared/types';
 
 /** A reply with its 局审核 outcome (CASE_DETAIL_QUERY selects these too). */
 type ReviewedReply = Reply & { reviewStatus?: string | null; reviewNote?: string | null; reviewedAt?: string | null };
@@ -23,7 +23,7 @@ const RESULT_COLORS: Record<string, string> = {
 
 /** The assignment (主办/协办) and the departments' replies. */
 export function CaseHandling({ c }: { c: CaseDetail }) {
-  const { data } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
+  const { data } = useQuery(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
   const nameOf = (id: string) => data?.departments.find((d) => d.id === id)?.name ?? id;
   const a = c.assignment;
 

@@ -1,7 +1,6 @@
-import { gql } from '@apollo/client';
-import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../../shared/fragments';
+import { graphql } from '../../gql';
 
-export const CASE_DETAIL_QUERY = gql`
+export const CASE_DETAIL_QUERY = graphql(`
   query CaseDetail($id: ID!) {
     case(id: $id) {
       ...CaseSummaryFields
@@ -53,6 +52,4 @@ export const CASE_DETAIL_QUERY = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-  ${ASSIGNMENT_FIELDS}
-`;
+`);

@@ -8,7 +8,6 @@ import { DateTimeCell } from '../../shared/DateTimeCell';
 import { DEPARTMENTS_QUERY } from '../../shared/fragments';
 import { QueryState } from '../../shared/QueryState';
 import { tableEmpty } from '../../shared/TableEmpty';
-import type { Department } from '../../shared/types';
 import { ClockShare, ClockStateTag } from './ClockBits';
 import { CLOCK_KIND_LABELS } from './labels';
 import { CLOCK_QUEUE_QUERY } from './queries';
@@ -36,7 +35,7 @@ export default function SupervisionPage() {
   const [departmentId, setDepartmentId] = useState<string>();
   const [kind, setKind] = useState<string>();
   const [urging, setUrging] = useState<QueueItem | null>(null);
-  const departments = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const departments = useQuery(DEPARTMENTS_QUERY);
   const current = useQueue(tab, page, pageSize, departmentId, kind);
   // The other tab's count for its badge (first row only).
   const other = useQueue(tab === 'OVERDUE' ? 'AT_RISK' : 'OVERDUE', 1, 1, departmentId, kind);

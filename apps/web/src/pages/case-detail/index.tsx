@@ -5,7 +5,6 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { CaseDispatchPanels } from '../../features/dispatch/handling/CaseDispatchPanels';
 import { errorCode } from '../../shared/errors';
 import { QueryState } from '../../shared/QueryState';
-import type { CaseDetail } from '../../shared/types';
 import { CaseActions } from '../../features/cases/CaseActions';
 import { CaseHandling } from '../../features/cases/CaseHandling';
 import { CaseInfo } from '../../features/cases/CaseInfo';
@@ -33,7 +32,7 @@ function NotFound() {
 export default function CaseDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const { data, loading, error, refetch } = useQuery<{ case: CaseDetail | null }>(CASE_DETAIL_QUERY, {
+  const { data, loading, error, refetch } = useQuery(CASE_DETAIL_QUERY, {
     variables: { id },
     fetchPolicy: 'cache-and-network',
   });

@@ -8,7 +8,6 @@ import { DateTimeCell } from '../../../shared/DateTimeCell';
 import { errorMessage } from '../../../shared/errors';
 import { DEPARTMENTS_QUERY } from '../../../shared/fragments';
 import { tableEmpty } from '../../../shared/TableEmpty';
-import type { Department } from '../../../shared/types';
 import { ModelCard } from './ModelCard';
 import { RESPONSIBILITY_RULES_QUERY, RETIRE_RULE_MUTATION } from './queries';
 import { RuleModal } from './RuleModal';
@@ -45,7 +44,7 @@ export default function CataloguePage() {
   const { data, loading, error, refetch } = useQuery<{ responsibilityRules: ResponsibilityRule[] }>(RESPONSIBILITY_RULES_QUERY, {
     variables: { history },
   });
-  const deps = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const deps = useQuery(DEPARTMENTS_QUERY);
   const [retire] = useMutation(RETIRE_RULE_MUTATION, { refetchQueries: ['ResponsibilityRules'], awaitRefetchQueries: true });
   const departments = deps.data?.departments ?? [];
   const nameOfCode = (code: string) => departments.find((d) => d.code === code)?.name ?? code;

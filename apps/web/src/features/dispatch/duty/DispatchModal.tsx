@@ -4,7 +4,7 @@ import { useApolloClient, useMutation, useQuery } from '@apollo/client';
 import { confirmAction } from '../../../shared/confirm';
 import { errorMessage } from '../../../shared/errors';
 import { DEPARTMENTS_QUERY } from '../../../shared/fragments';
-import type { CaseSummary, Department } from '../../../shared/types';
+import type { CaseSummary } from '../../../shared/types';
 import { CASE_RETURN_HISTORY_QUERY } from '../handling/queries';
 import { returnedBeforeWarning, returnsByDepartment } from '../handling/rules';
 import type { AssignmentRecord } from '../handling/types';
@@ -63,7 +63,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<DispatchForm>();
   const [submitting, setSubmitting] = useState(false);
-  const { data, loading, error } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const { data, loading, error } = useQuery(DEPARTMENTS_QUERY);
   const refetch = { refetchQueries: 'active' as const, awaitRefetchQueries: true };
   const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION, refetch);
   const [dispatchCases] = useMutation<{ dispatchCases: { caseId: string; ok: boolean; message?: string | null }[] }>(

@@ -3,7 +3,6 @@ import { App, Form, Input, Modal, Select } from 'antd';
 import { useMutation, useQuery } from '@apollo/client';
 import { confirmAction } from '../../../shared/confirm';
 import { DEPARTMENTS_QUERY } from '../../../shared/fragments';
-import type { Department } from '../../../shared/types';
 import { REDISPATCH_CASE_MUTATION } from './queries';
 import type { CaseDispatchView } from './types';
 import { useCaseAction } from './useCaseAction';
@@ -26,7 +25,7 @@ export function RedispatchModal({ open, v, onClose, onChanged }: Props) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<RedispatchForm>();
   const run = useCaseAction(onChanged);
-  const { data, loading } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY);
+  const { data, loading } = useQuery(DEPARTMENTS_QUERY);
   const [redispatch, { loading: saving }] = useMutation(REDISPATCH_CASE_MUTATION, { refetchQueries: 'active', awaitRefetchQueries: true });
   const lead = Form.useWatch('leadDepartmentId', form);
   const departments = (data?.departments ?? []).filter((d) => d.active);

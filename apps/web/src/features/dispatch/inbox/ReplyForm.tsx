@@ -7,7 +7,7 @@ import { errorCode } from '../../../shared/errors';
 import { DEPARTMENTS_QUERY } from '../../../shared/fragments';
 import { REPLY_RESULT_LABELS } from '../../../shared/labels';
 import { formatDateTime } from '../../../shared/time';
-import type { Department, ReplyResult } from '../../../shared/types';
+import type { ReplyResult } from '../../../shared/types';
 import { REPLY_CASE_MUTATION } from './queries';
 import { OFFERED_REPLY_SCRIPT_QUERY } from '../../scripts/queries';
 import type { ReplyScriptOffer } from '../../scripts/types';
@@ -44,7 +44,7 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   const [form] = Form.useForm<ReplyFormValues>();
   const [error, setError] = useState<string | null>(null);
   const [openAssists, setOpenAssists] = useState<string[]>([]);
-  const { data: deps } = useQuery<{ departments: Department[] }>(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
+  const { data: deps } = useQuery(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
   const nameOf = (id: string) => deps?.departments.find((d) => d.id === id)?.name ?? id;
   // 统一答复口径: the published script dispatch offers for this case (cluster > project > topic).
   const offered = useQuery<{ case: { offeredReplyScript: ReplyScriptOffer | null } }>(OFFERED_REPLY_SCRIPT_QUERY, { variables: { id: caseId }, errorPolicy: 'ignore', fetchPolicy: 'cache-and-network' });
