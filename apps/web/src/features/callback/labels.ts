@@ -1,9 +1,10 @@
-/** Chinese labels and small pure rules of the 回访 screens. */
+/** Chinese labels and small pure rules of the 回访 screens. The domain's enums' labels come from the contracts. */
+import { CALLBACK_OUTCOME_LABELS, SATISFACTION_LABELS as CONTRACT_SATISFACTION_LABELS, SUPERVISION_OUTCOME_LABELS as CONTRACT_SUPERVISION_OUTCOME_LABELS } from '@hotline/contracts/browser';
 
-export const OUTCOME_LABELS: Record<string, string> = { reached: '已接通', 'no-answer': '无人接听', refused: '拒绝回访', 'wrong-number': '号码错误' };
+export const OUTCOME_LABELS: Record<string, string> = CALLBACK_OUTCOME_LABELS;
 /** GraphQL enum names of the outcomes (no '-' allowed in GraphQL names). */
 export const OUTCOME_ENUM: Record<string, string> = { reached: 'reached', 'no-answer': 'no_answer', refused: 'refused', 'wrong-number': 'wrong_number' };
-export const SATISFACTION_LABELS: Record<string, string> = { satisfied: '满意', basically: '基本满意', dissatisfied: '不满意' };
+export const SATISFACTION_LABELS: Record<string, string> = CONTRACT_SATISFACTION_LABELS;
 export const TASK_STATUS_LABELS: Record<string, { text: string; color: string }> = {
   open: { text: '待回访', color: 'blue' },
   done: { text: '已回访', color: 'green' },
@@ -11,7 +12,7 @@ export const TASK_STATUS_LABELS: Record<string, { text: string; color: string }>
   refused: { text: '拒绝回访', color: 'default' },
   cancelled: { text: '已取消', color: 'default' },
 };
-export const SUPERVISION_OUTCOME_LABELS: Record<string, string> = { resolved: '已解决', unresolved: '仍未解决', unreachable: '回访未接通' };
+export const SUPERVISION_OUTCOME_LABELS: Record<string, string> = CONTRACT_SUPERVISION_OUTCOME_LABELS;
 
 /** The script the 回访员 reads (统一回访话术). */
 export const CALLBACK_SCRIPT =

@@ -1,4 +1,5 @@
 // Chinese labels and small rules of the supervision screens (plain functions, unit-tested).
+import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS } from '@hotline/contracts/browser';
 
 export const CLOCK_KIND_LABELS: Record<string, string> = { sign: '签收时限', dispatch: '分转时限', contact: '首次联系时限', handle: '办理时限', callback: '回访时限' };
 export const CLOCK_STATE_LABELS: Record<string, string> = { running: '计时中', paused: '已暂停', stopped: '已停止' };
@@ -8,9 +9,9 @@ export const URGE_RECIPIENT_LABELS: Record<string, string> = { department: '承�
 export const URGE_LEVEL_LABELS: Record<string, string> = { reminder: '到期前提醒', breach: '超期催办', escalation: '超期升级', manual: '人工催办' };
 export const DAY_KIND_LABELS: Record<string, string> = { workday: '工作日', weekend: '周末', holiday: '法定节假日', 'swapped-workday': '调休上班' };
 export const SELECTOR_LABELS: Record<string, Record<string, string>> = {
-  requestTypes: { consultation: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议', praise: '表扬' },
-  urgencies: { normal: '一般', timely: '及时', urgent: '紧急' },
-  tiers: { simple: '简单类', general: '一般类', difficult: '疑难类' },
+  requestTypes: REQUEST_TYPE_LABELS,
+  urgencies: URGENCY_LABELS,
+  tiers: TIER_LABELS,
 };
 
 export type ClockTone = 'overdue' | 'warned' | 'ok' | 'paused' | 'done' | 'blocked';

@@ -1,12 +1,8 @@
 import { Tag } from 'antd';
+import { FEEDBACK_STATE_LABELS as CONTRACT_FEEDBACK_STATE_LABELS } from '@hotline/contracts/browser';
 import { label } from '../../../shared/labels';
 
-export const FEEDBACK_STATE_LABELS: Record<string, string> = {
-  pending: '待反馈',
-  delivered: '已反馈',
-  failed: '反馈失败',
-  exported: '已导出待上传',
-};
+export const FEEDBACK_STATE_LABELS: Record<string, string> = CONTRACT_FEEDBACK_STATE_LABELS;
 
 const COLORS: Record<string, string> = {
   pending: 'gold',

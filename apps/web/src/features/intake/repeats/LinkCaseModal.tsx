@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useMutation } from '@apollo/client';
+import { LINK_KINDS } from '@hotline/contracts/browser';
 import { confirmAction } from '../../../shared/confirm';
 import { errorMessage } from '../../../shared/errors';
 import { LINK_CASE_MUTATION } from './queries';
@@ -88,10 +89,7 @@ export function LinkCaseModal({ target, onClose, onLinked }: Props) {
           <Form.Item name="kind" label="关联方式" extra={KIND_HELP[kind]}>
             <Radio.Group
               optionType="button"
-              options={[
-                { value: 'repeat', label: '重复件' },
-                { value: 'merge', label: '并单' },
-              ]}
+              options={LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] }))}
               data-testid="link-kind"
             />
           </Form.Item>

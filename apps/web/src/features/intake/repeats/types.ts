@@ -1,6 +1,7 @@
+import { LINK_KIND_LABELS as CONTRACT_LINK_KIND_LABELS, type LinkKind as ContractLinkKind } from '@hotline/contracts/browser';
 import type { CaseStage } from '../../../shared/types';
 
-export type LinkKind = 'repeat' | 'merge';
+export type LinkKind = ContractLinkKind;
 
 export interface UnsignedSummary {
   count: number;
@@ -92,10 +93,7 @@ export interface CaseIntake {
   feedback: CaseFeedback[];
 }
 
-export const LINK_KIND_LABELS: Record<string, string> = {
-  repeat: '重复件',
-  merge: '并单',
-};
+export const LINK_KIND_LABELS: Record<string, string> = CONTRACT_LINK_KIND_LABELS;
 
 /** 已等待 95 分钟 → 1 小时 35 分钟. */
 export function formatWait(minutes: number): string {
