@@ -7,7 +7,7 @@ import type { CallbackTask } from './types';
 /** 分配回访员 (supervisor, admin): picks one of the active 回访员 for a task, or takes it back. */
 export function AssignAgentSelect({ task }: { task: CallbackTask }) {
   const { message } = App.useApp();
-  const agents = useQuery<{ callbackAgents: Array<{ id: string; displayName: string; username: string }> }>(CALLBACK_AGENTS_QUERY, { fetchPolicy: 'cache-first' });
+  const agents = useQuery(CALLBACK_AGENTS_QUERY, { fetchPolicy: 'cache-first' });
   const [assign, assigning] = useMutation(ASSIGN_TASK_MUTATION, { refetchQueries: 'active' });
   const onChange = async (agentId: string | undefined) => {
     try {

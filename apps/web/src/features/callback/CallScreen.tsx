@@ -7,6 +7,7 @@ import { callbackError } from './errors';
 import { CALLBACK_SCRIPT, needsExplanation, OUTCOME_ENUM, OUTCOME_LABELS, SATISFACTION_LABELS, TASK_STATUS_LABELS } from './labels';
 import { RECORD_ATTEMPT_MUTATION, RECORD_RESULT_MUTATION, REVEAL_PHONE_MUTATION } from './queries';
 import type { CallbackTask } from './types';
+import type { CallbackOutcome, Satisfaction } from '../../gql/graphql';
 
 interface Props {
   task: CallbackTask | null;
@@ -32,8 +33,8 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const resolved = Form.useWatch('resolved', form);
   const satisfaction = Form.useWatch('satisfaction', form);
-  const [reveal, revealing] = useMutation<{ revealCitizen: { phone: string } }>(REVEAL_PHONE_MUTATION);
-  const [attempt, attempting] = useMutation<{ recordCallbackAttempt: Omit<CallbackTask, 'case'> }>(RECORD_ATTEMPT_MUTATION);
+  const [reveal, revealing] = useMutation(REVEAL_PHONE_MUTATION);
+  const [attempt, attempting] = useMutation(RECORD_ATTEMPT_MUTATION);
   const [record, recording] = useMutation(RECORD_RESULT_MUTATION);
   const open = !!task;
   const canAct = !!task && task.heldByMe && task.status === 'open';
@@ -62,7 +63,7 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
     if (!task) return;
     setError(null);
     try {
-      const r = await attempt({ variables: { input: { taskId: task.id, outcome: OUTCOME_ENUM[outcome] } } });
+      const r = await attempt({ variables: { input: { taskId: task.id, outcome: OUTCOME_ENUM[outcome] as CallbackOutcome } } });
       if (r.data?.recordCallbackAttempt) setLatest(r.data.recordCallbackAttempt as CallbackTask);
       message.success(`已登记：${OUTCOME_LABELS[outcome]}`);
       onChanged();
@@ -75,7 +76,7 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
     if (!task) return;
     setError(null);
     try {
-      await record({ variables: { input: { taskId: task.id, resolved: v.resolved, satisfaction: v.satisfaction, notes: v.notes || null, explanation: v.explanation || null } } });
+      await record({ variables: { input: { taskId: task.id, resolved: v.resolved, satisfaction: v.satisfaction as Satisfaction, notes: v.notes || null, explanation: v.explanation || null } } });
       message.success(needsExplanation(v.resolved, v.satisfaction) ? '已登记回访结果，工单将重新办理（二次督办）' : '已登记回访结果');
       onChanged();
       close();

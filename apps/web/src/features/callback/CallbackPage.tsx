@@ -23,7 +23,7 @@ function Queue({ view, onOpen, externalNo }: { view: View; onOpen(t: CallbackTas
   const { message } = App.useApp();
   const canAssign = useCurrentUser().role !== 'callback';
   const [page, setPage] = useState(1);
-  const q = useQuery<{ callbackQueue: { total: number; items: CallbackTask[] } }>(CALLBACK_QUEUE_QUERY, {
+  const q = useQuery(CALLBACK_QUEUE_QUERY, {
     variables: { view, page, pageSize: PAGE_SIZE, externalNo: externalNo || null },
     fetchPolicy: 'cache-and-network',
     pollInterval: 30_000,

@@ -6,7 +6,6 @@ import { formatDateTime } from '../../shared/time';
 import { callbackError } from './errors';
 import { OUTCOME_LABELS, SATISFACTION_LABELS, SUPERVISION_OUTCOME_LABELS, TASK_STATUS_LABELS } from './labels';
 import { CASE_CALLBACKS_QUERY, OPEN_SECOND_ROUND_MUTATION } from './queries';
-import type { CallbackTask, SecondSupervision } from './types';
 
 const answer = (a: { reached: boolean; resolved: boolean | null; satisfaction: string | null } | null) =>
   !a ? '—' : a.reached ? `${a.resolved ? '已解决' : '未解决'} · ${SATISFACTION_LABELS[a.satisfaction ?? ''] ?? '—'}` : '未接通';
@@ -17,7 +16,7 @@ export function CaseCallbacks({ caseId }: { caseId: string }) {
   const { message } = App.useApp();
   const [asking, setAsking] = useState(false);
   const [explanation, setExplanation] = useState('');
-  const q = useQuery<{ case: { handlingRound: number; callbacks: Omit<CallbackTask, 'case'>[]; supervisions: SecondSupervision[] } | null }>(CASE_CALLBACKS_QUERY, {
+  const q = useQuery(CASE_CALLBACKS_QUERY, {
     variables: { id: caseId }, fetchPolicy: 'cache-and-network', errorPolicy: 'all',
   });
   const [openRound, opening] = useMutation(OPEN_SECOND_ROUND_MUTATION, { refetchQueries: 'active' });

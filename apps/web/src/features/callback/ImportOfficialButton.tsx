@@ -12,7 +12,7 @@ interface Report { rows: number; created: number; unchanged: number; updated: nu
 export function ImportOfficialButton() {
   const { message } = App.useApp();
   const [report, setReport] = useState<Report | null>(null);
-  const [run, { loading }] = useMutation<{ importOfficialCallbacks: Report }>(IMPORT_OFFICIAL_MUTATION, { refetchQueries: 'active' });
+  const [run, { loading }] = useMutation(IMPORT_OFFICIAL_MUTATION, { refetchQueries: 'active' });
   const upload = async (file: File) => {
     try {
       const r = await run({ variables: { fileName: file.name, contentBase64: await fileToBase64(file) } });

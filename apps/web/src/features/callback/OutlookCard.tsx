@@ -7,14 +7,6 @@ import { THREE_RATES_OUTLOOK_QUERY } from './queries';
 
 interface BonusItem { entryId: string; kind: string; kindLabel: string; points: number; department: { name: string } | null; awardedAt: string }
 export interface Bonus { rule: { scorePerPoint: number; cap: number }; points: number; score: number; capped: boolean; combinedScore: number | null; items: BonusItem[] }
-interface Outlook {
-  period: string; asOf: string;
-  current: { counts: { assessed: number; answered: number; pending: number }; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null; score: number | null };
-  history: { periods: string[]; assessed: number; answerShare: number | null; resolvedShare: number | null; satisfiedShare: number | null };
-  projection: { expectedAnswers: number; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null; score: number | null; combinedScore: number | null };
-  bonus: Bonus;
-}
-
 const score = (v: number | null | undefined) => (v == null ? '—' : v.toFixed(2));
 
 /** 加分项: the period's bonus items from publicity's ledger, and how they count. */
@@ -37,7 +29,7 @@ export function BonusItems({ bonus }: { bonus: Bonus }) {
 
 /** 本月预测: the running period so far, and what it comes to if its pending callbacks go as in the last three periods. */
 export function OutlookCard() {
-  const q = useQuery<{ threeRatesOutlook: Outlook }>(THREE_RATES_OUTLOOK_QUERY, { variables: { period: null }, fetchPolicy: 'cache-and-network' });
+  const q = useQuery(THREE_RATES_OUTLOOK_QUERY, { variables: { period: null }, fetchPolicy: 'cache-and-network' });
   const o = q.data?.threeRatesOutlook;
   return (
     <Card size="small" title="本月预测" style={{ marginTop: 16 }} data-testid="three-rates-outlook">

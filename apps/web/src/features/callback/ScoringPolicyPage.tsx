@@ -26,7 +26,7 @@ const fromPolicy = (p: Policy | undefined): Partial<Values> => (p ? {
 export default function ScoringPolicyPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const q = useQuery<{ scoringPolicies: Policy[] }>(SCORING_POLICIES_QUERY, { fetchPolicy: 'cache-and-network' });
+  const q = useQuery(SCORING_POLICIES_QUERY, { fetchPolicy: 'cache-and-network' });
   const [save, saving] = useMutation(SAVE_SCORING_POLICY_MUTATION, { refetchQueries: [SCORING_POLICIES_QUERY] });
   const policies = q.data?.scoringPolicies;
   const weights = Form.useWatch('weights', form);

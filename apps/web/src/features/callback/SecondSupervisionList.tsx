@@ -12,7 +12,7 @@ import type { SecondSupervision } from './types';
 export function SecondSupervisionList() {
   const [status, setStatus] = useState<'open' | 'closed' | 'all'>('open');
   const [page, setPage] = useState(1);
-  const q = useQuery<{ secondSupervisions: { total: number; items: SecondSupervision[] } }>(SECOND_SUPERVISIONS_QUERY, {
+  const q = useQuery(SECOND_SUPERVISIONS_QUERY, {
     variables: { status: status === 'all' ? null : status, page, pageSize: 20 },
     fetchPolicy: 'cache-and-network',
   });

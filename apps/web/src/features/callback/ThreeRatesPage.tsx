@@ -9,20 +9,13 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { QueryState } from '../../shared/QueryState';
 import { formatDateTime } from '../../shared/time';
 import { percent, periodOf } from './labels';
-import { Bonus, BonusItems, OutlookCard } from './OutlookCard';
+import { BonusItems, OutlookCard } from './OutlookCard';
 import { THREE_RATES_QUERY } from './queries';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 interface Counts { cases: number; excluded: number; assessed: number; responded: number; answered: number; pending: number; resolved: number; satisfied: number; basicallySatisfied: number; dissatisfied: number }
 interface Row { departmentId?: string | null; department?: { name: string } | null; topic?: string | null; counts: Counts; responseRate: number | null; resolutionRate: number | null; satisfactionRate: number | null; score: number | null }
-interface Rates extends Row {
-  period: string; from: string; to: string; closed: boolean;
-  policy: { effectiveFrom: string; version: number; isDefault: boolean; note: string; basicFactor: number; weights: { response: number; resolution: number; satisfaction: number } };
-  byDepartment: Row[]; byTopic: Row[];
-  bonus: Bonus;
-}
-
 function DepartmentChart({ rows }: { rows: Row[] }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -61,7 +54,7 @@ const rateColumns = [
 /** 三率 (leader, supervisor, admin): the period's rates, per department and topic, under that month's policy. */
 export default function ThreeRatesPage() {
   const [period, setPeriod] = useState(() => periodOf(new Date(), 19));
-  const q = useQuery<{ threeRates: Rates }>(THREE_RATES_QUERY, { variables: { period }, fetchPolicy: 'cache-and-network' });
+  const q = useQuery(THREE_RATES_QUERY, { variables: { period }, fetchPolicy: 'cache-and-network' });
   const r = q.data?.threeRates;
   return (
     <Card className="page-card" data-testid="three-rates-page">

@@ -6,17 +6,12 @@ import { useCurrentUser } from '../auth/AuthContext';
 import { QueryState } from '../../shared/QueryState';
 import { QuickFilter } from '../../shared/QuickFilter';
 import { QUEUE_PAGE_SIZE, useQueueView } from '../dispatch/duty/queueView';
-import { ExtensionList, type PendingExtension } from './ExtensionList';
+import { ExtensionList } from './ExtensionList';
 import { EXTENSION_QUEUE_QUERY, REVIEW_QUEUE_QUERY } from './queries';
-import { ReviewList, type ReviewCase } from './ReviewList';
+import { ReviewList } from './ReviewList';
 
 const POLL_MS = 30_000;
 const EXTENSION_PAGE = 20;
-
-interface Page<T> {
-  total: number;
-  items: T[];
-}
 
 /**
  * 局审核 (duty, supervisor): dispatch's queue of replies awaiting review; supervisors also decide
@@ -31,12 +26,12 @@ export default function ReviewPage() {
   const reviewPage = reviewView.page;
   const setReviewPage = reviewView.setPage;
   const [extensionPage, setExtensionPage] = useState(1);
-  const review = useQuery<{ reviewQueue: Page<ReviewCase> }>(REVIEW_QUEUE_QUERY, {
+  const review = useQuery(REVIEW_QUEUE_QUERY, {
     variables: { offset: reviewView.variables.offset, limit: reviewView.variables.limit, filter: reviewView.variables.filter },
     pollInterval: POLL_MS,
     fetchPolicy: 'cache-and-network',
   });
-  const ext = useQuery<{ pendingExtensions: Page<PendingExtension> }>(EXTENSION_QUEUE_QUERY, {
+  const ext = useQuery(EXTENSION_QUEUE_QUERY, {
     variables: { offset: (extensionPage - 1) * EXTENSION_PAGE, limit: EXTENSION_PAGE },
     skip: !isSupervisor,
     pollInterval: POLL_MS,

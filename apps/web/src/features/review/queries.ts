@@ -1,8 +1,7 @@
-import { gql } from '@apollo/client';
-import { CASE_DISPATCH_FIELDS } from '../dispatch/handling/queries';
+import { graphql } from '../../gql';
 
 /** 局审核: dispatch's queue of cases whose reply awaits review, one page at a time (server-side). */
-export const REVIEW_QUEUE_QUERY = gql`
+export const REVIEW_QUEUE_QUERY = graphql(`
   query ReviewQueue($offset: Int, $limit: Int, $filter: String) {
     reviewQueue(offset: $offset, limit: $limit, filter: $filter) {
       total
@@ -16,11 +15,10 @@ export const REVIEW_QUEUE_QUERY = gql`
       }
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
 /** 延期审批: dispatch's queue of pending extension requests, of any case however old (server-side). */
-export const EXTENSION_QUEUE_QUERY = gql`
+export const EXTENSION_QUEUE_QUERY = graphql(`
   query PendingExtensions($offset: Int, $limit: Int) {
     pendingExtensions(offset: $offset, limit: $limit) {
       total
@@ -47,4 +45,4 @@ export const EXTENSION_QUEUE_QUERY = gql`
       }
     }
   }
-`;
+`);

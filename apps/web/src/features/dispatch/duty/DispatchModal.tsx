@@ -10,7 +10,7 @@ import { returnedBeforeWarning, returnsByDepartment } from '../handling/rules';
 import type { AssignmentRecord } from '../handling/types';
 import { actionErrorMessage } from '../handling/useCaseAction';
 import { DISPATCH_CASE_MUTATION, DISPATCH_CASES_MUTATION, DISPATCH_SUGGESTION_QUERY } from './queries';
-import { SuggestionPanel, type DispatchSuggestion } from './SuggestionPanel';
+import { SuggestionPanel } from './SuggestionPanel';
 
 type DispatchableCase = CaseSummary & { handling?: { version: number; returnCount?: number | null } | null };
 
@@ -66,14 +66,14 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
   const { data, loading, error } = useQuery(DEPARTMENTS_QUERY);
   const refetch = { refetchQueries: 'active' as const, awaitRefetchQueries: true };
   const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION, refetch);
-  const [dispatchCases] = useMutation<{ dispatchCases: { caseId: string; ok: boolean; message?: string | null }[] }>(
+  const [dispatchCases] = useMutation(
     DISPATCH_CASES_MUTATION,
     refetch,
   );
   const open = cases.length > 0;
   const single = cases.length === 1 ? cases[0] : null;
   const lead = Form.useWatch('leadDepartmentId', form);
-  const suggestionQuery = useQuery<{ case: { id: string; dispatchSuggestion: DispatchSuggestion | null } | null }>(
+  const suggestionQuery = useQuery(
     DISPATCH_SUGGESTION_QUERY,
     { variables: { id: single?.id ?? '' }, skip: !single, fetchPolicy: 'network-only' },
   );

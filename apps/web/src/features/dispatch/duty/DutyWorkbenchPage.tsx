@@ -3,7 +3,6 @@ import { Alert, Badge, Button, Card, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client';
 import { errorMessage } from '../../../shared/errors';
-import type { CaseSummary } from '../../../shared/types';
 import { DispatchQueueTable } from './DispatchQueueTable';
 import { DISPATCH_QUEUE_QUERY, UNSIGNED_CASES_QUERY } from './queries';
 import { ReceiveCaseModal } from './ReceiveCaseModal';
@@ -22,12 +21,12 @@ export default function DutyWorkbenchPage() {
   const [receiving, setReceiving] = useState(false);
   const unsignedView = useQueueView();
   const queueView = useQueueView();
-  const unsigned = useQuery<{ unsignedCases: CaseSummary[]; unsignedSummary: { count: number } }>(UNSIGNED_CASES_QUERY, {
+  const unsigned = useQuery(UNSIGNED_CASES_QUERY, {
     variables: unsignedView.variables,
     pollInterval: POLL_MS,
     notifyOnNetworkStatusChange: false,
   });
-  const queue = useQuery<{ dispatchQueue: CaseSummary[]; dispatchQueueSummary: { count: number } }>(DISPATCH_QUEUE_QUERY, {
+  const queue = useQuery(DISPATCH_QUEUE_QUERY, {
     variables: queueView.variables,
     pollInterval: POLL_MS,
     notifyOnNetworkStatusChange: false,

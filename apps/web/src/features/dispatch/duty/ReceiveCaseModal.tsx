@@ -13,6 +13,7 @@ import { REQUEST_TYPE_LABELS, URGENCY_LABELS } from '../../../shared/labels';
 import { dayjs } from '../../../shared/time';
 import type { CaseSummary } from '../../../shared/types';
 import { RECEIVE_CASE_MUTATION } from './queries';
+import type { RequestType, Urgency } from '../../../gql/graphql';
 
 interface Props {
   open: boolean;
@@ -73,7 +74,7 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [files, setFiles] = useState<PickedFile[]>([]);
   const [created, setCreated] = useState<Created | null>(null);
-  const [receiveCase, { loading }] = useMutation<{ receiveCase: CaseSummary }>(RECEIVE_CASE_MUTATION);
+  const [receiveCase, { loading }] = useMutation(RECEIVE_CASE_MUTATION);
 
   useEffect(() => {
     if (open) {
@@ -146,9 +147,9 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
             street: trimOrUndefined(v.street),
             title: v.title.trim(),
             content: v.content.trim(),
-            requestType: v.requestType,
+            requestType: v.requestType as RequestType,
             topic: v.topic.trim(),
-            urgency: v.urgency,
+            urgency: v.urgency as Urgency,
             deadlineAt: v.deadlineAt?.toISOString(),
           },
         },

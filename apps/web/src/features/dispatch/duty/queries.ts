@@ -1,8 +1,7 @@
-import { gql } from '@apollo/client';
-import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../../../shared/fragments';
+import { graphql } from '../../../gql';
 
 /** 待签收: one page of intake's queue, with the count of what matches the filter. */
-export const UNSIGNED_CASES_QUERY = gql`
+export const UNSIGNED_CASES_QUERY = graphql(`
   query UnsignedCases($offset: Int, $limit: Int, $sort: QueueSort, $filter: String) {
     unsignedCases(offset: $offset, limit: $limit, sort: $sort, filter: $filter) {
       ...CaseSummaryFields
@@ -11,11 +10,10 @@ export const UNSIGNED_CASES_QUERY = gql`
       count
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
 
 /** 待分转: one page of dispatch's queue, with the count of what matches the filter. */
-export const DISPATCH_QUEUE_QUERY = gql`
+export const DISPATCH_QUEUE_QUERY = graphql(`
   query DispatchQueue($offset: Int, $limit: Int, $sort: QueueSort, $filter: String) {
     dispatchQueueSummary(filter: $filter) {
       count
@@ -30,28 +28,25 @@ export const DISPATCH_QUEUE_QUERY = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
 
-export const SIGN_CASE_MUTATION = gql`
+export const SIGN_CASE_MUTATION = graphql(`
   mutation SignCase($id: ID!) {
     signCase(id: $id) {
       ...CaseSummaryFields
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
 
-export const SIGN_CASES_MUTATION = gql`
+export const SIGN_CASES_MUTATION = graphql(`
   mutation SignCases($ids: [ID!]!) {
     signCases(ids: $ids) {
       ...CaseSummaryFields
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
 
-export const DISPATCH_CASE_MUTATION = gql`
+export const DISPATCH_CASE_MUTATION = graphql(`
   mutation DispatchCase($input: DispatchInput!) {
     dispatchCase(input: $input) {
       ...CaseSummaryFields
@@ -60,23 +55,20 @@ export const DISPATCH_CASE_MUTATION = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-  ${ASSIGNMENT_FIELDS}
-`;
+`);
 
-export const RECEIVE_CASE_MUTATION = gql`
+export const RECEIVE_CASE_MUTATION = graphql(`
   mutation ReceiveCase($input: ReceiveCaseInput!) {
     receiveCase(input: $input) {
       ...CaseSummaryFields
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
 
 /** Both duty queues are refetched after any duty action. */
 export const DUTY_QUEUES = ['UnsignedCases', 'DispatchQueue'];
 
-export const DISPATCH_CASES_MUTATION = gql`
+export const DISPATCH_CASES_MUTATION = graphql(`
   mutation DispatchCases($inputs: [DispatchInput!]!) {
     dispatchCases(inputs: $inputs) {
       caseId
@@ -86,9 +78,9 @@ export const DISPATCH_CASES_MUTATION = gql`
       message
     }
   }
-`;
+`);
 
-export const DISPATCH_SUGGESTION_QUERY = gql`
+export const DISPATCH_SUGGESTION_QUERY = graphql(`
   query DispatchSuggestion($id: ID!) {
     case(id: $id) {
       id
@@ -130,4 +122,4 @@ export const DISPATCH_SUGGESTION_QUERY = gql`
       }
     }
   }
-`;
+`);

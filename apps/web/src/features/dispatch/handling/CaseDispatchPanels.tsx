@@ -11,7 +11,6 @@ import { REVIEW_STATUS_LABELS } from './labels';
 import { CASE_HANDLING_QUERY } from './queries';
 import { RedispatchModal } from './RedispatchModal';
 import { ReviewActions } from './ReviewActions';
-import type { CaseDispatchView } from './types';
 
 const REVIEW_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -29,7 +28,7 @@ interface Props {
 export function CaseDispatchPanels({ caseId, onChanged, part }: Props) {
   const user = useCurrentUser();
   const [redispatching, setRedispatching] = useState(false);
-  const { data, error, refetch } = useQuery<{ case: CaseDispatchView | null }>(CASE_HANDLING_QUERY, {
+  const { data, error, refetch } = useQuery(CASE_HANDLING_QUERY, {
     variables: { id: caseId },
     fetchPolicy: 'cache-and-network',
   });

@@ -6,6 +6,7 @@ import { CONTACT_CHANNEL_LABELS } from './labels';
 import { RECORD_CONTACT_MUTATION } from './queries';
 import { BEIJING_TIME, contactDateDisabled, contactedAtForApi, contactTimeError, shanghaiNow, ShanghaiDatePicker } from './shanghai-picker';
 import { useCaseAction } from './useCaseAction';
+import type { ContactChannel } from '../../../gql/graphql';
 
 interface Props {
   open: boolean;
@@ -41,7 +42,7 @@ export function ContactModal({ open, caseId, externalNo, expectedVersion, dispat
     const done = await run(
       () =>
         recordContact({
-          variables: { input: { caseId, channel: v.channel, contactedAt: contactedAtForApi(v.contactedAt, Date.now(), dispatchedAt), expectedVersion: expectedVersion ?? undefined } },
+          variables: { input: { caseId, channel: v.channel as ContactChannel, contactedAt: contactedAtForApi(v.contactedAt, Date.now(), dispatchedAt), expectedVersion: expectedVersion ?? undefined } },
         }),
       '已记录首次联系',
     );

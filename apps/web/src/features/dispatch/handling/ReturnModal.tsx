@@ -6,6 +6,7 @@ import { confirmAction } from '../../../shared/confirm';
 import { RETURN_REASON_OPTIONS, returnReasonLabel } from './labels';
 import { RETURN_CASE_MUTATION } from './queries';
 import { useCaseAction } from './useCaseAction';
+import type { ReturnReason } from '../../../gql/graphql';
 
 interface Props {
   open: boolean;
@@ -49,7 +50,7 @@ export function ReturnModal({ open, caseId, externalNo, expectedVersion, onClose
     });
     if (!ok) return;
     const done = await run(
-      () => returnCase({ variables: { input: { caseId, reasonCode: v.reasonCode, basis: v.basis.trim(), expectedVersion: expectedVersion ?? undefined } } }),
+      () => returnCase({ variables: { input: { caseId, reasonCode: v.reasonCode as ReturnReason, basis: v.basis.trim(), expectedVersion: expectedVersion ?? undefined } } }),
       RETURNED_MESSAGE,
     );
     if (done) {

@@ -1,7 +1,7 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
 /** Dispatch-side fields of a case, shared by the case page panels and the review lists. */
-export const CASE_DISPATCH_FIELDS = gql`
+export const CASE_DISPATCH_FIELDS = graphql(`
   fragment CaseDispatchFields on Case {
     id
     externalNo
@@ -118,113 +118,103 @@ export const CASE_DISPATCH_FIELDS = gql`
       }
     }
   }
-`;
+`);
 
-export const CASE_HANDLING_QUERY = gql`
+export const CASE_HANDLING_QUERY = graphql(`
   query CaseHandling($id: ID!) {
     case(id: $id) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const ACCEPT_CASE_MUTATION = gql`
+export const ACCEPT_CASE_MUTATION = graphql(`
   mutation AcceptCase($input: CaseActionInput!) {
     acceptCase(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
 /**
  * 退回. Once returned, the department no longer holds the case and may not read it: the server
  * answers NOT_FOUND for any field beyond the key (and `data: null`). So only `id` is selected;
  * the screen leaves the case (evicting it from the cache) rather than showing it again.
  */
-export const RETURN_CASE_MUTATION = gql`
+export const RETURN_CASE_MUTATION = graphql(`
   mutation ReturnCase($input: ReturnInput!) {
     returnCase(input: $input) {
       id
     }
   }
-`;
+`);
 
-export const RECORD_CONTACT_MUTATION = gql`
+export const RECORD_CONTACT_MUTATION = graphql(`
   mutation RecordContact($input: ContactInput!) {
     recordContact(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const REQUEST_EXTENSION_MUTATION = gql`
+export const REQUEST_EXTENSION_MUTATION = graphql(`
   mutation RequestExtension($input: ExtensionRequestInput!) {
     requestExtension(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const REPORT_ASSIST_MUTATION = gql`
+export const REPORT_ASSIST_MUTATION = graphql(`
   mutation ReportAssist($input: AssistReportInput!) {
     reportAssist(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const REDISPATCH_CASE_MUTATION = gql`
+export const REDISPATCH_CASE_MUTATION = graphql(`
   mutation RedispatchCase($input: RedispatchInput!) {
     redispatchCase(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const APPROVE_REPLY_MUTATION = gql`
+export const APPROVE_REPLY_MUTATION = graphql(`
   mutation ApproveReply($input: ApproveReplyInput!) {
     approveReply(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const REJECT_REPLY_MUTATION = gql`
+export const REJECT_REPLY_MUTATION = graphql(`
   mutation RejectReply($input: RejectReplyInput!) {
     rejectReply(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const APPROVE_EXTENSION_MUTATION = gql`
+export const APPROVE_EXTENSION_MUTATION = graphql(`
   mutation ApproveExtension($input: ExtensionDecisionInput!) {
     approveExtension(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
-export const REFUSE_EXTENSION_MUTATION = gql`
+export const REFUSE_EXTENSION_MUTATION = graphql(`
   mutation RefuseExtension($input: ExtensionDecisionInput!) {
     refuseExtension(input: $input) {
       ...CaseDispatchFields
     }
   }
-  ${CASE_DISPATCH_FIELDS}
-`;
+`);
 
 /** The 退回 records of a case: warns duty before dispatching it back to a department that returned it. */
-export const CASE_RETURN_HISTORY_QUERY = gql`
+export const CASE_RETURN_HISTORY_QUERY = graphql(`
   query CaseReturnHistory($id: ID!) {
     case(id: $id) {
       id
@@ -242,4 +232,4 @@ export const CASE_RETURN_HISTORY_QUERY = gql`
       }
     }
   }
-`;
+`);

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/AuthContext';
 import { HANDLING_STAGE_LABELS } from '../handling/labels';
 import { ACCEPT_CASE_MUTATION } from '../handling/queries';
 import { OPEN_HANDLING_STAGES, openAssistNames, pendingReviewRejection, replyBlockedReason } from '../handling/rules';
-import type { AssignmentRecord, Handling } from '../handling/types';
+import type { Handling } from '../handling/types';
 import { useCaseAction } from '../handling/useCaseAction';
 import { baseCaseColumns, caseRowProps, caseTableScrollX } from '../../../shared/caseColumns';
 import { confirmAction } from '../../../shared/confirm';
@@ -18,7 +18,7 @@ import { DateTimeCell } from '../../../shared/DateTimeCell';
 import { formatDateTime } from '../../../shared/time';
 import type { CaseSummary, DepartmentRef, UserRef } from '../../../shared/types';
 import { useNow } from '../../../shared/useNow';
-import { INBOX_BUCKET_TABS, type InboxCounts, type InboxTabKey } from './buckets';
+import { INBOX_BUCKET_TABS, type InboxTabKey } from './buckets';
 import { DeadlineCell } from './DeadlineCell';
 import { deadlineOf } from './inboxFilters';
 import { DEPARTMENT_INBOX_COUNTS_QUERY, DEPARTMENT_INBOX_QUERY, DEPARTMENT_RETURNS_QUERY } from './queries';
@@ -57,13 +57,13 @@ export default function InboxPage() {
   // Paged, filtered (工单编号, 标题 or 楼盘) and counted by dispatch, like the duty queues.
   const view = useQueueView();
   const isReturns = tab === 'returned';
-  const inbox = useQuery<{ departmentInboxPage: { total: number; items: InboxCase[] } }>(DEPARTMENT_INBOX_QUERY, {
-    variables: { bucket: tab, offset: view.variables.offset, limit: view.variables.limit, filter: view.variables.filter },
+  const inbox = useQuery(DEPARTMENT_INBOX_QUERY, {
+    variables: { bucket: isReturns ? null : tab, offset: view.variables.offset, limit: view.variables.limit, filter: view.variables.filter },
     skip: isReturns,
     pollInterval: POLL_MS,
   });
-  const counts = useQuery<{ departmentInboxCounts: InboxCounts }>(DEPARTMENT_INBOX_COUNTS_QUERY, { pollInterval: POLL_MS });
-  const returns = useQuery<{ departmentReturns: AssignmentRecord[] }>(DEPARTMENT_RETURNS_QUERY, { skip: !isReturns });
+  const counts = useQuery(DEPARTMENT_INBOX_COUNTS_QUERY, { pollInterval: POLL_MS });
+  const returns = useQuery(DEPARTMENT_RETURNS_QUERY, { skip: !isReturns });
   const refresh = () => {
     void counts.refetch();
     void (isReturns ? returns.refetch() : inbox.refetch());

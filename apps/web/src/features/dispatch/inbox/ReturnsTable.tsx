@@ -2,7 +2,10 @@ import type { HTMLAttributes } from 'react';
 import { Table, type TableColumnsType } from 'antd';
 
 import { formatMinutes, returnReasonLabel } from '../handling/labels';
-import type { AssignmentRecord } from '../handling/types';
+import type { DepartmentReturnsQuery } from '../../../gql/graphql';
+
+/** One 退回 of this department, as DEPARTMENT_RETURNS_QUERY returns it (generated type). */
+type AssignmentRecord = DepartmentReturnsQuery['departmentReturns'][number];
 import { DateTimeCell } from '../../../shared/DateTimeCell';
 import { tableEmpty } from '../../../shared/TableEmpty';
 

@@ -1,8 +1,7 @@
-import { gql } from '@apollo/client';
-import { ASSIGNMENT_FIELDS, CASE_SUMMARY_FIELDS } from '../../../shared/fragments';
+import { graphql } from '../../../gql';
 
 /** 科室工作台: one page of a bucket, filtered and counted by dispatch (never in the browser). */
-export const DEPARTMENT_INBOX_QUERY = gql`
+export const DEPARTMENT_INBOX_QUERY = graphql(`
   query DepartmentInbox($bucket: InboxBucket, $offset: Int, $limit: Int, $filter: String) {
     departmentInboxPage(bucket: $bucket, offset: $offset, limit: $limit, filter: $filter) {
       total
@@ -43,11 +42,9 @@ export const DEPARTMENT_INBOX_QUERY = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-  ${ASSIGNMENT_FIELDS}
-`;
+`);
 
-export const DEPARTMENT_INBOX_COUNTS_QUERY = gql`
+export const DEPARTMENT_INBOX_COUNTS_QUERY = graphql(`
   query DepartmentInboxCounts {
     departmentInboxCounts {
       new
@@ -57,9 +54,9 @@ export const DEPARTMENT_INBOX_COUNTS_QUERY = gql`
       returned
     }
   }
-`;
+`);
 
-export const DEPARTMENT_RETURNS_QUERY = gql`
+export const DEPARTMENT_RETURNS_QUERY = graphql(`
   query DepartmentReturns {
     departmentReturns {
       id
@@ -80,9 +77,9 @@ export const DEPARTMENT_RETURNS_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const REPLY_CASE_MUTATION = gql`
+export const REPLY_CASE_MUTATION = graphql(`
   mutation ReplyCase($input: ReplyInput!) {
     replyCase(input: $input) {
       ...CaseSummaryFields
@@ -100,5 +97,4 @@ export const REPLY_CASE_MUTATION = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);

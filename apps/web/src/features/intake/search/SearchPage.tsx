@@ -12,6 +12,7 @@ import { tableEmpty } from '../../../shared/TableEmpty';
 import type { CaseSummary } from '../../../shared/types';
 import { SEARCH_CASES_QUERY } from './queries';
 import { toFilter, type CaseSearchFilter, type SearchForm } from './searchFilter';
+import type { CaseSearchInput } from '../../../gql/graphql';
 
 type Row = CaseSummary & { projectName?: string | null; repeatCount: number };
 
@@ -26,8 +27,8 @@ export default function SearchPage() {
   const [form] = Form.useForm<SearchForm>();
   const [filter, setFilter] = useState<CaseSearchFilter>({});
   const [page, setPage] = useState(1);
-  const { data, previousData, loading, error, refetch } = useQuery<{ searchCases: { total: number; items: Row[] } }>(SEARCH_CASES_QUERY, {
-    variables: { filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
+  const { data, previousData, loading, error, refetch } = useQuery(SEARCH_CASES_QUERY, {
+    variables: { filter: filter as CaseSearchInput, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
     fetchPolicy: 'network-only',
   });
   const result = (data ?? previousData)?.searchCases;

@@ -1,7 +1,6 @@
-import { gql } from '@apollo/client';
-import { CASE_SUMMARY_FIELDS } from '../../../shared/fragments';
+import { graphql } from '../../../gql';
 
-export const SEARCH_CASES_QUERY = gql`
+export const SEARCH_CASES_QUERY = graphql(`
   query SearchCases($filter: CaseSearchInput!, $limit: Int!, $offset: Int!) {
     searchCases(filter: $filter, limit: $limit, offset: $offset) {
       total
@@ -12,5 +11,4 @@ export const SEARCH_CASES_QUERY = gql`
       }
     }
   }
-  ${CASE_SUMMARY_FIELDS}
-`;
+`);
