@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 
-const USER_FIELDS = gql`
+export const USER_FIELDS = graphql(`
   fragment SessionUserFields on User {
     id
     username
@@ -14,9 +14,9 @@ const USER_FIELDS = gql`
     }
     active
   }
-`;
+`);
 
-export const LOGIN_MUTATION = gql`
+export const LOGIN_MUTATION = graphql(`
   mutation Login($username: String!, $password: String!) {
     login(username: $username, password: $password) {
       token
@@ -26,14 +26,12 @@ export const LOGIN_MUTATION = gql`
       }
     }
   }
-  ${USER_FIELDS}
-`;
+`);
 
-export const ME_QUERY = gql`
+export const ME_QUERY = graphql(`
   query Me {
     me {
       ...SessionUserFields
     }
   }
-  ${USER_FIELDS}
-`;
+`);

@@ -6,8 +6,8 @@ import { WORKING_DAYS_QUERY } from './queries';
 /** 截止日期: only the working days of the calendar supervision keeps (this year and next, where loaded). */
 export function DueDatePicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (v: string | undefined) => void }) {
   const year = dayjs().year();
-  const a = useQuery<{ workingCalendar: Array<{ date: string; working: boolean }> }>(WORKING_DAYS_QUERY, { variables: { year } });
-  const b = useQuery<{ workingCalendar: Array<{ date: string; working: boolean }> }>(WORKING_DAYS_QUERY, { variables: { year: year + 1 } });
+  const a = useQuery(WORKING_DAYS_QUERY, { variables: { year } });
+  const b = useQuery(WORKING_DAYS_QUERY, { variables: { year: year + 1 } });
   const working = new Set([...(a.data?.workingCalendar ?? []), ...(b.data?.workingCalendar ?? [])].filter((d) => d.working).map((d) => d.date));
   return (
     <DatePicker

@@ -10,7 +10,7 @@ import { DepartmentChart, TopicChart, WeeklyChart } from './MaterialCharts';
 import { DecisionModal } from './MeetingModals';
 import { MEETING_QUERY } from './queries';
 import { TaskStatus } from './TaskStatus';
-import type { MaterialCase, MeetingDetail } from './types';
+import type { MaterialCase } from './types';
 
 const caseColumns = [
   { title: '工单编号', render: (_: unknown, c: MaterialCase) => <Link to={`/cases/${c.case.id}`}>{c.externalNo}</Link>, width: 150 },
@@ -34,7 +34,7 @@ export function MeetingDrawer({ id, onClose }: { id: string | null; onClose: () 
   const { message } = App.useApp();
   const { user } = useAuth();
   const [deciding, setDeciding] = useState(false);
-  const { data, loading, error, refetch } = useQuery<{ dispatchMeeting: MeetingDetail }>(MEETING_QUERY, { variables: { id }, skip: !id, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(MEETING_QUERY, { variables: { id: id ?? '' }, skip: !id, fetchPolicy: 'cache-and-network' });
   const m = data?.dispatchMeeting;
   const canDecide = user?.role === 'supervisor' || user?.role === 'leader';
   return (

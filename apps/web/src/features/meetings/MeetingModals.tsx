@@ -13,7 +13,7 @@ interface TopicForm { title: string; caseIds?: string[]; clusterIds?: string[] }
 export function ScheduleMeetingModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (id: string) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [schedule, { loading }] = useMutation<{ scheduleDispatchMeeting: { id: string } }>(SCHEDULE_MEETING);
+  const [schedule, { loading }] = useMutation(SCHEDULE_MEETING);
   const submit = async () => {
     const v = await form.validateFields();
     try {

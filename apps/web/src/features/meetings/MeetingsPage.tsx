@@ -15,7 +15,7 @@ export default function MeetingsPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
-  const { data, loading, refetch } = useQuery<{ dispatchMeetings: { total: number; items: MeetingSummary[] } }>(MEETINGS_QUERY, {
+  const { data, loading, refetch } = useQuery(MEETINGS_QUERY, {
     variables: { offset: (page - 1) * PAGE, limit: PAGE }, fetchPolicy: 'cache-and-network',
   });
   return (

@@ -21,7 +21,7 @@ export default function TrackedTasksPage() {
   const [source, setSource] = useState<'all' | 'meeting' | 'publicity'>('all');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [page, setPage] = useState(1);
-  const { data, loading, refetch } = useQuery<{ trackedTasks: { total: number; items: TrackedTask[] } }>(TRACKED_TASKS_QUERY, {
+  const { data, loading, refetch } = useQuery(TRACKED_TASKS_QUERY, {
     variables: { status: status === 'all' ? null : status, source: source === 'all' ? null : source, overdueOnly, offset: (page - 1) * PAGE, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   });

@@ -40,10 +40,10 @@ function Month({ month, days }: { month: number; days: Day[] }) {
 export default function CalendarPage() {
   const { message } = App.useApp();
   const isAdmin = useCurrentUser().role === 'admin';
-  const years = useQuery<{ calendarYears: Year[] }>(CALENDAR_YEARS_QUERY);
+  const years = useQuery(CALENDAR_YEARS_QUERY);
   const thisYear = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
   const [year, setYear] = useState<number>(thisYear);
-  const cal = useQuery<{ workingCalendar: Day[] }>(WORKING_CALENDAR_QUERY, { variables: { year } });
+  const cal = useQuery(WORKING_CALENDAR_QUERY, { variables: { year } });
   const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<{ year: number; lines: string; note?: string }>();
   const [formError, setFormError] = useState<string | null>(null);

@@ -7,14 +7,14 @@ import { formatDateTime } from '../../shared/time';
 import { ClockShare, ClockStateTag } from './ClockBits';
 import { URGE_RECIPIENT_LABELS } from './labels';
 import { CASE_CLOCKS_QUERY } from './queries';
-import type { CaseClock, UrgeRecord } from './types';
+import type { CaseClock } from './types';
 import { UrgeModal } from './UrgeModal';
 
 /** 时限与催办 on the case page: every clock of the case (not just the nearest) and every 催办. */
 export function CaseClocksPanel({ caseId, externalNo }: { caseId: string; externalNo: string }) {
   const user = useCurrentUser();
   const [urging, setUrging] = useState(false);
-  const { data, refetch } = useQuery<{ case: { id: string; clocks: CaseClock[]; urges: UrgeRecord[] } | null }>(CASE_CLOCKS_QUERY, {
+  const { data, refetch } = useQuery(CASE_CLOCKS_QUERY, {
     variables: { id: caseId }, fetchPolicy: 'cache-and-network', pollInterval: 30_000,
   });
   const clocks = data?.case?.clocks ?? [];

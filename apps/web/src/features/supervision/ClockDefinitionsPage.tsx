@@ -21,7 +21,7 @@ const TRIGGER_LABELS: Array<[keyof Triggers, string]> = [['startOn', '开始'], 
 export default function ClockDefinitionsPage() {
   const { message } = App.useApp();
   const isAdmin = useCurrentUser().role === 'admin';
-  const { data, loading, error, refetch } = useQuery<{ clockDefinitions: Definition[]; clockTriggerEvents: Array<{ type: string; label: string }>; urgeLadder: Step[] }>(CLOCK_DEFINITIONS_QUERY);
+  const { data, loading, error, refetch } = useQuery(CLOCK_DEFINITIONS_QUERY);
   const [editing, setEditing] = useState<Definition | null>(null);
   /** A new definition (新建规则): key, kind and selector are chosen here; an edit keeps them. */
   const creating = editing?.id === '';
@@ -39,7 +39,7 @@ export default function ClockDefinitionsPage() {
     const selector = Object.fromEntries(Object.entries({ requestTypes: s.requestTypes, urgencies: s.urgencies, tiers: s.tiers, topics: s.topics }).filter(([, x]) => x && x.length));
     try {
       await save({ variables: { input: {
-        key: creating ? v.key : editing.key, kind: creating ? v.kind : editing.kind, name: v.name, selector, targetUnit: v.targetUnit, targetAmount: v.targetAmount, triggers: v.triggers,
+        key: (creating ? v.key : editing.key) as string, kind: (creating ? v.kind : editing.kind) as string, name: v.name, selector, targetUnit: v.targetUnit, targetAmount: v.targetAmount, triggers: v.triggers,
         warnShares: v.warnShares.map(Number), priority: creating ? v.priority ?? 0 : editing.priority, deadlineFromEvent: editing.deadlineFromEvent, active: v.active, ...(v.note ? { note: v.note } : {}),
       } } });
       message.success('已保存为新版本；已在计时的时钟仍按原版本');

@@ -18,7 +18,7 @@ const POLL_MS = 30_000;
 type Filter = 'AT_RISK' | 'OVERDUE';
 
 function useQueue(filter: Filter, page: number, pageSize: number, departmentId: string | undefined, kind: string | undefined) {
-  return useQuery<{ clockQueue: { total: number; items: QueueItem[] } }>(CLOCK_QUEUE_QUERY, {
+  return useQuery(CLOCK_QUEUE_QUERY, {
     variables: { filter, departmentId: departmentId ?? null, kind: kind ?? null, offset: (page - 1) * pageSize, limit: pageSize },
     pollInterval: POLL_MS,
     fetchPolicy: 'cache-and-network',

@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 
-const CLOCK_FIELDS = gql`
+export const CLOCK_FIELDS = graphql(`
   fragment CaseClockFields on CaseClock {
     id
     kind
@@ -26,10 +26,10 @@ const CLOCK_FIELDS = gql`
       name
     }
   }
-`;
+`);
 
 /** 督办队列: at risk (warned) or overdue, paged on the server. */
-export const CLOCK_QUEUE_QUERY = gql`
+export const CLOCK_QUEUE_QUERY = graphql(`
   query ClockQueue($filter: ClockQueueFilter!, $departmentId: ID, $kind: String, $offset: Int!, $limit: Int!) {
     clockQueue(filter: $filter, departmentId: $departmentId, kind: $kind, offset: $offset, limit: $limit) {
       total
@@ -46,11 +46,10 @@ export const CLOCK_QUEUE_QUERY = gql`
       }
     }
   }
-  ${CLOCK_FIELDS}
-`;
+`);
 
 /** Every clock and every 催办 of one case (the case page). */
-export const CASE_CLOCKS_QUERY = gql`
+export const CASE_CLOCKS_QUERY = graphql(`
   query CaseClocks($id: ID!) {
     case(id: $id) {
       id
@@ -76,19 +75,18 @@ export const CASE_CLOCKS_QUERY = gql`
       }
     }
   }
-  ${CLOCK_FIELDS}
-`;
+`);
 
-export const URGE_CASE_MUTATION = gql`
+export const URGE_CASE_MUTATION = graphql(`
   mutation UrgeCase($input: UrgeCaseInput!) {
     urgeCase(input: $input) {
       id
       level
     }
   }
-`;
+`);
 
-export const WORKING_CALENDAR_QUERY = gql`
+export const WORKING_CALENDAR_QUERY = graphql(`
   query WorkingCalendar($year: Int!) {
     workingCalendar(year: $year) {
       date
@@ -97,9 +95,9 @@ export const WORKING_CALENDAR_QUERY = gql`
       name
     }
   }
-`;
+`);
 
-export const CALENDAR_YEARS_QUERY = gql`
+export const CALENDAR_YEARS_QUERY = graphql(`
   query CalendarYears {
     calendarYears {
       year
@@ -111,18 +109,18 @@ export const CALENDAR_YEARS_QUERY = gql`
       swappedWorkdays
     }
   }
-`;
+`);
 
-export const LOAD_CALENDAR_YEAR_MUTATION = gql`
+export const LOAD_CALENDAR_YEAR_MUTATION = graphql(`
   mutation LoadCalendarYear($input: LoadCalendarYearInput!) {
     loadCalendarYear(input: $input) {
       year
       replanned
     }
   }
-`;
+`);
 
-const DEFINITION_FIELDS = gql`
+export const DEFINITION_FIELDS = graphql(`
   fragment ClockDefinitionFields on ClockDefinition {
     id
     key
@@ -153,9 +151,9 @@ const DEFINITION_FIELDS = gql`
     createdAt
     createdBy
   }
-`;
+`);
 
-export const CLOCK_DEFINITIONS_QUERY = gql`
+export const CLOCK_DEFINITIONS_QUERY = graphql(`
   query ClockDefinitions {
     clockDefinitions {
       ...ClockDefinitionFields
@@ -174,14 +172,12 @@ export const CLOCK_DEFINITIONS_QUERY = gql`
       active
     }
   }
-  ${DEFINITION_FIELDS}
-`;
+`);
 
-export const SAVE_CLOCK_DEFINITION_MUTATION = gql`
+export const SAVE_CLOCK_DEFINITION_MUTATION = graphql(`
   mutation SaveClockDefinition($input: ClockDefinitionInput!) {
     saveClockDefinition(input: $input) {
       ...ClockDefinitionFields
     }
   }
-  ${DEFINITION_FIELDS}
-`;
+`);

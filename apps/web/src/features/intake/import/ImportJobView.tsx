@@ -7,7 +7,7 @@ import { tableEmpty } from '../../../shared/TableEmpty';
 import { formatDateTime } from '../../../shared/time';
 import { downloadWithAuth, httpErrorMessage } from './http';
 import { IMPORT_JOB_QUERY } from './queries';
-import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, isRunning, missingColumns, type ImportJob } from './types';
+import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, isRunning, missingColumns } from './types';
 
 const POLL_MS = 1000;
 
@@ -15,7 +15,7 @@ const POLL_MS = 1000;
 export function ImportJobView({ jobId, onFinished }: { jobId: string; onFinished?(): void }) {
   const { message } = App.useApp();
   const [downloading, setDownloading] = useState(false);
-  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery<{ importJob: ImportJob }>(IMPORT_JOB_QUERY, {
+  const { data, loading, error, refetch, startPolling, stopPolling } = useQuery(IMPORT_JOB_QUERY, {
     variables: { id: jobId },
     fetchPolicy: 'network-only',
     notifyOnNetworkStatusChange: false,

@@ -22,8 +22,8 @@ export default function ImportPage() {
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [mappingModal, setMappingModal] = useState<{ mapping: ImportMapping | null } | null>(null);
-  const mappings = useQuery<{ importMappings: ImportMapping[] }>(IMPORT_MAPPINGS_QUERY);
-  const jobs = useQuery<{ importJobs: ImportJob[] }>(IMPORT_JOBS_QUERY, { variables: { limit: 20 } });
+  const mappings = useQuery(IMPORT_MAPPINGS_QUERY);
+  const jobs = useQuery(IMPORT_JOBS_QUERY, { variables: { limit: 20 } });
   const mappingList = mappings.data?.importMappings ?? [];
 
   const fileList: UploadFile[] = file ? [{ uid: 'file', name: file.name, status: 'done', size: file.size }] : [];

@@ -1,7 +1,10 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
+// Field lists are written out in each document: graphql() documents are static text for the code generator.
 
-const JOB_FIELDS = `
-  id
+export const IMPORT_JOB_QUERY = graphql(`
+  query ImportJob($id: ID!) {
+    importJob(id: $id) {
+      id
   status
   fileName
   format
@@ -17,12 +20,6 @@ const JOB_FIELDS = `
   finishedAt
   durationMs
   progress
-`;
-
-export const IMPORT_JOB_QUERY = gql`
-  query ImportJob($id: ID!) {
-    importJob(id: $id) {
-      ${JOB_FIELDS}
       errorReportUrl
       errors {
         row
@@ -31,17 +28,32 @@ export const IMPORT_JOB_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const IMPORT_JOBS_QUERY = gql`
+export const IMPORT_JOBS_QUERY = graphql(`
   query ImportJobs($limit: Int!) {
     importJobs(limit: $limit) {
-      ${JOB_FIELDS}
+      id
+  status
+  fileName
+  format
+  mappingName
+  totalRows
+  processedRows
+  createdCount
+  updatedCount
+  unchangedCount
+  errorCount
+  message
+  createdAt
+  finishedAt
+  durationMs
+  progress
     }
   }
-`;
+`);
 
-export const IMPORT_MAPPINGS_QUERY = gql`
+export const IMPORT_MAPPINGS_QUERY = graphql(`
   query ImportMappings {
     importMappings {
       id
@@ -53,9 +65,9 @@ export const IMPORT_MAPPINGS_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const SAVE_IMPORT_MAPPING_MUTATION = gql`
+export const SAVE_IMPORT_MAPPING_MUTATION = graphql(`
   mutation SaveImportMapping($name: String!, $columns: [ImportColumnInput!]!) {
     saveImportMapping(name: $name, columns: $columns) {
       id
@@ -67,4 +79,4 @@ export const SAVE_IMPORT_MAPPING_MUTATION = gql`
       }
     }
   }
-`;
+`);

@@ -21,7 +21,7 @@ export function RevealCitizenButton({ caseId, externalNo }: { caseId: string; ex
   const [revealed, setRevealed] = useState<RevealedCitizen | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
-  const [reveal, { loading }] = useMutation<{ revealCitizen: RevealedCitizen }>(REVEAL_CITIZEN_MUTATION, { fetchPolicy: 'no-cache' });
+  const [reveal, { loading }] = useMutation(REVEAL_CITIZEN_MUTATION, { fetchPolicy: 'no-cache' });
 
   const close = () => {
     setOpen(false);

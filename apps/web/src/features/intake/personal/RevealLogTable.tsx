@@ -17,7 +17,7 @@ interface Props {
 
 /** 个人信息查看记录: who saw which personal data of which case, when and why. */
 export function RevealLogTable({ caseId, limit = 200, keyword }: Props) {
-  const { data, loading, error, refetch } = useQuery<{ revealLog: RevealLogEntry[] }>(REVEAL_LOG_QUERY, {
+  const { data, loading, error, refetch } = useQuery(REVEAL_LOG_QUERY, {
     variables: { caseId: caseId ?? null, limit },
     fetchPolicy: 'cache-and-network',
   });

@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
-export const REVEAL_CITIZEN_MUTATION = gql`
+export const REVEAL_CITIZEN_MUTATION = graphql(`
   mutation RevealCitizen($caseId: ID!, $reason: String!) {
     revealCitizen(caseId: $caseId, reason: $reason) {
       name
@@ -8,9 +8,9 @@ export const REVEAL_CITIZEN_MUTATION = gql`
       address
     }
   }
-`;
+`);
 
-export const REVEAL_LOG_QUERY = gql`
+export const REVEAL_LOG_QUERY = graphql(`
   query RevealLog($caseId: ID, $limit: Int!) {
     revealLog(caseId: $caseId, limit: $limit) {
       id
@@ -27,4 +27,4 @@ export const REVEAL_LOG_QUERY = gql`
       }
     }
   }
-`;
+`);

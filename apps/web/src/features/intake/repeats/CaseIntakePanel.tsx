@@ -27,7 +27,7 @@ function coordinates(c: CaseIntake): string {
 /** 受理信息 on the case page: times, flags, place, attachments (附件), repeats, linked cases, feedback. */
 export function CaseIntakePanel({ caseId }: { caseId: string }) {
   const user = useCurrentUser();
-  const { data, loading, error, refetch } = useQuery<{ case: CaseIntake }>(CASE_INTAKE_QUERY, {
+  const { data, loading, error, refetch } = useQuery(CASE_INTAKE_QUERY, {
     variables: { id: caseId },
     fetchPolicy: 'cache-and-network',
   });

@@ -18,15 +18,11 @@ interface Props {
   externalNo: string;
 }
 
-interface Data {
-  case: { id: string; externalNo: string; masterCaseId?: string | null; linkKind?: LinkKind | null; repeatCandidates: RepeatCandidate[] };
-}
-
 /** 疑似重复件: earlier cases like this one, with their stage and outcome; duty links them. */
 export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
   const user = useCurrentUser();
   const [target, setTarget] = useState<LinkTarget | null>(null);
-  const { data, loading, error, refetch } = useQuery<Data>(REPEAT_CANDIDATES_QUERY, {
+  const { data, loading, error, refetch } = useQuery(REPEAT_CANDIDATES_QUERY, {
     variables: { id: caseId },
     fetchPolicy: 'cache-and-network',
   });

@@ -6,7 +6,7 @@ import { errorMessage } from '../../../shared/errors';
 import { formatDateTime } from '../../../shared/time';
 import { useNow } from '../../../shared/useNow';
 import { UNSIGNED_SUMMARY_QUERY } from './queries';
-import { formatWait, type UnsignedSummary } from './types';
+import { formatWait } from './types';
 
 const POLL_MS = 15_000;
 /** The oldest unsigned case turns the bar amber after this wait, red after twice it. */
@@ -20,7 +20,7 @@ interface Props {
 /** 待签收概况: the count and the wait of the oldest unsigned case, always visible to duty. */
 export function UnsignedSummaryBar({ refreshKey }: Props) {
   const now = useNow(30_000);
-  const { data, error, refetch } = useQuery<{ unsignedSummary: UnsignedSummary }>(UNSIGNED_SUMMARY_QUERY, {
+  const { data, error, refetch } = useQuery(UNSIGNED_SUMMARY_QUERY, {
     pollInterval: POLL_MS,
     notifyOnNetworkStatusChange: false,
   });

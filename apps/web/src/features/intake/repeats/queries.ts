@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
-export const UNSIGNED_SUMMARY_QUERY = gql`
+export const UNSIGNED_SUMMARY_QUERY = graphql(`
   query UnsignedSummary {
     unsignedSummary {
       count
@@ -8,9 +8,9 @@ export const UNSIGNED_SUMMARY_QUERY = gql`
       oldestWaitMinutes
     }
   }
-`;
+`);
 
-export const REPEAT_CANDIDATES_QUERY = gql`
+export const REPEAT_CANDIDATES_QUERY = graphql(`
   query RepeatCandidates($id: ID!) {
     case(id: $id) {
       id
@@ -34,9 +34,9 @@ export const REPEAT_CANDIDATES_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const LINK_CASE_MUTATION = gql`
+export const LINK_CASE_MUTATION = graphql(`
   mutation LinkCase($input: LinkCaseInput!) {
     linkCase(input: $input) {
       id
@@ -46,10 +46,10 @@ export const LINK_CASE_MUTATION = gql`
       linkScore
     }
   }
-`;
+`);
 
 /** The intake fields of a case shown on the case page (times, flags, place, repeats, feedback). */
-export const CASE_INTAKE_QUERY = gql`
+export const CASE_INTAKE_QUERY = graphql(`
   query CaseIntakeDetail($id: ID!) {
     case(id: $id) {
       id
@@ -107,4 +107,4 @@ export const CASE_INTAKE_QUERY = gql`
       }
     }
   }
-`;
+`);
