@@ -140,7 +140,10 @@ switch (command) {
       fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
     }
     fs.writeFileSync(path.join(root, 'docs', 'asyncapi.json'), execFileSync(process.execPath, [path.join(root, 'packages', 'contracts', 'dist', 'print-asyncapi.js')], { encoding: 'utf8' }));
-    process.exit(run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]));
+    const composed = run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]);
+    if (composed !== 0) process.exit(composed);
+    // The web client's typed documents (apps/web/src/gql) from the new supergraph's API schema.
+    process.exit(run(pnpm, ['--filter', '@hotline/web', 'run', 'codegen']));
     break;
   }
   case 'start': {

@@ -5,14 +5,15 @@ import { App as AntApp, ConfigProvider, Spin } from 'antd';
 // exports object instead of the locale — every antd text (date pickers, pagination) was English.
 import zhCN from 'antd/es/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { createApolloClient } from './apollo/client';
-import { AuthProvider, useAuth } from './auth/AuthContext';
-import LoginPage from './auth/LoginPage';
-import { RequireAuth, RequireRole } from './auth/RequireAuth';
-import CaseDetailPage from './cases/CaseDetailPage';
-import { AppLayout } from './layout/AppLayout';
-import { homePathFor, NAVIGATION } from './layout/navigation';
-import { NotFoundPage, WelcomePage } from './layout/StatusPages';
+import { createApolloClient } from './app/apolloClient';
+import { AuthProvider, useAuth } from './features/auth/AuthContext';
+import LoginPage from './pages/login';
+import { RequireAuth, RequireRole } from './features/auth/RequireAuth';
+import CaseDetailPage from './pages/case-detail';
+import { AppLayout } from './app/AppLayout';
+import { homePathFor, NAVIGATION } from './app/navigation';
+import NotFoundPage from './pages/not-found';
+import WelcomePage from './pages/welcome';
 
 const client = createApolloClient();
 

@@ -1,6 +1,11 @@
+// Shared GraphQL documents. The fragments are written once, for the generated types (graphql());
+// documents still written with gql`` interpolate them by source text, which a generated document
+// does not carry: CASE_SUMMARY_FIELDS and ASSIGNMENT_FIELDS are gql copies printed from them.
 import { gql } from '@apollo/client';
+import { print } from 'graphql';
+import { graphql } from '../gql';
 
-export const CASE_SUMMARY_FIELDS = gql`
+export const CaseSummaryFieldsFragment = graphql(`
   fragment CaseSummaryFields on Case {
     id
     externalNo
@@ -13,9 +18,9 @@ export const CASE_SUMMARY_FIELDS = gql`
     signedAt
     deadlineAt
   }
-`;
+`);
 
-export const ASSIGNMENT_FIELDS = gql`
+export const AssignmentFieldsFragment = graphql(`
   fragment AssignmentFields on Assignment {
     leadDepartmentId
     leadDepartment {
@@ -35,9 +40,13 @@ export const ASSIGNMENT_FIELDS = gql`
     status
     deadlineAt
   }
-`;
+`);
 
-export const DEPARTMENTS_QUERY = gql`
+/** For gql`` documents: interpolating a generated document would lose its text. */
+export const CASE_SUMMARY_FIELDS = gql(print(CaseSummaryFieldsFragment));
+export const ASSIGNMENT_FIELDS = gql(print(AssignmentFieldsFragment));
+
+export const DEPARTMENTS_QUERY = graphql(`
   query Departments {
     departments {
       id
@@ -46,4 +55,4 @@ export const DEPARTMENTS_QUERY = gql`
       active
     }
   }
-`;
+`);

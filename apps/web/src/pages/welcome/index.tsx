@@ -1,0 +1,6 @@
+// /welcome: where a role without a built screen lands.
+import { WelcomePage } from '../../app/StatusPages';
+
+export default function WelcomeRoute() {
+  return <WelcomePage />;
+}
