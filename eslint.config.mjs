@@ -9,7 +9,17 @@ import hotline from './scripts/eslint/hotline-plugin.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.turbo/**', '**/.local/**', '**/coverage/**', '**/test-artifacts/**', 'bench/results/**', '**/.data/**', 'apps/web/src/gql/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.turbo/**',
+      '**/.local/**',
+      '**/coverage/**',
+      '**/test-artifacts/**',
+      'bench/results/**',
+      '**/.data/**',
+      'apps/web/src/gql/**',
+    ],
   },
   {
     files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],

@@ -27,7 +27,15 @@ const { seedLadder } = sup('urging/ladder');
 const { fireDueAlarms } = sup('clocks/scheduler');
 const { applyCaseEvent } = sup('clocks/apply-case-event');
 
-const log = { info() {}, warn() {}, debug() {}, error() {}, child() { return this; } };
+const log = {
+  info() {},
+  warn() {},
+  debug() {},
+  error() {},
+  child() {
+    return this;
+  },
+};
 
 /** N open handling clocks, due over the next 30 days, each with 7 alarms; built in chunks with generate_series. */
 async function seedClocks(em, n) {
@@ -35,19 +43,24 @@ async function seedClocks(em, n) {
   const chunk = 250_000;
   for (let from = 0; from < n; from += chunk) {
     const to = Math.min(n, from + chunk);
-    await em.execute(`
+    await em.execute(
+      `
       insert into sup_clock (id, case_id, kind, definition_id, definition_key, definition_version, measure, target_ms, state, started_at, due_at, segment_started_at, consumed_ms, paused_ms, department_id, updated_at)
       select md5('clock' || g)::uuid, md5('case' || g)::uuid, 'handle', ?, 'handle-general', 1, 'natural', 604800000, 'running',
              now() - interval '1 day', now() + (g % 43200) * interval '1 minute' + interval '1 hour', now() - interval '1 day', 0, 0, null, now()
-      from generate_series(?::int, ?::int) g`, [def.id, from, to - 1]);
-    await em.execute(`
+      from generate_series(?::int, ?::int) g`,
+      [def.id, from, to - 1],
+    );
+    await em.execute(
+      `
       insert into sup_clock_alarm (clock_id, mark, kind, share_pct, level, recipients, fire_at)
       select c.id, m.mark, m.kind, m.pct, m.level, m.recipients::text[], c.due_at - (100 - m.pct) * interval '1 minute'
       from sup_clock c join generate_series(?::int, ?::int) g on c.id = md5('clock' || g)::uuid
       cross join (values ('warn:50', 'warn', 50, null, '{}'), ('warn:75', 'warn', 75, null, '{}'), ('warn:90', 'warn', 90, null, '{}'),
                          ('breach', 'breach', 100, null, '{}'), ('urge:a', 'urge', 80, 'reminder', '{department}'),
                          ('urge:b', 'urge', 100, 'breach', '{department,supervisor}'), ('urge:c', 'urge', 150, 'escalation', '{leader}')) m(mark, kind, pct, level, recipients)`,
-    [from, to - 1]);
+      [from, to - 1],
+    );
   }
   await em.execute('analyze sup_clock');
   await em.execute('analyze sup_clock_alarm');
@@ -84,9 +97,15 @@ export async function clocks({ runs = 5, clocks: n = 1_000_000, due = 1_000, eve
       const em = orm.em.fork();
       const ids = await em.execute(`select clock_id as id from sup_clock_alarm where mark = 'warn:50' and fired_at is null order by random() limit ?`, [due]);
       const idArray = `{${ids.map((x) => x.id).join(',')}}`; // one array parameter (knex would expand a JS array)
-      await em.execute(`insert into sup_case (id, external_no, request_type, topic, tier, urgency, received_at)
-        select c.case_id, 'BENCH-' || left(c.case_id::text, 8), 'complaint', '物业', 'general', 'normal', now() from sup_clock c where c.id = any(?::uuid[]) on conflict do nothing`, [idArray]);
-      await em.execute(`update sup_clock_alarm set fire_at = now() - interval '1 second' where mark = 'warn:50' and fired_at is null and clock_id = any(?::uuid[])`, [idArray]);
+      await em.execute(
+        `insert into sup_case (id, external_no, request_type, topic, tier, urgency, received_at)
+        select c.case_id, 'BENCH-' || left(c.case_id::text, 8), 'complaint', '物业', 'general', 'normal', now() from sup_clock c where c.id = any(?::uuid[]) on conflict do nothing`,
+        [idArray],
+      );
+      await em.execute(
+        `update sup_clock_alarm set fire_at = now() - interval '1 second' where mark = 'warn:50' and fired_at is null and clock_id = any(?::uuid[])`,
+        [idArray],
+      );
       const s = performance.now();
       let fired = 0;
       for (;;) {
@@ -109,9 +128,31 @@ export async function clocks({ runs = 5, clocks: n = 1_000_000, due = 1_000, eve
       const actor = { system: 'bench' };
       const now = new Date();
       const evs = [
-        createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId, data: { externalNo: `EV-${i}`, channel: 'manual', receivedAt: now.toISOString(), requestType: 'complaint', topic: '物业', urgency: 'normal', tier: 'general', title: '基准测试', contentDigest: '基准测试' } }),
+        createEvent({
+          type: 'hotline.case.received',
+          source: 'intake',
+          actor,
+          caseId,
+          data: {
+            externalNo: `EV-${i}`,
+            channel: 'manual',
+            receivedAt: now.toISOString(),
+            requestType: 'complaint',
+            topic: '物业',
+            urgency: 'normal',
+            tier: 'general',
+            title: '基准测试',
+            contentDigest: '基准测试',
+          },
+        }),
         createEvent({ type: 'hotline.case.signed', source: 'intake', actor, caseId, data: { externalNo: `EV-${i}`, signedAt: now.toISOString() } }),
-        createEvent({ type: 'hotline.case.dispatched', source: 'dispatch', actor, caseId, data: { externalNo: `EV-${i}`, leadDepartmentId: randomUUID(), assistDepartmentIds: [], dispatchedAt: now.toISOString(), redispatch: false } }),
+        createEvent({
+          type: 'hotline.case.dispatched',
+          source: 'dispatch',
+          actor,
+          caseId,
+          data: { externalNo: `EV-${i}`, leadDepartmentId: randomUUID(), assistDepartmentIds: [], dispatchedAt: now.toISOString(), redispatch: false },
+        }),
       ];
       for (const e of evs) {
         const s = performance.now();
@@ -129,7 +170,9 @@ export async function clocks({ runs = 5, clocks: n = 1_000_000, due = 1_000, eve
       raw.push(performance.now() - s);
     }
     out.rawInsertMs = median(raw);
-    console.log(`[clocks] idle round ${fmt(out.idleRoundMs)} ms; ${due} due warnings fired in ${fmt(out.fireMs)} ms (${fmt(out.firePerAlarmMs * 1000)} µs each); one case event ${fmt(out.perEventMs)} ms (p95 ${fmt(out.perEventP95Ms)}) vs a raw insert transaction ${fmt(out.rawInsertMs)} ms`);
+    console.log(
+      `[clocks] idle round ${fmt(out.idleRoundMs)} ms; ${due} due warnings fired in ${fmt(out.fireMs)} ms (${fmt(out.firePerAlarmMs * 1000)} µs each); one case event ${fmt(out.perEventMs)} ms (p95 ${fmt(out.perEventP95Ms)}) vs a raw insert transaction ${fmt(out.rawInsertMs)} ms`,
+    );
     await orm.close(true);
   } finally {
     await infra.stop();

@@ -16,9 +16,13 @@ const { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } = require('@nats
 
 const Effect = new EntitySchema({ name: 'Effect', tableName: 'bench_effect', properties: { caseId: { type: 'string', primary: true } } });
 class CreateEffect extends Migration {
-  async up() { this.addSql('create table bench_effect (case_id text primary key)'); }
+  async up() {
+    this.addSql('create table bench_effect (case_id text primary key)');
+  }
 }
-const waitFor = async (cond) => { while (!(await cond())) await new Promise((r) => setTimeout(r, 5)); };
+const waitFor = async (cond) => {
+  while (!(await cond())) await new Promise((r) => setTimeout(r, 5));
+};
 
 async function rawRun(nc, n, run) {
   const js = jetstream(nc);
@@ -29,7 +33,13 @@ async function rawRun(nc, n, run) {
   const consumer = await js.consumers.get('HOTLINE', name);
   let seen = 0;
   const iter = await consumer.consume({ max_messages: 64 });
-  const done = (async () => { for await (const m of iter) { m.json(); m.ack(); if (++seen === n) break; } })();
+  const done = (async () => {
+    for await (const m of iter) {
+      m.json();
+      m.ack();
+      if (++seen === n) break;
+    }
+  })();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
     const e = { id: randomUUID(), i };
@@ -47,16 +57,40 @@ async function pipelineRun(orm, nc, n, run, log) {
   const jsm = await jetstreamManager(nc);
   const name = `bench-kit-${run}`;
   const handled = { count: 0 };
-  const consumer = new kit.DurableConsumer({
-    name, subject: 'hotline.case.signed',
-    handlers: { 'hotline.case.signed': async (e, em) => { await em.execute('insert into bench_effect (case_id) values (?)', [e.caseId]); handled.count++; } },
-  }, orm, nc, js, log, { concurrency: 8, maxDeliver: 5 });
+  const consumer = new kit.DurableConsumer(
+    {
+      name,
+      subject: 'hotline.case.signed',
+      handlers: {
+        'hotline.case.signed': async (e, em) => {
+          await em.execute('insert into bench_effect (case_id) values (?)', [e.caseId]);
+          handled.count++;
+        },
+      },
+    },
+    orm,
+    nc,
+    js,
+    log,
+    { concurrency: 8, maxDeliver: 5 },
+  );
   // start from now: skip what earlier runs left in the stream
-  await jsm.consumers.add('HOTLINE', { durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New, filter_subject: 'hotline.case.signed' });
+  await jsm.consumers.add('HOTLINE', {
+    durable_name: name,
+    ack_policy: AckPolicy.Explicit,
+    deliver_policy: DeliverPolicy.New,
+    filter_subject: 'hotline.case.signed',
+  });
   await consumer.start();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
-    const e = createEvent({ type: 'hotline.case.signed', source: 'bench', actor: { system: 'bench' }, caseId: randomUUID(), data: { externalNo: `B-${i}`, signedAt: new Date().toISOString() } });
+    const e = createEvent({
+      type: 'hotline.case.signed',
+      source: 'bench',
+      actor: { system: 'bench' },
+      caseId: randomUUID(),
+      data: { externalNo: `B-${i}`, signedAt: new Date().toISOString() },
+    });
     await orm.em.fork().transactional((em) => kit.recordEvent(em, e)); // one business transaction per event, as in real use
   }
   await waitFor(async () => handled.count >= n);
@@ -70,7 +104,13 @@ async function pipelineRun(orm, nc, n, run, log) {
 async function publishBacklog(js, n) {
   const acks = [];
   for (let i = 0; i < n; i++) {
-    const e = createEvent({ type: 'hotline.case.signed', source: 'bench', actor: { system: 'bench' }, caseId: randomUUID(), data: { externalNo: `K-${i}`, signedAt: new Date().toISOString() } });
+    const e = createEvent({
+      type: 'hotline.case.signed',
+      source: 'bench',
+      actor: { system: 'bench' },
+      caseId: randomUUID(),
+      data: { externalNo: `K-${i}`, signedAt: new Date().toISOString() },
+    });
     acks.push(js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id }));
     if (acks.length >= 256) await Promise.all(acks.splice(0));
   }
@@ -84,7 +124,12 @@ async function backlogRun(orm, nc, n, run, log, batchSize) {
   const rawName = `bench-backlog-raw-${run}-${batchSize}`;
   const kitName = `bench-backlog-kit-${run}-${batchSize}`;
   for (const name of [rawName, kitName]) {
-    await jsm.consumers.add('HOTLINE', { durable_name: name, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.New, filter_subject: 'hotline.case.signed' });
+    await jsm.consumers.add('HOTLINE', {
+      durable_name: name,
+      ack_policy: AckPolicy.Explicit,
+      deliver_policy: DeliverPolicy.New,
+      filter_subject: 'hotline.case.signed',
+    });
   }
   await publishBacklog(js, n);
 
@@ -92,15 +137,32 @@ async function backlogRun(orm, nc, n, run, log, batchSize) {
   let seen = 0;
   const t0 = performance.now();
   const iter = await rawConsumer.consume({ max_messages: 256 });
-  for await (const m of iter) { m.json(); m.ack(); if (++seen === n) break; }
+  for await (const m of iter) {
+    m.json();
+    m.ack();
+    if (++seen === n) break;
+  }
   const rawMs = performance.now() - t0;
   await iter.close();
 
   const handled = { count: 0 };
-  const consumer = new kit.DurableConsumer({
-    name: kitName, subject: 'hotline.case.signed',
-    handlers: { 'hotline.case.signed': async (e, em) => { await em.execute('insert into bench_effect (case_id) values (?)', [e.caseId]); handled.count++; } },
-  }, orm, nc, js, log, { concurrency: 8, maxDeliver: 5, batchSize });
+  const consumer = new kit.DurableConsumer(
+    {
+      name: kitName,
+      subject: 'hotline.case.signed',
+      handlers: {
+        'hotline.case.signed': async (e, em) => {
+          await em.execute('insert into bench_effect (case_id) values (?)', [e.caseId]);
+          handled.count++;
+        },
+      },
+    },
+    orm,
+    nc,
+    js,
+    log,
+    { concurrency: 8, maxDeliver: 5, batchSize },
+  );
   const t1 = performance.now();
   await consumer.start();
   await waitFor(async () => handled.count >= n);
@@ -120,17 +182,26 @@ export async function events({ runs, events: n }) {
     const nc = await connect({ servers: infra.natsUrl });
     await kit.ensureStreams(nc);
     let relay;
-    const orm = await kit.openOrm({ url: infra.databaseUrl('bench'), entities: [Effect], migrations: [{ name: 'Migration20260101000000_bench', class: CreateEffect }], onCommit: () => relay?.kick() });
+    const orm = await kit.openOrm({
+      url: infra.databaseUrl('bench'),
+      entities: [Effect],
+      migrations: [{ name: 'Migration20260101000000_bench', class: CreateEffect }],
+      onCommit: () => relay?.kick(),
+    });
     relay = new kit.OutboxRelay(orm, jetstream(nc), log, { pollMs: 200 });
     relay.start();
-    await rawRun(nc, 100, 'warm'); await pipelineRun(orm, nc, 100, 'warm', log); // warm-up, not counted
-    const raw = [], ours = [];
+    await rawRun(nc, 100, 'warm');
+    await pipelineRun(orm, nc, 100, 'warm', log); // warm-up, not counted
+    const raw = [],
+      ours = [];
     for (let r = 0; r < runs; r++) {
       raw.push(await rawRun(nc, n, r));
       ours.push(await pipelineRun(orm, nc, n, r, log));
       console.log(`  run ${r + 1}: raw ${fmt(raw[r])} ms, pipeline ${fmt(ours[r])} ms`);
     }
-    console.log(`  median: raw ${fmt(median(raw))} ms (${fmt((n / median(raw)) * 1000, 0)}/s), pipeline ${fmt(median(ours))} ms (${fmt((n / median(ours)) * 1000, 0)}/s), ratio ${fmt(median(ours) / median(raw), 2)}×`);
+    console.log(
+      `  median: raw ${fmt(median(raw))} ms (${fmt((n / median(raw)) * 1000, 0)}/s), pipeline ${fmt(median(ours))} ms (${fmt((n / median(ours)) * 1000, 0)}/s), ratio ${fmt(median(ours) / median(raw), 2)}×`,
+    );
 
     // A backlog (what a 13,000-row import leaves): 5× the events, drained one transaction per
     // event (batch 1, as before) and 32 per transaction (the default), each against raw pull + ack.
@@ -138,22 +209,33 @@ export async function events({ runs, events: n }) {
     console.log(`\n== backlog drain: ${backlog} events already in the stream, ${runs} runs (durable consumer + inbox vs raw pull + ack)`);
     const drains = {};
     for (const batchSize of [1, 32]) {
-      const rawB = [], kitB = [];
+      const rawB = [],
+        kitB = [];
       for (let r = 0; r < runs; r++) {
         const { rawMs, kitMs } = await backlogRun(orm, nc, backlog, r, log, batchSize);
-        rawB.push(rawMs); kitB.push(kitMs);
+        rawB.push(rawMs);
+        kitB.push(kitMs);
         console.log(`  batch ${batchSize}, run ${r + 1}: raw ${fmt(rawMs)} ms, consumer ${fmt(kitMs)} ms`);
       }
-      drains[batchSize] = { rawMedianMs: median(rawB), consumerMedianMs: median(kitB), perSecond: (backlog / median(kitB)) * 1000, ratio: median(kitB) / median(rawB) };
-      console.log(`  batch ${batchSize} median: raw ${fmt(median(rawB))} ms, consumer ${fmt(median(kitB))} ms (${fmt(drains[batchSize].perSecond, 0)}/s), ratio ${fmt(drains[batchSize].ratio, 2)}×`);
+      drains[batchSize] = {
+        rawMedianMs: median(rawB),
+        consumerMedianMs: median(kitB),
+        perSecond: (backlog / median(kitB)) * 1000,
+        ratio: median(kitB) / median(rawB),
+      };
+      console.log(
+        `  batch ${batchSize} median: raw ${fmt(median(rawB))} ms, consumer ${fmt(median(kitB))} ms (${fmt(drains[batchSize].perSecond, 0)}/s), ratio ${fmt(drains[batchSize].ratio, 2)}×`,
+      );
     }
     await relay.stop();
     await orm.close(true);
     await nc.close();
     return {
       events: n,
-      rawMedianMs: median(raw), pipelineMedianMs: median(ours),
-      rawPerSecond: (n / median(raw)) * 1000, pipelinePerSecond: (n / median(ours)) * 1000,
+      rawMedianMs: median(raw),
+      pipelineMedianMs: median(ours),
+      rawPerSecond: (n / median(raw)) * 1000,
+      pipelinePerSecond: (n / median(ours)) * 1000,
       ratio: median(ours) / median(raw),
       backlog: { events: backlog, batch1: drains[1], batch32: drains[32] },
     };

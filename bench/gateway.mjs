@@ -28,12 +28,15 @@ export async function gateway({ runs, requests }) {
     const subgraphQuery = '{ unsignedCases { id externalNo title stage receivedAt citizenPhone } }';
     // Through the gateway, also with a field from a second subgraph (a federated join).
     const federatedQuery = '{ unsignedCases { id externalNo title stage receivedAt citizenPhone timeline { label actor { displayName } } } }';
-    await timeRequests(direct, subgraphQuery, 30); await timeRequests(duty, federatedQuery, 30); // warm-up
-    const raw = [], viaGateway = [], federated = [];
+    await timeRequests(direct, subgraphQuery, 30);
+    await timeRequests(duty, federatedQuery, 30); // warm-up
+    const raw = [],
+      viaGateway = [],
+      federated = [];
     for (let r = 0; r < runs; r++) {
-      raw.push(...await timeRequests(direct, subgraphQuery, requests));
-      viaGateway.push(...await timeRequests(duty, subgraphQuery, requests));
-      federated.push(...await timeRequests(duty, federatedQuery, requests));
+      raw.push(...(await timeRequests(direct, subgraphQuery, requests)));
+      viaGateway.push(...(await timeRequests(duty, subgraphQuery, requests)));
+      federated.push(...(await timeRequests(duty, federatedQuery, requests)));
     }
     const result = {
       requests: requests * runs,
@@ -44,8 +47,12 @@ export async function gateway({ runs, requests }) {
       ratioFederated: median(federated) / median(raw),
     };
     console.log(`  direct to intake     median ${fmt(result.direct.medianMs, 2)} ms, p95 ${fmt(result.direct.p95Ms, 2)} ms`);
-    console.log(`  through the gateway  median ${fmt(result.gateway.medianMs, 2)} ms, p95 ${fmt(result.gateway.p95Ms, 2)} ms  (${fmt(result.ratioGateway, 2)}×)`);
-    console.log(`  + identity join      median ${fmt(result.gatewayFederated.medianMs, 2)} ms, p95 ${fmt(result.gatewayFederated.p95Ms, 2)} ms  (${fmt(result.ratioFederated, 2)}×)`);
+    console.log(
+      `  through the gateway  median ${fmt(result.gateway.medianMs, 2)} ms, p95 ${fmt(result.gateway.p95Ms, 2)} ms  (${fmt(result.ratioGateway, 2)}×)`,
+    );
+    console.log(
+      `  + identity join      median ${fmt(result.gatewayFederated.medianMs, 2)} ms, p95 ${fmt(result.gatewayFederated.p95Ms, 2)} ms  (${fmt(result.ratioFederated, 2)}×)`,
+    );
     return result;
   } finally {
     await stack.stop();

@@ -17,12 +17,15 @@ export async function generateCases(url, total, { log = () => {} } = {}) {
     const t0 = performance.now();
     const have = Number((await client.query('select count(*) as n from intake_case')).rows[0].n);
     // Numbering continues after earlier generated rows, so external numbers never collide.
-    const start = Number((await client.query(`select coalesce(max(substring(external_no from 5)::bigint), 0) as n from intake_case where external_no like 'GEN-%'`)).rows[0].n);
+    const start = Number(
+      (await client.query(`select coalesce(max(substring(external_no from 5)::bigint), 0) as n from intake_case where external_no like 'GEN-%'`)).rows[0].n,
+    );
     let added = 0;
     while (have + added < total) {
       const n = Math.min(CHUNK, total - have - added);
       const from = start + added + 1;
-      await client.query(`
+      await client.query(
+        `
         insert into intake_case (id, external_no, channel, title, content, search_text, request_type, topic, urgency, tier, stage,
           received_at, completed_at, citizen_name, citizen_phone, address, project_name, street, created_at, updated_at)
         select gen_random_uuid(), 'GEN-' || g, 'import',
@@ -32,7 +35,8 @@ export async function generateCases(url, total, { log = () => {} } = {}) {
           t, t + interval '5 days', '市民', '13' || lpad((g % 1000000000)::text, 9, '0'),
           '北京市经济技术开发区历史路' || (g % 200000) || '号', '历史小区' || (g % 5000), '荣华街道', t, t
         from (select g, now() - (random() * interval '365 days') as t from generate_series($1::bigint, $2::bigint) as g) s`,
-      [from, from + n - 1, TOPICS]);
+        [from, from + n - 1, TOPICS],
+      );
       added += n;
       log(`  generated ${have + added} / ${total} cases`);
     }
@@ -45,7 +49,10 @@ export async function generateCases(url, total, { log = () => {} } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [url, total] = process.argv.slice(2);
-  if (!url || !total) { console.error('usage: node bench/generate-cases.mjs <postgres-url> <total>'); process.exit(2); }
+  if (!url || !total) {
+    console.error('usage: node bench/generate-cases.mjs <postgres-url> <total>');
+    process.exit(2);
+  }
   const r = await generateCases(url, Number(total), { log: console.log });
   console.log(`added ${r.added} cases in ${(r.ms / 1000).toFixed(1)} s`);
 }

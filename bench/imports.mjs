@@ -11,7 +11,29 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ExcelJS = createRequire(path.join(root, 'apps', 'intake', 'package.json'))('exceljs');
 const { startTestStack, loginAs } = require('@hotline/testing');
 
-const HEADERS = ['工单编号', '受理时间', '派单时间', '来电人', '联系电话', '是否匿名', '是否保密', '地址', '街道', '社区', '楼盘小区', '经度', '纬度', '标题', '诉求内容', '诉求类型', '主题', '紧急程度', '办理时限', '附件', '办结时间'];
+const HEADERS = [
+  '工单编号',
+  '受理时间',
+  '派单时间',
+  '来电人',
+  '联系电话',
+  '是否匿名',
+  '是否保密',
+  '地址',
+  '街道',
+  '社区',
+  '楼盘小区',
+  '经度',
+  '纬度',
+  '标题',
+  '诉求内容',
+  '诉求类型',
+  '主题',
+  '紧急程度',
+  '办理时限',
+  '附件',
+  '办结时间',
+];
 const local = (d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 async function workbook(count, prefix) {
@@ -21,8 +43,29 @@ async function workbook(count, prefix) {
   const start = Date.UTC(2025, 0, 1);
   for (let i = 0; i < count; i++) {
     const received = new Date(start + Math.floor((i / count) * 364 * 86_400_000));
-    ws.addRow([`${prefix}-${String(i + 1).padStart(6, '0')}`, local(received), '', `市民${i % 997}`, `139${String(10_000_000 + i).padStart(8, '0')}`, '否', '否',
-      `北京市经济技术开发区林肯公园${(i % 30) + 1}号楼`, '荣华街道', '荣华社区', '林肯公园', '', '', '小区电梯频繁故障', `5号楼电梯多次故障，物业维修拖延（${i}）`, '投诉', '物业', '一般', '', '', local(new Date(received.getTime() + 5 * 86_400_000))]);
+    ws.addRow([
+      `${prefix}-${String(i + 1).padStart(6, '0')}`,
+      local(received),
+      '',
+      `市民${i % 997}`,
+      `139${String(10_000_000 + i).padStart(8, '0')}`,
+      '否',
+      '否',
+      `北京市经济技术开发区林肯公园${(i % 30) + 1}号楼`,
+      '荣华街道',
+      '荣华社区',
+      '林肯公园',
+      '',
+      '',
+      '小区电梯频繁故障',
+      `5号楼电梯多次故障，物业维修拖延（${i}）`,
+      '投诉',
+      '物业',
+      '一般',
+      '',
+      '',
+      local(new Date(received.getTime() + 5 * 86_400_000)),
+    ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -33,14 +76,19 @@ export async function imports({ runs }) {
   const stack = await startTestStack(root);
   try {
     const duty = await loginAs(stack.gatewayUrl, 'duty');
-    const raw = [], ours = [];
+    const raw = [],
+      ours = [];
     for (let r = 0; r < Math.min(runs, 3); r++) {
       const file = await workbook(n, `BENCH${r}-${Date.now() % 100000}`);
       let t = performance.now();
       await new ExcelJS.Workbook().xlsx.load(file);
       raw.push(performance.now() - t);
       t = performance.now();
-      const res = await fetch(`${stack.gatewayUrl}/imports?fileName=bench.xlsx`, { method: 'POST', headers: { authorization: `Bearer ${duty.token}`, 'content-type': 'application/octet-stream' }, body: file });
+      const res = await fetch(`${stack.gatewayUrl}/imports?fileName=bench.xlsx`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${duty.token}`, 'content-type': 'application/octet-stream' },
+        body: file,
+      });
       if (!res.ok) throw new Error(`upload refused: ${res.status} ${await res.text()}`);
       const { jobId: id } = await res.json();
       for (;;) {

@@ -79,7 +79,10 @@ async function cannon({ url, token, body, connections = 16, seconds, rate, amoun
   });
   const ok = r['2xx'] - g.counts.gqlErrors;
   const failed = r.non2xx + r.errors + r.timeouts + g.counts.gqlErrors;
-  if (failed) say(`  ${failed} failed of ${r.requests.total} (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}, GraphQL errors ${g.counts.gqlErrors}) ${g.counts.firstError ?? ''}`);
+  if (failed)
+    say(
+      `  ${failed} failed of ${r.requests.total} (non-2xx ${r.non2xx}, errors ${r.errors}, timeouts ${r.timeouts}, GraphQL errors ${g.counts.gqlErrors}) ${g.counts.firstError ?? ''}`,
+    );
   return { rps: ok / r.duration, p50: r.latency.p50, p99: r.latency.p99, ok, failed };
 }
 
@@ -111,10 +114,37 @@ async function insertBaseline(url, seconds, connections = 16) {
             `insert into bench_case (id, external_no, channel, title, content, search_text, request_type, topic, urgency, tier, stage, received_at,
                citizen_name, citizen_phone, address, project_name, street, created_at, updated_at)
              values ($1, $2, $3, $4, $5, $6, $7, $8, 'normal', 'general', 'received', now(), $9, $10, $11, $12, $13, now(), now())`,
-            [id, c.externalNo, c.channel, c.title, c.content, `${c.title}\n${c.content}`, c.requestType, c.topic, c.citizenName, c.citizenPhone, c.address, c.projectName, c.street],
+            [
+              id,
+              c.externalNo,
+              c.channel,
+              c.title,
+              c.content,
+              `${c.title}\n${c.content}`,
+              c.requestType,
+              c.topic,
+              c.citizenName,
+              c.citizenPhone,
+              c.address,
+              c.projectName,
+              c.street,
+            ],
           );
-          const event = { id: randomUUID(), type: 'hotline.case.received', version: 1, source: 'intake', caseId: id, occurredAt: new Date().toISOString(), data: { externalNo: c.externalNo, title: c.title, contentDigest: c.content.slice(0, 60), topic: c.topic } };
-          await client.query('insert into bench_outbox (id, subject, case_id, payload) values ($1, $2, $3, $4)', [event.id, event.type, id, JSON.stringify(event)]);
+          const event = {
+            id: randomUUID(),
+            type: 'hotline.case.received',
+            version: 1,
+            source: 'intake',
+            caseId: id,
+            occurredAt: new Date().toISOString(),
+            data: { externalNo: c.externalNo, title: c.title, contentDigest: c.content.slice(0, 60), topic: c.topic },
+          };
+          await client.query('insert into bench_outbox (id, subject, case_id, payload) values ($1, $2, $3, $4)', [
+            event.id,
+            event.type,
+            id,
+            JSON.stringify(event),
+          ]);
           await client.query('commit');
           lat.push(performance.now() - t0);
           done++;
@@ -142,14 +172,18 @@ async function eventLag({ gatewayUrl, token, dispatchDb, rate, seconds }) {
   await client.connect();
   const pending = new Map(); // id → answered at
   const lags = [];
-  let failed = 0, polling = true;
+  let failed = 0,
+    polling = true;
   const poll = (async () => {
     while (polling || pending.size) {
       if (pending.size) {
         const ids = [...pending.keys()];
         const { rows } = await client.query('select id from dispatch_case where id = any($1::uuid[])', [ids]);
         const now = performance.now();
-        for (const { id } of rows) { lags.push(Math.max(0, now - pending.get(id))); pending.delete(id); }
+        for (const { id } of rows) {
+          lags.push(Math.max(0, now - pending.get(id)));
+          pending.delete(id);
+        }
       }
       if (!polling && performance.now() > stopAt + 30_000) break; // give up on stragglers after 30 s
       await new Promise((r) => setTimeout(r, 10));
@@ -159,24 +193,40 @@ async function eventLag({ gatewayUrl, token, dispatchDb, rate, seconds }) {
   const total = rate * seconds;
   const t0 = performance.now();
   const sends = [];
-  let inFlight = 0, skipped = 0;
+  let inFlight = 0,
+    skipped = 0;
   for (let i = 0; i < total; i++) {
     const wait = t0 + (i * 1000) / rate - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     // A system slower than the rate would otherwise pile up minutes of requests: the lag is then
     // measured at the rate achieved (reported), with at most 64 receives waiting.
-    if (inFlight >= 64) { skipped++; continue; }
+    if (inFlight >= 64) {
+      skipped++;
+      continue;
+    }
     inFlight++;
-    sends.push(fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: RECEIVE, variables: { i: caseInput() } }),
-    }).then(async (res) => {
-      const at = performance.now();
-      const body = await res.json();
-      const id = body?.data?.receiveCase?.id;
-      if (id) pending.set(id, at); else failed++;
-    }, () => { failed++; }).finally(() => { inFlight--; }));
+    sends.push(
+      fetch(`${gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: RECEIVE, variables: { i: caseInput() } }),
+      })
+        .then(
+          async (res) => {
+            const at = performance.now();
+            const body = await res.json();
+            const id = body?.data?.receiveCase?.id;
+            if (id) pending.set(id, at);
+            else failed++;
+          },
+          () => {
+            failed++;
+          },
+        )
+        .finally(() => {
+          inFlight--;
+        }),
+    );
   }
   const sentIn = (performance.now() - t0) / 1000;
   await Promise.all(sends);
@@ -184,7 +234,17 @@ async function eventLag({ gatewayUrl, token, dispatchDb, rate, seconds }) {
   stopAt = performance.now();
   await poll;
   await client.end();
-  return { sent: total - skipped, skipped, achievedRate: (total - skipped) / sentIn, seen: lags.length, failed, lost: pending.size, p50: quantile(lags, 0.5), p99: quantile(lags, 0.99), max: Math.max(...lags) };
+  return {
+    sent: total - skipped,
+    skipped,
+    achievedRate: (total - skipped) / sentIn,
+    seen: lags.length,
+    failed,
+    lost: pending.size,
+    p50: quantile(lags, 0.5),
+    p99: quantile(lags, 0.99),
+    max: Math.max(...lags),
+  };
 }
 
 /**
@@ -196,16 +256,24 @@ function pssMb(pid) {
   try {
     const m = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
     return m ? Number(m[1]) / 1024 : 0;
-  } catch { return 0; }
+  } catch {
+    return 0;
+  }
 }
 function processes() {
-  return fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map((pid) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      return { pid: Number(pid), ppid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') };
-    } catch { return null; }
-  }).filter(Boolean);
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return { pid: Number(pid), ppid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') };
+      } catch {
+        return null;
+      }
+    })
+    .filter(Boolean);
 }
 function footprint(stack, dataDir) {
   const out = {};
@@ -219,12 +287,18 @@ function footprint(stack, dataDir) {
   return { pss_mb: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)])), total_mb: Math.round(total) };
 }
 
-const row = (name, s, unit = '', d = 1) => s?.median == null ? `| ${name} | – | | |` : `| ${name} | ${fmt(s.median, d)}${unit} | ${fmt(s.min, d)}–${fmt(s.max, d)} | ${fmt((s.spread ?? 0) * 100, 0)} % |`;
+const row = (name, s, unit = '', d = 1) =>
+  s?.median == null
+    ? `| ${name} | – | | |`
+    : `| ${name} | ${fmt(s.median, d)}${unit} | ${fmt(s.min, d)}–${fmt(s.max, d)} | ${fmt((s.spread ?? 0) * 100, 0)} % |`;
 
 function markdown(r) {
   const L = [];
   L.push(`# Load benchmark — ${r.mode} (${r.at})`, '');
-  L.push(`Node ${r.node}, ${r.cpus} cores; load average at start ${r.loadavg.start.join(' / ')}, at end ${r.loadavg.end.join(' / ')}; ${r.runs} runs of ${r.seconds} s each, median and range over the runs; fsync on.`, '');
+  L.push(
+    `Node ${r.node}, ${r.cpus} cores; load average at start ${r.loadavg.start.join(' / ')}, at end ${r.loadavg.end.join(' / ')}; ${r.runs} runs of ${r.seconds} s each, median and range over the runs; fsync on.`,
+    '',
+  );
   L.push('| figure | median | range | spread |', '|---|---|---|---|');
   const i = r.intake;
   L.push(row('intake through the gateway, saturation (16 connections), requests/s', i.gateway.rps));
@@ -236,16 +310,35 @@ function markdown(r) {
   L.push(row('wave: 200+ earlier cases at one project and address, requests/s', i.wave.rps), row('wave p99', i.wave.p99, ' ms'));
   L.push(row('baseline: gateway `{ __typename }`, requests/s', i.passthrough.rps));
   L.push(row('baseline: case row + outbox row insert transactions/s (16 connections)', i.pgbench.tps));
-  L.push(row('queue through the gateway (dispatch + intake + supervision), requests/s', r.queue.gateway.rps), row('queue from dispatch directly, requests/s', r.queue.direct.rps));
+  L.push(
+    row('queue through the gateway (dispatch + intake + supervision), requests/s', r.queue.gateway.rps),
+    row('queue from dispatch directly, requests/s', r.queue.direct.rps),
+  );
   L.push('', '| ratio | median | range | spread | target | met |', '|---|---|---|---|---|---|');
   for (const t of r.targets) {
     const s = t.summary;
-    L.push(`| ${t.name} | ${s?.median == null ? '–' : fmt(s.median, 3)} | ${s?.median == null ? '' : `${fmt(s.min, 3)}–${fmt(s.max, 3)}`} | ${s?.spread == null ? '' : `${fmt(s.spread * 100, 0)} %`} | ${t.target} | ${t.met == null ? '–' : t.met ? 'yes' : 'no'} |`);
+    L.push(
+      `| ${t.name} | ${s?.median == null ? '–' : fmt(s.median, 3)} | ${s?.median == null ? '' : `${fmt(s.min, 3)}–${fmt(s.max, 3)}`} | ${s?.spread == null ? '' : `${fmt(s.spread * 100, 0)} %`} | ${t.target} | ${t.met == null ? '–' : t.met ? 'yes' : 'no'} |`,
+    );
   }
-  L.push('', `Event lag at ${r.event_lag_ms.rate}/s (achieved ${fmt(r.event_lag_ms.achievedRate, 1)}/s, ${r.event_lag_ms.seen} of ${r.event_lag_ms.sent} seen): p50 ${fmt(r.event_lag_ms.p50, 0)} ms, p99 ${fmt(r.event_lag_ms.p99, 0)} ms, max ${fmt(r.event_lag_ms.max, 0)} ms.`, '');
-  L.push(`Start (fresh data folder: initdb, migrations, demo seed, every service ready): ${fmt(r.footprint.start_ms / 1000, 1)} s. Memory after the load (PSS, shared pages counted once): ${Object.entries(r.footprint.pss_mb).map(([k, v]) => `${k} ${v} MB`).join(', ')}; total ${r.footprint.total_mb} MB.`, '');
+  L.push(
+    '',
+    `Event lag at ${r.event_lag_ms.rate}/s (achieved ${fmt(r.event_lag_ms.achievedRate, 1)}/s, ${r.event_lag_ms.seen} of ${r.event_lag_ms.sent} seen): p50 ${fmt(r.event_lag_ms.p50, 0)} ms, p99 ${fmt(r.event_lag_ms.p99, 0)} ms, max ${fmt(r.event_lag_ms.max, 0)} ms.`,
+    '',
+  );
+  L.push(
+    `Start (fresh data folder: initdb, migrations, demo seed, every service ready): ${fmt(r.footprint.start_ms / 1000, 1)} s. Memory after the load (PSS, shared pages counted once): ${Object.entries(
+      r.footprint.pss_mb,
+    )
+      .map(([k, v]) => `${k} ${v} MB`)
+      .join(', ')}; total ${r.footprint.total_mb} MB.`,
+    '',
+  );
   L.push('| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | generated in |', '|---|---|---|---|---|');
-  for (const [n, g] of Object.entries(r.growth)) L.push(`| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${fmt(g.generateMs / 1000, 1)} s |`);
+  for (const [n, g] of Object.entries(r.growth))
+    L.push(
+      `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${fmt(g.generateMs / 1000, 1)} s |`,
+    );
   return L.join('\n') + '\n';
 }
 
@@ -253,12 +346,31 @@ export async function load({ quick = false, runs, seconds } = {}) {
   runs ??= quick ? 3 : 5;
   seconds ??= quick ? 5 : 15;
   const sizes = quick ? [10_000] : [10_000, 1_000_000];
-  const report = { at: new Date().toISOString(), mode: quick ? 'quick' : 'full', node: process.version, cpus: os.cpus().length, runs, seconds, loadavg: { start: loadavg() } };
+  const report = {
+    at: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    node: process.version,
+    cpus: os.cpus().length,
+    runs,
+    seconds,
+    loadavg: { start: loadavg() },
+  };
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
   say(`starting the system (data in ${dataDir}); load average ${report.loadavg.start.join(' ')}`);
   const t0 = performance.now();
-  const stack = await startStack({ rootDir: root, dataDir, persistent: true, seedDemo: true, ports: 'free', installNats: false, progress: (m) => say(`  ${m}`), env: { LOG_LEVEL: 'warn' } })
-    .catch((e) => { fs.rmSync(dataDir, { recursive: true, force: true }); throw e; });
+  const stack = await startStack({
+    rootDir: root,
+    dataDir,
+    persistent: true,
+    seedDemo: true,
+    ports: 'free',
+    installNats: false,
+    progress: (m) => say(`  ${m}`),
+    env: { LOG_LEVEL: 'warn' },
+  }).catch((e) => {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  });
   const startMs = performance.now() - t0;
   say(`started in ${fmt(startMs / 1000, 1)} s`);
   try {
@@ -267,7 +379,9 @@ export async function load({ quick = false, runs, seconds } = {}) {
     const intakeDb = stack.postgres.url(databaseName('intake'));
     const token = async () => (await loginAs(stack.gatewayUrl, 'duty')).token;
     let duty = await token();
-    const receive = (wave = false) => () => ({ query: RECEIVE, variables: { i: caseInput(wave) } });
+    const receive =
+      (wave = false) =>
+      () => ({ query: RECEIVE, variables: { i: caseInput(wave) } });
     say('warm-up');
     await cannon({ url: gql, token: duty, body: receive(), seconds: 3 });
     await cannon({ url: intakeDirect, token: duty, body: receive(), seconds: 2 });
@@ -281,14 +395,22 @@ export async function load({ quick = false, runs, seconds } = {}) {
       m.gw.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
       m.direct.push(await cannon({ url: intakeDirect, token: duty, body: receive(), seconds }));
       for (const rate of [40, 200]) m.fixed[rate].push(await cannon({ url: gql, token: duty, body: receive(), seconds, rate }));
-      say(`  gateway ${fmt(m.gw.at(-1).rps)}/s (p99 ${m.gw.at(-1).p99} ms), direct ${fmt(m.direct.at(-1).rps)}/s, __typename ${fmt(m.pass.at(-1).rps)}/s, inserts ${fmt(m.pgb.at(-1).tps)}/s; 200/s → ${fmt(m.fixed[200].at(-1).rps)}/s p99 ${m.fixed[200].at(-1).p99} ms`);
+      say(
+        `  gateway ${fmt(m.gw.at(-1).rps)}/s (p99 ${m.gw.at(-1).p99} ms), direct ${fmt(m.direct.at(-1).rps)}/s, __typename ${fmt(m.pass.at(-1).rps)}/s, inserts ${fmt(m.pgb.at(-1).tps)}/s; 200/s → ${fmt(m.fixed[200].at(-1).rps)}/s p99 ${m.fixed[200].at(-1).p99} ms`,
+      );
     }
-    const perf = (xs) => ({ rps: summarize(xs.map((x) => x.rps)), p50: summarize(xs.map((x) => x.p50)), p99: summarize(xs.map((x) => x.p99)), failed: xs.reduce((a, x) => a + x.failed, 0) });
+    const perf = (xs) => ({
+      rps: summarize(xs.map((x) => x.rps)),
+      p50: summarize(xs.map((x) => x.p50)),
+      p99: summarize(xs.map((x) => x.p99)),
+      failed: xs.reduce((a, x) => a + x.failed, 0),
+    });
 
     say('wave: 200 earlier cases at one project and address');
     duty = await token();
     await cannon({ url: gql, token: duty, body: receive(true), connections: 4, amount: 200 });
-    const wave = [], distinct = [];
+    const wave = [],
+      distinct = [];
     for (let r = 1; r <= runs; r++) {
       distinct.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
       wave.push(await cannon({ url: gql, token: duty, body: receive(true), seconds }));
@@ -299,10 +421,18 @@ export async function load({ quick = false, runs, seconds } = {}) {
     duty = await token();
     const ids = [];
     for (let k = 0; k < 60; k++) {
-      const res = await fetch(gql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` }, body: JSON.stringify(receive()()) }).then((x) => x.json());
+      const res = await fetch(gql, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` },
+        body: JSON.stringify(receive()()),
+      }).then((x) => x.json());
       ids.push(res.data.receiveCase.id);
     }
-    await fetch(gql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` }, body: JSON.stringify({ query: 'mutation($ids: [ID!]!) { signCases(ids: $ids) { id } }', variables: { ids } }) });
+    await fetch(gql, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` },
+      body: JSON.stringify({ query: 'mutation($ids: [ID!]!) { signCases(ids: $ids) { id } }', variables: { ids } }),
+    });
     const dispatchDb = stack.postgres.url(databaseName('dispatch'));
     {
       const c = new pg.Client({ connectionString: dispatchDb });
@@ -314,9 +444,11 @@ export async function load({ quick = false, runs, seconds } = {}) {
       }
       await c.end();
     }
-    const queueGateway = '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id externalNo title topic urgency stage receivedAt dispatchDueAt handling { state version returnCount } clocks { kind state } } }';
+    const queueGateway =
+      '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id externalNo title topic urgency stage receivedAt dispatchDueAt handling { state version returnCount } clocks { kind state } } }';
     const queueDirect = '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id dispatchDueAt handling { state version returnCount } } }';
-    const qg = [], qd = [];
+    const qg = [],
+      qd = [];
     for (let r = 1; r <= runs; r++) {
       qg.push(await cannon({ url: gql, token: duty, body: () => ({ query: queueGateway }), connections: 8, seconds }));
       qd.push(await cannon({ url: `${stack.subgraphs.dispatch.url}/graphql`, token: duty, body: () => ({ query: queueDirect }), connections: 8, seconds }));
@@ -345,32 +477,70 @@ export async function load({ quick = false, runs, seconds } = {}) {
     }
 
     report.intake = {
-      gateway: perf(m.gw), direct: perf(m.direct), passthrough: perf(m.pass),
+      gateway: perf(m.gw),
+      direct: perf(m.direct),
+      passthrough: perf(m.pass),
       pgbench: { tps: summarize(m.pgb.map((x) => x.tps)), p50: summarize(m.pgb.map((x) => x.p50)), p99: summarize(m.pgb.map((x) => x.p99)) },
       fixed: Object.fromEntries(Object.entries(m.fixed).map(([k, xs]) => [k, perf(xs)])),
-      wave: perf(wave), distinct_beside_wave: perf(distinct),
+      wave: perf(wave),
+      distinct_beside_wave: perf(distinct),
     };
     report.queue = { gateway: perf(qg), direct: perf(qd) };
     report.event_lag_ms = { rate: 100, ...lag };
     report.footprint = { start_ms: Math.round(startMs), ...fp };
     report.growth = growth;
     report.ratios = {
-      intake_vs_pgbench: pairedRatios(m.gw.map((x) => x.rps), m.pgb.map((x) => x.tps)),
-      intake_vs_passthrough: pairedRatios(m.gw.map((x) => x.rps), m.pass.map((x) => x.rps)),
-      intake_gateway_vs_direct: pairedRatios(m.gw.map((x) => x.rps), m.direct.map((x) => x.rps)),
-      wave_vs_distinct: pairedRatios(wave.map((x) => x.rps), distinct.map((x) => x.rps)),
-      queue_gateway_vs_direct: pairedRatios(qg.map((x) => x.rps), qd.map((x) => x.rps)),
+      intake_vs_pgbench: pairedRatios(
+        m.gw.map((x) => x.rps),
+        m.pgb.map((x) => x.tps),
+      ),
+      intake_vs_passthrough: pairedRatios(
+        m.gw.map((x) => x.rps),
+        m.pass.map((x) => x.rps),
+      ),
+      intake_gateway_vs_direct: pairedRatios(
+        m.gw.map((x) => x.rps),
+        m.direct.map((x) => x.rps),
+      ),
+      wave_vs_distinct: pairedRatios(
+        wave.map((x) => x.rps),
+        distinct.map((x) => x.rps),
+      ),
+      queue_gateway_vs_direct: pairedRatios(
+        qg.map((x) => x.rps),
+        qd.map((x) => x.rps),
+      ),
       ...(growth[1_000_000] ? { growth_1m_vs_10k: pairedRatios(growth[1_000_000].rps.runs, growth[10_000].rps.runs) } : {}),
     };
     const f200 = report.intake.fixed[200];
     const met = (s, ok) => (s?.median == null ? null : ok(s.median));
     report.targets = [
-      { name: 'ratios.intake_vs_pgbench', target: '≥ 0.10', summary: report.ratios.intake_vs_pgbench, met: met(report.ratios.intake_vs_pgbench, (v) => v >= 0.1) },
+      {
+        name: 'ratios.intake_vs_pgbench',
+        target: '≥ 0.10',
+        summary: report.ratios.intake_vs_pgbench,
+        met: met(report.ratios.intake_vs_pgbench, (v) => v >= 0.1),
+      },
       { name: 'p99 at a fixed 200 receives/s (ms)', target: '< 100', summary: f200.p99, met: met(f200.p99, (v) => v < 100) && f200.rps.median >= 190 },
       { name: 'ratios.wave_vs_distinct', target: '≥ 0.80', summary: report.ratios.wave_vs_distinct, met: met(report.ratios.wave_vs_distinct, (v) => v >= 0.8) },
-      { name: 'ratios.queue_gateway_vs_direct', target: '≥ 0.50', summary: report.ratios.queue_gateway_vs_direct, met: met(report.ratios.queue_gateway_vs_direct, (v) => v >= 0.5) },
-      { name: 'event_lag_ms.p99 at 100/s', target: '≤ 250', summary: summarize([lag.p99]), met: lag.lost === 0 && lag.failed === 0 && lag.skipped === 0 && lag.p99 <= 250 },
-      { name: 'ratios.growth_1m_vs_10k', target: '≥ 0.80', summary: report.ratios.growth_1m_vs_10k ?? null, met: report.ratios.growth_1m_vs_10k ? report.ratios.growth_1m_vs_10k.median >= 0.8 : null },
+      {
+        name: 'ratios.queue_gateway_vs_direct',
+        target: '≥ 0.50',
+        summary: report.ratios.queue_gateway_vs_direct,
+        met: met(report.ratios.queue_gateway_vs_direct, (v) => v >= 0.5),
+      },
+      {
+        name: 'event_lag_ms.p99 at 100/s',
+        target: '≤ 250',
+        summary: summarize([lag.p99]),
+        met: lag.lost === 0 && lag.failed === 0 && lag.skipped === 0 && lag.p99 <= 250,
+      },
+      {
+        name: 'ratios.growth_1m_vs_10k',
+        target: '≥ 0.80',
+        summary: report.ratios.growth_1m_vs_10k ?? null,
+        met: report.ratios.growth_1m_vs_10k ? report.ratios.growth_1m_vs_10k.median >= 0.8 : null,
+      },
       { name: 'footprint.total_mb', target: '< 1536', summary: summarize([fp.total_mb]), met: fp.total_mb < 1536 },
     ];
   } finally {

@@ -23,8 +23,20 @@ const BOOLEAN_FLAGS = ['--quick'];
 const flagValue = (i) => i > 0 && args[i - 1].startsWith('--') && !BOOLEAN_FLAGS.includes(args[i - 1]);
 const files = args.filter((a, i) => /\.(csv|xlsx)$/i.test(a) && !flagValue(i));
 const which = args.find((a, i) => !a.startsWith('--') && !flagValue(i) && !files.includes(a) && Number.isNaN(Number(a))) ?? 'load';
-const text = (name) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
-const options = { runs: opt('runs', 5), events: opt('events', 1000), requests: opt('requests', 300), files, text: text('text'), label: text('label'), topic: text('topic'), clocks: opt('clocks', 1_000_000) };
+const text = (name) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const options = {
+  runs: opt('runs', 5),
+  events: opt('events', 1000),
+  requests: opt('requests', 300),
+  files,
+  text: text('text'),
+  label: text('label'),
+  topic: text('topic'),
+  clocks: opt('clocks', 1_000_000),
+};
 if (which === 'load' || which === 'all') {
   await load({ quick: args.includes('--quick'), runs: args.includes('--runs') ? options.runs : undefined, seconds: opt('seconds', undefined) });
   if (which === 'load') process.exit(0);

@@ -16,7 +16,8 @@ export const summarize = (xs) => {
   const v = xs.filter((x) => Number.isFinite(x));
   if (!v.length) return { median: null, min: null, max: null, spread: null, runs: [] };
   const m = median(v);
-  const min = Math.min(...v), max = Math.max(...v);
+  const min = Math.min(...v),
+    max = Math.max(...v);
   return { median: m, min, max, spread: m ? (max - min) / Math.abs(m) : null, runs: v };
 };
 /** Ratios of paired runs (ours[i] ÷ baseline[i], one pair per run), summarized. */

@@ -28,7 +28,8 @@ export function heldOutSplit(rows, share = 0.2, seed = 20261204) {
   const rnd = nb.seededRandom(seed);
   const byLabel = new Map();
   for (const r of rows) byLabel.set(r.label, [...(byLabel.get(r.label) ?? []), r]);
-  const train = [], test = [];
+  const train = [],
+    test = [];
   for (const label of [...byLabel.keys()].sort()) {
     const xs = [...byLabel.get(label)];
     for (let i = xs.length - 1; i > 0; i--) {
@@ -44,7 +45,8 @@ export function heldOutSplit(rows, share = 0.2, seed = 20261204) {
 
 function score(test, predictions) {
   const labels = [...new Set(test.map((r) => r.label))].sort();
-  let hit = 0, hit3 = 0;
+  let hit = 0,
+    hit3 = 0;
   const per = new Map(labels.map((l) => [l, { n: 0, hit: 0 }]));
   const judged = [];
   test.forEach((r, i) => {
@@ -74,33 +76,68 @@ export async function compare(name, rows, { testShare = 0.2 } = {}) {
   let t0 = performance.now();
   const oldModel = nb.train(train.map((r) => ({ tokens: featuresOf(r), label: r.label })));
   const oldMs = performance.now() - t0;
-  const oldScore = score(test, test.map((r) => nb.predict(oldModel, featuresOf(r), 3)));
+  const oldScore = score(
+    test,
+    test.map((r) => nb.predict(oldModel, featuresOf(r), 3)),
+  );
 
   t0 = performance.now();
-  const { classifier, report } = await buildRoutingModel(train.map((r) => ({ doc: documentOf(r), label: r.label, synthetic: false })), { minEvaluated: 1 });
+  const { classifier, report } = await buildRoutingModel(
+    train.map((r) => ({ doc: documentOf(r), label: r.label, synthetic: false })),
+    { minEvaluated: 1 },
+  );
   const newMs = performance.now() - t0;
-  const newScore = score(test, test.map((r) => classify(classifier, documentOf(r), 3)));
+  const newScore = score(
+    test,
+    test.map((r) => classify(classifier, documentOf(r), 3)),
+  );
 
-  console.log(`\n== routing model on ${name}: ${rows.length} labelled cases, ${new Set(rows.map((r) => r.label)).size} departments; train ${train.length} / held out ${test.length} (stratified, seeded)`);
-  const line = (label, s, ms) => console.log(`  ${label.padEnd(34)} top-1 ${fmt(s.accuracy, 3)}  top-3 ${fmt(s.top3, 3)}  macro recall ${fmt(s.macroRecall, 3)}  ECE ${fmt(s.ece, 3)}  wrong answers' median confidence ${s.wrongMedianConfidence === null ? '—' : fmt(s.wrongMedianConfidence, 2)}  training ${fmt(ms, 0)} ms`);
+  console.log(
+    `\n== routing model on ${name}: ${rows.length} labelled cases, ${new Set(rows.map((r) => r.label)).size} departments; train ${train.length} / held out ${test.length} (stratified, seeded)`,
+  );
+  const line = (label, s, ms) =>
+    console.log(
+      `  ${label.padEnd(34)} top-1 ${fmt(s.accuracy, 3)}  top-3 ${fmt(s.top3, 3)}  macro recall ${fmt(s.macroRecall, 3)}  ECE ${fmt(s.ece, 3)}  wrong answers' median confidence ${s.wrongMedianConfidence === null ? '—' : fmt(s.wrongMedianConfidence, 2)}  training ${fmt(ms, 0)} ms`,
+    );
   line('old: naive Bayes (words)', oldScore, oldMs);
   line('new: logistic regression, calibrated', newScore, newMs);
-  console.log(`  new model: λ=${report.params.lambda}, class-weight power ${report.params.balance}, T=${fmt(classifier.temperature, 2)} (fitted on ${report.calibration?.fittedOn ?? '—'}), ${report.features} features; training time includes the 5-fold parameter search and calibration`);
-  console.log(`  per-department recall (old → new): ${newScore.perDepartment.map((d, i) => `${d.label} ${fmt(oldScore.perDepartment[i].recall, 2)}→${fmt(d.recall, 2)} (n=${d.cases})`).join(', ')}`);
-  return { name, cases: rows.length, train: train.length, test: test.length, old: { ...oldScore, trainMs: oldMs }, new: { ...newScore, trainMs: newMs, params: report.params, temperature: classifier.temperature } };
+  console.log(
+    `  new model: λ=${report.params.lambda}, class-weight power ${report.params.balance}, T=${fmt(classifier.temperature, 2)} (fitted on ${report.calibration?.fittedOn ?? '—'}), ${report.features} features; training time includes the 5-fold parameter search and calibration`,
+  );
+  console.log(
+    `  per-department recall (old → new): ${newScore.perDepartment.map((d, i) => `${d.label} ${fmt(oldScore.perDepartment[i].recall, 2)}→${fmt(d.recall, 2)} (n=${d.cases})`).join(', ')}`,
+  );
+  return {
+    name,
+    cases: rows.length,
+    train: train.length,
+    test: test.length,
+    old: { ...oldScore, trainMs: oldMs },
+    new: { ...newScore, trainMs: newMs, params: report.params, temperature: classifier.temperature },
+  };
 }
 
 function parseCsv(text) {
   const rows = [];
-  let row = [], field = '', quoted = false;
+  let row = [],
+    field = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { row.push(field); field = ''; } else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
+      row.push(field);
+      field = '';
       if (row.some((x) => x !== '')) rows.push(row);
       row = [];
     } else field += ch;
@@ -118,7 +155,15 @@ async function readTable(file) {
     await wb.xlsx.readFile(file);
     const ws = wb.worksheets[0];
     const rows = [];
-    ws.eachRow((r) => rows.push((r.values ?? []).slice(1).map((v) => (v && typeof v === 'object' ? v.text ?? v.result ?? (v.richText ? v.richText.map((t) => t.text).join('') : String(v)) : v == null ? '' : String(v)))));
+    ws.eachRow((r) =>
+      rows.push(
+        (r.values ?? [])
+          .slice(1)
+          .map((v) =>
+            v && typeof v === 'object' ? (v.text ?? v.result ?? (v.richText ? v.richText.map((t) => t.text).join('') : String(v))) : v == null ? '' : String(v),
+          ),
+      ),
+    );
     return rows;
   }
   throw new Error(`${file}: only .csv and .xlsx are read`);
@@ -140,15 +185,30 @@ export async function readLabelled(file, { text, label, topic } = {}) {
     throw new Error(`${file}: could not find the text and department columns in [${header.join(', ')}] — name them with --text and --label`);
   }
   return body
-    .map((r) => ({ title: '', content: textCols.map((i) => String(r[i] ?? '').trim()).filter(Boolean).join('。'), topicCode: topicCol >= 0 && topicCol !== undefined ? String(r[topicCol] ?? '').trim() || null : null, label: String(r[labelCol] ?? '').trim() }))
+    .map((r) => ({
+      title: '',
+      content: textCols
+        .map((i) => String(r[i] ?? '').trim())
+        .filter(Boolean)
+        .join('。'),
+      topicCode: topicCol >= 0 && topicCol !== undefined ? String(r[topicCol] ?? '').trim() || null : null,
+      label: String(r[labelCol] ?? '').trim(),
+    }))
     .filter((r) => r.content && r.label);
 }
 
 /** Latency of one suggestion of the new model against jieba segmentation of the same text. */
 async function latency(rows, runs) {
-  const { classifier } = await buildRoutingModel(rows.map((r) => ({ doc: documentOf(r), label: r.label, synthetic: false })), { minEvaluated: 1 });
-  const raw = [], ours = [];
-  for (const r of rows.slice(0, 50)) { tokenize(`${r.title} ${r.content}`); classify(classifier, documentOf(r), 3); } // warm-up
+  const { classifier } = await buildRoutingModel(
+    rows.map((r) => ({ doc: documentOf(r), label: r.label, synthetic: false })),
+    { minEvaluated: 1 },
+  );
+  const raw = [],
+    ours = [];
+  for (const r of rows.slice(0, 50)) {
+    tokenize(`${r.title} ${r.content}`);
+    classify(classifier, documentOf(r), 3);
+  } // warm-up
   for (let k = 0; k < runs; k++) {
     for (const r of rows) {
       let t = performance.now();
@@ -159,10 +219,16 @@ async function latency(rows, runs) {
       ours.push(performance.now() - t);
     }
   }
-  const result = { segmentOnly: { medianMs: median(raw), p95Ms: quantile(raw, 0.95) }, suggestion: { medianMs: median(ours), p95Ms: quantile(ours, 0.95) }, ratio: median(ours) / median(raw) };
+  const result = {
+    segmentOnly: { medianMs: median(raw), p95Ms: quantile(raw, 0.95) },
+    suggestion: { medianMs: median(ours), p95Ms: quantile(ours, 0.95) },
+    ratio: median(ours) / median(raw),
+  };
   console.log(`\n== one suggestion (features + top 3 + words that weighed most), ${rows.length} orders × ${runs} runs`);
   console.log(`  jieba segmentation alone   median ${fmt(result.segmentOnly.medianMs, 3)} ms, p95 ${fmt(result.segmentOnly.p95Ms, 3)} ms`);
-  console.log(`  full suggestion            median ${fmt(result.suggestion.medianMs, 3)} ms, p95 ${fmt(result.suggestion.p95Ms, 3)} ms  (${fmt(result.ratio, 2)}×)`);
+  console.log(
+    `  full suggestion            median ${fmt(result.suggestion.medianMs, 3)} ms, p95 ${fmt(result.suggestion.p95Ms, 3)} ms  (${fmt(result.ratio, 2)}×)`,
+  );
   return result;
 }
 
@@ -177,7 +243,17 @@ export async function suggestions({ runs = 5, files = [], text, label, topic, te
 // Run directly: node bench/suggestions.mjs [files] [--text ...] [--label ...] [--topic ...] [--test-share 0.2] [--runs 5]
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2);
-  const opt = (name) => { const i = args.indexOf(`--${name}`); return i >= 0 ? args[i + 1] : undefined; };
+  const opt = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
   const files = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1].startsWith('--')));
-  await suggestions({ runs: Number(opt('runs') ?? 2), files, text: opt('text'), label: opt('label'), topic: opt('topic'), testShare: Number(opt('test-share') ?? 0.2) });
+  await suggestions({
+    runs: Number(opt('runs') ?? 2),
+    files,
+    text: opt('text'),
+    label: opt('label'),
+    topic: opt('topic'),
+    testShare: Number(opt('test-share') ?? 0.2),
+  });
 }

@@ -13,7 +13,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PNPM_VERSION = '12.4.2';
 const command = process.argv[2] ?? 'start';
 const say = (m) => console.log(`[bootstrap] ${m}`);
-const fail = (m) => { console.error(`[bootstrap] ${m}`); process.exit(1); };
+const fail = (m) => {
+  console.error(`[bootstrap] ${m}`);
+  process.exit(1);
+};
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1', APOLLO_TELEMETRY_DISABLED: 'true', DO_NOT_TRACK: '1', npm_config_update_notifier: 'false' };
 
@@ -70,7 +73,9 @@ function ensureNats() {
 function ensureChromium() {
   if (chromiumBin()) return;
   if (!aptInstall(['chromium', 'fonts-noto-cjk'], 'browser tests') || !chromiumBin()) {
-    fail('Chromium is missing for the browser tests. Install it: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk — or set CHROMIUM_PATH.');
+    fail(
+      'Chromium is missing for the browser tests. Install it: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk — or set CHROMIUM_PATH.',
+    );
   }
 }
 
@@ -92,7 +97,9 @@ function lint(pnpm, { quiet }) {
   say('linting (turbo run lint) ...');
   const packages = run(pnpm, ['exec', 'turbo', 'run', 'lint', '--concurrency=2', '--continue', `--output-logs=${quiet ? 'errors-only' : 'full'}`]);
   const own = run(pnpm, ['exec', 'eslint', ...(quiet ? ['--quiet'] : []), 'scripts', 'eslint.config.mjs']);
-  return packages !== 0 ? packages : own;
+  say('checking the format (prettier --check; `npm run format` rewrites) ...');
+  const format = run(pnpm, ['exec', 'prettier', '--check', '--log-level', 'warn', '.']);
+  return [packages, own, format].find((c) => c !== 0) ?? 0;
 }
 
 /** The workspace packages' folders (apps/*, packages/*, infra/local, bench). */
@@ -110,15 +117,21 @@ function workspaceDirs() {
 
 /** Sums the vitest JSON reports into one closing line. */
 function summarize() {
-  let passed = 0, failed = 0, skipped = 0;
+  let passed = 0,
+    failed = 0,
+    skipped = 0;
   for (const dir of workspaceDirs()) {
     {
       const f = path.join(dir, 'test-results.json');
       if (!exists(f)) continue;
       try {
         const r = JSON.parse(fs.readFileSync(f, 'utf8'));
-        passed += r.numPassedTests ?? 0; failed += r.numFailedTests ?? 0; skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-      } catch { /* a crashed run leaves no report: the exit code says it */ }
+        passed += r.numPassedTests ?? 0;
+        failed += r.numFailedTests ?? 0;
+        skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+      } catch {
+        /* a crashed run leaves no report: the exit code says it */
+      }
     }
   }
   return { passed, failed, skipped };
@@ -139,7 +152,10 @@ switch (command) {
       const sdl = execFileSync(process.execPath, [path.join(root, 'apps', s, 'dist', 'print-schema.js')], { encoding: 'utf8' });
       fs.writeFileSync(path.join(root, 'apps', s, 'schema.graphql'), sdl);
     }
-    fs.writeFileSync(path.join(root, 'docs', 'asyncapi.json'), execFileSync(process.execPath, [path.join(root, 'packages', 'contracts', 'dist', 'print-asyncapi.js')], { encoding: 'utf8' }));
+    fs.writeFileSync(
+      path.join(root, 'docs', 'asyncapi.json'),
+      execFileSync(process.execPath, [path.join(root, 'packages', 'contracts', 'dist', 'print-asyncapi.js')], { encoding: 'utf8' }),
+    );
     const composed = run(process.execPath, [path.join(root, 'apps', 'gateway', 'dist', 'compose.js')]);
     if (composed !== 0) process.exit(composed);
     // The web client's typed documents (apps/web/src/gql) from the new supergraph's API schema.
@@ -167,7 +183,7 @@ switch (command) {
     const code = run(pnpm, ['exec', 'turbo', 'run', 'test', '--concurrency=2', '--continue', '--output-logs=full']);
     const { passed, failed, skipped } = summarize();
     console.log(`\n[bootstrap] all tests finished in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-    const checks = [typecheck !== 0 ? 'the type check FAILED' : '', linted !== 0 ? 'lint FAILED' : ''].filter(Boolean);
+    const checks = [typecheck !== 0 ? 'the type check FAILED' : '', linted !== 0 ? 'lint or the format check FAILED' : ''].filter(Boolean);
     console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}${checks.length ? `; ${checks.join(', ')} (see above)` : ''}`);
     process.exit(code !== 0 ? code : failed > 0 || typecheck !== 0 || linted !== 0 ? 1 : 0);
     break;

@@ -8,7 +8,12 @@ export const CallbackConfigSchema = BaseConfigSchema.extend({
   /** Tries before a task ends as 未接通 (unreachable). */
   CALLBACK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
   /** The next try is at least this many minutes after a missed call, inside working hours. */
-  CALLBACK_RETRY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(120),
+  CALLBACK_RETRY_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(120),
   /** Working hours for calls (Beijing time, whole hours): from, until. */
   CALLBACK_WORK_START_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   CALLBACK_WORK_END_HOUR: z.coerce.number().int().min(1).max(24).default(18),
@@ -22,7 +27,13 @@ export const CallbackConfigSchema = BaseConfigSchema.extend({
    */
   IDENTITY_GRAPHQL_URL: z.url().default('http://127.0.0.1:4101/graphql'),
 })
-  .refine((c) => c.CALLBACK_WORK_END_HOUR > c.CALLBACK_WORK_START_HOUR, { path: ['CALLBACK_WORK_END_HOUR'], message: 'must be later than CALLBACK_WORK_START_HOUR' })
+  .refine((c) => c.CALLBACK_WORK_END_HOUR > c.CALLBACK_WORK_START_HOUR, {
+    path: ['CALLBACK_WORK_END_HOUR'],
+    message: 'must be later than CALLBACK_WORK_START_HOUR',
+  })
   // Without its service credentials callback cannot ask identity, and no supervisor could assign a task.
-  .refine((c) => c.NODE_ENV !== 'production' || !!c.SERVICE_CLIENT_SECRET, { path: ['SERVICE_CLIENT_SECRET'], message: 'is required when NODE_ENV=production (callback asks identity about callback agents)' });
+  .refine((c) => c.NODE_ENV !== 'production' || !!c.SERVICE_CLIENT_SECRET, {
+    path: ['SERVICE_CLIENT_SECRET'],
+    message: 'is required when NODE_ENV=production (callback asks identity about callback agents)',
+  });
 export type CallbackConfig = z.infer<typeof CallbackConfigSchema>;

@@ -5,7 +5,10 @@ const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(va
 
 /** GraphQL enum names cannot hold '-': no-answer → no_answer (the value stays the code). */
 export const CallbackOutcomeEnum = asEnum<CallbackOutcome>(CALLBACK_OUTCOMES);
-registerEnumType(CallbackOutcomeEnum, { name: 'CallbackOutcome', description: '呼叫结果：reached 已接通 no_answer 无人接听 refused 拒绝回访 wrong_number 号码错误' });
+registerEnumType(CallbackOutcomeEnum, {
+  name: 'CallbackOutcome',
+  description: '呼叫结果：reached 已接通 no_answer 无人接听 refused 拒绝回访 wrong_number 号码错误',
+});
 
 export const SatisfactionEnum = asEnum<Satisfaction>(SATISFACTION_LEVELS);
 registerEnumType(SatisfactionEnum, { name: 'Satisfaction', description: '满意度：satisfied 满意 basically 基本满意 dissatisfied 不满意' });

@@ -39,16 +39,33 @@ function settingsOf(config: CallbackConfig): CallbackSettings {
 main({
   name: 'callback',
   configSchema: CallbackConfigSchema,
-  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, SecondSupervision, ScoringPolicy, ClosedPeriod, OfficialResult, CaseExclusion, BonusItemRow],
+  entities: [
+    CallbackCase,
+    CallbackTask,
+    CallbackAttempt,
+    CallbackResult,
+    SecondSupervision,
+    ScoringPolicy,
+    ClosedPeriod,
+    OfficialResult,
+    CaseExclusion,
+    BonusItemRow,
+  ],
   migrations,
   schema: buildCallbackSchema,
-  consumers: ({ config }) => [caseEventsConsumer(settingsOf(config as CallbackConfig)), exclusionsConsumer(), calendarYearsConsumer(years), publicityAwardsConsumer()],
+  consumers: ({ config }) => [
+    caseEventsConsumer(settingsOf(config as CallbackConfig)),
+    exclusionsConsumer(),
+    calendarYearsConsumer(years),
+    publicityAwardsConsumer(),
+  ],
   context: ({ config, services, log }): ContextExtras<CallbackContext> => ({
     settings: settingsOf(config as CallbackConfig),
     agents: identityAgentCheck(services, (config as CallbackConfig).IDENTITY_GRAPHQL_URL, log),
   }),
   onStart: async (deps) => {
-    if (!deps.config.SERVICE_CLIENT_SECRET) deps.log.warn('SERVICE_CLIENT_SECRET is not set: callback cannot ask identity about callback agents, and a supervisor cannot assign a callback task');
+    if (!deps.config.SERVICE_CLIENT_SECRET)
+      deps.log.warn('SERVICE_CLIENT_SECRET is not set: callback cannot ask identity about callback agents, and a supervisor cannot assign a callback task');
     await years.start(deps);
   },
   onStop: () => years.stop(),

@@ -10,7 +10,17 @@ import { TaskResolver } from './tasks/task.resolver';
 
 export const buildCallbackSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, TaskResolver, SecondRoundResolver, ScoringResolver, OfficialResolver, TaskHolderResolver, ThreeRatesBonusResolver, PolicyBonusResolver, OutlookResolver],
+    resolvers: [
+      CaseResolver,
+      TaskResolver,
+      SecondRoundResolver,
+      ScoringResolver,
+      OfficialResolver,
+      TaskHolderResolver,
+      ThreeRatesBonusResolver,
+      PolicyBonusResolver,
+      OutlookResolver,
+    ],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

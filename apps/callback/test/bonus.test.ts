@@ -20,8 +20,30 @@ describe('加分: publicity points in the combined score', () => {
 
   it('with the three rates of a period: the hand calculation', () => {
     const facts = [
-      { caseId: 'a', externalNo: 'A', departmentId: 'd', topic: 't', dispatchedAt: '2026-12-01T00:00:00Z', contactedAt: '2026-12-01T01:00:00Z', handleDeadlineAt: null, firstCompletedAt: '2026-12-02T00:00:00Z', bureau: [{ round: 1, reached: true, resolved: true, satisfaction: 'satisfied' as const }], official: [] },
-      { caseId: 'b', externalNo: 'B', departmentId: 'd', topic: 't', dispatchedAt: '2026-12-01T00:00:00Z', contactedAt: null, handleDeadlineAt: null, firstCompletedAt: '2026-12-02T00:00:00Z', bureau: [{ round: 1, reached: true, resolved: false, satisfaction: 'basically' as const }], official: [] },
+      {
+        caseId: 'a',
+        externalNo: 'A',
+        departmentId: 'd',
+        topic: 't',
+        dispatchedAt: '2026-12-01T00:00:00Z',
+        contactedAt: '2026-12-01T01:00:00Z',
+        handleDeadlineAt: null,
+        firstCompletedAt: '2026-12-02T00:00:00Z',
+        bureau: [{ round: 1, reached: true, resolved: true, satisfaction: 'satisfied' as const }],
+        official: [],
+      },
+      {
+        caseId: 'b',
+        externalNo: 'B',
+        departmentId: 'd',
+        topic: 't',
+        dispatchedAt: '2026-12-01T00:00:00Z',
+        contactedAt: null,
+        handleDeadlineAt: null,
+        firstCompletedAt: '2026-12-02T00:00:00Z',
+        bureau: [{ round: 1, reached: true, resolved: false, satisfaction: 'basically' as const }],
+        official: [],
+      },
     ];
     const r = threeRates(facts, DEFAULT_POLICY);
     const score = 10 * (1 / 2) + 50 * (1 / 2) + 40 * ((1 + 0.9) / 2); // 5 + 25 + 38 = 68
@@ -33,7 +55,17 @@ describe('加分: publicity points in the combined score', () => {
     expect(bonusRuleOf(DEFAULT_POLICY)).toEqual(DEFAULT_BONUS_RULE);
     expect(bonusRuleOf({ bonus: { scorePerPoint: 0.5, cap: 1 } })).toEqual({ scorePerPoint: 0.5, cap: 1 });
     expect(BonusRuleCommand.safeParse({ scorePerPoint: -1, cap: 2 }).success).toBe(false);
-    const base = { effectiveFrom: '2027-01', responseClocks: ['contact'], contactHours: 24, basicFactor: 0.9, weights: { response: 10, resolution: 50, satisfaction: 40 }, periodKind: 'calendar', cutoffDay: 19, resultSource: 'bureau', resultRound: 'latest' };
+    const base = {
+      effectiveFrom: '2027-01',
+      responseClocks: ['contact'],
+      contactHours: 24,
+      basicFactor: 0.9,
+      weights: { response: 10, resolution: 50, satisfaction: 40 },
+      periodKind: 'calendar',
+      cutoffDay: 19,
+      resultSource: 'bureau',
+      resultRound: 'latest',
+    };
     expect(PolicyCommand.parse(base).bonus).toBeUndefined();
     expect(PolicyCommand.parse({ ...base, bonus: { scorePerPoint: 0.2, cap: 3 } }).bonus).toEqual({ scorePerPoint: 0.2, cap: 3 });
     expect(PolicyCommand.safeParse({ ...base, bonus: { scorePerPoint: 0.2, cap: -3 } }).success).toBe(false);

@@ -33,25 +33,56 @@ describe('callback: a calendar year loaded in supervision moves callback due tim
   const loaded = new LoadedCalendar();
   const years = calendarYears('callback_calendar_year', loaded);
   const settings: CallbackSettings = {
-    calendar: workingCalendarOf(loaded), hours, retry: { maxAttempts: 3, retryMinutes: 120, hours }, dueWorkingDays: 2, secondRoundWorkingDays: 5, maxRounds: 2,
+    calendar: workingCalendarOf(loaded),
+    hours,
+    retry: { maxAttempts: 3, retryMinutes: 120, hours },
+    dueWorkingDays: 2,
+    secondRoundWorkingDays: 5,
+    maxRounds: 2,
   };
   const cases = caseEventsConsumer(settings);
   const calendar = calendarYearsConsumer(years);
 
   const handle = (consumer: ConsumerDefinition, type: EventType, data: Record<string, unknown>, caseId?: string) =>
     orm.em.fork().transactional((tx: EntityManager) =>
-      consumer.handlers[type]!(createEvent({ type, source: type.startsWith('hotline.calendar') ? 'supervision' : 'dispatch', actor: { system: 'test' }, ...(caseId ? { caseId } : {}), data } as never) as never, tx),
+      consumer.handlers[type]!(
+        createEvent({
+          type,
+          source: type.startsWith('hotline.calendar') ? 'supervision' : 'dispatch',
+          actor: { system: 'test' },
+          ...(caseId ? { caseId } : {}),
+          data,
+        } as never) as never,
+        tx,
+      ),
     );
 
   /** A case received and completed at `completedAt`; the due time of the callback task callback opens for it. */
   async function dueOfCaseCompletedAt(completedAt: string): Promise<string> {
     const caseId = randomUUID();
     const externalNo = `CAL-${caseId.slice(0, 8)}`;
-    await handle(cases, 'hotline.case.received', {
-      externalNo, channel: 'manual', receivedAt: bj('2026-12-01T09:00:00').toISOString(), requestType: 'complaint', topic: '物业', urgency: 'normal', tier: 'general',
-      title: '小区电梯停运', contentDigest: '电梯停运三天',
-    }, caseId);
-    await handle(cases, 'hotline.case.completed', { externalNo, departmentId: randomUUID(), completedAt: bj(completedAt).toISOString(), result: 'solved', replyDigest: '已维修' }, caseId);
+    await handle(
+      cases,
+      'hotline.case.received',
+      {
+        externalNo,
+        channel: 'manual',
+        receivedAt: bj('2026-12-01T09:00:00').toISOString(),
+        requestType: 'complaint',
+        topic: '物业',
+        urgency: 'normal',
+        tier: 'general',
+        title: '小区电梯停运',
+        contentDigest: '电梯停运三天',
+      },
+      caseId,
+    );
+    await handle(
+      cases,
+      'hotline.case.completed',
+      { externalNo, departmentId: randomUUID(), completedAt: bj(completedAt).toISOString(), result: 'solved', replyDigest: '已维修' },
+      caseId,
+    );
     const [row] = await orm.em.fork().execute<Array<{ due_at: Date }>>('select due_at from callback_task where case_id = ? and round = 1', [caseId]);
     return new Date(row.due_at).toISOString();
   }

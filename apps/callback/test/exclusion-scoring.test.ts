@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICY, PolicyCommand } from '../src/scoring/scoring-policy';
 import { CaseFacts, threeRates } from '../src/scoring/three-rates';
 
-const base = { departmentId: 'd1', topic: '物业', dispatchedAt: '2026-12-01T02:00:00Z', contactedAt: '2026-12-01T05:00:00Z', handleDeadlineAt: '2026-12-08T02:00:00Z', firstCompletedAt: '2026-12-03T02:00:00Z', official: [] };
+const base = {
+  departmentId: 'd1',
+  topic: '物业',
+  dispatchedAt: '2026-12-01T02:00:00Z',
+  contactedAt: '2026-12-01T05:00:00Z',
+  handleDeadlineAt: '2026-12-08T02:00:00Z',
+  firstCompletedAt: '2026-12-03T02:00:00Z',
+  official: [],
+};
 const fact = (externalNo: string, resolved: boolean, satisfaction: 'satisfied' | 'dissatisfied', excludedByClaim?: boolean): CaseFacts => ({
-  caseId: externalNo, externalNo, ...base, bureau: [{ round: 1, reached: true, resolved, satisfaction }], ...(excludedByClaim == null ? {} : { excludedByClaim }),
+  caseId: externalNo,
+  externalNo,
+  ...base,
+  bureau: [{ round: 1, reached: true, resolved, satisfaction }],
+  ...(excludedByClaim == null ? {} : { excludedByClaim }),
 });
 
 describe('approved 不纳入考核 claims in the three rates', () => {
@@ -26,7 +38,17 @@ describe('approved 不纳入考核 claims in the three rates', () => {
   });
 
   it('a new policy version keeps the flag on unless the administrator turns it off', () => {
-    const input = { effectiveFrom: '2026-12', responseClocks: ['handle'], contactHours: 24, basicFactor: 0.9, weights: { response: 10, resolution: 50, satisfaction: 40 }, periodKind: 'calendar', cutoffDay: 19, resultSource: 'bureau', resultRound: 'latest' };
+    const input = {
+      effectiveFrom: '2026-12',
+      responseClocks: ['handle'],
+      contactHours: 24,
+      basicFactor: 0.9,
+      weights: { response: 10, resolution: 50, satisfaction: 40 },
+      periodKind: 'calendar',
+      cutoffDay: 19,
+      resultSource: 'bureau',
+      resultRound: 'latest',
+    };
     expect(PolicyCommand.parse(input).excludeApprovedClaims).toBe(true);
     expect(PolicyCommand.parse({ ...input, excludeApprovedClaims: false }).excludeApprovedClaims).toBe(false);
   });

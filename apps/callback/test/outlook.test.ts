@@ -3,12 +3,34 @@ import { callbackHistory, previousPeriods, projectPending } from '../src/outlook
 import { DEFAULT_POLICY } from '../src/scoring/scoring-policy';
 import type { RateCounts } from '../src/scoring/three-rates';
 
-const counts = (over: Partial<RateCounts>): RateCounts => ({ cases: 0, excluded: 0, assessed: 0, responded: 0, answered: 0, pending: 0, resolved: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0, ...over });
+const counts = (over: Partial<RateCounts>): RateCounts => ({
+  cases: 0,
+  excluded: 0,
+  assessed: 0,
+  responded: 0,
+  answered: 0,
+  pending: 0,
+  resolved: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  dissatisfied: 0,
+  ...over,
+});
 
 describe('the month outlook (本月预测): pending callbacks as in the last three periods', () => {
   // The last three periods: 40 assessed, 30 answered (10 never reached); of the 30: 24 resolved,
   // 21 满意, 6 基本满意, 3 不满意.
-  const past = counts({ cases: 40, assessed: 40, responded: 36, answered: 30, pending: 10, resolved: 24, satisfied: 21, basicallySatisfied: 6, dissatisfied: 3 });
+  const past = counts({
+    cases: 40,
+    assessed: 40,
+    responded: 36,
+    answered: 30,
+    pending: 10,
+    resolved: 24,
+    satisfied: 21,
+    basicallySatisfied: 6,
+    dissatisfied: 3,
+  });
   const history = callbackHistory(past);
 
   it('the shares of the past', () => {

@@ -3,9 +3,23 @@ import { assertWeights, DEFAULT_POLICY, periodOf, periodRange, policyFor, Scorin
 import { CaseFacts, ratesBy, threeRates } from '../src/scoring/three-rates';
 import { needsAnotherRound, supervisionOutcome } from '../src/results/result-rules';
 
-const base = { dispatchedAt: '2026-12-01T02:00:00Z', contactedAt: '2026-12-01T05:00:00Z', handleDeadlineAt: '2026-12-08T02:00:00Z', firstCompletedAt: '2026-12-03T02:00:00Z' };
+const base = {
+  dispatchedAt: '2026-12-01T02:00:00Z',
+  contactedAt: '2026-12-01T05:00:00Z',
+  handleDeadlineAt: '2026-12-08T02:00:00Z',
+  firstCompletedAt: '2026-12-03T02:00:00Z',
+};
 let n = 0;
-const fact = (over: Partial<CaseFacts>): CaseFacts => ({ caseId: `c${++n}`, externalNo: `N${n}`, departmentId: 'd1', topic: '物业', bureau: [], official: [], ...base, ...over });
+const fact = (over: Partial<CaseFacts>): CaseFacts => ({
+  caseId: `c${++n}`,
+  externalNo: `N${n}`,
+  departmentId: 'd1',
+  topic: '物业',
+  bureau: [],
+  official: [],
+  ...base,
+  ...over,
+});
 const ans = (resolved: boolean, satisfaction: 'satisfied' | 'basically' | 'dissatisfied', round = 1) => ({ round, reached: true, resolved, satisfaction });
 
 describe('three rates (三率) under a policy', () => {
@@ -21,7 +35,18 @@ describe('three rates (三率) under a policy', () => {
 
   it('the default: 基本满意 × 0.9, weights 10/50/40', () => {
     const r = threeRates(facts, { ...DEFAULT_POLICY, excludedExternalNos: ['E'] });
-    expect(r.counts).toEqual({ cases: 5, excluded: 1, assessed: 4, responded: 3, answered: 3, pending: 1, resolved: 2, satisfied: 1, basicallySatisfied: 1, dissatisfied: 1 });
+    expect(r.counts).toEqual({
+      cases: 5,
+      excluded: 1,
+      assessed: 4,
+      responded: 3,
+      answered: 3,
+      pending: 1,
+      resolved: 2,
+      satisfied: 1,
+      basicallySatisfied: 1,
+      dissatisfied: 1,
+    });
     expect(r.responseRate).toBeCloseTo(3 / 4); // C contacted 27 h after dispatch > 24 h
     expect(r.resolutionRate).toBeCloseTo(2 / 3);
     expect(r.satisfactionRate).toBeCloseTo((1 + 0.9) / 3);
@@ -59,7 +84,10 @@ describe('three rates (三率) under a policy', () => {
 
   it('groups by department', () => {
     const g = ratesBy([fact({ departmentId: 'd2', bureau: [ans(true, 'satisfied')] }), ...facts.slice(0, 2)], DEFAULT_POLICY, (f) => f.departmentId);
-    expect(g.map((x) => [x.key, x.rates.counts.assessed])).toEqual([['d1', 2], ['d2', 1]]);
+    expect(g.map((x) => [x.key, x.rates.counts.assessed])).toEqual([
+      ['d1', 2],
+      ['d2', 1],
+    ]);
   });
 });
 
@@ -70,16 +98,30 @@ describe('scoring policy', () => {
   });
 
   it('periods: the calendar month, or from the 19th of the previous month (Beijing midnight)', () => {
-    expect(periodRange('2026-12', { periodKind: 'calendar', cutoffDay: 19 })).toEqual({ from: new Date('2026-11-30T16:00:00Z'), to: new Date('2026-12-31T16:00:00Z') });
-    expect(periodRange('2026-12', { periodKind: 'cutoff', cutoffDay: 19 })).toEqual({ from: new Date('2026-11-18T16:00:00Z'), to: new Date('2026-12-18T16:00:00Z') });
-    expect(periodRange('2027-01', { periodKind: 'cutoff', cutoffDay: 19 })).toEqual({ from: new Date('2026-12-18T16:00:00Z'), to: new Date('2027-01-18T16:00:00Z') });
+    expect(periodRange('2026-12', { periodKind: 'calendar', cutoffDay: 19 })).toEqual({
+      from: new Date('2026-11-30T16:00:00Z'),
+      to: new Date('2026-12-31T16:00:00Z'),
+    });
+    expect(periodRange('2026-12', { periodKind: 'cutoff', cutoffDay: 19 })).toEqual({
+      from: new Date('2026-11-18T16:00:00Z'),
+      to: new Date('2026-12-18T16:00:00Z'),
+    });
+    expect(periodRange('2027-01', { periodKind: 'cutoff', cutoffDay: 19 })).toEqual({
+      from: new Date('2026-12-18T16:00:00Z'),
+      to: new Date('2027-01-18T16:00:00Z'),
+    });
     expect(periodOf(new Date('2026-12-18T16:30:00Z'), { periodKind: 'cutoff', cutoffDay: 19 })).toBe('2027-01'); // 19 Dec 00:30 Beijing
     expect(periodOf(new Date('2026-12-18T15:30:00Z'), { periodKind: 'cutoff', cutoffDay: 19 })).toBe('2026-12');
     expect(periodOf(new Date('2026-12-31T16:30:00Z'), { periodKind: 'calendar', cutoffDay: 19 })).toBe('2027-01');
   });
 
   it('the policy in force: the latest month not after the period, then the highest version', () => {
-    const ps = [{ effectiveFrom: '2000-01', version: 1 }, { effectiveFrom: '2026-11', version: 1 }, { effectiveFrom: '2026-11', version: 2 }, { effectiveFrom: '2027-02', version: 1 }];
+    const ps = [
+      { effectiveFrom: '2000-01', version: 1 },
+      { effectiveFrom: '2026-11', version: 1 },
+      { effectiveFrom: '2026-11', version: 2 },
+      { effectiveFrom: '2027-02', version: 1 },
+    ];
     expect(policyFor('2026-10', ps)).toEqual({ effectiveFrom: '2000-01', version: 1 });
     expect(policyFor('2026-12', ps)).toEqual({ effectiveFrom: '2026-11', version: 2 });
     expect(policyFor('2027-03', ps)).toEqual({ effectiveFrom: '2027-02', version: 1 });

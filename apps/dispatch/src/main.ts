@@ -25,7 +25,18 @@ import { suggester } from './suggestions/suggest-department';
 main({
   name: 'dispatch',
   configSchema: DispatchConfigSchema,
-  entities: [DispatchCase, Reply, DepartmentProjection, AssignmentRecord, AssistTask, ExtensionRequest, ResponsibilityRule, CaseText, ReplyScriptProjection, ClusterCaseProjection],
+  entities: [
+    DispatchCase,
+    Reply,
+    DepartmentProjection,
+    AssignmentRecord,
+    AssistTask,
+    ExtensionRequest,
+    ResponsibilityRule,
+    CaseText,
+    ReplyScriptProjection,
+    ClusterCaseProjection,
+  ],
   migrations,
   schema: buildDispatchSchema,
   // The learned routing model: one per process, trained at start and on a schedule.
@@ -47,7 +58,17 @@ main({
     if (config.SEED_DEMO) log.info({ created: await seedDemoRules(orm.em.fork()) }, 'demo responsibility rules seeded');
     if (!config.SERVICE_CLIENT_SECRET) log.warn('SERVICE_CLIENT_SECRET is not set: routing reads only the 60-character digests, not the whole case texts');
     const trained = m.retrain(orm.em.fork(), 'start').then((info) => {
-      log.info({ bureau: info.bureauCases, synthetic: info.syntheticCases, digestOnly: info.digestOnlyCases, accuracy: info.metrics?.accuracy ?? null, top3: info.metrics?.top3Accuracy ?? null, ms: info.trainMs }, 'dispatch model trained');
+      log.info(
+        {
+          bureau: info.bureauCases,
+          synthetic: info.syntheticCases,
+          digestOnly: info.digestOnlyCases,
+          accuracy: info.metrics?.accuracy ?? null,
+          top3: info.metrics?.top3Accuracy ?? null,
+          ms: info.trainMs,
+        },
+        'dispatch model trained',
+      );
     });
     // A short history trains in a moment: wait, so the first suggestion already has the model. A
     // long one (cross-validated parameter search) trains in the background; rules work meanwhile.

@@ -10,7 +10,18 @@ import { ReplyScriptResolver } from './replies/reply-script.resolver';
 
 export const buildDispatchSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, AssignmentRecordResolver, ExtensionRequestResolver, DispatchResolver, HandlingResolver, ReviewResolver, SuggestionResolver, CatalogueResolver, FeedbackReplyResolver, ReplyScriptResolver],
+    resolvers: [
+      CaseResolver,
+      AssignmentRecordResolver,
+      ExtensionRequestResolver,
+      DispatchResolver,
+      HandlingResolver,
+      ReviewResolver,
+      SuggestionResolver,
+      CatalogueResolver,
+      FeedbackReplyResolver,
+      ReplyScriptResolver,
+    ],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

@@ -6,7 +6,14 @@ const hours = (h: number) => new Date(t0.getTime() + h * 3_600_000);
 /** 7 working days from Wed 25 Nov 09:00 (two weekends): Fri 4 Dec 09:00. */
 const sevenWorkingDays = new Date('2026-12-04T09:00:00+08:00');
 const normal = (over: Partial<ClassifiedCase> = {}): ClassifiedCase => ({
-  requestType: 'complaint', topic: '物业', urgency: 'normal', stage: 'dispatched', dispatchedAt: t0, upstreamDeadlineAt: null, handleDeadlineAt: sevenWorkingDays, ...over,
+  requestType: 'complaint',
+  topic: '物业',
+  urgency: 'normal',
+  stage: 'dispatched',
+  dispatchedAt: t0,
+  upstreamDeadlineAt: null,
+  handleDeadlineAt: sevenWorkingDays,
+  ...over,
 });
 
 describe('a reclassification at intake (hotline.case.classified) in dispatch', () => {
@@ -15,7 +22,7 @@ describe('a reclassification at intake (hotline.case.classified) in dispatch', (
     expect(applyClassification(c, { requestType: 'help', topic: '供暖', urgency: 'urgent' }, false)).toBeNull();
     expect(c).toMatchObject({ requestType: 'help', topic: '供暖', urgency: 'urgent', handleDeadlineAt: null });
   });
-  it('recomputes a held case\'s deadline from its dispatch time with the new urgency', () => {
+  it("recomputes a held case's deadline from its dispatch time with the new urgency", () => {
     for (const stage of ['dispatched', 'accepted', 'replied'] as const) {
       const c = normal({ stage });
       expect(applyClassification(c, { requestType: 'complaint', topic: '物业', urgency: 'urgent' }, false)).toEqual(hours(2));
@@ -44,13 +51,28 @@ describe('a reclassification at intake (hotline.case.classified) in dispatch', (
 });
 
 describe('a re-import at intake (hotline.case.updated) in dispatch', () => {
-  const held = (over: Partial<UpdatedCase> = {}): UpdatedCase => ({ ...normal(), title: '旧标题', contentDigest: '旧内容', projectName: '林肯公园', street: '荣华街道', receivedAt: hours(-1), ...over });
+  const held = (over: Partial<UpdatedCase> = {}): UpdatedCase => ({
+    ...normal(),
+    title: '旧标题',
+    contentDigest: '旧内容',
+    projectName: '林肯公园',
+    street: '荣华街道',
+    receivedAt: hours(-1),
+    ...over,
+  });
   it('takes the new topic, text digests and place, and moves no deadline when the upstream one did not change', () => {
     const c = held();
     expect(applyIntakeUpdate(c, { topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道' }, false)).toBeNull();
-    expect(c).toMatchObject({ topic: '施工', title: '新标题', contentDigest: '新内容', projectName: null, street: '博兴街道', handleDeadlineAt: sevenWorkingDays });
+    expect(c).toMatchObject({
+      topic: '施工',
+      title: '新标题',
+      contentDigest: '新内容',
+      projectName: null,
+      street: '博兴街道',
+      handleDeadlineAt: sevenWorkingDays,
+    });
   });
-  it('an earlier upstream deadline shortens a held case\'s deadline; a cleared one restores the urgency\'s', () => {
+  it("an earlier upstream deadline shortens a held case's deadline; a cleared one restores the urgency's", () => {
     const c = held();
     expect(applyIntakeUpdate(c, { deadlineAt: hours(30).toISOString() }, false)).toEqual(hours(30));
     expect(c.upstreamDeadlineAt).toEqual(hours(30));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AuthUser } from '@hotline/service-kit';
 import {
-  assertAssist, assertAssistsClosed, assertLead, assertStage, assertVersion, checkExtensionRequest, heldMinutes, heldSeconds, inboxBucketOf,
+  assertAssist,
+  assertAssistsClosed,
+  assertLead,
+  assertStage,
+  assertVersion,
+  checkExtensionRequest,
+  heldMinutes,
+  heldSeconds,
+  inboxBucketOf,
 } from '../src/handling/handling-rules';
 
 const handler = (departmentId: string): AuthUser => ({ id: 'u', username: 'h', displayName: 'h', role: 'handler', departmentId });
@@ -40,7 +48,14 @@ describe('the department-work state machine', () => {
     expect(codeOf(() => assertVersion({ version: 3 }, undefined))).toBe('ok');
   });
   it('lets the lead reply only when every assist has reported', () => {
-    expect(codeOf(() => assertAssistsClosed([{ departmentId: 'a', status: 'reported' }, { departmentId: 'b', status: 'withdrawn' }]))).toBe('ok');
+    expect(
+      codeOf(() =>
+        assertAssistsClosed([
+          { departmentId: 'a', status: 'reported' },
+          { departmentId: 'b', status: 'withdrawn' },
+        ]),
+      ),
+    ).toBe('ok');
     expect(codeOf(() => assertAssistsClosed([{ departmentId: 'a', status: 'open' }]))).toBe('CONFLICT/ASSIST_OPEN');
   });
 });

@@ -35,8 +35,18 @@ describe('free text carried by events', () => {
   });
   it('lets an event that carries a basis with a phone number be created', () => {
     const e = createEvent({
-      type: 'hotline.case.returned', source: 'dispatch', actor: { system: 'test' }, caseId: '00000000-0000-4000-8000-000000000001',
-      data: { externalNo: 'X-1', departmentId: 'd', reasonCode: 'wrong-department', basis: eventText('市民电话13812345678，不属本科室'), heldMinutes: 0, returnedAt: new Date().toISOString() },
+      type: 'hotline.case.returned',
+      source: 'dispatch',
+      actor: { system: 'test' },
+      caseId: '00000000-0000-4000-8000-000000000001',
+      data: {
+        externalNo: 'X-1',
+        departmentId: 'd',
+        reasonCode: 'wrong-department',
+        basis: eventText('市民电话13812345678，不属本科室'),
+        heldMinutes: 0,
+        returnedAt: new Date().toISOString(),
+      },
     });
     expect(e.data.basis).toBe('市民电话138****5678，不属本科室');
   });

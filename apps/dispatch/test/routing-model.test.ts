@@ -5,7 +5,15 @@ import { trainingSet } from '../src/suggestions/dispatch-model';
 import { classWeights, fitLogistic, fitLogisticYielding, logits, softmax } from '../src/suggestions/logistic-regression';
 import { crossValidate, seededRandom } from '../src/suggestions/naive-bayes';
 import { documentOf, fitVectorizer, vectorize } from '../src/suggestions/text-features';
-import { buildRoutingModel, classify, crossValidatedPredictions, heldOutMetrics, LabelledCase, PARAM_GRID, trainClassifier } from '../src/suggestions/text-classifier';
+import {
+  buildRoutingModel,
+  classify,
+  crossValidatedPredictions,
+  heldOutMetrics,
+  LabelledCase,
+  PARAM_GRID,
+  trainClassifier,
+} from '../src/suggestions/text-classifier';
 import { charBigrams, featuresOf } from '../src/suggestions/tokenize';
 
 /** Floors of the new model on the shipped demo history (5-fold CV); the history has ~10 % label noise on purpose. */
@@ -33,7 +41,11 @@ describe('features of a case (全文特征)', () => {
   });
 
   it('TF-IDF vectors have unit length, drop unknown terms, and weigh rare terms above common ones', () => {
-    const docs = [documentOf({ title: '电梯故障', content: '物业不修电梯' }), documentOf({ title: '物业收费', content: '物业费上涨' }), documentOf({ title: '物业服务', content: '物业态度差' })];
+    const docs = [
+      documentOf({ title: '电梯故障', content: '物业不修电梯' }),
+      documentOf({ title: '物业收费', content: '物业费上涨' }),
+      documentOf({ title: '物业服务', content: '物业态度差' }),
+    ];
     const v = fitVectorizer(docs, 1);
     const x = vectorize(v, documentOf({ title: '电梯', content: '物业 陌生词汇' }));
     expect(x.val.reduce((s, a) => s + a * a, 0)).toBeCloseTo(1, 10);
@@ -56,19 +68,53 @@ describe('multinomial logistic regression (多类逻辑回归)', () => {
   it('separates classes it can separate, and is the same model on every run', () => {
     const train = points(300, 1);
     const test = points(90, 2);
-    const m = fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-4 });
-    const right = test.filter((p) => { const z = logits(m, p.x); return z.indexOf(Math.max(...z)) === p.y; }).length;
+    const m = fitLogistic(
+      train.map((p) => p.x),
+      train.map((p) => p.y),
+      3,
+      2,
+      { lambda: 1e-4 },
+    );
+    const right = test.filter((p) => {
+      const z = logits(m, p.x);
+      return z.indexOf(Math.max(...z)) === p.y;
+    }).length;
     expect(right / test.length).toBeGreaterThan(0.95);
-    const again = fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-4 });
+    const again = fitLogistic(
+      train.map((p) => p.x),
+      train.map((p) => p.y),
+      3,
+      2,
+      { lambda: 1e-4 },
+    );
     expect(Array.from(again.weights)).toEqual(Array.from(m.weights));
   });
 
   it('the yielding fit (inside the service) pauses after every epoch and gives the very same model', async () => {
     const train = points(120, 3);
     let pauses = 0;
-    const m = await fitLogisticYielding(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-3, epochs: 7 }, async () => { pauses += 1; });
+    const m = await fitLogisticYielding(
+      train.map((p) => p.x),
+      train.map((p) => p.y),
+      3,
+      2,
+      { lambda: 1e-3, epochs: 7 },
+      async () => {
+        pauses += 1;
+      },
+    );
     expect(pauses).toBe(7);
-    expect(Array.from(m.weights)).toEqual(Array.from(fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 3, 2, { lambda: 1e-3, epochs: 7 }).weights));
+    expect(Array.from(m.weights)).toEqual(
+      Array.from(
+        fitLogistic(
+          train.map((p) => p.x),
+          train.map((p) => p.y),
+          3,
+          2,
+          { lambda: 1e-3, epochs: 7 },
+        ).weights,
+      ),
+    );
   });
 
   it('class weights: balanced weighs a small class up, none leaves all at 1, an absent class gets 0', () => {
@@ -79,16 +125,28 @@ describe('multinomial logistic regression (多类逻辑回归)', () => {
   it('class weights lift the recall of a small class that overlaps a large one', () => {
     // Class 1 is a tenth of class 0 and overlaps it: unweighted, the model rarely names it.
     const rnd = seededRandom(7);
-    const make = (n: number) => Array.from({ length: n }, (_, i) => {
-      const y = i % 11 === 0 ? 1 : 0;
-      const a = (y === 1 ? 0.6 : 0) + (rnd() - 0.5) * 1.6;
-      return { x: { idx: Int32Array.from([0, 1]), val: Float64Array.from([Math.cos(a), Math.sin(a)]) }, y };
-    });
+    const make = (n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const y = i % 11 === 0 ? 1 : 0;
+        const a = (y === 1 ? 0.6 : 0) + (rnd() - 0.5) * 1.6;
+        return { x: { idx: Int32Array.from([0, 1]), val: Float64Array.from([Math.cos(a), Math.sin(a)]) }, y };
+      });
     const train = make(880);
     const test = make(440).filter((p) => p.y === 1);
     const recall = (balance: number) => {
-      const m = fitLogistic(train.map((p) => p.x), train.map((p) => p.y), 2, 2, { lambda: 1e-4, balance });
-      return test.filter((p) => { const z = logits(m, p.x); return z[1] > z[0]; }).length / test.length;
+      const m = fitLogistic(
+        train.map((p) => p.x),
+        train.map((p) => p.y),
+        2,
+        2,
+        { lambda: 1e-4, balance },
+      );
+      return (
+        test.filter((p) => {
+          const z = logits(m, p.x);
+          return z[1] > z[0];
+        }).length / test.length
+      );
     };
     expect(recall(1)).toBeGreaterThan(recall(0) + 0.2);
   });
@@ -122,10 +180,15 @@ describe('calibration (置信度校准)', () => {
   });
 
   it('the reliability report bins top-1 confidences and computes ECE', () => {
-    const r = calibrationReport([
-      { confidence: 0.95, correct: true }, { confidence: 0.92, correct: false },
-      { confidence: 0.55, correct: true }, { confidence: 0.52, correct: true },
-    ], 10);
+    const r = calibrationReport(
+      [
+        { confidence: 0.95, correct: true },
+        { confidence: 0.92, correct: false },
+        { confidence: 0.55, correct: true },
+        { confidence: 0.52, correct: true },
+      ],
+      10,
+    );
     expect(r.bins[9]).toMatchObject({ count: 2, accuracy: 0.5 });
     expect(r.bins[9].confidence).toBeCloseTo(0.935, 10);
     expect(r.bins[5]).toMatchObject({ count: 2, accuracy: 1 });
@@ -133,7 +196,12 @@ describe('calibration (置信度校准)', () => {
   });
 
   it('over-confident raw scores have a large ECE; at the fitted temperature it is small', () => {
-    const judged = (t: number) => sample.map((s) => { const p = softmax(s.logits, t); const top = p.indexOf(Math.max(...p)); return { confidence: p[top], correct: top === s.label }; });
+    const judged = (t: number) =>
+      sample.map((s) => {
+        const p = softmax(s.logits, t);
+        const top = p.indexOf(Math.max(...p));
+        return { confidence: p[top], correct: top === s.label };
+      });
     expect(calibrationReport(judged(1)).ece).toBeGreaterThan(0.1);
     expect(calibrationReport(judged(fitTemperature(sample))).ece).toBeLessThan(0.04);
   });
@@ -143,8 +211,13 @@ describe('the routing classifier on the demo history', () => {
   it(`5-fold cross-validation: top-1 ≥ ${ACCURACY_FLOOR}, top-3 ≥ ${TOP3_FLOOR}, not worse than naive Bayes on the same folds`, async () => {
     const run = await crossValidatedPredictions(asBureau(demo), PARAM_GRID[1], { scoreSynthetic: false });
     const m = heldOutMetrics(run.labels, run.predictions);
-    const nb = crossValidate(history.map((o) => ({ tokens: featuresOf(o), label: o.departmentCode })), 5);
-    console.log(`[cv] logistic accuracy=${m.accuracy.toFixed(4)} top3=${m.top3Accuracy.toFixed(4)} macroRecall=${m.macroRecall.toFixed(4)}; naive Bayes accuracy=${nb.accuracy.toFixed(4)} top3=${nb.top3Accuracy.toFixed(4)}`);
+    const nb = crossValidate(
+      history.map((o) => ({ tokens: featuresOf(o), label: o.departmentCode })),
+      5,
+    );
+    console.log(
+      `[cv] logistic accuracy=${m.accuracy.toFixed(4)} top3=${m.top3Accuracy.toFixed(4)} macroRecall=${m.macroRecall.toFixed(4)}; naive Bayes accuracy=${nb.accuracy.toFixed(4)} top3=${nb.top3Accuracy.toFixed(4)}`,
+    );
     expect(m.cases).toBe(480);
     expect(m.accuracy).toBeGreaterThanOrEqual(ACCURACY_FLOOR);
     expect(m.top3Accuracy).toBeGreaterThanOrEqual(TOP3_FLOOR);
@@ -162,14 +235,18 @@ describe('the routing classifier on the demo history', () => {
     expect(p.reduce((s, x) => s + x.confidence, 0)).toBeLessThanOrEqual(1 + 1e-9);
     expect(classify(c, documentOf({ title: '开发商不退认筹金', content: '选房失败后认筹金一直不退' }))[0].label).toBe('sales');
     expect(classify(c, documentOf({ title: '路灯坏了', content: '家门口的路灯坏了一个月' }))[0].label).toBe('municipal');
-    expect(classify(c, documentOf({ title: '工地夜间施工噪音', content: '工地夜间施工噪音扰民' }), 3, ['construction']).map((x) => x.label)).not.toContain('construction');
+    expect(classify(c, documentOf({ title: '工地夜间施工噪音', content: '工地夜间施工噪音扰民' }), 3, ['construction']).map((x) => x.label)).not.toContain(
+      'construction',
+    );
   });
 });
 
 describe('honest figures (只按本局真实工单计分)', () => {
   // A bureau whose real history disagrees with the demo history: here 物业 matters go to quality.
   const bureau: LabelledCase[] = demoHistory(60, 4242).map((o) => ({
-    doc: documentOf(o), label: o.departmentCode === 'property' ? 'quality' : o.departmentCode, synthetic: false,
+    doc: documentOf(o),
+    label: o.departmentCode === 'property' ? 'quality' : o.departmentCode,
+    synthetic: false,
   }));
 
   it('the demo history is mixed in only while the bureau has fewer cases than the threshold', () => {

@@ -14,7 +14,9 @@ const docs = history.map((o) => ({ tokens: featuresOf(o), label: o.departmentCod
 describe('demo history (演示历史工单)', () => {
   it('is a few hundred orders over the 8 departments, the same on every run', () => {
     expect(history).toHaveLength(480);
-    expect(new Set(history.map((o) => o.departmentCode))).toEqual(new Set(['property', 'housing', 'sales', 'construction', 'planning', 'quality', 'municipal', 'office']));
+    expect(new Set(history.map((o) => o.departmentCode))).toEqual(
+      new Set(['property', 'housing', 'sales', 'construction', 'planning', 'quality', 'municipal', 'office']),
+    );
     expect(demoHistory()).toEqual(history);
     expect(demoHistory(480, 7)).not.toEqual(history);
     expect(history.every((o) => !/1[3-9]\d{9}/.test(o.content))).toBe(true);
@@ -61,7 +63,16 @@ describe('naive Bayes routing model', () => {
 });
 
 describe('responsibility catalogue matching (权责清单)', () => {
-  const rule = (over: Partial<Parameters<typeof matchRules>[0][number]>) => ({ id: 'r', topics: [], keywords: [], projects: [], streets: [], leadDepartmentCode: 'x', priority: 0, ...over });
+  const rule = (over: Partial<Parameters<typeof matchRules>[0][number]>) => ({
+    id: 'r',
+    topics: [],
+    keywords: [],
+    projects: [],
+    streets: [],
+    leadDepartmentCode: 'x',
+    priority: 0,
+    ...over,
+  });
   const facts = { text: '林肯公园5号楼电梯停运三天', topic: '物业', projectName: '林肯公园', street: '荣华街道' };
 
   it('fires only when every criterion it sets matches, and says what matched', () => {

@@ -5,9 +5,7 @@ import { SUBGRAPHS, subgraphSdlPath, supergraphPath } from './subgraphs';
 
 /** Composes the committed subgraph SDL files into the supergraph (no binary download). */
 export function composeSupergraph(): string {
-  const result = composeServices(
-    SUBGRAPHS.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(fs.readFileSync(subgraphSdlPath(s.name), 'utf8')) })),
-  );
+  const result = composeServices(SUBGRAPHS.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(fs.readFileSync(subgraphSdlPath(s.name), 'utf8')) })));
   if (result.errors?.length) {
     throw new Error(`composition failed:\n${result.errors.map((e) => `  ${e.message}`).join('\n')}`);
   }

@@ -25,7 +25,10 @@ export const GatewayConfigSchema = z.object({
    */
   TRUST_PROXY: z.string().default('false'),
   /** NATS, for one subject only: `hotline.user.tokens-revoked` (tokens that die with the user). */
-  NATS_URL: z.string().regex(/^nats:\/\//, 'must be a nats:// URL').default('nats://127.0.0.1:4222'),
+  NATS_URL: z
+    .string()
+    .regex(/^nats:\/\//, 'must be a nats:// URL')
+    .default('nats://127.0.0.1:4222'),
   NATS_USER: z.string().optional(),
   NATS_PASSWORD: z.string().optional(),
   TOKEN_REVOCATION_LOOKBACK_SECONDS: z.coerce.number().int().min(60).default(86_400),

@@ -4,7 +4,15 @@ import path from 'node:path';
 import express from 'express';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
-  authenticate, connectNats, contextError, createHttpServer, createLogger, createMetrics, createTokenVerifier, loadConfigOrExit, TokenRevocations,
+  authenticate,
+  connectNats,
+  contextError,
+  createHttpServer,
+  createLogger,
+  createMetrics,
+  createTokenVerifier,
+  loadConfigOrExit,
+  TokenRevocations,
 } from '@hotline/service-kit';
 import { httpPathMatcher, LIVE_SERVICES, subgraphUrlVar } from '@hotline/contracts';
 import { GatewayConfigSchema, SubgraphUrlsSchema } from './config';
@@ -85,12 +93,17 @@ async function start() {
         const target = baseUrlOf(overrides[s.name] ?? SUBGRAPHS.find((g) => g.name === s.name)?.url ?? `http://127.0.0.1:${s.port}`);
         passThrough(app, { prefixes: s.httpPaths.map(httpPathMatcher), target, log });
       }
-      app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: 'gateway' }); });
+      app.get('/healthz', (_req, res) => {
+        res.json({ status: 'ok', service: 'gateway' });
+      });
       app.get('/readyz', async (_req, res) => {
         const checks = await Promise.all(
           SUBGRAPHS.map(async (s) => {
             const base = new URL(overrides[s.name] ?? s.url);
-            const ok = await fetch(new URL('/healthz', base), { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+            const ok = await fetch(new URL('/healthz', base), { signal: AbortSignal.timeout(2_000) }).then(
+              (r) => r.ok,
+              () => false,
+            );
             return [s.name, ok] as const;
           }),
         );
@@ -105,7 +118,11 @@ async function start() {
         });
       } else {
         app.get('/', (_req, res) => {
-          res.type('html').send('<!doctype html><meta charset="utf-8"><title>接诉即办</title><p>网页端尚未构建：请运行 <code>npm start</code>（会自动构建），或 <code>pnpm --filter @hotline/web build</code>。GraphQL 接口位于 <a href="/graphql">/graphql</a>。</p>');
+          res
+            .type('html')
+            .send(
+              '<!doctype html><meta charset="utf-8"><title>接诉即办</title><p>网页端尚未构建：请运行 <code>npm start</code>（会自动构建），或 <code>pnpm --filter @hotline/web build</code>。GraphQL 接口位于 <a href="/graphql">/graphql</a>。</p>',
+            );
         });
       }
     },
@@ -119,12 +136,17 @@ async function start() {
       if (stopping) return;
       stopping = true;
       setTimeout(() => process.exit(1), 10_000).unref();
-      void http.close().then(() => revocations.stop()).then(() => nc.drain()).catch(() => undefined).then(() => process.exit(0));
+      void http
+        .close()
+        .then(() => revocations.stop())
+        .then(() => nc.drain())
+        .catch(() => undefined)
+        .then(() => process.exit(0));
     });
   }
 }
 
 start().catch((e) => {
-  process.stderr.write(`gateway: failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.stderr.write(`gateway: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exit(1);
 });

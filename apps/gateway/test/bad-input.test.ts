@@ -62,18 +62,25 @@ describe('bad input gets a clear, coded error and changes nothing', () => {
     const r = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: c.id, leadDepartmentId: propertyId } });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].extensions?.reason).toBe('CASE_NOT_SIGNED');
-    const after = await duty.request<{ case: { assignment: unknown; stage: string } }>('query($id: ID!) { case(id: $id) { stage assignment { leadDepartmentId } } }', { id: c.id });
+    const after = await duty.request<{ case: { assignment: unknown; stage: string } }>(
+      'query($id: ID!) { case(id: $id) { stage assignment { leadDepartmentId } } }',
+      { id: c.id },
+    );
     expect(after.case).toEqual({ stage: 'received', assignment: null });
   });
 
   it('dispatching to an unknown department is refused and the case stays in the queue', async () => {
     const c = await receiveAndSign(duty);
-    const r = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: c.id, leadDepartmentId: '00000000-0000-4000-8000-000000000000' } });
+    const r = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', {
+      i: { caseId: c.id, leadDepartmentId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(r.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0].extensions?.reason).toBe('UNKNOWN_DEPARTMENT');
     const bad = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: c.id, leadDepartmentId: 'not-a-uuid' } });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const same = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: c.id, leadDepartmentId: propertyId, assistDepartmentIds: [propertyId] } });
+    const same = await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', {
+      i: { caseId: c.id, leadDepartmentId: propertyId, assistDepartmentIds: [propertyId] },
+    });
     expect(same.errors?.[0].extensions?.reason).toBe('LEAD_ALSO_ASSIST');
     const queue = await duty.request<{ dispatchQueue: Array<{ id: string }> }>('{ dispatchQueue { id } }');
     expect(queue.dispatchQueue.some((x) => x.id === c.id)).toBe(true);

@@ -23,10 +23,19 @@ function webQuery(file: string, name: string): string {
   const op = blocks.find((b) => new RegExp(`query ${name}\\b`).test(b));
   if (!op) throw new Error(`no query ${name} in ${file}`);
   // Only the fragments it spreads (GraphQL refuses a document with an unused one), and theirs.
-  const byName = new Map(blocks.flatMap((b) => { const m = /^\s*fragment (\w+)/.exec(b); return m ? [[m[1], b] as const] : []; }));
+  const byName = new Map(
+    blocks.flatMap((b) => {
+      const m = /^\s*fragment (\w+)/.exec(b);
+      return m ? [[m[1], b] as const] : [];
+    }),
+  );
   const used = new Set<string>();
   const visit = (text: string) => {
-    for (const [, f] of text.matchAll(/\.\.\.(\w+)/g)) if (byName.has(f) && !used.has(f)) { used.add(f); visit(byName.get(f)!); }
+    for (const [, f] of text.matchAll(/\.\.\.(\w+)/g))
+      if (byName.has(f) && !used.has(f)) {
+        used.add(f);
+        visit(byName.get(f)!);
+      }
   };
   visit(op);
   return [op, ...[...used].map((f) => byName.get(f)!)].join('\n');
@@ -64,9 +73,12 @@ describe('no single request can ask for unbounded work', () => {
     expect(direct.errors?.[0].extensions?.reason).toBe('QUERY_TOO_COSTLY');
   });
 
-  it('the web client\'s heaviest queries stay under the limits', async () => {
+  it("the web client's heaviest queries stay under the limits", async () => {
     const supervisor = await as('supervisor'); // 延期审批 is the supervisor's
-    for (const [file, name, client] of [['review/queries.ts', 'PendingExtensions', supervisor], ['review/queries.ts', 'ReviewQueue', duty]] as const) {
+    for (const [file, name, client] of [
+      ['review/queries.ts', 'PendingExtensions', supervisor],
+      ['review/queries.ts', 'ReviewQueue', duty],
+    ] as const) {
       const r = await client.raw(webQuery(file, name));
       expect(r.errors, `${name}: ${JSON.stringify(r.errors)}`).toBeUndefined();
     }
@@ -89,12 +101,16 @@ describe('no single request can ask for unbounded work', () => {
       expect(intro.data ?? null, name).toBeNull();
       expect(intro.errors?.[0].extensions?.code, name).toBe('GRAPHQL_VALIDATION_FAILED');
       const deep = await withToken.raw(`{ x ${'{ a '.repeat(14)}${'} '.repeat(14)}}`);
-      expect(deep.errors?.some((e) => e.message.includes('嵌套层级 15 超过上限 12')), name).toBe(true);
+      expect(
+        deep.errors?.some((e) => e.message.includes('嵌套层级 15 超过上限 12')),
+        name,
+      ).toBe(true);
     }
     // identity :4101 does not name a user for an id without a token (issue 17).
     const me = await duty.request<{ me: { id: string } }>('{ me { id } }');
     const entities = await new GraphQLClient(`${urls.identity}/graphql`).raw(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName role } } }', { r: [{ __typename: 'User', id: me.me.id }] },
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName role } } }',
+      { r: [{ __typename: 'User', id: me.me.id }] },
     );
     expect(entities.status).toBe(401);
     expect(entities.data ?? null).toBeNull();
@@ -103,12 +119,20 @@ describe('no single request can ask for unbounded work', () => {
   });
 
   it('an .xlsx that expands to 80 MiB is refused at upload, quickly, before any job starts', async () => {
-    const bomb = zipOf({ '[Content_Types].xml': CONTENT_TYPES, 'xl/workbook.xml': '<workbook/>', 'xl/worksheets/sheet1.xml': Buffer.alloc(80 * 1024 * 1024, 0x61) });
+    const bomb = zipOf({
+      '[Content_Types].xml': CONTENT_TYPES,
+      'xl/workbook.xml': '<workbook/>',
+      'xl/worksheets/sheet1.xml': Buffer.alloc(80 * 1024 * 1024, 0x61),
+    });
     expect(bomb.length).toBeLessThan(300 * 1024);
     const jobsBefore = (await duty.request<{ importJobs: unknown[] }>('{ importJobs(limit: 500) { id } }')).importJobs.length;
-    const { ms, r } = await timed(() => fetch(`${gatewayUrl()}/imports?fileName=${encodeURIComponent('年度工单.xlsx')}`, {
-      method: 'POST', headers: { authorization: `Bearer ${duty.token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(bomb),
-    }));
+    const { ms, r } = await timed(() =>
+      fetch(`${gatewayUrl()}/imports?fileName=${encodeURIComponent('年度工单.xlsx')}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${duty.token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(bomb),
+      }),
+    );
     expect(r.status).toBe(400);
     expect((await r.json()).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ARCHIVE_TOO_LARGE' });
     expect(ms).toBeLessThan(2_000);
@@ -120,10 +144,19 @@ describe('no single request can ask for unbounded work', () => {
     const program = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(60), Buffer.from('This program cannot be run in DOS mode.')]);
     for (const [label, file] of [
       ['by name', zipOf({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document/>', 'word/setup.exe': program })],
-      ['by its bytes', zipOf({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document/>', 'word/embeddings/oleObject1.bin': Buffer.concat([Buffer.alloc(200, 1), program]) })],
+      [
+        'by its bytes',
+        zipOf({
+          '[Content_Types].xml': CONTENT_TYPES,
+          'word/document.xml': '<w:document/>',
+          'word/embeddings/oleObject1.bin': Buffer.concat([Buffer.alloc(200, 1), program]),
+        }),
+      ],
     ] as const) {
       const res = await fetch(`${gatewayUrl()}/cases/${c.id}/attachments?fileName=${encodeURIComponent('情况说明.docx')}`, {
-        method: 'POST', headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array(file),
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/octet-stream' },
+        body: new Uint8Array(file),
       });
       expect(res.status, label).toBe(400);
       expect((await res.json()).error, label).toMatchObject({ reason: 'ARCHIVE_HAS_EXECUTABLE' });

@@ -33,11 +33,20 @@ describe('the callback screens in a real browser', () => {
     const after = await callbacks(agent, c.id);
     expect(after.callbacks[0]).toMatchObject({ round: 1, status: 'done', result: { reached: true, resolved: false, satisfaction: 'dissatisfied' } });
     expect(after.supervisions[0]).toMatchObject({ round: 2, status: 'open', reason: result.explanation });
-    await eventually(async () => {
-      const r = await property.request<{ case: { handling: { round: number; state: string } } }>('query($id: ID!) { case(id: $id) { handling { round state } } }', { id: c.id });
-      return r.case.handling.round === 2 && r.case.handling.state === 'accepted';
-    }, { what: 'round 2 with the department' });
-    const log = await admin.request<{ revealLog: Array<{ role: string; user: { username: string } }> }>('query($id: ID!) { revealLog(caseId: $id) { role user { username } } }', { id: c.id });
+    await eventually(
+      async () => {
+        const r = await property.request<{ case: { handling: { round: number; state: string } } }>(
+          'query($id: ID!) { case(id: $id) { handling { round state } } }',
+          { id: c.id },
+        );
+        return r.case.handling.round === 2 && r.case.handling.state === 'accepted';
+      },
+      { what: 'round 2 with the department' },
+    );
+    const log = await admin.request<{ revealLog: Array<{ role: string; user: { username: string } }> }>(
+      'query($id: ID!) { revealLog(caseId: $id) { role user { username } } }',
+      { id: c.id },
+    );
     expect(log.revealLog).toEqual([{ role: 'callback', user: { username: 'callback' } }]);
   }, 180_000);
 });

@@ -21,8 +21,11 @@ describe('the 不纳入考核 screen in a real browser', () => {
     // What the browser did is in the system, as the API tells it.
     const leader = await as('leader');
     const r = await leader.request<{ case: { exclusionClaims: Array<{ status: string; statement: string; evidence: Array<{ name: string }> }> } }>(
-      'query($id: ID!) { case(id: $id) { exclusionClaims { status statement evidence { name } } } }', { id: c.id },
+      'query($id: ID!) { case(id: $id) { exclusionClaims { status statement evidence { name } } } }',
+      { id: c.id },
     );
-    expect(r.case.exclusionClaims).toEqual([{ status: 'approved', statement: result.statement, evidence: [{ name: '既往工单.pdf' }, { name: '来电记录截图.png' }] }]);
+    expect(r.case.exclusionClaims).toEqual([
+      { status: 'approved', statement: result.statement, evidence: [{ name: '既往工单.pdf' }, { name: '来电记录截图.png' }] },
+    ]);
   }, 240_000);
 });

@@ -5,7 +5,10 @@ import { runIntakeScreens } from '../../web/e2e/intake-screens.e2e';
 import { as, gatewayUrl } from './helpers';
 
 interface Found {
-  searchCases: { total: number; items: Array<{ externalNo: string; channel: string; stage: string; citizenName: string; citizenPhone: string; content: string }> };
+  searchCases: {
+    total: number;
+    items: Array<{ externalNo: string; channel: string; stage: string; citizenName: string; citizenPhone: string; content: string }>;
+  };
 }
 const SEARCH = 'query($f: CaseSearchInput!) { searchCases(filter: $f) { total items { externalNo channel stage citizenName citizenPhone content } } }';
 
@@ -27,7 +30,12 @@ describe('the intake screens in a real browser', () => {
     const [duty, admin] = await Promise.all([as('duty'), as('admin')]);
     const manual = (await duty.request<Found>(SEARCH, { f: { externalNo: result.received.externalNo } })).searchCases;
     expect(manual.total).toBe(1);
-    expect(manual.items[0]).toMatchObject({ channel: 'manual', stage: 'received', citizenName: '欧***', citizenPhone: expect.stringMatching(/^139\*{4}\d{4}$/) });
+    expect(manual.items[0]).toMatchObject({
+      channel: 'manual',
+      stage: 'received',
+      citizenName: '欧***',
+      citizenPhone: expect.stringMatching(/^139\*{4}\d{4}$/),
+    });
     expect(manual.items[0].content).not.toContain(result.received.citizenPhone);
 
     const imported = (await duty.request<Found>(SEARCH, { f: { externalNo: result.importPrefix } })).searchCases;
@@ -39,7 +47,9 @@ describe('the intake screens in a real browser', () => {
       'query($id: ID) { revealLog(caseId: $id, limit: 10) { externalNo reason user { username } } }',
       { id: result.received.id },
     );
-    expect(log.revealLog).toEqual([expect.objectContaining({ externalNo: result.received.externalNo, reason: result.revealReason, user: { username: 'duty' } })]);
+    expect(log.revealLog).toEqual([
+      expect.objectContaining({ externalNo: result.received.externalNo, reason: result.revealReason, user: { username: 'duty' } }),
+    ]);
 
     const keys = await admin.request<{ open311Keys: Array<{ name: string; revokedAt: string | null }> }>('{ open311Keys { name revokedAt } }');
     expect(keys.open311Keys.find((k) => k.name === result.open311.name)?.revokedAt).toBeTruthy();

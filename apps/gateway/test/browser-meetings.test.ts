@@ -17,7 +17,11 @@ describe('the dispatch meeting screens in a real browser', () => {
     const c = await receive(duty, { title: `浏览器测试：调度会议题工单 ${Date.now() % 100000}` });
     const today = beijingDate(new Date());
     const year = Number(today.slice(0, 4));
-    const days = (await duty.request<{ workingCalendar: Array<{ date: string; working: boolean }> }>('query($y: Int!) { workingCalendar(year: $y) { date working } }', { y: year })).workingCalendar;
+    const days = (
+      await duty.request<{ workingCalendar: Array<{ date: string; working: boolean }> }>('query($y: Int!) { workingCalendar(year: $y) { date working } }', {
+        y: year,
+      })
+    ).workingCalendar;
     const dueDate = days.find((d) => d.working && d.date > today)?.date ?? days.filter((d) => d.working && d.date >= today).at(-1)?.date;
     expect(dueDate, 'a working day from today on in the loaded calendar').toBeTruthy();
     // supervision learns of the case from intake's event: retry until it knows it.
@@ -40,9 +44,11 @@ describe('the dispatch meeting screens in a real browser', () => {
     expect(result.minutesFile).toMatch(/\.docx$/);
 
     // What the browser did is in the system, as the API tells it.
-    const m = await supervisor.request<{ dispatchMeeting: { decisions: Array<{ tasks: Array<{ title: string; departmentName: string; dueDate: string; status: string; doneNote: string | null }> }> } }>(
-      'query($id: ID!) { dispatchMeeting(id: $id) { decisions { tasks { title departmentName dueDate status doneNote } } } }', { id: meeting!.id },
-    );
+    const m = await supervisor.request<{
+      dispatchMeeting: {
+        decisions: Array<{ tasks: Array<{ title: string; departmentName: string; dueDate: string; status: string; doneNote: string | null }> }>;
+      };
+    }>('query($id: ID!) { dispatchMeeting(id: $id) { decisions { tasks { title departmentName dueDate status doneNote } } } }', { id: meeting!.id });
     expect(m.dispatchMeeting.decisions.flatMap((d) => d.tasks)).toEqual([
       { title: result.taskTitle, departmentName: '物业管理科', dueDate, status: 'done', doneNote: '物业公司已在单元门口张贴维保记录' },
     ]);

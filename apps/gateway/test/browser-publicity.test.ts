@@ -9,7 +9,7 @@ import { as, gatewayUrl, receive } from './helpers';
  * Screenshots of each step are kept in apps/gateway/test-artifacts/browser-publicity/.
  */
 describe('the publicity screens in a real browser', () => {
-  it('a supervisor nominates a case from its page, drafts it with a photo, has it reviewed, submits it, records its points and finds them in the month\'s ledger and its export', async () => {
+  it("a supervisor nominates a case from its page, drafts it with a photo, has it reviewed, submits it, records its points and finds them in the month's ledger and its export", async () => {
     const duty = await as('duty');
     const c = await receive(duty, { title: `浏览器测试：电梯修复 ${Date.now() % 100000}` });
     const artifactsDir = path.resolve(__dirname, '..', 'test-artifacts', 'browser-publicity');
@@ -21,10 +21,13 @@ describe('the publicity screens in a real browser', () => {
     // What the browser did is in the system, as the API tells it.
     const supervisor = await as('supervisor');
     const r = await supervisor.request<{ case: { publicity: Array<{ kind: string; title: string; status: string }> } }>(
-      'query($id: ID!) { case(id: $id) { publicity { kind title status } } }', { id: c.id },
+      'query($id: ID!) { case(id: $id) { publicity { kind title status } } }',
+      { id: c.id },
     );
     expect(r.case.publicity).toEqual([{ kind: 'typical-case', title: result.title, status: 'awarded' }]);
-    const ledger = await supervisor.request<{ bonusLedger: { items: Array<{ title: string; points: number }> } }>('{ bonusLedger(limit: 100) { items { title points } } }');
+    const ledger = await supervisor.request<{ bonusLedger: { items: Array<{ title: string; points: number }> } }>(
+      '{ bonusLedger(limit: 100) { items { title points } } }',
+    );
     expect(ledger.bonusLedger.items).toContainEqual({ title: result.title, points: result.points });
   }, 240_000);
 });

@@ -15,8 +15,14 @@ describe('the reply-script screens in a real browser', () => {
     const artifactsDir = path.resolve(__dirname, '..', 'test-artifacts', 'browser-scripts');
     const result = await runScriptsScreens({ baseUrl: gatewayUrl(), artifactsDir, dispatchedCase: c, topic });
     expect(result.screenshots.length).toBe(5);
-    const reply = await duty.request<{ case: { replies: Array<{ scriptId: string | null; scriptVersion: number | null; text: string }> } }>('query($id: ID!) { case(id: $id) { replies { scriptId scriptVersion text } } }', { id: c.id });
-    const scripts = await supervisor.request<{ replyScripts: { items: Array<{ id: string; title: string; uses: number }> } }>('query($k: String) { replyScripts(scopeKey: $k) { items { id title uses } } }', { k: topic });
+    const reply = await duty.request<{ case: { replies: Array<{ scriptId: string | null; scriptVersion: number | null; text: string }> } }>(
+      'query($id: ID!) { case(id: $id) { replies { scriptId scriptVersion text } } }',
+      { id: c.id },
+    );
+    const scripts = await supervisor.request<{ replyScripts: { items: Array<{ id: string; title: string; uses: number }> } }>(
+      'query($k: String) { replyScripts(scopeKey: $k) { items { id title uses } } }',
+      { k: topic },
+    );
     expect(scripts.replyScripts.items).toEqual([{ id: expect.any(String), title: result.title, uses: 1 }]);
     expect(reply.case.replies).toEqual([{ scriptId: scripts.replyScripts.items[0].id, scriptVersion: 1, text: result.text }]);
   }, 240_000);

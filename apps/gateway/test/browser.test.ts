@@ -17,7 +17,10 @@ describe('the web client in a real browser', () => {
     fs.rmSync(artifactsDir, { recursive: true, force: true }); // only this run's screenshots
     const result = await runDailyFlow({ baseUrl: gatewayUrl(), artifactsDir, receiveCase: c });
     expect(result.screenshots.length).toBeGreaterThanOrEqual(8);
-    const after = await duty.request<{ case: { stage: string; replies: Array<{ text: string }> } }>('query($id: ID!) { case(id: $id) { stage replies { text } } }', { id: c.id });
+    const after = await duty.request<{ case: { stage: string; replies: Array<{ text: string }> } }>(
+      'query($id: ID!) { case(id: $id) { stage replies { text } } }',
+      { id: c.id },
+    );
     expect(after.case.replies.map((r) => r.text)).toContain(result.replyText);
   }, 180_000);
 });

@@ -39,7 +39,9 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
   beforeAll(async () => {
     [duty, supervisor, admin, property, agent] = await Promise.all(['duty', 'supervisor', 'admin', 'handler-property', 'callback'].map((u) => as(u)));
     for (const a of Object.values(agents)) {
-      const r = await admin.request<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { username: a.username, displayName: '回访员 分配测试', password: 'demo12345', role: 'callback' } });
+      const r = await admin.request<{ createUser: { id: string } }>('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+        i: { username: a.username, displayName: '回访员 分配测试', password: 'demo12345', role: 'callback' },
+      });
       a.id = r.createUser.id;
     }
     handlerId = (await property.request<{ me: { id: string } }>('{ me { id } }')).me.id;
@@ -54,13 +56,19 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
     const r = await supervisor.request<{ assignCallbackTask: { assignee: { id: string } } }>(ASSIGN, { t: taskId, a: agents.staying.id });
     expect(r.assignCallbackTask.assignee).toEqual({ id: agents.staying.id });
     const staying = await loginAs(inject('gatewayUrl'), agents.staying.username);
-    const mine = await staying.request<{ callbackQueue: { items: Array<{ id: string; heldByMe: boolean }> } }>('{ callbackQueue(view: mine, pageSize: 100) { items { id heldByMe } } }');
+    const mine = await staying.request<{ callbackQueue: { items: Array<{ id: string; heldByMe: boolean }> } }>(
+      '{ callbackQueue(view: mine, pageSize: 100) { items { id heldByMe } } }',
+    );
     expect(mine.callbackQueue.items).toContainEqual({ id: taskId, heldByMe: true });
   });
 
   it('refuses a department handler, the supervisor themself and an unknown id, with the reason; the task keeps its 回访员', async () => {
     const me = (await supervisor.request<{ me: { id: string } }>('{ me { id } }')).me.id;
-    for (const [who, id] of [['handler', handlerId], ['supervisor', me], ['unknown', randomUUID()]] as const) {
+    for (const [who, id] of [
+      ['handler', handlerId],
+      ['supervisor', me],
+      ['unknown', randomUUID()],
+    ] as const) {
       const r = await supervisor.raw(ASSIGN, { t: taskId, a: id });
       expect(refusal(r), who).toEqual({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CALLBACK_AGENT' });
       expect(r.errors?.[0].message, who).toBe('只能分配给在岗的回访员');
@@ -70,9 +78,14 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
   });
 
   it('a deactivated 回访员 is refused: assignable while active, not once the admin has deactivated them', async () => {
-    expect((await supervisor.request<{ assignCallbackTask: { assignee: { id: string } } }>(ASSIGN, { t: taskId, a: agents.leaving.id })).assignCallbackTask.assignee).toEqual({ id: agents.leaving.id });
+    expect(
+      (await supervisor.request<{ assignCallbackTask: { assignee: { id: string } } }>(ASSIGN, { t: taskId, a: agents.leaving.id })).assignCallbackTask.assignee,
+    ).toEqual({ id: agents.leaving.id });
     await supervisor.request(ASSIGN, { t: taskId, a: agents.staying.id });
-    await admin.request('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id active } }', { id: agents.leaving.id, i: { active: false } });
+    await admin.request('mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { id active } }', {
+      id: agents.leaving.id,
+      i: { active: false },
+    });
     const r = await supervisor.raw(ASSIGN, { t: taskId, a: agents.leaving.id });
     expect(refusal(r)).toEqual({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CALLBACK_AGENT' });
     expect(await assigneeOf()).toEqual({ id: agents.staying.id });
@@ -84,7 +97,10 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
     // A second callback, on the same database, whose IDENTITY_GRAPHQL_URL leads nowhere (a free port nobody listens on).
     const [port, nowhere] = await Promise.all([freePort(), freePort()]);
     const replica = await startService({
-      rootDir: inject('rootDir'), name: 'callback', port, env: { ...inject('callbackEnv'), IDENTITY_GRAPHQL_URL: `http://127.0.0.1:${nowhere}/graphql` },
+      rootDir: inject('rootDir'),
+      name: 'callback',
+      port,
+      env: { ...inject('callbackEnv'), IDENTITY_GRAPHQL_URL: `http://127.0.0.1:${nowhere}/graphql` },
       logFile: path.join(os.tmpdir(), `callback-replica-${port}.log`),
     });
     try {
@@ -95,7 +111,10 @@ describe('assigning a callback task: only to an active 回访员 (identity says 
       expect(await assigneeOf()).toBeNull();
       // The replica itself works: a 回访员 taking a task asks no one.
       const agentId = (await agent.request<{ me: { id: string } }>('{ me { id } }')).me.id;
-      const own = await new GraphQLClient(`http://127.0.0.1:${port}/graphql`, agent.token).request<{ assignCallbackTask: { assignee: { id: string } } }>(CLAIM, { t: taskId });
+      const own = await new GraphQLClient(`http://127.0.0.1:${port}/graphql`, agent.token).request<{ assignCallbackTask: { assignee: { id: string } } }>(
+        CLAIM,
+        { t: taskId },
+      );
       expect(own.assignCallbackTask.assignee).toEqual({ id: agentId });
     } finally {
       await replica.stop();

@@ -39,7 +39,8 @@ describe('one case through every layer: receive → sign → dispatch → depart
   it('the property handler finds it in the inbox, masked, and replies', async () => {
     await waitInInbox(property, caseId);
     const view = await property.request<{ case: { citizenName: string; citizenPhone: string; address: string } }>(
-      'query($id: ID!) { case(id: $id) { citizenName citizenPhone address } }', { id: caseId },
+      'query($id: ID!) { case(id: $id) { citizenName citizenPhone address } }',
+      { id: caseId },
     );
     expect(view.case).toEqual({ citizenName: '张**', citizenPhone: '138****5678', address: '北京市经济技****' });
     const r = await property.request<{ replyCase: { replies: Array<{ result: string; text: string }> } }>(
@@ -50,12 +51,21 @@ describe('one case through every layer: receive → sign → dispatch → depart
   });
 
   it('the duty operator reads the reply and the whole timeline on the case', async () => {
-    const c = await eventually(async () => {
-      const r = await duty.request<{ case: { stage: string; replies: Array<{ text: string; department: { name: string } }>; timeline: Array<{ type: string; actorRole: string; actor: { displayName: string } | null }> } }>(
-        'query($id: ID!) { case(id: $id) { stage replies { text department { name } } timeline { type actorRole actor { displayName } } } }', { id: caseId },
-      );
-      return r.case.stage === 'replied' && r.case.timeline.length === 4 && r.case;
-    }, { what: 'the replied stage and a full timeline' });
+    const c = await eventually(
+      async () => {
+        const r = await duty.request<{
+          case: {
+            stage: string;
+            replies: Array<{ text: string; department: { name: string } }>;
+            timeline: Array<{ type: string; actorRole: string; actor: { displayName: string } | null }>;
+          };
+        }>('query($id: ID!) { case(id: $id) { stage replies { text department { name } } timeline { type actorRole actor { displayName } } } }', {
+          id: caseId,
+        });
+        return r.case.stage === 'replied' && r.case.timeline.length === 4 && r.case;
+      },
+      { what: 'the replied stage and a full timeline' },
+    );
     expect(c.replies[0].department.name).toBe('物业管理科');
     expect(c.timeline.map((t) => t.type)).toEqual(['hotline.case.received', 'hotline.case.signed', 'hotline.case.dispatched', 'hotline.case.replied']);
     expect(c.timeline[3].actor?.displayName).toBe('物业管理科承办人');
@@ -66,15 +76,20 @@ describe('one case through every layer: receive → sign → dispatch → depart
     expect(seen.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     const inbox = await housing.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }');
     expect(inbox.departmentInbox.some((x) => x.id === caseId)).toBe(false);
-    const reply = await housing.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', { i: { caseId, result: 'solved', text: '试图越权答复此工单' } });
+    const reply = await housing.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', {
+      i: { caseId, result: 'solved', text: '试图越权答复此工单' },
+    });
     expect(reply.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('a partner subscribed to hotline.> saw every step, and no event carries personal data', async () => {
-    const mine = await eventually(async () => {
-      const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject.startsWith('hotline.case.'));
-      return m.length >= 4 && m;
-    }, { what: 'four events of the case' });
+    const mine = await eventually(
+      async () => {
+        const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject.startsWith('hotline.case.'));
+        return m.length >= 4 && m;
+      },
+      { what: 'four events of the case' },
+    );
     expect(mine.map((m) => m.subject)).toEqual(['hotline.case.received', 'hotline.case.signed', 'hotline.case.dispatched', 'hotline.case.replied']);
     for (const m of mine) {
       expect(m.headers['Nats-Msg-Id']).toBe(m.json.id);
@@ -88,16 +103,22 @@ describe('one case through every layer: receive → sign → dispatch → depart
   });
 
   it('the reply cannot be given twice', async () => {
-    const again = await property.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', { i: { caseId, result: 'partly', text: '第二次答复应被拒绝' } });
+    const again = await property.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', {
+      i: { caseId, result: 'partly', text: '第二次答复应被拒绝' },
+    });
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
   });
 
   it('an assisting department sees the case but may not give the reply', async () => {
     const c = await receiveAndSign(duty, { title: '施工噪音扰民', topic: '施工' });
     const construction = await departmentId(duty, 'construction');
-    await duty.request('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: c.id, leadDepartmentId: construction, assistDepartmentIds: [propertyId] } });
+    await duty.request('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', {
+      i: { caseId: c.id, leadDepartmentId: construction, assistDepartmentIds: [propertyId] },
+    });
     await waitInInbox(property, c.id);
-    const r = await property.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', { i: { caseId: c.id, result: 'solved', text: '协办科室不应答复主办工单' } });
+    const r = await property.raw('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', {
+      i: { caseId: c.id, result: 'solved', text: '协办科室不应答复主办工单' },
+    });
     expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(r.errors?.[0].extensions?.reason).toBe('NOT_LEAD_DEPARTMENT');
     await expect(dispatchTo(duty, c.id, propertyId)).rejects.toThrow(GraphQLRequestError);

@@ -39,10 +39,13 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
   let partner: Partner;
 
   const eventOf = (caseId: string, subject: string, n = 1) =>
-    eventually(async () => {
-      const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject === subject);
-      return m.length >= n && m[n - 1];
-    }, { what: `${subject} #${n} of ${caseId}` });
+    eventually(
+      async () => {
+        const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject === subject);
+        return m.length >= n && m[n - 1];
+      },
+      { what: `${subject} #${n} of ${caseId}` },
+    );
 
   beforeAll(async () => {
     partner = await collectEvents(inject('natsUrl'), 'hotline.case.>');
@@ -56,7 +59,11 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
   });
 
   it('a reply, an assist report and an extension reason with personal numbers: accepted, shown masked to every role, full text kept for 办结反馈', async () => {
-    const { id: caseId } = await dispatched(duty, { client: construction, id: dept.construction }, { assists: [dept.property], over: { title: '工地扬尘', topic: '施工' } });
+    const { id: caseId } = await dispatched(
+      duty,
+      { client: construction, id: dept.construction },
+      { assists: [dept.property], over: { title: '工地扬尘', topic: '施工' } },
+    );
     const reportText = `已通知物业配合清扫，物业经理电话${PHONE}，身份证${ID_NUMBER}。`;
     const extensionReason = `需与市民（${PHONE}）约定入户时间`;
     const refusalNote = `请直接致电${PHONE}沟通`;
@@ -72,7 +79,9 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
     expect(replied.replies[0].text).toBe(replyText.replaceAll(PHONE, MASKED_PHONE).replace(ID_NUMBER, MASKED_ID));
 
     // The assisting department sees the case once intake has read the dispatch.
-    await eventually(async () => !(await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: caseId })).errors, { what: 'the assisting department sees the case' });
+    await eventually(async () => !(await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: caseId })).errors, {
+      what: 'the assisting department sees the case',
+    });
     for (const [who, client] of Object.entries({ duty, supervisor, leader, callback, lead: construction, assist: property })) {
       const v = await view(client, caseId);
       const shown = JSON.stringify([v.replies, v.assistTasks, v.extensions]);
@@ -80,7 +89,11 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
       expect(shown, who).not.toContain(ID_NUMBER);
       expect(v.replies[0].text, who).toBe(`已责令工地覆盖裸土并洒水降尘，已电话${MASKED_PHONE}告知市民，身份证${MASKED_ID}已核实。`);
       expect(v.assistTasks[0].reportText, who).toBe(`已通知物业配合清扫，物业经理电话${MASKED_PHONE}，身份证${MASKED_ID}。`);
-      expect(v.extensions[0], who).toMatchObject({ status: 'refused', reason: `需与市民（${MASKED_PHONE}）约定入户时间`, decisionNote: `请直接致电${MASKED_PHONE}沟通` });
+      expect(v.extensions[0], who).toMatchObject({
+        status: 'refused',
+        reason: `需与市民（${MASKED_PHONE}）约定入户时间`,
+        decisionNote: `请直接致电${MASKED_PHONE}沟通`,
+      });
     }
     // Another department still does not see the case at all.
     expect(refusal(await housing.raw('query($id: ID!) { case(id: $id) { replies { text } } }', { id: caseId })).code).toBe('NOT_FOUND');
@@ -95,7 +108,8 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
     // dispatch keeps the reply in full: intake's 办结反馈 reads it with its service token.
     await must(duty, 'approveReply', 'ApproveReplyInput', { caseId });
     const full = await subgraph('dispatch', await intakeServiceToken()).request<{ completionReply: { text: string } }>(
-      'query($c: ID!) { completionReply(caseId: $c) { text } }', { c: caseId },
+      'query($c: ID!) { completionReply(caseId: $c) { text } }',
+      { c: caseId },
     );
     expect(full.completionReply.text).toBe(replyText);
     await eventOf(caseId, 'hotline.case.completed');
@@ -112,15 +126,25 @@ describe('dispatch: free text is masked for every reader and scrubbed in events,
     expect(r.errors).toBeUndefined();
     expect(r.data!.returnCase.handling?.state).toBe('signed');
     const returned = await eventOf(caseId, 'hotline.case.returned');
-    expect(returned.json.data).toMatchObject({ departmentId: dept.property, reasonCode: 'wrong-department', basis: `权责清单：延期交房属房屋交付科，已与市民${MASKED_PHONE}说明` });
+    expect(returned.json.data).toMatchObject({
+      departmentId: dept.property,
+      reasonCode: 'wrong-department',
+      basis: `权责清单：延期交房属房屋交付科，已与市民${MASKED_PHONE}说明`,
+    });
 
     const note = `市民${PHONE}要求尽快处理`;
     await must(duty, 'dispatchCase', 'DispatchInput', { caseId, leadDepartmentId: dept.housing, note });
-    expect((await eventOf(caseId, 'hotline.case.dispatched', 2)).json.data).toMatchObject({ leadDepartmentId: dept.housing, note: `市民${MASKED_PHONE}要求尽快处理` });
+    expect((await eventOf(caseId, 'hotline.case.dispatched', 2)).json.data).toMatchObject({
+      leadDepartmentId: dept.housing,
+      note: `市民${MASKED_PHONE}要求尽快处理`,
+    });
 
     const reason = `房屋交付科反馈应由物业处理，联系人身份证${ID_NUMBER}`;
     const moved = await must(duty, 'redispatchCase', 'RedispatchInput', { caseId, leadDepartmentId: dept.property, reason });
-    expect((await eventOf(caseId, 'hotline.case.dispatched', 3)).json.data).toMatchObject({ leadDepartmentId: dept.property, note: `房屋交付科反馈应由物业处理，联系人身份证${MASKED_ID}` });
+    expect((await eventOf(caseId, 'hotline.case.dispatched', 3)).json.data).toMatchObject({
+      leadDepartmentId: dept.property,
+      note: `房屋交付科反馈应由物业处理，联系人身份证${MASKED_ID}`,
+    });
 
     // 分派记录 through the API: masked.
     expect(moved.assignmentHistory.map((h) => h.reason)).toEqual([

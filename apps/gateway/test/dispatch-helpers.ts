@@ -15,11 +15,31 @@ export interface CaseView {
   id: string;
   dispatchDueAt: string | null;
   assignment: { leadDepartmentId: string; assistDepartmentIds: string[]; deadlineAt: string | null; status: string } | null;
-  handling: { state: string; version: number; acceptedAt: string | null; contactedAt: string | null; contactChannel: string | null; completedAt: string | null; returnCount: number; inboxBucket: string | null } | null;
+  handling: {
+    state: string;
+    version: number;
+    acceptedAt: string | null;
+    contactedAt: string | null;
+    contactChannel: string | null;
+    completedAt: string | null;
+    returnCount: number;
+    inboxBucket: string | null;
+  } | null;
   replies: Array<{ result: string; text: string; reviewStatus: string; reviewNote: string | null; scriptId: string | null }>;
   assistTasks: Array<{ departmentId: string; status: string; reportText: string | null }>;
   extensions: Array<{ id: string; status: string; reason: string; requestedUntil: string; decisionNote: string | null }>;
-  assignmentHistory: Array<{ kind: string; fromDepartmentId: string | null; toDepartmentId: string | null; heldMinutes: number | null; heldSeconds: number | null; reasonCode: string | null; reason: string | null; byRole: string; at: string; suggestionSource: string | null }>;
+  assignmentHistory: Array<{
+    kind: string;
+    fromDepartmentId: string | null;
+    toDepartmentId: string | null;
+    heldMinutes: number | null;
+    heldSeconds: number | null;
+    reasonCode: string | null;
+    reason: string | null;
+    byRole: string;
+    at: string;
+    suggestionSource: string | null;
+  }>;
 }
 
 /** Reads a case's dispatch fields as `client` sees them. */
@@ -29,7 +49,12 @@ export async function view(client: GraphQLClient, caseId: string): Promise<CaseV
 }
 
 /** Runs a mutation taking `input` and returning the case; the raw answer, errors included. */
-export function act(client: GraphQLClient, mutation: string, inputType: string, input: Record<string, unknown>): Promise<GraphQLResponse<Record<string, CaseView>>> {
+export function act(
+  client: GraphQLClient,
+  mutation: string,
+  inputType: string,
+  input: Record<string, unknown>,
+): Promise<GraphQLResponse<Record<string, CaseView>>> {
   return client.raw(`mutation($i: ${inputType}!) { ${mutation}(input: $i) { ${CASE_VIEW} } }`, { i: input });
 }
 
@@ -58,18 +83,24 @@ export async function dispatched(
   const c = await receiveAndSign(duty, opts.over);
   await must(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: lead.id, assistDepartmentIds: opts.assists ?? [] });
   await eventually(
-    async () => (await lead.client.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id),
+    async () =>
+      (await lead.client.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id),
     { what: `case ${c.externalNo} in the lead department's inbox` },
   );
   // intake opens the case to the department once it has read the dispatch (eventually consistent).
-  await eventually(async () => !(await lead.client.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).errors, { what: `case ${c.externalNo} visible to the lead department` });
+  await eventually(async () => !(await lead.client.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).errors, {
+    what: `case ${c.externalNo} visible to the lead department`,
+  });
   return c;
 }
 
 /** intake's stage of a case, once it equals `stage` (intake follows dispatch's events). */
 export function intakeStage(client: GraphQLClient, caseId: string, stage: string) {
-  return eventually(async () => {
-    const r = await client.request<{ case: { stage: string } }>('query($id: ID!) { case(id: $id) { stage } }', { id: caseId });
-    return r.case.stage === stage && r.case.stage;
-  }, { what: `intake stage ${stage}` });
+  return eventually(
+    async () => {
+      const r = await client.request<{ case: { stage: string } }>('query($id: ID!) { case(id: $id) { stage } }', { id: caseId });
+      return r.case.stage === stage && r.case.stage;
+    },
+    { what: `intake stage ${stage}` },
+  );
 }

@@ -53,8 +53,15 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
     const at = new Date().toISOString();
     const c = await must(property, 'recordContact', 'ContactInput', { caseId, channel: 'phone', contactedAt: at });
     expect(c.handling).toMatchObject({ contactChannel: 'phone', contactedAt: at });
-    expect(refusal(await act(property, 'recordContact', 'ContactInput', { caseId, channel: 'sms' }))).toEqual({ code: 'CONFLICT', reason: 'ALREADY_CONTACTED' });
-    const future = await act(property, 'recordContact', 'ContactInput', { caseId, channel: 'sms', contactedAt: new Date(Date.now() + 3_600_000).toISOString() });
+    expect(refusal(await act(property, 'recordContact', 'ContactInput', { caseId, channel: 'sms' }))).toEqual({
+      code: 'CONFLICT',
+      reason: 'ALREADY_CONTACTED',
+    });
+    const future = await act(property, 'recordContact', 'ContactInput', {
+      caseId,
+      channel: 'sms',
+      contactedAt: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     expect(refusal(future).code).toMatch(/BAD_USER_INPUT|CONFLICT/);
   });
 
@@ -63,7 +70,10 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
     expect(c.handling?.state).toBe('replied');
     expect(c.replies).toEqual([expect.objectContaining({ result: 'partly', reviewStatus: 'pending' })]);
     expect(refusal(await act(property, 'approveReply', 'ApproveReplyInput', { caseId }))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(refusal(await act(property, 'returnCase', 'ReturnInput', { caseId, reasonCode: 'wrong_department', basis: '答复后不能再退回' }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
+    expect(refusal(await act(property, 'returnCase', 'ReturnInput', { caseId, reasonCode: 'wrong_department', basis: '答复后不能再退回' }))).toEqual({
+      code: 'CONFLICT',
+      reason: 'WRONG_STAGE',
+    });
   });
 
   it('the duty operator sends the reply back with a reason (局审核退回); a reason is required', async () => {
@@ -81,26 +91,38 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
     expect(c.handling?.completedAt).toBeTruthy();
     expect(c.replies.map((r) => r.reviewStatus)).toEqual(['rejected', 'approved']);
     expect(refusal(await act(supervisor, 'approveReply', 'ApproveReplyInput', { caseId }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
-    expect(refusal(await act(property, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '办结后再答复应被拒绝' }))).toEqual({ code: 'CONFLICT', reason: 'WRONG_STAGE' });
+    expect(refusal(await act(property, 'replyCase', 'ReplyInput', { caseId, result: 'solved', text: '办结后再答复应被拒绝' }))).toEqual({
+      code: 'CONFLICT',
+      reason: 'WRONG_STAGE',
+    });
     // 办结, then callback opens the round's 回访 task at once: intake's stage goes on to 待回访.
     await intakeStage(duty, caseId, 'awaitingCallback');
   });
 
   it('the events tell the whole story, with Chinese labels on the timeline and no personal data', async () => {
     const subjects = ['dispatched', 'accepted', 'contacted', 'replied', 'review-rejected', 'replied', 'completed'].map((s) => `hotline.case.${s}`);
-    const mine = await eventually(async () => {
-      const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject !== 'hotline.case.received' && x.subject !== 'hotline.case.signed');
-      return m.length >= subjects.length && m;
-    }, { what: 'the dispatch events of the case' });
+    const mine = await eventually(
+      async () => {
+        const m = partner.messages.filter((x) => x.json.caseId === caseId && x.subject !== 'hotline.case.received' && x.subject !== 'hotline.case.signed');
+        return m.length >= subjects.length && m;
+      },
+      { what: 'the dispatch events of the case' },
+    );
     expect(mine.map((m) => m.subject)).toEqual(subjects);
     const completed = mine.at(-1)!.json.data as Record<string, unknown>;
     expect(completed).toMatchObject({ result: 'solved', departmentId: dept.property, replyDigest: expect.stringContaining('电梯已于今日下午修复') });
     expect(new Date(String(completed.completedAt)).getTime()).toBeGreaterThan(0);
     for (const m of mine) expect(m.data).not.toMatch(/13812345678|张三丰|荣京东街/);
-    const t = await eventually(async () => {
-      const r = await duty.request<{ case: { timeline: Array<{ type: string; label: string }> } }>('query($id: ID!) { case(id: $id) { timeline { type label } } }', { id: caseId });
-      return r.case.timeline.some((x) => x.type === 'hotline.case.completed') && r.case.timeline;
-    }, { what: 'completed on the timeline' });
+    const t = await eventually(
+      async () => {
+        const r = await duty.request<{ case: { timeline: Array<{ type: string; label: string }> } }>(
+          'query($id: ID!) { case(id: $id) { timeline { type label } } }',
+          { id: caseId },
+        );
+        return r.case.timeline.some((x) => x.type === 'hotline.case.completed') && r.case.timeline;
+      },
+      { what: 'completed on the timeline' },
+    );
     expect(t.find((x) => x.type === 'hotline.case.completed')?.label).toBe('办结');
     expect(t.find((x) => x.type === 'hotline.case.review-rejected')?.label).toBe('局审核退回');
   });
@@ -109,6 +131,8 @@ describe('dispatch: a department accepts, contacts, replies; the bureau reviews 
     const c = await receiveAndSign(duty);
     const r = await act(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: '00000000-0000-4000-8000-000000000000' });
     expect(refusal(r)).toEqual({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_DEPARTMENT' });
-    expect(refusal(await act(property, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(await act(property, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 });

@@ -35,8 +35,17 @@ const ORDINARY: Array<{ title: string; content: string; topic: string; dept: str
 ];
 
 interface Card {
-  documents: number; demoDocuments: number; bureauDocuments: number; fullTextDocuments: number; digestOnlyDocuments: number;
-  evaluatedDocuments: number; minEvaluatedDocuments: number; accuracy: number | null; top3Accuracy: number | null; method: string; selectedOn: string;
+  documents: number;
+  demoDocuments: number;
+  bureauDocuments: number;
+  fullTextDocuments: number;
+  digestOnlyDocuments: number;
+  evaluatedDocuments: number;
+  minEvaluatedDocuments: number;
+  accuracy: number | null;
+  top3Accuracy: number | null;
+  method: string;
+  selectedOn: string;
   perDepartment: Array<{ departmentCode: string; cases: number; recall: number }>;
   calibration: { temperature: number; eceBefore: number; ece: number; bins: Array<{ count: number; confidence: number; accuracy: number }> } | null;
 }
@@ -44,9 +53,17 @@ const CARD = `documents demoDocuments bureauDocuments fullTextDocuments digestOn
   accuracy top3Accuracy method selectedOn perDepartment { departmentCode cases recall } calibration { temperature eceBefore ece bins { count confidence accuracy } }`;
 
 const suggestion = async (duty: GraphQLClient, caseId: string) =>
-  (await duty.request<{ case: { dispatchSuggestion: { source: string; leadDepartmentId: string | null; candidates: Array<{ departmentCode: string; confidence: number; words: string[] }> } } }>(
-    'query($id: ID!) { case(id: $id) { dispatchSuggestion { source leadDepartmentId candidates { departmentCode confidence words } } } }', { id: caseId },
-  )).case.dispatchSuggestion;
+  (
+    await duty.request<{
+      case: {
+        dispatchSuggestion: {
+          source: string;
+          leadDepartmentId: string | null;
+          candidates: Array<{ departmentCode: string; confidence: number; words: string[] }>;
+        };
+      };
+    }>('query($id: ID!) { case(id: $id) { dispatchSuggestion { source leadDepartmentId candidates { departmentCode confidence words } } } }', { id: caseId })
+  ).case.dispatchSuggestion;
 
 describe('the routing model learns from the whole text of the bureau’s completed cases, and its figures are the bureau’s alone', () => {
   let duty: GraphQLClient;
@@ -54,10 +71,14 @@ describe('the routing model learns from the whole text of the bureau’s complet
   let dept: Record<string, string>;
   const handlers: Record<string, GraphQLClient> = {};
   // A word the demo history has never seen, written only after the first 60 characters.
-  const marker = `qz${randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}`;
+  const marker = `qz${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 6)}`;
   // property's own word in the same place: the control does not depend on which cases other test
   // files completed for planning before this one (the model trains on every completed case).
-  const other = `qx${randomUUID().replace(/[^a-f]/g, '').slice(0, 6)}`;
+  const other = `qx${randomUUID()
+    .replace(/[^a-f]/g, '')
+    .slice(0, 6)}`;
 
   /** A case received, signed, dispatched to `code`, accepted, replied and approved: 已办结. */
   const complete = async (input: Record<string, unknown>, code: string) => {
@@ -77,7 +98,15 @@ describe('the routing model learns from the whole text of the bureau’s complet
     const planning = [...STORIES, ...STORIES].map((story) => ({ title: '反映一个情况', content: `${story}${MORE}${marker}。`, topic: '其他' }));
     const property = [...STORIES, ...STORIES].map((story) => ({ title: '反映一个情况', content: `${story}${MORE}${other}。`, topic: '其他' }));
     for (const p of planning) expect(p.content.indexOf(marker)).toBeGreaterThanOrEqual(60); // the digest is characters 0–59
-    const work = [...planning.map((p) => () => complete(p, 'planning')), ...property.map((p) => () => complete(p, 'property')), ...ORDINARY.map(({ dept: code, ...o }) => () => complete(o, code))];
+    const work = [
+      ...planning.map((p) => () => complete(p, 'planning')),
+      ...property.map((p) => () => complete(p, 'property')),
+      ...ORDINARY.map(
+        ({ dept: code, ...o }) =>
+          () =>
+            complete(o, code),
+      ),
+    ];
     for (let i = 0; i < work.length; i += 4) await Promise.all(work.slice(i, i + 4).map((w) => w()));
     const card = (await supervisor.request<{ retrainDispatchModel: Card }>(`mutation { retrainDispatchModel { ${CARD} } }`)).retrainDispatchModel;
     expect(card.bureauDocuments).toBeGreaterThanOrEqual(28);
@@ -133,10 +162,17 @@ describe('the routing model learns from the whole text of the bureau’s complet
     const intake = (t: string) => new GraphQLClient(`${inject('subgraphUrls').intake}/graphql`, t);
     const QUERY = 'query($ids: [ID!]!) { caseTexts(ids: $ids) { caseId title content topic topicCode } }';
     const c = await receiveAndSign(duty, {
-      citizenName: '王建国', citizenPhone: '13912345678', address: '荣华中路15号院3号楼2单元502',
-      title: '王建国反映漏水', content: `${NEW_STORY}我叫王建国，住荣华中路15号院3号楼2单元502，电话13912345678，楼上漏水。`, topic: '物业', projectName: '泰河园',
+      citizenName: '王建国',
+      citizenPhone: '13912345678',
+      address: '荣华中路15号院3号楼2单元502',
+      title: '王建国反映漏水',
+      content: `${NEW_STORY}我叫王建国，住荣华中路15号院3号楼2单元502，电话13912345678，楼上漏水。`,
+      topic: '物业',
+      projectName: '泰河园',
     });
-    const r = await intake(await token('dispatch', inject('dispatchClientSecret'))).request<{ caseTexts: Array<{ caseId: string; title: string; content: string; topic: string; topicCode: string | null }> }>(QUERY, { ids: [c.id] });
+    const r = await intake(await token('dispatch', inject('dispatchClientSecret'))).request<{
+      caseTexts: Array<{ caseId: string; title: string; content: string; topic: string; topicCode: string | null }>;
+    }>(QUERY, { ids: [c.id] });
     expect(r.caseTexts).toHaveLength(1);
     const text = r.caseTexts[0];
     expect(text).toMatchObject({ caseId: c.id, topic: '物业', topicCode: 'property' });

@@ -18,12 +18,18 @@ interface Suggestion {
   assistDepartmentIds: string[];
   confidence: number;
   excludedDepartmentIds: string[];
-  rule: { matched: string[]; leadDepartmentId: string; assistDepartmentIds: string[]; rule: { id: string; ruleKey: string; version: number; name: string; basis: string } } | null;
+  rule: {
+    matched: string[];
+    leadDepartmentId: string;
+    assistDepartmentIds: string[];
+    rule: { id: string; ruleKey: string; version: number; name: string; basis: string };
+  } | null;
   candidates: Array<{ departmentId: string; departmentCode: string; confidence: number; words: string[]; department: { name: string } }>;
 }
 
 const suggestionFor = async (client: GraphQLClient, caseId: string) =>
-  (await client.request<{ case: { dispatchSuggestion: Suggestion } }>(`query($id: ID!) { case(id: $id) { ${SUGGESTION} } }`, { id: caseId })).case.dispatchSuggestion;
+  (await client.request<{ case: { dispatchSuggestion: Suggestion } }>(`query($id: ID!) { case(id: $id) { ${SUGGESTION} } }`, { id: caseId })).case
+    .dispatchSuggestion;
 
 const RULE = 'mutation($i: ResponsibilityRuleInput!) { createResponsibilityRule(input: $i) { id ruleKey version active } }';
 
@@ -58,12 +64,19 @@ describe('dispatch suggestions: the responsibility catalogue (权责清单) and 
 
     // Dispatching as suggested records the suggestion and that it was followed.
     await must(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property, assistDepartmentIds: [dept.quality] });
-    const ev = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id && m.subject === 'hotline.case.dispatched'), { what: 'the dispatched event' });
+    const ev = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id && m.subject === 'hotline.case.dispatched'), {
+      what: 'the dispatched event',
+    });
     expect((ev.json.data as { suggestion: unknown }).suggestion).toEqual({ source: 'rule', confidence: 1, ruleId: s.rule!.rule.id, followed: true });
   });
 
   it('no rule fires: the model suggests the top three departments with confidence and the words that weighed most', async () => {
-    const c = await receiveAndSign(duty, { title: '楼道堆满杂物', content: '3号楼楼道被住户堆满杂物，存在消防隐患，物业一直不清理。', topic: '其他', projectName: '鹿海园' });
+    const c = await receiveAndSign(duty, {
+      title: '楼道堆满杂物',
+      content: '3号楼楼道被住户堆满杂物，存在消防隐患，物业一直不清理。',
+      topic: '其他',
+      projectName: '鹿海园',
+    });
     const s = await suggestionFor(duty, c.id);
     expect(s.source).toBe('model');
     expect(s.rule).toBeNull();
@@ -77,7 +90,10 @@ describe('dispatch suggestions: the responsibility catalogue (权责清单) and 
   it('after a 退回 the routing re-runs without the department that returned the case', async () => {
     const c = await receiveAndSign(duty, { title: '小区电梯停运', projectName: '林肯公园' });
     await must(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property });
-    await eventually(async () => (await property.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id), { what: 'the case in the inbox' });
+    await eventually(
+      async () => (await property.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id),
+      { what: 'the case in the inbox' },
+    );
     await must(property, 'returnCase', 'ReturnInput', { caseId: c.id, reasonCode: 'not_our_duty', basis: '电梯属特种设备，由质量部门牵头' });
     const s = await suggestionFor(duty, c.id);
     expect(s.excludedDepartmentIds).toEqual([dept.property]);
@@ -92,32 +108,53 @@ describe('dispatch suggestions: the responsibility catalogue (权责清单) and 
     expect(refusal(await duty.raw(RULE, { i: input }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(refusal(await admin.raw(RULE, { i: { ...input, keywords: [], leadDepartmentCode: 'planning' } }))).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(refusal(await admin.raw(RULE, { i: { ...input, leadDepartmentCode: 'nosuch' } }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_DEPARTMENT' });
-    const v1 = (await admin.request<{ createResponsibilityRule: { id: string; ruleKey: string; version: number } }>(RULE, { i: input })).createResponsibilityRule;
+    const v1 = (await admin.request<{ createResponsibilityRule: { id: string; ruleKey: string; version: number } }>(RULE, { i: input }))
+      .createResponsibilityRule;
     const c = await receiveAndSign(duty, { title: `关于${word}的诉求`, content: `市民反映${word}相关问题，请处理。`, projectName: '泰河园' });
     expect((await suggestionFor(duty, c.id)).rule?.rule).toMatchObject({ id: v1.id, version: 1, basis: '测试依据 v1' });
 
-    const v2 = (await admin.request<{ updateResponsibilityRule: { id: string; version: number } }>(
-      'mutation($k: ID!, $i: ResponsibilityRuleInput!) { updateResponsibilityRule(ruleKey: $k, input: $i) { id version } }',
-      { k: v1.ruleKey, i: { ...input, leadDepartmentCode: 'quality', basis: '测试依据 v2' } },
-    )).updateResponsibilityRule;
+    const v2 = (
+      await admin.request<{ updateResponsibilityRule: { id: string; version: number } }>(
+        'mutation($k: ID!, $i: ResponsibilityRuleInput!) { updateResponsibilityRule(ruleKey: $k, input: $i) { id version } }',
+        { k: v1.ruleKey, i: { ...input, leadDepartmentCode: 'quality', basis: '测试依据 v2' } },
+      )
+    ).updateResponsibilityRule;
     expect(v2.version).toBe(2);
     const s2 = await suggestionFor(duty, c.id);
     expect(s2.rule?.rule).toMatchObject({ id: v2.id, version: 2 });
     expect(s2.leadDepartmentId).toBe(dept.quality);
 
-    const history = await duty.request<{ responsibilityRules: Array<{ ruleKey: string; version: number; supersededAt: string | null; active: boolean }> }>('{ responsibilityRules(history: true) { ruleKey version supersededAt active } }');
+    const history = await duty.request<{ responsibilityRules: Array<{ ruleKey: string; version: number; supersededAt: string | null; active: boolean }> }>(
+      '{ responsibilityRules(history: true) { ruleKey version supersededAt active } }',
+    );
     const mine = history.responsibilityRules.filter((r) => r.ruleKey === v1.ruleKey);
-    expect(mine.map((r) => [r.version, r.supersededAt !== null])).toEqual([[2, false], [1, true]]);
+    expect(mine.map((r) => [r.version, r.supersededAt !== null])).toEqual([
+      [2, false],
+      [1, true],
+    ]);
 
     await admin.request('mutation($k: ID!) { retireResponsibilityRule(ruleKey: $k) { version active } }', { k: v1.ruleKey });
     expect((await suggestionFor(duty, c.id)).source).toBe('model');
   });
 
   it('the model card says what it trained on and reports figures only from the bureau cases; a supervisor retrains it on demand; handlers see no suggestion', async () => {
-    type Card = { documents: number; demoDocuments: number; bureauDocuments: number; minBureauDocuments: number; minEvaluatedDocuments: number; evaluatedDocuments: number; accuracy: number | null; top3Accuracy: number | null; folds: number; trigger: string };
-    const info = (await duty.request<{ dispatchModel: Card }>(
-      '{ dispatchModel { documents demoDocuments bureauDocuments minBureauDocuments minEvaluatedDocuments evaluatedDocuments accuracy top3Accuracy folds trigger trainedAt } }',
-    )).dispatchModel;
+    type Card = {
+      documents: number;
+      demoDocuments: number;
+      bureauDocuments: number;
+      minBureauDocuments: number;
+      minEvaluatedDocuments: number;
+      evaluatedDocuments: number;
+      accuracy: number | null;
+      top3Accuracy: number | null;
+      folds: number;
+      trigger: string;
+    };
+    const info = (
+      await duty.request<{ dispatchModel: Card }>(
+        '{ dispatchModel { documents demoDocuments bureauDocuments minBureauDocuments minEvaluatedDocuments evaluatedDocuments accuracy top3Accuracy folds trigger trainedAt } }',
+      )
+    ).dispatchModel;
     expect(info.minBureauDocuments).toBe(200);
     expect(info.demoDocuments).toBe(info.bureauDocuments < 200 ? 480 : 0);
     expect(info.documents).toBe(info.demoDocuments + info.bureauDocuments);
@@ -126,14 +163,23 @@ describe('dispatch suggestions: the responsibility catalogue (权责清单) and 
     expect(info.evaluatedDocuments).toBe(info.bureauDocuments >= info.minEvaluatedDocuments ? info.bureauDocuments : 0);
     expect(info.accuracy === null).toBe(info.evaluatedDocuments === 0);
     expect(refusal(await duty.raw('mutation { retrainDispatchModel { trigger } }'))).toMatchObject({ code: 'FORBIDDEN' });
-    const again = await supervisor.request<{ retrainDispatchModel: { trigger: string; bureauDocuments: number } }>('mutation { retrainDispatchModel { trigger bureauDocuments } }');
+    const again = await supervisor.request<{ retrainDispatchModel: { trigger: string; bureauDocuments: number } }>(
+      'mutation { retrainDispatchModel { trigger bureauDocuments } }',
+    );
     expect(again.retrainDispatchModel.trigger).toBe('manual');
     const before = again.retrainDispatchModel.bureauDocuments;
     const c = await receiveAndSign(duty, { title: '路灯不亮', content: '荣京东街路灯坏了一个月，晚上很黑。', topic: '市政', projectName: '' });
     await must(duty, 'dispatchCase', 'DispatchInput', { caseId: c.id, leadDepartmentId: dept.property });
-    await eventually(async () => (await property.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id), { what: 'the case in the inbox' });
-    await eventually(async () => !(await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).errors, { what: 'the case visible to the department' });
-    expect(refusal(await property.raw('query($id: ID!) { case(id: $id) { dispatchSuggestion { source } } }', { id: c.id }))).toMatchObject({ code: 'FORBIDDEN' });
+    await eventually(
+      async () => (await property.request<{ departmentInbox: Array<{ id: string }> }>('{ departmentInbox { id } }')).departmentInbox.some((x) => x.id === c.id),
+      { what: 'the case in the inbox' },
+    );
+    await eventually(async () => !(await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).errors, {
+      what: 'the case visible to the department',
+    });
+    expect(refusal(await property.raw('query($id: ID!) { case(id: $id) { dispatchSuggestion { source } } }', { id: c.id }))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(refusal(await property.raw('{ dispatchQueue { id } }'))).toMatchObject({ code: 'FORBIDDEN' });
     // The bureau's own history grows with each completed case (labelled by its lead department).
     await must(property, 'replyCase', 'ReplyInput', { caseId: c.id, result: 'solved', text: '已联系市政设施科更换路灯，今晚恢复照明。' });

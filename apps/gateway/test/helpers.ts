@@ -50,7 +50,10 @@ export async function dispatchTo(duty: GraphQLClient, caseId: string, leadDepart
 
 export async function waitInInbox(handler: GraphQLClient, caseId: string) {
   return eventually(
-    async () => (await handler.request<{ departmentInbox: Array<{ id: string; title: string }> }>('{ departmentInbox { id title } }')).departmentInbox.find((x) => x.id === caseId),
+    async () =>
+      (await handler.request<{ departmentInbox: Array<{ id: string; title: string }> }>('{ departmentInbox { id title } }')).departmentInbox.find(
+        (x) => x.id === caseId,
+      ),
     { what: 'the case in the department inbox' },
   );
 }

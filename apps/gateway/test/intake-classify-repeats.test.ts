@@ -34,7 +34,10 @@ describe('classification on receipt by configurable rules, and the operator corr
   const receive = async (over: Record<string, unknown> = {}) => (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order(over) })).receiveCase;
 
   it('classifies type, tier and urgency by the rules', async () => {
-    expect(await receive({ requestType: 'consultation', content: '想咨询物业费调整是否需要业主大会表决。' })).toMatchObject({ tier: 'simple', urgency: 'normal' });
+    expect(await receive({ requestType: 'consultation', content: '想咨询物业费调整是否需要业主大会表决。' })).toMatchObject({
+      tier: 'simple',
+      urgency: 'normal',
+    });
     expect(await receive()).toMatchObject({ tier: 'general', urgency: 'normal' });
     expect(await receive({ content: '电梯突然停运，有老人被困在里面！' })).toMatchObject({ urgency: 'urgent' });
     expect(await receive({ content: '小区已经停水两天了。' })).toMatchObject({ urgency: 'timely' });
@@ -66,20 +69,31 @@ describe('classification on receipt by configurable rules, and the operator corr
     const byHandler = await handler.raw(Q, { i: { caseId: c.id, tier: 'difficult', reason: '科室认为疑难' } });
     expect(byHandler.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const r = await duty.request<{ reclassifyCase: Record<string, string> }>(Q, { i: { caseId: c.id, topic: '房屋质量', tier: 'difficult', reason: '实为新房渗水质量问题，涉及多户' } });
+    const r = await duty.request<{ reclassifyCase: Record<string, string> }>(Q, {
+      i: { caseId: c.id, topic: '房屋质量', tier: 'difficult', reason: '实为新房渗水质量问题，涉及多户' },
+    });
     expect(r.reclassifyCase).toMatchObject({ topic: '房屋质量', tier: 'difficult', requestType: 'complaint', urgency: 'normal' });
     const same = await duty.raw(Q, { i: { caseId: c.id, tier: 'difficult', reason: '再次确认为疑难' } });
     expect(same.errors?.[0].extensions?.reason).toBe('NOTHING_CHANGED');
 
     const e = await eventually(async () => partner.messages.find((m) => m.json.caseId === c.id), { what: 'the classified event' });
     expect(e.json.data).toMatchObject({
-      before: { topic: '物业', tier: 'general' }, after: { topic: '房屋质量', tier: 'difficult' }, reason: '实为新房渗水质量问题，涉及多户', automatic: false,
+      before: { topic: '物业', tier: 'general' },
+      after: { topic: '房屋质量', tier: 'difficult' },
+      reason: '实为新房渗水质量问题，涉及多户',
+      automatic: false,
     });
     expect(e.json.actor).toMatchObject({ role: 'duty' });
-    const line = await eventually(async () => {
-      const t = await duty.request<{ case: { timeline: Array<{ type: string; detail: string; actor: { username: string } | null }> } }>('query($id: ID!) { case(id: $id) { timeline { type detail actor { username } } } }', { id: c.id });
-      return t.case.timeline.find((x) => x.type === 'hotline.case.classified');
-    }, { what: 'the correction on the timeline' });
+    const line = await eventually(
+      async () => {
+        const t = await duty.request<{ case: { timeline: Array<{ type: string; detail: string; actor: { username: string } | null }> } }>(
+          'query($id: ID!) { case(id: $id) { timeline { type detail actor { username } } } }',
+          { id: c.id },
+        );
+        return t.case.timeline.find((x) => x.type === 'hotline.case.classified');
+      },
+      { what: 'the correction on the timeline' },
+    );
     expect(line.detail).toBe('物业→房屋质量，一般类→疑难类：实为新房渗水质量问题，涉及多户');
     expect(line.actor?.username).toBe('duty');
   });
@@ -102,11 +116,23 @@ describe('repeats and duplicates at intake (重复件 / 并单)', () => {
   it('finds earlier cases by phone, by project and topic, and by similar Chinese text, and counts the repeats', async () => {
     const project = `鹿海园${randomUUID().slice(0, 4)}`;
     const phone = `136${String(Date.now()).slice(-8)}`;
-    const first = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ citizenPhone: phone, projectName: project, receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }) })).receiveCase;
-    const samePhone = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ citizenPhone: phone, title: '物业不作为', content: '反映的问题还没人处理。' }) })).receiveCase;
+    const first = (
+      await duty.request<{ receiveCase: Received }>(RECEIVE, {
+        i: order({ citizenPhone: phone, projectName: project, receivedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }),
+      })
+    ).receiveCase;
+    const samePhone = (
+      await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ citizenPhone: phone, title: '物业不作为', content: '反映的问题还没人处理。' }) })
+    ).receiveCase;
     expect(samePhone.repeatCount).toBe(1);
-    const neighbour = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ projectName: project, title: '物业费', content: '物业费上涨未公示收支。' }) })).receiveCase;
-    const similar = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ title: '电梯老出故障', content: '小区5号楼电梯最近一个月故障了四次，物业维修一直拖延，请督促维修。' }) })).receiveCase;
+    const neighbour = (
+      await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ projectName: project, title: '物业费', content: '物业费上涨未公示收支。' }) })
+    ).receiveCase;
+    const similar = (
+      await duty.request<{ receiveCase: Received }>(RECEIVE, {
+        i: order({ title: '电梯老出故障', content: '小区5号楼电梯最近一个月故障了四次，物业维修一直拖延，请督促维修。' }),
+      })
+    ).receiveCase;
 
     const a = (await duty.request<Candidates>(CANDIDATES, { id: samePhone.id })).case;
     expect(a.repeatCandidates[0]).toMatchObject({ score: 1, case: { id: first.id, stage: 'received' } });
@@ -121,7 +147,8 @@ describe('repeats and duplicates at intake (重复件 / 并单)', () => {
   });
 
   it('links repeats and merges into a master case; repeat counts raise the master to difficult', async () => {
-    const master = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ receivedAt: new Date(Date.now() - 86_400_000).toISOString() }) })).receiveCase;
+    const master = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order({ receivedAt: new Date(Date.now() - 86_400_000).toISOString() }) }))
+      .receiveCase;
     expect(master.tier).toBe('general');
     const r1 = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order() })).receiveCase;
     const r2 = (await duty.request<{ receiveCase: Received }>(RECEIVE, { i: order() })).receiveCase;
@@ -129,7 +156,9 @@ describe('repeats and duplicates at intake (重复件 / 并单)', () => {
 
     const self = await duty.raw(LINK, { i: { caseId: master.id, masterCaseId: master.id, kind: 'repeat' } });
     expect(self.errors?.[0].extensions?.reason).toBe('LINK_TO_SELF');
-    const l1 = await duty.request<{ linkCase: { masterCaseId: string; linkKind: string; linkScore: number } }>(LINK, { i: { caseId: r1.id, masterCaseId: master.id, kind: 'repeat' } });
+    const l1 = await duty.request<{ linkCase: { masterCaseId: string; linkKind: string; linkScore: number } }>(LINK, {
+      i: { caseId: r1.id, masterCaseId: master.id, kind: 'repeat' },
+    });
     expect(l1.linkCase).toMatchObject({ masterCaseId: master.id, linkKind: 'repeat' });
     expect(l1.linkCase.linkScore).toBeGreaterThan(0.45);
     const again = await duty.raw(LINK, { i: { caseId: r1.id, masterCaseId: master.id, kind: 'merge' } });
@@ -138,19 +167,28 @@ describe('repeats and duplicates at intake (重复件 / 并单)', () => {
     await duty.request(LINK, { i: { caseId: r2.id, masterCaseId: r1.id, kind: 'merge' } });
 
     const m = await duty.request<{ case: { repeatCount: number; tier: string; linkedCases: Array<{ id: string; linkKind: string }> } }>(
-      'query($id: ID!) { case(id: $id) { repeatCount tier linkedCases { id linkKind } } }', { id: master.id },
+      'query($id: ID!) { case(id: $id) { repeatCount tier linkedCases { id linkKind } } }',
+      { id: master.id },
     );
     expect(m.case.repeatCount).toBe(2);
     expect(m.case.tier).toBe('difficult');
-    expect(m.case.linkedCases).toEqual([{ id: r1.id, linkKind: 'repeat' }, { id: r2.id, linkKind: 'merge' }]);
+    expect(m.case.linkedCases).toEqual([
+      { id: r1.id, linkKind: 'repeat' },
+      { id: r2.id, linkKind: 'merge' },
+    ]);
 
-    const linked = await eventually(async () => {
-      const l = partner.messages.filter((x) => x.subject === 'hotline.case.linked' && (x.json.data as { masterCaseId: string }).masterCaseId === master.id);
-      return l.length === 2 && l;
-    }, { what: 'two linked events' });
+    const linked = await eventually(
+      async () => {
+        const l = partner.messages.filter((x) => x.subject === 'hotline.case.linked' && (x.json.data as { masterCaseId: string }).masterCaseId === master.id);
+        return l.length === 2 && l;
+      },
+      { what: 'two linked events' },
+    );
     expect(linked.map((x) => (x.json.data as { kind: string }).kind)).toEqual(['repeat', 'merge']);
     expect(linked[1].json.data).toMatchObject({ masterExternalNo: master.externalNo, repeatCount: 2 });
-    const auto = await eventually(async () => partner.messages.find((x) => x.subject === 'hotline.case.classified' && x.json.caseId === master.id), { what: 'the automatic reclassification' });
+    const auto = await eventually(async () => partner.messages.find((x) => x.subject === 'hotline.case.classified' && x.json.caseId === master.id), {
+      what: 'the automatic reclassification',
+    });
     expect(auto.json.data).toMatchObject({ automatic: true, before: { tier: 'general' }, after: { tier: 'difficult' }, ruleIds: ['tier:repeat'] });
     expect(auto.json.actor).toEqual({ system: 'intake-rules' });
   });

@@ -7,7 +7,29 @@ const requireFromIntake = createRequire(path.resolve(__dirname, '..', '..', 'int
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = requireFromIntake('exceljs') as typeof import('exceljs');
 
-export const HEADERS = ['工单编号', '受理时间', '派单时间', '来电人', '联系电话', '是否匿名', '是否保密', '地址', '街道', '社区', '楼盘小区', '经度', '纬度', '标题', '诉求内容', '诉求类型', '主题', '紧急程度', '办理时限', '附件', '办结时间'];
+export const HEADERS = [
+  '工单编号',
+  '受理时间',
+  '派单时间',
+  '来电人',
+  '联系电话',
+  '是否匿名',
+  '是否保密',
+  '地址',
+  '街道',
+  '社区',
+  '楼盘小区',
+  '经度',
+  '纬度',
+  '标题',
+  '诉求内容',
+  '诉求类型',
+  '主题',
+  '紧急程度',
+  '办理时限',
+  '附件',
+  '办结时间',
+];
 
 const TOPICS = [
   ['延期交房', '投诉', '亦庄金茂悦', '二期延期交房无说法', '合同约定交房日期已过，开发商未交付也未书面说明，要求尽快交房并支付违约金。'],
@@ -29,10 +51,26 @@ export function orderRows(count: number, prefix: string, year = 2025, completed 
     const received = new Date(start + Math.floor((i / count) * 364 * 86_400_000));
     const local = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
     rows.push([
-      `${prefix}-${String(i + 1).padStart(6, '0')}`, local(received), local(new Date(received.getTime() + 600_000)),
-      `市民${i % 997}`, `13${String(100_000_000 + ((i * 7919) % 900_000_000)).padStart(9, '0')}`, '否', i % 50 === 0 ? '是' : '否',
-      `北京市经济技术开发区${project}${(i % 30) + 1}号楼`, '荣华街道', '荣华社区', project, '116.5061', '39.7953',
-      title, `${content}（${i}）`, type, topic, '一般', local(new Date(received.getTime() + 7 * 86_400_000)), '',
+      `${prefix}-${String(i + 1).padStart(6, '0')}`,
+      local(received),
+      local(new Date(received.getTime() + 600_000)),
+      `市民${i % 997}`,
+      `13${String(100_000_000 + ((i * 7919) % 900_000_000)).padStart(9, '0')}`,
+      '否',
+      i % 50 === 0 ? '是' : '否',
+      `北京市经济技术开发区${project}${(i % 30) + 1}号楼`,
+      '荣华街道',
+      '荣华社区',
+      project,
+      '116.5061',
+      '39.7953',
+      title,
+      `${content}（${i}）`,
+      type,
+      topic,
+      '一般',
+      local(new Date(received.getTime() + 7 * 86_400_000)),
+      '',
       completed ? local(new Date(received.getTime() + 5 * 86_400_000)) : '',
     ]);
   }
@@ -97,7 +135,12 @@ export function zipOf(entries: Record<string, string | Buffer>): Buffer {
  * Imports rows (HEADERS order) as a .csv through the gateway, as the duty operator does, and waits
  * for the job; throws unless every row went in.
  */
-export async function importRows(gatewayUrl: string, token: string, rows: string[][], poll: (jobId: string) => Promise<{ status: string; errorCount: number; message: string | null } | null>): Promise<void> {
+export async function importRows(
+  gatewayUrl: string,
+  token: string,
+  rows: string[][],
+  poll: (jobId: string) => Promise<{ status: string; errorCount: number; message: string | null } | null>,
+): Promise<void> {
   const res = await fetch(`${gatewayUrl}/imports?${new URLSearchParams({ fileName: 'rows.csv' })}`, {
     method: 'POST',
     headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
@@ -122,10 +165,27 @@ export const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOS
 export function exportRow(externalNo: string, over: Partial<Record<(typeof HEADERS)[number], string>> = {}): string[] {
   const received = new Date(Date.now() - 3_600_000);
   const base: Record<string, string> = {
-    工单编号: externalNo, 受理时间: beijing(received), 派单时间: '', 来电人: '市民', 联系电话: '13800001111', 是否匿名: '否', 是否保密: '否',
-    地址: '北京市经济技术开发区荣华南路12号', 街道: '荣华街道', 社区: '荣华社区', 楼盘小区: '经开区X85地块项目', 经度: '116.5061', 纬度: '39.7953',
-    标题: '工地夜间施工噪音扰民', 诉求内容: '工地每天晚上十一点后仍在施工打桩，影响休息，要求查处。', 诉求类型: '投诉', 主题: '施工', 紧急程度: '一般',
-    办理时限: '', 附件: '', 办结时间: '',
+    工单编号: externalNo,
+    受理时间: beijing(received),
+    派单时间: '',
+    来电人: '市民',
+    联系电话: '13800001111',
+    是否匿名: '否',
+    是否保密: '否',
+    地址: '北京市经济技术开发区荣华南路12号',
+    街道: '荣华街道',
+    社区: '荣华社区',
+    楼盘小区: '经开区X85地块项目',
+    经度: '116.5061',
+    纬度: '39.7953',
+    标题: '工地夜间施工噪音扰民',
+    诉求内容: '工地每天晚上十一点后仍在施工打桩，影响休息，要求查处。',
+    诉求类型: '投诉',
+    主题: '施工',
+    紧急程度: '一般',
+    办理时限: '',
+    附件: '',
+    办结时间: '',
   };
   return HEADERS.map((h) => over[h] ?? base[h]);
 }

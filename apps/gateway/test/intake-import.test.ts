@@ -5,11 +5,22 @@ import { as, gatewayUrl } from './helpers';
 import { csvOf, HEADERS, orderRows, xlsxOf } from './intake-files';
 
 interface Job {
-  id: string; status: string; progress: number; totalRows: number; processedRows: number; createdCount: number; updatedCount: number;
-  unchangedCount: number; errorCount: number; durationMs: number | null; message: string | null; errorReportUrl: string;
+  id: string;
+  status: string;
+  progress: number;
+  totalRows: number;
+  processedRows: number;
+  createdCount: number;
+  updatedCount: number;
+  unchangedCount: number;
+  errorCount: number;
+  durationMs: number | null;
+  message: string | null;
+  errorReportUrl: string;
   errors: Array<{ row: number; column: string; reason: string }>;
 }
-const JOB = 'query($id: ID!) { importJob(id: $id) { id status progress totalRows processedRows createdCount updatedCount unchangedCount errorCount durationMs message errorReportUrl errors { row column reason } } }';
+const JOB =
+  'query($id: ID!) { importJob(id: $id) { id status progress totalRows processedRows createdCount updatedCount unchangedCount errorCount durationMs message errorReportUrl errors { row column reason } } }';
 
 async function upload(client: GraphQLClient | null, body: Buffer, fileName: string, mapping?: string) {
   const qs = new URLSearchParams({ fileName, ...(mapping ? { mapping } : {}) });
@@ -26,18 +37,38 @@ async function importFile(duty: GraphQLClient, body: Buffer, fileName: string, m
   expect(res.status).toBe(202);
   const { jobId } = await res.json();
   const seen: Array<{ status: string; progress: number }> = [];
-  const job = await eventually(async () => {
-    const j = (await duty.request<{ importJob: Job }>(JOB, { id: jobId })).importJob;
-    seen.push({ status: j.status, progress: j.progress });
-    return (j.status === 'succeeded' || j.status === 'failed') && j;
-  }, { timeoutMs: 120_000, intervalMs: 150, what: `import job ${jobId}` });
+  const job = await eventually(
+    async () => {
+      const j = (await duty.request<{ importJob: Job }>(JOB, { id: jobId })).importJob;
+      seen.push({ status: j.status, progress: j.progress });
+      return (j.status === 'succeeded' || j.status === 'failed') && j;
+    },
+    { timeoutMs: 120_000, intervalMs: 150, what: `import job ${jobId}` },
+  );
   return { job, seen };
 }
 
 const search = async (c: GraphQLClient, externalNo: string) =>
-  (await c.request<{ searchCases: { total: number; items: Array<{ id: string; title: string; channel: string; stage: string; citizenPhone: string; confidential: boolean; receivedAt: string; timeline: Array<{ type: string; detail: string | null }> }> } }>(
-    'query($f: CaseSearchInput!) { searchCases(filter: $f) { total items { id title channel stage citizenPhone confidential receivedAt timeline { type detail } } } }', { f: { externalNo } },
-  )).searchCases;
+  (
+    await c.request<{
+      searchCases: {
+        total: number;
+        items: Array<{
+          id: string;
+          title: string;
+          channel: string;
+          stage: string;
+          citizenPhone: string;
+          confidential: boolean;
+          receivedAt: string;
+          timeline: Array<{ type: string; detail: string | null }>;
+        }>;
+      };
+    }>(
+      'query($f: CaseSearchInput!) { searchCases(filter: $f) { total items { id title channel stage citizenPhone confidential receivedAt timeline { type detail } } } }',
+      { f: { externalNo } },
+    )
+  ).searchCases;
 
 describe('import from the district platform export (.xlsx / .csv)', () => {
   let duty: GraphQLClient;
@@ -72,10 +103,13 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
     expect((await search(duty, `${prefix}-000051`)).items[0].stage).toBe('completed');
 
     // Every imported order reaches the timeline through the event stream (the consumers catch up).
-    const last = await eventually(async () => {
-      const c = (await search(duty, `${prefix}-013000`)).items[0];
-      return c.timeline.some((t) => t.type === 'hotline.case.received') && c;
-    }, { timeoutMs: 120_000, intervalMs: 500, what: 'the last imported order on its timeline' });
+    const last = await eventually(
+      async () => {
+        const c = (await search(duty, `${prefix}-013000`)).items[0];
+        return c.timeline.some((t) => t.type === 'hotline.case.received') && c;
+      },
+      { timeoutMs: 120_000, intervalMs: 500, what: 'the last imported order on its timeline' },
+    );
     console.log(`[import] events of 13,000 orders consumed by intake's timeline ${Date.now() - t0} ms after the upload`);
     expect(last.channel).toBe('import');
   }, 240_000);
@@ -94,10 +128,13 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
       rows[1][13] = '二期交房再次推迟（区平台更新）';
       const { job } = await importFile(duty, csvOf(HEADERS, rows), 'three-updated.csv');
       expect(job).toMatchObject({ status: 'succeeded', createdCount: 0, updatedCount: 1, unchangedCount: 2 });
-      const changed = await eventually(async () => {
-        const c = (await search(duty, `${prefix}C-000002`)).items[0];
-        return c.timeline.some((t) => t.type === 'hotline.case.updated') && c;
-      }, { timeoutMs: 60_000, what: 'the update on the timeline' });
+      const changed = await eventually(
+        async () => {
+          const c = (await search(duty, `${prefix}C-000002`)).items[0];
+          return c.timeline.some((t) => t.type === 'hotline.case.updated') && c;
+        },
+        { timeoutMs: 60_000, what: 'the update on the timeline' },
+      );
       expect(changed.title).toBe('二期交房再次推迟（区平台更新）');
       const e = await eventually(async () => partner.messages.find((m) => m.json.caseId === changed.id), { what: 'the updated event' });
       expect((e.json.data as { fields: string[] }).fields).toEqual(['title']);
@@ -111,21 +148,23 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
 
   it('a file with bad rows imports nothing and reports each problem by row, column and reason', async () => {
     const rows = orderRows(6, `${prefix}B`);
-    rows[1][4] = 'call me';          // row 3: phone
-    rows[2][1] = '2025年13月1日';     // row 4: time
-    rows[3][15] = '闲聊';             // row 5: request type
-    rows[4][13] = '';                 // row 6: title
-    rows[5][0] = rows[0][0];          // row 7: duplicate number
+    rows[1][4] = 'call me'; // row 3: phone
+    rows[2][1] = '2025年13月1日'; // row 4: time
+    rows[3][15] = '闲聊'; // row 5: request type
+    rows[4][13] = ''; // row 6: title
+    rows[5][0] = rows[0][0]; // row 7: duplicate number
     const { job } = await importFile(duty, csvOf(HEADERS, rows), 'bad.csv');
     expect(job.status).toBe('failed');
     expect(job.createdCount).toBe(0);
-    expect(job.errors).toEqual(expect.arrayContaining([
-      { row: 3, column: '联系电话', reason: '联系电话格式不正确' },
-      { row: 4, column: '受理时间', reason: expect.stringContaining('时间格式不正确') },
-      { row: 5, column: '诉求类型', reason: expect.stringContaining('诉求类型「闲聊」无效') },
-      { row: 6, column: '标题', reason: '必填' },
-      { row: 7, column: '工单编号', reason: '工单编号与第 2 行重复' },
-    ]));
+    expect(job.errors).toEqual(
+      expect.arrayContaining([
+        { row: 3, column: '联系电话', reason: '联系电话格式不正确' },
+        { row: 4, column: '受理时间', reason: expect.stringContaining('时间格式不正确') },
+        { row: 5, column: '诉求类型', reason: expect.stringContaining('诉求类型「闲聊」无效') },
+        { row: 6, column: '标题', reason: '必填' },
+        { row: 7, column: '工单编号', reason: '工单编号与第 2 行重复' },
+      ]),
+    );
     expect(job.errorCount).toBe(5);
     expect((await search(duty, `${prefix}B`)).total).toBe(0); // not even the good row 2
 
@@ -148,11 +187,17 @@ describe('import from the district platform export (.xlsx / .csv)', () => {
 
     const name = `区平台新版导出-${prefix}`;
     await duty.request('mutation($n: String!, $c: [ImportColumnInput!]!) { saveImportMapping(name: $n, columns: $c) { id } }', {
-      n: name, c: [{ field: 'externalNo', header: '编号' }, { field: 'content', header: '来电内容' }],
+      n: name,
+      c: [
+        { field: 'externalNo', header: '编号' },
+        { field: 'content', header: '来电内容' },
+      ],
     });
     const mapped = await importFile(duty, csvOf(headers, orderRows(2, `${prefix}M`, 2025, true)), 'other-layout.csv', name);
     expect(mapped.job).toMatchObject({ status: 'succeeded', createdCount: 2 });
-    const saved = await duty.request<{ importMappings: Array<{ name: string; mappedColumns: Array<{ field: string; header: string }> }> }>('{ importMappings { name mappedColumns { field header } } }');
+    const saved = await duty.request<{ importMappings: Array<{ name: string; mappedColumns: Array<{ field: string; header: string }> }> }>(
+      '{ importMappings { name mappedColumns { field header } } }',
+    );
     expect(saved.importMappings.find((m) => m.name === name)?.mappedColumns).toContainEqual({ field: 'externalNo', header: '编号' });
   });
 

@@ -16,9 +16,11 @@ export const discoverySchema = {
     contact: { type: 'string' },
     key_service: { type: 'string' },
     endpoints: {
-      type: 'array', minItems: 1,
+      type: 'array',
+      minItems: 1,
       items: {
-        type: 'object', required: ['specification', 'url', 'changeset', 'type', 'formats'],
+        type: 'object',
+        required: ['specification', 'url', 'changeset', 'type', 'formats'],
         properties: {
           specification: { type: 'string', format: 'uri' },
           url: { type: 'string', format: 'uri' },
@@ -34,7 +36,8 @@ export const discoverySchema = {
 export const servicesSchema = {
   type: 'array',
   items: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     required: ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'],
     properties: {
       service_code: { type: 'string', minLength: 1 },
@@ -49,13 +52,15 @@ export const servicesSchema = {
 };
 
 export const serviceDefinitionSchema = {
-  type: 'object', required: ['service_code', 'attributes'],
+  type: 'object',
+  required: ['service_code', 'attributes'],
   properties: {
     service_code: { type: 'string' },
     attributes: {
       type: 'array',
       items: {
-        type: 'object', additionalProperties: false,
+        type: 'object',
+        additionalProperties: false,
         required: ['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description'],
         properties: {
           variable: { type: 'boolean' },
@@ -73,17 +78,22 @@ export const serviceDefinitionSchema = {
 };
 
 export const postResponseSchema = {
-  type: 'array', minItems: 1, maxItems: 1,
+  type: 'array',
+  minItems: 1,
+  maxItems: 1,
   items: {
-    type: 'object', required: ['service_request_id'],
+    type: 'object',
+    required: ['service_request_id'],
     properties: { service_request_id: { type: 'string', minLength: 1 }, token: nullableString, service_notice: nullableString, account_id: nullableString },
   },
 };
 
 export const serviceRequestsSchema = {
-  type: 'array', maxItems: 1000,
+  type: 'array',
+  maxItems: 1000,
   items: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     required: ['service_request_id', 'status', 'service_name', 'service_code', 'requested_datetime', 'updated_datetime'],
     properties: {
       service_request_id: { type: 'string' },
@@ -108,8 +118,14 @@ export const serviceRequestsSchema = {
 };
 
 export const errorsSchema = {
-  type: 'array', minItems: 1,
-  items: { type: 'object', additionalProperties: false, required: ['code', 'description'], properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } } },
+  type: 'array',
+  minItems: 1,
+  items: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['code', 'description'],
+    properties: { code: { type: 'integer' }, description: { type: 'string', minLength: 1 } },
+  },
 };
 
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });

@@ -4,7 +4,13 @@ import { randomUUID } from 'node:crypto';
 import { as, gatewayUrl } from './helpers';
 import { beijing, exportRow, importRows } from './intake-files';
 import {
-  assertSchema, discoverySchema, errorsSchema, postResponseSchema, serviceDefinitionSchema, serviceRequestsSchema, servicesSchema,
+  assertSchema,
+  discoverySchema,
+  errorsSchema,
+  postResponseSchema,
+  serviceDefinitionSchema,
+  serviceRequestsSchema,
+  servicesSchema,
 } from './intake-open311-schemas';
 
 const api = (path: string) => `${gatewayUrl()}/open311/v2/${path}`;
@@ -51,7 +57,7 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
     const s = await getJson('services.json');
     expect(s.type).toContain('application/json');
     assertSchema(servicesSchema, s.body);
-    const codes = (s.body as Array<{ service_code: string; service_name: string; group: string }>);
+    const codes = s.body as Array<{ service_code: string; service_name: string; group: string }>;
     expect(codes).toContainEqual(expect.objectContaining({ service_code: 'delayed-handover', service_name: '延期交房', group: '房屋交付与销售' }));
     expect(codes.map((c) => c.service_code)).not.toContain('housing'); // a group, not a service
 
@@ -94,7 +100,10 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
   });
 
   it('files a request with the demo key, and GET returns it without any personal data', async () => {
-    const res = await fetch(api('requests.json'), form(goodRequest({ description: '荣华南路工地夜间十一点后仍在打桩，噪音很大，请查处。'.repeat(2) + '我的电话 13811119999。' + '噪'.repeat(3900) })));
+    const res = await fetch(
+      api('requests.json'),
+      form(goodRequest({ description: '荣华南路工地夜间十一点后仍在打桩，噪音很大，请查处。'.repeat(2) + '我的电话 13811119999。' + '噪'.repeat(3900) })),
+    );
     expect(res.status).toBe(201);
     const created = await res.json();
     assertSchema(postResponseSchema, created);
@@ -104,16 +113,28 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
     const one = await getJson(`requests/${id}.json`);
     expect(one.status).toBe(200);
     assertSchema(serviceRequestsSchema, one.body);
-    expect(one.body[0]).toMatchObject({ service_request_id: id, status: 'open', status_notes: '待签收', service_code: 'construction', service_name: '施工', lat: 39.795, long: 116.506 });
+    expect(one.body[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      status_notes: '待签收',
+      service_code: 'construction',
+      service_name: '施工',
+      lat: 39.795,
+      long: 116.506,
+    });
     const raw = JSON.stringify(one.body);
     for (const secret of ['13811119999', '林海', 'lin@example.com', '荣华南路12号']) expect(raw).not.toContain(secret);
     expect(one.body[0].description).toContain('138****9999');
 
     // The bureau sees the order in its queue, from the Open311 channel, with the person masked.
-    const list = await duty.request<{ searchCases: { items: Array<{ channel: string; citizenName: string; citizenPhone: string; projectName: string; requestType: string }> } }>(
-      'query($f: CaseSearchInput!) { searchCases(filter: $f) { items { channel citizenName citizenPhone projectName requestType } } }', { f: { externalNo: id } },
-    );
-    expect(list.searchCases.items).toEqual([{ channel: 'open311', citizenName: '林*', citizenPhone: '138****9999', projectName: '经开区X85地块项目', requestType: 'report' }]);
+    const list = await duty.request<{
+      searchCases: { items: Array<{ channel: string; citizenName: string; citizenPhone: string; projectName: string; requestType: string }> };
+    }>('query($f: CaseSearchInput!) { searchCases(filter: $f) { items { channel citizenName citizenPhone projectName requestType } } }', {
+      f: { externalNo: id },
+    });
+    expect(list.searchCases.items).toEqual([
+      { channel: 'open311', citizenName: '林*', citizenPhone: '138****9999', projectName: '经开区X85地块项目', requestType: 'report' },
+    ]);
 
     const xml = await (await fetch(api(`requests/${id}.xml`))).text();
     expect(xml).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`);
@@ -122,13 +143,21 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
 
   it('accepts a JSON body and an anonymous request', async () => {
     const res = await fetch(api('requests.json'), {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ api_key: 'demo-open311-key', service_code: 'property', address_string: '林肯公园5号楼', description: '电梯又坏了', attribute: { project_name: '林肯公园' } }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        api_key: 'demo-open311-key',
+        service_code: 'property',
+        address_string: '林肯公园5号楼',
+        description: '电梯又坏了',
+        attribute: { project_name: '林肯公园' },
+      }),
     });
     expect(res.status).toBe(201);
     const id = (await res.json())[0].service_request_id;
     const r = await duty.request<{ searchCases: { items: Array<{ anonymous: boolean; citizenName: string }> } }>(
-      'query($f: CaseSearchInput!) { searchCases(filter: $f) { items { anonymous citizenName } } }', { f: { externalNo: id } },
+      'query($f: CaseSearchInput!) { searchCases(filter: $f) { items { anonymous citizenName } } }',
+      { f: { externalNo: id } },
     );
     expect(r.searchCases.items).toEqual([{ anonymous: true, citizenName: '匿名' }]);
   });
@@ -145,15 +174,27 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
     const badDate = await getJson('requests.json?start_date=yesterday');
     expect(badDate.status).toBe(400);
 
-    const ok = await getJson(`requests.json?start_date=${iso(now - 90 * 86_400_000 + 120_000)}&end_date=${iso(now + 60_000)}&service_code=construction&status=open`);
+    const ok = await getJson(
+      `requests.json?start_date=${iso(now - 90 * 86_400_000 + 120_000)}&end_date=${iso(now + 60_000)}&service_code=construction&status=open`,
+    );
     expect(ok.status).toBe(200);
     assertSchema(serviceRequestsSchema, ok.body);
     expect(ok.body.length).toBeGreaterThan(0);
     expect(ok.body.every((r: { service_code: string; status: string }) => r.service_code === 'construction' && r.status === 'open')).toBe(true);
     // A completed construction order (history import with 办结时间): listed as closed, never as open.
     const done = `O311-DONE-${randomUUID().slice(0, 8)}`;
-    await importRows(gatewayUrl(), duty.token!, [exportRow(done, { 受理时间: beijing(new Date(now - 2 * 86_400_000)), 办结时间: beijing(new Date(now - 86_400_000)) })], async (id) =>
-      (await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>('query($id: ID!) { importJob(id: $id) { status errorCount message } }', { id })).importJob);
+    await importRows(
+      gatewayUrl(),
+      duty.token!,
+      [exportRow(done, { 受理时间: beijing(new Date(now - 2 * 86_400_000)), 办结时间: beijing(new Date(now - 86_400_000)) })],
+      async (id) =>
+        (
+          await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>(
+            'query($id: ID!) { importJob(id: $id) { status errorCount message } }',
+            { id },
+          )
+        ).importJob,
+    );
     const closed = await getJson(`requests.json?status=closed&service_code=construction`);
     expect(closed.body.map((r: { service_request_id: string }) => r.service_request_id)).toContain(done);
     expect(closed.body.every((r: { status: string }) => r.status === 'closed')).toBe(true);
@@ -174,7 +215,17 @@ describe('Open311 GeoReport v2 through the gateway origin', () => {
 
   it('a confidential order (保密件) is never listed', async () => {
     const r = await duty.request<{ receiveCase: { externalNo: string } }>('mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { externalNo } }', {
-      i: { externalNo: `SEC-${Date.now()}`, channel: 'district', confidential: true, citizenName: '王五', citizenPhone: '13700002222', title: '举报施工单位', content: '举报某施工单位夜间违规施工。', requestType: 'report', topic: '施工' },
+      i: {
+        externalNo: `SEC-${Date.now()}`,
+        channel: 'district',
+        confidential: true,
+        citizenName: '王五',
+        citizenPhone: '13700002222',
+        title: '举报施工单位',
+        content: '举报某施工单位夜间违规施工。',
+        requestType: 'report',
+        topic: '施工',
+      },
     });
     const one = await getJson(`requests/${r.receiveCase.externalNo}.json`);
     expect(one.status).toBe(404);

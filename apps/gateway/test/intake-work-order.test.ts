@@ -61,20 +61,41 @@ describe('the full work order: every field, masked; reveal only with a reason an
   it('keeps every field of the district order, with name, phone and address masked', async () => {
     const r = await duty.request<{ case: Record<string, unknown> }>(`query($id: ID!) { case(id: $id) { ${FULL} } }`, { id: caseId });
     expect(r.case).toMatchObject({
-      externalNo: order.externalNo, channel: 'district', title: order.title, content: order.content, requestType: 'complaint', topic: '延期交房',
-      receivedAt: order.receivedAt, districtDispatchedAt: order.districtDispatchedAt, deadlineAt: order.deadlineAt,
-      anonymous: false, confidential: false, street: '荣华街道', community: '荣华社区', projectName: order.projectName,
+      externalNo: order.externalNo,
+      channel: 'district',
+      title: order.title,
+      content: order.content,
+      requestType: 'complaint',
+      topic: '延期交房',
+      receivedAt: order.receivedAt,
+      districtDispatchedAt: order.districtDispatchedAt,
+      deadlineAt: order.deadlineAt,
+      anonymous: false,
+      confidential: false,
+      street: '荣华街道',
+      community: '荣华社区',
+      projectName: order.projectName,
       // coordinates are served to about 110 m; the exact point comes with the reveal
-      latitude: 39.795, longitude: 116.506, attachments: order.attachments, stage: 'received',
-      citizenName: '欧***', citizenPhone: '139****1111', address: '北京市经济技****',
+      latitude: 39.795,
+      longitude: 116.506,
+      attachments: order.attachments,
+      stage: 'received',
+      citizenName: '欧***',
+      citizenPhone: '139****1111',
+      address: '北京市经济技****',
     });
     // 延期交房 is one of the topics the default rules make difficult (疑难类).
     expect(r.case.tier).toBe('difficult');
   });
 
   it('accepts an anonymous order without name or phone, and refuses a named one without a phone', async () => {
-    const anon = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, { i: districtOrder({ anonymous: true, citizenName: undefined, citizenPhone: undefined }) });
-    const r = await duty.request<{ case: { citizenName: string; citizenPhone: string; anonymous: boolean } }>('query($id: ID!) { case(id: $id) { citizenName citizenPhone anonymous } }', { id: anon.receiveCase.id });
+    const anon = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, {
+      i: districtOrder({ anonymous: true, citizenName: undefined, citizenPhone: undefined }),
+    });
+    const r = await duty.request<{ case: { citizenName: string; citizenPhone: string; anonymous: boolean } }>(
+      'query($id: ID!) { case(id: $id) { citizenName citizenPhone anonymous } }',
+      { id: anon.receiveCase.id },
+    );
     expect(r.case).toEqual({ citizenName: '匿名', citizenPhone: '', anonymous: true });
     const named = await duty.raw(RECEIVE, { i: districtOrder({ citizenPhone: undefined }) });
     expect(named.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -94,11 +115,17 @@ describe('the full work order: every field, masked; reveal only with a reason an
     expect(noReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const r = await duty.request<{ revealCitizen: { name: string; phone: string; address: string } }>(REVEAL, { id: caseId, r: '回拨市民核实交房合同信息' });
     expect(r.revealCitizen).toEqual({ name: '欧阳娜娜', phone: '13900001111', address: order.address, latitude: 39.7953, longitude: 116.5061 });
-    const log = await admin.request<{ revealLog: Array<{ externalNo: string; role: string; reason: string; fields: string[]; revealedAt: string; user: { username: string } }> }>(
-      'query($id: ID!) { revealLog(caseId: $id) { externalNo role reason fields revealedAt user { username } } }', { id: caseId },
-    );
+    const log = await admin.request<{
+      revealLog: Array<{ externalNo: string; role: string; reason: string; fields: string[]; revealedAt: string; user: { username: string } }>;
+    }>('query($id: ID!) { revealLog(caseId: $id) { externalNo role reason fields revealedAt user { username } } }', { id: caseId });
     expect(log.revealLog).toHaveLength(1); // the refused attempt left no record and showed nothing
-    expect(log.revealLog[0]).toMatchObject({ externalNo: order.externalNo, role: 'duty', reason: '回拨市民核实交房合同信息', fields: ['name', 'phone', 'address'], user: { username: 'duty' } });
+    expect(log.revealLog[0]).toMatchObject({
+      externalNo: order.externalNo,
+      role: 'duty',
+      reason: '回拨市民核实交房合同信息',
+      fields: ['name', 'phone', 'address'],
+      user: { username: 'duty' },
+    });
     expect(Date.now() - new Date(log.revealLog[0].revealedAt).getTime()).toBeLessThan(60_000);
     const notAdmin = await duty.raw('{ revealLog { id } }');
     expect(notAdmin.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -113,7 +140,9 @@ describe('the full work order: every field, masked; reveal only with a reason an
 
     const c = await receiveAndSign(duty, districtOrder({ projectName: '林肯公园', topic: '物业', title: '电梯故障' }));
     await dispatchTo(duty, c.id, await departmentId(duty, 'property'));
-    await eventually(async () => (await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).data, { what: 'the property handler to see the case' });
+    await eventually(async () => (await property.raw('query($id: ID!) { case(id: $id) { id } }', { id: c.id })).data, {
+      what: 'the property handler to see the case',
+    });
     const own = await property.request<{ revealCitizen: { phone: string } }>(REVEAL, { id: c.id, r: '联系市民上门查看电梯' });
     expect(own.revealCitizen.phone).toBe('13900001111');
     const other = await housing.raw(REVEAL, { id: c.id, r: '联系市民上门查看电梯' });
@@ -143,12 +172,31 @@ describe('search (工单检索) and the unsigned count', () => {
 
   beforeAll(async () => {
     [duty, property] = await Promise.all([as('duty'), as('handler-property')]);
-    const a = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, { i: districtOrder({ projectName: project, citizenPhone: phone, receivedAt: '2026-10-01T02:00:00.000Z', title: '退房后首付款迟迟不退', content: '解除合同已超两个月，首付款仍未退还。', topic: '购房退费' }) });
-    const b = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, { i: districtOrder({ projectName: project, receivedAt: '2026-10-15T02:00:00.000Z', title: '卫生间墙面开裂渗水', content: '收房一年卫生间墙面开裂并渗水到楼下。', topic: '房屋质量' }) });
+    const a = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, {
+      i: districtOrder({
+        projectName: project,
+        citizenPhone: phone,
+        receivedAt: '2026-10-01T02:00:00.000Z',
+        title: '退房后首付款迟迟不退',
+        content: '解除合同已超两个月，首付款仍未退还。',
+        topic: '购房退费',
+      }),
+    });
+    const b = await duty.request<{ receiveCase: { id: string } }>(RECEIVE, {
+      i: districtOrder({
+        projectName: project,
+        receivedAt: '2026-10-15T02:00:00.000Z',
+        title: '卫生间墙面开裂渗水',
+        content: '收房一年卫生间墙面开裂并渗水到楼下。',
+        topic: '房屋质量',
+      }),
+    });
     ids = [a.receiveCase.id, b.receiveCase.id];
   });
 
-  const search = async (client: GraphQLClient, f: Record<string, unknown>) => (await client.request<{ searchCases: { total: number; items: Array<{ id: string; citizenPhone: string; externalNo: string }> } }>(SEARCH, { f })).searchCases;
+  const search = async (client: GraphQLClient, f: Record<string, unknown>) =>
+    (await client.request<{ searchCases: { total: number; items: Array<{ id: string; citizenPhone: string; externalNo: string }> } }>(SEARCH, { f }))
+      .searchCases;
 
   it('finds by project, Chinese substring, date range, stage, number and phone — masked in the list', async () => {
     expect((await search(duty, { projectName: project })).total).toBe(2);
@@ -172,7 +220,7 @@ describe('search (工单检索) and the unsigned count', () => {
     const byNo = await search(duty, { externalNo: byPhone.items[0].externalNo });
     expect(byNo.items.map((i) => i.id)).toEqual([ids[0]]);
     // A LIKE wildcard is searched for literally.
-    expect((await search(duty, { text: '%' , projectName: project })).total).toBe(0);
+    expect((await search(duty, { text: '%', projectName: project })).total).toBe(0);
   });
 
   it('a handler may not search by phone and finds nothing outside their department', async () => {

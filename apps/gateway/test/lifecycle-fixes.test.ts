@@ -39,7 +39,12 @@ describe('the case lifecycle across services', () => {
   let partner: Partner;
   const read = async (client: GraphQLClient, id: string) => (await client.request<{ case: CaseRead }>(CASE, { id })).case;
   const pollJob = async (id: string) =>
-    (await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>('query($id: ID!) { importJob(id: $id) { status errorCount message } }', { id })).importJob;
+    (
+      await duty.request<{ importJob: { status: string; errorCount: number; message: string | null } }>(
+        'query($id: ID!) { importJob(id: $id) { status errorCount message } }',
+        { id },
+      )
+    ).importJob;
 
   beforeAll(async () => {
     partner = await collectEvents(inject('natsUrl'), 'hotline.case.>');
@@ -50,15 +55,24 @@ describe('the case lifecycle across services', () => {
     await partner?.close();
   });
 
-  it('a re-import with a new district deadline reaches dispatch: the held case\'s deadline follows, announced to partners', async () => {
+  it("a re-import with a new district deadline reaches dispatch: the held case's deadline follows, announced to partners", async () => {
     const externalNo = `RI-${randomUUID().slice(0, 8)}`;
     const receivedAt = beijing(new Date(Date.now() - 3_600_000));
     const row = (deadline: Date, title: string) => exportRow(externalNo, { 受理时间: receivedAt, 办理时限: beijing(deadline), 主题: '物业', 标题: title });
     const district = new Date(Date.now() + 10 * DAY);
     await importRows(gatewayUrl(), duty.token!, [row(district, '小区电梯停运')], pollJob);
-    const id = (await duty.request<{ searchCases: { items: Array<{ id: string }> } }>('query($f: CaseSearchInput!) { searchCases(filter: $f) { items { id } } }', { f: { externalNo } })).searchCases.items[0].id;
+    const id = (
+      await duty.request<{ searchCases: { items: Array<{ id: string }> } }>('query($f: CaseSearchInput!) { searchCases(filter: $f) { items { id } } }', {
+        f: { externalNo },
+      })
+    ).searchCases.items[0].id;
     await duty.request('mutation($id: ID!) { signCase(id: $id) { id } }', { id });
-    await eventually(async () => !refusal(await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: id, leadDepartmentId: dept.property } })).code, { what: 'the imported case dispatched' });
+    await eventually(
+      async () =>
+        !refusal(await duty.raw('mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: id, leadDepartmentId: dept.property } }))
+          .code,
+      { what: 'the imported case dispatched' },
+    );
     const before = await read(duty, id);
     // General urgency: 7 working days from dispatch on the PRC calendar (natural days past the
     // bundled years), or the district's 10 days (minute precision, as the export writes it) if earlier.
@@ -68,16 +82,28 @@ describe('the case lifecycle across services', () => {
     // The district platform shortens its deadline to 2 days (minute precision, as the export writes it).
     const upstream = new Date(Math.floor((Date.now() + 2 * DAY) / 60_000) * 60_000);
     await importRows(gatewayUrl(), duty.token!, [row(upstream, '小区电梯停运（区平台催办）')], pollJob);
-    const after = await eventually(async () => {
-      const c = await read(duty, id);
-      return new Date(c.assignment!.deadlineAt).getTime() === upstream.getTime() && c;
-    }, { what: 'dispatch\'s deadline following the re-import' });
-    const changed = await eventually(async () => partner.messages.find((m) => m.subject === 'hotline.case.deadline-changed' && m.json.caseId === id), { what: 'the deadline-changed event' });
+    const after = await eventually(
+      async () => {
+        const c = await read(duty, id);
+        return new Date(c.assignment!.deadlineAt).getTime() === upstream.getTime() && c;
+      },
+      { what: "dispatch's deadline following the re-import" },
+    );
+    const changed = await eventually(async () => partner.messages.find((m) => m.subject === 'hotline.case.deadline-changed' && m.json.caseId === id), {
+      what: 'the deadline-changed event',
+    });
     expect(changed.json.data).toMatchObject({ reason: 'upstream-deadline', departmentId: dept.property, newDeadlineAt: upstream.toISOString() });
     const updated = partner.messages.find((m) => m.subject === 'hotline.case.updated' && m.json.caseId === id);
-    expect((updated!.json.data as { after: Record<string, unknown> }).after).toEqual({ title: '小区电梯停运（区平台催办）', deadlineAt: upstream.toISOString() });
+    expect((updated!.json.data as { after: Record<string, unknown> }).after).toEqual({
+      title: '小区电梯停运（区平台催办）',
+      deadlineAt: upstream.toISOString(),
+    });
     expect(updated!.data).not.toContain('13800001111');
-    await eventually(async () => (await read(duty, id)).timeline.some((t) => t.type === 'hotline.case.deadline-changed' && t.detail === '区级平台办理时限变更，办理时限重新计算'), { what: 'the timeline line' });
+    await eventually(
+      async () =>
+        (await read(duty, id)).timeline.some((t) => t.type === 'hotline.case.deadline-changed' && t.detail === '区级平台办理时限变更，办理时限重新计算'),
+      { what: 'the timeline line' },
+    );
     expect(after.stage).toBe('dispatched');
   });
 
@@ -88,14 +114,20 @@ describe('the case lifecycle across services', () => {
     await must(property, 'replyCase', 'ReplyInput', { caseId: master.id, result: 'solved', text: '已组织施工单位回填修复路面，并设置警示标志。' });
     await must(supervisor, 'approveReply', 'ApproveReplyInput', { caseId: master.id });
 
-    const m = await eventually(async () => {
-      const c = await read(duty, merged.id);
-      return c.stage === 'completed' && c;
-    }, { what: 'the merged case 已办结' });
+    const m = await eventually(
+      async () => {
+        const c = await read(duty, merged.id);
+        return c.stage === 'completed' && c;
+      },
+      { what: 'the merged case 已办结' },
+    );
     const masterDone = await read(duty, master.id);
     expect(m.completedAt).toBe(masterDone.completedAt);
     expect(m.replyResult).toBe('solved');
-    expect(m.timeline.find((t) => t.type === 'hotline.case.completed')).toMatchObject({ label: '办结（随主工单）', detail: `并单至主工单 ${master.externalNo}，随主工单办结` });
+    expect(m.timeline.find((t) => t.type === 'hotline.case.completed')).toMatchObject({
+      label: '办结（随主工单）',
+      detail: `并单至主工单 ${master.externalNo}，随主工单办结`,
+    });
 
     const open311 = await fetch(`${gatewayUrl()}/open311/v2/requests/${merged.externalNo}.json`);
     expect(open311.status).toBe(200);
@@ -103,7 +135,10 @@ describe('the case lifecycle across services', () => {
 
     // A master already answered takes no more merges: the newcomer would never be answered.
     const late = await receive(duty, { title: '路面塌陷（又一位市民）', topic: '物业', citizenPhone: '13933334444' });
-    expect(refusal(await duty.raw(LINK, { i: { caseId: late.id, masterCaseId: master.id, kind: 'merge' } }))).toEqual({ code: 'CONFLICT', reason: 'MASTER_ANSWERED' });
+    expect(refusal(await duty.raw(LINK, { i: { caseId: late.id, masterCaseId: master.id, kind: 'merge' } }))).toEqual({
+      code: 'CONFLICT',
+      reason: 'MASTER_ANSWERED',
+    });
     expect((await read(duty, late.id)).stage).toBe('received');
   });
 });

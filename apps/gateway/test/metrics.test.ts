@@ -26,21 +26,33 @@ describe('metrics (Prometheus, GET /metrics on every service)', () => {
     await duty.request('query CaseForMetrics($id: ID!) { case(id: $id) { id title } }', { id: c.id });
     const intake = inject('subgraphUrls').intake;
 
-    const m = await eventually(async () => {
-      const s = await scrape(intake);
-      return (sample(s.text, 'hotline_consumer_events_total', { consumer: 'intake-case-timeline', outcome: 'handled' }) ?? 0) > 0 && s;
-    }, { what: 'the timeline consumer counted in the metrics' });
+    const m = await eventually(
+      async () => {
+        const s = await scrape(intake);
+        return (sample(s.text, 'hotline_consumer_events_total', { consumer: 'intake-case-timeline', outcome: 'handled' }) ?? 0) > 0 && s;
+      },
+      { what: 'the timeline consumer counted in the metrics' },
+    );
     expect(m.status).toBe(200);
     expect(m.type).toContain('text/plain');
-    expect(sample(m.text, 'hotline_graphql_operation_duration_seconds_count', { service: 'intake', operation: 'CaseForMetrics', type: 'query', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(m.text, 'hotline_graphql_operation_duration_seconds_count', { service: 'intake', operation: 'CaseForMetrics', type: 'query', outcome: 'ok' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(m.text, 'hotline_http_request_duration_seconds_count', { route: '/graphql', method: 'POST', status: '200' })).toBeGreaterThan(0);
     expect(sample(m.text, 'hotline_outbox_published_total', { service: 'intake' })).toBeGreaterThan(0);
     // The gauges read the real state at scrape time: once the relay has published the case's
     // events and the timeline consumer has caught up, there is nothing unpublished and no backlog.
-    const idle = await eventually(async () => {
-      const s = await scrape(intake);
-      return sample(s.text, 'hotline_outbox_unpublished_events') === 0 && sample(s.text, 'hotline_consumer_backlog_events', { consumer: 'intake-case-timeline' }) === 0 && s;
-    }, { what: 'intake idle: outbox published, timeline consumer caught up', timeoutMs: 30_000 });
+    const idle = await eventually(
+      async () => {
+        const s = await scrape(intake);
+        return (
+          sample(s.text, 'hotline_outbox_unpublished_events') === 0 &&
+          sample(s.text, 'hotline_consumer_backlog_events', { consumer: 'intake-case-timeline' }) === 0 &&
+          s
+        );
+      },
+      { what: 'intake idle: outbox published, timeline consumer caught up', timeoutMs: 30_000 },
+    );
     expect(sample(idle.text, 'hotline_outbox_oldest_unpublished_seconds')).toBe(0);
     expect(sample(m.text, 'hotline_consumer_batch_events_count', { consumer: 'intake-case-timeline' })).toBeGreaterThan(0);
     expect(sample(m.text, 'hotline_process_cpu_seconds_total')).toBeGreaterThan(0);
@@ -53,7 +65,9 @@ describe('metrics (Prometheus, GET /metrics on every service)', () => {
     const handler = await as('handler-property');
     await handler.raw('query DispatchQueueForMetrics { dispatchQueue { id } }');
     const s = await scrape(inject('subgraphUrls').dispatch);
-    expect(sample(s.text, 'hotline_graphql_operation_duration_seconds_count', { service: 'dispatch', operation: 'DispatchQueueForMetrics', outcome: 'FORBIDDEN' })).toBe(1);
+    expect(
+      sample(s.text, 'hotline_graphql_operation_duration_seconds_count', { service: 'dispatch', operation: 'DispatchQueueForMetrics', outcome: 'FORBIDDEN' }),
+    ).toBe(1);
   });
 
   it('the gateway has its own, and /metrics is not swallowed by the web app', async () => {

@@ -22,15 +22,16 @@ describe('personal data typed into the free text stays inside intake', () => {
   const address = '北京市经济技术开发区荣华中路15号3单元502室';
   const secrets = ['王建国', phone, otherPhone, phone.slice(3), otherPhone.slice(3), '15号3单元502', '502室', idNumber, idNumber.slice(6, 14)];
   const leaks = (text: string) => secrets.filter((s) => text.includes(s));
-  const input = (over: Record<string, unknown> = {}) => newCaseInput({
-    citizenName: '王建国',
-    citizenPhone: phone,
-    address,
-    projectName: project,
-    title: '王建国反映荣华中路15号3单元502漏水',
-    content: `我叫王建国，住荣华中路15号3单元502室，楼上漏水三天，请王先生本人回电${phone}或${otherPhone}，身份证${idNumber}。`,
-    ...over,
-  });
+  const input = (over: Record<string, unknown> = {}) =>
+    newCaseInput({
+      citizenName: '王建国',
+      citizenPhone: phone,
+      address,
+      projectName: project,
+      title: '王建国反映荣华中路15号3单元502漏水',
+      content: `我叫王建国，住荣华中路15号3单元502室，楼上漏水三天，请王先生本人回电${phone}或${otherPhone}，身份证${idNumber}。`,
+      ...over,
+    });
 
   let partner: Partner;
   let duty: GraphQLClient;
@@ -41,7 +42,8 @@ describe('personal data typed into the free text stays inside intake', () => {
   let secret: { id: string; externalNo: string };
   const RECEIVE = 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id externalNo } }';
   const SEARCH = 'query($f: CaseSearchInput!) { searchCases(filter: $f) { total items { id title content } } }';
-  const search = async (c: GraphQLClient, f: Record<string, unknown>) => (await c.request<{ searchCases: { total: number; items: Array<{ id: string; title: string; content: string }> } }>(SEARCH, { f })).searchCases;
+  const search = async (c: GraphQLClient, f: Record<string, unknown>) =>
+    (await c.request<{ searchCases: { total: number; items: Array<{ id: string; title: string; content: string }> } }>(SEARCH, { f })).searchCases;
 
   beforeAll(async () => {
     partner = await collectEvents(inject('natsUrl'), 'hotline.>');
@@ -52,7 +54,10 @@ describe('personal data typed into the free text stays inside intake', () => {
     for (const c of [open, secret]) await duty.request('mutation($id: ID!) { signCase(id: $id) { id } }', { id: c.id });
     const propertyId = await departmentId(duty, 'property');
     for (const c of [open, secret]) {
-      await eventually(async () => (await duty.request<{ dispatchQueue: Array<{ id: string }> }>('{ dispatchQueue { id } }')).dispatchQueue.some((x) => x.id === c.id), { what: 'in 待分转' });
+      await eventually(
+        async () => (await duty.request<{ dispatchQueue: Array<{ id: string }> }>('{ dispatchQueue { id } }')).dispatchQueue.some((x) => x.id === c.id),
+        { what: 'in 待分转' },
+      );
       await dispatchTo(duty, c.id, propertyId);
       await waitInInbox(property, c.id);
       await property.request('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', {
@@ -98,19 +103,25 @@ describe('personal data typed into the free text stays inside intake', () => {
     expect(new Set((await search(duty, { phone })).items.map((i) => i.id))).toEqual(new Set([open.id, secret.id]));
     expect((await search(duty, { idNumber, projectName: project })).total).toBe(2);
     const log = await admin.request<{ revealLog: Array<{ kind: string; fields: string[]; user: { username: string } }> }>(
-      'query($id: ID) { revealLog(caseId: $id, limit: 10) { kind fields user { username } } }', { id: open.id },
+      'query($id: ID) { revealLog(caseId: $id, limit: 10) { kind fields user { username } } }',
+      { id: open.id },
     );
-    expect(log.revealLog).toEqual(expect.arrayContaining([
-      expect.objectContaining({ kind: 'search', fields: ['phone'], user: { username: 'duty' } }),
-      expect.objectContaining({ kind: 'search', fields: ['idNumber'], user: { username: 'duty' } }),
-    ]));
+    expect(log.revealLog).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'search', fields: ['phone'], user: { username: 'duty' } }),
+        expect.objectContaining({ kind: 'search', fields: ['idNumber'], user: { username: 'duty' } }),
+      ]),
+    );
   });
 
   it('no event carries the name, the door or a number; a confidential case carries none of its text', async () => {
-    const mine = await eventually(async () => {
-      const m = partner.messages.filter((x) => x.json.caseId === open.id || x.json.caseId === secret.id);
-      return m.filter((x) => x.subject === 'hotline.case.replied').length === 2 && m;
-    }, { what: 'both cases replied on the stream' });
+    const mine = await eventually(
+      async () => {
+        const m = partner.messages.filter((x) => x.json.caseId === open.id || x.json.caseId === secret.id);
+        return m.filter((x) => x.subject === 'hotline.case.replied').length === 2 && m;
+      },
+      { what: 'both cases replied on the stream' },
+    );
     for (const m of mine) expect(leaks(m.data), m.subject).toEqual([]);
     const received = mine.find((m) => m.subject === 'hotline.case.received' && m.json.caseId === open.id)!.json.data as Record<string, string>;
     expect(received.title).toBe('***反映荣华中路****漏水');
@@ -126,7 +137,7 @@ describe('personal data typed into the free text stays inside intake', () => {
 
   it('Open311 answers without a key carry no personal data, and no confidential case', async () => {
     const res = await fetch(`${gatewayUrl()}/open311/v2/requests.json?service_request_id=${open.externalNo},${secret.externalNo}`);
-    const body = await res.json() as Array<{ service_request_id: string; description: string }>;
+    const body = (await res.json()) as Array<{ service_request_id: string; description: string }>;
     expect(body.map((r) => r.service_request_id)).toEqual([open.externalNo]);
     expect(leaks(JSON.stringify(body))).toEqual([]);
     expect(body[0].description).toContain('楼上漏水三天');
@@ -135,7 +146,10 @@ describe('personal data typed into the free text stays inside intake', () => {
   it('no log line of any service holds them', async () => {
     // The harness keeps every service's output in <data>/logs (the key file sits in <data>/keys).
     const logs = path.join(path.dirname(path.dirname(inject('keyFile'))), 'logs');
-    const all = fs.readdirSync(logs).map((f) => fs.readFileSync(path.join(logs, f), 'utf8')).join('\n');
+    const all = fs
+      .readdirSync(logs)
+      .map((f) => fs.readFileSync(path.join(logs, f), 'utf8'))
+      .join('\n');
     expect(all.length).toBeGreaterThan(0);
     expect(leaks(all)).toEqual([]);
   });

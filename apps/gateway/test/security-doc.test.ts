@@ -29,7 +29,16 @@ describe('docs/security.md lists every operation with its roles', () => {
   });
 
   it('lists the HTTP routes beside GraphQL', () => {
-    for (const route of ['/open311/v2/requests', 'POST /imports', 'POST /cases/{id}/attachments', 'GET /cases/{id}/attachments/{aid}', 'POST /oauth/token', '/.well-known/jwks.json', 'GET /metrics', 'GET /healthz']) {
+    for (const route of [
+      '/open311/v2/requests',
+      'POST /imports',
+      'POST /cases/{id}/attachments',
+      'GET /cases/{id}/attachments/{aid}',
+      'POST /oauth/token',
+      '/.well-known/jwks.json',
+      'GET /metrics',
+      'GET /healthz',
+    ]) {
       expect(roles, route).toContain(route);
     }
   });

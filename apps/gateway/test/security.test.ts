@@ -28,7 +28,14 @@ async function badTokens(): Promise<Record<string, string>> {
   const otherKey = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey;
   const now = Math.floor(Date.now() / 1000);
   const base = (key: typeof realKey, iat: number, exp: number) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('00000000-0000-4000-8000-000000000001').setIssuer('hotline-identity').setAudience('hotline').setIssuedAt(iat).setExpirationTime(exp).sign(key);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('00000000-0000-4000-8000-000000000001')
+      .setIssuer('hotline-identity')
+      .setAudience('hotline')
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(key);
   const valid = await base(realKey, now, now + 600);
   const [h, p] = valid.split('.');
   return {
@@ -36,7 +43,14 @@ async function badTokens(): Promise<Record<string, string>> {
     expired: await base(realKey, now - 7200, now - 3600), // our key, but expired an hour ago
     'alg none': `${b64({ alg: 'none', typ: 'JWT' })}.${p}.`,
     tampered: `${h}.${b64({ ...JSON.parse(Buffer.from(p, 'base64url').toString()), role: 'admin' })}.${valid.split('.')[2]}`,
-    'wrong audience': await new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('x').setIssuer('hotline-identity').setAudience('other').setIssuedAt(now).setExpirationTime(now + 600).sign(realKey),
+    'wrong audience': await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x')
+      .setIssuer('hotline-identity')
+      .setAudience('other')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(realKey),
   };
 }
 
@@ -88,7 +102,9 @@ describe('every subgraph checks the token itself', () => {
     expect(sign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const queue = await handler.raw('{ dispatchQueue { id } }');
     expect(queue.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const reply = await duty.raw('mutation { replyCase(input: { caseId: "00000000-0000-4000-8000-000000000001", result: solved, text: "值守员不能答复" }) { id } }');
+    const reply = await duty.raw(
+      'mutation { replyCase(input: { caseId: "00000000-0000-4000-8000-000000000001", result: solved, text: "值守员不能答复" }) { id } }',
+    );
     expect(reply.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const users = await duty.raw('{ users { id } }');
     expect(users.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -129,20 +145,34 @@ describe('login limits that cannot be outlasted', () => {
    * Linux), with whatever X-Forwarded-For it cares to write — the gateway believes none.
    */
   const login = (username: string, password: string, from: string, spoofed?: string) =>
-    new Promise<{ data?: { login?: { token: string } }; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }> }>((resolve, reject) => {
-      const u = new URL(gatewayUrl());
-      const body = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: username, p: password } });
-      const req = http.request({
-        host: u.hostname, port: u.port, path: '/graphql', method: 'POST', localAddress: from,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(spoofed ? { 'x-forwarded-for': spoofed } : {}) },
-      }, (res) => {
-        let text = '';
-        res.on('data', (c) => { text += c; });
-        res.on('end', () => resolve(JSON.parse(text)));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+    new Promise<{ data?: { login?: { token: string } }; errors?: Array<{ message: string; extensions?: { code?: string; reason?: string } }> }>(
+      (resolve, reject) => {
+        const u = new URL(gatewayUrl());
+        const body = JSON.stringify({
+          query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+          variables: { u: username, p: password },
+        });
+        const req = http.request(
+          {
+            host: u.hostname,
+            port: u.port,
+            path: '/graphql',
+            method: 'POST',
+            localAddress: from,
+            headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(spoofed ? { 'x-forwarded-for': spoofed } : {}) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c) => {
+              text += c;
+            });
+            res.on('end', () => resolve(JSON.parse(text)));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      },
+    );
   const reason = (r: Awaited<ReturnType<typeof login>>) => r.errors?.[0].extensions?.reason;
 
   it('a spoofed X-Forwarded-For is ignored: the locked address stays locked whatever it claims to be', async () => {
@@ -177,7 +207,9 @@ describe('pass-through paths stay under their prefix', () => {
       const u = new URL(gatewayUrl());
       const req = http.request({ host: u.hostname, port: u.port, path, method: 'GET' }, (res) => {
         let body = '';
-        res.on('data', (c) => { body += c; });
+        res.on('data', (c) => {
+          body += c;
+        });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       });
       req.on('error', reject);

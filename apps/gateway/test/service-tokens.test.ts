@@ -37,7 +37,9 @@ describe('service tokens (服务凭据) for calls between services', () => {
     await dispatchTo(duty, done.id, property);
     await waitInInbox(handler, done.id);
     await handler.request('mutation($i: ReplyInput!) { replyCase(input: $i) { id } }', { i: { caseId: done.id, result: 'solved', text: replyText } });
-    await eventually(async () => !(await duty.raw('mutation($i: ApproveReplyInput!) { approveReply(input: $i) { id } }', { i: { caseId: done.id } })).errors, { what: 'approval' });
+    await eventually(async () => !(await duty.raw('mutation($i: ApproveReplyInput!) { approveReply(input: $i) { id } }', { i: { caseId: done.id } })).errors, {
+      what: 'approval',
+    });
     completedCaseId = done.id;
     openCaseId = (await receiveAndSign(duty, { title: '路灯不亮', content: '小区南门路灯不亮。' })).id;
     const t = await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: inject('intakeClientSecret') });
@@ -53,16 +55,28 @@ describe('service tokens (服务凭据) for calls between services', () => {
     expect(claims).toMatchObject({ sub: 'service:intake', role: 'service', aud: 'hotline-internal', scope: 'dispatch.reply:read callback.task:read' });
     expect(claims.exp - claims.iat).toBe(300);
 
-    const basic = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from(`intake:${inject('intakeClientSecret')}`).toString('base64')}` });
+    const basic = await tokenRequest(
+      { grant_type: 'client_credentials' },
+      { authorization: `Basic ${Buffer.from(`intake:${inject('intakeClientSecret')}`).toString('base64')}` },
+    );
     expect(basic.status).toBe(200);
   });
 
   it('refuses a wrong secret, an unknown client, a missing or other grant type — RFC 6749 errors', async () => {
     const secret = inject('intakeClientSecret');
-    expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: `${secret}x` })).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
-    expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'dispatch', client_secret: secret })).toMatchObject({ status: 401, body: { error: 'invalid_client' } });
+    expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: `${secret}x` })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
+    expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'dispatch', client_secret: secret })).toMatchObject({
+      status: 401,
+      body: { error: 'invalid_client' },
+    });
     expect(await tokenRequest({ client_id: 'intake', client_secret: secret })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
-    expect(await tokenRequest({ grant_type: 'password', client_id: 'intake', client_secret: secret })).toMatchObject({ status: 400, body: { error: 'unsupported_grant_type' } });
+    expect(await tokenRequest({ grant_type: 'password', client_id: 'intake', client_secret: secret })).toMatchObject({
+      status: 400,
+      body: { error: 'unsupported_grant_type' },
+    });
     expect(await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake' })).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
     const malformed = await tokenRequest({ grant_type: 'client_credentials' }, { authorization: `Basic ${Buffer.from('intake:%E0%A4%A').toString('base64')}` });
     expect(malformed).toMatchObject({ status: 400, body: { error: 'invalid_request' } });
@@ -73,7 +87,10 @@ describe('service tokens (服务凭据) for calls between services', () => {
     // From an address of its own (identity believes X-Forwarded-For from loopback, TRUST_PROXY),
     // with a different made-up client id each time: they all count against that address.
     const from = { 'x-forwarded-for': '192.0.2.77' };
-    for (let i = 0; i < 6; i++) statuses.push((await tokenRequest({ grant_type: 'client_credentials', client_id: `prober-${i}`, client_secret: 'guess-guess-guess-guess-guess' }, from)).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await tokenRequest({ grant_type: 'client_credentials', client_id: `prober-${i}`, client_secret: 'guess-guess-guess-guess-guess' }, from)).status,
+      );
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // the real client, from its own address, is not affected
     expect((await tokenRequest({ grant_type: 'client_credentials', client_id: 'intake', client_secret: inject('intakeClientSecret') })).status).toBe(200);
@@ -125,7 +142,14 @@ describe('service tokens (服务凭据) for calls between services', () => {
     const key = createPrivateKey(fs.readFileSync(inject('keyFile')));
     const now = Math.floor(Date.now() / 1000);
     const sign = (claims: Record<string, unknown>, aud: string) =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject('service:intake').setIssuer('hotline-identity').setAudience(aud).setIssuedAt(now).setExpirationTime(now + 300).sign(key);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('service:intake')
+        .setIssuer('hotline-identity')
+        .setAudience(aud)
+        .setIssuedAt(now)
+        .setExpirationTime(now + 300)
+        .sign(key);
     const serviceAsPerson = await sign({ role: 'service', scope: 'dispatch.reply:read', client_id: 'intake' }, 'hotline');
     const personAsService = await sign({ role: 'duty', username: 'duty' }, 'hotline-internal');
     for (const [kind, token] of Object.entries({ serviceAsPerson, personAsService })) {

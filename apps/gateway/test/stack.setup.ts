@@ -46,10 +46,27 @@ export default async function setup(project: TestProject) {
   // Supervised at first (restarted after a crash); once stopped and started here, a plain process.
   let supervision: Awaited<ReturnType<typeof startService>> = stack.subgraphs.supervision;
   const control = http.createServer((req, res) => {
-    const done = (p: Promise<unknown>) => p.then(() => res.end('ok'), (e) => { res.statusCode = 500; res.end(String(e)); });
+    const done = (p: Promise<unknown>) =>
+      p.then(
+        () => res.end('ok'),
+        (e) => {
+          res.statusCode = 500;
+          res.end(String(e));
+        },
+      );
     if (req.method === 'POST' && req.url === '/supervision/stop') return done(supervision.stop());
     if (req.method === 'POST' && req.url === '/supervision/start') {
-      return done(startService({ rootDir, name: 'supervision', port: supervision.port, env: stack.serviceEnv('supervision'), logFile: path.join(stack.dataDir, 'logs', 'supervision.log') }).then((p) => { supervision = p; }));
+      return done(
+        startService({
+          rootDir,
+          name: 'supervision',
+          port: supervision.port,
+          env: stack.serviceEnv('supervision'),
+          logFile: path.join(stack.dataDir, 'logs', 'supervision.log'),
+        }).then((p) => {
+          supervision = p;
+        }),
+      );
     }
     res.statusCode = 404;
     res.end();

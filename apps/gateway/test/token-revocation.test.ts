@@ -42,7 +42,7 @@ describe('tokens die with the user', () => {
   const ALL = ['gateway', 'identity', 'intake', 'dispatch'];
   const refusedEverywhere = async (token: string) => (await refusedAt(token)).length === ALL.length;
 
-  it('a disabled duty operator\'s token is refused at the gateway, every subgraph and the file routes within seconds', async () => {
+  it("a disabled duty operator's token is refused at the gateway, every subgraph and the file routes within seconds", async () => {
     const partner = await collectEvents(inject('natsUrl'), 'hotline.user.>');
     try {
       const u = await throwaway('duty');
@@ -59,7 +59,11 @@ describe('tokens die with the user', () => {
 
       const again = await duty.raw('mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }', { i: newCaseInput() });
       expect(again.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      const upload = await fetch(`${gatewayUrl()}/cases/${c.receiveCase.id}/attachments?fileName=a.png`, { method: 'POST', headers: { authorization: `Bearer ${duty.token}` }, body: new Uint8Array([1, 2, 3]) });
+      const upload = await fetch(`${gatewayUrl()}/cases/${c.receiveCase.id}/attachments?fileName=a.png`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${duty.token}` },
+        body: new Uint8Array([1, 2, 3]),
+      });
       expect(upload.status).toBe(401);
       const imports = await fetch(`${gatewayUrl()}/imports?fileName=a.csv`, { method: 'POST', headers: { authorization: `Bearer ${duty.token}` }, body: 'x' });
       expect(imports.status).toBe(401);

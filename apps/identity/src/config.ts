@@ -20,13 +20,16 @@ export const IdentityConfigSchema = BaseConfigSchema.extend({
   /** identity serves the JWKS itself; others read it from here. */
   IDENTITY_JWKS_URL: z.url().default('http://127.0.0.1:4101/.well-known/jwks.json'),
   /** Services that may get a service token: "intake=<secret>,callback=<secret>" (secrets ≥ 24 chars). */
-  SERVICE_CLIENTS: z.string().optional().superRefine((v, ctx) => {
-    try {
-      new ServiceClients(v);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^SERVICE_CLIENTS: /, '') });
-    }
-  }),
+  SERVICE_CLIENTS: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        new ServiceClients(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message.replace(/^SERVICE_CLIENTS: /, '') });
+      }
+    }),
   SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3_600).default(300),
   /** Departments to create or rename at start: JSON array of { code, name }. */
   DEPARTMENTS_FILE: z.string().optional(),

@@ -7,7 +7,12 @@ export const IntakeConfigSchema = BaseConfigSchema.extend({
   /** The public base URL of the Open311 endpoint, for discovery (default: from the request's host). */
   OPEN311_PUBLIC_URL: z.url().optional(),
   /** 附件 (attachments): the largest file accepted, in bytes (default 20 MB; the gateway passes at most 25 MB). */
-  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(25 * 1024 * 1024, 'must be at most 25 MB (26214400), the gateway limit').default(20 * 1024 * 1024),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(25 * 1024 * 1024, 'must be at most 25 MB (26214400), the gateway limit')
+    .default(20 * 1024 * 1024),
   /** 附件: how many files may be uploaded to one case. */
   ATTACHMENT_MAX_PER_CASE: z.coerce.number().int().min(1).max(1000).default(20),
   /** 办结反馈: the district platform's webhook and the HMAC-SHA256 secret (an admin may override both at run time). */
@@ -29,6 +34,12 @@ export const IntakeConfigSchema = BaseConfigSchema.extend({
    */
   CALLER_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_CALLER_KEY_SECRET),
 })
-  .refine((c) => c.NODE_ENV !== 'production' || c.CALLER_KEY_SECRET !== DEV_CALLER_KEY_SECRET, { path: ['CALLER_KEY_SECRET'], message: 'must be set in production (the default is for local runs and tests only)' })
-  .refine((c) => !c.FEEDBACK_WEBHOOK_URL || !!c.FEEDBACK_WEBHOOK_SECRET, { path: ['FEEDBACK_WEBHOOK_SECRET'], message: 'is required when FEEDBACK_WEBHOOK_URL is set' });
+  .refine((c) => c.NODE_ENV !== 'production' || c.CALLER_KEY_SECRET !== DEV_CALLER_KEY_SECRET, {
+    path: ['CALLER_KEY_SECRET'],
+    message: 'must be set in production (the default is for local runs and tests only)',
+  })
+  .refine((c) => !c.FEEDBACK_WEBHOOK_URL || !!c.FEEDBACK_WEBHOOK_SECRET, {
+    path: ['FEEDBACK_WEBHOOK_SECRET'],
+    message: 'is required when FEEDBACK_WEBHOOK_URL is set',
+  });
 export type IntakeConfig = z.infer<typeof IntakeConfigSchema>;

@@ -31,7 +31,21 @@ import { KeyPerson, KeyPersonAudit } from './key-persons/key-person.entity';
 main({
   name: 'intake',
   configSchema: IntakeConfigSchema,
-  entities: [Case, TimelineEntry, RevealLogEntry, CaseAudit, Topic, Open311Key, ImportJob, ImportMapping, FeedbackRecord, FeedbackAttempt, CaseAttachment, KeyPerson, KeyPersonAudit],
+  entities: [
+    Case,
+    TimelineEntry,
+    RevealLogEntry,
+    CaseAudit,
+    Topic,
+    Open311Key,
+    ImportJob,
+    ImportMapping,
+    FeedbackRecord,
+    FeedbackAttempt,
+    CaseAttachment,
+    KeyPerson,
+    KeyPersonAudit,
+  ],
   migrations,
   schema: buildIntakeSchema,
   // The 办结反馈 webhook loop: made here, started with the service, stopped before its database closes.
@@ -40,7 +54,10 @@ main({
     configureCallerKey(config.CALLER_KEY_SECRET);
     return {
       delivery: new FeedbackDelivery(orm, log, {
-        maxAttempts: config.FEEDBACK_MAX_ATTEMPTS, retryBaseMs: config.FEEDBACK_RETRY_BASE_MS, pollMs: config.FEEDBACK_POLL_MS, config,
+        maxAttempts: config.FEEDBACK_MAX_ATTEMPTS,
+        retryBaseMs: config.FEEDBACK_RETRY_BASE_MS,
+        pollMs: config.FEEDBACK_POLL_MS,
+        config,
         replies: dispatchReplySource(services, config.DISPATCH_GRAPHQL_URL),
       }),
     };

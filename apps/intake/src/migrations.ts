@@ -92,7 +92,9 @@ class FullWorkOrder extends Migration {
       ['municipal', '市政设施', null, 40, '道路、路灯等市政设施'],
     ];
     for (const [code, name, parent, sort, description] of topics) {
-      this.addSql(`insert into intake_topic (code, name, parent_code, sort, description) values ('${code}', '${name}', ${parent ? `'${parent}'` : 'null'}, ${sort}, '${description}')`);
+      this.addSql(
+        `insert into intake_topic (code, name, parent_code, sort, description) values ('${code}', '${name}', ${parent ? `'${parent}'` : 'null'}, ${sort}, '${description}')`,
+      );
     }
     this.addSql(`create table intake_setting (
       key varchar(64) primary key,
@@ -275,15 +277,16 @@ class SearchText extends Migration {
   override async up(): Promise<void> {
     await this.execute("alter table intake_case add column search_text text not null default ''");
     for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
-      const rows = await this.execute(
-        'select id, title, content, citizen_name, citizen_phone, address from intake_case where id > ? order by id limit 1000', [after],
-      ) as Array<{ id: string; title: string; content: string; citizen_name: string; citizen_phone: string; address: string | null }>;
+      const rows = (await this.execute('select id, title, content, citizen_name, citizen_phone, address from intake_case where id > ? order by id limit 1000', [
+        after,
+      ])) as Array<{ id: string; title: string; content: string; citizen_name: string; citizen_phone: string; address: string | null }>;
       if (!rows.length) break;
-      const texts = rows.map((r) => searchTextOf({ title: r.title, content: r.content, citizenName: r.citizen_name, citizenPhone: r.citizen_phone, address: r.address }));
-      await this.execute(
-        'update intake_case c set search_text = v.t from json_to_recordset(?::json) as v(id uuid, t text) where c.id = v.id',
-        [JSON.stringify(rows.map((r, i) => ({ id: r.id, t: texts[i] })))],
+      const texts = rows.map((r) =>
+        searchTextOf({ title: r.title, content: r.content, citizenName: r.citizen_name, citizenPhone: r.citizen_phone, address: r.address }),
       );
+      await this.execute('update intake_case c set search_text = v.t from json_to_recordset(?::json) as v(id uuid, t text) where c.id = v.id', [
+        JSON.stringify(rows.map((r, i) => ({ id: r.id, t: texts[i] }))),
+      ]);
       after = rows[rows.length - 1].id;
     }
   }

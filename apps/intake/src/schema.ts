@@ -13,7 +13,20 @@ import { KeyPersonsResolver } from './key-persons/key-persons.resolver';
 
 export const buildIntakeSchema = () =>
   buildFederatedSchema({
-    resolvers: [CaseResolver, RevealResolver, TopicResolver, Open311KeyResolver, ImportResolver, ClassificationResolver, RepeatResolver, FeedbackResolver, CaseFeedbackResolver, AttachmentResolver, CaseTextResolver, KeyPersonsResolver],
+    resolvers: [
+      CaseResolver,
+      RevealResolver,
+      TopicResolver,
+      Open311KeyResolver,
+      ImportResolver,
+      ClassificationResolver,
+      RepeatResolver,
+      FeedbackResolver,
+      CaseFeedbackResolver,
+      AttachmentResolver,
+      CaseTextResolver,
+      KeyPersonsResolver,
+    ],
     orphanedTypes: [UserRef, DepartmentRef],
     referenceResolvers: { Case: caseReference } as never,
   });

@@ -44,17 +44,32 @@ describe('撤回附件 (removeAttachment) on a real database', () => {
   async function newCase(attachments: Case['attachments'] = []): Promise<Case> {
     const e = em();
     const c = e.create(Case, {
-      externalNo: `ATT-${randomUUID().slice(0, 8)}`, channel: 'manual', title: '小区电梯停运', content: '电梯停运三天', requestType: 'complaint',
-      topic: '物业', receivedAt: new Date(), citizenName: '张三', citizenPhone: '13812345678', attachments,
+      externalNo: `ATT-${randomUUID().slice(0, 8)}`,
+      channel: 'manual',
+      title: '小区电梯停运',
+      content: '电梯停运三天',
+      requestType: 'complaint',
+      topic: '物业',
+      receivedAt: new Date(),
+      citizenName: '张三',
+      citizenPhone: '13812345678',
+      attachments,
     });
     await e.flush();
     return c;
   }
-  const upload = async (caseId: string, bytes: Buffer, fileName: string) => (await addAttachment(em(), store, duty, { caseId, fileName, bytes }, limits)).attachment;
-  const blobCount = async (sha: string) => Number((await em().execute<Array<{ n: string }>>('select count(*) as n from intake_attachment_blob where sha256 = ?', [sha]))[0].n);
-  const caseOf = async (id: string) => (await em().findOneOrFail(Case, { id }));
+  const upload = async (caseId: string, bytes: Buffer, fileName: string) =>
+    (await addAttachment(em(), store, duty, { caseId, fileName, bytes }, limits)).attachment;
+  const blobCount = async (sha: string) =>
+    Number((await em().execute<Array<{ n: string }>>('select count(*) as n from intake_attachment_blob where sha256 = ?', [sha]))[0].n);
+  const caseOf = async (id: string) => await em().findOneOrFail(Case, { id });
   const outbox = async (caseId: string, subject: string) =>
-    (await em().execute<Array<{ payload: Record<string, unknown> }>>('select payload from kit_outbox where case_id = ? and subject = ? order by seq', [caseId, subject])).map((r) => r.payload);
+    (
+      await em().execute<Array<{ payload: Record<string, unknown> }>>('select payload from kit_outbox where case_id = ? and subject = ? order by seq', [
+        caseId,
+        subject,
+      ])
+    ).map((r) => r.payload);
   const audits = (caseId: string) => em().find(CaseAudit, { caseId, kind: 'attachment-removed' }, { orderBy: { at: 'asc' } });
 
   it('removes one of two identical files: off the case, the row marked, the bytes kept while shared and deleted with the last reference; audited; the event carries the id only', async () => {
@@ -85,13 +100,34 @@ describe('撤回附件 (removeAttachment) on a real database', () => {
 
     const log = await audits(c.id);
     expect(log.map((x) => ({ reason: x.reason, actor: x.actor, actorUserId: x.actorUserId, before: x.before, after: x.after }))).toEqual([
-      { reason: '误传了其他市民的身份证复印件', actor: 'duty', actorUserId: duty.id, before: { attachmentId: a.id, fileName: '李四身份证复印件.txt', contentType: 'text/plain; charset=utf-8', size: same.length, sha256: a.sha256 }, after: { attachmentId: a.id, removedAt: expect.any(String), bytesDeleted: false } },
-      { reason: '重复上传，且为他人证件', actor: 'admin', actorUserId: admin.id, before: expect.objectContaining({ attachmentId: b.id }), after: { attachmentId: b.id, removedAt: expect.any(String), bytesDeleted: true } },
+      {
+        reason: '误传了其他市民的身份证复印件',
+        actor: 'duty',
+        actorUserId: duty.id,
+        before: { attachmentId: a.id, fileName: '李四身份证复印件.txt', contentType: 'text/plain; charset=utf-8', size: same.length, sha256: a.sha256 },
+        after: { attachmentId: a.id, removedAt: expect.any(String), bytesDeleted: false },
+      },
+      {
+        reason: '重复上传，且为他人证件',
+        actor: 'admin',
+        actorUserId: admin.id,
+        before: expect.objectContaining({ attachmentId: b.id }),
+        after: { attachmentId: b.id, removedAt: expect.any(String), bytesDeleted: true },
+      },
     ]);
 
     const events = await outbox(c.id, 'hotline.case.attachment-removed');
-    expect(events.map((e) => e.data)).toEqual([{ externalNo: c.externalNo, attachmentId: a.id }, { externalNo: c.externalNo, attachmentId: b.id }]);
-    expect(events[0]).toMatchObject({ type: 'hotline.case.attachment-removed', version: 1, source: 'intake', caseId: c.id, actor: { userId: duty.id, role: 'duty' } });
+    expect(events.map((e) => e.data)).toEqual([
+      { externalNo: c.externalNo, attachmentId: a.id },
+      { externalNo: c.externalNo, attachmentId: b.id },
+    ]);
+    expect(events[0]).toMatchObject({
+      type: 'hotline.case.attachment-removed',
+      version: 1,
+      source: 'intake',
+      caseId: c.id,
+      actor: { userId: duty.id, role: 'duty' },
+    });
     const text = JSON.stringify(events);
     for (const secret of ['李四', '身份证', '误传', '他人证件']) expect(text).not.toContain(secret);
 
@@ -117,10 +153,15 @@ describe('撤回附件 (removeAttachment) on a real database', () => {
     const bytes = textFile('不应被删除');
     const a = await upload(c.id, bytes, '现场记录.txt');
     const before = await caseOf(c.id);
-    const attempt = (user: AuthUser, input: Record<string, unknown>) => removeAttachment(em(), store, user, { caseId: c.id, attachmentId: a.id, reason: '误传他人材料', ...input });
+    const attempt = (user: AuthUser, input: Record<string, unknown>) =>
+      removeAttachment(em(), store, user, { caseId: c.id, attachmentId: a.id, reason: '误传他人材料', ...input });
 
     await expect(attempt(handler, {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(attempt(duty, { reason: '删了' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT', message: '请填写撤回原因（至少 4 个字）' });
+    await expect(attempt(duty, { reason: '删了' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'INVALID_INPUT',
+      message: '请填写撤回原因（至少 4 个字）',
+    });
     await expect(attempt(duty, { reason: '   误传    ' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_INPUT' }); // 2 characters once trimmed
     await expect(attempt(duty, { reason: '长'.repeat(201) })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: '撤回原因最多 200 个字' });
     await expect(attempt(duty, { attachmentId: link.url })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', reason: 'ATTACHMENT_IS_LINK' });
@@ -130,7 +171,9 @@ describe('撤回附件 (removeAttachment) on a real database', () => {
     await expect(attempt(duty, { caseId: randomUUID() })).rejects.toMatchObject({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
     // A file of another case is not this case's.
     const elsewhere = await newCase();
-    await expect(removeAttachment(em(), store, duty, { caseId: elsewhere.id, attachmentId: a.id, reason: '误传他人材料' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(removeAttachment(em(), store, duty, { caseId: elsewhere.id, attachmentId: a.id, reason: '误传他人材料' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
 
     const now = await caseOf(c.id);
     expect(now.attachments).toEqual(before.attachments);

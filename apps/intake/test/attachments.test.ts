@@ -2,7 +2,17 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { linkAttachments, withUploadedAttachments } from '../src/attachments/attachments';
-import { biffHasMacroSheet, contentDisposition, FILE_KINDS, formatSize, inspectArchive, oleStreamNames, sanitizeFileName, sniffFileKind, zipEntryNames } from '../src/attachments/file-type';
+import {
+  biffHasMacroSheet,
+  contentDisposition,
+  FILE_KINDS,
+  formatSize,
+  inspectArchive,
+  oleStreamNames,
+  sanitizeFileName,
+  sniffFileKind,
+  zipEntryNames,
+} from '../src/attachments/file-type';
 
 // ---- real files, built byte by byte -------------------------------------------------------
 
@@ -53,7 +63,8 @@ function zip(entries: Record<string, string | Buffer>, opts: { deflate?: boolean
 }
 
 const CONTENT_TYPES = '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>';
-const docx = (extra: Record<string, string | Buffer> = {}) => zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>', ...extra });
+const docx = (extra: Record<string, string | Buffer> = {}) =>
+  zip({ '[Content_Types].xml': CONTENT_TYPES, '_rels/.rels': '<Relationships/>', 'word/document.xml': '<w:document/>', ...extra });
 
 /**
  * An OLE2 compound file (legacy Office) with these stream names: 512-byte sectors, sector 0 the
@@ -217,29 +228,36 @@ describe('a re-import and uploaded files', () => {
     expect(withUploadedAttachments(current, [])).toEqual([uploaded]);
   });
 
-describe('legacy Excel with Excel 4.0 (XLM) or VBA macro sheets', () => {
-  /** BIFF8 records: BOF, one BoundSheet8 per sheet type given, EOF. */
-  const workbook = (...sheetTypes: number[]) => {
-    const rec = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type & 0xff, type >> 8, data.length & 0xff, data.length >> 8]), data]);
-    const boundSheet = (dt: number) => rec(0x0085, Buffer.from([0, 0, 0, 0, 0, dt, 1, 0, 0x53]));
-    return Buffer.concat([rec(0x0809, Buffer.alloc(16)), ...sheetTypes.map(boundSheet), rec(0x000a, Buffer.alloc(0))]);
-  };
+  describe('legacy Excel with Excel 4.0 (XLM) or VBA macro sheets', () => {
+    /** BIFF8 records: BOF, one BoundSheet8 per sheet type given, EOF. */
+    const workbook = (...sheetTypes: number[]) => {
+      const rec = (type: number, data: Buffer) => Buffer.concat([Buffer.from([type & 0xff, type >> 8, data.length & 0xff, data.length >> 8]), data]);
+      const boundSheet = (dt: number) => rec(0x0085, Buffer.from([0, 0, 0, 0, 0, dt, 1, 0, 0x53]));
+      return Buffer.concat([rec(0x0809, Buffer.alloc(16)), ...sheetTypes.map(boundSheet), rec(0x000a, Buffer.alloc(0))]);
+    };
 
-  it('a workbook of worksheets passes; one declaring a macro or VBA sheet is refused', () => {
-    expect(biffHasMacroSheet(workbook(0x00, 0x02))).toBe(false);
-    expect(biffHasMacroSheet(workbook(0x00, 0x01))).toBe(true);
-    expect(biffHasMacroSheet(workbook(0x06))).toBe(true);
-    expect(sniffFileKind(ole([['Workbook', workbook(0x00)]]))).toBe('xls');
-    expect(sniffFileKind(ole([['Workbook', workbook(0x00, 0x01)]]))).toBeUndefined();
+    it('a workbook of worksheets passes; one declaring a macro or VBA sheet is refused', () => {
+      expect(biffHasMacroSheet(workbook(0x00, 0x02))).toBe(false);
+      expect(biffHasMacroSheet(workbook(0x00, 0x01))).toBe(true);
+      expect(biffHasMacroSheet(workbook(0x06))).toBe(true);
+      expect(sniffFileKind(ole([['Workbook', workbook(0x00)]]))).toBe('xls');
+      expect(sniffFileKind(ole([['Workbook', workbook(0x00, 0x01)]]))).toBeUndefined();
+    });
   });
-});
 });
 
 describe('inspectArchive: an Office file is checked before anything inflates it', () => {
   const MZ = Buffer.concat([Buffer.from('MZ\x90\x00'), Buffer.alloc(60), Buffer.from('This program cannot be run in DOS mode.')]);
   it('lets ordinary documents and workbooks through', async () => {
     expect(inspectArchive(docx())).toEqual({ ok: true });
-    expect(inspectArchive(zip({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document>' + '<w:p>段落</w:p>'.repeat(5000) + '</w:document>' }, { deflate: true }))).toEqual({ ok: true });
+    expect(
+      inspectArchive(
+        zip(
+          { '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document>' + '<w:p>段落</w:p>'.repeat(5000) + '</w:document>' },
+          { deflate: true },
+        ),
+      ),
+    ).toEqual({ ok: true });
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('工单').addRows(Array.from({ length: 2000 }, (_, i) => [`BJ-${i}`, '小区电梯停运三天，老人上下楼困难', 13800000000 + i]));
     expect(inspectArchive(Buffer.from(await wb.xlsx.writeBuffer()))).toEqual({ ok: true });
@@ -258,7 +276,14 @@ describe('inspectArchive: an Office file is checked before anything inflates it'
   it('refuses a .docx-shaped zip carrying a program, by name or by its bytes, stored or deflated', () => {
     expect(inspectArchive(docx({ 'word/setup.exe': 'anything' }))).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
     expect(inspectArchive(docx({ 'word/media/image1.png': MZ }))).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
-    const embedded = zip({ '[Content_Types].xml': CONTENT_TYPES, 'word/document.xml': '<w:document/>', 'word/embeddings/oleObject1.bin': Buffer.concat([Buffer.alloc(300, 1), MZ]) }, { deflate: true });
+    const embedded = zip(
+      {
+        '[Content_Types].xml': CONTENT_TYPES,
+        'word/document.xml': '<w:document/>',
+        'word/embeddings/oleObject1.bin': Buffer.concat([Buffer.alloc(300, 1), MZ]),
+      },
+      { deflate: true },
+    );
     expect(sniffFileKind(embedded)).toBe('docx');
     expect(inspectArchive(embedded)).toMatchObject({ ok: false, reason: 'ARCHIVE_HAS_EXECUTABLE' });
   });

@@ -18,7 +18,10 @@ describe('classifyByRules (分类分级)', () => {
     expect(classifyByRules({ ...base, topic: '延期交房' }, rules, none)).toMatchObject({ tier: 'difficult', ruleIds: ['tier:topic'] });
   });
   it('repeats and bursts make even a consultation difficult', () => {
-    expect(classifyByRules({ ...base, requestType: 'consultation' }, rules, { repeatCount: 2, clusterCount: 0 })).toMatchObject({ tier: 'difficult', ruleIds: ['tier:repeat'] });
+    expect(classifyByRules({ ...base, requestType: 'consultation' }, rules, { repeatCount: 2, clusterCount: 0 })).toMatchObject({
+      tier: 'difficult',
+      ruleIds: ['tier:repeat'],
+    });
     expect(classifyByRules(base, rules, { repeatCount: 1, clusterCount: 0 }).tier).toBe('general');
     expect(classifyByRules(base, rules, { repeatCount: 0, clusterCount: 4 })).toMatchObject({ tier: 'difficult', ruleIds: ['tier:cluster'] });
     expect(classifyByRules(base, rules, { repeatCount: 0, clusterCount: 3 }).tier).toBe('general');
@@ -42,17 +45,37 @@ describe('repeat detection (重复件)', () => {
     expect(textSimilarity('工地夜间施工噪音扰民', '物业费上涨未公示')).toBe(0);
     expect(jaccard(new Set(), new Set())).toBe(0);
   });
-  const earlier = { citizenPhone: '13811112222', address: '荣华中路10号院', projectName: '金茂悦', topic: '延期交房', title: '延期交房', content: '金茂悦二期延期交房无说法，要求交房' };
+  const earlier = {
+    citizenPhone: '13811112222',
+    address: '荣华中路10号院',
+    projectName: '金茂悦',
+    topic: '延期交房',
+    title: '延期交房',
+    content: '金茂悦二期延期交房无说法，要求交房',
+  };
   it('scores the same phone 1, same address 0.9, same project 0.8, else the text similarity', () => {
     expect(matchRepeat({ ...earlier, address: null, projectName: null, content: '别的事' }, earlier, 0.45)).toEqual({ score: 1, reasons: ['同一来电号码'] });
     expect(matchRepeat({ ...earlier, citizenPhone: '13900000000', projectName: null, content: 'x' }, earlier, 0.45)?.score).toBe(0.9);
-    expect(matchRepeat({ ...earlier, citizenPhone: '13900000000', address: null, content: 'x', title: 'y' }, earlier, 0.45)).toEqual({ score: 0.8, reasons: ['同一楼盘同一主题'] });
+    expect(matchRepeat({ ...earlier, citizenPhone: '13900000000', address: null, content: 'x', title: 'y' }, earlier, 0.45)).toEqual({
+      score: 0.8,
+      reasons: ['同一楼盘同一主题'],
+    });
     const text = matchRepeat({ ...earlier, citizenPhone: '13900000000', address: null, projectName: null }, earlier, 0.45);
     expect(text?.reasons[0]).toMatch(/^诉求内容相似/);
-    expect(matchRepeat({ ...earlier, citizenPhone: '13900000000', address: null, projectName: null, topic: '物业', title: '电梯', content: '电梯坏了' }, earlier, 0.45)).toBeNull();
+    expect(
+      matchRepeat(
+        { ...earlier, citizenPhone: '13900000000', address: null, projectName: null, topic: '物业', title: '电梯', content: '电梯坏了' },
+        earlier,
+        0.45,
+      ),
+    ).toBeNull();
   });
   it('counts repeats (same citizen or address) and the cluster (same project and topic)', () => {
-    const others = [earlier, { ...earlier, citizenPhone: '13900000000', address: '别处' }, { ...earlier, citizenPhone: '13700000000', address: '别处', topic: '物业' }];
+    const others = [
+      earlier,
+      { ...earlier, citizenPhone: '13900000000', address: '别处' },
+      { ...earlier, citizenPhone: '13700000000', address: '别处', topic: '物业' },
+    ];
     expect(repeatSignals(earlier, others)).toEqual({ repeatCount: 1, clusterCount: 2 });
   });
 });
@@ -65,7 +88,10 @@ describe('revealDecision (查看完整信息)', () => {
     expect(revealDecision('handler', { ...subject, confidential: true })).toMatchObject({ allowed: false, reason: 'CONFIDENTIAL_CASE' });
     expect(revealDecision('callback', subject)).toMatchObject({ allowed: false, reason: 'NOT_YET_FOR_CALLBACK' });
     expect(revealDecision('callback', { ...subject, stage: 'completed' })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
-    expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: false })).toMatchObject({ allowed: false, reason: 'NO_CALLBACK_TASK' });
+    expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: false })).toMatchObject({
+      allowed: false,
+      reason: 'NO_CALLBACK_TASK',
+    });
     expect(revealDecision('callback', { ...subject, stage: 'completed', holdsCallbackTask: true }).allowed).toBe(true);
     expect(revealDecision('callback', { ...subject, stage: 'awaitingCallback', holdsCallbackTask: true }).allowed).toBe(true); // 待回访
     for (const role of ['admin', 'supervisor', 'leader', 'partner'] as const) expect(revealDecision(role, subject).allowed).toBe(false);
@@ -78,19 +104,44 @@ describe('Open311', () => {
     const d = parseRequestQuery({}, now);
     expect((d.to.getTime() - d.from.getTime()) / 86_400_000).toBe(MAX_WINDOW_DAYS);
     expect(() => parseRequestQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-04-02T00:00:00Z' }, now)).toThrow(/90/);
-    expect(parseRequestQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-03-31T00:00:00Z' }, now).from.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(parseRequestQuery({ start_date: '2026-01-01T00:00:00Z', end_date: '2026-03-31T00:00:00Z' }, now).from.toISOString()).toBe(
+      '2026-01-01T00:00:00.000Z',
+    );
     expect(parseRequestQuery({ start_date: '2026-01-01T00:00:00Z' }, now).to.toISOString()).toBe('2026-04-01T00:00:00.000Z');
     expect(() => parseRequestQuery({ start_date: 'soon' }, now)).toThrow(/start_date/);
     expect(() => parseRequestQuery({ status: 'pending' }, now)).toThrow(/status/);
     expect(parseRequestQuery({ service_request_id: 'A,B', start_date: 'ignored' }, now).ids).toEqual(['A', 'B']);
   });
   it('a service request carries no personal data, and renders as the spec XML', () => {
-    const r = serviceRequestOf({
-      externalNo: 'BJ-1', stage: 'completed', topic: '物业', content: '请回电13812345678', street: '荣华街道', community: null, projectName: '林肯公园',
-      latitude: 39.795312, longitude: 116.506123, receivedAt: now, updatedAt: now, deadlineAt: null, attachments: [],
-    }, 'property');
-    expect(r).toMatchObject({ status: 'closed', status_notes: '已办结', description: '请回电138****5678', address: '荣华街道 林肯公园', lat: 39.795, long: 116.506 });
-    expect(toXml('service_requests', [{ service_request_id: 'A&B', lat: null }])).toBe('<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>A&amp;B</service_request_id><lat/></request></service_requests>');
+    const r = serviceRequestOf(
+      {
+        externalNo: 'BJ-1',
+        stage: 'completed',
+        topic: '物业',
+        content: '请回电13812345678',
+        street: '荣华街道',
+        community: null,
+        projectName: '林肯公园',
+        latitude: 39.795312,
+        longitude: 116.506123,
+        receivedAt: now,
+        updatedAt: now,
+        deadlineAt: null,
+        attachments: [],
+      },
+      'property',
+    );
+    expect(r).toMatchObject({
+      status: 'closed',
+      status_notes: '已办结',
+      description: '请回电138****5678',
+      address: '荣华街道 林肯公园',
+      lat: 39.795,
+      long: 116.506,
+    });
+    expect(toXml('service_requests', [{ service_request_id: 'A&B', lat: null }])).toBe(
+      '<?xml version="1.0" encoding="utf-8"?><service_requests><request><service_request_id>A&amp;B</service_request_id><lat/></request></service_requests>',
+    );
   });
 });
 
@@ -104,7 +155,11 @@ describe('import rows (导入)', () => {
   });
   it('maps a row by header, converting Chinese labels, and reports each problem with its column', () => {
     const { columns } = resolveColumns(['工单编号', '受理时间', '标题', '诉求内容', '诉求类型', '主题', '是否匿名', '紧急程度']);
-    const ok = rowToInput(2, { 工单编号: 'A1', 受理时间: '2026-11-01 09:30', 标题: 't', 诉求内容: 'c', 诉求类型: '投诉', 主题: '物业', 是否匿名: '是', 紧急程度: '紧急' }, columns);
+    const ok = rowToInput(
+      2,
+      { 工单编号: 'A1', 受理时间: '2026-11-01 09:30', 标题: 't', 诉求内容: 'c', 诉求类型: '投诉', 主题: '物业', 是否匿名: '是', 紧急程度: '紧急' },
+      columns,
+    );
     expect(ok.input).toMatchObject({ externalNo: 'A1', requestType: 'complaint', anonymous: true, urgency: 'urgent', channel: 'import' });
     const bad = rowToInput(3, { 工单编号: 'A2', 受理时间: 'x', 诉求内容: 'c', 诉求类型: '闲聊', 主题: '物业', 是否匿名: '也许' }, columns);
     expect(bad.problems.map((p) => p.column).sort()).toEqual(['受理时间', '是否匿名', '标题', '诉求类型'].sort());

@@ -23,12 +23,15 @@ describe('migration search_text backfills the redacted text of existing cases', 
     const before = await openOrm({ url, entities: [Case], migrations: migrations.slice(0, last) });
     const ids = Array.from({ length: 1_205 }, () => randomUUID()); // more than one batch of 1,000
     try {
-      await before.em.fork().getConnection().execute(
-        `insert into intake_case (id, external_no, channel, title, content, request_type, topic, urgency, tier, stage, received_at, citizen_name, citizen_phone, address, created_at, updated_at)
+      await before.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into intake_case (id, external_no, channel, title, content, request_type, topic, urgency, tier, stage, received_at, citizen_name, citizen_phone, address, created_at, updated_at)
          select id, 'BF-' || id, 'manual', '王建国反映荣华中路15号3单元502漏水', '我叫王建国，住荣华中路15号3单元502室，电话13912345678，楼上漏水', 'complaint', '物业', 'normal', 'general', 'received', now(), '王建国', '13912345678', '北京市经济技术开发区荣华中路15号3单元502室', now(), now()
          from unnest(?::uuid[]) as id`,
-        [`{${ids.join(',')}}`],
-      );
+          [`{${ids.join(',')}}`],
+        );
     } finally {
       await before.close(true);
     }

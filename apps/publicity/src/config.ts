@@ -10,7 +10,11 @@ export const PublicityConfigSchema = BaseConfigSchema.extend({
   /** The service's own folder: typical-case materials are stored under `<DATA_DIR>/materials` (local-disk store). */
   DATA_DIR: z.string().min(1).default('.data/publicity'),
   /** Largest material file (典型案例材料), in bytes. */
-  MATERIAL_MAX_BYTES: z.coerce.number().int().min(1024).default(20 * 1024 * 1024),
+  MATERIAL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
   /** Most material files on one typical case. */
   MATERIAL_MAX_PER_ITEM: z.coerce.number().int().min(1).max(200).default(20),
   /** Working days for each typical-case stage: 撰写 drafting, 审核 review, 报送 submission. */

@@ -43,7 +43,9 @@ main({
   onStop: () => years.stop(),
   routes: (app, { orm, log, verify, config }) => {
     materialRoutes(app, {
-      orm, log, verify,
+      orm,
+      log,
+      verify,
       store: fileStoreOf(config, config.DATA_DIR, 'materials'),
       limits: { maxBytes: config.MATERIAL_MAX_BYTES, maxPerItem: config.MATERIAL_MAX_PER_ITEM },
     });

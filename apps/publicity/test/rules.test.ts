@@ -18,7 +18,13 @@ describe('typical-case stages (典型案例)', () => {
   });
 
   it('refuses an action in the wrong stage with CONFLICT / WRONG_STAGE', () => {
-    for (const [action, stage] of [['submit', 'drafting'], ['award', 'approved'], ['award', 'awarded'], ['draft', 'submitted'], ['reject', 'rejected']] as const) {
+    for (const [action, stage] of [
+      ['submit', 'drafting'],
+      ['award', 'approved'],
+      ['award', 'awarded'],
+      ['draft', 'submitted'],
+      ['reject', 'rejected'],
+    ] as const) {
       try {
         nextStage(action, stage);
         expect.unreachable(`${action} in ${stage}`);

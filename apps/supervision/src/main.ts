@@ -36,9 +36,25 @@ main({
   name: 'supervision',
   configSchema: SupervisionConfigSchema,
   entities: [
-    CaseProjection, Clock, ClockDefinition, LadderStep, Urge, DepartmentProjection, Meeting, TrackedTask,
-    ReplyScript, ReplyScriptVersion, ReplyScriptUse, ClusterSettings, ClusterCase, Cluster, ClusterMember,
-    ExclusionRuleSet, ExclusionClaim, ExclusionEvidence, ExclusionAudit,
+    CaseProjection,
+    Clock,
+    ClockDefinition,
+    LadderStep,
+    Urge,
+    DepartmentProjection,
+    Meeting,
+    TrackedTask,
+    ReplyScript,
+    ReplyScriptVersion,
+    ReplyScriptUse,
+    ClusterSettings,
+    ClusterCase,
+    Cluster,
+    ClusterMember,
+    ExclusionRuleSet,
+    ExclusionClaim,
+    ExclusionEvidence,
+    ExclusionAudit,
   ],
   migrations,
   schema: buildSupervisionSchema,
@@ -50,7 +66,10 @@ main({
   routes: (app, { orm, log, verify, config }) => {
     minutesRoutes(app, { orm, log, verify });
     exclusionRoutes(app, {
-      orm, log, verify, calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)),
+      orm,
+      log,
+      verify,
+      calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)),
       store: fileStoreOf(config, config.DATA_DIR, 'evidence'),
       limits: { maxBytes: config.EVIDENCE_MAX_BYTES, maxPerClaim: config.EVIDENCE_MAX_PER_CLAIM },
     });
@@ -66,7 +85,10 @@ main({
     await seedLadder(orm.em.fork());
     if (await seedRuleSet(orm.em.fork())) log.info('default 不纳入考核 rule set created (to confirm with the bureau)');
     if (config.SCHEDULER_ENABLED) {
-      scheduler = new ClockScheduler(orm, (calendars ??= new CalendarStore(config.WORKING_HOURS)), log, { pollMs: config.SCHEDULER_POLL_MS, batch: config.SCHEDULER_BATCH });
+      scheduler = new ClockScheduler(orm, (calendars ??= new CalendarStore(config.WORKING_HOURS)), log, {
+        pollMs: config.SCHEDULER_POLL_MS,
+        batch: config.SCHEDULER_BATCH,
+      });
       scheduler.start();
     }
   },

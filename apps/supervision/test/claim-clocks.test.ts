@@ -12,7 +12,11 @@ describe('a pending 不纳入考核 claim pauses the handling clock where its de
   // The administrator's version: pause while a claim is pending, resume when it is rejected or withdrawn.
   const withClaims = checkDefinition({
     ...general,
-    triggers: { ...general.triggers, pauseOn: [...general.triggers.pauseOn, 'hotline.exclusion.submitted'], resumeOn: [...general.triggers.resumeOn, 'hotline.exclusion.rejected'] },
+    triggers: {
+      ...general.triggers,
+      pauseOn: [...general.triggers.pauseOn, 'hotline.exclusion.submitted'],
+      resumeOn: [...general.triggers.resumeOn, 'hotline.exclusion.rejected'],
+    },
   });
   const defs: ClockDef[] = [{ ...withClaims, id: 'd1', version: 2, createdAt: since, supersededAt: null } as ClockDef];
   let n = 0;

@@ -7,9 +7,16 @@ import { compareClocks } from '../src/clocks/rebuild';
 
 const cal = createCalendar({ years: [2026], overrides: seedOverrides([2026]) });
 const since = new Date('2000-01-01T00:00:00Z');
-const defs: ClockDef[] = DEFAULT_DEFINITIONS.map((d, i) => ({ ...checkDefinition(d), id: `d${i}`, version: 1, createdAt: since, supersededAt: null } as ClockDef));
+const defs: ClockDef[] = DEFAULT_DEFINITIONS.map(
+  (d, i) => ({ ...checkDefinition(d), id: `d${i}`, version: 1, createdAt: since, supersededAt: null }) as ClockDef,
+);
 let n = 0;
-const ctx: EngineContext = { calendar: cal, definitionsAt: (at) => defs.filter((d) => d.createdAt <= at && (!d.supersededAt || d.supersededAt > at)), definitionById: (id) => defs.find((d) => d.id === id), newId: () => `c${++n}` };
+const ctx: EngineContext = {
+  calendar: cal,
+  definitionsAt: (at) => defs.filter((d) => d.createdAt <= at && (!d.supersededAt || d.supersededAt > at)),
+  definitionById: (id) => defs.find((d) => d.id === id),
+  newId: () => `c${++n}`,
+};
 const facts = { requestType: 'complaint', topic: '物业', tier: 'general', urgency: 'normal', leadDepartmentId: null as string | null };
 const at = (s: string) => new Date(s);
 const ev = (type: string, when: string, data: Record<string, unknown> = {}) => ({ type, at: at(when), data });
@@ -33,7 +40,14 @@ describe('clock definitions', () => {
   });
   it('refuses a zero target, an unknown event, a selector that matches nothing, contradicting triggers', () => {
     const base = DEFAULT_DEFINITIONS[6];
-    const reason = (over: object) => { try { checkDefinition({ ...base, ...over }); return 'accepted'; } catch (e) { return (e as { reason: string }).reason; } };
+    const reason = (over: object) => {
+      try {
+        checkDefinition({ ...base, ...over });
+        return 'accepted';
+      } catch (e) {
+        return (e as { reason: string }).reason;
+      }
+    };
     expect(reason({ targetAmount: 0 })).toBe('TARGET_NOT_POSITIVE');
     expect(reason({ triggers: { ...base.triggers, stopOn: ['hotline.case.vanished'] } })).toBe('UNKNOWN_EVENT');
     expect(reason({ triggers: { ...base.triggers, stopOn: ['hotline.case.urged'] } })).toBe('UNKNOWN_EVENT');
@@ -55,7 +69,17 @@ describe('clocks from events', () => {
       ev('hotline.case.returned', '2026-03-02T10:00:00+08:00'),
     ]);
     // The return resets the dispatch clock (a new 30 minutes) and cancels contact and handling.
-    expect(moves).toEqual(['started:sign', 'stopped:sign', 'started:dispatch', 'stopped:dispatch', 'started:contact', 'started:handle', 'started:dispatch', 'stopped:contact', 'stopped:handle']);
+    expect(moves).toEqual([
+      'started:sign',
+      'stopped:sign',
+      'started:dispatch',
+      'stopped:dispatch',
+      'started:contact',
+      'started:handle',
+      'started:dispatch',
+      'stopped:contact',
+      'stopped:handle',
+    ]);
     const dispatch = clocks.filter((c) => c.kind === 'dispatch');
     expect(dispatch.map((c) => c.outcome)).toEqual(['met', null]);
     expect(dispatch[1]).toMatchObject({ state: 'running', startedAt: at('2026-03-02T10:00:00+08:00'), dueAt: at('2026-03-02T10:30:00+08:00') });
@@ -63,11 +87,18 @@ describe('clocks from events', () => {
   });
 
   it('the general handling clock counts 7 working days across National Day, and adopts the deadline dispatch states', () => {
-    const { clocks } = run([ev('hotline.case.received', '2026-09-30T09:00:00+08:00'), ev('hotline.case.signed', '2026-09-30T09:01:00+08:00'), ev('hotline.case.dispatched', '2026-09-30T10:00:00+08:00')]);
+    const { clocks } = run([
+      ev('hotline.case.received', '2026-09-30T09:00:00+08:00'),
+      ev('hotline.case.signed', '2026-09-30T09:01:00+08:00'),
+      ev('hotline.case.dispatched', '2026-09-30T10:00:00+08:00'),
+    ]);
     const handle = clocks.find((c) => c.kind === 'handle')!;
     expect(handle.dueAt).toEqual(at('2026-10-15T10:00:00+08:00'));
     expect(clocks.find((c) => c.kind === 'contact')!.dueAt).toEqual(at('2026-10-08T10:00:00+08:00'));
-    const stated = run([ev('hotline.case.received', '2026-09-30T09:00:00+08:00'), ev('hotline.case.dispatched', '2026-09-30T10:00:00+08:00', { handleDeadlineAt: '2026-10-09T10:00:00+08:00' })]);
+    const stated = run([
+      ev('hotline.case.received', '2026-09-30T09:00:00+08:00'),
+      ev('hotline.case.dispatched', '2026-09-30T10:00:00+08:00', { handleDeadlineAt: '2026-10-09T10:00:00+08:00' }),
+    ]);
     expect(stated.clocks.find((c) => c.kind === 'handle')!.dueAt).toEqual(at('2026-10-09T10:00:00+08:00'));
   });
 
@@ -105,7 +136,10 @@ describe('clocks from events', () => {
     expect(h).toMatchObject({ dueAt: null, blockedReason: 'CALENDAR_YEAR_NOT_LOADED', state: 'running' });
     expect(planAlarms(h, { warnShares: [50] }, [], cal).every((a) => a.fireAt === null)).toBe(true);
     // The administrator loads 2027 (here: a notice with 1–3 January off): the clock gets its due time.
-    const with2027 = createCalendar({ years: [2026, 2027], overrides: [...seedOverrides([2026]), ...['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, working: false, name: '元旦' }))] });
+    const with2027 = createCalendar({
+      years: [2026, 2027],
+      overrides: [...seedOverrides([2026]), ...['2027-01-01', '2027-01-02', '2027-01-03'].map((date) => ({ date, working: false, name: '元旦' }))],
+    });
     expect(replan(h, { ...ctx, calendar: with2027 })).toBe(true);
     // 28, 29, 30, 31 Dec, then 4, 5, 6 Jan 2027 → Thu 7 Jan 10:00.
     expect(h).toMatchObject({ dueAt: at('2027-01-07T10:00:00+08:00'), blockedReason: null });
@@ -114,10 +148,18 @@ describe('clocks from events', () => {
   it('alarms sit at their shares of the target; paused clocks have none scheduled', () => {
     const { clocks } = run([ev('hotline.case.received', '2026-03-02T09:00:00+08:00')]);
     const sign = clocks[0];
-    const plans = planAlarms(sign, { warnShares: [50, 75, 90] }, [{ id: 's1', clockKinds: [], sharePct: 150, level: 'escalation', recipients: ['leader'], active: true }], cal);
+    const plans = planAlarms(
+      sign,
+      { warnShares: [50, 75, 90] },
+      [{ id: 's1', clockKinds: [], sharePct: 150, level: 'escalation', recipients: ['leader'], active: true }],
+      cal,
+    );
     expect(plans.map((p) => [p.mark, p.fireAt?.toISOString()])).toEqual([
-      ['warn:50', '2026-03-02T01:07:30.000Z'], ['warn:75', '2026-03-02T01:11:15.000Z'], ['warn:90', '2026-03-02T01:13:30.000Z'],
-      ['breach', '2026-03-02T01:15:00.000Z'], ['urge:s1', '2026-03-02T01:22:30.000Z'],
+      ['warn:50', '2026-03-02T01:07:30.000Z'],
+      ['warn:75', '2026-03-02T01:11:15.000Z'],
+      ['warn:90', '2026-03-02T01:13:30.000Z'],
+      ['breach', '2026-03-02T01:15:00.000Z'],
+      ['urge:s1', '2026-03-02T01:22:30.000Z'],
     ]);
   });
 
@@ -134,21 +176,31 @@ describe('clocks from events', () => {
     const v1 = defs.find((d) => d.key === 'dispatch')!;
     const edit = at('2026-03-02T09:10:00+08:00');
     const v2: ClockDef = { ...v1, id: 'dispatch-v2', version: 2, targetAmount: 45, createdAt: edit, supersededAt: null };
-    const versioned: EngineContext = { ...ctx, definitionsAt: (t) => [...defs.filter((d) => d !== v1), t < edit ? v1 : v2], definitionById: (id) => (id === v2.id ? v2 : defs.find((d) => d.id === id)) };
+    const versioned: EngineContext = {
+      ...ctx,
+      definitionsAt: (t) => [...defs.filter((d) => d !== v1), t < edit ? v1 : v2],
+      definitionById: (id) => (id === v2.id ? v2 : defs.find((d) => d.id === id)),
+    };
     const clocks: ClockRecord[] = [];
     applyEvent(versioned, 'case-1', clocks, ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), facts);
     applyEvent(versioned, 'case-1', clocks, ev('hotline.case.signed', '2026-03-02T09:05:00+08:00'), facts);
     applyEvent(versioned, 'case-1', clocks, ev('hotline.case.returned', '2026-03-02T09:20:00+08:00'), facts);
     const dispatch = clocks.filter((c) => c.kind === 'dispatch');
     // Started before the edit: v1, 30 minutes, kept even after the edit; the reset after it: v2, 45 minutes.
-    expect(dispatch.map((c) => [c.definitionVersion, c.targetMs])).toEqual([[1, 30 * 60_000], [2, 45 * 60_000]]);
+    expect(dispatch.map((c) => [c.definitionVersion, c.targetMs])).toEqual([
+      [1, 30 * 60_000],
+      [2, 45 * 60_000],
+    ]);
   });
 
   it('replaying the same history gives the same clocks; a different history does not', () => {
     const history = [
-      ev('hotline.case.received', '2026-03-02T09:00:00+08:00'), ev('hotline.case.signed', '2026-03-02T09:03:00+08:00'),
-      ev('hotline.case.dispatched', '2026-03-02T09:10:00+08:00'), ev('hotline.case.extension-requested', '2026-03-03T11:00:00+08:00'),
-      ev('hotline.case.extension-refused', '2026-03-04T15:00:00+08:00'), ev('hotline.case.contacted', '2026-03-04T16:00:00+08:00'),
+      ev('hotline.case.received', '2026-03-02T09:00:00+08:00'),
+      ev('hotline.case.signed', '2026-03-02T09:03:00+08:00'),
+      ev('hotline.case.dispatched', '2026-03-02T09:10:00+08:00'),
+      ev('hotline.case.extension-requested', '2026-03-03T11:00:00+08:00'),
+      ev('hotline.case.extension-refused', '2026-03-04T15:00:00+08:00'),
+      ev('hotline.case.contacted', '2026-03-04T16:00:00+08:00'),
     ];
     expect(compareClocks(run(history).clocks, run(history).clocks)).toEqual([]);
     expect(compareClocks(run(history).clocks, run(history.slice(0, 5)).clocks).length).toBeGreaterThan(0);

@@ -25,14 +25,27 @@ describe('不纳入考核 rules', () => {
   it('the checklist asks for a statement and one file of every required kind', () => {
     const type = DEFAULT_EXCLUSION_TYPES.find((t) => t.code === 'art11-repeat')!;
     const empty = checklist(type, '太短', []);
-    expect(empty.map((i) => [i.key, i.done])).toEqual([['statement', false], ['prior-cases', false], ['call-record', false]]);
+    expect(empty.map((i) => [i.key, i.done])).toEqual([
+      ['statement', false],
+      ['prior-cases', false],
+      ['call-record', false],
+    ]);
     const full = checklist(type, '诉'.repeat(MIN_STATEMENT), ['prior-cases', 'call-record', 'call-record']);
     expect(full.every((i) => i.done)).toBe(true);
-    expect(checklist(type, '诉'.repeat(MIN_STATEMENT), ['prior-cases']).filter((i) => !i.done).map((i) => i.key)).toEqual(['call-record']);
+    expect(
+      checklist(type, '诉'.repeat(MIN_STATEMENT), ['prior-cases'])
+        .filter((i) => !i.done)
+        .map((i) => i.key),
+    ).toEqual(['call-record']);
   });
 
   it('the rule set of a month: the latest month not after it, then the highest version', () => {
-    const sets = [{ month: '2000-01', version: 1, id: 'default' }, { month: '2026-10', version: 1, id: 'oct-1' }, { month: '2026-10', version: 2, id: 'oct-2' }, { month: '2026-12', version: 1, id: 'dec' }];
+    const sets = [
+      { month: '2000-01', version: 1, id: 'default' },
+      { month: '2026-10', version: 1, id: 'oct-1' },
+      { month: '2026-10', version: 2, id: 'oct-2' },
+      { month: '2026-12', version: 1, id: 'dec' },
+    ];
     expect(ruleSetFor('2026-09', sets)?.id).toBe('default');
     expect(ruleSetFor('2026-10', sets)?.id).toBe('oct-2');
     expect(ruleSetFor('2026-11', sets)?.id).toBe('oct-2');

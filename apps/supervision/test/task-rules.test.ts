@@ -5,9 +5,23 @@ import { checkDueDate, isStaleReminder, meetingTaskStart, planTaskAlarms, taskDu
 import { defaultPeriod } from '../src/meetings/meetings';
 
 const cal = createCalendar({ years: [2026], overrides: seedOverrides([2026]) });
-const office = createCalendar({ years: [2026], overrides: seedOverrides([2026]), workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }] });
+const office = createCalendar({
+  years: [2026],
+  overrides: seedOverrides([2026]),
+  workingHours: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '17:30' },
+  ],
+});
 const steps = DEFAULT_LADDER.map((s, i) => ({ ...s, id: `s${i}` }));
-const reason = (f: () => void) => { try { f(); return 'accepted'; } catch (e) { return (e as { reason: string }).reason; } };
+const reason = (f: () => void) => {
+  try {
+    f();
+    return 'accepted';
+  } catch (e) {
+    return (e as { reason: string }).reason;
+  }
+};
 
 describe('a tracked task’s due date on the working calendar', () => {
   it('is due at the end of the due date: 24:00 Beijing, or the end of the last working window', () => {

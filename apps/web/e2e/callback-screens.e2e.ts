@@ -41,7 +41,9 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     const page = await context.newPage();
     page.on('pageerror', (e) => browserErrors.push(`页面异常: ${e.message}`));
-    page.on('console', (m) => { if (m.type() === 'error') browserErrors.push(`console.error: ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') browserErrors.push(`console.error: ${m.text()}`);
+    });
     const shot = async (name: string) => {
       await page.waitForTimeout(400);
       const file = join(opts.artifactsDir, `${String(++n).padStart(2, '0')}-${name}.png`);
@@ -53,12 +55,22 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
         return await fn();
       } catch (e) {
         await page.screenshot({ path: join(opts.artifactsDir, `failed-${name}.png`), fullPage: true }).catch(() => undefined);
-        const alerts = await page.locator('.ant-alert-message, .ant-message-notice-content').allInnerTexts().catch(() => [] as string[]);
-        throw new Error(`callback screens step "${name}" failed: ${(e as Error).message}${alerts.length ? `\n  messages: ${alerts.join(' | ')}` : ''}`, { cause: e });
+        const alerts = await page
+          .locator('.ant-alert-message, .ant-message-notice-content')
+          .allInnerTexts()
+          .catch(() => [] as string[]);
+        throw new Error(`callback screens step "${name}" failed: ${(e as Error).message}${alerts.length ? `\n  messages: ${alerts.join(' | ')}` : ''}`, {
+          cause: e,
+        });
       }
     };
     const login = async (username: string) => {
-      if (await page.getByTestId('logout-button').isVisible().catch(() => false)) {
+      if (
+        await page
+          .getByTestId('logout-button')
+          .isVisible()
+          .catch(() => false)
+      ) {
         await page.getByTestId('logout-button').click();
         await page.getByTestId('login-page').waitFor({ timeout });
       }
@@ -125,7 +137,16 @@ export async function runCallbackScreens(opts: CallbackScreensOptions): Promise<
       const deadline = Date.now() + 30_000;
       for (;;) {
         await page.getByRole('tab', { name: /办理中/ }).click();
-        if (await page.getByTestId(`inbox-round-${opts.externalNo}`).waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+        if (
+          await page
+            .getByTestId(`inbox-round-${opts.externalNo}`)
+            .waitFor({ timeout: 3000 })
+            .then(
+              () => true,
+              () => false,
+            )
+        )
+          break;
         if (Date.now() > deadline) throw new Error('the reopened case is not marked 二次督办 in the inbox');
         await page.reload();
       }

@@ -142,7 +142,10 @@ export class Flow {
     await ok.waitFor({ timeout: this.timeout });
     await ok.click();
     // A click that lands while the dialog is still animating in can be lost: click once more.
-    const closed = await ok.waitFor({ state: 'detached', timeout: 3000 }).then(() => true, () => false);
+    const closed = await ok.waitFor({ state: 'detached', timeout: 3000 }).then(
+      () => true,
+      () => false,
+    );
     if (!closed) {
       await ok.click({ timeout: 2000 }).catch(() => undefined);
       await ok.waitFor({ state: 'detached', timeout: this.timeout });

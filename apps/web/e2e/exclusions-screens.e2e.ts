@@ -61,9 +61,13 @@ export async function runExclusionsScreens(options: ExclusionsScreensOptions): P
       // supervision learns of the case from intake's event: retry until it knows it.
       const ok = modal.locator('.ant-modal-footer .ant-btn-primary');
       await ok.click();
-      await flow.eventually('the claim draft', () => flow.visible(drawer.getByTestId('exclusion-checklist')), async () => {
-        if (await flow.visible(ok)) await ok.click();
-      });
+      await flow.eventually(
+        'the claim draft',
+        () => flow.visible(drawer.getByTestId('exclusion-checklist')),
+        async () => {
+          if (await flow.visible(ok)) await ok.click();
+        },
+      );
       await drawer.getByTestId('exclusion-claim-status').filter({ hasText: '草稿' }).waitFor();
       await drawer.getByTestId('exclusion-checklist').getByText('尚缺').first().waitFor();
       await flow.shot('exclusion-draft-checklist');

@@ -35,8 +35,27 @@ export interface IntakeScreensResult {
 
 /** The district platform's standard export columns (the import's default mapping). */
 const IMPORT_HEADERS = [
-  '工单编号', '受理时间', '派单时间', '来电人', '联系电话', '是否匿名', '是否保密', '地址', '街道', '社区', '楼盘小区',
-  '经度', '纬度', '标题', '诉求内容', '诉求类型', '主题', '紧急程度', '办理时限', '附件', '办结时间',
+  '工单编号',
+  '受理时间',
+  '派单时间',
+  '来电人',
+  '联系电话',
+  '是否匿名',
+  '是否保密',
+  '地址',
+  '街道',
+  '社区',
+  '楼盘小区',
+  '经度',
+  '纬度',
+  '标题',
+  '诉求内容',
+  '诉求类型',
+  '主题',
+  '紧急程度',
+  '办理时限',
+  '附件',
+  '办结时间',
 ];
 
 const CN_DIGITS = '〇一二三四五六七八九';
@@ -135,13 +154,47 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
   const searchText = `批次${cnTag}第二件`;
   const now = Date.now();
   const importRow = (i: number, project: string, rowTitle: string, rowContent: string, type: string, topic: string, phone: string) => [
-    importedNos[i], beijing(now - 30 * 60_000), beijing(now - 20 * 60_000), `市民${i + 1}`, phone, '否', '否',
-    `北京市经济技术开发区${project}${i + 2}号楼`, '荣华街道', '荣华社区', project, '', '',
-    rowTitle, rowContent, type, topic, '一般', beijing(now + 7 * 86_400_000), '', '',
+    importedNos[i],
+    beijing(now - 30 * 60_000),
+    beijing(now - 20 * 60_000),
+    `市民${i + 1}`,
+    phone,
+    '否',
+    '否',
+    `北京市经济技术开发区${project}${i + 2}号楼`,
+    '荣华街道',
+    '荣华社区',
+    project,
+    '',
+    '',
+    rowTitle,
+    rowContent,
+    type,
+    topic,
+    '一般',
+    beijing(now + 7 * 86_400_000),
+    '',
+    '',
   ];
   const importRows = (badPhone?: string) => [
-    importRow(0, '亦庄金茂悦', '二期延期交房无说法', `合同约定交房日期已过，开发商未交付也未书面说明（导入批次${cnTag}第一件）。`, '投诉', '延期交房', `138${tag}`),
-    importRow(1, '林肯公园', '地下车库积水严重', `连续降雨后地下车库积水没过脚踝，物业未及时抽水（导入批次${cnTag}第二件）。`, '投诉', '物业管理', badPhone ?? `137${tag}`),
+    importRow(
+      0,
+      '亦庄金茂悦',
+      '二期延期交房无说法',
+      `合同约定交房日期已过，开发商未交付也未书面说明（导入批次${cnTag}第一件）。`,
+      '投诉',
+      '延期交房',
+      `138${tag}`,
+    ),
+    importRow(
+      1,
+      '林肯公园',
+      '地下车库积水严重',
+      `连续降雨后地下车库积水没过脚踝，物业未及时抽水（导入批次${cnTag}第二件）。`,
+      '投诉',
+      '物业管理',
+      badPhone ?? `137${tag}`,
+    ),
     importRow(2, '鹿海园', '物业费调整咨询', `想咨询物业费调整是否需要业主大会表决（导入批次${cnTag}第三件）。`, '咨询', '物业管理', `136${tag}`),
   ];
   const badFile = { name: `区平台导出-${tag}-有错误.csv`, mimeType: 'text/csv', buffer: csvOf(importRows('请回电话')) };
@@ -187,7 +240,13 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
       const topicOption = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-title').filter({ hasText: /^物业$/ });
       await topicOption.first().click();
       await modal.getByText('及时', { exact: true }).click();
-      const topicValue = (await modal.locator('.ant-select').filter({ has: page.locator('#topic') }).locator('.ant-select-selection-item').innerText()).trim();
+      const topicValue = (
+        await modal
+          .locator('.ant-select')
+          .filter({ has: page.locator('#topic') })
+          .locator('.ant-select-selection-item')
+          .innerText()
+      ).trim();
       must(topicValue === '物业', `主题 shows "${topicValue}" after picking 物业`);
       // antd's own texts are Chinese too (its locale reached the bundle as a CommonJS object once).
       const datePlaceholder = await modal.locator('.ant-picker input').first().getAttribute('placeholder');
@@ -330,7 +389,11 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
         async () =>
           (await flow.visible(jobs.locator('tr').filter({ hasText: goodFile.name }).filter({ hasText: '导入成功' }))) &&
           (await flow.visible(jobs.locator('tr').filter({ hasText: badFile.name }).filter({ hasText: '导入失败' }))),
-        () => page.getByTestId('import-page').getByRole('button', { name: /刷\s*新/ }).click(),
+        () =>
+          page
+            .getByTestId('import-page')
+            .getByRole('button', { name: /刷\s*新/ })
+            .click(),
       );
       await flow.shot('duty-import-succeeded');
     });
@@ -341,13 +404,13 @@ export async function runIntakeScreens(options: IntakeScreensOptions): Promise<I
       const table = page.getByTestId('search-table');
       const rows = table.locator('tr[data-testid^="case-row-"]');
       const wanted = table.getByTestId(`case-row-${importedNos[1]}`);
-      const onlyWanted = async () =>
-        (await table.locator('.ant-spin-spinning').count()) === 0 && (await rows.count()) === 1 && (await flow.visible(wanted));
+      const onlyWanted = async () => (await table.locator('.ant-spin-spinning').count()) === 0 && (await rows.count()) === 1 && (await flow.visible(wanted));
       await page.getByTestId('search-externalNo').fill(importedNos[1]);
       await page.getByTestId('search-submit').click();
       await flow.eventually(`${importedNos[1]} alone in 工单查询 by number`, onlyWanted, () => page.getByTestId('search-submit').click());
       const rowText = await wanted.innerText();
-      for (const shown of ['地下车库积水严重', '林肯公园', '待签收', '物业管理']) must(rowText.includes(shown), `the search row does not show ${shown}: ${rowText}`);
+      for (const shown of ['地下车库积水严重', '林肯公园', '待签收', '物业管理'])
+        must(rowText.includes(shown), `the search row does not show ${shown}: ${rowText}`);
       await flow.shot('duty-search-by-number');
 
       await page.getByTestId('search-externalNo').fill('');

@@ -56,7 +56,8 @@ export async function runMeetingsScreens(options: MeetingsScreensOptions): Promi
       await page.getByTestId('meetings-page').getByText(opts.meeting.title).click();
       await drawer.getByText(opts.case.externalNo).first().waitFor();
       await drawer.getByTestId('meeting-material').waitFor();
-      for (const chart of ['meeting-chart-department', 'meeting-chart-topic', 'meeting-chart-weekly']) await drawer.getByTestId(chart).locator('canvas').waitFor();
+      for (const chart of ['meeting-chart-department', 'meeting-chart-topic', 'meeting-chart-weekly'])
+        await drawer.getByTestId(chart).locator('canvas').waitFor();
       await flow.shot('meeting-material');
     });
 

@@ -38,9 +38,10 @@ export async function runPublicityScreens(options: PublicityScreensOptions): Pro
   const tag = String(Date.now()).slice(-6);
   const title = `电梯两日修复典型案例${tag}`;
   const points = 5;
-  const draft = '林肯公园5号楼电梯停运，物业管理科接单当日约谈物业公司，督促更换主板并公开维保记录，两天内恢复运行，'
-    + '并建立电梯故障二十四小时响应机制。回访时市民表示满意。此案体现接诉即办“闻风而动、接诉即办”的要求，'
-    + '可作为物业类诉求的典型案例推广，供各科室在同类诉求中参照办理。';
+  const draft =
+    '林肯公园5号楼电梯停运，物业管理科接单当日约谈物业公司，督促更换主板并公开维保记录，两天内恢复运行，' +
+    '并建立电梯故障二十四小时响应机制。回访时市民表示满意。此案体现接诉即办“闻风而动、接诉即办”的要求，' +
+    '可作为物业类诉求的典型案例推广，供各科室在同类诉求中参照办理。';
   const browserErrors: string[] = [];
 
   let browser: Browser | undefined;
@@ -59,10 +60,14 @@ export async function runPublicityScreens(options: PublicityScreensOptions): Pro
       await page.goto(flow.url(`/cases/${opts.receiveCase.id}`));
       await page.getByTestId('case-detail').waitFor();
       // publicity learns of the case from intake's event: reload until the button is there.
-      await flow.eventually('the nomination button', () => flow.visible(page.getByTestId('case-nominate')), async () => {
-        await page.reload();
-        await page.getByTestId('case-detail').waitFor();
-      });
+      await flow.eventually(
+        'the nomination button',
+        () => flow.visible(page.getByTestId('case-nominate')),
+        async () => {
+          await page.reload();
+          await page.getByTestId('case-detail').waitFor();
+        },
+      );
       await page.getByTestId('case-nominate').click();
       await page.getByTestId('nominate-title').fill(title);
       await page.getByTestId('nominate-reason').fill('响应迅速，回访满意，适合物业类宣传');

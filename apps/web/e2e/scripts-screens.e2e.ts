@@ -61,7 +61,14 @@ export async function runScriptsScreens(options: ScriptsScreensOptions): Promise
       const form = page.getByTestId('handling-panel').getByTestId('reply-form');
       await form.waitFor();
       const offered = form.getByTestId('reply-offered-script');
-      await flow.eventually('the script offered in the reply form', () => offered.isVisible(), async () => { await page.reload(); await form.waitFor(); });
+      await flow.eventually(
+        'the script offered in the reply form',
+        () => offered.isVisible(),
+        async () => {
+          await page.reload();
+          await form.waitFor();
+        },
+      );
       await offered.getByTestId('reply-script-adopt').click();
       if ((await form.getByTestId('reply-text').inputValue()) !== text) throw new Error('adopting the script did not fill the reply');
       await form.getByText('已解决', { exact: true }).click();
@@ -77,7 +84,17 @@ export async function runScriptsScreens(options: ScriptsScreensOptions): Promise
       await flow.login('supervisor');
       await page.goto(flow.url('/scripts'));
       await page.locator('[data-testid="scripts-page"][data-loaded="true"]').waitFor();
-      await flow.eventually('the use counted', async () => (await row().innerText()).split('\t').map((s) => s.trim()).includes('1'), async () => { await page.getByRole('button', { name: /刷\s*新/ }).click(); });
+      await flow.eventually(
+        'the use counted',
+        async () =>
+          (await row().innerText())
+            .split('\t')
+            .map((s) => s.trim())
+            .includes('1'),
+        async () => {
+          await page.getByRole('button', { name: /刷\s*新/ }).click();
+        },
+      );
       await flow.shot('script-used');
       await page.goto(flow.url('/clusters'));
       await page.getByTestId('clusters-table').waitFor();

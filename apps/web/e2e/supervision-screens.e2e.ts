@@ -38,7 +38,11 @@ export async function runSupervisionScreens(options: SupervisionScreensOptions):
       await flow.selectOption(page.getByTestId('queue-kind'), '办理时限');
       await flow.selectOption(page.getByTestId('queue-department'), '物业管理科');
       const row = page.getByTestId(`queue-case-${externalNo}`);
-      await flow.eventually('the case in the overdue queue', () => row.isVisible(), () => page.getByTestId('supervision-refresh').click());
+      await flow.eventually(
+        'the case in the overdue queue',
+        () => row.isVisible(),
+        () => page.getByTestId('supervision-refresh').click(),
+      );
       await flow.shot('supervisor-overdue-queue');
     });
 
@@ -57,11 +61,19 @@ export async function runSupervisionScreens(options: SupervisionScreensOptions):
       await page.goto(flow.url(`/cases/${id}`));
       const panel = page.getByTestId('case-clocks');
       await panel.waitFor();
-      await flow.eventually('the clocks and the manual 催办 on the case page', async () => {
-        const text = await panel.innerText();
-        return ['签收时限', '分转时限', '首次联系时限', '办理时限', '已超期', '人工催办', note].every((t) => text.includes(t));
-      }, () => page.getByTestId('case-refresh').click());
-      await flow.eventually('the 催办 line on the timeline', async () => (await page.getByTestId('case-timeline-card').innerText()).includes('人工催办'), () => page.getByTestId('case-refresh').click());
+      await flow.eventually(
+        'the clocks and the manual 催办 on the case page',
+        async () => {
+          const text = await panel.innerText();
+          return ['签收时限', '分转时限', '首次联系时限', '办理时限', '已超期', '人工催办', note].every((t) => text.includes(t));
+        },
+        () => page.getByTestId('case-refresh').click(),
+      );
+      await flow.eventually(
+        'the 催办 line on the timeline',
+        async () => (await page.getByTestId('case-timeline-card').innerText()).includes('人工催办'),
+        () => page.getByTestId('case-refresh').click(),
+      );
       await flow.shot('case-clocks');
       await flow.logout();
     });

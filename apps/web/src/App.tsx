@@ -35,11 +35,7 @@ function AppRoutes() {
       >
         <Route index element={<HomeRedirect />} />
         {NAVIGATION.map((entry) => (
-          <Route
-            key={entry.key}
-            path={entry.path}
-            element={<RequireRole roles={entry.roles}>{createElement(entry.component)}</RequireRole>}
-          />
+          <Route key={entry.key} path={entry.path} element={<RequireRole roles={entry.roles}>{createElement(entry.component)}</RequireRole>} />
         ))}
         <Route path="/cases/:id" element={<CaseDetailPage />} />
         <Route path="/welcome" element={<WelcomePage />} />

@@ -37,12 +37,24 @@ export interface DemoStoryLine {
 
 /** One line per demo case, in the order of intake's DEMO_CASES (DEMO-2026-0001 …). */
 export const DEMO_STORY: readonly DemoStoryLine[] = [
-  { department: 'housing', step: 'completed', contact: true, callback: { resolved: true, satisfaction: 'satisfied', notes: '市民表示已收到开发商书面交房方案，满意' } },
+  {
+    department: 'housing',
+    step: 'completed',
+    contact: true,
+    callback: { resolved: true, satisfaction: 'satisfied', notes: '市民表示已收到开发商书面交房方案，满意' },
+  },
   { department: 'housing', step: 'accepted' },
-  { department: 'sales', step: 'completed', contact: true, callback: { resolved: true, satisfaction: 'basically', notes: '首付款已退回，市民认为时间偏长，基本满意' } },
+  {
+    department: 'sales',
+    step: 'completed',
+    contact: true,
+    callback: { resolved: true, satisfaction: 'basically', notes: '首付款已退回，市民认为时间偏长，基本满意' },
+  },
   { department: 'sales', step: 'dispatched' },
   {
-    department: 'property', step: 'completed', contact: false,
+    department: 'property',
+    step: 'completed',
+    contact: false,
     callback: { resolved: false, satisfaction: 'dissatisfied', notes: '市民不满意', explanation: '市民反映5号楼电梯本周仍停运两次，物业只做了临时处置' },
   },
   { department: 'property', step: 'completed', contact: true },
@@ -55,8 +67,16 @@ export const DEMO_STORY: readonly DemoStoryLine[] = [
 ];
 
 export interface DemoCounts {
-  cases: number; excluded: number; assessed: number; responded: number; answered: number; pending: number;
-  resolved: number; satisfied: number; basicallySatisfied: number; dissatisfied: number;
+  cases: number;
+  excluded: number;
+  assessed: number;
+  responded: number;
+  answered: number;
+  pending: number;
+  resolved: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  dissatisfied: number;
 }
 
 /**
@@ -84,15 +104,24 @@ export function expectedDemoCounts(story: readonly DemoStoryLine[] = DEMO_STORY)
 const ORDER: DemoStep[] = ['received', 'signed', 'dispatched', 'accepted', 'replied', 'completed'];
 const reaches = (line: DemoStoryLine, step: DemoStep) => ORDER.indexOf(line.step) >= ORDER.indexOf(step);
 
-interface GqlError { message: string; extensions?: { code?: string; reason?: string } }
+interface GqlError {
+  message: string;
+  extensions?: { code?: string; reason?: string };
+}
 
 /** A logged-in user of the gateway. */
 class DemoUser {
   private token = '';
-  constructor(private readonly url: string, readonly username: string) {}
+  constructor(
+    private readonly url: string,
+    readonly username: string,
+  ) {}
 
   async login(password: string): Promise<this> {
-    const r = await this.call<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: this.username, p: password });
+    const r = await this.call<{ login: { token: string } }>('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: this.username,
+      p: password,
+    });
     this.token = r.login.token;
     return this;
   }
@@ -132,7 +161,10 @@ async function retried<T>(what: string, fn: () => Promise<T | null | undefined>,
   }
 }
 
-export interface DemoCase { id: string; externalNo: string }
+export interface DemoCase {
+  id: string;
+  externalNo: string;
+}
 
 export interface PlayOptions {
   /** The gateway's GraphQL endpoint, e.g. http://localhost:4000/graphql. */
@@ -172,7 +204,11 @@ export async function playDemoStory(opts: PlayOptions): Promise<void> {
   for (const { line, c } of lines.filter((x) => reaches(x.line, 'signed'))) {
     await duty.call('mutation($id: ID!) { signCase(id: $id) { id } }', { id: c.id });
     if (reaches(line, 'dispatched')) {
-      await retried(`dispatching ${c.externalNo}`, () => duty.call(input('dispatchCase', 'DispatchInput'), { i: { caseId: c.id, leadDepartmentId: deptId(line.department) } }), timeout);
+      await retried(
+        `dispatching ${c.externalNo}`,
+        () => duty.call(input('dispatchCase', 'DispatchInput'), { i: { caseId: c.id, leadDepartmentId: deptId(line.department) } }),
+        timeout,
+      );
     }
   }
   say('demo story: the departments accept, call the citizens and reply');
@@ -180,7 +216,9 @@ export async function playDemoStory(opts: PlayOptions): Promise<void> {
     await retried(`accepting ${c.externalNo}`, () => handler.call(input('acceptCase', 'CaseActionInput'), { i: { caseId: c.id } }), timeout);
     if (line.contact) await handler.call(input('recordContact', 'ContactInput'), { i: { caseId: c.id, channel: 'phone' } });
     if (reaches(line, 'replied')) {
-      await handler.call(input('replyCase', 'ReplyInput'), { i: { caseId: c.id, result: 'solved', text: '已核实情况并督促责任单位处理，处理结果已电话告知市民。' } });
+      await handler.call(input('replyCase', 'ReplyInput'), {
+        i: { caseId: c.id, result: 'solved', text: '已核实情况并督促责任单位处理，处理结果已电话告知市民。' },
+      });
     }
   }
   say('demo story: 局审核 approves (办结)');
@@ -190,10 +228,17 @@ export async function playDemoStory(opts: PlayOptions): Promise<void> {
   say('demo story: 回访 (callbacks)');
   for (const { line, c } of lines.filter((x) => x.line.step === 'completed' && x.line.callback)) {
     const cb = line.callback!;
-    const taskId = await retried(`the callback task of ${c.externalNo}`, async () => {
-      const r = await agent.call<{ case: { callbacks: Array<{ id: string; round: number }> } }>('query($id: ID!) { case(id: $id) { callbacks { id round } } }', { id: c.id });
-      return r.case.callbacks.find((t) => t.round === 1)?.id;
-    }, timeout);
+    const taskId = await retried(
+      `the callback task of ${c.externalNo}`,
+      async () => {
+        const r = await agent.call<{ case: { callbacks: Array<{ id: string; round: number }> } }>(
+          'query($id: ID!) { case(id: $id) { callbacks { id round } } }',
+          { id: c.id },
+        );
+        return r.case.callbacks.find((t) => t.round === 1)?.id;
+      },
+      timeout,
+    );
     await agent.call('mutation($t: ID!) { assignCallbackTask(taskId: $t) { id } }', { t: taskId });
     await agent.call('mutation($i: CallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }', { i: { taskId, outcome: 'reached' } });
     await agent.call('mutation($i: CallbackResultInput!) { recordCallbackResult(input: $i) { id } }', {
@@ -216,7 +261,8 @@ export async function playDemoStoryOnce(graphqlUrl: string, progress: (m: string
   for (let i = 0; i < DEMO_STORY.length; i++) {
     const externalNo = demoExternalNo(i);
     const r = await duty.call<{ searchCases: { items: Array<{ id: string; externalNo: string; stage: string }> } }>(
-      'query($f: CaseSearchInput!) { searchCases(filter: $f, limit: 5) { items { id externalNo stage } } }', { f: { externalNo } },
+      'query($f: CaseSearchInput!) { searchCases(filter: $f, limit: 5) { items { id externalNo stage } } }',
+      { f: { externalNo } },
     );
     const c = r.searchCases.items.find((x) => x.externalNo === externalNo);
     if (!c || c.stage !== 'received') return 'skipped';

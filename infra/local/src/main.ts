@@ -32,19 +32,30 @@ async function main() {
   GraphQL        ${stack.gatewayUrl}/graphql
   Health         ${stack.gatewayUrl}/healthz
   NATS           ${stack.natsUrl}   (stream HOTLINE, subjects hotline.>)
-  Subgraphs      ${Object.values(stack.subgraphs).map((s) => `${s.name} ${s.url}`).join(', ')}
+  Subgraphs      ${Object.values(stack.subgraphs)
+    .map((s) => `${s.name} ${s.url}`)
+    .join(', ')}
   Data           ${dataDir}  (logs in ${path.join(dataDir, 'logs')})
-${seedDemo ? `
+${
+  seedDemo
+    ? `
   Demo logins (password demo12345 — demo data only):
     admin, duty, supervisor, callback, leader,
     ${DEMO_DEPARTMENTS.map((d) => `handler-${d}`).join(', ')}
-` : ''}
+`
+    : ''
+}
 Press Ctrl-C to stop.`);
 
   // The demo's back half (签收 → 办结 → 回访, demo-story.ts), played once on a fresh demo.
   if (seedDemo && process.env.SEED_DEMO_STORY !== 'false') {
     playDemoStoryOnce(`${stack.gatewayUrl}/graphql`, say).then(
-      (r) => say(r === 'played' ? 'demo story played: the queues, a case in 二次督办 and the month\'s 三率 have figures' : 'demo story: the demo cases were already worked; left as they are'),
+      (r) =>
+        say(
+          r === 'played'
+            ? "demo story played: the queues, a case in 二次督办 and the month's 三率 have figures"
+            : 'demo story: the demo cases were already worked; left as they are',
+        ),
       (e: unknown) => say(`demo story not finished (the system runs; the demo has fewer figures): ${e instanceof Error ? e.message : String(e)}`),
     );
   }
@@ -53,7 +64,10 @@ Press Ctrl-C to stop.`);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    setTimeout(() => { say('could not stop cleanly within 60 s; exiting'); process.exit(1); }, 60_000).unref();
+    setTimeout(() => {
+      say('could not stop cleanly within 60 s; exiting');
+      process.exit(1);
+    }, 60_000).unref();
     say(`${signal}: stopping gateway, services, NATS and PostgreSQL ...`);
     await stack.stop();
     say('stopped.');

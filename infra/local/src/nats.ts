@@ -41,7 +41,9 @@ export async function startNats(opts: { bin: string; port: number; storeDir: str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = false;
-  child.on('exit', () => { exited = true; });
+  child.on('exit', () => {
+    exited = true;
+  });
   const onData = (b: Buffer) => opts.log?.(b.toString());
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);

@@ -25,7 +25,9 @@ function enterable(dir: string, bits: number): void {
   try {
     const mode = fs.statSync(dir).mode;
     if ((mode & bits) !== bits) fs.chmodSync(dir, mode | bits);
-  } catch { /* not ours to change: fine if already enterable */ }
+  } catch {
+    /* not ours to change: fine if already enterable */
+  }
 }
 
 export interface PostgresHandle {
@@ -74,7 +76,7 @@ export async function startPostgres(opts: {
     createPostgresUser: asRoot,
     // Throw-away data (tests) skips fsync; data that is kept (npm start), or a benchmark that
     // wants production-like commits, keeps it: a crash must not corrupt the folder.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `fsync=${opts.durable ?? opts.persistent ? 'on' : 'off'}`],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', `fsync=${(opts.durable ?? opts.persistent) ? 'on' : 'off'}`],
     onLog: (m) => opts.log?.(String(m)),
     onError: (m) => opts.log?.(String(m)),
   });

@@ -33,7 +33,8 @@ export const DEFAULT_HEAP_MB = 384;
 export function heapBudget(name: string, env: Record<string, string | undefined>): string[] {
   const raw = env[`${name.toUpperCase()}_HEAP_MB`] ?? env.SERVICE_HEAP_MB ?? String(DEFAULT_HEAP_MB);
   const mb = Number(raw);
-  if (!Number.isInteger(mb) || mb < 0) throw new Error(`${name.toUpperCase()}_HEAP_MB / SERVICE_HEAP_MB must be a whole number of MB (0 = Node's default), got "${raw}"`);
+  if (!Number.isInteger(mb) || mb < 0)
+    throw new Error(`${name.toUpperCase()}_HEAP_MB / SERVICE_HEAP_MB must be a whole number of MB (0 = Node's default), got "${raw}"`);
   return mb ? [`--max-old-space-size=${mb}`] : [];
 }
 
@@ -67,9 +68,16 @@ export async function startService(opts: {
   };
   child.stdout?.on('data', onChunk);
   child.stderr?.on('data', onChunk);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => { log?.end(); resolve(code); }));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      log?.end();
+      resolve(code);
+    }),
+  );
   let hasExited = false;
-  void exited.then(() => { hasExited = true; });
+  void exited.then(() => {
+    hasExited = true;
+  });
 
   const url = `http://127.0.0.1:${opts.port}`;
   // Generous: a service that fails exits at once (reported above); only a slow start waits this long,
@@ -81,7 +89,9 @@ export async function startService(opts: {
     try {
       const res = await fetch(`${url}/readyz`);
       if (res.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > until) {
       child.kill('SIGKILL');
       throw new Error(`${opts.name} was not ready within ${readyTimeoutMs} ms:\n${lines.join('\n')}`);

@@ -102,7 +102,12 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       // The service's own folder for files (publicity's typical-case materials).
       DATA_DIR: path.join(opts.dataDir, 'services', name),
       ...(name === 'identity'
-        ? { JWT_PRIVATE_KEY_FILE: keyFile, SERVICE_CLIENTS: Object.entries(clientSecrets).map(([id, secret]) => `${id}=${secret}`).join(',') }
+        ? {
+            JWT_PRIVATE_KEY_FILE: keyFile,
+            SERVICE_CLIENTS: Object.entries(clientSecrets)
+              .map(([id, secret]) => `${id}=${secret}`)
+              .join(','),
+          }
         : {}),
       ...(clientSecrets[name] ? { SERVICE_CLIENT_ID: name, SERVICE_CLIENT_SECRET: clientSecrets[name]! } : {}),
       // The services it calls with its service token (the owners of its grants), e.g. intake → DISPATCH_GRAPHQL_URL.
@@ -124,7 +129,10 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           env: serviceEnv(s.name),
           onLine: opts.onLine,
           logFile: path.join(logsDir, `${s.name}.log`),
-        }).then((p) => { stopped.push(() => p.stop()); return p; }),
+        }).then((p) => {
+          stopped.push(() => p.stop());
+          return p;
+        }),
       ),
     );
     const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, SupervisedProcess>;

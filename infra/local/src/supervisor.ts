@@ -36,9 +36,7 @@ type StartOptions = Parameters<typeof startService>[0];
  * backoff (`nextRestart`). `exited` resolves only when the supervisor gives up (too many crashes
  * within the window) or after `stop()`, so whoever waits on it stops the whole stack only then.
  */
-export async function superviseService(
-  opts: StartOptions & { policy?: SupervisorPolicy; say?: (message: string) => void },
-): Promise<SupervisedProcess> {
+export async function superviseService(opts: StartOptions & { policy?: SupervisorPolicy; say?: (message: string) => void }): Promise<SupervisedProcess> {
   const policy = opts.policy ?? DEFAULT_POLICY;
   const say = opts.say ?? (() => undefined);
   let current = await startService(opts);
@@ -46,7 +44,9 @@ export async function superviseService(
   let restarts = 0;
   const crashes: number[] = [];
   let giveUp!: (code: number | null) => void;
-  const exited = new Promise<number | null>((resolve) => { giveUp = resolve; });
+  const exited = new Promise<number | null>((resolve) => {
+    giveUp = resolve;
+  });
   let wake: (() => void) | undefined;
 
   const watch = async () => {
@@ -62,13 +62,19 @@ export async function superviseService(
       }
       say(`${opts.name} exited unexpectedly (code ${code}); restarting in ${next.waitMs} ms.\n${current.tail().split('\n').slice(-5).join('\n')}`);
       // Wait, unless stop() is called meanwhile.
-      await new Promise<void>((r) => { wake = r; setTimeout(r, next.waitMs).unref(); });
+      await new Promise<void>((r) => {
+        wake = r;
+        setTimeout(r, next.waitMs).unref();
+      });
       wake = undefined;
       if (stopping) return giveUp(code);
       try {
         current = await startService(opts);
         restarts++;
-        if (stopping) { await current.stop(); return giveUp(null); }
+        if (stopping) {
+          await current.stop();
+          return giveUp(null);
+        }
         say(`${opts.name} is back (restart ${restarts}, pid ${current.pid}).`);
       } catch (e) {
         // Did not come up: counts as one more crash; startService left no process behind.
@@ -83,8 +89,12 @@ export async function superviseService(
     name: opts.name,
     port: opts.port,
     url: current.url,
-    get pid() { return current.pid; },
-    get restarts() { return restarts; },
+    get pid() {
+      return current.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
     tail: () => current.tail(),
     exited,
     stop: async () => {

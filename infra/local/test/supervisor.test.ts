@@ -43,7 +43,9 @@ async function eventually<T>(fn: () => Promise<T | undefined | false>, what: str
     try {
       const v = await fn();
       if (v) return v;
-    } catch (e) { last = e; }
+    } catch (e) {
+      last = e;
+    }
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -99,7 +101,16 @@ describe('the local run supervises its processes', () => {
     const ids: string[] = [];
     for (let i = 0; i < 24; i++) {
       const { receiveCase } = await gql<{ receiveCase: { id: string } }>(url, duty, 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }', {
-        i: { externalNo: `SUP-${run}-${i}`, citizenName: '李四', citizenPhone: '13900000000', address: '北京市经济技术开发区科创六街1号', title: `路灯不亮 ${i}`, content: '小区门口路灯不亮已经一周，夜间出行不便。', requestType: 'complaint', topic: '物业' },
+        i: {
+          externalNo: `SUP-${run}-${i}`,
+          citizenName: '李四',
+          citizenPhone: '13900000000',
+          address: '北京市经济技术开发区科创六街1号',
+          title: `路灯不亮 ${i}`,
+          content: '小区门口路灯不亮已经一周，夜间出行不便。',
+          requestType: 'complaint',
+          topic: '物业',
+        },
       });
       ids.push(receiveCase.id);
     }
@@ -110,7 +121,14 @@ describe('the local run supervises its processes', () => {
     // the events and must catch up once it is back — without applying any of them twice.
     const intakePid = stack.subgraphs.intake.pid!;
     for (let i = 0; i < ids.length; i++) {
-      await eventually(() => gql(url, duty, 'mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: ids[i], leadDepartmentId: property } }).then(() => true), `dispatch of case ${i}`, 30_000);
+      await eventually(
+        () =>
+          gql(url, duty, 'mutation($i: DispatchInput!) { dispatchCase(input: $i) { id } }', { i: { caseId: ids[i], leadDepartmentId: property } }).then(
+            () => true,
+          ),
+        `dispatch of case ${i}`,
+        30_000,
+      );
       if (i === 7) process.kill(intakePid, 'SIGKILL');
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -121,7 +139,12 @@ describe('the local run supervises its processes', () => {
 
     for (const id of ids) {
       const c = await eventually(async () => {
-        const r = await gql<{ case: { stage: string; timeline: Array<{ type: string }> } }>(url, duty, 'query($id: ID!) { case(id: $id) { stage timeline { type } } }', { id });
+        const r = await gql<{ case: { stage: string; timeline: Array<{ type: string }> } }>(
+          url,
+          duty,
+          'query($id: ID!) { case(id: $id) { stage timeline { type } } }',
+          { id },
+        );
         return r.case.stage === 'dispatched' ? r.case : undefined;
       }, `case ${id} dispatched in intake`);
       const count = (type: string) => c.timeline.filter((e) => e.type === type).length;

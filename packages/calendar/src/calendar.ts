@@ -41,7 +41,11 @@ export type CalendarErrorCode = 'CALENDAR_YEAR_NOT_LOADED' | 'INVALID_DATE' | 'I
 
 /** A refusal of the calendar: a coded error the services map to their own. */
 export class CalendarError extends Error {
-  constructor(readonly code: CalendarErrorCode, message: string, readonly year?: number) {
+  constructor(
+    readonly code: CalendarErrorCode,
+    message: string,
+    readonly year?: number,
+  ) {
     super(message);
     this.name = 'CalendarError';
   }
@@ -120,7 +124,11 @@ export interface DayInfo {
 
 function assertLoaded(cal: CalendarData, year: number): void {
   if (!cal.years.has(year)) {
-    throw new CalendarError('CALENDAR_YEAR_NOT_LOADED', `${year} 年的工作日历尚未导入，无法计算工作日时限（请管理员导入国务院办公厅 ${year} 年节假日安排）`, year);
+    throw new CalendarError(
+      'CALENDAR_YEAR_NOT_LOADED',
+      `${year} 年的工作日历尚未导入，无法计算工作日时限（请管理员导入国务院办公厅 ${year} 年节假日安排）`,
+      year,
+    );
   }
 }
 

@@ -21,7 +21,10 @@ export class LoadedCalendar {
 
   /** Loads or replaces one year's holidays and 调休 days (days outside the year are ignored). */
   setYear(year: number, days: readonly DayOverride[]): void {
-    this.loaded.set(year, days.filter((d) => d.date.startsWith(`${year}-`)));
+    this.loaded.set(
+      year,
+      days.filter((d) => d.date.startsWith(`${year}-`)),
+    );
     this.current = this.build();
   }
 

@@ -1,16 +1,29 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { LegalHoliday, SolarDay } from 'tyme4ts';
 import {
-  addWorkingDays, addWorkingHours, addWorkingTime, beijingDate, CalendarError, createCalendar, dayInfo,
-  seedOverrides, seedYears, workingTimeBetween, yearDays,
+  addWorkingDays,
+  addWorkingHours,
+  addWorkingTime,
+  beijingDate,
+  CalendarError,
+  createCalendar,
+  dayInfo,
+  seedOverrides,
+  seedYears,
+  workingTimeBetween,
+  yearDays,
 } from '../src';
 
 const at = (s: string) => new Date(s);
 const H = 3_600_000;
 const full = createCalendar({ years: [2024, 2025, 2026], overrides: seedOverrides([2024, 2025, 2026]) });
 const office = createCalendar({
-  years: [2024, 2025, 2026], overrides: seedOverrides([2024, 2025, 2026]),
-  workingHours: [{ start: '09:00', end: '12:00' }, { start: '13:30', end: '17:30' }],
+  years: [2024, 2025, 2026],
+  overrides: seedOverrides([2024, 2025, 2026]),
+  workingHours: [
+    { start: '09:00', end: '12:00' },
+    { start: '13:30', end: '17:30' },
+  ],
 });
 const only2025 = createCalendar({ years: [2025], overrides: seedOverrides([2025]) });
 
@@ -28,7 +41,9 @@ function refusedYear(fn: () => unknown, year: number) {
 
 // The same suite under a UTC server, a New York server (with DST) and Beijing: answers must not move.
 const original = process.env.TZ;
-afterAll(() => { process.env.TZ = original; });
+afterAll(() => {
+  process.env.TZ = original;
+});
 
 describe.each(['UTC', 'America/New_York', 'Asia/Shanghai'])('working calendar with the process in %s', (tz) => {
   it('really runs in that time zone', () => {
@@ -55,7 +70,8 @@ describe.each(['UTC', 'America/New_York', 'Asia/Shanghai'])('working calendar wi
 
   it('Spring Festival 2026: nine days off, and the two swapped Saturdays work', () => {
     expect(dayInfo(full, '2026-02-14')).toEqual({ date: '2026-02-14', working: true, kind: 'swapped-workday', name: '春节调休' });
-    for (const d of ['2026-02-15', '2026-02-16', '2026-02-20', '2026-02-23']) expect(dayInfo(full, d)).toMatchObject({ working: false, kind: 'holiday', name: '春节' });
+    for (const d of ['2026-02-15', '2026-02-16', '2026-02-20', '2026-02-23'])
+      expect(dayInfo(full, d)).toMatchObject({ working: false, kind: 'holiday', name: '春节' });
     expect(dayInfo(full, '2026-02-24')).toMatchObject({ working: true, kind: 'workday' });
     expect(dayInfo(full, '2026-02-28')).toMatchObject({ working: true, kind: 'swapped-workday' });
     expect(dayInfo(full, '2026-03-01')).toMatchObject({ working: false, kind: 'weekend', name: null });
@@ -132,8 +148,19 @@ describe.each(['UTC', 'America/New_York', 'Asia/Shanghai'])('working calendar wi
   it('bad input is refused with a code', () => {
     expect(() => dayInfo(full, '2026-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
     expect(() => addWorkingDays(full, at('2026-03-02T00:00:00Z'), -1)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
-    expect(() => createCalendar({ years: [2026], overrides: [], workingHours: [{ start: '13:00', end: '12:00' }] })).toThrow(expect.objectContaining({ code: 'INVALID_WORKING_HOURS' }));
-    expect(() => createCalendar({ years: [2026], overrides: [], workingHours: [{ start: '09:00', end: '12:00' }, { start: '11:00', end: '14:00' }] })).toThrow(expect.objectContaining({ code: 'INVALID_WORKING_HOURS' }));
+    expect(() => createCalendar({ years: [2026], overrides: [], workingHours: [{ start: '13:00', end: '12:00' }] })).toThrow(
+      expect.objectContaining({ code: 'INVALID_WORKING_HOURS' }),
+    );
+    expect(() =>
+      createCalendar({
+        years: [2026],
+        overrides: [],
+        workingHours: [
+          { start: '09:00', end: '12:00' },
+          { start: '11:00', end: '14:00' },
+        ],
+      }),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_WORKING_HOURS' }));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarError, dayInfo, isWorkingDay, LoadedCalendar, seedYears } from '../src';
 
-describe('a service\'s loaded calendar: bundled years plus the years supervision loads', () => {
+describe("a service's loaded calendar: bundled years plus the years supervision loads", () => {
   it('starts with the bundled years and refuses a year not loaded', () => {
     const cal = new LoadedCalendar();
     const last = Math.max(...seedYears());

@@ -87,7 +87,12 @@ export type PersonalDataField = (typeof PERSONAL_DATA_FIELDS)[number];
 /** 回访结果 — how one callback attempt went (呼叫结果). */
 export const CALLBACK_OUTCOMES = ['reached', 'no-answer', 'refused', 'wrong-number'] as const;
 export type CallbackOutcome = (typeof CALLBACK_OUTCOMES)[number];
-export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = { reached: '已接通', 'no-answer': '无人接听', refused: '拒绝回访', 'wrong-number': '号码错误' };
+export const CALLBACK_OUTCOME_LABELS: Record<CallbackOutcome, string> = {
+  reached: '已接通',
+  'no-answer': '无人接听',
+  refused: '拒绝回访',
+  'wrong-number': '号码错误',
+};
 
 /** 满意度 — what the citizen says at callback: 满意 / 基本满意 / 不满意. */
 export const SATISFACTION_LEVELS = ['satisfied', 'basically', 'dissatisfied'] as const;

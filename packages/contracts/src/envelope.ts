@@ -3,11 +3,13 @@ import { ROLES } from './enums';
 
 /** Who caused an event: a person acting in a role, or a service acting on its own. */
 export const ActorSchema = z.union([
-  z.object({
-    userId: z.string().min(1),
-    role: z.enum(ROLES),
-    departmentId: z.string().min(1).optional(),
-  }).strict(),
+  z
+    .object({
+      userId: z.string().min(1),
+      role: z.enum(ROLES),
+      departmentId: z.string().min(1).optional(),
+    })
+    .strict(),
   z.object({ system: z.string().min(1) }).strict(),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;

@@ -14,7 +14,17 @@ import type { EventDefinition } from './events/shared';
  * The event catalogue, one file per producing service under events/. A version, once published,
  * keeps its fields and their meaning; a new field is optional, a changed meaning is a new version.
  */
-const CATALOGUE = { ...INTAKE_EVENTS, ...DISPATCH_EVENTS, ...IDENTITY_EVENTS, ...SUPERVISION_EVENTS, ...SCRIPT_EVENTS, ...CALENDAR_EVENTS, ...CALLBACK_EVENTS, ...PUBLICITY_EVENTS, ...MEETING_EVENTS };
+const CATALOGUE = {
+  ...INTAKE_EVENTS,
+  ...DISPATCH_EVENTS,
+  ...IDENTITY_EVENTS,
+  ...SUPERVISION_EVENTS,
+  ...SCRIPT_EVENTS,
+  ...CALENDAR_EVENTS,
+  ...CALLBACK_EVENTS,
+  ...PUBLICITY_EVENTS,
+  ...MEETING_EVENTS,
+};
 type Catalogue = typeof CATALOGUE;
 
 export type EventType = keyof Catalogue;

@@ -73,7 +73,13 @@ export const STAGE_TRANSITIONS: readonly StageTransition[] = [
   { event: 'hotline.callback.completed', from: ['completed', 'awaitingCallback'], to: 'calledBack', label: '回访完成' },
   // callback's 重新办理: back to the lead department as the next round (it replies again; dispatch
   // puts the case back in the department's inbox).
-  { event: 'hotline.case.reopened', from: ['completed', 'awaitingCallback', 'calledBack'], to: 'reopened', back: true, label: '回访未解决或不满意：重新办理（二次督办）' },
+  {
+    event: 'hotline.case.reopened',
+    from: ['completed', 'awaitingCallback', 'calledBack'],
+    to: 'reopened',
+    back: true,
+    label: '回访未解决或不满意：重新办理（二次督办）',
+  },
   { event: 'hotline.case.closed', from: ['calledBack'], to: 'closed', label: '结案' },
 ];
 
@@ -81,7 +87,16 @@ const BY_EVENT = new Map(STAGE_TRANSITIONS.map((t) => [t.event, t]));
 
 /** How far along the lifecycle a stage is: late events never move a case back past it. */
 const RANK: Record<CaseStage, number> = {
-  received: 0, signed: 1, dispatched: 2, accepted: 3, replied: 4, completed: 5, awaitingCallback: 6, calledBack: 7, reopened: 8, closed: 9,
+  received: 0,
+  signed: 1,
+  dispatched: 2,
+  accepted: 3,
+  replied: 4,
+  completed: 5,
+  awaitingCallback: 6,
+  calledBack: 7,
+  reopened: 8,
+  closed: 9,
 };
 
 /** Stages a case passes through while a later round (二次督办) is handled, before its 回访. */

@@ -51,17 +51,7 @@ export function digest(text: string, length = 60, known: KnownPersonalData = {})
 }
 
 /** Names of fields that hold personal data; logs redact them wherever they appear. */
-export const PERSONAL_FIELDS = [
-  'citizenName',
-  'citizenPhone',
-  'phone',
-  'name',
-  'address',
-  'password',
-  'passwordHash',
-  'token',
-  'authorization',
-] as const;
+export const PERSONAL_FIELDS = ['citizenName', 'citizenPhone', 'phone', 'name', 'address', 'password', 'passwordHash', 'token', 'authorization'] as const;
 
 /** Walks a value and reports the first path holding a personal-data field or number. */
 const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;

@@ -27,8 +27,28 @@ const SEP = '[-－—\\s]?';
 const NUM = '[0-9０-９一二三四五六七八九十百零〇两]+';
 
 /** Common single-character surnames (百家姓, the ~120 most frequent) and the compound ones. */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '夏侯', '尉迟', '公孙', '长孙', '宇文', '司徒', '端木', '轩辕', '西门', '南宫'];
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝';
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '令狐',
+  '慕容',
+  '夏侯',
+  '尉迟',
+  '公孙',
+  '长孙',
+  '宇文',
+  '司徒',
+  '端木',
+  '轩辕',
+  '西门',
+  '南宫',
+];
 /** Characters that end a name typed after 我叫 (the next word starting). */
 const NAME_STOP = new Set(Array.from('住在的是家反映来电先生女士我今已因从于和与要请说，。,、；;：:！!？?（）() 　想也就还又都'));
 
@@ -53,7 +73,8 @@ const RESIDENT_ID = new RegExp(`(?<![0-9０-９])(?:${D}${SEP}){17}[0-9０-９Xx
 const MOBILE = new RegExp(`(?<![0-9０-９])(?:(?:\\+|＋)?(?:86|８６)${SEP})?[1１][3-9３-９]${D}${SEP}${D}{4}${SEP}${D}{4}(?![0-9０-９])`, 'g');
 const LANDLINE = new RegExp(`(?<![0-9０-９])[0０]${D}{2,3}${SEP}${D}{7,8}(?![0-9０-９])`, 'g');
 /** A number after 电话 / 手机 / 座机 / 联系方式 / 号码 / 身份证 …: whatever its length. */
-const INTRODUCED_NUMBER = /(电话|手机|座机|固话|联系方式|联系电话|号码|手机号|电话号|身份证|证件号|护照|微信|QQ|qq)([号码是为：:\s]{0,4})([0-9０-９Xx\-－\s*]{5,25})/g;
+const INTRODUCED_NUMBER =
+  /(电话|手机|座机|固话|联系方式|联系电话|号码|手机号|电话号|身份证|证件号|护照|微信|QQ|qq)([号码是为：:\s]{0,4})([0-9０-９Xx\-－\s*]{5,25})/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
 const NAME_INTRO = /(我叫|我名叫|本人叫|名叫|名字叫|名字是|姓名|联系人|来电人|反映人|投诉人|举报人|申请人|业主姓名)([是为：:\s]{0,3})/g;
@@ -83,7 +104,9 @@ function knownPatterns(known: KnownPersonalData): Array<[RegExp, (m: string) => 
       const digits = run.replace(/\D/g, '');
       if (digits.length < 5) continue;
       // Digit for digit, ASCII or full-width, with any spaces or dashes between them.
-      const body = Array.from(digits).map((d) => `[${d}${String.fromCharCode(d.charCodeAt(0) + 0xfee0)}]`).join('[-－—\\s]*');
+      const body = Array.from(digits)
+        .map((d) => `[${d}${String.fromCharCode(d.charCodeAt(0) + 0xfee0)}]`)
+        .join('[-－—\\s]*');
       out.push([new RegExp(`(?<![0-9０-９])${body}(?![0-9０-９])`, 'g'), maskPhoneDigits]);
     }
   }
@@ -101,7 +124,29 @@ function knownPatterns(known: KnownPersonalData): Array<[RegExp, (m: string) => 
 }
 
 /** Words that follow 联系人 / 姓名 … but are not a name (联系人身份证…, 联系人电话…). */
-const NOT_A_NAME = ['身份', '电话', '手机', '地址', '住址', '姓名', '联系', '号码', '微信', '证件', '本人', '家属', '业主', '物业', '社区', '单位', '不详', '未知', '匿名', '先生', '女士'];
+const NOT_A_NAME = [
+  '身份',
+  '电话',
+  '手机',
+  '地址',
+  '住址',
+  '姓名',
+  '联系',
+  '号码',
+  '微信',
+  '证件',
+  '本人',
+  '家属',
+  '业主',
+  '物业',
+  '社区',
+  '单位',
+  '不详',
+  '未知',
+  '匿名',
+  '先生',
+  '女士',
+];
 
 /** The name at the start of `rest` (2–3 characters, 4 with a compound surname), or ''. */
 function takeName(rest: string, needBoundary: boolean): string {
@@ -148,9 +193,15 @@ export function redactText(text: string, known: KnownPersonalData = {}): string 
   if (!text) return text;
   let s = text;
   for (const [re, mask] of knownPatterns(known)) s = s.replace(re, mask);
-  s = s.replace(RESIDENT_ID, (m) => { const c = toAscii(m).replace(/[^0-9Xx]/g, ''); return c.slice(0, 3) + '*'.repeat(11) + c.slice(-4); });
+  s = s.replace(RESIDENT_ID, (m) => {
+    const c = toAscii(m).replace(/[^0-9Xx]/g, '');
+    return c.slice(0, 3) + '*'.repeat(11) + c.slice(-4);
+  });
   s = s.replace(MOBILE, maskPhoneDigits);
-  s = s.replace(LANDLINE, (m) => { const c = toAscii(m).replace(/\D/g, ''); return c.slice(0, 3) + '-****' + c.slice(-2); });
+  s = s.replace(LANDLINE, (m) => {
+    const c = toAscii(m).replace(/\D/g, '');
+    return c.slice(0, 3) + '-****' + c.slice(-2);
+  });
   s = s.replace(INTRODUCED_NUMBER, (_m, word: string, glue: string, num: string) => {
     const digits = toAscii(num).replace(/[^0-9Xx]/g, '');
     if (digits.length < 5 || num.includes('*')) return word + glue + num;
@@ -162,8 +213,7 @@ export function redactText(text: string, known: KnownPersonalData = {}): string 
   s = redactIntroducedNames(s, MAYBE_NAME_INTRO, true);
   s = s.replace(SURNAME_SAID, (_m, word: string, surname: string) => word + stars(surname).slice(0, Array.from(surname).length));
   s = s.replace(SURNAME_TITLE, (_m, _surname: string, title: string) => `*${title}`);
-  s = s.replace(ADDRESS_INTRO, (m, word: string, glue: string, place: string) =>
-    ADDRESS_LIKE.test(place) || /址/.test(word) ? word + glue + '****' : m);
+  s = s.replace(ADDRESS_INTRO, (m, word: string, glue: string, place: string) => (ADDRESS_LIKE.test(place) || /址/.test(word) ? word + glue + '****' : m));
   s = s.replace(DOOR_CHAIN, '****');
   return s;
 }

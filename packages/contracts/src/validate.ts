@@ -5,7 +5,10 @@ import { EVENT_SCHEMAS, EventData, EventType, latestVersion } from './events';
 import { findPersonalData } from './personal-data';
 
 export class EventContractError extends Error {
-  constructor(message: string, readonly issues: string[] = []) {
+  constructor(
+    message: string,
+    readonly issues: string[] = [],
+  ) {
     super(message);
     this.name = 'EventContractError';
   }

@@ -11,8 +11,15 @@ describe('event envelope', () => {
       actor,
       caseId: 'c1',
       data: {
-        externalNo: 'BJ2026-1', channel: 'district', receivedAt: new Date().toISOString(), requestType: 'complaint',
-        topic: '物业', urgency: 'normal', tier: 'general', title: '电梯停运', contentDigest: '电梯停运三天',
+        externalNo: 'BJ2026-1',
+        channel: 'district',
+        receivedAt: new Date().toISOString(),
+        requestType: 'complaint',
+        topic: '物业',
+        urgency: 'normal',
+        tier: 'general',
+        title: '电梯停运',
+        contentDigest: '电梯停运三天',
       },
     });
     expect(e.version).toBe(1);
@@ -24,12 +31,23 @@ describe('event envelope', () => {
     const base = { id: '7c3c1c1e-8a9b-4c61-9a53-2d8f0a0b6f10', version: 1, occurredAt: new Date().toISOString(), source: 'x', actor };
     expect(() => validateEvent({ ...base, type: 'hotline.case.vanished', data: {} })).toThrow(/unknown event type/);
     expect(() => validateEvent({ ...base, type: 'hotline.case.signed', data: { externalNo: 'a' } })).toThrow(EventContractError);
-    expect(() => validateEvent({ ...base, actor: undefined, type: 'hotline.case.signed', data: { externalNo: 'a', signedAt: base.occurredAt } })).toThrow(/envelope/);
-    expect(() => validateEvent({ ...base, version: 9, type: 'hotline.case.signed', data: { externalNo: 'a', signedAt: base.occurredAt } })).toThrow(/version 9/);
+    expect(() => validateEvent({ ...base, actor: undefined, type: 'hotline.case.signed', data: { externalNo: 'a', signedAt: base.occurredAt } })).toThrow(
+      /envelope/,
+    );
+    expect(() => validateEvent({ ...base, version: 9, type: 'hotline.case.signed', data: { externalNo: 'a', signedAt: base.occurredAt } })).toThrow(
+      /version 9/,
+    );
   });
 
   it('refuses an event that carries a phone number or a personal field', () => {
-    const base = { id: '7c3c1c1e-8a9b-4c61-9a53-2d8f0a0b6f10', version: 1, occurredAt: new Date().toISOString(), source: 'x', actor, type: 'hotline.case.replied' };
+    const base = {
+      id: '7c3c1c1e-8a9b-4c61-9a53-2d8f0a0b6f10',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      source: 'x',
+      actor,
+      type: 'hotline.case.replied',
+    };
     const data = { externalNo: 'a', departmentId: 'd', result: 'solved', repliedAt: base.occurredAt, replyDigest: '已联系13812345678' };
     expect(() => validateEvent({ ...base, data })).toThrow(/personal data/);
     expect(() => validateEvent({ ...base, data: { ...data, replyDigest: 'ok', citizenPhone: 'x' } })).toThrow(/personal data/);
@@ -79,11 +97,22 @@ describe('findPersonalData on identifiers', () => {
 
   it("a received event's caller key is a 64-hex hash whose digit runs are not a phone; a phone there is refused", () => {
     const base = {
-      externalNo: 'BJ2026-2', channel: 'district' as const, receivedAt: new Date().toISOString(), requestType: 'complaint' as const,
-      topic: '物业', urgency: 'normal' as const, tier: 'general' as const, title: '电梯停运', contentDigest: '电梯停运三天',
+      externalNo: 'BJ2026-2',
+      channel: 'district' as const,
+      receivedAt: new Date().toISOString(),
+      requestType: 'complaint' as const,
+      topic: '物业',
+      urgency: 'normal' as const,
+      tier: 'general' as const,
+      title: '电梯停运',
+      contentDigest: '电梯停运三天',
     };
     const callerKey = `a13912345678${'0'.repeat(52)}`;
-    expect(createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey } }).data).toMatchObject({ callerKey });
-    expect(() => createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey: '13912345678' } })).toThrow(EventContractError);
+    expect(createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey } }).data).toMatchObject({
+      callerKey,
+    });
+    expect(() => createEvent({ type: 'hotline.case.received', source: 'intake', actor, caseId: 'c2', data: { ...base, callerKey: '13912345678' } })).toThrow(
+      EventContractError,
+    );
   });
 });

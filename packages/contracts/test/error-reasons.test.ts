@@ -67,7 +67,14 @@ describe('error reason lists', () => {
     // One reason, a wording per list entry (the common one first); other lists may add theirs.
     const stale = errorEntriesFor('STALE_VERSION').map((e) => e.message);
     expect(stale[0]).toBe('数据已被他人更新，请刷新后重试');
-    expect(stale).toEqual(expect.arrayContaining(['工单已被他人更新，请刷新后重试', '典型案例已被他人更新，请刷新后重试', '节目已被他人更新，请刷新后重试', '文章已被他人更新，请刷新后重试']));
+    expect(stale).toEqual(
+      expect.arrayContaining([
+        '工单已被他人更新，请刷新后重试',
+        '典型案例已被他人更新，请刷新后重试',
+        '节目已被他人更新，请刷新后重试',
+        '文章已被他人更新，请刷新后重试',
+      ]),
+    );
     expect(errorEntriesFor('NO_SUCH_REASON')).toEqual([]);
   });
 

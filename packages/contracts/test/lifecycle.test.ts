@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ANSWERED_STAGES, CASE_STAGE_LABELS, CASE_STAGES, CaseStage, EVENT_TYPES, eventSummary, PLANNED_LIFECYCLE_EVENTS, STAGE_TRANSITIONS, stageAfter, stageAfterRound, transitionOf,
+  ANSWERED_STAGES,
+  CASE_STAGE_LABELS,
+  CASE_STAGES,
+  CaseStage,
+  EVENT_TYPES,
+  eventSummary,
+  PLANNED_LIFECYCLE_EVENTS,
+  STAGE_TRANSITIONS,
+  stageAfter,
+  stageAfterRound,
+  transitionOf,
 } from '../src';
 import * as browser from '../src/browser';
 
 /** Case events that record something without moving the stage. A new case event must be put here or in the table. */
 const KEEPS_STAGE = [
-  'hotline.case.received', 'hotline.case.updated', 'hotline.case.classified', 'hotline.case.linked', 'hotline.case.feedback-delivered',
-  'hotline.case.attachment-added', 'hotline.case.attachment-removed', 'hotline.case.contacted', 'hotline.case.extension-requested',
-  'hotline.case.extended', 'hotline.case.extension-refused', 'hotline.case.deadline-changed', 'hotline.case.assist-reported', 'hotline.case.urged',
+  'hotline.case.received',
+  'hotline.case.updated',
+  'hotline.case.classified',
+  'hotline.case.linked',
+  'hotline.case.feedback-delivered',
+  'hotline.case.attachment-added',
+  'hotline.case.attachment-removed',
+  'hotline.case.contacted',
+  'hotline.case.extension-requested',
+  'hotline.case.extended',
+  'hotline.case.extension-refused',
+  'hotline.case.deadline-changed',
+  'hotline.case.assist-reported',
+  'hotline.case.urged',
 ];
 
 const run = (events: string[], from: CaseStage = 'received') => events.reduce<CaseStage>((s, e) => stageAfter(s, `hotline.case.${e}`), from);
@@ -23,7 +44,8 @@ describe('the case lifecycle (工单生命周期)', () => {
 
   it('classifies every case event of the catalogue: it moves the stage or is known to keep it', () => {
     const caseEvents = EVENT_TYPES.filter((t) => t.startsWith('hotline.case.'));
-    for (const t of caseEvents) expect(transitionOf(t) !== undefined || KEEPS_STAGE.includes(t), `${t} is neither a transition nor known to keep the stage`).toBe(true);
+    for (const t of caseEvents)
+      expect(transitionOf(t) !== undefined || KEEPS_STAGE.includes(t), `${t} is neither a transition nor known to keep the stage`).toBe(true);
     for (const t of KEEPS_STAGE) {
       expect(caseEvents).toContain(t);
       for (const s of CASE_STAGES) expect(stageAfter(s, t)).toBe(s);
@@ -47,7 +69,10 @@ describe('the case lifecycle (工单生命周期)', () => {
 
   it('walks the whole way: received → signed → dispatched → accepted → replied → completed → 待回访 → 已回访 → 结案', () => {
     expect(run(['signed', 'dispatched', 'accepted', 'replied', 'completed'])).toBe('completed');
-    const afterCallback = ['hotline.callback.scheduled', 'hotline.callback.completed', 'hotline.case.closed'].reduce<CaseStage>((s, e) => stageAfter(s, e), 'completed');
+    const afterCallback = ['hotline.callback.scheduled', 'hotline.callback.completed', 'hotline.case.closed'].reduce<CaseStage>(
+      (s, e) => stageAfter(s, e),
+      'completed',
+    );
     expect(afterCallback).toBe('closed');
   });
 
@@ -86,7 +111,7 @@ describe('the case lifecycle (工单生命周期)', () => {
     expect(walk(['hotline.callback.scheduled', 'hotline.case.completed'], 'replied')).toBe('awaitingCallback');
   });
 
-  it('a later round\'s 回访 seen before that round\'s 答复 and 办结 (two consumers) still gives 待回访', () => {
+  it("a later round's 回访 seen before that round's 答复 and 办结 (two consumers) still gives 待回访", () => {
     // Round 2: intake still at 二次督办 when callback's round-2 task shows up.
     let s = stageAfterRound('reopened', 'hotline.callback.scheduled', 2);
     expect(s).toBe('awaitingCallback');
@@ -125,10 +150,16 @@ describe('the case lifecycle (工单生命周期)', () => {
 describe('timeline summaries, written by each producer', () => {
   it('summarises a reply, a classification change, a link and an update in Chinese', () => {
     expect(eventSummary({ type: 'hotline.case.replied', data: { result: 'solved', replyDigest: '已维修' } })).toBe('已解决：已维修');
-    expect(eventSummary({
-      type: 'hotline.case.classified',
-      data: { before: { requestType: 'complaint', topic: '物业', tier: 'general', urgency: 'normal' }, after: { requestType: 'complaint', topic: '施工', tier: 'general', urgency: 'urgent' }, reason: '改类' },
-    })).toBe('物业→施工，一般→紧急：改类');
+    expect(
+      eventSummary({
+        type: 'hotline.case.classified',
+        data: {
+          before: { requestType: 'complaint', topic: '物业', tier: 'general', urgency: 'normal' },
+          after: { requestType: 'complaint', topic: '施工', tier: 'general', urgency: 'urgent' },
+          reason: '改类',
+        },
+      }),
+    ).toBe('物业→施工，一般→紧急：改类');
     expect(eventSummary({ type: 'hotline.case.linked', data: { kind: 'merge', masterExternalNo: 'M-1', score: 0.9 } })).toBe('并单 → M-1（相似度 0.9）');
     expect(eventSummary({ type: 'hotline.case.updated', data: { fields: ['topic', 'deadlineAt'] } })).toBe('更新字段：topic、deadlineAt');
     expect(eventSummary({ type: 'hotline.case.dispatched', data: { redispatch: true } })).toBe('重新分转');
@@ -136,12 +167,18 @@ describe('timeline summaries, written by each producer', () => {
   });
 
   it('summarises callback’s 重新办理 and 回访 result by round, without personal data of its own', () => {
-    expect(eventSummary({
-      type: 'hotline.case.reopened',
-      data: { externalNo: 'X', round: 2, reason: '仍未维修', trigger: 'callback', dueAt: 'x', reopenedAt: 'x' },
-    })).toBe('第 2 轮（回访结果）：仍未维修');
-    expect(eventSummary({ type: 'hotline.callback.completed', data: { round: 1, reached: true, resolved: false, satisfaction: 'dissatisfied' } })).toBe('第 1 轮：未解决，不满意');
-    expect(eventSummary({ type: 'hotline.callback.completed', data: { round: 1, reached: false, resolved: null, satisfaction: null } })).toBe('第 1 轮：未接通');
+    expect(
+      eventSummary({
+        type: 'hotline.case.reopened',
+        data: { externalNo: 'X', round: 2, reason: '仍未维修', trigger: 'callback', dueAt: 'x', reopenedAt: 'x' },
+      }),
+    ).toBe('第 2 轮（回访结果）：仍未维修');
+    expect(eventSummary({ type: 'hotline.callback.completed', data: { round: 1, reached: true, resolved: false, satisfaction: 'dissatisfied' } })).toBe(
+      '第 1 轮：未解决，不满意',
+    );
+    expect(eventSummary({ type: 'hotline.callback.completed', data: { round: 1, reached: false, resolved: null, satisfaction: null } })).toBe(
+      '第 1 轮：未接通',
+    );
   });
 
   it('has none for events whose label says it all, or unknown ones', () => {

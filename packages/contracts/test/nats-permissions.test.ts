@@ -18,7 +18,11 @@ const FILES = ['infra/nats/accounts.conf', 'infra/k8s/nats/accounts.conf'];
 function publishAllowLists(conf: string): Map<string, string[]> {
   const lists = new Map<string, string[]>();
   const userRe = /user:\s*([a-z]+)\s*\n\s*password:[^\n]*\n\s*permissions:\s*\{\s*publish:\s*\{\s*allow:\s*\[([\s\S]*?)\]/g;
-  for (const m of conf.matchAll(userRe)) lists.set(m[1], [...m[2].matchAll(/"([^"]+)"/g)].map((s) => s[1]));
+  for (const m of conf.matchAll(userRe))
+    lists.set(
+      m[1],
+      [...m[2].matchAll(/"([^"]+)"/g)].map((s) => s[1]),
+    );
   return lists;
 }
 

@@ -7,8 +7,8 @@ const known = { name: '王建国', phones: ['13912345678', '010-67881234'], addr
 const secrets = ['王建国', '13912345678', '67881234', '15号3单元502', '502室', '110101199003071234'];
 const leaks = (s: string) => secrets.filter((x) => s.includes(x));
 
-describe('redactText: the case\'s own values', () => {
-  it('removes the issue\'s example sentence: name, door number, both phones', () => {
+describe("redactText: the case's own values", () => {
+  it("removes the issue's example sentence: name, door number, both phones", () => {
     const title = '王建国反映荣华中路15号3单元502漏水';
     const content = '我叫王建国，住荣华中路15号3单元502室，楼上漏水三天了，请联系13912345678或者010-67881234。';
     const t = redactText(title, known);

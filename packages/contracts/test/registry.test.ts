@@ -1,7 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EVENT_PRODUCERS, EVENT_TYPES, GATEWAY_PORT, graphqlUrlVar, calledServices, httpPathMatcher, LIVE_SERVICES, SERVICE_GRANTS, SERVICES, subgraphUrlVar } from '../src';
+import {
+  EVENT_PRODUCERS,
+  EVENT_TYPES,
+  GATEWAY_PORT,
+  graphqlUrlVar,
+  calledServices,
+  httpPathMatcher,
+  LIVE_SERVICES,
+  SERVICE_GRANTS,
+  SERVICES,
+  subgraphUrlVar,
+} from '../src';
 
 /**
  * The service registry (src/services.ts) is the one list of services. What is built from it
@@ -38,7 +49,11 @@ function yamlBlock(text: string, key: string, indent: number): string | undefine
 function natsUsers(conf: string): Map<string, string[]> {
   const users = new Map<string, string[]>();
   const userRe = /user:\s*([a-z]+)\s*\n\s*password:[^\n]*\n\s*permissions:\s*\{\s*publish:\s*\{\s*allow:\s*\[([\s\S]*?)\]/g;
-  for (const m of conf.matchAll(userRe)) users.set(m[1], [...m[2].matchAll(/"([^"]+)"/g)].map((s) => s[1]));
+  for (const m of conf.matchAll(userRe))
+    users.set(
+      m[1],
+      [...m[2].matchAll(/"([^"]+)"/g)].map((s) => s[1]),
+    );
   return users;
 }
 
@@ -72,7 +87,11 @@ describe('the service registry', () => {
   it('the committed supergraph composes exactly the live subgraphs, each from its committed schema.graphql', () => {
     const supergraph = read('apps/gateway/supergraph.graphql');
     const graphs = [...supergraph.matchAll(/@join__graph\(name: "([^"]+)"/g)].map((m) => m[1]);
-    expect(graphs.sort()).toEqual(LIVE_SERVICES.filter((s) => s.subgraph).map((s) => s.name).sort());
+    expect(graphs.sort()).toEqual(
+      LIVE_SERVICES.filter((s) => s.subgraph)
+        .map((s) => s.name)
+        .sort(),
+    );
     for (const s of LIVE_SERVICES.filter((x) => x.subgraph)) {
       expect(exists(`apps/${s.name}/schema.graphql`), `apps/${s.name}/schema.graphql`).toBe(true);
       expect(supergraph, `${s.name}'s default URL in the supergraph`).toContain(`@join__graph(name: "${s.name}", url: "http://127.0.0.1:${s.port}/graphql")`);
@@ -83,7 +102,8 @@ describe('the service registry', () => {
     const wrong: string[] = [];
     for (const type of EVENT_TYPES) {
       const producers = SERVICES.filter((s) => s.publishes.some((p) => allows(p, type))).map((s) => s.name);
-      if (producers.length !== 1 || producers[0] !== EVENT_PRODUCERS[type]) wrong.push(`${type}: registry ${producers.join('+') || 'none'}, EVENT_PRODUCERS ${EVENT_PRODUCERS[type]}`);
+      if (producers.length !== 1 || producers[0] !== EVENT_PRODUCERS[type])
+        wrong.push(`${type}: registry ${producers.join('+') || 'none'}, EVENT_PRODUCERS ${EVENT_PRODUCERS[type]}`);
       if (!LIVE_SERVICES.some((s) => s.name === producers[0])) wrong.push(`${type}: producer ${producers[0]} is not live`);
     }
     expect(wrong).toEqual([]);
@@ -118,7 +138,10 @@ describe('the service registry', () => {
         const allow = users.get(s.name);
         expect(allow, `user ${s.name} in ${file}`).toBeDefined();
         expect(allow!.filter((p) => p.startsWith('hotline.')).sort(), `${s.name}'s event subjects in ${file}`).toEqual([...s.publishes].sort());
-        if (s.consumes.length) expect(allow, `${s.name} consumes: pull and ack rights`).toEqual(expect.arrayContaining(['$JS.API.CONSUMER.MSG.NEXT.HOTLINE.*', '$JS.ACK.HOTLINE.>', 'deadletter.>']));
+        if (s.consumes.length)
+          expect(allow, `${s.name} consumes: pull and ack rights`).toEqual(
+            expect.arrayContaining(['$JS.API.CONSUMER.MSG.NEXT.HOTLINE.*', '$JS.ACK.HOTLINE.>', 'deadletter.>']),
+          );
       }
     });
   }
@@ -147,7 +170,12 @@ describe('the service registry', () => {
         for (const t of calledServices(s)) expect(block).toContain(`${graphqlUrlVar(t)}: http://${t}:${serviceNamed(t).port}/graphql`);
       }
     }
-    expect(read('infra/docker/postgres-init.sql').match(/\('hotline_[a-z]+'\)/g)?.map((x) => x.slice(2, -2)).sort()).toEqual(SERVICES.map((s) => s.database).sort());
+    expect(
+      read('infra/docker/postgres-init.sql')
+        .match(/\('hotline_[a-z]+'\)/g)
+        ?.map((x) => x.slice(2, -2))
+        .sort(),
+    ).toEqual(SERVICES.map((s) => s.database).sort());
     for (const s of SERVICES) expect(read('infra/docker/Dockerfile'), `Dockerfile SERVICE/PORT check`).toContain(`${s.name}:${s.port}`);
   });
 
@@ -168,7 +196,8 @@ describe('the service registry', () => {
       expect(new RegExp(`^  - name: hotline/${s.name}$`, 'm').test(kustomization), `kustomization.yaml images: hotline/${s.name}`).toBe(s.status === 'live');
       const env = new RegExp(`- name: ${subgraphUrlVar(s.name)}\\n\\s+value: http://${s.name}:${s.port}/graphql`);
       expect(env.test(gateway), `infra/k8s/gateway.yaml ${subgraphUrlVar(s.name)}`).toBe(s.status === 'live' && s.subgraph);
-      for (const t of calledServices(s)) if (s.status === 'live') expect(manifest).toMatch(new RegExp(`- name: ${graphqlUrlVar(t)}\\n\\s+value: http://${t}:${serviceNamed(t).port}/graphql`));
+      for (const t of calledServices(s))
+        if (s.status === 'live') expect(manifest).toMatch(new RegExp(`- name: ${graphqlUrlVar(t)}\\n\\s+value: http://${t}:${serviceNamed(t).port}/graphql`));
     }
   });
 });

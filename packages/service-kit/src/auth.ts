@@ -39,14 +39,20 @@ export type TokenVerifier = (token: string) => Promise<AuthUser>;
  * algorithm, `alg: none` included, an expired token, or a wrong issuer/audience is refused.
  */
 export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
-  const keySource: JWTVerifyGetKey | KeyLike | Uint8Array | undefined = opts.key ?? (opts.jwksUrl ? createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : undefined);
+  const keySource: JWTVerifyGetKey | KeyLike | Uint8Array | undefined =
+    opts.key ?? (opts.jwksUrl ? createRemoteJWKSet(new URL(opts.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 }) : undefined);
   if (!keySource) throw new Error('createTokenVerifier needs jwksUrl or key');
   const audiences = opts.serviceAudience ? [opts.audience, opts.serviceAudience] : [opts.audience];
   const invalid = () => codedError(COMMON_ERRORS.TOKEN_INVALID);
   return async (token: string) => {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, { issuer: opts.issuer, audience: audiences, algorithms: ['ES256'], clockTolerance: 5 }));
+      ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, {
+        issuer: opts.issuer,
+        audience: audiences,
+        algorithms: ['ES256'],
+        clockTolerance: 5,
+      }));
     } catch (e) {
       const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw codedError(expired ? COMMON_ERRORS.TOKEN_EXPIRED : COMMON_ERRORS.TOKEN_INVALID);

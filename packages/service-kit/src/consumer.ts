@@ -113,7 +113,11 @@ export class DurableConsumer {
     };
     try {
       await jsm.consumers.info(STREAM, this.def.name);
-      await jsm.consumers.update(STREAM, this.def.name, { ack_wait: config.ack_wait, max_deliver: config.max_deliver, max_ack_pending: config.max_ack_pending });
+      await jsm.consumers.update(STREAM, this.def.name, {
+        ack_wait: config.ack_wait,
+        max_deliver: config.max_deliver,
+        max_ack_pending: config.max_ack_pending,
+      });
     } catch {
       await jsm.consumers.add(STREAM, config);
     }
@@ -219,7 +223,14 @@ export class DurableConsumer {
         const fresh = new Set(rows.map((r) => r.event_id));
         // Handled before, or a copy earlier in this batch: no second effect.
         const todo = items.filter(({ event }) => fresh.delete(event.id));
-        if (todo.length > 1 && this.def.batchHandler && (await this.def.batchHandler(todo.map((t) => t.event), em)) !== false) {
+        if (
+          todo.length > 1 &&
+          this.def.batchHandler &&
+          (await this.def.batchHandler(
+            todo.map((t) => t.event),
+            em,
+          )) !== false
+        ) {
           await em.flush();
           handled = todo.length;
           return;
@@ -258,7 +269,8 @@ export class DurableConsumer {
   }
 
   private async deadLetter(msg: JsMsg, error: unknown): Promise<void> {
-    const reason = error instanceof EventContractError ? `${error.message}: ${error.issues.join('; ')}` : error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof EventContractError ? `${error.message}: ${error.issues.join('; ')}` : error instanceof Error ? error.message : String(error);
     try {
       await this.js.publish(deadLetterSubject(this.def.name), msg.data, {
         msgID: `${this.def.name}:${msg.seq}`,

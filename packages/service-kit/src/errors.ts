@@ -43,8 +43,7 @@ export function codedError<M extends string>(entry: ErrorEntry<M>, ...[params, d
   return new DomainError(entry.code, entry.reason, errorMessageOf(entry.message, params as Record<string, string | number> | undefined), details);
 }
 
-export const badInput = (reason: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError('BAD_USER_INPUT', reason, message, details);
+export const badInput = (reason: string, message: string, details?: Record<string, unknown>) => new DomainError('BAD_USER_INPUT', reason, message, details);
 export const notFound = (reason = 'NOT_FOUND', message?: string) => new DomainError('NOT_FOUND', reason, message);
 export const forbidden = (reason = 'FORBIDDEN', message?: string) => new DomainError('FORBIDDEN', reason, message);
 export const conflict = (reason: string, message?: string) => new DomainError('CONFLICT', reason, message);
@@ -53,10 +52,14 @@ export const unauthenticated = (reason = 'UNAUTHENTICATED', message?: string) =>
 /** The one place errors become what clients see. Unknown errors are logged and hidden. */
 export function formatError(onUnexpected: (err: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = error instanceof GraphQLError ? error.originalError ?? error : error;
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {
-      return { ...base, message: original.message, extensions: { code: original.code, reason: original.reason, ...(original.details ? { details: original.details } : {}) } };
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: original.code, reason: original.reason, ...(original.details ? { details: original.details } : {}) },
+      };
     }
     if (original instanceof AuthenticationError) return { ...base, message: DEFAULT_MESSAGES.UNAUTHENTICATED, extensions: { code: 'UNAUTHENTICATED' } };
     if (original instanceof AuthorizationError) return { ...base, message: DEFAULT_MESSAGES.FORBIDDEN, extensions: { code: 'FORBIDDEN' } };
@@ -69,7 +72,10 @@ export function formatError(onUnexpected: (err: unknown) => void) {
       // GraphQL's own validation / parse / variable errors: keep their code, say it in Chinese.
       // (At the gateway these are the subgraphs' errors: their code, reason and details pass through.)
       const { reason, details } = formatted.extensions ?? {};
-      const message = code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || (code === 'BAD_USER_INPUT' && !reason) ? `请求格式有误：${formatted.message}` : formatted.message;
+      const message =
+        code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || (code === 'BAD_USER_INPUT' && !reason)
+          ? `请求格式有误：${formatted.message}`
+          : formatted.message;
       return { ...base, message, extensions: { code, ...(reason ? { reason } : {}), ...(details ? { details } : {}) } };
     }
     onUnexpected(error);
@@ -78,14 +84,21 @@ export function formatError(onUnexpected: (err: unknown) => void) {
 }
 
 /** Parses a command with its zod schema; the first problem becomes a coded, Chinese BAD_USER_INPUT. */
-export function parseInput<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
+export function parseInput<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+  value: unknown,
+): T {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const field = issue.path.map(String).join('.');
   // The message is for a person, in Chinese, and names the field itself; the field's code name
   // travels in `details.field` for the client to point at it.
-  throw codedError(COMMON_ERRORS.INVALID_INPUT, { problem: issue.message }, { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) });
+  throw codedError(
+    COMMON_ERRORS.INVALID_INPUT,
+    { problem: issue.message },
+    { field, issues: r.error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })) },
+  );
 }
 
 /** A UUID as Postgres accepts it (8-4-4-4-12 hex): anything else is answered NOT_FOUND, never sent to the database. */

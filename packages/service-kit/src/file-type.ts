@@ -114,7 +114,10 @@ export function zipEntries(b: Buffer, max = 100_000): ZipEntry[] | undefined {
   const floor = Math.max(0, b.length - 22 - 0xffff);
   let eocd = -1;
   for (let i = b.length - 22; i >= floor; i--) {
-    if (b.readUInt32LE(i) === EOCD) { eocd = i; break; }
+    if (b.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return undefined;
   const count = b.readUInt16LE(eocd + 10);
@@ -179,10 +182,10 @@ function entryHead(b: Buffer, e: ZipEntry): Buffer {
 }
 
 const isProgram = (head: Buffer) =>
-  (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) // MZ: Windows .exe / .dll
-  || (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) // ELF
-  || head.includes('This program cannot be run in DOS mode') // a PE inside an OLE package (embeddings/oleObject*.bin)
-  || (head.length >= 4 && [0xcafebabe, 0xfeedface, 0xfeedfacf, 0xcffaedfe, 0xcefaedfe].includes(head.readUInt32BE(0)));
+  (head.length >= 2 && head[0] === 0x4d && head[1] === 0x5a) || // MZ: Windows .exe / .dll
+  (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) || // ELF
+  head.includes('This program cannot be run in DOS mode') || // a PE inside an OLE package (embeddings/oleObject*.bin)
+  (head.length >= 4 && [0xcafebabe, 0xfeedface, 0xfeedfacf, 0xcffaedfe, 0xcefaedfe].includes(head.readUInt32BE(0)));
 
 /**
  * Checks a ZIP (xlsx / docx / pptx) from its central directory before anything inflates it:
@@ -265,7 +268,12 @@ function parseOle(b: Buffer): { entries: OleEntry[]; read(e: OleEntry): Buffer |
       const entry = at + e * 128;
       const len = b.readUInt16LE(entry + 64);
       if (len >= 2 && len <= 64) {
-        entries.push({ name: b.toString('utf16le', entry, entry + len - 2), type: b.readUInt8(entry + 66), start: b.readUInt32LE(entry + 116), size: b.readUInt32LE(entry + 120) });
+        entries.push({
+          name: b.toString('utf16le', entry, entry + len - 2),
+          type: b.readUInt8(entry + 66),
+          start: b.readUInt32LE(entry + 116),
+          size: b.readUInt32LE(entry + 120),
+        });
       }
     }
     s = fatNext(s);
@@ -299,7 +307,7 @@ export function oleStreamNames(b: Buffer): string[] | undefined {
  * globals substream's EOF (0x000A).
  */
 export function biffHasMacroSheet(stream: Buffer): boolean {
-  for (let pos = 0; pos + 4 <= stream.length; ) {
+  for (let pos = 0; pos + 4 <= stream.length;) {
     const type = stream.readUInt16LE(pos);
     const len = stream.readUInt16LE(pos + 2);
     if (type === 0x0085 && len >= 6 && pos + 4 + 6 <= stream.length) {
@@ -381,7 +389,13 @@ export const MAX_FILE_NAME = 200;
  */
 export function sanitizeFileName(raw: string, k: FileKind): string {
   let name = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  name = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().replace(/^[.\s]+/, '').replace(/[.\s]+$/, '').replace(/\s+(\.[^.]*)$/, '$1');
+  name = name
+    .replace(UNSAFE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '')
+    .replace(/\s+(\.[^.]*)$/, '$1');
   if (!name) name = '附件';
   const ext = /\.([^.]{1,16})$/.exec(name)?.[1];
   const matches = !!ext && (k.extensions as readonly string[]).includes(ext.toLowerCase());
@@ -391,7 +405,11 @@ export function sanitizeFileName(raw: string, k: FileKind): string {
   if (chars.length > room) {
     // Keep the extension when shortening: cut the stem.
     const keepExt = matches ? `.${ext}` : '';
-    name = chars.slice(0, room - keepExt.length).join('').trimEnd() + keepExt;
+    name =
+      chars
+        .slice(0, room - keepExt.length)
+        .join('')
+        .trimEnd() + keepExt;
   }
   return name + suffix;
 }

@@ -91,11 +91,7 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
   await apollo.start();
   if (opts.metrics) mountMetrics(app, opts.metrics, opts.metricsToken, opts.metricsRoute ?? true);
   opts.routes?.(app);
-  app.use(
-    '/graphql',
-    express.json({ limit: opts.bodyLimit }),
-    expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }),
-  );
+  app.use('/graphql', express.json({ limit: opts.bodyLimit }), expressMiddleware(apollo, { context: async ({ req }) => opts.context(req) }));
   // Body too large or malformed JSON: a coded answer, not an HTML page.
   app.use((err: { type?: string; status?: number }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (err?.type === 'entity.too.large') return res.status(413).json({ errors: [{ message: '请求内容过大', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
@@ -106,10 +102,11 @@ export async function createHttpServer<C extends BaseContext>(opts: HttpServerOp
     app,
     server,
     apollo: apollo as unknown as ApolloServer<BaseContext>,
-    listen: (port, host) => new Promise((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, host, () => resolve());
-    }),
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      }),
     close: () => apollo.stop(),
   };
 }

@@ -40,8 +40,13 @@ export function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]>
  * list in one `_entities` call (50 cases: one query, not 50). Ids that are not UUIDs find nothing.
  */
 export function rowsById<T extends { id: string }>(ctx: object, name: string, find: (ids: string[]) => Promise<T[]>): DataLoader<string, T | null> {
-  return loaderFor<T | null>(ctx, name, async (keys) => {
-    const ids = keys.filter(isUuid);
-    return new Map((ids.length ? await find(ids) : []).map((r) => [r.id, r]));
-  }, null);
+  return loaderFor<T | null>(
+    ctx,
+    name,
+    async (keys) => {
+      const ids = keys.filter(isUuid);
+      return new Map((ids.length ? await find(ids) : []).map((r) => [r.id, r]));
+    },
+    null,
+  );
 }

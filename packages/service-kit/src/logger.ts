@@ -20,16 +20,19 @@ function scrub(value: unknown, depth = 0): unknown {
  * are replaced and phone / ID numbers inside any string are masked.
  */
 export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
-  return pino({
-    name: service,
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);
+  return pino(
+    {
+      name: service,
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { log: (obj) => scrub(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? scrubText(a) : a)) as Parameters<typeof method>);
+        },
       },
     },
-  }, destination);
+    destination,
+  );
 }

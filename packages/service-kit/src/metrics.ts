@@ -41,30 +41,47 @@ export function createMetrics(service: string, opts: MetricsOptions = {}): Metri
   const metrics: Metrics = {
     registry,
     httpDuration: new Histogram({
-      name: 'hotline_http_request_duration_seconds', help: 'HTTP requests by route template and status',
-      labelNames: ['method', 'route', 'status'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+      name: 'hotline_http_request_duration_seconds',
+      help: 'HTTP requests by route template and status',
+      labelNames: ['method', 'route', 'status'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
     }),
     graphqlDuration: new Histogram({
-      name: 'hotline_graphql_operation_duration_seconds', help: 'GraphQL operations by name, type and outcome (ok or the error code)',
-      labelNames: ['operation', 'type', 'outcome'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5], registers: [registry],
+      name: 'hotline_graphql_operation_duration_seconds',
+      help: 'GraphQL operations by name, type and outcome (ok or the error code)',
+      labelNames: ['operation', 'type', 'outcome'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [registry],
     }),
     consumerEvents: new Counter({
-      name: 'hotline_consumer_events_total', help: 'Events a durable consumer settled, by outcome',
-      labelNames: ['consumer', 'outcome'], registers: [registry],
+      name: 'hotline_consumer_events_total',
+      help: 'Events a durable consumer settled, by outcome',
+      labelNames: ['consumer', 'outcome'],
+      registers: [registry],
     }),
     consumerBatch: new Histogram({
-      name: 'hotline_consumer_batch_events', help: 'Events committed together in one consumer transaction',
-      labelNames: ['consumer'], buckets: [1, 2, 4, 8, 16, 32, 64, 128], registers: [registry],
+      name: 'hotline_consumer_batch_events',
+      help: 'Events committed together in one consumer transaction',
+      labelNames: ['consumer'],
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      registers: [registry],
     }),
     consumerHandle: new Histogram({
-      name: 'hotline_consumer_transaction_seconds', help: 'Duration of one consumer transaction (a batch)',
-      labelNames: ['consumer'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+      name: 'hotline_consumer_transaction_seconds',
+      help: 'Duration of one consumer transaction (a batch)',
+      labelNames: ['consumer'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      registers: [registry],
     }),
     outboxPublished: new Counter({ name: 'hotline_outbox_published_total', help: 'Events the outbox relay published to NATS', registers: [registry] }),
     routeOf: (path) => routeOf(path, routes),
     gauge(name, help, labelNames, read) {
       new Gauge({
-        name, help, labelNames, registers: [registry],
+        name,
+        help,
+        labelNames,
+        registers: [registry],
         async collect() {
           this.reset();
           // A scrape must not fail because Postgres or NATS is briefly away: the gauge is left empty.

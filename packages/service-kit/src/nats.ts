@@ -32,7 +32,9 @@ export async function ensureStreams(nc: NatsConnection, opts: { replicas?: numbe
         });
       } catch (e) {
         // Another service created it in between: fine as long as it exists now.
-        await jsm.streams.info(s.name).catch(() => { throw e; });
+        await jsm.streams.info(s.name).catch(() => {
+          throw e;
+        });
       }
     }
   }

@@ -89,7 +89,9 @@ export class OutboxRelay {
       try {
         do {
           this.again = false;
-          while ((await this.publishBatch()) === (this.opts.batchSize ?? 200)) { /* drain */ }
+          while ((await this.publishBatch()) === (this.opts.batchSize ?? 200)) {
+            /* drain */
+          }
         } while (this.again && !this.stopped);
       } catch (e) {
         this.log.warn({ err: e }, 'outbox relay round failed; retrying on next poll');
@@ -112,7 +114,10 @@ export class OutboxRelay {
       await Promise.all(
         rows.map((row) => this.js.publish(row.subject, typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload), { msgID: row.id })),
       );
-      await tx.execute(`update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`, rows.map((r) => r.id));
+      await tx.execute(
+        `update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`,
+        rows.map((r) => r.id),
+      );
       this.opts.metrics?.outboxPublished.inc(rows.length);
       return rows.length;
     });

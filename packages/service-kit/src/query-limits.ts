@@ -1,7 +1,21 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import {
-  ASTNode, DocumentNode, FragmentDefinitionNode, getNamedType, getNullableType, GraphQLError, GraphQLObjectType, GraphQLSchema,
-  isListType, isObjectType, Kind, OperationDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule, ValueNode,
+  ASTNode,
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLError,
+  GraphQLObjectType,
+  GraphQLSchema,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+  ValueNode,
 } from 'graphql';
 
 /**
@@ -54,10 +68,15 @@ const LIST_SIZE_ARGS = ['limit', 'first', 'last', 'pageSize'];
 
 function argValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   switch (node.kind) {
-    case Kind.VARIABLE: return variables[node.name.value];
-    case Kind.INT: case Kind.FLOAT: return Number(node.value);
-    case Kind.LIST: return node.values.map((v) => argValue(v, variables));
-    default: return undefined;
+    case Kind.VARIABLE:
+      return variables[node.name.value];
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.LIST:
+      return node.values.map((v) => argValue(v, variables));
+    default:
+      return undefined;
   }
 }
 
@@ -67,24 +86,39 @@ function argValue(node: ValueNode, variables: Record<string, unknown>): unknown 
  * resolved), the number of `representations` for `_entities`, or `defaultListSize`. So 300 aliases
  * of `cases(limit: 500) { id }` cost 300 × 500 × 2 = 300,000. Introspection is not counted.
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}, defaultListSize = 5): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+  defaultListSize = 5,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const costOf = (set: SelectionSetNode, parent: GraphQLObjectType | null, seen: Set<string>): number => {
     let total = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FRAGMENT_SPREAD) {
         const f = fragments.get(sel.name.value);
-        if (f && !seen.has(f.name.value)) total += costOf(f.selectionSet, typeNamed(schema, f.typeCondition.name.value) ?? parent, new Set([...seen, f.name.value]));
+        if (f && !seen.has(f.name.value))
+          total += costOf(f.selectionSet, typeNamed(schema, f.typeCondition.name.value) ?? parent, new Set([...seen, f.name.value]));
         continue;
       }
       if (sel.kind === Kind.INLINE_FRAGMENT) {
-        total += costOf(sel.selectionSet, sel.typeCondition ? typeNamed(schema, sel.typeCondition.name.value) ?? parent : parent, seen);
+        total += costOf(sel.selectionSet, sel.typeCondition ? (typeNamed(schema, sel.typeCondition.name.value) ?? parent) : parent, seen);
         continue;
       }
       if (sel.name.value.startsWith('__')) continue;
-      if (!sel.selectionSet) { total += 1; continue; }
+      if (!sel.selectionSet) {
+        total += 1;
+        continue;
+      }
       const def = parent?.getFields()[sel.name.value];
       const nullable = def ? getNullableType(def.type) : null;
       let size = 1;
@@ -139,8 +173,7 @@ export interface RequestLimitOptions extends CostOptions {
   anonymousFields?: readonly string[];
 }
 
-const refuse = (message: string, code: string, reason: string, status: number) =>
-  new GraphQLError(message, { extensions: { code, reason, http: { status } } });
+const refuse = (message: string, code: string, reason: string, status: number) => new GraphQLError(message, { extensions: { code, reason, http: { status } } });
 
 /**
  * An Apollo plugin that checks each operation once it is parsed and validated, with its variables:
@@ -161,7 +194,8 @@ export function requestLimitsPlugin<C extends BaseContext & { user?: unknown }>(
           const longest = longestString(document, request.variables ?? {});
           if (longest > opts.maxStringLength) throw refuse(`输入内容过长（最多 ${opts.maxStringLength} 个字符）`, 'BAD_USER_INPUT', 'INPUT_TOO_LONG', 400);
           const cost = operationCost(schema, document, operation, request.variables ?? {}, opts.defaultListSize);
-          if (cost > opts.maxCost) throw refuse(`查询过于庞大（估算成本 ${cost}，上限 ${opts.maxCost}），请减少别名或每页条数`, 'BAD_USER_INPUT', 'QUERY_TOO_COSTLY', 400);
+          if (cost > opts.maxCost)
+            throw refuse(`查询过于庞大（估算成本 ${cost}，上限 ${opts.maxCost}），请减少别名或每页条数`, 'BAD_USER_INPUT', 'QUERY_TOO_COSTLY', 400);
         },
       };
     },

@@ -53,7 +53,9 @@ export class TokenRevocations {
     const consumer = await jetstream(nc).consumers.get(STREAM, info.name);
     const messages = await consumer.consume();
     let caughtUp!: () => void;
-    const ready = new Promise<void>((resolve) => { caughtUp = resolve; });
+    const ready = new Promise<void>((resolve) => {
+      caughtUp = resolve;
+    });
     if (info.num_pending === 0) caughtUp();
     const loop = (async () => {
       for await (const m of messages) {

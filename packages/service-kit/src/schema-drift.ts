@@ -9,14 +9,21 @@ import { MigrationClass, openOrm } from './orm';
  * entity (the kit's outbox/inbox, raw-SQL tables) are not reported: only what the entities
  * declare is compared.
  */
-export async function schemaDrift(opts: { url: string; entities: NonNullable<Options['entities']>; migrations: Array<{ name: string; class: MigrationClass }> }): Promise<string> {
+export async function schemaDrift(opts: {
+  url: string;
+  entities: NonNullable<Options['entities']>;
+  migrations: Array<{ name: string; class: MigrationClass }>;
+}): Promise<string> {
   const orm = await openOrm({ url: opts.url, entities: opts.entities, migrations: opts.migrations, poolMax: 2 });
   try {
     const sql = await orm.schema.getUpdateSchemaSQL({ wrap: false, safe: false, dropTables: false });
-    const rows = await orm.em.fork().getConnection().execute<Array<{ t: string; c: string; type: string }>>(
-      `select table_name as t, column_name as c, case when data_type = 'ARRAY' then udt_name else data_type end as type
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<Array<{ t: string; c: string; type: string }>>(
+        `select table_name as t, column_name as c, case when data_type = 'ARRAY' then udt_name else data_type end as type
          from information_schema.columns where table_schema = 'public'`,
-    );
+      );
     return significantDrift(sql, new Map(rows.map((r) => [`${r.t}.${r.c}`, r.type]))).join('\n');
   } finally {
     await orm.close(true);
@@ -25,13 +32,24 @@ export async function schemaDrift(opts: { url: string; entities: NonNullable<Opt
 
 /** A column's type family: PostgreSQL's `text` and `varchar(n)` hold the same values, and so on. */
 const family = (t: string): string => {
-  const x = t.toLowerCase().replace(/\(.*\)/, '').trim();
+  const x = t
+    .toLowerCase()
+    .replace(/\(.*\)/, '')
+    .trim();
   if (x.startsWith('_')) return `${family(x.slice(1))}[]`; // information_schema's udt_name of an array: _text
   if (x.endsWith('[]')) return `${family(x.slice(0, -2))}[]`;
   if (['text', 'varchar', 'character varying', 'char', 'character', 'bpchar'].includes(x)) return 'text';
   if (['timestamptz', 'timestamp with time zone'].includes(x)) return 'timestamptz';
   // The same type under PostgreSQL's and MikroORM's names.
-  const aliases: Record<string, string> = { int: 'integer', int4: 'integer', int8: 'bigint', int2: 'smallint', bool: 'boolean', float8: 'double precision', float4: 'real' };
+  const aliases: Record<string, string> = {
+    int: 'integer',
+    int4: 'integer',
+    int8: 'bigint',
+    int2: 'smallint',
+    bool: 'boolean',
+    float8: 'double precision',
+    float4: 'real',
+  };
   if (aliases[x]) return aliases[x];
   return x;
 };
@@ -51,7 +69,10 @@ const family = (t: string): string => {
  *   column's current type in `columnTypes` (`table.column` → type).
  */
 export function significantDrift(sql: string, columnTypes: ReadonlyMap<string, string> = new Map()): string[] {
-  const statements = sql.split('\n').map((l) => l.trim()).filter(Boolean);
+  const statements = sql
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const droppedKeys = new Set(statements.flatMap((l) => /drop constraint "([a-z0-9_]+)_key";$/.exec(l)?.[1] ?? []));
   return statements.filter((l) => {
     if (/^alter table "[^"]+" drop constraint /.test(l)) return false;

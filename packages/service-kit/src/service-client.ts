@@ -16,7 +16,10 @@ export interface ServiceClientOptions {
 
 /** A call to another service failed: not configured, refused, unreachable or answered an error. */
 export class ServiceCallError extends Error {
-  constructor(readonly reason: 'NOT_CONFIGURED' | 'TOKEN_REFUSED' | 'UNREACHABLE' | 'ERROR_RESPONSE', message: string) {
+  constructor(
+    readonly reason: 'NOT_CONFIGURED' | 'TOKEN_REFUSED' | 'UNREACHABLE' | 'ERROR_RESPONSE',
+    message: string,
+  ) {
     super(message);
     this.name = 'ServiceCallError';
   }
@@ -54,7 +57,9 @@ export function createServiceClient(opts: ServiceClientOptions): ServiceClient {
 
   const token = async (): Promise<string> => {
     if (cached && Date.now() < cached.renewAt) return cached.token;
-    pending ??= fetchToken().finally(() => { pending = undefined; });
+    pending ??= fetchToken().finally(() => {
+      pending = undefined;
+    });
     return pending;
   };
 

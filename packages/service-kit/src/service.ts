@@ -113,7 +113,14 @@ export async function runService<S extends z.ZodObject, X = undefined>(def: Serv
     clientSecret: config.SERVICE_CLIENT_SECRET,
   });
   const deps: ServiceDeps<C> = {
-    config, log, orm, nc, js, relay, services, metrics,
+    config,
+    log,
+    orm,
+    nc,
+    js,
+    relay,
+    services,
+    metrics,
     verify: () => Promise.reject(new Error('token verifier not ready')),
   };
   relay.start();
@@ -121,17 +128,33 @@ export async function runService<S extends z.ZodObject, X = undefined>(def: Serv
 
   const consumerDefs = def.consumers?.(deps, setup) ?? [];
   const consumers = consumerDefs.map(
-    (c) => new DurableConsumer(c, orm, nc, js, log, { concurrency: config.CONSUMER_CONCURRENCY, maxDeliver: config.CONSUMER_MAX_DELIVER, batchSize: config.CONSUMER_BATCH_SIZE, metrics }),
+    (c) =>
+      new DurableConsumer(c, orm, nc, js, log, {
+        concurrency: config.CONSUMER_CONCURRENCY,
+        maxDeliver: config.CONSUMER_MAX_DELIVER,
+        batchSize: config.CONSUMER_BATCH_SIZE,
+        metrics,
+      }),
   );
   for (const c of consumers) await c.start();
-  registerBacklogGauges(deps, consumerDefs.map((c) => c.name));
+  registerBacklogGauges(
+    deps,
+    consumerDefs.map((c) => c.name),
+  );
 
   // Tokens that die with the user: the revocations of the last day are read before anything is served.
   const revocations = new TokenRevocations();
   await revocations.start(nc, log, config.TOKEN_REVOCATION_LOOKBACK_SECONDS);
-  const verify = revocations.guard(def.tokenVerifier
-    ? await def.tokenVerifier(deps, setup)
-    : createTokenVerifier({ jwksUrl: config.IDENTITY_JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, serviceAudience: config.JWT_SERVICE_AUDIENCE }));
+  const verify = revocations.guard(
+    def.tokenVerifier
+      ? await def.tokenVerifier(deps, setup)
+      : createTokenVerifier({
+          jwksUrl: config.IDENTITY_JWKS_URL,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          serviceAudience: config.JWT_SERVICE_AUDIENCE,
+        }),
+  );
   deps.verify = verify;
   const { schema } = await def.schema();
   const shared = def.context?.(deps, setup) ?? {};
@@ -154,9 +177,17 @@ export async function runService<S extends z.ZodObject, X = undefined>(def: Serv
       return { ...shared, em: orm.em.fork(), user, log, requestId: String(req.headers['x-request-id'] ?? randomUUID()), ip: req.ip ?? '' };
     },
     routes: (app) => {
-      app.get('/healthz', (_req, res) => { res.json({ status: 'ok', service: def.name }); });
+      app.get('/healthz', (_req, res) => {
+        res.json({ status: 'ok', service: def.name });
+      });
       app.get('/readyz', async (_req, res) => {
-        const db = await orm.em.fork().execute('select 1').then(() => true, () => false);
+        const db = await orm.em
+          .fork()
+          .execute('select 1')
+          .then(
+            () => true,
+            () => false,
+          );
         const natsOk = !nc.isClosed();
         const ok = ready && db && natsOk;
         res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not-ready', service: def.name, db, nats: natsOk, started: ready });
@@ -207,23 +238,32 @@ function registerBacklogGauges(deps: ServiceDeps<BaseConfig>, consumerNames: str
     return [{ value: Number(rows[0]?.n ?? 0) }];
   });
   metrics.gauge('hotline_outbox_oldest_unpublished_seconds', 'Age of the oldest unpublished event (0 when none)', [], async () => {
-    const rows = await orm.em.fork().execute<Array<{ age: string | null }>>('select extract(epoch from now() - min(created_at)) as age from kit_outbox where published_at is null');
+    const rows = await orm.em
+      .fork()
+      .execute<Array<{ age: string | null }>>('select extract(epoch from now() - min(created_at)) as age from kit_outbox where published_at is null');
     return [{ value: Number(rows[0]?.age ?? 0) }];
   });
   if (consumerNames.length === 0) return;
-  metrics.gauge('hotline_consumer_backlog_events', 'Events on the stream a durable consumer has not yet acknowledged (pending + in flight)', ['consumer'], async () => {
-    const jsm = await jetstreamManager(nc);
-    return Promise.all(consumerNames.map(async (name) => {
-      const info = await jsm.consumers.info(STREAM, name);
-      return { labels: { consumer: name }, value: info.num_pending + info.num_ack_pending };
-    }));
-  });
+  metrics.gauge(
+    'hotline_consumer_backlog_events',
+    'Events on the stream a durable consumer has not yet acknowledged (pending + in flight)',
+    ['consumer'],
+    async () => {
+      const jsm = await jetstreamManager(nc);
+      return Promise.all(
+        consumerNames.map(async (name) => {
+          const info = await jsm.consumers.info(STREAM, name);
+          return { labels: { consumer: name }, value: info.num_pending + info.num_ack_pending };
+        }),
+      );
+    },
+  );
 }
 
 /** For `src/main.ts`: run, and exit non-zero with a readable line when start fails. */
 export function main<S extends z.ZodObject, X = undefined>(def: ServiceDefinition<S, X>): void {
   runService(def).catch((e) => {
-    process.stderr.write(`${def.name}: failed to start: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.stderr.write(`${def.name}: failed to start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     process.exit(1);
   });
 }

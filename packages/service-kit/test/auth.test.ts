@@ -7,13 +7,24 @@ import { actorOf, AuthUser, createTokenVerifier, DomainError, isAllowed } from '
 const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const now = () => Math.floor(Date.now() / 1000);
 const sign = (claims: Record<string, unknown>, aud: string | string[], sub = 'u-1') =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'ES256' }).setSubject(sub).setIssuer('hotline-identity').setAudience(aud).setIssuedAt(now()).setExpirationTime(now() + 300).sign(privateKey);
+  new SignJWT(claims)
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(sub)
+    .setIssuer('hotline-identity')
+    .setAudience(aud)
+    .setIssuedAt(now())
+    .setExpirationTime(now() + 300)
+    .sign(privateKey);
 
 const subgraphVerify = createTokenVerifier({ key: publicKey, issuer: 'hotline-identity', audience: 'hotline', serviceAudience: 'hotline-internal' });
 const gatewayVerify = createTokenVerifier({ key: publicKey, issuer: 'hotline-identity', audience: 'hotline' });
 const serviceClaims = { role: 'service', client_id: 'intake', name: 'intake 服务', scope: 'dispatch.reply:read' };
 
-const refusal = (p: Promise<unknown>) => p.then(() => 'accepted', (e: DomainError) => `${e.code}/${e.reason}`);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'accepted',
+    (e: DomainError) => `${e.code}/${e.reason}`,
+  );
 
 describe('token verification: people and services', () => {
   it('a subgraph accepts a person token and a service token, each with its own audience', async () => {

@@ -24,7 +24,9 @@ describe('uploaded files', () => {
     expect(reason(() => checkUpload(Buffer.alloc(0), 'a.png', { maxBytes: 1024, what: '佐证材料' }))).toBe('EMPTY_FILE');
     expect(reason(() => checkUpload(PNG, 'a.png', { maxBytes: 10, what: '佐证材料' }))).toBe('FILE_TOO_LARGE');
     expect(() => checkUpload(PNG, 'a.png', { maxBytes: 10, what: '佐证材料' })).toThrow(/单个佐证材料不能超过/);
-    expect(reason(() => checkUpload(Buffer.from('MZ\x90\x00 not a document at all', 'latin1'), 'a.pdf', { maxBytes: 1024, what: '材料' }))).toBe('UNSUPPORTED_FILE_TYPE');
+    expect(reason(() => checkUpload(Buffer.from('MZ\x90\x00 not a document at all', 'latin1'), 'a.pdf', { maxBytes: 1024, what: '材料' }))).toBe(
+      'UNSUPPORTED_FILE_TYPE',
+    );
   });
 
   it('localDiskStore: content-addressed, written once, null for what it never stored', async () => {

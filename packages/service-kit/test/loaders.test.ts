@@ -7,7 +7,10 @@ describe('rowsById (one query for the references of a request)', () => {
     const [a, b, missing] = [randomUUID(), randomUUID(), randomUUID()];
     const calls: string[][] = [];
     const ctx = {};
-    const find = async (ids: string[]) => { calls.push(ids); return ids.filter((id) => id !== missing).map((id) => ({ id, name: `row ${id}` })); };
+    const find = async (ids: string[]) => {
+      calls.push(ids);
+      return ids.filter((id) => id !== missing).map((id) => ({ id, name: `row ${id}` }));
+    };
     const loaded = await Promise.all([a, b, missing, a].map((id) => rowsById(ctx, 'rows', find).load(id)));
     expect(calls).toEqual([[a, b, missing]]);
     expect(loaded.map((r) => r?.id ?? null)).toEqual([a, b, null, a]);
@@ -16,7 +19,10 @@ describe('rowsById (one query for the references of a request)', () => {
   it('never sends an id that is not a UUID to the query; a request of only such ids makes no call', async () => {
     const id = randomUUID();
     const calls: string[][] = [];
-    const find = async (ids: string[]) => { calls.push(ids); return ids.map((x) => ({ id: x })); };
+    const find = async (ids: string[]) => {
+      calls.push(ids);
+      return ids.map((x) => ({ id: x }));
+    };
     const ctx = {};
     expect(await Promise.all([rowsById(ctx, 'rows', find).load('not-a-uuid'), rowsById(ctx, 'rows', find).load(id)])).toEqual([null, { id }]);
     expect(calls).toEqual([[id]]);
@@ -27,7 +33,10 @@ describe('rowsById (one query for the references of a request)', () => {
   it('keeps requests apart: another context loads again', async () => {
     const id = randomUUID();
     let calls = 0;
-    const find = async (ids: string[]) => { calls++; return ids.map((x) => ({ id: x })); };
+    const find = async (ids: string[]) => {
+      calls++;
+      return ids.map((x) => ({ id: x }));
+    };
     await rowsById({}, 'rows', find).load(id);
     await rowsById({}, 'rows', find).load(id);
     expect(calls).toBe(2);

@@ -4,7 +4,12 @@ import { createLogger } from '../src/logger';
 
 function capture() {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { lines.push(chunk.toString()); done(); } });
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(chunk.toString());
+      done();
+    },
+  });
   return { lines, stream };
 }
 
@@ -12,7 +17,10 @@ describe('logs carry no personal data', () => {
   it('redacts personal fields and masks phone and ID numbers in messages, fields and errors', () => {
     const { lines, stream } = capture();
     const log = createLogger('test', 'info', stream);
-    log.info({ citizenName: '张三丰', citizenPhone: '13812345678', nested: { address: '荣京东街3号院5号楼', note: '回电13912345678' } }, '来电人身份证110101199003071234');
+    log.info(
+      { citizenName: '张三丰', citizenPhone: '13812345678', nested: { address: '荣京东街3号院5号楼', note: '回电13912345678' } },
+      '来电人身份证110101199003071234',
+    );
     log.error({ err: new Error('could not reach 13700001111') }, 'failed');
     const out = lines.join('\n');
     expect(out).not.toMatch(/张三丰|13812345678|13912345678|13700001111|110101199003071234|荣京东街3号院/);
@@ -21,7 +29,7 @@ describe('logs carry no personal data', () => {
     expect(JSON.parse(lines[0]).msg).toBe('来电人身份证110***********1234');
   });
 
-  it('redacts names and door numbers typed into free text (the issue\'s example), with the one redaction function', () => {
+  it("redacts names and door numbers typed into free text (the issue's example), with the one redaction function", () => {
     const { lines, stream } = capture();
     const log = createLogger('test', 'info', stream);
     log.warn({ title: '王先生反映荣华中路15号3单元502漏水', content: '我叫王建国，住荣华中路15号3单元502室' }, '收到工单：我叫王建国');

@@ -7,7 +7,9 @@ async function serve(token?: string) {
   const app = express();
   const metrics = createMetrics('kit-test', { routes: ['/open311', '/cases/:id/attachments'] });
   mountMetrics(app, metrics, token);
-  app.get('/cases/:id/attachments/:a', (_req, res) => { res.send('ok'); });
+  app.get('/cases/:id/attachments/:a', (_req, res) => {
+    res.send('ok');
+  });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

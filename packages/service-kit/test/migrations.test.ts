@@ -29,7 +29,8 @@ describe('migrations at start', () => {
   });
 
   it('replicas starting together apply each migration exactly once, and every one of them starts', async () => {
-    const open = () => openOrm({ url: infra.databaseUrl('replicas'), entities: [Thing], migrations: [{ name: 'Migration20260101000000_thing', class: CreateThing }] });
+    const open = () =>
+      openOrm({ url: infra.databaseUrl('replicas'), entities: [Thing], migrations: [{ name: 'Migration20260101000000_thing', class: CreateThing }] });
     const orms = await Promise.all([open(), open(), open(), open()]);
     try {
       const rows = await orms[0].em.fork().getConnection().execute('select name from thing');

@@ -9,14 +9,19 @@ import { createEvent, EventEnvelope } from '@hotline/contracts';
 import { collectEvents, eventually, Infra, startInfra } from '@hotline/testing';
 import { createLogger, DurableConsumer, ensureStreams, openOrm, OutboxRelay, recordEvent } from '../src';
 
-interface Effect { caseId: string; count: number }
+interface Effect {
+  caseId: string;
+  count: number;
+}
 const EffectSchema = new EntitySchema<Effect>({
   name: 'Effect',
   tableName: 'test_effect',
   properties: { caseId: { type: 'string', primary: true }, count: { type: 'number' } },
 });
 class CreateEffect extends Migration {
-  override async up() { this.addSql('create table test_effect (case_id text primary key, count int not null)'); }
+  override async up() {
+    this.addSql('create table test_effect (case_id text primary key, count int not null)');
+  }
 }
 
 const log = createLogger('kit-test', (process.env.KIT_LOG as 'warn') ?? 'silent');
@@ -38,7 +43,12 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     nc = await connect({ servers: infra.natsUrl });
     await ensureStreams(nc);
     js = jetstream(nc);
-    orm = await openOrm({ url: infra.databaseUrl('kit_test'), entities: [EffectSchema], migrations: [{ name: 'Migration20260101000000_effect', class: CreateEffect }], onCommit: () => relay?.kick() });
+    orm = await openOrm({
+      url: infra.databaseUrl('kit_test'),
+      entities: [EffectSchema],
+      migrations: [{ name: 'Migration20260101000000_effect', class: CreateEffect }],
+      onCommit: () => relay?.kick(),
+    });
     relay = new OutboxRelay(orm, js, log, { pollMs: 100 });
   });
   afterAll(async () => {
@@ -54,7 +64,9 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
   const handlerFor = (source: string) => async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
     if (event.source !== source) return;
     if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
-    await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [event.caseId]);
+    await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [
+      event.caseId,
+    ]);
   };
 
   it('publishes a committed event once, with its id as Nats-Msg-Id, and nothing for a rolled-back one', async () => {
@@ -62,10 +74,13 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     const kept = signed(randomUUID());
     const dropped = signed(randomUUID());
     await orm.em.fork().transactional((em) => recordEvent(em, kept));
-    await orm.em.fork().transactional(async (em) => {
-      await recordEvent(em, dropped);
-      throw new Error('rolled back');
-    }).catch(() => undefined);
+    await orm.em
+      .fork()
+      .transactional(async (em) => {
+        await recordEvent(em, dropped);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
     relay.kick();
     await eventually(async () => partner.messages.find((m) => m.json.id === kept.id), { what: 'the committed event' });
     await relay.stop(); // no background round may claim the row we are about to reset
@@ -116,19 +131,29 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     }
   });
 
-  describe.each([{ batchSize: 1, mode: 'single' }, { batchSize: 16, mode: 'batched' }])('consumer, $mode ($batchSize per transaction)', ({ batchSize, mode }) => {
+  describe.each([
+    { batchSize: 1, mode: 'single' },
+    { batchSize: 16, mode: 'batched' },
+  ])('consumer, $mode ($batchSize per transaction)', ({ batchSize, mode }) => {
     it('gives an event published twice, or redelivered after a failure before ack, exactly one effect', async () => {
       let crashes = 0;
       const tag = `once-${mode}`;
-      const consumer = new DurableConsumer({ name: `kit-test-once-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } }, orm, nc, js, log, {
-        concurrency: 4,
-        maxDeliver: 5,
-        batchSize,
-        afterCommit: (e) => {
-          // the process "dies" after its transaction committed and before the ack, once
-          if (e.source === tag && e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
+      const consumer = new DurableConsumer(
+        { name: `kit-test-once-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } },
+        orm,
+        nc,
+        js,
+        log,
+        {
+          concurrency: 4,
+          maxDeliver: 5,
+          batchSize,
+          afterCommit: (e) => {
+            // the process "dies" after its transaction committed and before the ack, once
+            if (e.source === tag && e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
+          },
         },
-      });
+      );
       await consumer.start();
       try {
         const twice = signed(randomUUID(), 'E-1', tag);
@@ -139,10 +164,13 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
         await js.publish('hotline.case.signed', JSON.stringify(crash), { msgID: crash.id });
         await eventually(async () => crashes >= 1 && (await countOf(crash.caseId!)) === 1, { what: 'crash event handled' });
         const jsm = await jetstreamManager(nc);
-        await eventually(async () => {
-          const info = await jsm.consumers.info('HOTLINE', `kit-test-once-${mode}`);
-          return info.num_ack_pending === 0 && info.num_pending === 0;
-        }, { what: 'all messages acknowledged after the redelivery' });
+        await eventually(
+          async () => {
+            const info = await jsm.consumers.info('HOTLINE', `kit-test-once-${mode}`);
+            return info.num_ack_pending === 0 && info.num_pending === 0;
+          },
+          { what: 'all messages acknowledged after the redelivery' },
+        );
         expect(await countOf(twice.caseId!)).toBe(1);
         expect(await countOf(crash.caseId!)).toBe(1);
       } finally {
@@ -153,11 +181,18 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     it('sends a poison message to the dead-letter subject after N tries and goes on', async () => {
       const dead = await collectEvents(infra.natsUrl, `deadletter.kit-test-poison-${mode}`, { stream: 'DEADLETTER' });
       const tag = `poison-${mode}`;
-      const consumer = new DurableConsumer({ name: `kit-test-poison-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } }, orm, nc, js, log, {
-        concurrency: 2,
-        maxDeliver: 3,
-        batchSize,
-      });
+      const consumer = new DurableConsumer(
+        { name: `kit-test-poison-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': handlerFor(tag) } },
+        orm,
+        nc,
+        js,
+        log,
+        {
+          concurrency: 2,
+          maxDeliver: 3,
+          batchSize,
+        },
+      );
       await consumer.start();
       try {
         const poison = signed(randomUUID(), 'POISON', tag);
@@ -167,7 +202,10 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
         await js.publish('hotline.case.signed', garbage);
         await js.publish('hotline.case.signed', JSON.stringify(after), { msgID: after.id });
         await eventually(async () => (await countOf(after.caseId!)) === 1, { what: 'the event after the poison one' });
-        await eventually(async () => dead.messages.some((m) => m.json.id === poison.id) && dead.messages.some((m) => m.data === garbage), { what: 'both dead letters', timeoutMs: 15_000 });
+        await eventually(async () => dead.messages.some((m) => m.json.id === poison.id) && dead.messages.some((m) => m.data === garbage), {
+          what: 'both dead letters',
+          timeoutMs: 15_000,
+        });
         const poisoned = dead.messages.find((m) => m.json.id === poison.id)!;
         expect(poisoned.headers['Hotline-Deliveries']).toBe('3');
         expect(poisoned.headers['Hotline-Error']).toContain('cannot handle');
@@ -175,7 +213,10 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
         expect(await countOf(poison.caseId!)).toBe(0);
         // Dead-lettered means settled: nothing waits for ack_wait (30 s) to be delivered again.
         const jsm = await jetstreamManager(nc);
-        await eventually(async () => (await jsm.consumers.info('HOTLINE', `kit-test-poison-${mode}`)).num_ack_pending === 0, { what: 'no message left pending', timeoutMs: 10_000 });
+        await eventually(async () => (await jsm.consumers.info('HOTLINE', `kit-test-poison-${mode}`)).num_ack_pending === 0, {
+          what: 'no message left pending',
+          timeoutMs: 10_000,
+        });
       } finally {
         await consumer.stop();
         await dead.close();
@@ -189,7 +230,11 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
         if (event.source !== tag) return;
         if (event.data.externalNo === 'POISON') throw new Error('cannot handle this one');
         const digit = Number(String(event.data.externalNo).slice(1));
-        await em.execute('insert into test_effect (case_id, count) values (?, ?) on conflict (case_id) do update set count = test_effect.count * 10 + ?', [event.caseId, digit, digit]);
+        await em.execute('insert into test_effect (case_id, count) values (?, ?) on conflict (case_id) do update set count = test_effect.count * 10 + ?', [
+          event.caseId,
+          digit,
+          digit,
+        ]);
       };
       const dead = await collectEvents(infra.natsUrl, `deadletter.kit-test-order-${mode}`, { stream: 'DEADLETTER' });
       const cases = Array.from({ length: 40 }, () => randomUUID());
@@ -198,20 +243,33 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
         for (const [i, caseId] of cases.entries()) {
           const e = signed(caseId, `N${n}`, tag);
           await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
-          if (n === 2 && i % 15 === 0) { const p = poison[i / 15]; await js.publish('hotline.case.signed', JSON.stringify(p), { msgID: p.id }); }
+          if (n === 2 && i % 15 === 0) {
+            const p = poison[i / 15];
+            await js.publish('hotline.case.signed', JSON.stringify(p), { msgID: p.id });
+          }
         }
       }
-      const consumer = new DurableConsumer({ name: `kit-test-order-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': ordered } }, orm, nc, js, log, {
-        concurrency: 4,
-        maxDeliver: 2,
-        batchSize,
-      });
+      const consumer = new DurableConsumer(
+        { name: `kit-test-order-${mode}`, subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': ordered } },
+        orm,
+        nc,
+        js,
+        log,
+        {
+          concurrency: 4,
+          maxDeliver: 2,
+          batchSize,
+        },
+      );
       await consumer.start();
       try {
-        await eventually(async () => {
-          const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [cases]);
-          return rows.length === cases.length && rows.every((r) => r.count === 1234);
-        }, { what: 'every case at 1234', timeoutMs: 20_000 });
+        await eventually(
+          async () => {
+            const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [cases]);
+            return rows.length === cases.length && rows.every((r) => r.count === 1234);
+          },
+          { what: 'every case at 1234', timeoutMs: 20_000 },
+        );
         await eventually(async () => poison.every((p) => dead.messages.some((m) => m.json.id === p.id)), { what: 'three dead letters', timeoutMs: 15_000 });
         expect(dead.messages.filter((m) => m.json.source === tag)).toHaveLength(3);
         for (const p of poison) expect(await countOf(p.caseId!)).toBe(0);
@@ -247,18 +305,28 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     const events = Array.from({ length: 120 }, (_, i) => signed(randomUUID(), i === 50 ? 'POISON' : `B${i}`, tag));
     for (const e of events) await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
     await js.publish('hotline.case.signed', JSON.stringify(events[7]), { msgID: `${events[7].id}-copy` }); // a second copy
-    const consumer = new DurableConsumer({ name: 'kit-test-bulk', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': one }, batchHandler: bulk }, orm, nc, js, log, {
-      concurrency: 2,
-      maxDeliver: 2,
-      batchSize: 32,
-    });
+    const consumer = new DurableConsumer(
+      { name: 'kit-test-bulk', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': one }, batchHandler: bulk },
+      orm,
+      nc,
+      js,
+      log,
+      {
+        concurrency: 2,
+        maxDeliver: 2,
+        batchSize: 32,
+      },
+    );
     await consumer.start();
     try {
       const good = events.filter((e) => e.data.externalNo !== 'POISON');
-      await eventually(async () => {
-        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [good.map((e) => e.caseId)]);
-        return rows.length === good.length && rows.every((r) => r.count === 1);
-      }, { what: 'every good event applied exactly once', timeoutMs: 20_000 });
+      await eventually(
+        async () => {
+          const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [good.map((e) => e.caseId)]);
+          return rows.length === good.length && rows.every((r) => r.count === 1);
+        },
+        { what: 'every good event applied exactly once', timeoutMs: 20_000 },
+      );
       await eventually(async () => dead.messages.some((m) => m.json.id === events[50].id), { what: 'the poison event dead-lettered', timeoutMs: 15_000 });
       expect(Math.max(...bulkSizes)).toBeGreaterThan(1); // the bulk path did the work...
       expect(singles).toBeGreaterThan(0); // ...and the poisoned batch was redone one at a time
@@ -276,20 +344,39 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     const one = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
       if (event.source !== tag) return;
       singles++;
-      await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [event.caseId]);
+      await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do update set count = test_effect.count + 1', [
+        event.caseId,
+      ]);
     };
     const events = Array.from({ length: 60 }, (_, i) => signed(randomUUID(), `D${i}`, tag));
     for (const e of events) await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
-    const consumer = new DurableConsumer({
-      name: 'kit-test-declined', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': one },
-      batchHandler: async () => { declined++; return false; },
-    }, orm, nc, js, log, { concurrency: 2, maxDeliver: 2, batchSize: 32 });
+    const consumer = new DurableConsumer(
+      {
+        name: 'kit-test-declined',
+        subject: 'hotline.case.signed',
+        handlers: { 'hotline.case.signed': one },
+        batchHandler: async () => {
+          declined++;
+          return false;
+        },
+      },
+      orm,
+      nc,
+      js,
+      log,
+      { concurrency: 2, maxDeliver: 2, batchSize: 32 },
+    );
     await consumer.start();
     try {
-      await eventually(async () => {
-        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
-        return rows.length === events.length && rows.every((r) => r.count === 1);
-      }, { what: 'every event applied once through the per-event handler', timeoutMs: 20_000 });
+      await eventually(
+        async () => {
+          const rows = await orm.em
+            .fork()
+            .execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
+          return rows.length === events.length && rows.every((r) => r.count === 1);
+        },
+        { what: 'every event applied once through the per-event handler', timeoutMs: 20_000 },
+      );
       expect(declined).toBeGreaterThan(0);
       expect(singles).toBe(events.length);
     } finally {

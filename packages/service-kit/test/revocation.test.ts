@@ -8,7 +8,12 @@ import { createLogger, ensureStreams, TokenRevocations, type AuthUser } from '..
 
 const log = createLogger('test', 'silent');
 const revoke = (userId: string, at: Date) =>
-  createEvent({ type: 'hotline.user.tokens-revoked', source: 'identity', actor: { system: 'identity' }, data: { userId, notBefore: at.toISOString(), reason: 'disabled' } });
+  createEvent({
+    type: 'hotline.user.tokens-revoked',
+    source: 'identity',
+    actor: { system: 'identity' },
+    data: { userId, notBefore: at.toISOString(), reason: 'disabled' },
+  });
 
 describe('token revocations: kept in memory, rebuilt from the stream', () => {
   let infra: Infra;
@@ -41,7 +46,7 @@ describe('token revocations: kept in memory, rebuilt from the stream', () => {
     await list.stop();
   });
 
-  it('the guard refuses a revoked person\'s token as UNAUTHENTICATED / TOKEN_REVOKED and leaves service tokens alone', async () => {
+  it("the guard refuses a revoked person's token as UNAUTHENTICATED / TOKEN_REVOKED and leaves service tokens alone", async () => {
     const id = randomUUID();
     const list = new TokenRevocations();
     list.revoke(id, Date.now());

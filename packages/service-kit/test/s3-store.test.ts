@@ -46,7 +46,14 @@ describe('s3Store: the FileStore on an S3-compatible object store', () => {
 
   it('an unknown access key or bucket is an error, not an empty store', async () => {
     const { sha256 } = checkUpload(PNG, 'a.png', { maxBytes: 1024, what: '材料' });
-    const wrong = s3Store({ endpoint, bucket: 'hotline-files', region: 'us-east-1', accessKeyId: 'NOT-A-KEY', secretAccessKey: 'S3RVER', prefix: 'supervision/evidence/' });
+    const wrong = s3Store({
+      endpoint,
+      bucket: 'hotline-files',
+      region: 'us-east-1',
+      accessKeyId: 'NOT-A-KEY',
+      secretAccessKey: 'S3RVER',
+      prefix: 'supervision/evidence/',
+    });
     await expect(wrong.get(sha256)).rejects.toThrow(/HTTP 403 InvalidAccessKeyId/);
     await expect(wrong.put(sha256, PNG)).rejects.toThrow(/HTTP 403/);
     const nobucket = s3Store({ endpoint, bucket: 'no-such-bucket', region: 'us-east-1', ...KEYS });
@@ -60,7 +67,14 @@ describe('s3Store: the FileStore on an S3-compatible object store', () => {
     expect(missing.success).toBe(false);
     expect(missing.error!.issues.map((i) => i.path.join('.')).sort()).toEqual(['S3_ACCESS_KEY_ID', 'S3_BUCKET', 'S3_SECRET_ACCESS_KEY']);
 
-    const config = schema.parse({ FILE_STORE: 's3', S3_ENDPOINT: endpoint, S3_BUCKET: 'hotline-files', S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_PREFIX: 'district-a/' });
+    const config = schema.parse({
+      FILE_STORE: 's3',
+      S3_ENDPOINT: endpoint,
+      S3_BUCKET: 'hotline-files',
+      S3_ACCESS_KEY_ID: 'S3RVER',
+      S3_SECRET_ACCESS_KEY: 'S3RVER',
+      S3_PREFIX: 'district-a/',
+    });
     const viaConfig = fileStoreOf(config, '/nonexistent', 'materials');
     const { sha256 } = checkUpload(Buffer.concat([PNG, Buffer.from('x')]), 'b.png', { maxBytes: 1024, what: '材料' });
     await viaConfig.put(sha256, PNG);

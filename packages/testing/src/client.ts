@@ -5,7 +5,10 @@ export interface GraphQLErrorShape {
 }
 
 export class GraphQLRequestError extends Error {
-  constructor(readonly errors: GraphQLErrorShape[], readonly status: number) {
+  constructor(
+    readonly errors: GraphQLErrorShape[],
+    readonly status: number,
+  ) {
     super(errors.map((e) => `${e.extensions?.code ?? '?'}: ${e.message}`).join('; '));
   }
   get code(): string | undefined {
@@ -24,12 +27,19 @@ export interface GraphQLResponse<T> {
 
 export class GraphQLClient {
   token?: string;
-  constructor(readonly url: string, token?: string) {
+  constructor(
+    readonly url: string,
+    token?: string,
+  ) {
     this.token = token;
   }
 
   /** Raw call: returns data and errors as they came. */
-  async raw<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+  async raw<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): Promise<GraphQLResponse<T>> {
     const res = await fetch(this.url, {
       method: 'POST',
       headers: {
@@ -72,7 +82,10 @@ export async function loginAs(gatewayUrl: string, username: string, password = '
 }
 
 /** Polls until `fn` returns a truthy value (eventual consistency between services). */
-export async function eventually<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {}): Promise<T> {
+export async function eventually<T>(
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
+): Promise<T> {
   const until = Date.now() + (opts.timeoutMs ?? 10_000);
   let lastError: unknown;
   for (;;) {

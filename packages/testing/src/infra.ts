@@ -23,7 +23,10 @@ export async function startInfra(prefix = 'infra', opts: { durable?: boolean } =
   const dataDir = tempDataDir(prefix);
   const bin = findNatsServer({ install: true, log: (m) => console.log(m) });
   const pg = await startPostgres({ dataDir, port: await freePort(), persistent: false, durable: opts.durable });
-  const nats = await startNats({ bin, port: await freePort(), storeDir: path.join(dataDir, 'nats') }).catch(async (e) => { await pg.stop(); throw e; });
+  const nats = await startNats({ bin, port: await freePort(), storeDir: path.join(dataDir, 'nats') }).catch(async (e) => {
+    await pg.stop();
+    throw e;
+  });
   return {
     databaseUrl: pg.url,
     ensureDatabase: pg.ensureDatabase,
@@ -40,7 +43,14 @@ export async function startInfra(prefix = 'infra', opts: { durable?: boolean } =
 /** The whole system, as `npm start` runs it, on free ports with the demo seed. */
 export async function startTestStack(rootDir: string): Promise<Stack & { dataDir: string }> {
   const dataDir = tempDataDir('stack');
-  const stack = await startStack({ rootDir, dataDir, persistent: false, seedDemo: true, ports: 'free', env: { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } }).catch((e) => {
+  const stack = await startStack({
+    rootDir,
+    dataDir,
+    persistent: false,
+    seedDemo: true,
+    ports: 'free',
+    env: { NODE_ENV: 'test', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+  }).catch((e) => {
     console.error(`[stack] could not start; logs kept in ${path.join(dataDir, 'logs')}`);
     throw e;
   });

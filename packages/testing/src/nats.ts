@@ -18,7 +18,9 @@ export async function collectEvents(natsUrl: string, subject: string, opts: { st
   const stream = opts.stream ?? 'HOTLINE';
   // An ephemeral pull consumer with one subject filter works on nats-server 2.9 (ordered
   // consumers there would need 2.10's filter_subjects).
-  const info = await (await jetstreamManager(nc)).consumers.add(stream, {
+  const info = await (
+    await jetstreamManager(nc)
+  ).consumers.add(stream, {
     filter_subject: subject,
     ack_policy: AckPolicy.None,
     deliver_policy: opts.fromStart ? DeliverPolicy.All : DeliverPolicy.New,
@@ -33,7 +35,11 @@ export async function collectEvents(natsUrl: string, subject: string, opts: { st
       if (m.headers) for (const [k, v] of m.headers) headers[k] = v.join(',');
       const data = m.string();
       let json: Record<string, unknown> = {};
-      try { json = JSON.parse(data); } catch { /* not JSON */ }
+      try {
+        json = JSON.parse(data);
+      } catch {
+        /* not JSON */
+      }
       messages.push({ subject: m.subject, data, json, headers });
     }
   })();

@@ -42,8 +42,12 @@ export class BonusNode {
 export const bonusNode = (b: PeriodBonus): BonusNode => ({
   ...b,
   items: b.items.map((i) => ({
-    entryId: i.entryId, kind: i.kind, kindLabel: PUBLICITY_KIND_LABELS[i.kind as PublicityKind] ?? i.kind, points: i.points,
-    department: i.departmentId ? { id: i.departmentId } : null, awardedAt: i.awardedAt,
+    entryId: i.entryId,
+    kind: i.kind,
+    kindLabel: PUBLICITY_KIND_LABELS[i.kind as PublicityKind] ?? i.kind,
+    points: i.points,
+    department: i.departmentId ? { id: i.departmentId } : null,
+    awardedAt: i.awardedAt,
   })),
 });
 
@@ -52,7 +56,14 @@ export const bonusNode = (b: PeriodBonus): BonusNode => ({
 export class ThreeRatesBonusResolver {
   @FieldResolver(() => BonusNode, { description: '加分项与含加分的综合得分' })
   async bonus(@Root() r: ThreeRatesNode, @Ctx() ctx: CallbackContext): Promise<BonusNode> {
-    return bonusNode(await periodBonus(ctx.em, { period: r.period, departmentId: r.departmentId, topic: r.topic }, bonusRuleOf(r.policy as PolicyNode & { bonus?: BonusRule }), r.score));
+    return bonusNode(
+      await periodBonus(
+        ctx.em,
+        { period: r.period, departmentId: r.departmentId, topic: r.topic },
+        bonusRuleOf(r.policy as PolicyNode & { bonus?: BonusRule }),
+        r.score,
+      ),
+    );
   }
 }
 

@@ -13,7 +13,12 @@ export interface PeriodBonus extends Bonus {
  * closed period counts only the items awarded before it was closed. Items are not by topic: a
  * topic's figures carry no bonus.
  */
-export async function periodBonus(em: EntityManager, q: { period: string; departmentId?: string | null; topic?: string | null }, rule: BonusRule, score: number | null): Promise<PeriodBonus> {
+export async function periodBonus(
+  em: EntityManager,
+  q: { period: string; departmentId?: string | null; topic?: string | null },
+  rule: BonusRule,
+  score: number | null,
+): Promise<PeriodBonus> {
   if (q.topic) return { rule, items: [], ...bonusOf([], rule, score) };
   const closed = await em.findOne(ClosedPeriod, { period: q.period });
   const items = await em.find(

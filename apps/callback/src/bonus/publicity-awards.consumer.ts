@@ -10,7 +10,15 @@ export const publicityAwardsConsumer = (): ConsumerDefinition => ({
       const d = e.data as { entryId: string; itemId: string; kind: string; month: string; points: number; departmentId: string | null; awardedAt: string };
       await em.upsert(
         BonusItemRow,
-        { entryId: d.entryId, itemId: d.itemId, kind: d.kind, month: d.month, points: d.points, departmentId: d.departmentId, awardedAt: new Date(d.awardedAt) },
+        {
+          entryId: d.entryId,
+          itemId: d.itemId,
+          kind: d.kind,
+          month: d.month,
+          points: d.points,
+          departmentId: d.departmentId,
+          awardedAt: new Date(d.awardedAt),
+        },
         { onConflictAction: 'ignore' },
       );
     },

@@ -21,7 +21,11 @@ export const caseEventsConsumer = (settings: CallbackSettings): ConsumerDefiniti
   const handlers: Record<string, EventHandler> = {
     'hotline.case.received': async (e, em) => {
       const d = e.data as { externalNo: string; topic: string; receivedAt: string };
-      await em.upsert(CallbackCase, { id: e.caseId!, externalNo: d.externalNo, topic: d.topic.slice(0, 50), receivedAt: new Date(d.receivedAt), round: 1, version: 1 }, { onConflictAction: 'ignore' });
+      await em.upsert(
+        CallbackCase,
+        { id: e.caseId!, externalNo: d.externalNo, topic: d.topic.slice(0, 50), receivedAt: new Date(d.receivedAt), round: 1, version: 1 },
+        { onConflictAction: 'ignore' },
+      );
     },
     'hotline.case.classified': async (e, em) => {
       const c = await known(em, e);

@@ -10,7 +10,12 @@ import { CallbackCase } from './callback-case.entity';
 type Ctx = CallbackContext;
 
 const byCase = <T extends { caseId: string }>(ctx: Ctx, name: string, entity: new () => T, order: Record<string, 'asc'>) =>
-  loaderFor<T[]>(ctx, name, async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r.caseId), []);
+  loaderFor<T[]>(
+    ctx,
+    name,
+    async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: order as never }), (r) => r.caseId),
+    [],
+  );
 
 /** A case as callback knows it (null before its first event reached callback). */
 type Known = CaseNode & { known?: CallbackCase };

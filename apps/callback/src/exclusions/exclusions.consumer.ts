@@ -9,12 +9,22 @@ type ClaimEvent = { claimId: string; externalNo: string; exclusionType: string; 
  * a late `submitted` never undoes it (the inbox already drops redeliveries).
  */
 export const exclusionsConsumer = (): ConsumerDefinition => {
-  const put = (status: CaseExclusion['status']): EventHandler => async (e, em) => {
-    const d = e.data as ClaimEvent & { withdrawn?: boolean };
-    const row = { claimId: d.claimId, caseId: e.caseId!, externalNo: d.externalNo, exclusionType: d.exclusionType, month: d.ruleSetMonth, status: status === 'rejected' && d.withdrawn ? 'withdrawn' as const : status, updatedAt: new Date(e.occurredAt) };
-    if (status === 'submitted') await em.upsert(CaseExclusion, row, { onConflictAction: 'ignore' });
-    else await em.upsert(CaseExclusion, row);
-  };
+  const put =
+    (status: CaseExclusion['status']): EventHandler =>
+    async (e, em) => {
+      const d = e.data as ClaimEvent & { withdrawn?: boolean };
+      const row = {
+        claimId: d.claimId,
+        caseId: e.caseId!,
+        externalNo: d.externalNo,
+        exclusionType: d.exclusionType,
+        month: d.ruleSetMonth,
+        status: status === 'rejected' && d.withdrawn ? ('withdrawn' as const) : status,
+        updatedAt: new Date(e.occurredAt),
+      };
+      if (status === 'submitted') await em.upsert(CaseExclusion, row, { onConflictAction: 'ignore' });
+      else await em.upsert(CaseExclusion, row);
+    };
   const handlers: Record<string, EventHandler> = {
     'hotline.exclusion.submitted': put('submitted'),
     'hotline.exclusion.approved': put('approved'),

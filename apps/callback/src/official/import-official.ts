@@ -6,7 +6,12 @@ import { OfficialResult } from './official-result.entity';
 import { OfficialRow, parseOfficialRow } from './parse-row';
 
 export const ImportCommand = z.object({
-  fileName: z.string().trim().min(1, '请提供文件名').max(200, '文件名最多 200 个字').regex(/\.(xlsx|csv)$/i, '只接受 .xlsx 或 .csv 文件'),
+  fileName: z
+    .string()
+    .trim()
+    .min(1, '请提供文件名')
+    .max(200, '文件名最多 200 个字')
+    .regex(/\.(xlsx|csv)$/i, '只接受 .xlsx 或 .csv 文件'),
   contentBase64: z.string().min(1, '文件为空'),
 });
 
@@ -42,7 +47,8 @@ export async function importOfficialResults(em: EntityManager, user: AuthUser, i
   const seen = new Set<string>();
   for (const p of parsed) {
     if (!cases.has(p.externalNo)) report.errors.push({ row: p.row, externalNo: p.externalNo, message: `未找到工单编号 ${p.externalNo}` });
-    else if (seen.has(`${p.externalNo}#${p.round}`)) report.errors.push({ row: p.row, externalNo: p.externalNo, message: `工单 ${p.externalNo} 第 ${p.round} 轮在文件中重复` });
+    else if (seen.has(`${p.externalNo}#${p.round}`))
+      report.errors.push({ row: p.row, externalNo: p.externalNo, message: `工单 ${p.externalNo} 第 ${p.round} 轮在文件中重复` });
     seen.add(`${p.externalNo}#${p.round}`);
   }
   if (report.errors.length) {
@@ -50,18 +56,46 @@ export async function importOfficialResults(em: EntityManager, user: AuthUser, i
     return report;
   }
   await em.transactional(async (tx) => {
-    const existing = new Map((await tx.find(OfficialResult, { caseId: { $in: [...cases.values()].map((c) => c.id) } })).map((o) => [`${o.caseId}#${o.round}`, o]));
+    const existing = new Map(
+      (await tx.find(OfficialResult, { caseId: { $in: [...cases.values()].map((c) => c.id) } })).map((o) => [`${o.caseId}#${o.round}`, o]),
+    );
     for (const p of parsed) {
       const c = cases.get(p.externalNo)!;
       const old = existing.get(`${c.id}#${p.round}`);
-      const same = old && old.reached === p.reached && (old.resolved ?? null) === p.resolved && (old.satisfaction ?? null) === p.satisfaction
-        && (old.calledAt?.getTime() ?? null) === (p.calledAt?.getTime() ?? null);
-      if (same) { report.unchanged++; continue; }
+      const same =
+        old &&
+        old.reached === p.reached &&
+        (old.resolved ?? null) === p.resolved &&
+        (old.satisfaction ?? null) === p.satisfaction &&
+        (old.calledAt?.getTime() ?? null) === (p.calledAt?.getTime() ?? null);
+      if (same) {
+        report.unchanged++;
+        continue;
+      }
       if (old) {
-        Object.assign(old, { reached: p.reached, resolved: p.resolved, satisfaction: p.satisfaction, calledAt: p.calledAt, importedAt: now, importedBy: user.id, fileName: cmd.fileName });
+        Object.assign(old, {
+          reached: p.reached,
+          resolved: p.resolved,
+          satisfaction: p.satisfaction,
+          calledAt: p.calledAt,
+          importedAt: now,
+          importedBy: user.id,
+          fileName: cmd.fileName,
+        });
         report.updated++;
       } else {
-        tx.create(OfficialResult, { caseId: c.id, externalNo: c.externalNo, round: p.round, reached: p.reached, resolved: p.resolved, satisfaction: p.satisfaction, calledAt: p.calledAt, importedAt: now, importedBy: user.id, fileName: cmd.fileName });
+        tx.create(OfficialResult, {
+          caseId: c.id,
+          externalNo: c.externalNo,
+          round: p.round,
+          reached: p.reached,
+          resolved: p.resolved,
+          satisfaction: p.satisfaction,
+          calledAt: p.calledAt,
+          importedAt: now,
+          importedBy: user.id,
+          fileName: cmd.fileName,
+        });
         report.created++;
       }
     }

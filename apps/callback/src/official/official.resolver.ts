@@ -8,7 +8,11 @@ import { importOfficialResults } from './import-official';
 export class OfficialResolver {
   @Authorized(['callback', 'supervisor', 'admin'])
   @Mutation(() => ImportReportNode, { description: '导入区级平台回访结果（.xlsx/.csv，按工单编号匹配，可重复导入；有错误行时不写入任何数据）' })
-  importOfficialCallbacks(@Arg('fileName', () => String) fileName: string, @Arg('contentBase64', () => String) contentBase64: string, @Ctx() ctx: CallbackContext): Promise<ImportReportNode> {
+  importOfficialCallbacks(
+    @Arg('fileName', () => String) fileName: string,
+    @Arg('contentBase64', () => String) contentBase64: string,
+    @Ctx() ctx: CallbackContext,
+  ): Promise<ImportReportNode> {
     return importOfficialResults(ctx.em, requireUser(ctx), { fileName, contentBase64 });
   }
 }

@@ -2,7 +2,14 @@ import type { Satisfaction } from '@hotline/contracts';
 import type { SheetCell as Cell } from '@hotline/service-kit';
 
 /** The district platform's column names (区级平台回访结果导出), Chinese as the file has them. */
-export const COLUMNS = { externalNo: '工单编号', round: '回访轮次', reached: '是否接通', resolved: '是否解决', satisfaction: '满意度', calledAt: '回访时间' } as const;
+export const COLUMNS = {
+  externalNo: '工单编号',
+  round: '回访轮次',
+  reached: '是否接通',
+  resolved: '是否解决',
+  satisfaction: '满意度',
+  calledAt: '回访时间',
+} as const;
 
 export interface OfficialRow {
   externalNo: string;

@@ -58,7 +58,11 @@ export class OutlookResolver {
   ): Promise<OutlookNode> {
     const o = await periodOutlook(ctx.em, { period, departmentId, topic });
     return {
-      period: o.current.period, from: o.current.from, to: o.current.to, asOf: o.asOf, departmentId,
+      period: o.current.period,
+      from: o.current.from,
+      to: o.current.to,
+      asOf: o.asOf,
+      departmentId,
       policy: policyNode(o.current.policy),
       current: rateRow(o.current, { departmentId, department: departmentId ? { id: departmentId } : null, topic }),
       history: { periods: o.historyPeriods, ...o.history },

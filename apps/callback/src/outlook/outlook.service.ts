@@ -33,7 +33,11 @@ async function currentPeriod(em: EntityManager, now: Date): Promise<string> {
  * callbacks go as those of the last three periods did (under the period's own policy), with the
  * period's bonus points in the combined score of both.
  */
-export async function periodOutlook(em: EntityManager, q: { period?: string | null; departmentId?: string | null; topic?: string | null }, now = new Date()): Promise<Outlook> {
+export async function periodOutlook(
+  em: EntityManager,
+  q: { period?: string | null; departmentId?: string | null; topic?: string | null },
+  now = new Date(),
+): Promise<Outlook> {
   const period = q.period ?? (await currentPeriod(em, now));
   const current = await periodRates(em, { period, departmentId: q.departmentId, topic: q.topic });
   const rules = current.policy.rules;
@@ -45,7 +49,11 @@ export async function periodOutlook(em: EntityManager, q: { period?: string | nu
   const projection = projectPending(current.counts, history, rules);
   const bonus = await periodBonus(em, { period, departmentId: q.departmentId, topic: q.topic }, bonusRuleOf(rules), current.score);
   return {
-    current, asOf: now, historyPeriods, history, bonus,
+    current,
+    asOf: now,
+    historyPeriods,
+    history,
+    bonus,
     projection: { ...projection, combinedScore: projection.score == null ? null : projection.score + bonus.score },
   };
 }

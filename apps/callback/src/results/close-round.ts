@@ -24,26 +24,52 @@ export async function closeRound(tx: EntityManager, user: AuthUser, t: CallbackT
   t.closedAt = now;
   t.nextAttemptAt = null;
   const result = tx.create(CallbackResult, {
-    taskId: t.id, caseId: t.caseId, round: t.round, reached: a.reached, resolved: a.resolved, satisfaction: a.satisfaction, notes: a.notes, recordedAt: now, recordedBy: user.id,
+    taskId: t.id,
+    caseId: t.caseId,
+    round: t.round,
+    reached: a.reached,
+    resolved: a.resolved,
+    satisfaction: a.satisfaction,
+    notes: a.notes,
+    recordedAt: now,
+    recordedBy: user.id,
   });
   await tx.flush();
-  await recordEvent(tx, createEvent({
-    type: 'hotline.callback.completed', source: 'callback', actor: actorOf(user), caseId: t.caseId,
-    data: {
-      externalNo: t.externalNo, taskId: t.id, round: t.round, ...(t.departmentId ? { departmentId: t.departmentId } : {}),
-      reached: a.reached, resolved: a.resolved, satisfaction: a.satisfaction, completedAt: now.toISOString(),
-    },
-  }));
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.callback.completed',
+      source: 'callback',
+      actor: actorOf(user),
+      caseId: t.caseId,
+      data: {
+        externalNo: t.externalNo,
+        taskId: t.id,
+        round: t.round,
+        ...(t.departmentId ? { departmentId: t.departmentId } : {}),
+        reached: a.reached,
+        resolved: a.resolved,
+        satisfaction: a.satisfaction,
+        completedAt: now.toISOString(),
+      },
+    }),
+  );
   const sup = await tx.findOne(SecondSupervision, { caseId: t.caseId, round: t.round, status: 'open' });
   if (sup) {
     sup.status = 'closed';
     sup.outcome = supervisionOutcome(a);
     sup.closedAt = now;
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.supervision.closed', source: 'callback', actor: actorOf(user), caseId: t.caseId,
-      data: { externalNo: t.externalNo, supervisionId: sup.id, round: sup.round, outcome: sup.outcome, closedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.supervision.closed',
+        source: 'callback',
+        actor: actorOf(user),
+        caseId: t.caseId,
+        data: { externalNo: t.externalNo, supervisionId: sup.id, round: sup.round, outcome: sup.outcome, closedAt: now.toISOString() },
+      }),
+    );
   }
   return result;
 }

@@ -104,7 +104,10 @@ export function periodOf(t: Date, rules: Pick<ScoringPolicyRules, 'periodKind' |
   let m = b.getUTCMonth() + 1;
   if (rules.periodKind === 'cutoff' && b.getUTCDate() >= rules.cutoffDay) {
     m += 1;
-    if (m === 13) { m = 1; y += 1; }
+    if (m === 13) {
+      m = 1;
+      y += 1;
+    }
   }
   return `${y}-${String(m).padStart(2, '0')}`;
 }

@@ -35,12 +35,23 @@ class PolicyInput {
 }
 
 export const policyNode = (p: ScoringPolicy): PolicyNode => ({
-  id: p.id, effectiveFrom: p.effectiveFrom, version: p.version, isDefault: p.isDefault, note: p.note, createdAt: p.createdAt, ...p.rules,
+  id: p.id,
+  effectiveFrom: p.effectiveFrom,
+  version: p.version,
+  isDefault: p.isDefault,
+  note: p.note,
+  createdAt: p.createdAt,
+  ...p.rules,
   excludeApprovedClaims: p.rules.excludeApprovedClaims !== false,
 });
 
 export const rateRow = (r: Rates, extra: Partial<RateRowNode>): RateRowNode => ({
-  ...extra, counts: r.counts, responseRate: r.responseRate, resolutionRate: r.resolutionRate, satisfactionRate: r.satisfactionRate, score: r.score,
+  ...extra,
+  counts: r.counts,
+  responseRate: r.responseRate,
+  resolutionRate: r.resolutionRate,
+  satisfactionRate: r.satisfactionRate,
+  score: r.score,
 });
 
 @Resolver()
@@ -58,7 +69,11 @@ export class ScoringResolver {
     const r = await periodRates(ctx.em, { period, departmentId, topic, policyId });
     return {
       ...rateRow(r, { departmentId, department: departmentId ? { id: departmentId } : null, topic }),
-      period: r.period, from: r.from, to: r.to, closed: r.closed, policy: policyNode(r.policy),
+      period: r.period,
+      from: r.from,
+      to: r.to,
+      closed: r.closed,
+      policy: policyNode(r.policy),
       byDepartment: r.byDepartment.map((g) => rateRow(g.rates, { departmentId: g.key, department: g.key ? { id: g.key } : null })),
       byTopic: r.byTopic.map((g) => rateRow(g.rates, { topic: g.key })),
     };
@@ -73,7 +88,9 @@ export class ScoringResolver {
   @Authorized(['admin'])
   @Mutation(() => PolicyNode, { description: '新增考核口径版本（权重之和须为 100%）' })
   async saveScoringPolicy(@Arg('input', () => PolicyInput) input: PolicyInput, @Ctx() ctx: Ctx): Promise<PolicyNode> {
-    return policyNode(await savePolicy(ctx.em, requireUser(ctx), { ...input, weights: { ...input.weights }, bonus: input.bonus ? { ...input.bonus } : undefined }));
+    return policyNode(
+      await savePolicy(ctx.em, requireUser(ctx), { ...input, weights: { ...input.weights }, bonus: input.bonus ? { ...input.bonus } : undefined }),
+    );
   }
 
   @Authorized(['admin'])

@@ -16,8 +16,15 @@ export async function collectFacts(em: EntityManager, range: { from: Date; to: D
     ? await Promise.all([em.find(CallbackResult, { caseId: { $in: ids } }), em.find(OfficialResult, { caseId: { $in: ids } })])
     : [[], []];
   const excluded = await approvedExclusions(em, ids);
-  const answers = <T extends { caseId: string; round: number; reached: boolean; resolved?: boolean | null; satisfaction?: CaseFacts['bureau'][number]['satisfaction'] | null }>(rows: T[], id: string) =>
-    rows.filter((r) => r.caseId === id).map((r) => ({ round: r.round, reached: r.reached, resolved: r.resolved ?? null, satisfaction: r.satisfaction ?? null }));
+  const answers = <
+    T extends { caseId: string; round: number; reached: boolean; resolved?: boolean | null; satisfaction?: CaseFacts['bureau'][number]['satisfaction'] | null },
+  >(
+    rows: T[],
+    id: string,
+  ) =>
+    rows
+      .filter((r) => r.caseId === id)
+      .map((r) => ({ round: r.round, reached: r.reached, resolved: r.resolved ?? null, satisfaction: r.satisfaction ?? null }));
   return cases.map((c) => ({
     caseId: c.id,
     externalNo: c.externalNo,
@@ -54,7 +61,10 @@ async function policyById(em: EntityManager, id: string): Promise<ScoringPolicy>
  * period (or `policyId`, to recompute under another version). A closed period answers from the
  * facts frozen at its closing, under the policy it was closed with unless another is asked for.
  */
-export async function periodRates(em: EntityManager, q: { period: string; departmentId?: string | null; topic?: string | null; policyId?: string | null }): Promise<PeriodRates> {
+export async function periodRates(
+  em: EntityManager,
+  q: { period: string; departmentId?: string | null; topic?: string | null; policyId?: string | null },
+): Promise<PeriodRates> {
   const closed = await em.findOne(ClosedPeriod, { period: q.period });
   const policy = q.policyId
     ? await policyById(em, q.policyId)
@@ -68,7 +78,10 @@ export async function periodRates(em: EntityManager, q: { period: string; depart
   if (q.departmentId) facts = facts.filter((f) => f.departmentId === q.departmentId);
   if (q.topic) facts = facts.filter((f) => f.topic === q.topic);
   return {
-    period: q.period, ...range, closed: !!closed, policy,
+    period: q.period,
+    ...range,
+    closed: !!closed,
+    policy,
     ...threeRates(facts, rules),
     byDepartment: ratesBy(facts, rules, (f) => f.departmentId),
     byTopic: ratesBy(facts, rules, (f) => f.topic),
@@ -83,7 +96,13 @@ export async function savePolicy(em: EntityManager, user: AuthUser, input: unkno
     const last = await tx.findOne(ScoringPolicy, { effectiveFrom: cmd.effectiveFrom }, { orderBy: { version: 'desc' } });
     const { effectiveFrom, note, ...rules } = cmd;
     return tx.create(ScoringPolicy, {
-      effectiveFrom, version: (last?.version ?? 0) + 1, rules: rules as ScoringPolicyRules, isDefault: false, note, createdAt: new Date(), createdBy: user.id,
+      effectiveFrom,
+      version: (last?.version ?? 0) + 1,
+      rules: rules as ScoringPolicyRules,
+      isDefault: false,
+      note,
+      createdAt: new Date(),
+      createdBy: user.id,
     });
   });
 }

@@ -87,14 +87,31 @@ const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
 /** 三率: the three rates and the combined score of a set of cases under one policy. Pure. */
 export function threeRates(facts: readonly CaseFacts[], rules: ScoringPolicyRules): Rates {
   const excludedNos = new Set(rules.excludedExternalNos);
-  const c: RateCounts = { cases: facts.length, excluded: 0, assessed: 0, responded: 0, answered: 0, pending: 0, resolved: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 0 };
+  const c: RateCounts = {
+    cases: facts.length,
+    excluded: 0,
+    assessed: 0,
+    responded: 0,
+    answered: 0,
+    pending: 0,
+    resolved: 0,
+    satisfied: 0,
+    basicallySatisfied: 0,
+    dissatisfied: 0,
+  };
   for (const f of facts) {
-    if (excludedNos.has(f.externalNo) || (f.excludedByClaim && rules.excludeApprovedClaims !== false)) { c.excluded++; continue; }
+    if (excludedNos.has(f.externalNo) || (f.excludedByClaim && rules.excludeApprovedClaims !== false)) {
+      c.excluded++;
+      continue;
+    }
     c.assessed++;
     if (respondedInTime(f, rules)) c.responded++;
     const a = countedAnswer(f, rules);
     // Not reached, refused (reached but no answer) or not yet called: no valid callback yet.
-    if (!a || !a.reached || (a.resolved == null && a.satisfaction == null)) { c.pending++; continue; }
+    if (!a || !a.reached || (a.resolved == null && a.satisfaction == null)) {
+      c.pending++;
+      continue;
+    }
     c.answered++;
     if (a.resolved) c.resolved++;
     if (a.satisfaction === 'satisfied') c.satisfied++;
@@ -105,24 +122,33 @@ export function threeRates(facts: readonly CaseFacts[], rules: ScoringPolicyRule
 }
 
 /** The rates and the score of raw counts (whole, or expected and fractional in the outlook). */
-export function ratesOfCounts(c: Pick<RateCounts, 'assessed' | 'responded' | 'answered' | 'resolved' | 'satisfied' | 'basicallySatisfied'>, rules: Pick<ScoringPolicyRules, 'basicFactor' | 'weights'>): Omit<Rates, 'counts'> {
+export function ratesOfCounts(
+  c: Pick<RateCounts, 'assessed' | 'responded' | 'answered' | 'resolved' | 'satisfied' | 'basicallySatisfied'>,
+  rules: Pick<ScoringPolicyRules, 'basicFactor' | 'weights'>,
+): Omit<Rates, 'counts'> {
   const responseRate = ratio(c.responded, c.assessed);
   const resolutionRate = ratio(c.resolved, c.answered);
   const satisfactionRate = ratio(c.satisfied + rules.basicFactor * c.basicallySatisfied, c.answered);
   const w = rules.weights;
-  const score = responseRate == null || resolutionRate == null || satisfactionRate == null
-    ? null
-    : w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate;
+  const score =
+    responseRate == null || resolutionRate == null || satisfactionRate == null
+      ? null
+      : w.response * responseRate + w.resolution * resolutionRate + w.satisfaction * satisfactionRate;
   return { responseRate, resolutionRate, satisfactionRate, score };
 }
 
 /** Groups facts by a key (department, topic) and rates each group. */
-export function ratesBy(facts: readonly CaseFacts[], rules: ScoringPolicyRules, key: (f: CaseFacts) => string | null): Array<{ key: string | null; rates: Rates }> {
+export function ratesBy(
+  facts: readonly CaseFacts[],
+  rules: ScoringPolicyRules,
+  key: (f: CaseFacts) => string | null,
+): Array<{ key: string | null; rates: Rates }> {
   const groups = new Map<string | null, CaseFacts[]>();
   for (const f of facts) {
     const k = key(f);
     const g = groups.get(k);
-    if (g) g.push(f); else groups.set(k, [f]);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
   }
   return [...groups.entries()].map(([k, g]) => ({ key: k, rates: threeRates(g, rules) })).sort((a, b) => String(a.key).localeCompare(String(b.key)));
 }

@@ -18,25 +18,52 @@ function eventReason(text: string): string {
  * moves dispatch (the case back in the department's inbox, marked with its round) and intake.
  */
 export async function openNextRound(
-  tx: EntityManager, user: AuthUser, c: CallbackCase, reason: string, trigger: 'callback' | 'supervisor', s: CallbackSettings, now: Date,
+  tx: EntityManager,
+  user: AuthUser,
+  c: CallbackCase,
+  reason: string,
+  trigger: 'callback' | 'supervisor',
+  s: CallbackSettings,
+  now: Date,
 ): Promise<SecondSupervision> {
   if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw conflict('SUPERVISION_OPEN', `工单 ${c.externalNo} 已在二次督办中`);
   const round = c.round + 1;
   const dueAt = afterWorkingDays(now, s.secondRoundWorkingDays, s.calendar, s.hours);
   c.round = round;
   const sup = tx.create(SecondSupervision, {
-    caseId: c.id, externalNo: c.externalNo, round, departmentId: c.leadDepartmentId ?? null, reason, trigger, openedAt: now, openedBy: user.id, dueAt, status: 'open',
+    caseId: c.id,
+    externalNo: c.externalNo,
+    round,
+    departmentId: c.leadDepartmentId ?? null,
+    reason,
+    trigger,
+    openedAt: now,
+    openedBy: user.id,
+    dueAt,
+    status: 'open',
   });
   await tx.flush();
   const dept = c.leadDepartmentId ? { departmentId: c.leadDepartmentId } : {};
-  await recordEvent(tx, createEvent({
-    type: 'hotline.case.reopened', source: 'callback', actor: actorOf(user), caseId: c.id,
-    data: { externalNo: c.externalNo, round, ...dept, reason: eventReason(reason), trigger, dueAt: dueAt.toISOString(), reopenedAt: now.toISOString() },
-  }));
-  await recordEvent(tx, createEvent({
-    type: 'hotline.supervision.opened', source: 'callback', actor: actorOf(user), caseId: c.id,
-    data: { externalNo: c.externalNo, supervisionId: sup.id, round, ...dept, dueAt: dueAt.toISOString(), openedAt: now.toISOString() },
-  }));
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.case.reopened',
+      source: 'callback',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: { externalNo: c.externalNo, round, ...dept, reason: eventReason(reason), trigger, dueAt: dueAt.toISOString(), reopenedAt: now.toISOString() },
+    }),
+  );
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.supervision.opened',
+      source: 'callback',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: { externalNo: c.externalNo, supervisionId: sup.id, round, ...dept, dueAt: dueAt.toISOString(), openedAt: now.toISOString() },
+    }),
+  );
   return sup;
 }
 

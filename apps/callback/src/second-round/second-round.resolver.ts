@@ -22,7 +22,9 @@ export class SecondRoundResolver {
     if (status && status !== 'open' && status !== 'closed') throw badInput('INVALID_STATUS', '状态应为 open 或 closed');
     if (page < 1 || pageSize < 1 || pageSize > 100) throw badInput('INVALID_PAGE', '页码须为正整数，每页 1 到 100 条');
     const [items, total] = await ctx.em.findAndCount(SecondSupervision, status ? { status: status as 'open' | 'closed' } : {}, {
-      orderBy: { status: 'desc', dueAt: 'asc', id: 'asc' }, limit: pageSize, offset: (page - 1) * pageSize,
+      orderBy: { status: 'desc', dueAt: 'asc', id: 'asc' },
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
     });
     return { total, items } as unknown as SupervisionPage;
   }

@@ -24,7 +24,14 @@ export function callbackDueAt(completedAt: Date, s: Pick<CallbackSettings, 'cale
  * nothing. A new task tells the stream (`hotline.callback.scheduled`: the case is 待回访) in the
  * same transaction.
  */
-export async function createTaskForRound(em: EntityManager, c: CallbackCase, completedAt: Date, departmentId: string | null, s: CallbackSettings, now = new Date()): Promise<void> {
+export async function createTaskForRound(
+  em: EntityManager,
+  c: CallbackCase,
+  completedAt: Date,
+  departmentId: string | null,
+  s: CallbackSettings,
+  now = new Date(),
+): Promise<void> {
   const dueAt = callbackDueAt(completedAt, s);
   const [created] = await em.execute<Array<{ id: string }>>(
     `insert into callback_task (id, case_id, external_no, topic, department_id, round, status, completed_at, due_at, attempts, created_at, version)
@@ -32,8 +39,21 @@ export async function createTaskForRound(em: EntityManager, c: CallbackCase, com
     [randomUUID(), c.id, c.externalNo, c.topic, departmentId, c.round, completedAt, dueAt, now],
   );
   if (!created) return;
-  await recordEvent(em, createEvent({
-    type: 'hotline.callback.scheduled', source: 'callback', actor: { system: 'callback' }, caseId: c.id,
-    data: { externalNo: c.externalNo, taskId: created.id, round: c.round, ...(departmentId ? { departmentId } : {}), dueAt: dueAt.toISOString(), scheduledAt: now.toISOString() },
-  }));
+  await recordEvent(
+    em,
+    createEvent({
+      type: 'hotline.callback.scheduled',
+      source: 'callback',
+      actor: { system: 'callback' },
+      caseId: c.id,
+      data: {
+        externalNo: c.externalNo,
+        taskId: created.id,
+        round: c.round,
+        ...(departmentId ? { departmentId } : {}),
+        dueAt: dueAt.toISOString(),
+        scheduledAt: now.toISOString(),
+      },
+    }),
+  );
 }

@@ -4,7 +4,11 @@ import type { QueueView } from '../enums';
 import { CallbackTask } from './callback-task.entity';
 
 /** 待回访: open tasks, the nearest 回访时限 first, paged on the server. */
-export async function callbackQueue(em: EntityManager, user: AuthUser, q: { view: QueueView; page: number; pageSize: number; externalNo?: string | null }): Promise<{ total: number; items: CallbackTask[] }> {
+export async function callbackQueue(
+  em: EntityManager,
+  user: AuthUser,
+  q: { view: QueueView; page: number; pageSize: number; externalNo?: string | null },
+): Promise<{ total: number; items: CallbackTask[] }> {
   if (!Number.isInteger(q.page) || q.page < 1) throw badInput('INVALID_PAGE', '页码须为正整数');
   if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 100) throw badInput('INVALID_PAGE_SIZE', '每页条数须在 1 到 100 之间');
   const where: FilterQuery<CallbackTask> = { status: 'open' };
@@ -13,6 +17,10 @@ export async function callbackQueue(em: EntityManager, user: AuthUser, q: { view
   // 按工单编号查找: the whole number or its start (the number the citizen or the platform quotes).
   const no = q.externalNo?.trim();
   if (no) where.externalNo = { $like: `${no.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
-  const [items, total] = await em.findAndCount(CallbackTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const [items, total] = await em.findAndCount(CallbackTask, where, {
+    orderBy: { dueAt: 'asc', id: 'asc' },
+    limit: q.pageSize,
+    offset: (q.page - 1) * q.pageSize,
+  });
   return { total, items };
 }

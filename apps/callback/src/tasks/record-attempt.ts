@@ -30,20 +30,44 @@ export async function recordAttempt(em: EntityManager, user: AuthUser, input: un
     t.attempts = attemptNo;
     t.nextAttemptAt = effect.kind === 'retry' ? effect.nextAttemptAt : null;
     tx.create(CallbackAttempt, {
-      taskId: t.id, caseId: t.caseId, attempt: attemptNo, outcome: cmd.outcome, note: cmd.note ?? null, at: now, byUser: user.id,
+      taskId: t.id,
+      caseId: t.caseId,
+      attempt: attemptNo,
+      outcome: cmd.outcome,
+      note: cmd.note ?? null,
+      at: now,
+      byUser: user.id,
       nextAttemptAt: t.nextAttemptAt ?? null,
     });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.callback.attempted', source: 'callback', actor: actorOf(user), caseId: t.caseId,
-      data: {
-        externalNo: t.externalNo, taskId: t.id, round: t.round, attempt: attemptNo, outcome: cmd.outcome, attemptedAt: now.toISOString(),
-        ...(effect.kind === 'retry' ? { nextAttemptAt: effect.nextAttemptAt.toISOString() } : {}),
-        unreachable: effect.kind === 'unreachable',
-      },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.callback.attempted',
+        source: 'callback',
+        actor: actorOf(user),
+        caseId: t.caseId,
+        data: {
+          externalNo: t.externalNo,
+          taskId: t.id,
+          round: t.round,
+          attempt: attemptNo,
+          outcome: cmd.outcome,
+          attemptedAt: now.toISOString(),
+          ...(effect.kind === 'retry' ? { nextAttemptAt: effect.nextAttemptAt.toISOString() } : {}),
+          unreachable: effect.kind === 'unreachable',
+        },
+      }),
+    );
     if (effect.kind === 'unreachable' || effect.kind === 'refused') {
-      await closeRound(tx, user, t, { status: effect.kind, reached: effect.kind === 'refused', resolved: null, satisfaction: null, notes: cmd.note ?? null }, s, now);
+      await closeRound(
+        tx,
+        user,
+        t,
+        { status: effect.kind, reached: effect.kind === 'refused', resolved: null, satisfaction: null, notes: cmd.note ?? null },
+        s,
+        now,
+      );
     }
     return t;
   });

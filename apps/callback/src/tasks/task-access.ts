@@ -2,7 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthUser, conflict, forbidden, isUuid, notFound } from '@hotline/service-kit';
 import { CallbackTask } from './callback-task.entity';
 
-const STATUS_LABELS: Record<CallbackTask['status'], string> = { open: '待回访', done: '已回访', unreachable: '未接通', refused: '拒绝回访', cancelled: '已取消' };
+const STATUS_LABELS: Record<CallbackTask['status'], string> = {
+  open: '待回访',
+  done: '已回访',
+  unreachable: '未接通',
+  refused: '拒绝回访',
+  cancelled: '已取消',
+};
 
 export async function loadTask(tx: EntityManager, taskId: string): Promise<CallbackTask> {
   const t = isUuid(taskId) ? await tx.findOne(CallbackTask, { id: taskId }) : null;

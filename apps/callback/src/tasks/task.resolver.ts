@@ -52,7 +52,11 @@ export class TaskResolver {
 
   @Authorized(['callback', 'supervisor', 'admin'])
   @Mutation(() => TaskNode, { description: '领取回访任务（回访员）或分配给回访员（督办员，agentId 为空即收回）' })
-  assignCallbackTask(@Arg('taskId', () => ID) taskId: string, @Arg('agentId', () => ID, { nullable: true }) agentId: string | null, @Ctx() ctx: Ctx): Promise<CallbackTask> {
+  assignCallbackTask(
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('agentId', () => ID, { nullable: true }) agentId: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<CallbackTask> {
     return assignTask(ctx.em, requireUser(ctx), { taskId, agentId }, ctx.agents);
   }
 
@@ -90,19 +94,51 @@ export class TaskResolver {
 
   @FieldResolver(() => [AttemptNode])
   async attemptLog(@Root() t: CallbackTask, @Ctx() ctx: Ctx): Promise<AttemptNode[]> {
-    const rows = await byKey(ctx, 'attempts', (ids) => ctx.em.find(CallbackAttempt, { taskId: { $in: [...ids] } }, { orderBy: { attempt: 'asc' } }), (r) => r.taskId).load(t.id);
-    return rows.map((a) => ({ attempt: a.attempt, outcome: a.outcome, note: a.note ? scrubText(a.note) : null, at: a.at, by: { id: a.byUser }, nextAttemptAt: a.nextAttemptAt }));
+    const rows = await byKey(
+      ctx,
+      'attempts',
+      (ids) => ctx.em.find(CallbackAttempt, { taskId: { $in: [...ids] } }, { orderBy: { attempt: 'asc' } }),
+      (r) => r.taskId,
+    ).load(t.id);
+    return rows.map((a) => ({
+      attempt: a.attempt,
+      outcome: a.outcome,
+      note: a.note ? scrubText(a.note) : null,
+      at: a.at,
+      by: { id: a.byUser },
+      nextAttemptAt: a.nextAttemptAt,
+    }));
   }
 
   @FieldResolver(() => ResultNode, { nullable: true })
   async result(@Root() t: CallbackTask, @Ctx() ctx: Ctx): Promise<ResultNode | null> {
-    const [r] = await byKey(ctx, 'results', (ids) => ctx.em.find(CallbackResult, { taskId: { $in: [...ids] } }), (x) => x.taskId).load(t.id);
-    return r ? { round: r.round, reached: r.reached, resolved: r.resolved, satisfaction: r.satisfaction, notes: r.notes ? scrubText(r.notes) : null, recordedAt: r.recordedAt, recordedBy: r.recordedBy ? { id: r.recordedBy } : null } : null;
+    const [r] = await byKey(
+      ctx,
+      'results',
+      (ids) => ctx.em.find(CallbackResult, { taskId: { $in: [...ids] } }),
+      (x) => x.taskId,
+    ).load(t.id);
+    return r
+      ? {
+          round: r.round,
+          reached: r.reached,
+          resolved: r.resolved,
+          satisfaction: r.satisfaction,
+          notes: r.notes ? scrubText(r.notes) : null,
+          recordedAt: r.recordedAt,
+          recordedBy: r.recordedBy ? { id: r.recordedBy } : null,
+        }
+      : null;
   }
 
   @FieldResolver(() => OfficialNode, { nullable: true })
   async official(@Root() t: CallbackTask, @Ctx() ctx: Ctx): Promise<OfficialNode | null> {
-    const rows = await byKey(ctx, 'official', (ids) => ctx.em.find(OfficialResult, { caseId: { $in: [...ids] } }), (x) => x.caseId).load(t.caseId);
+    const rows = await byKey(
+      ctx,
+      'official',
+      (ids) => ctx.em.find(OfficialResult, { caseId: { $in: [...ids] } }),
+      (x) => x.caseId,
+    ).load(t.caseId);
     return rows.find((o) => o.round === t.round) ?? null;
   }
 }

@@ -18,7 +18,8 @@ export class AssistTask {
   @Field(() => ID) @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) caseId!: string;
   @Field(() => ID) @Property({ type: 'uuid' }) departmentId!: string;
-  @Field(() => String, { description: 'open 办理中 | reported 已反馈 | withdrawn 已撤销' }) @Property({ type: 'string', length: 16 }) status: AssistStatus = 'open';
+  @Field(() => String, { description: 'open 办理中 | reported 已反馈 | withdrawn 已撤销' }) @Property({ type: 'string', length: 16 }) status: AssistStatus =
+    'open';
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) assignedAt!: Date;
   /** Kept in full; the API shows it masked. */
   @Property({ type: 'text', nullable: true }) reportText?: string | null;

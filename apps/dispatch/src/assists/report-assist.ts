@@ -30,10 +30,22 @@ export async function reportAssist(em: EntityManager, user: AuthUser, input: unk
     task.reportedBy = user.id;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.assist-reported', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, leadDepartmentId: c.leadDepartmentId!, reportedAt: now.toISOString(), reportDigest: eventText(cmd.text, 60, c) },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.assist-reported',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          departmentId,
+          leadDepartmentId: c.leadDepartmentId!,
+          reportedAt: now.toISOString(),
+          reportDigest: eventText(cmd.text, 60, c),
+        },
+      }),
+    );
     return c;
   });
 }

@@ -9,8 +9,18 @@ import { mergeIntoMaster } from './merge-case';
 /** dispatch's row for a case intake received (no personal data: title and a scrubbed digest). */
 function receivedRow(e: EventEnvelope) {
   const d = e.data as {
-    externalNo: string; topic: string; requestType: DispatchCase['requestType']; urgency: DispatchCase['urgency']; tier: DispatchCase['tier']; receivedAt: string; deadlineAt?: string;
-    title: string; contentDigest: string; projectName?: string; street?: string; confidential?: boolean;
+    externalNo: string;
+    topic: string;
+    requestType: DispatchCase['requestType'];
+    urgency: DispatchCase['urgency'];
+    tier: DispatchCase['tier'];
+    receivedAt: string;
+    deadlineAt?: string;
+    title: string;
+    contentDigest: string;
+    projectName?: string;
+    street?: string;
+    confidential?: boolean;
   };
   return {
     id: e.caseId!,
@@ -39,10 +49,23 @@ async function extensionGranted(em: EntityManager, c: DispatchCase): Promise<boo
 /** Partners and the clocks learn a new handling deadline from the event, not by polling. */
 async function announceDeadline(em: EntityManager, c: DispatchCase, previous: Date | null, changed: Date | null, reason: 'reclassified' | 'upstream-deadline') {
   if (!changed || !c.leadDepartmentId) return;
-  await recordEvent(em, createEvent({
-    type: 'hotline.case.deadline-changed', source: 'dispatch', actor: { system: 'dispatch-cases' }, caseId: c.id,
-    data: { externalNo: c.externalNo, departmentId: c.leadDepartmentId, reason, urgency: c.urgency, previousDeadlineAt: previous?.toISOString() ?? null, newDeadlineAt: changed.toISOString() },
-  }));
+  await recordEvent(
+    em,
+    createEvent({
+      type: 'hotline.case.deadline-changed',
+      source: 'dispatch',
+      actor: { system: 'dispatch-cases' },
+      caseId: c.id,
+      data: {
+        externalNo: c.externalNo,
+        departmentId: c.leadDepartmentId,
+        reason,
+        urgency: c.urgency,
+        previousDeadlineAt: previous?.toISOString() ?? null,
+        newDeadlineAt: changed.toISOString(),
+      },
+    }),
+  );
 }
 
 /** Keeps dispatch's projection of cases from intake's events. */

@@ -9,7 +9,16 @@ import { dispatchDueAt } from '../deadlines/handling-limit';
 import { AssignmentRecord } from '../dispatching/assignment-record.entity';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { inboxBucketOf, InboxBucket } from '../handling/handling-rules';
-import { departmentInbox, departmentInboxCounts, departmentInboxPage, departmentReturns, dispatchQueue, dispatchQueueSummary, pendingExtensions, reviewQueue } from '../inbox/queues';
+import {
+  departmentInbox,
+  departmentInboxCounts,
+  departmentInboxPage,
+  departmentReturns,
+  dispatchQueue,
+  dispatchQueueSummary,
+  pendingExtensions,
+  reviewQueue,
+} from '../inbox/queues';
 import { Reply } from '../replies/reply.entity';
 import { DispatchCase } from './dispatch-case.entity';
 import { ContactChannelEnum, InboxBucketEnum, QueueSortEnum } from './enums';
@@ -38,7 +47,8 @@ class Assignment {
 @ObjectType('Handling', { description: '办理情况' })
 class Handling {
   @Field(() => String, {
-    description: '派单服务的办理状态（决定可做的操作）：signed 待分转 dispatched 已分转 accepted 科室已接收 replied 已答复待审核 completed 已办结。工单阶段以 Case.stage 为准',
+    description:
+      '派单服务的办理状态（决定可做的操作）：signed 待分转 dispatched 已分转 accepted 科室已接收 replied 已答复待审核 completed 已办结。工单阶段以 Case.stage 为准',
   })
   state!: string;
   @Field(() => Int, { description: '版本号：操作时作为 expectedVersion 传回，防止覆盖他人的操作' }) version!: number;
@@ -94,7 +104,12 @@ class DepartmentInboxPage {
 
 /** One query per request for a child table of every case the request lists (no N+1). */
 function byCase<T extends { caseId: string }>(ctx: Ctx, name: string, entity: new () => T, order: keyof T & string) {
-  return loaderFor<T[]>(ctx, name, async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: { [order]: 'asc' } as never }), (r) => r.caseId), []);
+  return loaderFor<T[]>(
+    ctx,
+    name,
+    async (ids) => groupBy(await ctx.em.find(entity, { caseId: { $in: [...ids] } } as never, { orderBy: { [order]: 'asc' } as never }), (r) => r.caseId),
+    [],
+  );
 }
 
 export const known = (c: DispatchCase | CaseNode): c is DispatchCase => c instanceof DispatchCase;
@@ -151,12 +166,17 @@ export class CaseResolver {
   /** 科室工作台 */
   @Authorized(['handler'])
   @Query(() => [CaseNode], { description: '科室工作台：本科室主办或协办的在办工单，可按分组筛选（最多 500 件；完整分页见 departmentInboxPage）' })
-  departmentInbox(@Arg('bucket', () => InboxBucketEnum, { nullable: true }) bucket: Exclude<InboxBucket, 'returned'> | null, @Ctx() ctx: Ctx): Promise<DispatchCase[]> {
+  departmentInbox(
+    @Arg('bucket', () => InboxBucketEnum, { nullable: true }) bucket: Exclude<InboxBucket, 'returned'> | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<DispatchCase[]> {
     return departmentInbox(ctx.em, requireUser(ctx), bucket);
   }
 
   @Authorized(['handler'])
-  @Query(() => DepartmentInboxPage, { description: '科室工作台（分页）：本科室主办或协办的在办工单，按分组和工单编号、标题或楼盘在服务端筛选，办理时限最近的在前' })
+  @Query(() => DepartmentInboxPage, {
+    description: '科室工作台（分页）：本科室主办或协办的在办工单，按分组和工单编号、标题或楼盘在服务端筛选，办理时限最近的在前',
+  })
   async departmentInboxPage(
     @Arg('bucket', () => InboxBucketEnum, { nullable: true, description: '分组；不填为全部在办工单' }) bucket: Exclude<InboxBucket, 'returned'> | null,
     @Arg('offset', () => Int, { nullable: true, description: '起始位置，默认 0' }) offset: number | null,
@@ -183,7 +203,7 @@ export class CaseResolver {
   @FieldResolver(() => Date, { nullable: true, description: '分转截止时间（进入待分转后 30 分钟）' })
   dispatchDueAt(@Root() c: DispatchCase | CaseNode, @Ctx() ctx: Ctx): Date | null {
     // A merged case (并单) is not waiting for dispatch: no clock.
-    const from = known(c) && !c.mergedIntoCaseId ? c.queuedAt ?? c.signedAt : null;
+    const from = known(c) && !c.mergedIntoCaseId ? (c.queuedAt ?? c.signedAt) : null;
     return from ? dispatchDueAt(from, ctx.dispatchLimitMinutes) : null;
   }
 
@@ -246,7 +266,12 @@ export class CaseResolver {
 export class ExtensionRequestResolver {
   @FieldResolver(() => CaseNode, { description: '所属工单' })
   async case(@Root() x: ExtensionRequest, @Ctx() ctx: Ctx): Promise<DispatchCase | CaseNode> {
-    const c = await loaderFor<DispatchCase | null>(ctx, 'extensionCase', async (ids) => new Map((await ctx.em.find(DispatchCase, { id: { $in: [...ids] } })).map((r) => [r.id, r])), null).load(x.caseId);
+    const c = await loaderFor<DispatchCase | null>(
+      ctx,
+      'extensionCase',
+      async (ids) => new Map((await ctx.em.find(DispatchCase, { id: { $in: [...ids] } })).map((r) => [r.id, r])),
+      null,
+    ).load(x.caseId);
     return c ?? Object.assign(new CaseNode(), { id: x.caseId });
   }
 }

@@ -39,7 +39,11 @@ export class CatalogueResolver {
 
   @Authorized(['admin'])
   @Mutation(() => ResponsibilityRule, { description: '修订权责清单条目（生成新版本）' })
-  updateResponsibilityRule(@Arg('ruleKey', () => ID) ruleKey: string, @Arg('input', () => ResponsibilityRuleInput) input: ResponsibilityRuleInput, @Ctx() ctx: Ctx): Promise<ResponsibilityRule> {
+  updateResponsibilityRule(
+    @Arg('ruleKey', () => ID) ruleKey: string,
+    @Arg('input', () => ResponsibilityRuleInput) input: ResponsibilityRuleInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<ResponsibilityRule> {
     return updateRule(ctx.em, requireUser(ctx), ruleKey, strip(input));
   }
 

@@ -27,5 +27,7 @@ export class ResponsibilityRule {
   @Field(() => Boolean) @Property({ type: 'boolean' }) active: boolean = true;
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt!: Date;
   @Field(() => String, { description: '修订人（用户 id，或 system）' }) @Property({ type: 'string', length: 64 }) createdBy!: string;
-  @Field(() => Date, { nullable: true, description: '被新版本取代的时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) supersededAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '被新版本取代的时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  supersededAt?: Date | null;
 }

@@ -14,7 +14,13 @@ export const HANDLING_LIMIT_WORKING_DAYS = { general: 7, complex: 15 } as const;
 /** The bundled State Council notices (chinese-days, 2004–2026). */
 const BUNDLED: CalendarData = createCalendar({ years: seedYears(), overrides: seedOverrides() });
 
-export function handlingDeadline(dispatchedAt: Date, urgency: Urgency, upstreamDeadline?: Date | null, tier?: Tier | null, calendar: CalendarData = BUNDLED): Date {
+export function handlingDeadline(
+  dispatchedAt: Date,
+  urgency: Urgency,
+  upstreamDeadline?: Date | null,
+  tier?: Tier | null,
+  calendar: CalendarData = BUNDLED,
+): Date {
   let byRule: Date;
   if (urgency !== 'normal') {
     byRule = new Date(dispatchedAt.getTime() + HANDLING_LIMIT_HOURS[urgency] * 3_600_000);

@@ -66,7 +66,7 @@ export async function assign(
   suggestion: SuggestionSummary,
 ): Promise<DispatchCase> {
   const now = new Date();
-  const from = c.stage === 'signed' ? null : c.leadDepartmentId ?? null;
+  const from = c.stage === 'signed' ? null : (c.leadDepartmentId ?? null);
   const held = from && c.dispatchedAt ? heldMinutes(c.dispatchedAt, now) : null;
   const heldSecs = from && c.dispatchedAt ? heldSeconds(c.dispatchedAt, now) : null;
   const redispatch = from !== null || c.returnCount > 0;
@@ -103,27 +103,30 @@ export async function assign(
   await tx.flush();
   // The note or 改派 reason is kept in full in the assignment log; the event carries it scrubbed.
   const note = eventText(cmd.reason ?? cmd.note ?? '', 200, c);
-  await recordEvent(tx, createEvent({
-    type: 'hotline.case.dispatched',
-    source: 'dispatch',
-    actor: actorOf(user),
-    caseId: c.id,
-    data: {
-      externalNo: c.externalNo,
-      leadDepartmentId: cmd.leadDepartmentId,
-      assistDepartmentIds: cmd.assistDepartmentIds,
-      dispatchedAt: now.toISOString(),
-      handleDeadlineAt: c.handleDeadlineAt.toISOString(),
-      suggestion: {
-        source: suggestion.source,
-        confidence: Math.min(1, Math.max(0, suggestion.confidence)),
-        ...(suggestion.ruleId ? { ruleId: suggestion.ruleId } : {}),
-        ...(followed !== undefined ? { followed } : {}),
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.case.dispatched',
+      source: 'dispatch',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: {
+        externalNo: c.externalNo,
+        leadDepartmentId: cmd.leadDepartmentId,
+        assistDepartmentIds: cmd.assistDepartmentIds,
+        dispatchedAt: now.toISOString(),
+        handleDeadlineAt: c.handleDeadlineAt.toISOString(),
+        suggestion: {
+          source: suggestion.source,
+          confidence: Math.min(1, Math.max(0, suggestion.confidence)),
+          ...(suggestion.ruleId ? { ruleId: suggestion.ruleId } : {}),
+          ...(followed !== undefined ? { followed } : {}),
+        },
+        redispatch,
+        ...(from ? { fromDepartmentId: from, heldMinutes: held ?? 0 } : {}),
+        ...(note ? { note } : {}),
       },
-      redispatch,
-      ...(from ? { fromDepartmentId: from, heldMinutes: held ?? 0 } : {}),
-      ...(note ? { note } : {}),
-    },
-  }));
+    }),
+  );
   return c;
 }

@@ -21,7 +21,8 @@ export class AssignmentRecord {
   @Field(() => ID, { nullable: true, description: '原承办科室' }) @Property({ type: 'uuid', nullable: true }) fromDepartmentId?: string | null;
   @Field(() => ID, { nullable: true, description: '新主办科室（退回时为空）' }) @Property({ type: 'uuid', nullable: true }) toDepartmentId?: string | null;
   @Field(() => [ID]) @Property({ type: 'string[]', columnType: 'text[]' }) assistDepartmentIds: string[] = [];
-  @Field(() => Int, { nullable: true, description: '原科室持有时长（分钟），计入该科室' }) @Property({ type: 'integer', nullable: true }) heldMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: '原科室持有时长（分钟），计入该科室' }) @Property({ type: 'integer', nullable: true }) heldMinutes?:
+    number | null;
   @Field(() => Int, { nullable: true, description: '原科室持有时长（秒）' }) @Property({ type: 'integer', nullable: true }) heldSeconds?: number | null;
   @Field(() => String, { nullable: true, description: '退回原因代码' }) @Property({ type: 'string', length: 32, nullable: true }) reasonCode?: string | null;
   /** Kept in full; the API shows it masked. */
@@ -30,7 +31,9 @@ export class AssignmentRecord {
   shownReason(): string | null {
     return shownText(this.reason);
   }
-  @Field(() => String, { nullable: true, description: '建议来源 rule | model | none' }) @Property({ type: 'string', length: 8, nullable: true }) suggestionSource?: string | null;
+  @Field(() => String, { nullable: true, description: '建议来源 rule | model | none' })
+  @Property({ type: 'string', length: 8, nullable: true })
+  suggestionSource?: string | null;
   @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true }) suggestionRuleId?: string | null;
   @Field(() => Number, { nullable: true }) @Property({ type: 'double', nullable: true }) suggestionConfidence?: number | null;
   @Field(() => Boolean, { nullable: true, description: '是否采纳建议' }) @Property({ type: 'boolean', nullable: true }) suggestionFollowed?: boolean | null;

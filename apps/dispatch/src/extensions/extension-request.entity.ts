@@ -24,7 +24,9 @@ export class ExtensionRequest {
   @Field(() => Date, { description: '申请时的办理时限' }) @Property({ type: 'Date', columnType: 'timestamptz' }) currentDeadlineAt!: Date;
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) requestedAt!: Date;
   @Property({ type: 'uuid' }) requestedBy!: string;
-  @Field(() => String, { description: 'pending 待审批 | approved 已批准 | refused 未批准 | withdrawn 已撤销' }) @Property({ type: 'string', length: 16 }) status: ExtensionStatus = 'pending';
+  @Field(() => String, { description: 'pending 待审批 | approved 已批准 | refused 未批准 | withdrawn 已撤销' })
+  @Property({ type: 'string', length: 16 })
+  status: ExtensionStatus = 'pending';
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) decidedAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) decidedBy?: string | null;
   @Property({ type: 'text', nullable: true }) decisionNote?: string | null;

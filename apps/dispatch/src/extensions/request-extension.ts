@@ -24,25 +24,46 @@ export async function requestExtension(em: EntityManager, user: AuthUser, input:
     const now = new Date();
     const current = checkExtensionRequest(now, c.handleDeadlineAt, cmd.requestedUntil);
     const x = tx.create(ExtensionRequest, {
-      caseId: c.id, departmentId, reason: cmd.reason, requestedUntil: cmd.requestedUntil, currentDeadlineAt: current,
-      requestedAt: now, requestedBy: user.id, status: 'pending',
+      caseId: c.id,
+      departmentId,
+      reason: cmd.reason,
+      requestedUntil: cmd.requestedUntil,
+      currentDeadlineAt: current,
+      requestedAt: now,
+      requestedBy: user.id,
+      status: 'pending',
     });
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.extension-requested', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, extensionId: x.id, reason: eventText(cmd.reason, 200, c), requestedUntil: cmd.requestedUntil.toISOString(), currentDeadlineAt: current.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.extension-requested',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          departmentId,
+          extensionId: x.id,
+          reason: eventText(cmd.reason, 200, c),
+          requestedUntil: cmd.requestedUntil.toISOString(),
+          currentDeadlineAt: current.toISOString(),
+        },
+      }),
+    );
     return c;
   });
 }
 
-export const ExtensionDecisionCommand = z.object({
-  extensionId: z.uuid('延期申请无效'),
-  approve: z.boolean(),
-  note: z.string().trim().max(200, '审批意见最多 200 个字').optional(),
-  expectedVersion: z.number().int().min(1, '版本号无效').nullish(),
-}).refine((d) => d.approve || (d.note?.length ?? 0) >= 2, { message: '不批准延期须填写理由', path: ['note'] });
+export const ExtensionDecisionCommand = z
+  .object({
+    extensionId: z.uuid('延期申请无效'),
+    approve: z.boolean(),
+    note: z.string().trim().max(200, '审批意见最多 200 个字').optional(),
+    expectedVersion: z.number().int().min(1, '版本号无效').nullish(),
+  })
+  .refine((d) => d.approve || (d.note?.length ?? 0) >= 2, { message: '不批准延期须填写理由', path: ['note'] });
 
 /** 审批延期: a supervisor approves (the new deadline holds) or refuses (with a reason). */
 export async function decideExtension(em: EntityManager, user: AuthUser, input: unknown): Promise<DispatchCase> {
@@ -63,11 +84,24 @@ export async function decideExtension(em: EntityManager, user: AuthUser, input: 
     touch(c, user, now);
     await tx.flush();
     const base = { externalNo: c.externalNo, departmentId: x.departmentId, extensionId: x.id };
-    await recordEvent(tx, cmd.approve
-      ? createEvent({ type: 'hotline.case.extended', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: eventText(x.reason, 200, c), previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() } })
-      : createEvent({ type: 'hotline.case.extension-refused', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-        data: { ...base, reason: eventText(cmd.note!, 200, c), requestedUntil: x.requestedUntil.toISOString() } }));
+    await recordEvent(
+      tx,
+      cmd.approve
+        ? createEvent({
+            type: 'hotline.case.extended',
+            source: 'dispatch',
+            actor: actorOf(user),
+            caseId: c.id,
+            data: { ...base, reason: eventText(x.reason, 200, c), previousDeadlineAt: previous.toISOString(), newDeadlineAt: x.requestedUntil.toISOString() },
+          })
+        : createEvent({
+            type: 'hotline.case.extension-refused',
+            source: 'dispatch',
+            actor: actorOf(user),
+            caseId: c.id,
+            data: { ...base, reason: eventText(cmd.note!, 200, c), requestedUntil: x.requestedUntil.toISOString() },
+          }),
+    );
     return c;
   });
 }

@@ -18,10 +18,16 @@ export async function acceptCase(em: EntityManager, user: AuthUser, input: unkno
     c.acceptedBy = user.id;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.accepted', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, acceptedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.accepted',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: { externalNo: c.externalNo, departmentId, acceptedAt: now.toISOString() },
+      }),
+    );
     return c;
   });
 }

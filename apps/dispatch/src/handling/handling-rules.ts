@@ -4,7 +4,7 @@ import type { DispatchStage } from '../cases/dispatch-case.entity';
 
 /** What can be done to a case, by whom, from which stage (the department-work state machine). */
 export type HandlingAction =
-  | 'dispatch' | 'redispatch' | 'accept' | 'return' | 'contact' | 'request-extension' | 'decide-extension' | 'assist-report' | 'reply' | 'review';
+  'dispatch' | 'redispatch' | 'accept' | 'return' | 'contact' | 'request-extension' | 'decide-extension' | 'assist-report' | 'reply' | 'review';
 
 export const ACTION_STAGES: Record<HandlingAction, readonly DispatchStage[]> = {
   dispatch: ['signed'],
@@ -20,8 +20,16 @@ export const ACTION_STAGES: Record<HandlingAction, readonly DispatchStage[]> = {
 };
 
 const ACTION_LABELS: Record<HandlingAction, string> = {
-  dispatch: '分转', redispatch: '改派', accept: '接收', return: '退回', contact: '登记联系', 'request-extension': '申请延期',
-  'decide-extension': '审批延期', 'assist-report': '协办反馈', reply: '答复', review: '审核',
+  dispatch: '分转',
+  redispatch: '改派',
+  accept: '接收',
+  return: '退回',
+  contact: '登记联系',
+  'request-extension': '申请延期',
+  'decide-extension': '审批延期',
+  'assist-report': '协办反馈',
+  reply: '答复',
+  review: '审核',
 };
 
 /** dispatch's states are stages of the case lifecycle: their labels are the lifecycle's. */
@@ -49,7 +57,11 @@ export function assertVersion(c: { version: number }, expectedVersion?: number |
   if (expectedVersion != null && expectedVersion !== c.version) throw codedError(DISPATCH_ERRORS.CASE_STALE);
 }
 
-interface Routed { leadDepartmentId?: string | null; assistDepartmentIds: string[]; departmentIds(): string[] }
+interface Routed {
+  leadDepartmentId?: string | null;
+  assistDepartmentIds: string[];
+  departmentIds(): string[];
+}
 
 /** The handler's department must hold the case (else NOT_FOUND) and lead it (else FORBIDDEN). */
 export function assertLead(user: AuthUser, c: Routed, what = '此操作'): string {

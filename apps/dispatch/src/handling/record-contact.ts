@@ -29,10 +29,16 @@ export async function recordContact(em: EntityManager, user: AuthUser, input: un
     c.contactedBy = user.id;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.contacted', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, contactedAt: at.toISOString(), channel: cmd.channel },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.contacted',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: { externalNo: c.externalNo, departmentId, contactedAt: at.toISOString(), channel: cmd.channel },
+      }),
+    );
     return c;
   });
 }

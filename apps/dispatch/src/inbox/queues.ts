@@ -28,7 +28,12 @@ const waitingWhere = (filter?: string | null) => filtered({ stage: 'signed', mer
  * 待分转: signed cases not yet dispatched (returned ones included, merged ones not), the whole
  * queue page by page: longest waiting first (since signature or the last 退回), or by urgency.
  */
-export function dispatchQueue(em: EntityManager, page: PageRequest = { offset: 0, limit: 200 }, sort: QueueSort = 'wait', filter?: string | null): Promise<DispatchCase[]> {
+export function dispatchQueue(
+  em: EntityManager,
+  page: PageRequest = { offset: 0, limit: 200 },
+  sort: QueueSort = 'wait',
+  filter?: string | null,
+): Promise<DispatchCase[]> {
   const byWait = { queuedAt: 'asc', signedAt: 'asc', id: 'asc' } as const;
   return em.find(DispatchCase, waitingWhere(filter), {
     orderBy: sort === 'urgency' ? [{ [urgencyRank()]: 'asc' }, byWait] : [byWait],
@@ -38,11 +43,15 @@ export function dispatchQueue(em: EntityManager, page: PageRequest = { offset: 0
 }
 
 /** 待分转 summary: how many wait (with the filter, how many match), and how long the one waiting longest has waited. */
-export async function dispatchQueueSummary(em: EntityManager, now = new Date(), filter?: string | null): Promise<{ count: number; oldestQueuedAt: Date | null; oldestWaitMinutes: number | null }> {
+export async function dispatchQueueSummary(
+  em: EntityManager,
+  now = new Date(),
+  filter?: string | null,
+): Promise<{ count: number; oldestQueuedAt: Date | null; oldestWaitMinutes: number | null }> {
   const where = waitingWhere(filter);
   const count = await em.count(DispatchCase, where);
   const [first] = count ? await dispatchQueue(em, { offset: 0, limit: 1 }, 'wait', filter) : [];
-  const oldest = first ? first.queuedAt ?? first.signedAt ?? null : null;
+  const oldest = first ? (first.queuedAt ?? first.signedAt ?? null) : null;
   return { count, oldestQueuedAt: oldest, oldestWaitMinutes: oldest ? heldMinutes(oldest, now) : null };
 }
 
@@ -58,7 +67,11 @@ export async function reviewQueue(em: EntityManager, page: PageRequest, filter?:
 
 /** 延期审批: every pending extension request, of any case however old, the one asked first on top. */
 export async function pendingExtensions(em: EntityManager, page: PageRequest): Promise<{ total: number; items: ExtensionRequest[] }> {
-  const [items, total] = await em.findAndCount(ExtensionRequest, { status: 'pending' }, { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset });
+  const [items, total] = await em.findAndCount(
+    ExtensionRequest,
+    { status: 'pending' },
+    { orderBy: { requestedAt: 'asc', id: 'asc' }, limit: page.limit, offset: page.offset },
+  );
   return { total, items };
 }
 
@@ -91,7 +104,11 @@ const bucketOf = (now: Date): string =>
  * filter text. A case merged into a master (并单) is no longer held: the master is where the work goes on.
  */
 function heldWhere(scope: string[], bucket: HeldBucket | null | undefined, now: Date, filter?: string | null): Record<string, unknown> {
-  const held = { stage: { $in: ['dispatched', 'accepted', 'replied'] }, mergedIntoCaseId: null, $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }] };
+  const held = {
+    stage: { $in: ['dispatched', 'accepted', 'replied'] },
+    mergedIntoCaseId: null,
+    $or: [{ leadDepartmentId: { $in: scope } }, { assistDepartmentIds: { $overlap: scope } }],
+  };
   return filtered({ $and: [held, ...(bucket ? [{ [bucketOf(now)]: bucket }] : [])] }, filter);
 }
 
@@ -120,7 +137,10 @@ export async function departmentInboxPage(
 ): Promise<{ total: number; items: DispatchCase[] }> {
   const scope = handlerScope(user);
   const total = await em.count(DispatchCase, heldWhere(scope, bucket, now, filter));
-  const items = total > page.offset ? await em.find(DispatchCase, heldWhere(scope, bucket, now, filter), { orderBy: [...nearestDeadline], limit: page.limit, offset: page.offset }) : [];
+  const items =
+    total > page.offset
+      ? await em.find(DispatchCase, heldWhere(scope, bucket, now, filter), { orderBy: [...nearestDeadline], limit: page.limit, offset: page.offset })
+      : [];
   return { total, items };
 }
 
@@ -135,6 +155,10 @@ export async function departmentInboxCounts(em: EntityManager, user: AuthUser, n
   const counts: Record<InboxBucket, number> = { new: 0, inProgress: 0, dueSoon: 0, overdue: 0, returned: 0 };
   const scope = handlerScope(user);
   for (const bucket of HELD_BUCKETS) counts[bucket] = await em.count(DispatchCase, heldWhere(scope, bucket, now));
-  counts.returned = await em.count(AssignmentRecord, { kind: 'return', fromDepartmentId: { $in: handlerScope(user) }, at: { $gte: new Date(now.getTime() - 30 * 86_400_000) } });
+  counts.returned = await em.count(AssignmentRecord, {
+    kind: 'return',
+    fromDepartmentId: { $in: handlerScope(user) },
+    at: { $gte: new Date(now.getTime() - 30 * 86_400_000) },
+  });
   return counts;
 }

@@ -42,10 +42,7 @@ export class FeedbackReplyResolver {
       { orderBy: { reviewedAt: 'desc' } },
     );
     if (!reply) throw codedError(DISPATCH_ERRORS.NO_APPROVED_REPLY);
-    const [c, dept] = await Promise.all([
-      ctx.em.findOne(DispatchCase, { id: caseId }),
-      ctx.em.findOne(DepartmentProjection, { id: reply.departmentId }),
-    ]);
+    const [c, dept] = await Promise.all([ctx.em.findOne(DispatchCase, { id: caseId }), ctx.em.findOne(DepartmentProjection, { id: reply.departmentId })]);
     return {
       caseId,
       text: reply.text,

@@ -33,18 +33,36 @@ export async function replyCase(em: EntityManager, user: AuthUser, input: unknow
     const scriptVersion = cmd.scriptId ? await assertScriptUsable(tx, c, cmd.scriptId, cmd.scriptVersion) : null;
     const now = new Date();
     const reply = tx.create(Reply, {
-      caseId: c.id, departmentId, result: cmd.result, text: cmd.text, repliedAt: now, repliedBy: user.id, scriptId: cmd.scriptId ?? null, scriptVersion, reviewStatus: 'pending',
+      caseId: c.id,
+      departmentId,
+      result: cmd.result,
+      text: cmd.text,
+      repliedAt: now,
+      repliedBy: user.id,
+      scriptId: cmd.scriptId ?? null,
+      scriptVersion,
+      reviewStatus: 'pending',
     });
     c.stage = 'replied';
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.replied', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: {
-        externalNo: c.externalNo, departmentId, result: reply.result, repliedAt: now.toISOString(), replyDigest: eventText(reply.text, 60, c),
-        ...(cmd.scriptId && scriptVersion ? { scriptId: cmd.scriptId, scriptVersion } : {}),
-      },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.replied',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          departmentId,
+          result: reply.result,
+          repliedAt: now.toISOString(),
+          replyDigest: eventText(reply.text, 60, c),
+          ...(cmd.scriptId && scriptVersion ? { scriptId: cmd.scriptId, scriptVersion } : {}),
+        },
+      }),
+    );
     return c;
   });
 }

@@ -9,9 +9,21 @@ export const replyScriptsConsumer = (): ConsumerDefinition => ({
   handlers: {
     'hotline.script.published': async (e, em) => {
       const d = e.data as EventData<'hotline.script.published'>;
-      await em.upsert(ReplyScriptProjection, {
-        scriptId: d.scriptId, version: d.version, scope: d.scope, scopeKey: d.scopeKey, title: d.title, text: d.text, status: 'published', publishedAt: new Date(d.publishedAt), retiredAt: null,
-      }, { onConflictAction: 'ignore' });
+      await em.upsert(
+        ReplyScriptProjection,
+        {
+          scriptId: d.scriptId,
+          version: d.version,
+          scope: d.scope,
+          scopeKey: d.scopeKey,
+          title: d.title,
+          text: d.text,
+          status: 'published',
+          publishedAt: new Date(d.publishedAt),
+          retiredAt: null,
+        },
+        { onConflictAction: 'ignore' },
+      );
     },
     'hotline.script.retired': async (e, em) => {
       const d = e.data as EventData<'hotline.script.retired'>;

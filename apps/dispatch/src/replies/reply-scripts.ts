@@ -36,9 +36,13 @@ export function scriptApplies(s: Pick<Candidate, 'scope' | 'scopeKey'>, t: Scrip
  * over its project's over its topic's; among equals the most recently published. Null when none.
  */
 export function pickScript<C extends Candidate>(candidates: readonly C[], t: ScriptTarget): C | null {
-  return candidates
-    .filter((s) => scriptApplies(s, t))
-    .sort((a, b) => SPECIFICITY[b.scope] - SPECIFICITY[a.scope] || b.publishedAt.getTime() - a.publishedAt.getTime() || a.scriptId.localeCompare(b.scriptId))[0] ?? null;
+  return (
+    candidates
+      .filter((s) => scriptApplies(s, t))
+      .sort(
+        (a, b) => SPECIFICITY[b.scope] - SPECIFICITY[a.scope] || b.publishedAt.getTime() - a.publishedAt.getTime() || a.scriptId.localeCompare(b.scriptId),
+      )[0] ?? null
+  );
 }
 
 async function targetOf(em: EntityManager, c: DispatchCase): Promise<ScriptTarget> {

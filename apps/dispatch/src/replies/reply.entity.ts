@@ -29,10 +29,13 @@ export class Reply {
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) repliedAt!: Date;
   @Property({ type: 'uuid' }) repliedBy!: string;
   /** 统一答复口径 used, when the reply follows one (scripts belong to supervision). */
-  @Field(() => String, { nullable: true, description: '采用的统一答复口径' }) @Property({ type: 'string', length: 64, nullable: true }) scriptId?: string | null;
+  @Field(() => String, { nullable: true, description: '采用的统一答复口径' }) @Property({ type: 'string', length: 64, nullable: true }) scriptId?:
+    string | null;
   @Field(() => Int, { nullable: true, description: '采用的答复口径版本' }) @Property({ type: 'integer', nullable: true }) scriptVersion?: number | null;
   /** 局审核 */
-  @Field(() => String, { description: '局审核：pending 待审核 | approved 已通过 | rejected 已退回' }) @Property({ type: 'string', length: 16 }) reviewStatus: ReviewStatus = 'pending';
+  @Field(() => String, { description: '局审核：pending 待审核 | approved 已通过 | rejected 已退回' })
+  @Property({ type: 'string', length: 16 })
+  reviewStatus: ReviewStatus = 'pending';
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) reviewedAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) reviewedBy?: string | null;
   @Property({ type: 'text', nullable: true }) reviewNote?: string | null;

@@ -30,8 +30,18 @@ export async function returnCase(em: EntityManager, user: AuthUser, input: unkno
     const held = heldMinutes(c.dispatchedAt ?? now, now);
     await withdrawOpenWork(tx, c.id, now, '工单已退回，申请自动撤销');
     tx.create(AssignmentRecord, {
-      caseId: c.id, kind: 'return', fromDepartmentId: departmentId, toDepartmentId: null, assistDepartmentIds: [],
-      heldMinutes: held, heldSeconds: heldSeconds(c.dispatchedAt ?? now, now), reasonCode: cmd.reasonCode, reason: cmd.basis, at: now, byUser: user.id, byRole: user.role,
+      caseId: c.id,
+      kind: 'return',
+      fromDepartmentId: departmentId,
+      toDepartmentId: null,
+      assistDepartmentIds: [],
+      heldMinutes: held,
+      heldSeconds: heldSeconds(c.dispatchedAt ?? now, now),
+      reasonCode: cmd.reasonCode,
+      reason: cmd.basis,
+      at: now,
+      byUser: user.id,
+      byRole: user.role,
     });
     c.stage = 'signed';
     c.leadDepartmentId = null;
@@ -45,10 +55,23 @@ export async function returnCase(em: EntityManager, user: AuthUser, input: unkno
     c.returnCount += 1;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.returned', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId, reasonCode: cmd.reasonCode, basis: eventText(cmd.basis, 200, c), heldMinutes: held, returnedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.returned',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          departmentId,
+          reasonCode: cmd.reasonCode,
+          basis: eventText(cmd.basis, 200, c),
+          heldMinutes: held,
+          returnedAt: now.toISOString(),
+        },
+      }),
+    );
     return c;
   });
 }

@@ -29,13 +29,23 @@ export async function approveReply(em: EntityManager, user: AuthUser, input: unk
     c.completedAt = now;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.completed', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: {
-        externalNo: c.externalNo, departmentId: reply.departmentId, completedAt: now.toISOString(), result: reply.result, replyDigest: eventText(reply.text, 60, c),
-        ...(reply.scriptId ? { scriptId: reply.scriptId } : {}),
-      },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.completed',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          departmentId: reply.departmentId,
+          completedAt: now.toISOString(),
+          result: reply.result,
+          replyDigest: eventText(reply.text, 60, c),
+          ...(reply.scriptId ? { scriptId: reply.scriptId } : {}),
+        },
+      }),
+    );
     return c;
   });
 }
@@ -60,10 +70,16 @@ export async function rejectReply(em: EntityManager, user: AuthUser, input: unkn
     c.acceptedAt ??= reply.repliedAt;
     touch(c, user, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.review-rejected', source: 'dispatch', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: eventText(cmd.reason, 200, c), rejectedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.review-rejected',
+        source: 'dispatch',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: { externalNo: c.externalNo, departmentId: reply.departmentId, reason: eventText(cmd.reason, 200, c), rejectedAt: now.toISOString() },
+      }),
+    );
     return c;
   });
 }

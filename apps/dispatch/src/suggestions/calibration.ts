@@ -29,11 +29,15 @@ export function fitTemperature(items: readonly HeldOut[]): number {
   let fd = negativeLogLikelihood(items, Math.exp(d));
   for (let i = 0; i < 60; i++) {
     if (fc < fd) {
-      b = d; d = c; fd = fc;
+      b = d;
+      d = c;
+      fd = fc;
       c = b - g * (b - a);
       fc = negativeLogLikelihood(items, Math.exp(c));
     } else {
-      a = c; c = d; fc = fd;
+      a = c;
+      c = d;
+      fc = fd;
       d = a + g * (b - a);
       fd = negativeLogLikelihood(items, Math.exp(d));
     }
@@ -68,6 +72,12 @@ export function calibrationReport(predictions: ReadonlyArray<{ confidence: numbe
     if (p.correct) b.hits += 1;
   }
   const n = predictions.length;
-  const out = bins.map((b) => ({ from: b.from, to: b.to, count: b.count, confidence: b.count ? b.sumConf / b.count : 0, accuracy: b.count ? b.hits / b.count : 0 }));
+  const out = bins.map((b) => ({
+    from: b.from,
+    to: b.to,
+    count: b.count,
+    confidence: b.count ? b.sumConf / b.count : 0,
+    accuracy: b.count ? b.hits / b.count : 0,
+  }));
   return { bins: out, ece: n ? out.reduce((s, b) => s + (b.count / n) * Math.abs(b.accuracy - b.confidence), 0) : 0 };
 }

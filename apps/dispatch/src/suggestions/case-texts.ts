@@ -51,14 +51,24 @@ function digestOf(c: DispatchCase, codeOfTopic: ReadonlyMap<string, string | nul
   return { title: c.title, content: c.contentDigest, topicCode: codeOfTopic.get(c.topic) ?? null, projectName: c.projectName, street: c.street, full: false };
 }
 
-const fromRow = (c: DispatchCase, r: CaseText): RoutingText => ({ title: r.title, content: r.content, topicCode: r.topicCode ?? null, projectName: c.projectName, street: c.street, full: true });
+const fromRow = (c: DispatchCase, r: CaseText): RoutingText => ({
+  title: r.title,
+  content: r.content,
+  topicCode: r.topicCode ?? null,
+  projectName: c.projectName,
+  street: c.street,
+  full: true,
+});
 
 /**
  * The whole text of each case: from dispatch's own cache, else from intake (then cached), else —
  * intake unreachable, or `cachedOnly` inside a transaction — the digest the events carried.
  */
 export async function routingTexts(
-  em: EntityManager, source: CaseTextSource | null, cases: readonly DispatchCase[], opts: { cachedOnly?: boolean } = {},
+  em: EntityManager,
+  source: CaseTextSource | null,
+  cases: readonly DispatchCase[],
+  opts: { cachedOnly?: boolean } = {},
 ): Promise<Map<string, RoutingText>> {
   const out = new Map<string, RoutingText>();
   if (cases.length === 0) return out;
@@ -78,17 +88,23 @@ export async function routingTexts(
   if (source && !opts.cachedOnly) served = await source(missing.map((c) => c.id)).catch(() => []);
   const byId = new Map(served.map((s) => [s.caseId, s]));
   const fetchedAt = new Date();
-  const rows = missing.filter((c) => byId.has(c.id)).map((c) => {
-    const s = byId.get(c.id)!;
-    return { caseId: c.id, title: s.title, content: s.content, topic: s.topic.slice(0, 50), topicCode: s.topicCode?.slice(0, 64) ?? null, fetchedAt };
-  });
+  const rows = missing
+    .filter((c) => byId.has(c.id))
+    .map((c) => {
+      const s = byId.get(c.id)!;
+      return { caseId: c.id, title: s.title, content: s.content, topic: s.topic.slice(0, 50), topicCode: s.topicCode?.slice(0, 64) ?? null, fetchedAt };
+    });
   for (let i = 0; i < rows.length; i += 1000) await em.fork().upsertMany(CaseText, rows.slice(i, i + 1000));
   const caseOf = new Map(missing.map((c) => [c.id, c]));
   for (const r of rows) out.set(r.caseId, fromRow(caseOf.get(r.caseId)!, Object.assign(new CaseText(), r)));
 
   const fallback = missing.filter((c) => !out.has(c.id));
   if (fallback.length) {
-    const known = await em.getConnection().execute<Array<{ topic: string; topic_code: string | null }>>('select distinct on (topic) topic, topic_code from dispatch_case_text order by topic, fetched_at desc');
+    const known = await em
+      .getConnection()
+      .execute<Array<{ topic: string; topic_code: string | null }>>(
+        'select distinct on (topic) topic, topic_code from dispatch_case_text order by topic, fetched_at desc',
+      );
     const codeOfTopic = new Map(known.map((k) => [k.topic, k.topic_code]));
     for (const c of fallback) out.set(c.id, digestOf(c, codeOfTopic));
   }

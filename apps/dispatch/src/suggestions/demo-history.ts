@@ -21,7 +21,8 @@ const ASKS = ['请尽快处理。', '希望有关部门督促解决。', '请给
  */
 const TEMPLATES: Record<string, { weight: number; topicCode: string | null; items: Array<[title: string, content: string]> }> = {
   property: {
-    weight: 24, topicCode: 'property',
+    weight: 24,
+    topicCode: 'property',
     items: [
       ['小区电梯停运', '{p}{n}号楼电梯停运{n}天，物业一直不修，上下楼十分困难，'],
       ['电梯频繁故障', '{p}{n}号楼电梯经常困人，物业维保不到位，'],
@@ -36,7 +37,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   housing: {
-    weight: 15, topicCode: 'delayed-handover',
+    weight: 15,
+    topicCode: 'delayed-handover',
     items: [
       ['延期交房', '购买{p}的商品房，合同约定{n}月交房，至今未交付，开发商不给明确交房时间，'],
       ['开发商逾期交付', '{p}项目已逾期{n}个月仍未交房，要求开发商按合同支付逾期违约金，'],
@@ -46,7 +48,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   sales: {
-    weight: 10, topicCode: 'purchase-refund',
+    weight: 10,
+    topicCode: 'purchase-refund',
     items: [
       ['购房退费', '在{p}售楼处交了定金，因贷款未批下来要求退定金，开发商拒绝退还，'],
       ['认筹金不退', '{p}认筹时交了认筹金{n}万元，未选到房，开发商迟迟不退款，'],
@@ -57,7 +60,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   construction: {
-    weight: 15, topicCode: 'construction',
+    weight: 15,
+    topicCode: 'construction',
     items: [
       ['夜间施工噪音扰民', '{r}附近工地每天夜里{n}点后还在施工，噪音很大，严重影响休息，'],
       ['工地扬尘严重', '{r}旁工地裸土不覆盖，刮风时扬尘很大，'],
@@ -69,7 +73,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   planning: {
-    weight: 8, topicCode: null,
+    weight: 8,
+    topicCode: null,
     items: [
       ['小区配套幼儿园未建', '{p}规划中的配套幼儿园和学校至今没有建设，'],
       ['规划变更未公示', '{p}开发商擅自变更规划，将绿地改为停车场，没有公示，'],
@@ -79,7 +84,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   quality: {
-    weight: 12, topicCode: 'house-quality',
+    weight: 12,
+    topicCode: 'house-quality',
     items: [
       ['新房墙体开裂', '刚收的{p}新房墙体多处开裂，开发商不给维修，'],
       ['新房渗水漏水', '{p}新交付房屋卫生间渗水漏水，楼下被泡，开发商保修不到位，'],
@@ -90,7 +96,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   municipal: {
-    weight: 11, topicCode: 'municipal',
+    weight: 11,
+    topicCode: 'municipal',
     items: [
       ['路灯不亮', '{r}一段路灯已经坏了{n}天，晚上漆黑一片，行人出行不安全，'],
       ['道路坑洼破损', '{r}路面坑洼破损严重，车辆经过颠簸，'],
@@ -101,7 +108,8 @@ const TEMPLATES: Record<string, { weight: number; topicCode: string | null; item
     ],
   },
   office: {
-    weight: 5, topicCode: null,
+    weight: 5,
+    topicCode: null,
     items: [
       ['政府信息公开申请', '申请公开{p}项目的审批文件，想了解办理进度，'],
       ['表扬工作人员', '感谢开发建设局工作人员耐心解答，处理效率很高，'],
@@ -147,7 +155,12 @@ export function demoHistory(size = 480, seed = 12345): HistoricalOrder[] {
     const handledBy = rnd() < 0.1 ? pick(NEIGHBOURS[code]) : code;
     const projectName = pick(PROJECTS);
     const street = pick(STREETS);
-    const fill = (s: string) => s.replace(/\{p\}/g, projectName).replace(/\{s\}/g, street).replace(/\{r\}/g, pick(ROADS)).replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 12)));
+    const fill = (s: string) =>
+      s
+        .replace(/\{p\}/g, projectName)
+        .replace(/\{s\}/g, street)
+        .replace(/\{r\}/g, pick(ROADS))
+        .replace(/\{n\}/g, () => String(1 + Math.floor(rnd() * 12)));
     const roll = rnd();
     const topicCode = roll < 0.2 ? null : roll < 0.25 ? TEMPLATES[pick(codes)].topicCode : TEMPLATES[code].topicCode;
     out.push({

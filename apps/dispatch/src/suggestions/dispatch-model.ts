@@ -104,8 +104,9 @@ export function trainingSet(bureau: readonly LabelledCase[], minBureauCases: num
  */
 async function bureauHistory(em: EntityManager, texts: CaseTextSource | null, limit = 50_000): Promise<{ cases: LabelledCase[]; fullText: number }> {
   const departments = new Map((await em.find(DepartmentProjection, {})).map((d) => [d.id, d.code]));
-  const done = (await em.find(DispatchCase, { stage: 'completed', leadDepartmentId: { $ne: null } }, { orderBy: { completedAt: 'desc' }, limit }))
-    .filter((c) => departments.has(c.leadDepartmentId!));
+  const done = (await em.find(DispatchCase, { stage: 'completed', leadDepartmentId: { $ne: null } }, { orderBy: { completedAt: 'desc' }, limit })).filter((c) =>
+    departments.has(c.leadDepartmentId!),
+  );
   const text = await routingTexts(em, texts, done);
   let fullText = 0;
   const cases: LabelledCase[] = [];

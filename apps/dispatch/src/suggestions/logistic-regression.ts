@@ -44,7 +44,12 @@ export function fitLogistic(xs: readonly SparseVector[], ys: readonly number[], 
 
 /** The same fit, letting the event loop run between epochs (a service trains while it serves). */
 export async function fitLogisticYielding(
-  xs: readonly SparseVector[], ys: readonly number[], classes: number, features: number, opts: LogisticOptions, pause: () => Promise<void>,
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  classes: number,
+  features: number,
+  opts: LogisticOptions,
+  pause: () => Promise<void>,
 ): Promise<LogisticModel> {
   const run = sgd(xs, ys, classes, features, opts);
   for (let r = run.next(); ; r = run.next()) {
@@ -95,7 +100,16 @@ function* sgd(xs: readonly SparseVector[], ys: readonly number[], classes: numbe
   return { classes, features, weights: V, bias };
 }
 
-function scoresInto(out: Float64Array, W: Float64Array, scale: number, bias: Float64Array, idx: Int32Array, val: Float64Array, classes: number, features: number): void {
+function scoresInto(
+  out: Float64Array,
+  W: Float64Array,
+  scale: number,
+  bias: Float64Array,
+  idx: Int32Array,
+  val: Float64Array,
+  classes: number,
+  features: number,
+): void {
   for (let k = 0; k < classes; k++) {
     const row = k * features;
     let s = 0;

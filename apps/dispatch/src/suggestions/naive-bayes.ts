@@ -38,10 +38,11 @@ export function train(docs: readonly Labelled[], alpha = 1): NaiveBayesModel {
     logPrior[label] = Math.log(mine.length / docs.length);
     const counts = new Map<string, number>();
     let total = 0;
-    for (const d of mine) for (const t of d.tokens) {
-      counts.set(t, (counts.get(t) ?? 0) + 1);
-      total += 1;
-    }
+    for (const d of mine)
+      for (const t of d.tokens) {
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+        total += 1;
+      }
     const denom = Math.log(total + alpha * V);
     const ll = new Map<string, number>();
     for (const w of vocabulary) ll.set(w, Math.log((counts.get(w) ?? 0) + alpha) - denom);
@@ -66,8 +67,14 @@ export function predict(model: NaiveBayesModel, tokens: readonly string[], k = 3
 /** Words whose likelihood under `label` most exceeds their average likelihood under the others. */
 function weightiest(model: NaiveBayesModel, tokens: readonly string[], label: string, labels: readonly string[], n = 5): string[] {
   const others = labels.filter((l) => l !== label);
-  const weight = (t: string) => model.logLikelihood[label].get(t)! - (others.length ? others.reduce((s, l) => s + model.logLikelihood[l].get(t)!, 0) / others.length : 0);
-  return [...new Set(tokens)].map((t) => ({ t, w: weight(t) })).filter((x) => x.w > 0).sort((a, b) => b.w - a.w).slice(0, n).map((x) => x.t);
+  const weight = (t: string) =>
+    model.logLikelihood[label].get(t)! - (others.length ? others.reduce((s, l) => s + model.logLikelihood[l].get(t)!, 0) / others.length : 0);
+  return [...new Set(tokens)]
+    .map((t) => ({ t, w: weight(t) }))
+    .filter((x) => x.w > 0)
+    .sort((a, b) => b.w - a.w)
+    .slice(0, n)
+    .map((x) => x.t);
 }
 
 /** A small seeded PRNG (mulberry32), so shuffles and demo data are the same on every run. */

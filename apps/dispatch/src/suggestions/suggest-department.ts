@@ -62,7 +62,13 @@ export async function returnedBy(em: EntityManager, caseIds: readonly string[]):
  * whole text (`text`; the event digest when intake could not serve it). Departments that
  * returned the case are left out, so a 退回 re-runs routing without them.
  */
-export function suggestFrom(rc: RoutingContext, model: DispatchModel, c: DispatchCase, excludedIds: readonly string[], text?: RoutingText): DepartmentSuggestion {
+export function suggestFrom(
+  rc: RoutingContext,
+  model: DispatchModel,
+  c: DispatchCase,
+  excludedIds: readonly string[],
+  text?: RoutingText,
+): DepartmentSuggestion {
   const idOf = new Map(rc.departments.map((d) => [d.code, d.id]));
   const excludedCodes = rc.departments.filter((d) => excludedIds.includes(d.id)).map((d) => d.code);
   const excluded = [...excludedIds];
@@ -85,8 +91,26 @@ export function suggestFrom(rc: RoutingContext, model: DispatchModel, c: Dispatc
     .slice(0, 3)
     .map((p) => ({ departmentId: idOf.get(p.label)!, departmentCode: p.label, confidence: p.confidence, words: p.words }));
 
-  if (rule) return { source: 'rule', leadDepartmentId: rule.leadDepartmentId, assistDepartmentIds: rule.assistDepartmentIds, confidence: 1, rule, candidates, excludedDepartmentIds: excluded };
-  if (candidates[0]) return { source: 'model', leadDepartmentId: candidates[0].departmentId, assistDepartmentIds: [], confidence: candidates[0].confidence, rule: null, candidates, excludedDepartmentIds: excluded };
+  if (rule)
+    return {
+      source: 'rule',
+      leadDepartmentId: rule.leadDepartmentId,
+      assistDepartmentIds: rule.assistDepartmentIds,
+      confidence: 1,
+      rule,
+      candidates,
+      excludedDepartmentIds: excluded,
+    };
+  if (candidates[0])
+    return {
+      source: 'model',
+      leadDepartmentId: candidates[0].departmentId,
+      assistDepartmentIds: [],
+      confidence: candidates[0].confidence,
+      rule: null,
+      candidates,
+      excludedDepartmentIds: excluded,
+    };
   return { source: 'none', leadDepartmentId: null, assistDepartmentIds: [], confidence: 0, rule: null, candidates: [], excludedDepartmentIds: excluded };
 }
 
@@ -98,7 +122,9 @@ export async function suggestDepartment(em: EntityManager, model: DispatchModel,
 }
 
 /** The summary recorded with a dispatch (audit record and `hotline.case.dispatched`). */
-export const suggester = (model: DispatchModel) => async (tx: EntityManager, c: DispatchCase): Promise<SuggestionSummary> => {
-  const s = await suggestDepartment(tx, model, c);
-  return { source: s.source, confidence: s.confidence, leadDepartmentId: s.leadDepartmentId, ruleId: s.rule?.rule.id ?? null };
-};
+export const suggester =
+  (model: DispatchModel) =>
+  async (tx: EntityManager, c: DispatchCase): Promise<SuggestionSummary> => {
+    const s = await suggestDepartment(tx, model, c);
+    return { source: s.source, confidence: s.confidence, leadDepartmentId: s.leadDepartmentId, ruleId: s.rule?.rule.id ?? null };
+  };

@@ -109,7 +109,13 @@ export function modelCard(m: ModelInfo): DispatchModelInfoNode {
     accuracy: m.metrics?.accuracy ?? null,
     top3Accuracy: m.metrics?.top3Accuracy ?? null,
     perDepartment: (m.metrics?.perDepartment ?? []).map((d) => ({ departmentCode: d.label, cases: d.cases, recall: d.recall })),
-    calibration: m.calibration && { temperature: m.calibration.temperature, fittedOn: m.calibration.fittedOn, eceBefore: m.calibration.eceBefore, ece: m.calibration.after.ece, bins: m.calibration.after.bins },
+    calibration: m.calibration && {
+      temperature: m.calibration.temperature,
+      fittedOn: m.calibration.fittedOn,
+      eceBefore: m.calibration.eceBefore,
+      ece: m.calibration.after.ece,
+      bins: m.calibration.after.bins,
+    },
     trainMs: m.trainMs,
   };
 }
@@ -124,7 +130,12 @@ export class SuggestionResolver {
     const [rc, excluded, text] = await Promise.all([
       loaderFor<RoutingContext | null>(ctx, 'routing-context', async (keys) => new Map([[keys[0], await loadRoutingContext(ctx.em)]]), null).load('all'),
       loaderFor<string[]>(ctx, 'returned-by', (ids) => returnedBy(ctx.em, ids), []).load(c.id),
-      loaderFor<RoutingText | null>(ctx, 'routing-texts', async (ids) => routingTexts(ctx.em, ctx.model.texts, await ctx.em.find(DispatchCaseEntity, { id: { $in: [...ids] } })), null).load(c.id),
+      loaderFor<RoutingText | null>(
+        ctx,
+        'routing-texts',
+        async (ids) => routingTexts(ctx.em, ctx.model.texts, await ctx.em.find(DispatchCaseEntity, { id: { $in: [...ids] } })),
+        null,
+      ).load(c.id),
     ]);
     const s = suggestFrom(rc!, ctx.model, c, excluded, text ?? undefined);
     return {

@@ -48,20 +48,40 @@ export interface ClassifiedLabel {
   words: string[];
 }
 
-export function trainClassifier(docs: readonly { doc: TextDocument; label: string }[], params: ClassifierParams, labels = [...new Set(docs.map((d) => d.label))].sort()): TextClassifier {
+export function trainClassifier(
+  docs: readonly { doc: TextDocument; label: string }[],
+  params: ClassifierParams,
+  labels = [...new Set(docs.map((d) => d.label))].sort(),
+): TextClassifier {
   const vectorizer = fitVectorizer(docs.map((d) => d.doc));
   const at = new Map(labels.map((l, i) => [l, i]));
-  const model = fitLogistic(docs.map((d) => vectorize(vectorizer, d.doc)), docs.map((d) => at.get(d.label)!), labels.length, vectorizer.terms.length, params);
+  const model = fitLogistic(
+    docs.map((d) => vectorize(vectorizer, d.doc)),
+    docs.map((d) => at.get(d.label)!),
+    labels.length,
+    vectorizer.terms.length,
+    params,
+  );
   return { labels, vectorizer, model, temperature: 1, params };
 }
 
 /** `trainClassifier`, pausing between epochs: the same model, without holding the event loop for the whole fit. */
 export async function trainClassifierYielding(
-  docs: readonly { doc: TextDocument; label: string }[], params: ClassifierParams, pause: () => Promise<void>, labels = [...new Set(docs.map((d) => d.label))].sort(),
+  docs: readonly { doc: TextDocument; label: string }[],
+  params: ClassifierParams,
+  pause: () => Promise<void>,
+  labels = [...new Set(docs.map((d) => d.label))].sort(),
 ): Promise<TextClassifier> {
   const vectorizer = fitVectorizer(docs.map((d) => d.doc));
   const at = new Map(labels.map((l, i) => [l, i]));
-  const model = await fitLogisticYielding(docs.map((d) => vectorize(vectorizer, d.doc)), docs.map((d) => at.get(d.label)!), labels.length, vectorizer.terms.length, params, pause);
+  const model = await fitLogisticYielding(
+    docs.map((d) => vectorize(vectorizer, d.doc)),
+    docs.map((d) => at.get(d.label)!),
+    labels.length,
+    vectorizer.terms.length,
+    params,
+    pause,
+  );
   return { labels, vectorizer, model, temperature: 1, params };
 }
 
@@ -99,7 +119,9 @@ export interface FoldPrediction extends HeldOut {
  * the bureau has history); the reported figures never use them.
  */
 export async function crossValidatedPredictions(
-  docs: readonly LabelledCase[], params: ClassifierParams, opts: { folds?: number; seed?: number; scoreSynthetic: boolean; pause?: () => Promise<void> },
+  docs: readonly LabelledCase[],
+  params: ClassifierParams,
+  opts: { folds?: number; seed?: number; scoreSynthetic: boolean; pause?: () => Promise<void> },
 ): Promise<{ labels: string[]; predictions: FoldPrediction[] }> {
   const { folds = 5, seed = 20261125 } = opts;
   const labels = [...new Set(docs.map((d) => d.label))].sort();
@@ -111,14 +133,17 @@ export async function crossValidatedPredictions(
     [order[i], order[j]] = [order[j], order[i]];
   }
   const foldOf = new Int32Array(docs.length);
-  order.forEach((d, pos) => { foldOf[d] = pos % folds; });
+  order.forEach((d, pos) => {
+    foldOf[d] = pos % folds;
+  });
   const predictions: FoldPrediction[] = [];
   for (let f = 0; f < folds; f++) {
     const test = docs.map((d, i) => ({ d, i })).filter(({ d, i }) => foldOf[i] === f && (opts.scoreSynthetic || !d.synthetic));
     if (test.length === 0) continue;
     const train = docs.filter((_, i) => foldOf[i] !== f);
     const c = opts.pause ? await trainClassifierYielding(train, params, opts.pause, labels) : trainClassifier(train, params, labels);
-    for (const { d } of test) predictions.push({ logits: logits(c.model, vectorize(c.vectorizer, d.doc)), label: at.get(d.label)!, fold: f, synthetic: d.synthetic });
+    for (const { d } of test)
+      predictions.push({ logits: logits(c.model, vectorize(c.vectorizer, d.doc)), label: at.get(d.label)!, fold: f, synthetic: d.synthetic });
     await opts.pause?.();
   }
   return { labels, predictions };
@@ -150,11 +175,16 @@ export function heldOutMetrics(labels: readonly string[], predictions: readonly 
     const ranked = Array.from(p.logits, (z, i) => ({ z, i })).sort((a, b) => b.z - a.z || a.i - b.i);
     const top = ranked[0]?.i;
     per[p.label].cases += 1;
-    if (top === p.label) { hit += 1; per[p.label].hits += 1; }
+    if (top === p.label) {
+      hit += 1;
+      per[p.label].hits += 1;
+    }
     if (ranked.slice(0, 3).some((r) => r.i === p.label)) hit3 += 1;
   }
   const n = predictions.length;
-  const perDepartment = labels.map((label, i) => ({ label, cases: per[i].cases, recall: per[i].cases ? per[i].hits / per[i].cases : 0 })).filter((d) => d.cases > 0);
+  const perDepartment = labels
+    .map((label, i) => ({ label, cases: per[i].cases, recall: per[i].cases ? per[i].hits / per[i].cases : 0 }))
+    .filter((d) => d.cases > 0);
   return {
     cases: n,
     accuracy: n ? hit / n : 0,
@@ -184,19 +214,24 @@ export const MIN_CALIBRATION_CASES = 100;
  * Temperature scaling on held-out folds: T fitted on `pool`, the report measured on `scored`
  * (the bureau's held-out cases) — honest because each fold's T comes from the other folds.
  */
-export function calibrate(pool: readonly FoldPrediction[], scored: readonly FoldPrediction[], fittedOn: CalibrationResult['fittedOn'] = 'bureau'): CalibrationResult {
-  const judged = (t: (f: number) => number) => scored.map((h) => {
-    const p = softmax(h.logits, t(h.fold));
-    const top = topOf(p);
-    return { confidence: p[top], correct: top === h.label };
-  });
+export function calibrate(
+  pool: readonly FoldPrediction[],
+  scored: readonly FoldPrediction[],
+  fittedOn: CalibrationResult['fittedOn'] = 'bureau',
+): CalibrationResult {
+  const judged = (t: (f: number) => number) =>
+    scored.map((h) => {
+      const p = softmax(h.logits, t(h.fold));
+      const top = topOf(p);
+      return { confidence: p[top], correct: top === h.label };
+    });
   const folds = [...new Set(pool.map((p) => p.fold))];
   const perFold = new Map(folds.map((f) => [f, fitTemperature(pool.filter((p) => p.fold !== f))]));
   return {
     temperature: fitTemperature(pool),
     fittedOn,
     eceBefore: calibrationReport(judged(() => 1)).ece,
-    after: calibrationReport(judged((f) => (folds.length > 1 ? perFold.get(f) ?? 1 : 1))),
+    after: calibrationReport(judged((f) => (folds.length > 1 ? (perFold.get(f) ?? 1) : 1))),
   };
 }
 
@@ -230,7 +265,10 @@ function seededSample<T>(xs: readonly T[], n: number, seed = 4242): T[] {
     const j = Math.floor(rnd() * (i + 1));
     [idx[i], idx[j]] = [idx[j], idx[i]];
   }
-  return idx.slice(0, n).sort((a, b) => a - b).map((i) => xs[i]);
+  return idx
+    .slice(0, n)
+    .sort((a, b) => a - b)
+    .map((i) => xs[i]);
 }
 
 /**
@@ -256,7 +294,9 @@ export async function buildRoutingModel(
   const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
   const bureau = best.run.predictions.filter((p) => !p.synthetic);
   const ownCalibration = bureau.length >= MIN_CALIBRATION_CASES;
-  const calibration = best.run.predictions.length ? calibrate(ownCalibration ? bureau : best.run.predictions, bureau, ownCalibration ? 'bureau' : 'pooled') : null;
+  const calibration = best.run.predictions.length
+    ? calibrate(ownCalibration ? bureau : best.run.predictions, bureau, ownCalibration ? 'bureau' : 'pooled')
+    : null;
   const classifier = pause ? await trainClassifierYielding(docs, best.params, pause) : trainClassifier(docs, best.params);
   classifier.temperature = calibration?.temperature ?? 1;
   return {

@@ -9,7 +9,11 @@ export class LoginLimiter {
    * map is still full the oldest keys go first (an attacker cycling keys loses its own counts,
    * never anyone's login).
    */
-  constructor(private readonly maxFailures: number, private readonly windowMs: number, private readonly maxKeys = 50_000) {}
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+    private readonly maxKeys = 50_000,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const list = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
@@ -92,7 +96,10 @@ export class LoginPolicy {
   private readonly userFailures = new Map<string, number[]>();
   private readonly known = new Map<string, Map<string, number>>();
 
-  constructor(private readonly o: LoginPolicyOptions = DEFAULT_LOGIN_POLICY, private readonly maxKeys = 50_000) {
+  constructor(
+    private readonly o: LoginPolicyOptions = DEFAULT_LOGIN_POLICY,
+    private readonly maxKeys = 50_000,
+  ) {
     this.perClient = new LoginLimiter(o.maxFailuresPerClient, o.windowMs, maxKeys);
     this.perAddress = new LoginLimiter(o.maxFailuresPerAddress, o.windowMs, maxKeys);
   }

@@ -12,7 +12,10 @@ export class ServiceClients {
   private readonly hashes = new Map<string, Buffer>();
 
   constructor(spec: string | undefined) {
-    for (const part of (spec ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of (spec ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const eq = part.indexOf('=');
       const id = part.slice(0, eq).trim();
       const secret = part.slice(eq + 1).trim();
@@ -36,7 +39,7 @@ export class ServiceClients {
     const expected = this.hashes.get(clientId);
     const given = sha256(secret);
     const ok = expected ? timingSafeEqual(expected, given) : (timingSafeEqual(given, given), false);
-    return ok ? SERVICE_GRANTS[clientId] ?? null : null;
+    return ok ? (SERVICE_GRANTS[clientId] ?? null) : null;
   }
 }
 

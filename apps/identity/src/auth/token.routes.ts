@@ -28,7 +28,9 @@ export function tokenRoutes(app: Express, deps: { clients: ServiceClients; token
       }
     }
     if (body.grant_type !== 'client_credentials') {
-      res.status(400).json({ error: body.grant_type ? 'unsupported_grant_type' : 'invalid_request', error_description: 'grant_type must be client_credentials' });
+      res
+        .status(400)
+        .json({ error: body.grant_type ? 'unsupported_grant_type' : 'invalid_request', error_description: 'grant_type must be client_credentials' });
       return;
     }
     if (!clientId || !secret) {
@@ -40,7 +42,10 @@ export function tokenRoutes(app: Express, deps: { clients: ServiceClients; token
     const key = `service:${deps.clients.knows(clientId) ? clientId : '?'}|${req.ip ?? ''}`;
     const wait = deps.limiter.blockedFor(key);
     if (wait > 0) {
-      res.status(429).set('retry-after', String(wait)).json({ error: 'invalid_client', error_description: `too many failed attempts, retry in ${wait} s` });
+      res
+        .status(429)
+        .set('retry-after', String(wait))
+        .json({ error: 'invalid_client', error_description: `too many failed attempts, retry in ${wait} s` });
       return;
     }
     const scopes = deps.clients.authenticate(clientId, secret);

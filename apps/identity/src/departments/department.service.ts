@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { Department } from './department.entity';
 
 export const DepartmentCommand = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9-]{1,31}$/, '编码须为 2-32 位小写字母、数字或连字符，以字母开头'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{1,31}$/, '编码须为 2-32 位小写字母、数字或连字符，以字母开头'),
   name: z.string().trim().min(2, '名称至少 2 个字').max(50, '名称最多 50 个字'),
 });
 export const DepartmentUpdateCommand = z.object({

@@ -21,10 +21,11 @@ export interface AttachmentStore {
 /** The bytes in intake's own database: table intake_attachment_blob (sha256 → bytea). */
 export const postgresAttachmentStore: AttachmentStore = {
   async put(em, sha256, bytes) {
-    await em.execute(
-      'insert into intake_attachment_blob (sha256, size, bytes, created_at) values (?, ?, ?, now()) on conflict (sha256) do nothing',
-      [sha256, bytes.length, bytes],
-    );
+    await em.execute('insert into intake_attachment_blob (sha256, size, bytes, created_at) values (?, ?, ?, now()) on conflict (sha256) do nothing', [
+      sha256,
+      bytes.length,
+      bytes,
+    ]);
   },
   async get(em, sha256) {
     const rows = await em.execute<Array<{ bytes: Buffer }>>('select bytes from intake_attachment_blob where sha256 = ?', [sha256]);

@@ -1,7 +1,19 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, INTAKE_ERRORS } from '@hotline/contracts';
-import { AccessRule, isAllowed, isUuid, actorOf, AuthUser, checkUpload, codedError, DomainError, fileTooLarge as tooLarge, parseInput, recordEvent } from '@hotline/service-kit';
+import {
+  AccessRule,
+  isAllowed,
+  isUuid,
+  actorOf,
+  AuthUser,
+  checkUpload,
+  codedError,
+  DomainError,
+  fileTooLarge as tooLarge,
+  parseInput,
+  recordEvent,
+} from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseAudit } from '../audit/case-audit.entity';
 import { Attachment, Case } from '../cases/case.entity';
@@ -32,7 +44,6 @@ export const attachmentUrl = (caseId: string, id: string) => `/cases/${caseId}/a
 
 /** The refusal for a file larger than the limit (HTTP 413). */
 export const fileTooLarge = (maxBytes: number) => tooLarge(maxBytes, '附件');
-
 
 /**
  * Serialises, per content, the uploads and removals that touch the same bytes (a transaction
@@ -77,15 +88,26 @@ export async function addAttachment(
     const entry: Attachment = { id: a.id, name: fileName, url: attachmentUrl(c.id, a.id), contentType: kind.contentType, size: a.size };
     c.attachments = [...c.attachments, entry];
     tx.create(CaseAudit, {
-      caseId: c.id, kind: 'attachment-added', before: null,
+      caseId: c.id,
+      kind: 'attachment-added',
+      before: null,
       after: { attachmentId: a.id, fileName, contentType: kind.contentType, size: a.size, sha256 },
-      reason: '上传附件', actorUserId: user.id, actor: user.role, at: new Date(),
+      reason: '上传附件',
+      actorUserId: user.id,
+      actor: user.role,
+      at: new Date(),
     });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.attachment-added', source: 'intake', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, attachmentId: a.id, contentType: kind.contentType, size: a.size },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.attachment-added',
+        source: 'intake',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: { externalNo: c.externalNo, attachmentId: a.id, contentType: kind.contentType, size: a.size },
+      }),
+    );
     return { attachment: a, entry };
   });
 }
@@ -170,16 +192,32 @@ export async function removeAttachment(em: EntityManager, store: AttachmentStore
     if (others === 0) await store.delete(tx, attachment.sha256);
 
     tx.create(CaseAudit, {
-      caseId: c.id, kind: 'attachment-removed',
-      before: { attachmentId: attachment.id, fileName: attachment.fileName, contentType: attachment.contentType, size: attachment.size, sha256: attachment.sha256 },
+      caseId: c.id,
+      kind: 'attachment-removed',
+      before: {
+        attachmentId: attachment.id,
+        fileName: attachment.fileName,
+        contentType: attachment.contentType,
+        size: attachment.size,
+        sha256: attachment.sha256,
+      },
       after: { attachmentId: attachment.id, removedAt: removedAt.toISOString(), bytesDeleted: others === 0 },
-      reason: cmd.reason, actorUserId: user.id, actor: user.role, at: removedAt,
+      reason: cmd.reason,
+      actorUserId: user.id,
+      actor: user.role,
+      at: removedAt,
     });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.attachment-removed', source: 'intake', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, attachmentId: attachment.id },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.attachment-removed',
+        source: 'intake',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: { externalNo: c.externalNo, attachmentId: attachment.id },
+      }),
+    );
     return c;
   });
 }

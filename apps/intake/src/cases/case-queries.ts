@@ -20,11 +20,20 @@ export async function findCaseForUser(em: EntityManager, user: AuthUser, id: str
  * 待签收, the whole queue page by page: longest waiting first, or the most urgent first (紧急, 及时,
  * 一般; then longest waiting), so a newer urgent case is found however long the backlog.
  */
-export function unsignedCases(em: EntityManager, page: PageRequest = { offset: 0, limit: 200 }, sort: QueueSort = 'wait', filter?: string | null): Promise<Case[]> {
+export function unsignedCases(
+  em: EntityManager,
+  page: PageRequest = { offset: 0, limit: 200 },
+  sort: QueueSort = 'wait',
+  filter?: string | null,
+): Promise<Case[]> {
   const byWait = { receivedAt: 'asc', id: 'asc' } as const;
   // A raw fragment is used once: one per query.
   const urgencyRank = raw((alias: string) => `case ${alias}.urgency when 'urgent' then 0 when 'timely' then 1 else 2 end`);
-  return em.find(Case, unsignedWhere(filter), { orderBy: sort === 'urgency' ? [{ [urgencyRank]: 'asc' }, byWait] : [byWait], limit: page.limit, offset: page.offset });
+  return em.find(Case, unsignedWhere(filter), {
+    orderBy: sort === 'urgency' ? [{ [urgencyRank]: 'asc' }, byWait] : [byWait],
+    limit: page.limit,
+    offset: page.offset,
+  });
 }
 
 /** 待签收, narrowed by a 工单编号, 标题 or 楼盘 fragment when one is given (the queue's filter box). */
@@ -51,7 +60,11 @@ export function listCases(em: EntityManager, user: AuthUser, opts: { stage?: str
 }
 
 /** 待签收 summary the duty screen polls: how many, and how long the oldest has waited. */
-export async function unsignedSummary(em: EntityManager, now = new Date(), filter?: string | null): Promise<{ count: number; oldestReceivedAt: Date | null; oldestWaitMinutes: number | null }> {
+export async function unsignedSummary(
+  em: EntityManager,
+  now = new Date(),
+  filter?: string | null,
+): Promise<{ count: number; oldestReceivedAt: Date | null; oldestWaitMinutes: number | null }> {
   const where = unsignedWhere(filter);
   const count = await em.count(Case, where);
   const first = count ? await em.findOne(Case, where, { orderBy: { receivedAt: 'asc', id: 'asc' } }) : null;
@@ -126,7 +139,8 @@ export async function searchCases(em: EntityManager, user: AuthUser, input: Case
   if (s.receivedTo) where.push({ receivedAt: { $lt: s.receivedTo } });
   const scope = departmentScope(user);
   if (scope !== 'all') where.push({ departmentIds: { $overlap: scope } });
-  const find = (tx: EntityManager) => tx.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
+  const find = (tx: EntityManager) =>
+    tx.findAndCount(Case, where.length ? { $and: where } : {}, { orderBy: { receivedAt: 'desc', id: 'asc' }, limit: s.limit, offset: s.offset });
   if (!personal.length) {
     const [items, total] = await find(em);
     return { total, items };
@@ -152,7 +166,11 @@ export async function topicWithDescendants(em: EntityManager, name: string): Pro
   const names = new Set([root.name]);
   const codes = [root.code];
   for (let i = 0; i < codes.length && i < 1_000; i++) {
-    for (const t of topics) if (t.parentCode === codes[i] && !names.has(t.name)) { names.add(t.name); codes.push(t.code); }
+    for (const t of topics)
+      if (t.parentCode === codes[i] && !names.has(t.name)) {
+        names.add(t.name);
+        codes.push(t.code);
+      }
   }
   return [...names];
 }

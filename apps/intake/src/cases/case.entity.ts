@@ -2,8 +2,21 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { randomUUID } from 'node:crypto';
 import {
-  knownOf, redactText,
-  CASE_STAGES, CaseStage, Channel, CHANNELS, LINK_KINDS, LinkKind, QUEUE_SORTS, REQUEST_TYPES, RequestType, TIERS, Tier, URGENCIES, Urgency,
+  knownOf,
+  redactText,
+  CASE_STAGES,
+  CaseStage,
+  Channel,
+  CHANNELS,
+  LINK_KINDS,
+  LinkKind,
+  QUEUE_SORTS,
+  REQUEST_TYPES,
+  RequestType,
+  TIERS,
+  Tier,
+  URGENCIES,
+  Urgency,
 } from '@hotline/contracts';
 
 const asEnum = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -46,8 +59,24 @@ export class Attachment {
 @Entity({ tableName: 'intake_case' })
 @Index({ properties: ['stage', 'receivedAt'] })
 export class Case {
-  [OptionalProps]?: 'stage' | 'tier' | 'urgency' | 'departmentIds' | 'version' | 'createdAt' | 'updatedAt' | 'signedAt' | 'signedBy'
-    | 'anonymous' | 'confidential' | 'attachments' | 'repeatCount' | 'clusterCount' | 'searchText' | 'callerKey' | 'keyPerson';
+  [OptionalProps]?:
+    | 'stage'
+    | 'tier'
+    | 'urgency'
+    | 'departmentIds'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'signedAt'
+    | 'signedBy'
+    | 'anonymous'
+    | 'confidential'
+    | 'attachments'
+    | 'repeatCount'
+    | 'clusterCount'
+    | 'searchText'
+    | 'callerKey'
+    | 'keyPerson';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -229,7 +258,13 @@ export class Case {
 }
 
 /** The stored search text of a case: its title and content redacted, the case's own values included. */
-export function searchTextOf(c: { title: string; content: string; citizenName?: string | null; citizenPhone?: string | null; address?: string | null }): string {
+export function searchTextOf(c: {
+  title: string;
+  content: string;
+  citizenName?: string | null;
+  citizenPhone?: string | null;
+  address?: string | null;
+}): string {
   const known = knownOf(c);
   return `${redactText(c.title, known)}\n${redactText(c.content, known)}`;
 }

@@ -1,6 +1,18 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Channel, knownOf, maskAddress, maskName, maskPhone, QueueSort, redactText, RequestType, Urgency, INTAKE_ERRORS } from '@hotline/contracts';
-import { actorOf, assertInScope, Authorized, groupBy, loaderFor, MAX_PAGE_SIZE, pageRequest, requireUser, rowsById, ServiceContext, codedError } from '@hotline/service-kit';
+import {
+  actorOf,
+  assertInScope,
+  Authorized,
+  groupBy,
+  loaderFor,
+  MAX_PAGE_SIZE,
+  pageRequest,
+  requireUser,
+  rowsById,
+  ServiceContext,
+  codedError,
+} from '@hotline/service-kit';
 import { signCase, signCases } from '../signing/sign-case';
 import { TimelineEntry } from '../timeline/timeline-entry.entity';
 import { Attachment, Case, CaseStageEnum, ChannelEnum, QueueSortEnum, RequestTypeEnum, UrgencyEnum } from './case.entity';
@@ -195,8 +207,11 @@ export class CaseResolver {
   @FieldResolver(() => [TimelineEntry], { description: '时间线：谁、何时、做了什么、为什么' })
   timeline(@Root() c: Case, @Ctx() ctx: ServiceContext): Promise<TimelineEntry[]> {
     // One query for the timelines of every case in the response, not one per case.
-    return loaderFor(ctx, 'timeline', async (ids) =>
-      groupBy(await ctx.em.find(TimelineEntry, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'asc', id: 'asc' } }), (t) => t.caseId), [] as TimelineEntry[],
+    return loaderFor(
+      ctx,
+      'timeline',
+      async (ids) => groupBy(await ctx.em.find(TimelineEntry, { caseId: { $in: [...ids] } }, { orderBy: { occurredAt: 'asc', id: 'asc' } }), (t) => t.caseId),
+      [] as TimelineEntry[],
     ).load(c.id);
   }
 }

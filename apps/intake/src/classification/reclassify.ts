@@ -20,17 +20,37 @@ type Classification = Pick<Case, 'requestType' | 'topic' | 'tier' | 'urgency'>;
 const classificationOf = (c: Classification) => ({ requestType: c.requestType, topic: c.topic, tier: c.tier, urgency: c.urgency });
 
 /** Writes a classification change with its audit record and `hotline.case.classified` (before → after). */
-export async function recordClassification(tx: EntityManager, c: Case, before: Classification, actor: Actor, reason: string, automatic: boolean, ruleIds?: string[]): Promise<void> {
+export async function recordClassification(
+  tx: EntityManager,
+  c: Case,
+  before: Classification,
+  actor: Actor,
+  reason: string,
+  automatic: boolean,
+  ruleIds?: string[],
+): Promise<void> {
   const after = classificationOf(c);
   tx.create(CaseAudit, {
-    caseId: c.id, kind: 'classified', before: classificationOf(before), after, reason,
-    actorUserId: 'userId' in actor ? actor.userId : null, actor: 'role' in actor ? actor.role : `system:${actor.system}`, at: new Date(),
+    caseId: c.id,
+    kind: 'classified',
+    before: classificationOf(before),
+    after,
+    reason,
+    actorUserId: 'userId' in actor ? actor.userId : null,
+    actor: 'role' in actor ? actor.role : `system:${actor.system}`,
+    at: new Date(),
   });
   await tx.flush();
-  await recordEvent(tx, createEvent({
-    type: 'hotline.case.classified', source: 'intake', actor, caseId: c.id,
-    data: { externalNo: c.externalNo, before: classificationOf(before), after, reason: digest(reason, 200), automatic, ...(ruleIds ? { ruleIds } : {}) },
-  }));
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.case.classified',
+      source: 'intake',
+      actor,
+      caseId: c.id,
+      data: { externalNo: c.externalNo, before: classificationOf(before), after, reason: digest(reason, 200), automatic, ...(ruleIds ? { ruleIds } : {}) },
+    }),
+  );
 }
 
 /**
@@ -45,7 +65,12 @@ export async function reclassifyCase(em: EntityManager, user: AuthUser, input: u
       throw codedError(INTAKE_ERRORS.UNKNOWN_TOPIC, { topic: cmd.topic });
     }
     const before = classificationOf(c);
-    Object.assign(c, Object.fromEntries(Object.entries({ requestType: cmd.requestType, topic: cmd.topic, tier: cmd.tier, urgency: cmd.urgency }).filter(([, v]) => v !== undefined)));
+    Object.assign(
+      c,
+      Object.fromEntries(
+        Object.entries({ requestType: cmd.requestType, topic: cmd.topic, tier: cmd.tier, urgency: cmd.urgency }).filter(([, v]) => v !== undefined),
+      ),
+    );
     if (JSON.stringify(classificationOf(c)) === JSON.stringify(before)) throw codedError(INTAKE_ERRORS.NOTHING_CHANGED);
     await recordClassification(tx, c, before, actorOf(user), cmd.reason, false);
     return c;

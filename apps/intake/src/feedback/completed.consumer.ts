@@ -25,22 +25,26 @@ export async function onCompleted(e: EventEnvelope, em: EntityManager): Promise<
   const merged = await em.find(Case, { masterCaseId: master.id, linkKind: 'merge' });
   for (const c of [master, ...merged]) {
     // upsert writes plain data: the entity's initializers do not run, so every column is given here.
-    await em.upsert(FeedbackRecord, {
-      id: randomUUID(),
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: new Date(),
-      createdAt: new Date(),
-      caseId: c.id,
-      externalNo: c.externalNo,
-      completionEventId: e.id,
-      masterCaseId: c.id === master.id ? null : master.id,
-      result: d.result,
-      replySummary: d.replyDigest,
-      departmentId: d.departmentId,
-      receivedAt: c.receivedAt,
-      completedAt: new Date(d.completedAt),
-    }, { onConflictFields: ['caseId', 'completionEventId'], onConflictAction: 'ignore' });
+    await em.upsert(
+      FeedbackRecord,
+      {
+        id: randomUUID(),
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: new Date(),
+        createdAt: new Date(),
+        caseId: c.id,
+        externalNo: c.externalNo,
+        completionEventId: e.id,
+        masterCaseId: c.id === master.id ? null : master.id,
+        result: d.result,
+        replySummary: d.replyDigest,
+        departmentId: d.departmentId,
+        receivedAt: c.receivedAt,
+        completedAt: new Date(d.completedAt),
+      },
+      { onConflictFields: ['caseId', 'completionEventId'], onConflictAction: 'ignore' },
+    );
   }
 }
 

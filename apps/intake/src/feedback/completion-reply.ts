@@ -19,7 +19,10 @@ const QUERY = `query CompletionReply($caseId: ID!, $completedAt: DateTimeISO) {
 
 export function dispatchReplySource(services: ServiceClient, dispatchGraphqlUrl: string): ReplySource {
   return async (caseId, completedAt) => {
-    const data = await services.query<{ completionReply: Record<string, string | null> }>(dispatchGraphqlUrl, QUERY, { caseId, completedAt: completedAt.toISOString() });
+    const data = await services.query<{ completionReply: Record<string, string | null> }>(dispatchGraphqlUrl, QUERY, {
+      caseId,
+      completedAt: completedAt.toISOString(),
+    });
     const r = data.completionReply;
     return {
       text: String(r.text ?? ''),

@@ -66,14 +66,21 @@ export class FeedbackDelivery {
   private round?: Promise<void>;
   private stopped = false;
 
-  constructor(private readonly orm: MikroORM, private readonly log: Logger, private readonly opts: DeliveryOptions) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly log: Logger,
+    private readonly opts: DeliveryOptions,
+  ) {}
 
   start(): void {
     const tick = async () => {
       if (this.stopped) return;
       if (!this.running) {
         this.running = true;
-        this.round = this.runOnce().then(() => undefined, (e) => this.log.warn({ err: e }, 'feedback delivery round failed'));
+        this.round = this.runOnce().then(
+          () => undefined,
+          (e) => this.log.warn({ err: e }, 'feedback delivery round failed'),
+        );
         await this.round;
         this.running = false;
       }
@@ -130,9 +137,15 @@ export class FeedbackDelivery {
     // Nothing to send to: records wait for a webhook or the export — complete, with the reply.
     if (!endpoint) return this.completeReplies(batch);
     return this.orm.em.fork().transactional(async (tx) => {
-      const due = await tx.find(FeedbackRecord, { state: 'pending', nextAttemptAt: { $lte: new Date() } }, {
-        orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE /* skip locked */,
-      });
+      const due = await tx.find(
+        FeedbackRecord,
+        { state: 'pending', nextAttemptAt: { $lte: new Date() } },
+        {
+          orderBy: { nextAttemptAt: 'asc' },
+          limit: batch,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE /* skip locked */,
+        },
+      );
       for (const r of due) await this.deliver(tx, r, endpoint);
       return due.length;
     });
@@ -145,9 +158,15 @@ export class FeedbackDelivery {
    */
   private async completeReplies(batch: number): Promise<number> {
     return this.orm.em.fork().transactional(async (tx) => {
-      const due = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] }, replyText: null, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: new Date() } }] }, {
-        orderBy: { nextAttemptAt: 'asc' }, limit: batch, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
-      });
+      const due = await tx.find(
+        FeedbackRecord,
+        { state: { $in: ['pending', 'failed'] }, replyText: null, $or: [{ nextAttemptAt: null }, { nextAttemptAt: { $lte: new Date() } }] },
+        {
+          orderBy: { nextAttemptAt: 'asc' },
+          limit: batch,
+          lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
+        },
+      );
       for (const r of due) {
         const error = await this.readReply(r);
         r.lastError = error;
@@ -171,10 +190,16 @@ export class FeedbackDelivery {
       r.nextAttemptAt = null;
       r.lastError = null;
       await tx.flush();
-      await recordEvent(tx, createEvent({
-        type: 'hotline.case.feedback-delivered', source: 'intake', actor: { system: 'intake-feedback' }, caseId: r.caseId,
-        data: { externalNo: r.externalNo, channel: 'webhook', state: 'delivered', attempts: r.attempts, deliveredAt: r.deliveredAt.toISOString() },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.case.feedback-delivered',
+          source: 'intake',
+          actor: { system: 'intake-feedback' },
+          caseId: r.caseId,
+          data: { externalNo: r.externalNo, channel: 'webhook', state: 'delivered', attempts: r.attempts, deliveredAt: r.deliveredAt.toISOString() },
+        }),
+      );
     } else {
       r.lastError = error;
       if (r.attempts >= this.opts.maxAttempts) {

@@ -12,13 +12,17 @@ export interface FeedbackEndpoint {
 }
 
 /** The webhook in force: the admin's setting over the service config; null when neither is set. */
-export async function loadEndpoint(em: EntityManager, config: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string }): Promise<FeedbackEndpoint | null> {
+export async function loadEndpoint(
+  em: EntityManager,
+  config: { FEEDBACK_WEBHOOK_URL?: string; FEEDBACK_WEBHOOK_SECRET?: string },
+): Promise<FeedbackEndpoint | null> {
   const rows = await em.getConnection().execute<Array<{ value: unknown }>>('select value from intake_setting where key = ?', [KEY]);
   if (rows.length) {
     const v = (typeof rows[0].value === 'string' ? JSON.parse(rows[0].value) : rows[0].value) as { url?: string; secret?: string };
     if (v.url && v.secret) return { url: v.url, secret: v.secret, source: 'admin' };
   }
-  if (config.FEEDBACK_WEBHOOK_URL && config.FEEDBACK_WEBHOOK_SECRET) return { url: config.FEEDBACK_WEBHOOK_URL, secret: config.FEEDBACK_WEBHOOK_SECRET, source: 'config' };
+  if (config.FEEDBACK_WEBHOOK_URL && config.FEEDBACK_WEBHOOK_SECRET)
+    return { url: config.FEEDBACK_WEBHOOK_URL, secret: config.FEEDBACK_WEBHOOK_SECRET, source: 'config' };
   return null;
 }
 

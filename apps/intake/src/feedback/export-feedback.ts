@@ -19,7 +19,11 @@ const HEADERS = ['工单编号', '办理结果', '答复内容', '承办科室',
  */
 export async function exportFeedback(em: EntityManager, user: AuthUser, replies: ReplySource): Promise<{ fileName: string; content: string; count: number }> {
   return em.transactional(async (tx) => {
-    const rows = await tx.find(FeedbackRecord, { state: { $in: ['pending', 'failed'] } }, { orderBy: { completedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+    const rows = await tx.find(
+      FeedbackRecord,
+      { state: { $in: ['pending', 'failed'] } },
+      { orderBy: { completedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+    );
     for (const r of rows) {
       await ensureReply(r, replies).catch((e) => {
         throw codedError(INTAKE_ERRORS.REPLY_UNAVAILABLE, { externalNo: r.externalNo, problem: replyFetchError(e).replace('，将自动重试', '') });
@@ -31,17 +35,34 @@ export async function exportFeedback(em: EntityManager, user: AuthUser, replies:
     const now = new Date();
     for (const r of rows) {
       const p = await payloadOf(tx, r);
-      lines.push([
-        p.externalNo, REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result, p.replyText, p.departmentName ?? '',
-        beijingTime(p.receivedAt), p.contactedAt ? beijingTime(p.contactedAt) : '', p.repliedAt ? beijingTime(p.repliedAt) : '', beijingTime(p.completedAt), p.masterExternalNo ?? '',
-      ].map(q).join(','));
+      lines.push(
+        [
+          p.externalNo,
+          REPLY_RESULT_LABELS[r.result as ReplyResult] ?? r.result,
+          p.replyText,
+          p.departmentName ?? '',
+          beijingTime(p.receivedAt),
+          p.contactedAt ? beijingTime(p.contactedAt) : '',
+          p.repliedAt ? beijingTime(p.repliedAt) : '',
+          beijingTime(p.completedAt),
+          p.masterExternalNo ?? '',
+        ]
+          .map(q)
+          .join(','),
+      );
       r.state = 'exported';
       r.nextAttemptAt = null;
       await tx.flush();
-      await recordEvent(tx, createEvent({
-        type: 'hotline.case.feedback-delivered', source: 'intake', actor: actorOf(user), caseId: r.caseId,
-        data: { externalNo: r.externalNo, channel: 'export', state: 'exported', attempts: r.attempts, deliveredAt: now.toISOString() },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.case.feedback-delivered',
+          source: 'intake',
+          actor: actorOf(user),
+          caseId: r.caseId,
+          data: { externalNo: r.externalNo, channel: 'export', state: 'exported', attempts: r.attempts, deliveredAt: now.toISOString() },
+        }),
+      );
     }
     const stamp = beijingTime(now).slice(0, 16).replace(/[-: ]/g, '');
     return { fileName: `办结反馈-${stamp}.csv`, content: `\uFEFF${lines.join('\r\n')}\r\n`, count: rows.length };
@@ -66,10 +87,16 @@ export async function markUploaded(em: EntityManager, user: AuthUser, ids: strin
     }
     await tx.flush();
     for (const r of rows) {
-      await recordEvent(tx, createEvent({
-        type: 'hotline.case.feedback-delivered', source: 'intake', actor: actorOf(user), caseId: r.caseId,
-        data: { externalNo: r.externalNo, channel: 'export', state: 'delivered', attempts: r.attempts, deliveredAt: now.toISOString() },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.case.feedback-delivered',
+          source: 'intake',
+          actor: actorOf(user),
+          caseId: r.caseId,
+          data: { externalNo: r.externalNo, channel: 'export', state: 'delivered', attempts: r.attempts, deliveredAt: now.toISOString() },
+        }),
+      );
     }
     return rows;
   });

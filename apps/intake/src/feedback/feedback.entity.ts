@@ -32,14 +32,20 @@ export class FeedbackRecord {
    */
   @Property({ type: 'text', nullable: true }) replyText?: string | null;
   @Field(() => String, { nullable: true, description: '承办科室' }) @Property({ type: 'string', length: 100, nullable: true }) departmentName?: string | null;
-  @Field(() => Date, { nullable: true, description: '答复时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) repliedAt?: Date | null;
-  @Field(() => Date, { nullable: true, description: '首次联系时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) contactedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '答复时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  repliedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '首次联系时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  contactedAt?: Date | null;
   @Field(() => ID) @Property({ type: 'uuid' }) departmentId!: string;
   @Field(() => Date, { description: '受理时间' }) @Property({ type: 'Date', columnType: 'timestamptz' }) receivedAt!: Date;
   @Field(() => Date, { description: '办结时间' }) @Property({ type: 'Date', columnType: 'timestamptz' }) completedAt!: Date;
   @Field(() => FeedbackStateEnum) @Property({ type: 'string', length: 16 }) state: FeedbackState = 'pending';
   @Field(() => Int, { description: '已尝试次数' }) @Property({ type: 'integer' }) attempts: number = 0;
-  @Field(() => Date, { nullable: true, description: '下次重试时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) nextAttemptAt?: Date | null = new Date();
+  @Field(() => Date, { nullable: true, description: '下次重试时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  nextAttemptAt?: Date | null = new Date();
   @Field(() => String, { nullable: true, description: '最近一次错误' }) @Property({ type: 'string', length: 300, nullable: true }) lastError?: string | null;
   @Field(() => Date, { nullable: true }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) deliveredAt?: Date | null;
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();

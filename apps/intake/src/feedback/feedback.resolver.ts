@@ -64,7 +64,11 @@ export class FeedbackResolver {
 
   @Authorized(['admin'])
   @Mutation(() => FeedbackWebhook, { description: '设置办结反馈回传地址与签名密钥（覆盖服务配置）' })
-  async configureFeedbackWebhook(@Arg('url', () => String) url: string, @Arg('secret', () => String) secret: string, @Ctx() ctx: Ctx): Promise<FeedbackWebhook> {
+  async configureFeedbackWebhook(
+    @Arg('url', () => String) url: string,
+    @Arg('secret', () => String) secret: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<FeedbackWebhook> {
     await saveEndpoint(ctx.em, requireUser(ctx), { url, secret });
     return this.feedbackWebhook(ctx);
   }

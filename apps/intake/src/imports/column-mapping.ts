@@ -6,9 +6,27 @@ import type { SheetCell } from '@hotline/service-kit';
  * order. Plain functions: they turn one spreadsheet row into a receive command, or say why not.
  */
 export const IMPORT_FIELDS = [
-  'externalNo', 'receivedAt', 'districtDispatchedAt', 'citizenName', 'citizenPhone', 'anonymous', 'confidential',
-  'address', 'street', 'community', 'projectName', 'longitude', 'latitude', 'title', 'content', 'requestType', 'topic',
-  'urgency', 'deadlineAt', 'completedAt', 'attachmentUrls',
+  'externalNo',
+  'receivedAt',
+  'districtDispatchedAt',
+  'citizenName',
+  'citizenPhone',
+  'anonymous',
+  'confidential',
+  'address',
+  'street',
+  'community',
+  'projectName',
+  'longitude',
+  'latitude',
+  'title',
+  'content',
+  'requestType',
+  'topic',
+  'urgency',
+  'deadlineAt',
+  'completedAt',
+  'attachmentUrls',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -50,7 +68,10 @@ export interface RowProblem {
 }
 
 /** Which header each field reads, given a saved mapping over the defaults; missing required columns are problems. */
-export function resolveColumns(headers: string[], mapping: Partial<Record<ImportField, string>> = {}): { columns: Partial<Record<ImportField, string>>; problems: RowProblem[] } {
+export function resolveColumns(
+  headers: string[],
+  mapping: Partial<Record<ImportField, string>> = {},
+): { columns: Partial<Record<ImportField, string>>; problems: RowProblem[] } {
   const present = new Set(headers.map((h) => h.trim()));
   const columns: Partial<Record<ImportField, string>> = {};
   const problems: RowProblem[] = [];
@@ -97,9 +118,13 @@ function codeOf<T extends string>(value: string, codes: readonly T[], labels: Re
  * One row to the input of `receiveCase` (validated there again with its zod schema), or the
  * problems of this row, each naming its column.
  */
-export function rowToInput(rowNumber: number, cells: Record<string, Cell>, columns: Partial<Record<ImportField, string>>): { input?: Record<string, unknown>; problems: RowProblem[] } {
+export function rowToInput(
+  rowNumber: number,
+  cells: Record<string, Cell>,
+  columns: Partial<Record<ImportField, string>>,
+): { input?: Record<string, unknown>; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const get = (f: ImportField): Cell => (columns[f] ? cells[columns[f]!] ?? null : null);
+  const get = (f: ImportField): Cell => (columns[f] ? (cells[columns[f]!] ?? null) : null);
   const bad = (f: ImportField, reason: string) => problems.push({ row: rowNumber, column: columns[f] ?? DEFAULT_HEADERS[f], reason });
   const input: Record<string, unknown> = { channel: 'import' };
 
@@ -138,7 +163,11 @@ export function rowToInput(rowNumber: number, cells: Record<string, Cell>, colum
     else bad('urgency', `紧急程度「${urgency}」无效，应为 一般/及时/紧急`);
   }
   const urls = text(get('attachmentUrls'));
-  if (urls) input.attachments = urls.split(/[\s,，;；]+/).filter(Boolean).map((url, i) => ({ name: `附件${i + 1}`, url }));
+  if (urls)
+    input.attachments = urls
+      .split(/[\s,，;；]+/)
+      .filter(Boolean)
+      .map((url, i) => ({ name: `附件${i + 1}`, url }));
   for (const f of REQUIRED_FIELDS) if (input[f] === undefined && !problems.some((p) => p.column === (columns[f] ?? DEFAULT_HEADERS[f]))) bad(f, '必填');
   return problems.length ? { problems } : { input, problems };
 }

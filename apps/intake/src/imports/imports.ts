@@ -32,7 +32,11 @@ export function formatOf(fileName: string, contentType = ''): 'xlsx' | 'csv' | u
 }
 
 /** Creates the job for an uploaded file (queued); the caller starts the run. */
-export async function createJob(em: EntityManager, user: AuthUser, opts: { fileName: string; contentType?: string; size: number; mappingName?: string }): Promise<{ job: ImportJob; mapping?: Record<string, string> }> {
+export async function createJob(
+  em: EntityManager,
+  user: AuthUser,
+  opts: { fileName: string; contentType?: string; size: number; mappingName?: string },
+): Promise<{ job: ImportJob; mapping?: Record<string, string> }> {
   const format = formatOf(opts.fileName, opts.contentType);
   if (!format) throw codedError(INTAKE_ERRORS.UNSUPPORTED_FORMAT);
   if (!opts.size) throw codedError(COMMON_ERRORS.EMPTY_FILE);
@@ -56,7 +60,13 @@ export function errorReportCsv(job: ImportJob): string {
 
 /** A job left running by a stopped process wrote nothing (one transaction): mark it failed. */
 export async function failInterruptedJobs(em: EntityManager): Promise<number> {
-  return em.nativeUpdate(ImportJob, { status: { $in: ['queued', 'validating', 'importing'] } }, {
-    status: 'failed', message: '服务重启，导入中断，未导入任何数据，请重新上传', finishedAt: new Date(),
-  });
+  return em.nativeUpdate(
+    ImportJob,
+    { status: { $in: ['queued', 'validating', 'importing'] } },
+    {
+      status: 'failed',
+      message: '服务重启，导入中断，未导入任何数据，请重新上传',
+      finishedAt: new Date(),
+    },
+  );
 }

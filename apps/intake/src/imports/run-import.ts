@@ -17,8 +17,24 @@ import { ImportJob } from './import-job.entity';
 
 /** Fields a later import of the same order may change (classification and stage stay the bureau's). */
 const UPDATABLE = [
-  'receivedAt', 'districtDispatchedAt', 'anonymous', 'confidential', 'citizenName', 'citizenPhone', 'address', 'street', 'community',
-  'projectName', 'latitude', 'longitude', 'title', 'content', 'attachments', 'requestType', 'topic', 'deadlineAt',
+  'receivedAt',
+  'districtDispatchedAt',
+  'anonymous',
+  'confidential',
+  'citizenName',
+  'citizenPhone',
+  'address',
+  'street',
+  'community',
+  'projectName',
+  'latitude',
+  'longitude',
+  'title',
+  'content',
+  'attachments',
+  'requestType',
+  'topic',
+  'deadlineAt',
 ] as const;
 
 /**
@@ -48,7 +64,15 @@ const DAY = 86_400_000;
 const canonical = (v: unknown): unknown => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);
 /** The row's fingerprint: the same row imported again has the same hash and changes nothing. */
 export const rowHash = (cmd: ReceiveCaseCommand) =>
-  createHash('sha256').update(JSON.stringify(Object.keys(cmd).sort().map((k) => [k, canonical((cmd as Record<string, unknown>)[k])]))).digest('hex');
+  createHash('sha256')
+    .update(
+      JSON.stringify(
+        Object.keys(cmd)
+          .sort()
+          .map((k) => [k, canonical((cmd as Record<string, unknown>)[k])]),
+      ),
+    )
+    .digest('hex');
 
 const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a ?? null)) === JSON.stringify(canonical(b ?? null));
 
@@ -58,7 +82,12 @@ const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a ?? null)) ==
  * transaction, with their events and audit records. Nothing is half-imported. Progress is written
  * to the job row (outside the transaction) so the client can poll it.
  */
-export async function runImport(orm: MikroORM, jobId: string, data: Buffer, opts: { actor: Actor; mapping?: Record<string, string>; log: Logger }): Promise<void> {
+export async function runImport(
+  orm: MikroORM,
+  jobId: string,
+  data: Buffer,
+  opts: { actor: Actor; mapping?: Record<string, string>; log: Logger },
+): Promise<void> {
   const t0 = Date.now();
   const progress = (fields: Partial<ImportJob>) => orm.em.fork().nativeUpdate(ImportJob, { id: jobId }, fields);
   try {
@@ -78,7 +107,8 @@ export async function runImport(orm: MikroORM, jobId: string, data: Buffer, opts
         if (input) {
           const parsed = ReceiveCaseCommand.safeParse(input);
           if (!parsed.success) {
-            for (const issue of parsed.error.issues) problems.push({ row: r.row, column: columnOfField(issue.path.map(String).join('.'), columns), reason: issue.message });
+            for (const issue of parsed.error.issues)
+              problems.push({ row: r.row, column: columnOfField(issue.path.map(String).join('.'), columns), reason: issue.message });
           } else {
             const first = seen.get(parsed.data.externalNo);
             if (first) problems.push({ row: r.row, column: columns.externalNo!, reason: `工单编号与第 ${first} 行重复` });
@@ -93,27 +123,48 @@ export async function runImport(orm: MikroORM, jobId: string, data: Buffer, opts
     }
     if (problems.length) {
       await progress({
-        status: 'failed', errorCount: problems.length, problems: problems.slice(0, MAX_STORED_PROBLEMS), processedRows: 0,
-        message: `${problems.length} 处错误，未导入任何数据；请下载错误报告修正后重新上传`, finishedAt: new Date(), durationMs: Date.now() - t0,
+        status: 'failed',
+        errorCount: problems.length,
+        problems: problems.slice(0, MAX_STORED_PROBLEMS),
+        processedRows: 0,
+        message: `${problems.length} 处错误，未导入任何数据；请下载错误报告修正后重新上传`,
+        finishedAt: new Date(),
+        durationMs: Date.now() - t0,
       });
       return;
     }
 
     await progress({ status: 'importing', processedRows: Math.floor(commands.length / 2) });
     const tValidated = Date.now();
-    const counts = await orm.em.fork().transactional((tx) => applyRows(tx, jobId, commands, opts.actor, (n) => progress({ processedRows: Math.floor(commands.length / 2 + n / 2) })));
+    const counts = await orm.em
+      .fork()
+      .transactional((tx) => applyRows(tx, jobId, commands, opts.actor, (n) => progress({ processedRows: Math.floor(commands.length / 2 + n / 2) })));
     await progress({
-      status: 'succeeded', processedRows: commands.length, createdCount: counts.created, updatedCount: counts.updated, unchangedCount: counts.unchanged,
-      message: `新增 ${counts.created} 件，更新 ${counts.updated} 件，未变化 ${counts.unchanged} 件`, finishedAt: new Date(), durationMs: Date.now() - t0,
+      status: 'succeeded',
+      processedRows: commands.length,
+      createdCount: counts.created,
+      updatedCount: counts.updated,
+      unchangedCount: counts.unchanged,
+      message: `新增 ${counts.created} 件，更新 ${counts.updated} 件，未变化 ${counts.unchanged} 件`,
+      finishedAt: new Date(),
+      durationMs: Date.now() - t0,
     });
     opts.log.info({ jobId, ...counts, ms: Date.now() - t0, validateMs: tValidated - t0, writeMs: Date.now() - tValidated }, 'import finished');
   } catch (e) {
     opts.log.error({ err: e, jobId }, 'import failed');
-    await progress({ status: 'failed', message: '导入时发生系统错误，未导入任何数据，请稍后重试', finishedAt: new Date(), durationMs: Date.now() - t0 }).catch(() => undefined);
+    await progress({ status: 'failed', message: '导入时发生系统错误，未导入任何数据，请稍后重试', finishedAt: new Date(), durationMs: Date.now() - t0 }).catch(
+      () => undefined,
+    );
   }
 }
 
-async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: number; cmd: ReceiveCaseCommand }>, actor: Actor, onProgress: (n: number) => Promise<unknown>) {
+async function applyRows(
+  tx: EntityManager,
+  jobId: string,
+  rows: Array<{ row: number; cmd: ReceiveCaseCommand }>,
+  actor: Actor,
+  onProgress: (n: number) => Promise<unknown>,
+) {
   const rules = await loadIntakeRules(tx);
   const existing = new Map<string, Case>();
   const numbers = rows.map((r) => r.cmd.externalNo);
@@ -128,10 +179,17 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
   if (fresh.length) {
     const from = new Date((fresh[0].cmd.receivedAt?.getTime() ?? Date.now()) - windowMs);
     const to = fresh[fresh.length - 1].cmd.receivedAt ?? new Date();
-    const earlier = await tx.getConnection().execute<Array<{ citizen_phone: string; address: string | null; project_name: string | null; topic: string; received_at: Date }>>(
-      'select citizen_phone, address, project_name, topic, received_at from intake_case where received_at >= ? and received_at <= ?', [from, to],
-    );
-    for (const e of earlier) index.add({ citizenPhone: e.citizen_phone, address: e.address, projectName: e.project_name, topic: e.topic, title: '', content: '' }, new Date(e.received_at).getTime());
+    const earlier = await tx
+      .getConnection()
+      .execute<Array<{ citizen_phone: string; address: string | null; project_name: string | null; topic: string; received_at: Date }>>(
+        'select citizen_phone, address, project_name, topic, received_at from intake_case where received_at >= ? and received_at <= ?',
+        [from, to],
+      );
+    for (const e of earlier)
+      index.add(
+        { citizenPhone: e.citizen_phone, address: e.address, projectName: e.project_name, topic: e.topic, title: '', content: '' },
+        new Date(e.received_at).getTime(),
+      );
   }
 
   let created = 0;
@@ -140,7 +198,10 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
   let done = 0;
   const timing: Record<string, number> = {};
   let t = Date.now();
-  const lap = (name: string) => { timing[name] = Date.now() - t; t = Date.now(); };
+  const lap = (name: string) => {
+    timing[name] = Date.now() - t;
+    t = Date.now();
+  };
   lap('lookup');
   const events = [];
   const newCases: Case[] = [];
@@ -156,7 +217,10 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
   }
   lap('build');
   for (let i = 0; i < newCases.length; i += 1000) {
-    const flagged = await keyPersonKeys(tx, newCases.slice(i, i + 1000).map((c) => c.callerKey));
+    const flagged = await keyPersonKeys(
+      tx,
+      newCases.slice(i, i + 1000).map((c) => c.callerKey),
+    );
     for (const c of newCases.slice(i, i + 1000)) c.keyPerson = !!c.callerKey && flagged.has(c.callerKey);
   }
   for (let i = 0; i < newCases.length; i += 1000) await tx.insertMany(Case, newCases.slice(i, i + 1000));
@@ -180,10 +244,30 @@ async function applyRows(tx: EntityManager, jobId: string, rows: Array<{ row: nu
     }
     const before = Object.fromEntries(changed.map((f) => [f, canonical(current(f))]));
     const after = Object.fromEntries(changed.map((f) => [f, canonical(next[f])]));
-    Object.assign(c, Object.fromEntries(changed.map((f) => [f, f === 'attachments' ? withUploadedAttachments(c.attachments, next[f] as Case['attachments']) : next[f]])));
+    Object.assign(
+      c,
+      Object.fromEntries(changed.map((f) => [f, f === 'attachments' ? withUploadedAttachments(c.attachments, next[f] as Case['attachments']) : next[f]])),
+    );
     c.searchText = searchTextOf(c);
-    tx.create(CaseAudit, { caseId: c.id, kind: 'import-update', before, after, reason: `导入任务 ${jobId} 中该工单有变化`, actorUserId: 'userId' in actor ? actor.userId : null, actor: 'role' in actor ? actor.role : `system:${actor.system}`, at: new Date() });
-    events.push(createEvent({ type: 'hotline.case.updated', source: 'intake', actor, caseId: c.id, data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId, after: publicChanges(c, changed) } }));
+    tx.create(CaseAudit, {
+      caseId: c.id,
+      kind: 'import-update',
+      before,
+      after,
+      reason: `导入任务 ${jobId} 中该工单有变化`,
+      actorUserId: 'userId' in actor ? actor.userId : null,
+      actor: 'role' in actor ? actor.role : `system:${actor.system}`,
+      at: new Date(),
+    });
+    events.push(
+      createEvent({
+        type: 'hotline.case.updated',
+        source: 'intake',
+        actor,
+        caseId: c.id,
+        data: { externalNo: c.externalNo, fields: changed, source: 'import', importJobId: jobId, after: publicChanges(c, changed) },
+      }),
+    );
     updated++;
     if (++done % PROGRESS_EVERY === 0) await onProgress(done);
   }
@@ -228,4 +312,3 @@ class RepeatIndex {
     return { repeatCount: repeats.size, clusterCount };
   }
 }
-

@@ -44,7 +44,13 @@ class KeyPersonInput {
 async function nodes(ctx: ServiceContext, rows: KeyPerson[]): Promise<KeyPersonNode[]> {
   const audits = rows.length ? await ctx.em.find(KeyPersonAudit, { keyPersonId: { $in: rows.map((r) => r.id) } }, { orderBy: { at: 'desc' } }) : [];
   return rows.map((p) => ({
-    id: p.id, phoneMasked: p.phoneMasked, reason: p.reason, active: p.active, flaggedAt: p.flaggedAt, flaggedBy: { id: p.flaggedBy }, unflaggedAt: p.unflaggedAt ?? null,
+    id: p.id,
+    phoneMasked: p.phoneMasked,
+    reason: p.reason,
+    active: p.active,
+    flaggedAt: p.flaggedAt,
+    flaggedBy: { id: p.flaggedBy },
+    unflaggedAt: p.unflaggedAt ?? null,
     history: audits.filter((a) => a.keyPersonId === p.id).map((a) => ({ action: a.action, reason: a.reason, by: { id: a.actorUserId }, at: a.at })),
   }));
 }
@@ -65,7 +71,11 @@ export class KeyPersonsResolver {
     @Ctx() ctx: ServiceContext,
   ): Promise<KeyPersonPage> {
     const page = pageRequest(offset, limit);
-    const [rows, total] = await ctx.em.findAndCount(KeyPerson, active == null ? {} : { active }, { orderBy: { flaggedAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit });
+    const [rows, total] = await ctx.em.findAndCount(KeyPerson, active == null ? {} : { active }, {
+      orderBy: { flaggedAt: 'desc', id: 'asc' },
+      offset: page.offset,
+      limit: page.limit,
+    });
     return { ...page, total, items: await nodes(ctx, rows) };
   }
 

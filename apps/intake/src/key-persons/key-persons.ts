@@ -6,7 +6,10 @@ import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { callerKeyOf, normalizePhone } from './caller-key';
 import { KeyPerson, KeyPersonAudit } from './key-person.entity';
 
-const phone = z.string().trim().refine((v) => /^[0-9+\- ]{5,20}$/.test(v), '联系电话格式不正确');
+const phone = z
+  .string()
+  .trim()
+  .refine((v) => /^[0-9+\- ]{5,20}$/.test(v), '联系电话格式不正确');
 const reason = z.string().trim().min(2, '请填写原因（至少 2 个字）').max(200, '原因最多 200 个字');
 export const KeyPersonCommand = z.object({ phone, reason });
 
@@ -26,7 +29,15 @@ export async function flagKeyPerson(em: EntityManager, user: AuthUser, input: un
     let p = await tx.findOne(KeyPerson, { callerKey: key }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (p?.active) throw codedError(INTAKE_ERRORS.ALREADY_KEY_PERSON);
     if (p) Object.assign(p, { active: true, reason: scrubText(cmd.reason), flaggedAt: now, flaggedBy: user.id, unflaggedAt: null, unflaggedBy: null });
-    else p = tx.create(KeyPerson, { callerKey: key, phoneMasked: maskPhone(normalizePhone(cmd.phone)), reason: scrubText(cmd.reason), active: true, flaggedAt: now, flaggedBy: user.id });
+    else
+      p = tx.create(KeyPerson, {
+        callerKey: key,
+        phoneMasked: maskPhone(normalizePhone(cmd.phone)),
+        reason: scrubText(cmd.reason),
+        active: true,
+        flaggedAt: now,
+        flaggedBy: user.id,
+      });
     await tx.flush(); // no ORM relation orders the inserts: the key person goes first (foreign key)
     audit(tx, p, user, 'flag', cmd.reason, now);
     await tx.flush();

@@ -13,7 +13,11 @@ export class Open311Key {
   @Field(() => String, { description: '密钥前缀（用于辨认）' }) @Property({ type: 'string', length: 12 }) keyPrefix!: string;
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) createdAt: Date = new Date();
   @Property({ type: 'string', length: 64 }) createdBy!: string;
-  @Field(() => Date, { nullable: true, description: '停用时间' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) revokedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '停用时间' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  revokedAt?: Date | null;
   @Property({ type: 'uuid', nullable: true }) revokedBy?: string | null;
-  @Field(() => Date, { nullable: true, description: '最近使用' }) @Property({ type: 'Date', columnType: 'timestamptz', nullable: true }) lastUsedAt?: Date | null;
+  @Field(() => Date, { nullable: true, description: '最近使用' })
+  @Property({ type: 'Date', columnType: 'timestamptz', nullable: true })
+  lastUsedAt?: Date | null;
 }

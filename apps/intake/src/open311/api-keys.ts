@@ -22,7 +22,12 @@ export async function verifyKey(em: EntityManager, key: string | undefined): Pro
 const CreateKeyCommand = z.object({ name: z.string().trim().min(2, '请填写合作方名称').max(100) });
 
 /** Creates a key for a partner (admin); the plain key is returned this once and never stored. */
-export async function createKey(em: EntityManager, user: AuthUser | { system: string }, input: unknown, plain = generateKey()): Promise<{ key: string; record: Open311Key }> {
+export async function createKey(
+  em: EntityManager,
+  user: AuthUser | { system: string },
+  input: unknown,
+  plain = generateKey(),
+): Promise<{ key: string; record: Open311Key }> {
   const cmd = parseInput(CreateKeyCommand, input);
   const record = em.create(Open311Key, {
     name: cmd.name,

@@ -16,7 +16,10 @@ export interface Open311Error {
 }
 
 export class Open311Failure extends Error {
-  constructor(readonly status: 400 | 403 | 404, readonly description: string) {
+  constructor(
+    readonly status: 400 | 403 | 404,
+    readonly description: string,
+  ) {
     super(description);
   }
 }
@@ -24,8 +27,13 @@ export class Open311Failure extends Error {
 /** Attributes every service accepts (`attribute[code]=...`): what the case needs beyond the spec's fields. */
 export const SERVICE_ATTRIBUTES = [
   {
-    variable: true, code: 'request_type', datatype: 'singlevaluelist', required: false, order: 1,
-    datatype_description: '默认为 complaint（投诉）', description: '诉求类型',
+    variable: true,
+    code: 'request_type',
+    datatype: 'singlevaluelist',
+    required: false,
+    order: 1,
+    datatype_description: '默认为 complaint（投诉）',
+    description: '诉求类型',
     values: REQUEST_TYPES.map((t) => ({ key: t, name: REQUEST_TYPE_LABELS[t] })),
   },
   { variable: true, code: 'project_name', datatype: 'string', required: false, order: 2, datatype_description: '最多 100 个字', description: '楼盘/小区名称' },
@@ -111,14 +119,26 @@ export function discoveryOf(baseUrl: string) {
     contact: `${AGENCY} 12345 接诉即办专班`,
     key_service: '请联系开发建设局系统管理员申请 api_key',
     endpoints: [
-      { specification: 'http://wiki.open311.org/GeoReport_v2', url: baseUrl, changeset: '2026-11-25T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] },
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: baseUrl,
+        changeset: '2026-11-25T00:00:00Z',
+        type: 'production',
+        formats: ['application/json', 'text/xml'],
+      },
     ],
   };
 }
 
 /** Element names for the items of each list, as the spec's XML examples use them. */
 const ITEM_NAMES: Record<string, string> = {
-  services: 'service', service_requests: 'request', attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format', errors: 'error',
+  services: 'service',
+  service_requests: 'request',
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
+  errors: 'error',
 };
 
 const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (ch) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[ch]!);
@@ -129,7 +149,10 @@ function element(name: string, value: unknown): string {
     const item = ITEM_NAMES[name] ?? 'item';
     return `<${name}>${value.map((v) => element(item, v)).join('')}</${name}>`;
   }
-  if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v)).join('')}</${name}>`;
+  if (typeof value === 'object')
+    return `<${name}>${Object.entries(value)
+      .map(([k, v]) => element(k, v))
+      .join('')}</${name}>`;
   return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 

@@ -12,7 +12,13 @@ export interface RequestQuery {
   to: Date;
 }
 
-const list = (v: unknown) => (typeof v === 'string' && v.trim() ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: unknown) =>
+  typeof v === 'string' && v.trim()
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 function date(v: unknown, name: string): Date | undefined {
   if (v === undefined || v === '') return undefined;

@@ -8,9 +8,7 @@ import { receiveCase } from '../cases/receive-case';
 import { Topic } from '../topics/topic.entity';
 import { leafTopics, listTopics, topicPath } from '../topics/topics';
 import { verifyKey } from './api-keys';
-import {
-  discoveryOf, MAX_DESCRIPTION, Open311Error, Open311Failure, serviceDefinitionOf, serviceOf, serviceRequestOf, toXml,
-} from './open311-format';
+import { discoveryOf, MAX_DESCRIPTION, Open311Error, Open311Failure, serviceDefinitionOf, serviceOf, serviceRequestOf, toXml } from './open311-format';
 import { MAX_ROWS, parseRequestQuery } from './open311-query';
 
 type Format = 'json' | 'xml';
@@ -19,7 +17,13 @@ type Format = 'json' | 'xml';
 function route(rest: string): { parts: string[]; format: Format } {
   const m = /^(.*?)(?:\.(json|xml))?$/i.exec(rest)!;
   // A malformed escape (`%E0%A4%A`) is the caller's mistake: no part can match, so it is a 404.
-  const decode = (p: string) => { try { return decodeURIComponent(p); } catch { return '\u0000'; } };
+  const decode = (p: string) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return '\u0000';
+    }
+  };
   return { parts: m[1].split('/').filter(Boolean).map(decode), format: (m[2]?.toLowerCase() as Format) ?? 'json' };
 }
 
@@ -73,24 +77,28 @@ async function createRequest(em: EntityManager, body: Record<string, unknown>, a
   const name = [str(body.last_name), str(body.first_name)].filter(Boolean).join('');
   const phone = str(body.phone);
   const mediaUrl = str(body.media_url);
-  const { case: c } = await receiveCase(em, { system: `open311:${partner.id}` }, {
-    externalNo: newExternalNo(),
-    channel: 'open311',
-    anonymous: !name && !phone,
-    citizenName: name,
-    citizenPhone: phone,
-    address: addressString || null,
-    latitude,
-    longitude,
-    projectName: attrs.project_name || null,
-    street: attrs.street || null,
-    community: attrs.community || null,
-    title: Array.from(description.replace(/\s+/g, ' ')).slice(0, 30).join(''),
-    content: description,
-    requestType: attrs.request_type || 'complaint',
-    topic: topic.name,
-    attachments: mediaUrl ? [{ name: '市民上传图片', url: mediaUrl }] : [],
-  });
+  const { case: c } = await receiveCase(
+    em,
+    { system: `open311:${partner.id}` },
+    {
+      externalNo: newExternalNo(),
+      channel: 'open311',
+      anonymous: !name && !phone,
+      citizenName: name,
+      citizenPhone: phone,
+      address: addressString || null,
+      latitude,
+      longitude,
+      projectName: attrs.project_name || null,
+      street: attrs.street || null,
+      community: attrs.community || null,
+      title: Array.from(description.replace(/\s+/g, ' ')).slice(0, 30).join(''),
+      content: description,
+      requestType: attrs.request_type || 'complaint',
+      topic: topic.name,
+      attachments: mediaUrl ? [{ name: '市民上传图片', url: mediaUrl }] : [],
+    },
+  );
   return [{ service_request_id: c.externalNo, service_notice: '已受理，工单将在 30 分钟内分转办理', account_id: null }];
 }
 
@@ -128,7 +136,14 @@ export function open311Routes(app: Express, deps: { orm: MikroORM; log: Logger; 
       if (req.method === 'GET' && head === 'services') {
         const topics = await listTopics(em, { activeOnly: true });
         const withGroup = (t: Topic) => ({ ...t, group: topicPath(topics, t.code)[0] });
-        if (!id) return send(res, format, 200, 'services', leafTopics(topics).map((t) => serviceOf(withGroup(t))));
+        if (!id)
+          return send(
+            res,
+            format,
+            200,
+            'services',
+            leafTopics(topics).map((t) => serviceOf(withGroup(t))),
+          );
         const t = leafTopics(topics).find((x) => x.code === id);
         if (!t) throw new Open311Failure(404, `service_code ${id} 不存在`);
         return send(res, format, 200, 'service_definition', serviceDefinitionOf(t));
@@ -159,6 +174,8 @@ export function open311Routes(app: Express, deps: { orm: MikroORM; log: Logger; 
     const status = err.status ?? err.statusCode ?? 500;
     const format: Format = /\.xml($|\?)/i.test(req.originalUrl) ? 'xml' : 'json';
     if (status >= 500) deps.log.error({ err }, 'open311 request failed');
-    sendErrors(res, format, status >= 500 ? 500 : 400, [{ code: status >= 500 ? 500 : 400, description: status >= 500 ? '系统繁忙，请稍后重试' : '请求格式有误' }]);
+    sendErrors(res, format, status >= 500 ? 500 : 400, [
+      { code: status >= 500 ? 500 : 400, description: status >= 500 ? '系统繁忙，请稍后重试' : '请求格式有误' },
+    ]);
   });
 }

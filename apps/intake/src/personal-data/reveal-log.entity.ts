@@ -21,8 +21,10 @@ export class RevealLogEntry {
   @Field(() => ID) @Property({ type: 'uuid' }) userId!: string;
   @Field(() => String) @Property({ type: 'string', length: 32 }) role!: string;
   @Field(() => ID, { nullable: true }) @Property({ type: 'uuid', nullable: true }) departmentId?: string | null;
-  @Field(() => String, { description: '类别：reveal 查看来电人信息，attachment 下载附件，search 按号码检索' }) @Property({ type: 'string', length: 16 }) kind: 'reveal' | 'attachment' | 'search' = 'reveal';
-  @Field(() => ID, { nullable: true, description: '下载的附件（类别为 attachment 时）' }) @Property({ type: 'uuid', nullable: true }) attachmentId?: string | null;
+  @Field(() => String, { description: '类别：reveal 查看来电人信息，attachment 下载附件，search 按号码检索' }) @Property({ type: 'string', length: 16 }) kind:
+    'reveal' | 'attachment' | 'search' = 'reveal';
+  @Field(() => ID, { nullable: true, description: '下载的附件（类别为 attachment 时）' }) @Property({ type: 'uuid', nullable: true }) attachmentId?:
+    string | null;
   @Field(() => [String], { description: 'name / phone / address, or attachment' }) @Property({ type: 'string[]', columnType: 'text[]' }) fields!: string[];
   @Field(() => String, { description: '查看原因' }) @Property({ type: 'string', length: 200 }) reason!: string;
   @Field(() => Date) @Property({ type: 'Date', columnType: 'timestamptz' }) revealedAt!: Date;

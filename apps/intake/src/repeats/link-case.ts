@@ -16,7 +16,16 @@ export interface RepeatCandidate {
   reasons: string[];
 }
 
-interface CandidateRow { id: string; citizen_phone: string; address: string | null; project_name: string | null; topic: string; title: string; content: string; received_at: Date | string }
+interface CandidateRow {
+  id: string;
+  citizen_phone: string;
+  address: string | null;
+  project_name: string | null;
+  topic: string;
+  title: string;
+  content: string;
+  received_at: Date | string;
+}
 
 /**
  * 疑似重复件: earlier cases within the window that share the phone, the address or project and
@@ -37,7 +46,11 @@ export async function repeatCandidates(em: EntityManager, c: Case, rules: Intake
   );
   const scored: Array<{ id: string; at: number } & RepeatMatch> = [];
   for (const r of rows) {
-    const m = matchRepeat(c, { citizenPhone: r.citizen_phone, address: r.address, projectName: r.project_name, topic: r.topic, title: r.title, content: r.content }, rules.textSimilarityThreshold);
+    const m = matchRepeat(
+      c,
+      { citizenPhone: r.citizen_phone, address: r.address, projectName: r.project_name, topic: r.topic, title: r.title, content: r.content },
+      rules.textSimilarityThreshold,
+    );
     if (m) scored.push({ id: r.id, at: new Date(r.received_at).getTime(), ...m });
   }
   const best = scored.sort((a, b) => b.score - a.score || b.at - a.at).slice(0, limit);
@@ -85,14 +98,34 @@ export async function linkCase(em: EntityManager, user: AuthUser, input: unknown
     const { tier, ruleIds } = classifyByRules(master, rules, { repeatCount: master.repeatCount, clusterCount: master.clusterCount });
     const reasons = match?.reasons ?? ['值守员人工关联'];
     tx.create(CaseAudit, {
-      caseId: c.id, kind: 'linked', before: null, after: { masterCaseId: master.id, kind: cmd.kind, score, reasons },
-      reason: cmd.reason ?? (cmd.kind === 'merge' ? '并单' : '重复件'), actorUserId: user.id, actor: user.role, at: new Date(),
+      caseId: c.id,
+      kind: 'linked',
+      before: null,
+      after: { masterCaseId: master.id, kind: cmd.kind, score, reasons },
+      reason: cmd.reason ?? (cmd.kind === 'merge' ? '并单' : '重复件'),
+      actorUserId: user.id,
+      actor: user.role,
+      at: new Date(),
     });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.case.linked', source: 'intake', actor: actorOf(user), caseId: c.id,
-      data: { externalNo: c.externalNo, masterCaseId: master.id, masterExternalNo: master.externalNo, kind: cmd.kind, score, reasons, repeatCount: master.repeatCount },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.case.linked',
+        source: 'intake',
+        actor: actorOf(user),
+        caseId: c.id,
+        data: {
+          externalNo: c.externalNo,
+          masterCaseId: master.id,
+          masterExternalNo: master.externalNo,
+          kind: cmd.kind,
+          score,
+          reasons,
+          repeatCount: master.repeatCount,
+        },
+      }),
+    );
     // Repeat counts feed the tier: a master that becomes difficult says so, with the rule.
     if (tier !== master.tier && tier === 'difficult') {
       master.tier = tier;

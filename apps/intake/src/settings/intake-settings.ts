@@ -24,7 +24,9 @@ export function cachedIntakeRules(em: EntityManager): Promise<IntakeRules> {
   if (!cached || Date.now() - cached.at > RULES_CACHE_MS) {
     const rules = loadIntakeRules(em);
     cached = { at: Date.now(), rules };
-    rules.catch(() => { if (cached?.rules === rules) cached = undefined; });
+    rules.catch(() => {
+      if (cached?.rules === rules) cached = undefined;
+    });
   }
   return cached.rules;
 }

@@ -34,6 +34,12 @@ async function markSigned(tx: EntityManager, user: AuthUser, c: Case): Promise<v
   await tx.flush();
   await recordEvent(
     tx,
-    createEvent({ type: 'hotline.case.signed', source: 'intake', actor: actorOf(user), caseId: c.id, data: { externalNo: c.externalNo, signedAt: c.signedAt.toISOString() } }),
+    createEvent({
+      type: 'hotline.case.signed',
+      source: 'intake',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: { externalNo: c.externalNo, signedAt: c.signedAt.toISOString() },
+    }),
   );
 }

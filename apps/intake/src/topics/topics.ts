@@ -24,7 +24,10 @@ export function topicPath(all: Topic[], code: string): string[] {
 }
 
 export const UpsertTopicCommand = z.object({
-  code: z.string().trim().regex(/^[a-z0-9-]{2,64}$/, '编码只能包含小写字母、数字和连字符'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,64}$/, '编码只能包含小写字母、数字和连字符'),
   name: z.string().trim().min(1, '请填写主题名称').max(50),
   parentCode: z.string().trim().nullish(),
   sort: z.number().int().default(0),

@@ -49,10 +49,18 @@ const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).f
 export class ArticleResolver {
   @Authorized([...PUBLICITY_READ_ROLES])
   @Query(() => ArticlePage, { description: '专栏文章，新的在前，分页' })
-  async columnArticles(@Arg('status', () => String, { nullable: true }) status: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<ArticlePage> {
+  async columnArticles(
+    @Arg('status', () => String, { nullable: true }) status: string | null,
+    @Args(() => PageArgs) p: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<ArticlePage> {
     const { offset, limit } = page(p);
     if (status && !(ARTICLE_STATUSES as readonly string[]).includes(status)) throw codedError(PUBLICITY_ERRORS.INVALID_STATUS);
-    const [items, total] = await ctx.em.findAndCount(Article, status ? { status: status as ArticleStatus } : {}, { orderBy: { createdAt: 'desc', id: 'asc' }, offset, limit });
+    const [items, total] = await ctx.em.findAndCount(Article, status ? { status: status as ArticleStatus } : {}, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      offset,
+      limit,
+    });
     return { items, total };
   }
 

@@ -9,7 +9,11 @@ import { assertPublicityRole } from '../items/roles';
 import { Article, ARTICLE_STATUSES } from './article.entity';
 import { PUBLICITY_ERRORS } from '@hotline/contracts';
 
-const url = z.string().trim().max(500, '链接不能超过 500 个字符').regex(/^https?:\/\/[^\s]+$/i, '链接须以 http:// 或 https:// 开头');
+const url = z
+  .string()
+  .trim()
+  .max(500, '链接不能超过 500 个字符')
+  .regex(/^https?:\/\/[^\s]+$/i, '链接须以 http:// 或 https:// 开头');
 const fields = {
   title: z.string().trim().min(2, '标题至少 2 个字').max(100, '标题不能超过 100 个字'),
   outlet: z.string().trim().min(2, '刊发媒体至少 2 个字').max(100, '刊发媒体不能超过 100 个字'),
@@ -46,7 +50,15 @@ export async function saveArticle(em: EntityManager, user: AuthUser, input: unkn
       Object.assign(a, { title: cmd.title, outlet: cmd.outlet, publishDate: cmd.publishDate ?? null, url: cmd.url ?? null, status: cmd.status });
       await tx.nativeDelete(ItemCase, { itemId: a.id });
     } else {
-      a = tx.create(Article, { title: cmd.title, outlet: cmd.outlet, publishDate: cmd.publishDate ?? null, url: cmd.url ?? null, status: cmd.status, createdBy: user.id, createdAt: now });
+      a = tx.create(Article, {
+        title: cmd.title,
+        outlet: cmd.outlet,
+        publishDate: cmd.publishDate ?? null,
+        url: cmd.url ?? null,
+        status: cmd.status,
+        createdBy: user.id,
+        createdAt: now,
+      });
     }
     for (const c of cases) tx.create(ItemCase, { itemId: a.id, caseId: c.id, itemKind: 'article' });
     audit(tx, user, 'article', a.id, cmd.id ? `saved:${cmd.status}` : `created:${cmd.status}`, now, null);

@@ -1,5 +1,13 @@
 import {
-  addWorkingDays, beijingDate, beijingMidnight, CalendarData, CalendarError, createCalendar, isWorkingDay, seedOverrides, seedYears,
+  addWorkingDays,
+  beijingDate,
+  beijingMidnight,
+  CalendarData,
+  CalendarError,
+  createCalendar,
+  isWorkingDay,
+  seedOverrides,
+  seedYears,
 } from '@hotline/calendar';
 import { codedError } from '@hotline/service-kit';
 import { PUBLICITY_ERRORS } from '@hotline/contracts';
@@ -40,7 +48,10 @@ function onCalendar<T>(fn: () => T, naturalDays: () => T): T {
 
 /** `days` working days after `from` (a stage's deadline). */
 export const workingDaysAfter = (cal: CalendarData, from: Date, days: number): Date =>
-  onCalendar(() => addWorkingDays(cal, from, days), () => new Date(from.getTime() + days * DAY_MS));
+  onCalendar(
+    () => addWorkingDays(cal, from, days),
+    () => new Date(from.getTime() + days * DAY_MS),
+  );
 
 /**
  * The end of the `days`-th working day before the Beijing date `date` (a preparation task due
@@ -48,28 +59,34 @@ export const workingDaysAfter = (cal: CalendarData, from: Date, days: number): D
  * (or of the last working day before a holiday).
  */
 export function workingDaysBefore(cal: CalendarData, date: string, days: number): Date {
-  return onCalendar(() => {
-    let d = beijingMidnight(date);
-    let left = days;
-    for (;;) {
-      d = new Date(d.getTime() - 86_400_000);
-      if (isWorkingDay(cal, beijingDate(d))) left--;
-      if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000); // 23:59:59 Beijing time
-    }
-  }, () => new Date(beijingMidnight(date).getTime() - (days - 1) * DAY_MS - 1000));
+  return onCalendar(
+    () => {
+      let d = beijingMidnight(date);
+      let left = days;
+      for (;;) {
+        d = new Date(d.getTime() - 86_400_000);
+        if (isWorkingDay(cal, beijingDate(d))) left--;
+        if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000); // 23:59:59 Beijing time
+      }
+    },
+    () => new Date(beijingMidnight(date).getTime() - (days - 1) * DAY_MS - 1000),
+  );
 }
 
 /** The end of the `days`-th working day after the Beijing date `date` (a follow-up task due after an air date). */
 export function workingDaysAfterDate(cal: CalendarData, date: string, days: number): Date {
-  return onCalendar(() => {
-    let d = beijingMidnight(date);
-    let left = days;
-    for (;;) {
-      d = new Date(d.getTime() + 86_400_000);
-      if (isWorkingDay(cal, beijingDate(d))) left--;
-      if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000);
-    }
-  }, () => new Date(beijingMidnight(date).getTime() + (days + 1) * DAY_MS - 1000));
+  return onCalendar(
+    () => {
+      let d = beijingMidnight(date);
+      let left = days;
+      for (;;) {
+        d = new Date(d.getTime() + 86_400_000);
+        if (isWorkingDay(cal, beijingDate(d))) left--;
+        if (left <= 0) return new Date(d.getTime() + 86_400_000 - 1000);
+      }
+    },
+    () => new Date(beijingMidnight(date).getTime() + (days + 1) * DAY_MS - 1000),
+  );
 }
 
 /** The Beijing month `YYYY-MM` of an instant (the assessment month a bonus counts for by default). */

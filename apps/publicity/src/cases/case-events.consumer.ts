@@ -4,7 +4,14 @@ import { CaseProjection } from './case-projection.entity';
 
 function receivedRow(e: EventEnvelope) {
   const d = e.data as { externalNo: string; title: string; topic: string; receivedAt: string };
-  return { id: e.caseId!, externalNo: d.externalNo, title: d.title.slice(0, 60), topic: d.topic.slice(0, 50), receivedAt: new Date(d.receivedAt), departmentIds: [] };
+  return {
+    id: e.caseId!,
+    externalNo: d.externalNo,
+    title: d.title.slice(0, 60),
+    topic: d.topic.slice(0, 50),
+    receivedAt: new Date(d.receivedAt),
+    departmentIds: [],
+  };
 }
 
 async function known(em: Parameters<EventHandler>[1], id: string): Promise<CaseProjection> {

@@ -36,7 +36,8 @@ async function linksOf(ctx: PublicityContext, caseIds: readonly string[]): Promi
     ctx.em.find(Article, { id: { $in: ids('article') } }),
   ]);
   const byId = new Map<string, Omit<PublicityLink, 'kindLabel'>>();
-  for (const t of typical) byId.set(t.id, { kind: 'typical-case', itemId: t.id, title: t.title, status: t.stage, statusLabel: TYPICAL_CASE_STAGE_LABELS[t.stage] });
+  for (const t of typical)
+    byId.set(t.id, { kind: 'typical-case', itemId: t.id, title: t.title, status: t.stage, statusLabel: TYPICAL_CASE_STAGE_LABELS[t.stage] });
   for (const e of episodes) byId.set(e.id, { kind: 'episode', itemId: e.id, title: e.topic, status: e.status, statusLabel: EPISODE_STATUS_LABELS[e.status] });
   for (const a of articles) byId.set(a.id, { kind: 'article', itemId: a.id, title: a.title, status: a.status, statusLabel: ARTICLE_STATUS_LABELS[a.status] });
   const links = rows.flatMap((r) => {

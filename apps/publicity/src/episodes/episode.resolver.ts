@@ -72,10 +72,18 @@ const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).f
 export class EpisodeResolver {
   @Authorized([...PUBLICITY_READ_ROLES])
   @Query(() => EpisodePage, { description: '《向前一步》节目，按播出日期倒序，分页' })
-  async episodes(@Arg('status', () => String, { nullable: true }) status: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<EpisodePage> {
+  async episodes(
+    @Arg('status', () => String, { nullable: true }) status: string | null,
+    @Args(() => PageArgs) p: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<EpisodePage> {
     const { offset, limit } = page(p);
     if (status && !(EPISODE_STATUSES as readonly string[]).includes(status)) throw codedError(PUBLICITY_ERRORS.INVALID_STATUS);
-    const [items, total] = await ctx.em.findAndCount(Episode, status ? { status: status as EpisodeStatus } : {}, { orderBy: { airDate: 'desc', id: 'asc' }, offset, limit });
+    const [items, total] = await ctx.em.findAndCount(Episode, status ? { status: status as EpisodeStatus } : {}, {
+      orderBy: { airDate: 'desc', id: 'asc' },
+      offset,
+      limit,
+    });
     return { items, total };
   }
 
@@ -87,22 +95,38 @@ export class EpisodeResolver {
 
   @Authorized([...PUBLICITY_ROLES])
   @Mutation(() => EpisodeNode, { description: '登记节目已播出或取消' })
-  setEpisodeStatus(@Arg('id', () => ID) id: string, @Arg('status', () => String, { description: 'aired | cancelled' }) status: string, @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null, @Ctx() ctx: Ctx): Promise<Episode> {
+  setEpisodeStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => String, { description: 'aired | cancelled' }) status: string,
+    @Arg('expectedVersion', () => Int, { nullable: true }) expectedVersion: number | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<Episode> {
     return setEpisodeStatus(ctx.em, requireUser(ctx), strip({ id, status, expectedVersion }));
   }
 
   @Authorized(['supervisor', 'handler'])
   @Mutation(() => TaskNode, { description: '登记任务完成（责任科室或督办员）' })
-  completePublicityTask(@Arg('taskId', () => ID) taskId: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Ctx): Promise<EpisodeTask> {
+  completePublicityTask(
+    @Arg('taskId', () => ID) taskId: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Ctx,
+  ): Promise<EpisodeTask> {
     return completeEpisodeTask(ctx.em, requireUser(ctx), strip({ taskId, note }));
   }
 
   @Authorized(['handler', ...PUBLICITY_READ_ROLES])
   @Query(() => TaskPage, { description: '宣传任务：科室承办人看本科室的，其他角色看全部；未完成的在前，按截止时间排序' })
-  async publicityTasks(@Arg('open', () => Boolean, { defaultValue: true, description: '只看未完成的' }) open: boolean, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<TaskPage> {
+  async publicityTasks(
+    @Arg('open', () => Boolean, { defaultValue: true, description: '只看未完成的' }) open: boolean,
+    @Args(() => PageArgs) p: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<TaskPage> {
     const user = requireUser(ctx);
     const { offset, limit } = page(p);
-    const where = { ...(user.role === 'handler' ? { departmentId: user.departmentId ?? '00000000-0000-0000-0000-000000000000' } : {}), ...(open ? { doneAt: null } : {}) };
+    const where = {
+      ...(user.role === 'handler' ? { departmentId: user.departmentId ?? '00000000-0000-0000-0000-000000000000' } : {}),
+      ...(open ? { doneAt: null } : {}),
+    };
     const [items, total] = await ctx.em.findAndCount(EpisodeTask, where, { orderBy: { dueAt: 'asc', id: 'asc' }, offset, limit });
     return { items, total };
   }
@@ -129,7 +153,12 @@ export class EpisodeResolver {
 
   @FieldResolver(() => [TaskNode], { description: '筹备与跟进任务' })
   tasks(@Root() e: Episode, @Ctx() ctx: Ctx): Promise<EpisodeTask[]> {
-    return loaderFor<EpisodeTask[]>(ctx, 'tasks', async (ids) => groupBy(await ctx.em.find(EpisodeTask, { itemId: { $in: [...ids] } }, { orderBy: { dueAt: 'asc', phase: 'desc' } }), (t) => t.itemId), []).load(e.id);
+    return loaderFor<EpisodeTask[]>(
+      ctx,
+      'tasks',
+      async (ids) => groupBy(await ctx.em.find(EpisodeTask, { itemId: { $in: [...ids] } }, { orderBy: { dueAt: 'asc', phase: 'desc' } }), (t) => t.itemId),
+      [],
+    ).load(e.id);
   }
 
   @FieldResolver(() => [AuditRecord], { description: '操作记录' })

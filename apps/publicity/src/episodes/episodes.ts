@@ -13,9 +13,17 @@ import { Episode } from './episode.entity';
 import { EpisodeTask, TASK_PHASES } from './episode-task.entity';
 import { planEpisodeTasks } from './plan-tasks';
 
-export const beijingDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => {
-  try { parseDate(d); return true; } catch { return false; }
-}, '日期不存在');
+export const beijingDateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => {
+    try {
+      parseDate(d);
+      return true;
+    } catch {
+      return false;
+    }
+  }, '日期不存在');
 
 export const ScheduleEpisodeCommand = z.object({
   topic: z.string().trim().min(2, '选题至少 2 个字').max(100, '选题不能超过 100 个字'),
@@ -23,14 +31,22 @@ export const ScheduleEpisodeCommand = z.object({
   summary: z.string().trim().max(2000, '节目简介不能超过 2000 字').nullish(),
   caseIds: z.array(z.string()).max(50, '一期节目最多关联 50 件工单').default([]),
   departmentIds: z.array(z.string()).min(1, '请选择参与科室').max(20),
-  tasks: z.array(z.object({
-    phase: z.enum(TASK_PHASES),
-    title: z.string().trim().max(200, '任务内容不能超过 200 字').nullish(),
-    departmentId: z.string(),
-  })).max(50).nullish(),
+  tasks: z
+    .array(
+      z.object({
+        phase: z.enum(TASK_PHASES),
+        title: z.string().trim().max(200, '任务内容不能超过 200 字').nullish(),
+        departmentId: z.string(),
+      }),
+    )
+    .max(50)
+    .nullish(),
 });
 
-export interface EpisodeDays { preparationDays: number; followUpDays: number }
+export interface EpisodeDays {
+  preparationDays: number;
+  followUpDays: number;
+}
 
 /**
  * 策划一期《向前一步》: the episode, its cases, its departments and their preparation and
@@ -52,10 +68,15 @@ export async function scheduleEpisode(em: EntityManager, cal: CalendarData, days
     audit(tx, user, 'episode', ep.id, 'scheduled', now, null);
     await tx.flush();
     for (const t of tasks) {
-      await recordEvent(tx, createEvent({
-        type: 'hotline.publicity.task-assigned', source: 'publicity', actor: actorOf(user),
-        data: { itemId: ep.id, kind: 'episode', taskId: t.id, phase: t.phase, departmentId: t.departmentId, dueAt: t.dueAt.toISOString() },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.publicity.task-assigned',
+          source: 'publicity',
+          actor: actorOf(user),
+          data: { itemId: ep.id, kind: 'episode', taskId: t.id, phase: t.phase, departmentId: t.departmentId, dueAt: t.dueAt.toISOString() },
+        }),
+      );
     }
     return ep;
   });
@@ -101,10 +122,15 @@ export async function completeEpisodeTask(em: EntityManager, user: AuthUser, inp
     t.doneNote = cmd.note ?? null;
     audit(tx, user, 'episode', t.itemId, 'task-done', now, cmd.note ?? null);
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.publicity.task-done', source: 'publicity', actor: actorOf(user),
-      data: { itemId: t.itemId, kind: 'episode', taskId: t.id, departmentId: t.departmentId, doneAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.publicity.task-done',
+        source: 'publicity',
+        actor: actorOf(user),
+        data: { itemId: t.itemId, kind: 'episode', taskId: t.id, departmentId: t.departmentId, doneAt: now.toISOString() },
+      }),
+    );
     return t;
   });
 }

@@ -28,9 +28,10 @@ export function planEpisodeTasks(
   days: { preparationDays: number; followUpDays: number },
   tasks?: ReadonlyArray<{ phase: TaskPhase; title?: string | null; departmentId: string }> | null,
 ): TaskPlan[] {
-  const wanted = tasks && tasks.length
-    ? tasks
-    : departmentIds.flatMap((departmentId) => (['preparation', 'follow-up'] as const).map((phase) => ({ phase, departmentId, title: null })));
+  const wanted =
+    tasks && tasks.length
+      ? tasks
+      : departmentIds.flatMap((departmentId) => (['preparation', 'follow-up'] as const).map((phase) => ({ phase, departmentId, title: null })));
   const prepDue = workingDaysBefore(cal, airDate, days.preparationDays);
   const followDue = workingDaysAfterDate(cal, airDate, days.followUpDays);
   return wanted.map((t) => ({

@@ -72,18 +72,38 @@ export async function awardPoints(em: EntityManager, cal: CalendarData, days: St
         ({ title, caseId } = await awardable(tx, cmd.kind, cmd.itemId));
       }
       const entry = tx.create(LedgerEntry, {
-        month, itemKind: cmd.kind, itemId: cmd.itemId, title, departmentId: cmd.departmentId ?? null,
-        points: cmd.points, evidence: cmd.evidence, awardedBy: user.id, awardedByName: (user.displayName || user.username).slice(0, 100), awardedAt: now,
+        month,
+        itemKind: cmd.kind,
+        itemId: cmd.itemId,
+        title,
+        departmentId: cmd.departmentId ?? null,
+        points: cmd.points,
+        evidence: cmd.evidence,
+        awardedBy: user.id,
+        awardedByName: (user.displayName || user.username).slice(0, 100),
+        awardedAt: now,
       });
       audit(tx, user, cmd.kind, cmd.itemId, 'awarded', now, `${month} ${cmd.points} 分：${cmd.evidence}`);
       await tx.flush();
-      await recordEvent(tx, createEvent({
-        type: 'hotline.publicity.awarded', source: 'publicity', actor: actorOf(user), ...(caseId ? { caseId } : {}),
-        data: {
-          itemId: cmd.itemId, kind: cmd.kind, caseIds: await caseIdsOf(tx, cmd.itemId), entryId: entry.id, month,
-          points: cmd.points, departmentId: cmd.departmentId ?? null, awardedAt: now.toISOString(),
-        },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.publicity.awarded',
+          source: 'publicity',
+          actor: actorOf(user),
+          ...(caseId ? { caseId } : {}),
+          data: {
+            itemId: cmd.itemId,
+            kind: cmd.kind,
+            caseIds: await caseIdsOf(tx, cmd.itemId),
+            entryId: entry.id,
+            month,
+            points: cmd.points,
+            departmentId: cmd.departmentId ?? null,
+            awardedAt: now.toISOString(),
+          },
+        }),
+      );
       return entry;
     });
   } catch (e) {

@@ -9,11 +9,7 @@ const beijing = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString()
  * 加分台账 as an .xlsx workbook: one row per line (月份, 类别, 事项, 加分科室, 分值, 加分依据, 登记人,
  * 登记时间 in Beijing time) and a 合计 row. Department names come from publicity's copy of identity's. Free text is masked like on screen.
  */
-export async function ledgerWorkbook(
-  month: string,
-  entries: readonly LedgerEntry[],
-  departmentName: (id: string | null) => string,
-): Promise<Buffer> {
+export async function ledgerWorkbook(month: string, entries: readonly LedgerEntry[], departmentName: (id: string | null) => string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'hotline publicity';
   const ws = wb.addWorksheet(`${month} 加分台账`);
@@ -30,8 +26,14 @@ export async function ledgerWorkbook(
   ws.getRow(1).font = { bold: true };
   for (const e of entries) {
     ws.addRow({
-      month: e.month, kind: PUBLICITY_KIND_LABELS[e.itemKind], title: e.title, department: departmentName(e.departmentId),
-      points: e.points, evidence: shownText(e.evidence), user: e.awardedByName, at: beijing(e.awardedAt),
+      month: e.month,
+      kind: PUBLICITY_KIND_LABELS[e.itemKind],
+      title: e.title,
+      department: departmentName(e.departmentId),
+      points: e.points,
+      evidence: shownText(e.evidence),
+      user: e.awardedByName,
+      at: beijing(e.awardedAt),
     });
   }
   const total = ws.addRow({ month: '合计', points: entries.reduce((s, e) => s + e.points, 0), title: `${entries.length} 项` });

@@ -15,7 +15,12 @@ const assertMonth = (m: string) => {
 };
 
 /** One month's ledger lines, newest first, a page at a time, with the month's total. */
-export async function ledgerPage(em: EntityManager, month: string, offset: number, limit: number): Promise<{ items: LedgerEntry[]; total: number; points: number }> {
+export async function ledgerPage(
+  em: EntityManager,
+  month: string,
+  offset: number,
+  limit: number,
+): Promise<{ items: LedgerEntry[]; total: number; points: number }> {
   assertMonth(month);
   const [items, total] = await em.findAndCount(LedgerEntry, { month }, { orderBy: { awardedAt: 'desc', id: 'asc' }, offset, limit });
   const rows = await em.execute<Array<{ points: string | null }>>('select sum(points) as points from publicity_ledger_entry where month = ?', [month]);

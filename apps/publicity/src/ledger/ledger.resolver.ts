@@ -70,7 +70,11 @@ export class LedgerResolver {
 
   @Authorized([...PUBLICITY_READ_ROLES])
   @Query(() => LedgerPage, { description: '某月加分台账（默认本月），分页，含当月合计' })
-  async bonusLedger(@Arg('month', () => String, { nullable: true }) month: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<LedgerPage> {
+  async bonusLedger(
+    @Arg('month', () => String, { nullable: true }) month: string | null,
+    @Args(() => PageArgs) p: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<LedgerPage> {
     const m = month ?? beijingMonth(new Date());
     const { offset, limit } = page(p);
     return { month: m, ...(await ledgerPage(ctx.em, m, offset, limit)) };
@@ -88,8 +92,12 @@ export class LedgerResolver {
     const entries = await monthEntries(ctx.em, month);
     const deps = await ctx.em.find(DepartmentProjection, { id: { $in: entries.flatMap((e) => (e.departmentId ? [e.departmentId] : [])) } });
     const names = new Map(deps.map((d) => [d.id, d.name]));
-    const buf = await ledgerWorkbook(month, entries, (id) => (id ? names.get(id) ?? '' : ''));
-    return { fileName: `加分台账-${month}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', base64: buf.toString('base64') };
+    const buf = await ledgerWorkbook(month, entries, (id) => (id ? (names.get(id) ?? '') : ''));
+    return {
+      fileName: `加分台账-${month}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      base64: buf.toString('base64'),
+    };
   }
 
   @FieldResolver(() => String, { description: '类别（中文）' })

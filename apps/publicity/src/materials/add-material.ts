@@ -21,7 +21,13 @@ export const fileTooLarge = (maxBytes: number) => tooLarge(maxBytes, '材料');
  * store first (content-addressed: an orphan is harmless), then the row and the audit record
  * commit together, with the case row locked so concurrent uploads count right.
  */
-export async function addMaterial(em: EntityManager, store: FileStore, user: AuthUser, input: { itemId: string; fileName: string; bytes: Buffer }, limits: MaterialLimits): Promise<Material> {
+export async function addMaterial(
+  em: EntityManager,
+  store: FileStore,
+  user: AuthUser,
+  input: { itemId: string; fileName: string; bytes: Buffer },
+  limits: MaterialLimits,
+): Promise<Material> {
   assertPublicityRole(user);
   if (!isUuid(input.itemId)) throw codedError(PUBLICITY_ERRORS.TYPICAL_CASE_NOT_FOUND);
   const { kind, name, sha256 } = checkUpload(input.bytes, input.fileName, { maxBytes: limits.maxBytes, what: '材料' });
@@ -37,7 +43,15 @@ export async function addMaterial(em: EntityManager, store: FileStore, user: Aut
     const count = await tx.count(Material, { itemId: t.id });
     if (count >= limits.maxPerItem) throw codedError(PUBLICITY_ERRORS.TOO_MANY_MATERIALS, { max: limits.maxPerItem }, { maxPerItem: limits.maxPerItem });
     const now = new Date();
-    const m = tx.create(Material, { itemId: t.id, name, contentType: kind.contentType, size: input.bytes.length, sha256, uploadedBy: user.id, uploadedAt: now });
+    const m = tx.create(Material, {
+      itemId: t.id,
+      name,
+      contentType: kind.contentType,
+      size: input.bytes.length,
+      sha256,
+      uploadedBy: user.id,
+      uploadedAt: now,
+    });
     audit(tx, user, 'typical-case', t.id, 'material-added', now, name);
     await tx.flush();
     return m;
@@ -45,7 +59,13 @@ export async function addMaterial(em: EntityManager, store: FileStore, user: Aut
 }
 
 /** 下载材料: the bytes to whoever reads the publicity screens. */
-export async function readMaterial(em: EntityManager, store: FileStore, user: AuthUser, itemId: string, id: string): Promise<{ material: Material; bytes: Buffer }> {
+export async function readMaterial(
+  em: EntityManager,
+  store: FileStore,
+  user: AuthUser,
+  itemId: string,
+  id: string,
+): Promise<{ material: Material; bytes: Buffer }> {
   const nf = () => codedError(PUBLICITY_ERRORS.MATERIAL_NOT_FOUND);
   if (!(PUBLICITY_READ_ROLES as readonly string[]).includes(user.role)) throw nf();
   if (!isUuid(itemId) || !isUuid(id)) throw nf();

@@ -55,9 +55,17 @@ export function materialRoutes(app: Express, deps: { orm: MikroORM; log: Logger;
   app.post('/typical-cases/:id/materials', authenticated, onlySupervisor, rawBody, async (req: Request, res: Response) => {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     try {
-      const m = await addMaterial(deps.orm.em.fork(), deps.store, res.locals.user as AuthUser, {
-        itemId: String(req.params.id), fileName: typeof req.query.fileName === 'string' ? req.query.fileName : '', bytes,
-      }, deps.limits);
+      const m = await addMaterial(
+        deps.orm.em.fork(),
+        deps.store,
+        res.locals.user as AuthUser,
+        {
+          itemId: String(req.params.id),
+          fileName: typeof req.query.fileName === 'string' ? req.query.fileName : '',
+          bytes,
+        },
+        deps.limits,
+      );
       res.status(201).location(m.url()).json({ id: m.id, name: m.name, url: m.url(), contentType: m.contentType, size: m.size });
     } catch (e) {
       failed(res, e, 'material upload failed');
@@ -66,7 +74,13 @@ export function materialRoutes(app: Express, deps: { orm: MikroORM; log: Logger;
 
   app.get('/typical-cases/:id/materials/:materialId', authenticated, async (req: Request, res: Response) => {
     try {
-      const { material, bytes } = await readMaterial(deps.orm.em.fork(), deps.store, res.locals.user as AuthUser, String(req.params.id), String(req.params.materialId));
+      const { material, bytes } = await readMaterial(
+        deps.orm.em.fork(),
+        deps.store,
+        res.locals.user as AuthUser,
+        String(req.params.id),
+        String(req.params.materialId),
+      );
       res.status(200);
       res.setHeader('Content-Type', material.contentType);
       res.setHeader('Content-Length', String(bytes.length));

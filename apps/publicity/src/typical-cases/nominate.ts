@@ -43,14 +43,26 @@ async function nominateIn(tx: EntityManager, cal: CalendarData, days: StageDays,
   const now = new Date();
   const dueAt = workingDaysAfter(cal, now, days.draft);
   const t = tx.create(TypicalCase, {
-    caseId: c.id, title: cmd.title, reason: cmd.reason, stage: 'drafting', stageDueAt: dueAt, nominatedBy: user.id, nominatedAt: now,
+    caseId: c.id,
+    title: cmd.title,
+    reason: cmd.reason,
+    stage: 'drafting',
+    stageDueAt: dueAt,
+    nominatedBy: user.id,
+    nominatedAt: now,
   });
   tx.create(ItemCase, { itemId: t.id, caseId: c.id, itemKind: 'typical-case' });
   audit(tx, user, 'typical-case', t.id, 'nominated', now, cmd.reason);
   await tx.flush();
-  await recordEvent(tx, createEvent({
-    type: 'hotline.publicity.nominated', source: 'publicity', actor: actorOf(user), caseId: c.id,
-    data: { itemId: t.id, kind: 'typical-case', caseIds: [c.id], stage: 'drafting', dueAt: dueAt.toISOString() },
-  }));
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.publicity.nominated',
+      source: 'publicity',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: { itemId: t.id, kind: 'typical-case', caseIds: [c.id], stage: 'drafting', dueAt: dueAt.toISOString() },
+    }),
+  );
   return t;
 }

@@ -33,10 +33,14 @@ export function nextStage(action: TypicalCaseAction, current: TypicalCaseStage):
 /** The working days a stage may take (null: no deadline of ours — waiting for the district, or closed). */
 export function stageDays(stage: TypicalCaseStage, days: { draft: number; review: number; submit: number }): number | null {
   switch (stage) {
-    case 'drafting': return days.draft;
-    case 'reviewing': return days.review;
-    case 'approved': return days.submit;
-    default: return null;
+    case 'drafting':
+      return days.draft;
+    case 'reviewing':
+      return days.review;
+    case 'approved':
+      return days.submit;
+    default:
+      return null;
   }
 }
 

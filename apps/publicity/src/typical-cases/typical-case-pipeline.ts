@@ -19,8 +19,13 @@ export interface StageDays {
 }
 
 const Ref = { id: z.string().min(1, '请选择典型案例'), expectedVersion: z.number().int().min(1).nullish() };
-export const DraftCommand = z.object({ ...Ref, text: z.string().max(20_000, '案例正文不能超过 20000 字'), title: z.string().trim().min(4, '案例标题至少 4 个字').max(100, '案例标题不能超过 100 个字').nullish() });
-export const ReviewCommand = z.object({ ...Ref, approve: z.boolean(), note: z.string().trim().max(1000, '审核意见不能超过 1000 字').nullish() })
+export const DraftCommand = z.object({
+  ...Ref,
+  text: z.string().max(20_000, '案例正文不能超过 20000 字'),
+  title: z.string().trim().min(4, '案例标题至少 4 个字').max(100, '案例标题不能超过 100 个字').nullish(),
+});
+export const ReviewCommand = z
+  .object({ ...Ref, approve: z.boolean(), note: z.string().trim().max(1000, '审核意见不能超过 1000 字').nullish() })
   .refine((c) => c.approve || (c.note ?? '').length >= 4, { message: '退回修改须填写审核意见（至少 4 个字）', path: ['note'] });
 export const RejectCommand = z.object({ ...Ref, reason: z.string().trim().min(4, '未采纳原因至少 4 个字').max(1000, '未采纳原因不能超过 1000 字') });
 export const ItemRef = z.object(Ref);
@@ -41,7 +46,16 @@ export const caseIdsOf = async (tx: EntityManager, itemId: string): Promise<stri
  * Moves a typical case to the stage `action` leads to, with the new stage's deadline, an audit
  * record and `hotline.publicity.advanced` (the 催办 ladder's feed for stage deadlines).
  */
-async function advance(tx: EntityManager, cal: CalendarData, days: StageDays, user: AuthUser, t: TypicalCase, action: TypicalCaseAction, note: string | null, now: Date): Promise<void> {
+async function advance(
+  tx: EntityManager,
+  cal: CalendarData,
+  days: StageDays,
+  user: AuthUser,
+  t: TypicalCase,
+  action: TypicalCaseAction,
+  note: string | null,
+  now: Date,
+): Promise<void> {
   const from = t.stage;
   const to = nextStage(action, from);
   const d = stageDays(to, days);
@@ -50,10 +64,16 @@ async function advance(tx: EntityManager, cal: CalendarData, days: StageDays, us
   audit(tx, user, 'typical-case', t.id, action, now, note);
   await tx.flush();
   if (from !== to) {
-    await recordEvent(tx, createEvent({
-      type: 'hotline.publicity.advanced', source: 'publicity', actor: actorOf(user), caseId: t.caseId,
-      data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), from, to, dueAt: t.stageDueAt?.toISOString() ?? null },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.publicity.advanced',
+        source: 'publicity',
+        actor: actorOf(user),
+        caseId: t.caseId,
+        data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), from, to, dueAt: t.stageDueAt?.toISOString() ?? null },
+      }),
+    );
   }
 }
 
@@ -116,10 +136,16 @@ export async function submitTypicalCase(em: EntityManager, cal: CalendarData, da
     const now = new Date();
     t.submittedAt = now;
     await advance(tx, cal, days, user, t, 'submit', null, now);
-    await recordEvent(tx, createEvent({
-      type: 'hotline.publicity.submitted', source: 'publicity', actor: actorOf(user), caseId: t.caseId,
-      data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), submittedAt: now.toISOString(), materialCount },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.publicity.submitted',
+        source: 'publicity',
+        actor: actorOf(user),
+        caseId: t.caseId,
+        data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), submittedAt: now.toISOString(), materialCount },
+      }),
+    );
     return t;
   });
 }
@@ -134,10 +160,16 @@ export async function rejectTypicalCase(em: EntityManager, cal: CalendarData, da
     t.refusalReason = cmd.reason;
     t.closedAt = now;
     await advance(tx, cal, days, user, t, 'reject', cmd.reason, now);
-    await recordEvent(tx, createEvent({
-      type: 'hotline.publicity.rejected', source: 'publicity', actor: actorOf(user), caseId: t.caseId,
-      data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), rejectedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.publicity.rejected',
+        source: 'publicity',
+        actor: actorOf(user),
+        caseId: t.caseId,
+        data: { itemId: t.id, kind: 'typical-case', caseIds: await caseIdsOf(tx, t.id), rejectedAt: now.toISOString() },
+      }),
+    );
     return t;
   });
 }

@@ -21,7 +21,8 @@ type Ctx = PublicityContext;
 export class TypicalCaseNode {
   @Field(() => ID) id!: string;
   @Field(() => String) title!: string;
-  @Field(() => String, { description: '阶段：drafting 撰写中 reviewing 审核中 approved 待报送 submitted 已报送 awarded 已加分 rejected 未采纳' }) stage!: TypicalCaseStage;
+  @Field(() => String, { description: '阶段：drafting 撰写中 reviewing 审核中 approved 待报送 submitted 已报送 awarded 已加分 rejected 未采纳' })
+  stage!: TypicalCaseStage;
   @Field(() => Date, { nullable: true, description: '本阶段截止时间（工作日历）' }) stageDueAt?: Date | null;
   @Field(() => Date) nominatedAt!: Date;
   @Field(() => Date, { nullable: true }) submittedAt?: Date | null;
@@ -81,10 +82,18 @@ const strip = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).f
 export class TypicalCaseResolver {
   @Authorized([...PUBLICITY_READ_ROLES])
   @Query(() => TypicalCasePage, { description: '典型案例，按阶段筛选，分页' })
-  async typicalCases(@Arg('stage', () => String, { nullable: true }) stage: string | null, @Args(() => PageArgs) p: PageArgs, @Ctx() ctx: Ctx): Promise<TypicalCasePage> {
+  async typicalCases(
+    @Arg('stage', () => String, { nullable: true }) stage: string | null,
+    @Args(() => PageArgs) p: PageArgs,
+    @Ctx() ctx: Ctx,
+  ): Promise<TypicalCasePage> {
     const { offset, limit } = page(p);
     if (stage && !(TYPICAL_CASE_STAGES as readonly string[]).includes(stage)) throw codedError(PUBLICITY_ERRORS.INVALID_STAGE);
-    const [items, total] = await ctx.em.findAndCount(TypicalCase, stage ? { stage: stage as TypicalCaseStage } : {}, { orderBy: { stageDueAt: 'asc', nominatedAt: 'desc' }, offset, limit });
+    const [items, total] = await ctx.em.findAndCount(TypicalCase, stage ? { stage: stage as TypicalCaseStage } : {}, {
+      orderBy: { stageDueAt: 'asc', nominatedAt: 'desc' },
+      offset,
+      limit,
+    });
     return { items, total };
   }
 
@@ -203,13 +212,28 @@ export class TypicalCaseResolver {
 type Loader<V> = { load(key: string): Promise<V> };
 
 export const itemCases = (ctx: Ctx): Loader<string[]> =>
-  loaderFor<string[]>(ctx, 'itemCases', async (ids) => {
-    const rows = await ctx.em.find(ItemCase, { itemId: { $in: [...ids] } }, { orderBy: { caseId: 'asc' } });
-    return new Map([...groupBy(rows, (r) => r.itemId)].map(([k, v]) => [k, v.map((r) => r.caseId)]));
-  }, []);
+  loaderFor<string[]>(
+    ctx,
+    'itemCases',
+    async (ids) => {
+      const rows = await ctx.em.find(ItemCase, { itemId: { $in: [...ids] } }, { orderBy: { caseId: 'asc' } });
+      return new Map([...groupBy(rows, (r) => r.itemId)].map(([k, v]) => [k, v.map((r) => r.caseId)]));
+    },
+    [],
+  );
 
 const materialsOf = (ctx: Ctx): Loader<Material[]> =>
-  loaderFor<Material[]>(ctx, 'materials', async (ids) => groupBy(await ctx.em.find(Material, { itemId: { $in: [...ids] } }, { orderBy: { uploadedAt: 'asc' } }), (m) => m.itemId), []);
+  loaderFor<Material[]>(
+    ctx,
+    'materials',
+    async (ids) => groupBy(await ctx.em.find(Material, { itemId: { $in: [...ids] } }, { orderBy: { uploadedAt: 'asc' } }), (m) => m.itemId),
+    [],
+  );
 
 export const historyOf = (ctx: Ctx): Loader<AuditRecord[]> =>
-  loaderFor<AuditRecord[]>(ctx, 'history', async (ids) => groupBy(await ctx.em.find(AuditRecord, { itemId: { $in: [...ids] } }, { orderBy: { at: 'asc' } }), (a) => a.itemId), []);
+  loaderFor<AuditRecord[]>(
+    ctx,
+    'history',
+    async (ids) => groupBy(await ctx.em.find(AuditRecord, { itemId: { $in: [...ids] } }, { orderBy: { at: 'asc' } }), (a) => a.itemId),
+    [],
+  );

@@ -11,7 +11,9 @@ export class CalendarStore {
   constructor(private readonly workingHours: readonly WorkingWindow[] = []) {}
 
   async current(em: EntityManager): Promise<CalendarData> {
-    const [r] = await em.execute<Array<{ n: number; at: string }>>(`select count(*)::int as n, coalesce(max(loaded_at), 'epoch')::text as at from sup_calendar_year`);
+    const [r] = await em.execute<Array<{ n: number; at: string }>>(
+      `select count(*)::int as n, coalesce(max(loaded_at), 'epoch')::text as at from sup_calendar_year`,
+    );
     const rev = `${r.n}:${r.at}`;
     if (this.cached?.rev === rev) return this.cached.cal;
     const years = await em.execute<Array<{ year: number }>>('select year from sup_calendar_year');
@@ -31,7 +33,8 @@ export async function seedCalendar(em: EntityManager): Promise<number[]> {
   for (const year of seedYears()) {
     await em.transactional(async (tx) => {
       const r = await tx.execute<Array<{ year: number }>>(
-        `insert into sup_calendar_year (year, source, loaded_at, loaded_by, note) values (?, 'chinese-days', now(), 'system', 'chinese-days 1.5.7') on conflict do nothing returning year`, [year],
+        `insert into sup_calendar_year (year, source, loaded_at, loaded_by, note) values (?, 'chinese-days', now(), 'system', 'chinese-days 1.5.7') on conflict do nothing returning year`,
+        [year],
       );
       if (r.length === 0) return;
       const days = seedOverrides([year]);

@@ -28,12 +28,22 @@ export class CalendarResolver {
   @Query(() => [CalendarYearNode], { description: '已导入的年度节假日安排' })
   async calendarYears(@Ctx() ctx: Ctx): Promise<CalendarYearNode[]> {
     requireUser(ctx);
-    const rows = await ctx.em.execute<Array<{ year: number; source: string; loaded_at: Date; loaded_by: string; note: string | null; holidays: number; swapped: number }>>(
+    const rows = await ctx.em.execute<
+      Array<{ year: number; source: string; loaded_at: Date; loaded_by: string; note: string | null; holidays: number; swapped: number }>
+    >(
       `select y.year, y.source, y.loaded_at, y.loaded_by, y.note,
          count(d.date) filter (where not d.working)::int as holidays, count(d.date) filter (where d.working)::int as swapped
        from sup_calendar_year y left join sup_calendar_day d on d.year = y.year group by y.year order by y.year desc`,
     );
-    return rows.map((r) => ({ year: r.year, source: r.source, loadedAt: new Date(r.loaded_at), loadedBy: r.loaded_by, note: r.note, holidays: r.holidays, swappedWorkdays: r.swapped }));
+    return rows.map((r) => ({
+      year: r.year,
+      source: r.source,
+      loadedAt: new Date(r.loaded_at),
+      loadedBy: r.loaded_by,
+      note: r.note,
+      holidays: r.holidays,
+      swappedWorkdays: r.swapped,
+    }));
   }
 
   @Authorized(['admin'])

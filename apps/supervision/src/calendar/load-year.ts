@@ -31,7 +31,8 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
     } catch (e) {
       throw codedError(SUPERVISION_ERRORS.ROW_DATE_INVALID, { row: i + 1, date: d.date }, { field: `days.${i}.date` });
     }
-    if (!d.date.startsWith(`${cmd.year}-`)) throw codedError(SUPERVISION_ERRORS.DATE_OUTSIDE_YEAR, { row: i + 1, date: d.date, year: cmd.year }, { field: `days.${i}.date` });
+    if (!d.date.startsWith(`${cmd.year}-`))
+      throw codedError(SUPERVISION_ERRORS.DATE_OUTSIDE_YEAR, { row: i + 1, date: d.date, year: cmd.year }, { field: `days.${i}.date` });
     if (seen.has(d.date)) throw codedError(SUPERVISION_ERRORS.DUPLICATE_DATE, { date: d.date }, { field: `days.${i}.date` });
     seen.add(d.date);
   }
@@ -50,7 +51,10 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
     );
     await tx.execute('delete from sup_calendar_day where year = ?', [cmd.year]);
     if (cmd.days.length) {
-      await tx.execute(`insert into sup_calendar_day (date, year, working, name) values ${cmd.days.map(() => '(?, ?, ?, ?)').join(', ')}`, cmd.days.flatMap((d) => [d.date, cmd.year, d.working, d.name ?? null]));
+      await tx.execute(
+        `insert into sup_calendar_day (date, year, working, name) values ${cmd.days.map(() => '(?, ?, ?, ?)').join(', ')}`,
+        cmd.days.flatMap((d) => [d.date, cmd.year, d.working, d.name ?? null]),
+      );
     }
     // Open clocks measured on the calendar (or waiting for it) follow the new days.
     const ctx = await engineContext(tx, deps);
@@ -64,10 +68,15 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
       replanned++;
     }
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.calendar.year-loaded', source: 'supervision', actor: actorOf(user),
-      data: { year: cmd.year, days: cmd.days.map((d) => ({ date: d.date, working: d.working, name: d.name ?? null })), loadedAt: new Date().toISOString() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.calendar.year-loaded',
+        source: 'supervision',
+        actor: actorOf(user),
+        data: { year: cmd.year, days: cmd.days.map((d) => ({ date: d.date, working: d.working, name: d.name ?? null })), loadedAt: new Date().toISOString() },
+      }),
+    );
     return { year: cmd.year, replanned };
   });
 }

@@ -14,9 +14,17 @@ export interface CaseView extends CaseFacts {
 export function viewFromReceived(e: EventEnvelope): CaseView {
   const d = e.data as Record<string, string | undefined>;
   return {
-    externalNo: String(d.externalNo), title: String(d.title ?? '').slice(0, 60), requestType: String(d.requestType), topic: String(d.topic),
-    tier: String(d.tier), urgency: String(d.urgency), leadDepartmentId: null, assistDepartmentIds: [], receivedAt: new Date(String(d.receivedAt)),
-    completedAt: d.completedAt ? new Date(d.completedAt) : null, historical: !!d.completedAt,
+    externalNo: String(d.externalNo),
+    title: String(d.title ?? '').slice(0, 60),
+    requestType: String(d.requestType),
+    topic: String(d.topic),
+    tier: String(d.tier),
+    urgency: String(d.urgency),
+    leadDepartmentId: null,
+    assistDepartmentIds: [],
+    receivedAt: new Date(String(d.receivedAt)),
+    completedAt: d.completedAt ? new Date(d.completedAt) : null,
+    historical: !!d.completedAt,
   };
 }
 

@@ -39,7 +39,15 @@ export function planAlarms(c: ClockRecord, def: Pick<ClockDef, 'warnShares'>, st
       throw e;
     }
   };
-  const out: AlarmPlan[] = def.warnShares.map((p) => ({ mark: `warn:${p}`, kind: 'warn' as const, sharePct: p, level: null, recipients: [], stepId: null, fireAt: at(p) }));
+  const out: AlarmPlan[] = def.warnShares.map((p) => ({
+    mark: `warn:${p}`,
+    kind: 'warn' as const,
+    sharePct: p,
+    level: null,
+    recipients: [],
+    stepId: null,
+    fireAt: at(p),
+  }));
   out.push({ mark: 'breach', kind: 'breach', sharePct: 100, level: null, recipients: [], stepId: null, fireAt: at(100) });
   for (const s of steps) {
     if (!s.active || (s.clockKinds.length > 0 && !s.clockKinds.includes(c.kind))) continue;
@@ -60,7 +68,8 @@ export async function syncAlarms(em: EntityManager, clockId: string, plans: read
      values ${plans.map(() => '(?, ?, ?, ?, ?, ?::text[], ?, ?)').join(', ')}
      on conflict (clock_id, mark) do update set fire_at = excluded.fire_at where sup_clock_alarm.fired_at is null`,
     plans.flatMap((p) => [clockId, p.mark, p.kind, p.sharePct, p.level, `{${p.recipients.join(',')}}`, p.stepId, p.fireAt]),
-    'all', em.getTransactionContext(),
+    'all',
+    em.getTransactionContext(),
   );
 }
 

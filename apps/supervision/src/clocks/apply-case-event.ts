@@ -28,20 +28,71 @@ export function transitionEvents(ts: readonly Transition[]): EventEnvelope[] {
     const c = t.clock;
     const base = { clockId: c.id, clock: c.kind };
     if (t.kind === 'started') {
-      out.push(createEvent({ type: 'hotline.clock.started', source: 'supervision', actor, caseId: c.caseId, data: { ...base, definitionKey: c.definitionKey, definitionVersion: c.definitionVersion, startedAt: c.startedAt.toISOString(), dueAt: iso(c.dueAt), measure: c.measure, ...(c.departmentId ? { departmentId: c.departmentId } : {}) } }));
+      out.push(
+        createEvent({
+          type: 'hotline.clock.started',
+          source: 'supervision',
+          actor,
+          caseId: c.caseId,
+          data: {
+            ...base,
+            definitionKey: c.definitionKey,
+            definitionVersion: c.definitionVersion,
+            startedAt: c.startedAt.toISOString(),
+            dueAt: iso(c.dueAt),
+            measure: c.measure,
+            ...(c.departmentId ? { departmentId: c.departmentId } : {}),
+          },
+        }),
+      );
     } else if (t.kind === 'paused') {
-      out.push(createEvent({ type: 'hotline.clock.paused', source: 'supervision', actor, caseId: c.caseId, data: { ...base, pausedAt: c.pausedAt!.toISOString(), trigger: t.trigger } }));
+      out.push(
+        createEvent({
+          type: 'hotline.clock.paused',
+          source: 'supervision',
+          actor,
+          caseId: c.caseId,
+          data: { ...base, pausedAt: c.pausedAt!.toISOString(), trigger: t.trigger },
+        }),
+      );
     } else if (t.kind === 'resumed' || t.kind === 'replanned') {
-      out.push(createEvent({ type: 'hotline.clock.resumed', source: 'supervision', actor, caseId: c.caseId, data: { ...base, resumedAt: (c.segmentStartedAt ?? new Date()).toISOString(), dueAt: iso(c.dueAt), pausedMs: t.kind === 'resumed' ? Math.round(t.pausedMs) : 0 } }));
+      out.push(
+        createEvent({
+          type: 'hotline.clock.resumed',
+          source: 'supervision',
+          actor,
+          caseId: c.caseId,
+          data: {
+            ...base,
+            resumedAt: (c.segmentStartedAt ?? new Date()).toISOString(),
+            dueAt: iso(c.dueAt),
+            pausedMs: t.kind === 'resumed' ? Math.round(t.pausedMs) : 0,
+          },
+        }),
+      );
     } else {
-      out.push(createEvent({ type: 'hotline.clock.stopped', source: 'supervision', actor, caseId: c.caseId, data: { ...base, stoppedAt: c.stoppedAt!.toISOString(), dueAt: iso(c.dueAt), outcome: c.outcome!, trigger: t.trigger } }));
+      out.push(
+        createEvent({
+          type: 'hotline.clock.stopped',
+          source: 'supervision',
+          actor,
+          caseId: c.caseId,
+          data: { ...base, stoppedAt: c.stoppedAt!.toISOString(), dueAt: iso(c.dueAt), outcome: c.outcome!, trigger: t.trigger },
+        }),
+      );
     }
   }
   return out;
 }
 
 /** Writes a clock's alarms after it moved: planned while running, cleared otherwise. */
-export async function rescheduleAlarms(em: EntityManager, c: ClockRecord, ctx: Pick<EngineContext, 'definitionById'>, steps: readonly StepDef[], cal: CalendarData): Promise<void> {
+export async function rescheduleAlarms(
+  em: EntityManager,
+  c: ClockRecord,
+  ctx: Pick<EngineContext, 'definitionById'>,
+  steps: readonly StepDef[],
+  cal: CalendarData,
+): Promise<void> {
   if (c.state !== 'running') return clearAlarms(em, c.id);
   const def = ctx.definitionById(c.definitionId);
   await syncAlarms(em, c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
@@ -53,8 +104,17 @@ export async function engineContext(em: EntityManager, deps: ClockDeps): Promise
 }
 
 const viewOf = (p: CaseProjection): CaseView => ({
-  externalNo: p.externalNo, title: p.title, requestType: p.requestType, topic: p.topic, tier: p.tier, urgency: p.urgency,
-  leadDepartmentId: p.leadDepartmentId ?? null, assistDepartmentIds: p.assistDepartmentIds, receivedAt: p.receivedAt, completedAt: p.completedAt ?? null, historical: p.historical,
+  externalNo: p.externalNo,
+  title: p.title,
+  requestType: p.requestType,
+  topic: p.topic,
+  tier: p.tier,
+  urgency: p.urgency,
+  leadDepartmentId: p.leadDepartmentId ?? null,
+  assistDepartmentIds: p.assistDepartmentIds,
+  receivedAt: p.receivedAt,
+  completedAt: p.completedAt ?? null,
+  historical: p.historical,
 });
 
 /**
@@ -65,7 +125,13 @@ const viewOf = (p: CaseProjection): CaseView => ({
 export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: ClockDeps): Promise<void> {
   const caseId = e.caseId;
   if (!caseId) return;
-  await em.execute('insert into sup_case_event (event_id, case_id, type, occurred_at, envelope) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing', [e.id, caseId, e.type, e.occurredAt, JSON.stringify(e)]);
+  await em.execute('insert into sup_case_event (event_id, case_id, type, occurred_at, envelope) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing', [
+    e.id,
+    caseId,
+    e.type,
+    e.occurredAt,
+    JSON.stringify(e),
+  ]);
   let p = await em.findOne(CaseProjection, { id: caseId });
   if (e.type === 'hotline.case.received') {
     if (p) return; // the same order received again: nothing new

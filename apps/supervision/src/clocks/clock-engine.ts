@@ -94,18 +94,31 @@ const H = 3_600_000;
 
 /** The domain time of a case event: the time its data states, else when it occurred. */
 export function eventTime(type: string, data: Record<string, unknown>, occurredAt: string): Date {
-  const field = ({
-    'hotline.case.received': 'receivedAt', 'hotline.case.signed': 'signedAt', 'hotline.case.dispatched': 'dispatchedAt',
-    'hotline.case.accepted': 'acceptedAt', 'hotline.case.returned': 'returnedAt', 'hotline.case.contacted': 'contactedAt',
-    'hotline.case.replied': 'repliedAt', 'hotline.case.review-rejected': 'rejectedAt', 'hotline.case.completed': 'completedAt',
-  } as Record<string, string>)[type];
+  const field = (
+    {
+      'hotline.case.received': 'receivedAt',
+      'hotline.case.signed': 'signedAt',
+      'hotline.case.dispatched': 'dispatchedAt',
+      'hotline.case.accepted': 'acceptedAt',
+      'hotline.case.returned': 'returnedAt',
+      'hotline.case.contacted': 'contactedAt',
+      'hotline.case.replied': 'repliedAt',
+      'hotline.case.review-rejected': 'rejectedAt',
+      'hotline.case.completed': 'completedAt',
+    } as Record<string, string>
+  )[type];
   const v = field ? data[field] : undefined;
   return new Date(typeof v === 'string' ? v : occurredAt);
 }
 
 /** The deadline an event states, for definitions that adopt it. */
 export function statedDeadline(e: CaseEventFacts): Date | null {
-  const v = e.type === 'hotline.case.dispatched' ? e.data.handleDeadlineAt : e.type === 'hotline.case.extended' || e.type === 'hotline.case.deadline-changed' ? e.data.newDeadlineAt : undefined;
+  const v =
+    e.type === 'hotline.case.dispatched'
+      ? e.data.handleDeadlineAt
+      : e.type === 'hotline.case.extended' || e.type === 'hotline.case.deadline-changed'
+        ? e.data.newDeadlineAt
+        : undefined;
   return typeof v === 'string' ? new Date(v) : null;
 }
 
@@ -114,9 +127,12 @@ export const measureOf = (unit: TargetUnit): Measure => (unit === 'natural-minut
 /** The target of a definition in its measure, on this calendar (a working day = the calendar's working time of a day). */
 export function targetMsOf(def: Pick<ClockDef, 'targetUnit' | 'targetAmount'>, cal: CalendarData): number {
   switch (def.targetUnit) {
-    case 'natural-minutes': return Math.round(def.targetAmount * 60_000);
-    case 'working-hours': return Math.round(def.targetAmount * H);
-    case 'working-days': return Math.round(def.targetAmount * workingDayMs(cal));
+    case 'natural-minutes':
+      return Math.round(def.targetAmount * 60_000);
+    case 'working-hours':
+      return Math.round(def.targetAmount * H);
+    case 'working-days':
+      return Math.round(def.targetAmount * workingDayMs(cal));
   }
 }
 
@@ -154,10 +170,12 @@ export function instantAtShare(c: ClockRecord, share: number, cal: CalendarData)
 }
 
 function matches(sel: Selector, f: CaseFacts): boolean {
-  return (!sel.requestTypes || sel.requestTypes.includes(f.requestType))
-    && (!sel.urgencies || sel.urgencies.includes(f.urgency))
-    && (!sel.tiers || sel.tiers.includes(f.tier))
-    && (!sel.topics || sel.topics.includes(f.topic));
+  return (
+    (!sel.requestTypes || sel.requestTypes.includes(f.requestType)) &&
+    (!sel.urgencies || sel.urgencies.includes(f.urgency)) &&
+    (!sel.tiers || sel.tiers.includes(f.tier)) &&
+    (!sel.topics || sel.topics.includes(f.topic))
+  );
 }
 
 const specificity = (s: Selector) => [s.requestTypes, s.urgencies, s.tiers, s.topics].filter(Boolean).length;
@@ -192,9 +210,25 @@ function plan(c: ClockRecord, cal: CalendarData, def: ClockDef | undefined, dead
 
 function startClock(ctx: EngineContext, caseId: string, def: ClockDef, e: CaseEventFacts, facts: CaseFacts): ClockRecord {
   const c: ClockRecord = {
-    id: ctx.newId(), caseId, kind: def.kind, definitionId: def.id, definitionKey: def.key, definitionVersion: def.version,
-    measure: measureOf(def.targetUnit), targetMs: null, state: 'running', startedAt: e.at, dueAt: null, segmentStartedAt: e.at,
-    consumedMs: 0, pausedAt: null, pausedMs: 0, stoppedAt: null, outcome: null, blockedReason: null, departmentId: facts.leadDepartmentId,
+    id: ctx.newId(),
+    caseId,
+    kind: def.kind,
+    definitionId: def.id,
+    definitionKey: def.key,
+    definitionVersion: def.version,
+    measure: measureOf(def.targetUnit),
+    targetMs: null,
+    state: 'running',
+    startedAt: e.at,
+    dueAt: null,
+    segmentStartedAt: e.at,
+    consumedMs: 0,
+    pausedAt: null,
+    pausedMs: 0,
+    stoppedAt: null,
+    outcome: null,
+    blockedReason: null,
+    departmentId: facts.leadDepartmentId,
   };
   plan(c, ctx.calendar, def, statedDeadline(e), e.at);
   return c;
@@ -281,7 +315,8 @@ export function applyEvent(ctx: EngineContext, caseId: string, clocks: ClockReco
         out.push({ kind: 'replanned', clock: c, trigger: e.type });
         continue;
       } else {
-        if (e.type === 'hotline.case.dispatched' && facts.leadDepartmentId && c.departmentId !== facts.leadDepartmentId) c.departmentId = facts.leadDepartmentId;
+        if (e.type === 'hotline.case.dispatched' && facts.leadDepartmentId && c.departmentId !== facts.leadDepartmentId)
+          c.departmentId = facts.leadDepartmentId;
         continue;
       }
     }

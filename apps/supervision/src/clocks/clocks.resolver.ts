@@ -18,17 +18,39 @@ import { verifyCaseClocks } from './rebuild';
 export function clockNode(c: Clock, cal: CalendarData, now: Date): CaseClockNode {
   const share = shareUsed(c, now, cal);
   return {
-    id: c.id, kind: c.kind, kindLabel: CLOCK_KIND_LABELS[c.kind as ClockKind] ?? c.kind, state: c.state, definitionKey: c.definitionKey, definitionVersion: c.definitionVersion,
-    measure: c.measure, targetMinutes: c.targetMs == null ? null : Math.round(c.targetMs / 600) / 100, startedAt: c.startedAt, dueAt: c.dueAt, pausedAt: c.pausedAt,
+    id: c.id,
+    kind: c.kind,
+    kindLabel: CLOCK_KIND_LABELS[c.kind as ClockKind] ?? c.kind,
+    state: c.state,
+    definitionKey: c.definitionKey,
+    definitionVersion: c.definitionVersion,
+    measure: c.measure,
+    targetMinutes: c.targetMs == null ? null : Math.round(c.targetMs / 600) / 100,
+    startedAt: c.startedAt,
+    dueAt: c.dueAt,
+    pausedAt: c.pausedAt,
     pausedMinutes: Math.round((c.pausedMs + (c.state === 'paused' && c.pausedAt ? now.getTime() - c.pausedAt.getTime() : 0)) / 600) / 100,
-    shareUsed: share == null ? null : Math.round(share * 1000) / 1000, warnedAt: c.warnedAt ?? null, warnedShare: c.warnedShare ?? null, breachedAt: c.breachedAt ?? null,
-    stoppedAt: c.stoppedAt, outcome: c.outcome, blockedReason: c.blockedReason, department: c.departmentId ? { id: c.departmentId } : null,
+    shareUsed: share == null ? null : Math.round(share * 1000) / 1000,
+    warnedAt: c.warnedAt ?? null,
+    warnedShare: c.warnedShare ?? null,
+    breachedAt: c.breachedAt ?? null,
+    stoppedAt: c.stoppedAt,
+    outcome: c.outcome,
+    blockedReason: c.blockedReason,
+    department: c.departmentId ? { id: c.departmentId } : null,
   };
 }
 
 export const urgeNode = (u: Urge): UrgeNode => ({
-  id: u.id, level: u.level, levelLabel: URGE_LEVEL_LABELS[u.level as UrgeLevel] ?? u.level, recipients: u.recipients, clockKind: u.kind ?? null,
-  department: u.departmentId ? { id: u.departmentId } : null, note: u.note ?? null, at: u.at, by: u.byUser ? { id: u.byUser } : null,
+  id: u.id,
+  level: u.level,
+  levelLabel: URGE_LEVEL_LABELS[u.level as UrgeLevel] ?? u.level,
+  recipients: u.recipients,
+  clockKind: u.kind ?? null,
+  department: u.departmentId ? { id: u.departmentId } : null,
+  note: u.note ?? null,
+  at: u.at,
+  by: u.byUser ? { id: u.byUser } : null,
 });
 
 const KINDS = Object.keys(CLOCK_KIND_LABELS);
@@ -45,7 +67,12 @@ function requestCalendar(ctx: Ctx): Promise<CalendarData> {
 export class ClocksResolver {
   @FieldResolver(() => [CaseClockNode], { description: '工单的全部时钟（签收、分转、首次联系、办理、回访），按开始时间' })
   async clocks(@Root() c: CaseNode, @Ctx() ctx: Ctx): Promise<CaseClockNode[]> {
-    const rows = await loaderFor<Clock[]>(ctx, 'clocks', async (ids) => groupBy(await ctx.em.find(Clock, { caseId: { $in: [...ids] } }, { orderBy: { startedAt: 'asc' } }), (r) => r.caseId), []).load(c.id);
+    const rows = await loaderFor<Clock[]>(
+      ctx,
+      'clocks',
+      async (ids) => groupBy(await ctx.em.find(Clock, { caseId: { $in: [...ids] } }, { orderBy: { startedAt: 'asc' } }), (r) => r.caseId),
+      [],
+    ).load(c.id);
     const cal = await requestCalendar(ctx);
     const now = new Date();
     return rows.map((r) => clockNode(r, cal, now));
@@ -53,7 +80,12 @@ export class ClocksResolver {
 
   @FieldResolver(() => [UrgeNode], { description: '催办记录（自动与人工）' })
   async urges(@Root() c: CaseNode, @Ctx() ctx: Ctx): Promise<UrgeNode[]> {
-    const rows = await loaderFor<Urge[]>(ctx, 'urges', async (ids) => groupBy(await ctx.em.find(Urge, { caseId: { $in: [...ids] } }, { orderBy: { at: 'asc' } }), (r) => r.caseId), []).load(c.id);
+    const rows = await loaderFor<Urge[]>(
+      ctx,
+      'urges',
+      async (ids) => groupBy(await ctx.em.find(Urge, { caseId: { $in: [...ids] } }, { orderBy: { at: 'asc' } }), (r) => r.caseId),
+      [],
+    ).load(c.id);
     return rows.map(urgeNode);
   }
 
@@ -96,13 +128,22 @@ export class ClocksResolver {
     }
     const sql = where.join(' and ');
     const [{ n }] = await ctx.em.execute<Array<{ n: number }>>(`select count(*)::int as n from sup_clock c where ${sql}`, params);
-    const rows = await ctx.em.execute<Array<{ id: string }>>(`select c.id from sup_clock c where ${sql} order by c.due_at asc, c.id limit ? offset ?`, [...params, limit, offset]);
+    const rows = await ctx.em.execute<Array<{ id: string }>>(`select c.id from sup_clock c where ${sql} order by c.due_at asc, c.id limit ? offset ?`, [
+      ...params,
+      limit,
+      offset,
+    ]);
     const clocks = new Map((await ctx.em.find(Clock, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
     const caseIds = [...new Set([...clocks.values()].map((c) => c.caseId))];
     const cases = new Map((await ctx.em.find(CaseProjection, { id: { $in: caseIds } })).map((c) => [c.id, c]));
     const urgeCounts = new Map(
       caseIds.length
-        ? (await ctx.em.execute<Array<{ case_id: string; n: number }>>(`select case_id, count(*)::int as n from sup_urge where case_id in (${caseIds.map(() => '?').join(',')}) group by case_id`, caseIds)).map((r) => [r.case_id, r.n])
+        ? (
+            await ctx.em.execute<Array<{ case_id: string; n: number }>>(
+              `select case_id, count(*)::int as n from sup_urge where case_id in (${caseIds.map(() => '?').join(',')}) group by case_id`,
+              caseIds,
+            )
+          ).map((r) => [r.case_id, r.n])
         : [],
     );
     const cal = await ctx.calendars.current(ctx.em);
@@ -111,7 +152,13 @@ export class ClocksResolver {
       items: rows.map((r) => {
         const c = clocks.get(r.id)!;
         const p = cases.get(c.caseId);
-        return { clock: clockNode(c, cal, now), case: { id: c.caseId }, externalNo: p?.externalNo ?? '', title: p?.title ?? '', urgeCount: urgeCounts.get(c.caseId) ?? 0 };
+        return {
+          clock: clockNode(c, cal, now),
+          case: { id: c.caseId },
+          externalNo: p?.externalNo ?? '',
+          title: p?.title ?? '',
+          urgeCount: urgeCounts.get(c.caseId) ?? 0,
+        };
       }),
     };
   }

@@ -5,7 +5,24 @@ import { applyEvent, ClockRecord, EngineContext, eventTime } from './clock-engin
 import { Clock } from './clock.entity';
 
 /** The fields two computations of the same history must agree on (ids and the scheduler's marks aside). */
-const FIELDS = ['kind', 'definitionKey', 'definitionVersion', 'measure', 'targetMs', 'state', 'startedAt', 'dueAt', 'segmentStartedAt', 'consumedMs', 'pausedAt', 'pausedMs', 'stoppedAt', 'outcome', 'blockedReason', 'departmentId'] as const;
+const FIELDS = [
+  'kind',
+  'definitionKey',
+  'definitionVersion',
+  'measure',
+  'targetMs',
+  'state',
+  'startedAt',
+  'dueAt',
+  'segmentStartedAt',
+  'consumedMs',
+  'pausedAt',
+  'pausedMs',
+  'stoppedAt',
+  'outcome',
+  'blockedReason',
+  'departmentId',
+] as const;
 
 const norm = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : typeof v === 'number' ? Math.round(v) : v);
 
@@ -46,7 +63,11 @@ export async function caseHistory(em: EntityManager, caseId: string): Promise<Ev
   return rows.map((r) => (typeof r.envelope === 'string' ? JSON.parse(r.envelope) : r.envelope));
 }
 
-export async function verifyCaseClocks(em: EntityManager, ctx: EngineContext, caseId: string): Promise<{ identical: boolean; stored: number; rebuilt: number; differences: string[] }> {
+export async function verifyCaseClocks(
+  em: EntityManager,
+  ctx: EngineContext,
+  caseId: string,
+): Promise<{ identical: boolean; stored: number; rebuilt: number; differences: string[] }> {
   const stored = await em.find(Clock, { caseId });
   const rebuilt = replayClocks(ctx, caseId, await caseHistory(em, caseId));
   const differences = compareClocks(stored, rebuilt);

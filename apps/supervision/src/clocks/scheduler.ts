@@ -46,8 +46,12 @@ export async function fireDueAlarms(em: EntityManager, calendars: CalendarStore,
     if (due.length === 0) return { fired: 0, skipped: 0 };
     const clocks = new Map((await tx.find(Clock, { id: { $in: [...new Set(due.map((d) => d.clock_id))] } })).map((c) => [c.id, c]));
     const cases = new Map(
-      (await tx.execute<Array<{ id: string; external_no: string }>>(`select id, external_no from sup_case where id in (${[...new Set([...clocks.values()].map((c) => c.caseId))].map(() => '?').join(',')})`, [...new Set([...clocks.values()].map((c) => c.caseId))]))
-        .map((r) => [r.id, r.external_no]),
+      (
+        await tx.execute<Array<{ id: string; external_no: string }>>(
+          `select id, external_no from sup_case where id in (${[...new Set([...clocks.values()].map((c) => c.caseId))].map(() => '?').join(',')})`,
+          [...new Set([...clocks.values()].map((c) => c.caseId))],
+        )
+      ).map((r) => [r.id, r.external_no]),
     );
     const cal = await calendars.current(tx);
     const events: EventEnvelope[] = [];
@@ -68,29 +72,61 @@ export async function fireDueAlarms(em: EntityManager, calendars: CalendarStore,
         }
         c.warnedAt = now;
         c.warnedShare = a.share_pct / 100;
-        events.push(createEvent({ type: 'hotline.clock.warned', source: 'supervision', actor: { system: 'supervision-scheduler' }, caseId: c.caseId, data: { clockId: c.id, clock: c.kind, dueAt: c.dueAt.toISOString(), elapsedShare: share, threshold: a.share_pct / 100, ...dept } }));
+        events.push(
+          createEvent({
+            type: 'hotline.clock.warned',
+            source: 'supervision',
+            actor: { system: 'supervision-scheduler' },
+            caseId: c.caseId,
+            data: { clockId: c.id, clock: c.kind, dueAt: c.dueAt.toISOString(), elapsedShare: share, threshold: a.share_pct / 100, ...dept },
+          }),
+        );
       } else if (a.kind === 'breach') {
         c.breachedAt = now;
-        events.push(createEvent({ type: 'hotline.clock.breached', source: 'supervision', actor: { system: 'supervision-scheduler' }, caseId: c.caseId, data: { clockId: c.id, clock: c.kind, dueAt: c.dueAt.toISOString(), elapsedShare: share, ...dept } }));
+        events.push(
+          createEvent({
+            type: 'hotline.clock.breached',
+            source: 'supervision',
+            actor: { system: 'supervision-scheduler' },
+            caseId: c.caseId,
+            data: { clockId: c.id, clock: c.kind, dueAt: c.dueAt.toISOString(), elapsedShare: share, ...dept },
+          }),
+        );
       } else {
         const urgeId = randomUUID();
         await tx.execute(
           'insert into sup_urge (id, case_id, clock_id, kind, level, recipients, department_id, step_id, at) values (?, ?, ?, ?, ?, ?::text[], ?, ?, ?)',
           [urgeId, c.caseId, c.id, c.kind, a.level, `{${a.recipients.join(',')}}`, c.departmentId, a.step_id, now],
         );
-        events.push(createEvent({
-          type: 'hotline.case.urged', source: 'supervision', actor: { system: 'supervision-ladder' }, caseId: c.caseId,
-          data: { externalNo: cases.get(c.caseId) ?? '', urgeId, level: a.level ?? 'reminder', recipients: a.recipients, ...dept, clock: c.kind, clockId: c.id, dueAt: c.dueAt.toISOString(), ...(a.step_id ? { stepId: a.step_id } : {}) },
-        }));
+        events.push(
+          createEvent({
+            type: 'hotline.case.urged',
+            source: 'supervision',
+            actor: { system: 'supervision-ladder' },
+            caseId: c.caseId,
+            data: {
+              externalNo: cases.get(c.caseId) ?? '',
+              urgeId,
+              level: a.level ?? 'reminder',
+              recipients: a.recipients,
+              ...dept,
+              clock: c.kind,
+              clockId: c.id,
+              dueAt: c.dueAt.toISOString(),
+              ...(a.step_id ? { stepId: a.step_id } : {}),
+            },
+          }),
+        );
       }
       fired.push(a);
     }
     const mark = async (rows: DueAlarm[], isSkipped: boolean) => {
       if (rows.length === 0) return;
-      await tx.execute(
-        `update sup_clock_alarm set fired_at = ?, skipped = ? where (clock_id, mark) in (${rows.map(() => '(?::uuid, ?)').join(',')})`,
-        [now, isSkipped, ...rows.flatMap((r) => [r.clock_id, r.mark])],
-      );
+      await tx.execute(`update sup_clock_alarm set fired_at = ?, skipped = ? where (clock_id, mark) in (${rows.map(() => '(?::uuid, ?)').join(',')})`, [
+        now,
+        isSkipped,
+        ...rows.flatMap((r) => [r.clock_id, r.mark]),
+      ]);
     };
     await mark(fired, false);
     await mark(skipped, true);
@@ -106,7 +142,12 @@ export class ClockScheduler {
   private round?: Promise<void>;
   private stopped = false;
 
-  constructor(private readonly orm: MikroORM, private readonly calendars: CalendarStore, private readonly log: Logger, private readonly opts: { pollMs: number; batch: number }) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly calendars: CalendarStore,
+    private readonly log: Logger,
+    private readonly opts: { pollMs: number; batch: number },
+  ) {}
 
   start(): void {
     const tick = async () => {

@@ -11,12 +11,24 @@ export const clusterExists = async (em: EntityManager, clusterId: string): Promi
 export async function clusterThresholds(em: EntityManager): Promise<ClusterThresholds & { updatedAt: Date | null; updatedBy: string | null }> {
   const s = await em.findOne(ClusterSettings, { id: 1 });
   return s
-    ? { burstMinCases: s.burstMinCases, burstWindowHours: s.burstWindowHours, groupMinCallers: s.groupMinCallers, groupWindowHours: s.groupWindowHours, updatedAt: s.updatedAt, updatedBy: s.updatedBy }
+    ? {
+        burstMinCases: s.burstMinCases,
+        burstWindowHours: s.burstWindowHours,
+        groupMinCallers: s.groupMinCallers,
+        groupWindowHours: s.groupWindowHours,
+        updatedAt: s.updatedAt,
+        updatedBy: s.updatedBy,
+      }
     : { ...DEFAULT_CLUSTER_THRESHOLDS, updatedAt: null, updatedBy: null };
 }
 
 const count = (what: string, max: number) => z.number().int(`${what}须为整数`).min(2, `${what}至少为 2`).max(max, `${what}最多为 ${max}`);
-const hours = (what: string) => z.number().int(`${what}须为整数`).min(1, `${what}至少 1 小时`).max(24 * 90, `${what}最多 90 天`);
+const hours = (what: string) =>
+  z
+    .number()
+    .int(`${what}须为整数`)
+    .min(1, `${what}至少 1 小时`)
+    .max(24 * 90, `${what}最多 90 天`);
 export const ClusterThresholdsCommand = z.object({
   burstMinCases: count('爆发性件数阈值', 1000),
   burstWindowHours: hours('爆发性时间窗口'),

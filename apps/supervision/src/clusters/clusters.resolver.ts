@@ -78,8 +78,18 @@ class UrgeClusterInput {
 }
 
 const node = (c: Cluster): ClusterNode => ({
-  id: c.id, kind: c.kind, kindLabel: CLUSTER_KIND_LABELS[c.kind], topic: c.topic, place: c.place, projectName: c.projectName ?? null, community: c.community ?? null,
-  caseCount: c.caseCount, callerCount: c.callerCount, firstCaseAt: c.firstCaseAt, lastCaseAt: c.lastCaseAt, detectedAt: c.detectedAt,
+  id: c.id,
+  kind: c.kind,
+  kindLabel: CLUSTER_KIND_LABELS[c.kind],
+  topic: c.topic,
+  place: c.place,
+  projectName: c.projectName ?? null,
+  community: c.community ?? null,
+  caseCount: c.caseCount,
+  callerCount: c.callerCount,
+  firstCaseAt: c.firstCaseAt,
+  lastCaseAt: c.lastCaseAt,
+  detectedAt: c.detectedAt,
 });
 
 @Resolver()
@@ -93,7 +103,11 @@ export class ClustersResolver {
     @Ctx() ctx: Ctx,
   ): Promise<ClusterPage> {
     const page = pageRequest(offset, limit);
-    const [rows, total] = await ctx.em.findAndCount(Cluster, kind ? { kind } : {}, { orderBy: { lastCaseAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit });
+    const [rows, total] = await ctx.em.findAndCount(Cluster, kind ? { kind } : {}, {
+      orderBy: { lastCaseAt: 'desc', id: 'asc' },
+      offset: page.offset,
+      limit: page.limit,
+    });
     return { ...page, total, items: rows.map(node) };
   }
 
@@ -108,7 +122,11 @@ export class ClustersResolver {
     const c = isUuid(id) ? await ctx.em.findOne(Cluster, { id }) : null;
     if (!c) throw codedError(SUPERVISION_ERRORS.CLUSTER_NOT_FOUND);
     const page = pageRequest(offset, limit);
-    const [members, total] = await ctx.em.findAndCount(ClusterMember, { clusterId: c.id }, { orderBy: { receivedAt: 'asc', caseId: 'asc' }, offset: page.offset, limit: page.limit });
+    const [members, total] = await ctx.em.findAndCount(
+      ClusterMember,
+      { clusterId: c.id },
+      { orderBy: { receivedAt: 'asc', caseId: 'asc' }, offset: page.offset, limit: page.limit },
+    );
     const scripts = await ctx.em.find(ReplyScript, { scope: 'cluster', scopeKey: c.id }, { orderBy: { createdAt: 'desc' } });
     return { cluster: node(c), cases: { ...page, total, items: members.map((m) => ({ id: m.caseId })) }, scripts: await scriptNodes(ctx, scripts) };
   }

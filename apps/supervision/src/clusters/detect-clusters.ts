@@ -19,10 +19,19 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   const place = placeOf(d);
   if (!e.caseId || !place || d.completedAt) return;
   const at = new Date(d.receivedAt);
-  const c = await em.upsert(ClusterCase, {
-    caseId: e.caseId, topic: d.topic.slice(0, 50), place, projectName: d.projectName?.slice(0, 100) ?? null, community: d.community?.slice(0, 100) ?? null,
-    callerKey: d.callerKey ?? null, receivedAt: at,
-  }, { onConflictAction: 'ignore' });
+  const c = await em.upsert(
+    ClusterCase,
+    {
+      caseId: e.caseId,
+      topic: d.topic.slice(0, 50),
+      place,
+      projectName: d.projectName?.slice(0, 100) ?? null,
+      community: d.community?.slice(0, 100) ?? null,
+      callerKey: d.callerKey ?? null,
+      receivedAt: at,
+    },
+    { onConflictAction: 'ignore' },
+  );
   // One topic and place at a time: two lanes never open two clusters for the same matter.
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
   const t = await clusterThresholds(em);
@@ -47,15 +56,30 @@ async function detectKind(em: EntityManager, kind: ClusterKind, c: ClusterCase, 
     if (await em.count(ClusterMember, { clusterId: open.id, caseId: c.caseId })) return;
     // A new caller only if no member case has this caller's key: from the caller's few cases (indexed), not the whole cluster.
     const known = c.callerKey
-      ? (await em.execute('select 1 from sup_cluster_case k join sup_cluster_member m on m.case_id = k.case_id and m.cluster_id = ? where k.caller_key = ? limit 1', [open.id, c.callerKey])).length > 0
+      ? (
+          await em.execute(
+            'select 1 from sup_cluster_case k join sup_cluster_member m on m.case_id = k.case_id and m.cluster_id = ? where k.caller_key = ? limit 1',
+            [open.id, c.callerKey],
+          )
+        ).length > 0
       : true;
     em.create(ClusterMember, { clusterId: open.id, caseId: c.caseId, receivedAt: at });
-    Object.assign(open, { caseCount: open.caseCount + 1, callerCount: open.callerCount + (known ? 0 : 1), lastCaseAt: at > open.lastCaseAt ? at : open.lastCaseAt, updatedAt: now });
+    Object.assign(open, {
+      caseCount: open.caseCount + 1,
+      callerCount: open.callerCount + (known ? 0 : 1),
+      lastCaseAt: at > open.lastCaseAt ? at : open.lastCaseAt,
+      updatedAt: now,
+    });
     await em.flush();
-    await recordEvent(em, createEvent({
-      type: 'hotline.cluster.updated', source: 'supervision', actor,
-      data: { clusterId: open.id, kind, caseCount: open.caseCount, callerCount: open.callerCount, addedCaseIds: [c.caseId], updatedAt: now.toISOString() },
-    }));
+    await recordEvent(
+      em,
+      createEvent({
+        type: 'hotline.cluster.updated',
+        source: 'supervision',
+        actor,
+        data: { clusterId: open.id, kind, caseCount: open.caseCount, callerCount: open.callerCount, addedCaseIds: [c.caseId], updatedAt: now.toISOString() },
+      }),
+    );
     return;
   }
   const counts = await windowCounts(em, topic, place, from, at);
@@ -63,17 +87,39 @@ async function detectKind(em: EntityManager, kind: ClusterKind, c: ClusterCase, 
   const similar = await em.find(ClusterCase, { topic, place, receivedAt: { $gte: from, $lte: at } }, { orderBy: { receivedAt: 'asc', caseId: 'asc' } });
   const first = similar[0];
   const cluster = em.create(Cluster, {
-    id: randomUUID(), kind, topic, place, projectName: first.projectName ?? null, community: first.community ?? null, caseCount: similar.length, callerCount: distinctCallers(similar),
-    firstCaseAt: first.receivedAt, lastCaseAt: at, detectedAt: now, updatedAt: now,
+    id: randomUUID(),
+    kind,
+    topic,
+    place,
+    projectName: first.projectName ?? null,
+    community: first.community ?? null,
+    caseCount: similar.length,
+    callerCount: distinctCallers(similar),
+    firstCaseAt: first.receivedAt,
+    lastCaseAt: at,
+    detectedAt: now,
+    updatedAt: now,
   });
   await em.flush(); // no ORM relation orders the inserts: the cluster goes first (foreign key)
   for (const s of similar) em.create(ClusterMember, { clusterId: cluster.id, caseId: s.caseId, receivedAt: s.receivedAt });
   await em.flush();
-  await recordEvent(em, createEvent({
-    type: 'hotline.cluster.detected', source: 'supervision', actor,
-    data: {
-      clusterId: cluster.id, kind, topic, ...(cluster.projectName ? { projectName: cluster.projectName } : {}), ...(cluster.community ? { community: cluster.community } : {}),
-      caseCount: cluster.caseCount, callerCount: cluster.callerCount, caseIds: similar.map((s) => s.caseId), detectedAt: now.toISOString(),
-    },
-  }));
+  await recordEvent(
+    em,
+    createEvent({
+      type: 'hotline.cluster.detected',
+      source: 'supervision',
+      actor,
+      data: {
+        clusterId: cluster.id,
+        kind,
+        topic,
+        ...(cluster.projectName ? { projectName: cluster.projectName } : {}),
+        ...(cluster.community ? { community: cluster.community } : {}),
+        caseCount: cluster.caseCount,
+        callerCount: cluster.callerCount,
+        caseIds: similar.map((s) => s.caseId),
+        detectedAt: now.toISOString(),
+      },
+    }),
+  );
 }

@@ -36,13 +36,23 @@ const list = z.array(z.string().trim().min(1).max(64)).max(50);
 
 /** What an administrator submits to create a definition or a new version of one. */
 export const DefinitionInput = z.object({
-  key: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, '编码只能包含小写字母、数字和连字符（2–63 个字符）'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, '编码只能包含小写字母、数字和连字符（2–63 个字符）'),
   kind: z.enum(CLOCK_KINDS, '时钟类型无效'),
   name: z.string().trim().min(1, '请填写名称').max(100),
   selector: z.object({ requestTypes: list.optional(), urgencies: list.optional(), tiers: list.optional(), topics: list.optional() }).default({}),
   targetUnit: z.enum(TARGET_UNITS, '时限单位无效'),
   targetAmount: z.number().finite(),
-  triggers: z.object({ startOn: list, pauseOn: list.default([]), resumeOn: list.default([]), stopOn: list.default([]), cancelOn: list.default([]), resetOn: list.default([]) }),
+  triggers: z.object({
+    startOn: list,
+    pauseOn: list.default([]),
+    resumeOn: list.default([]),
+    stopOn: list.default([]),
+    cancelOn: list.default([]),
+    resetOn: list.default([]),
+  }),
   warnShares: z.array(z.number().int()).max(10).default([50, 75, 90]),
   priority: z.number().int().min(-1000).max(1000).default(0),
   deadlineFromEvent: z.boolean().default(false),
@@ -77,16 +87,18 @@ export function checkDefinition(d: DefinitionCommand): DefinitionCommand {
       seen.set(t, k);
     }
   }
-  if ((d.triggers.pauseOn.length > 0) !== (d.triggers.resumeOn.length > 0)) throw codedError(SUPERVISION_ERRORS.PAUSE_WITHOUT_RESUME);
+  if (d.triggers.pauseOn.length > 0 !== d.triggers.resumeOn.length > 0) throw codedError(SUPERVISION_ERRORS.PAUSE_WITHOUT_RESUME);
   const shares = [...new Set(d.warnShares)].sort((a, b) => a - b);
   if (shares.some((s) => s <= 0 || s >= 100)) throw codedError(SUPERVISION_ERRORS.INVALID_WARN_SHARE);
   for (const f of ['requestTypes', 'urgencies', 'tiers'] as const) {
     const v = d.selector[f];
     if (!v) continue;
     const bad = v.filter((x) => !KNOWN[f].includes(x));
-    if (v.length === 0 || bad.length) throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: `${f}: ${bad.join('、') || '空'}` }, { field: `selector.${f}` });
+    if (v.length === 0 || bad.length)
+      throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: `${f}: ${bad.join('、') || '空'}` }, { field: `selector.${f}` });
   }
-  if (d.selector.topics && d.selector.topics.length === 0) throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: '主题为空' }, { field: 'selector.topics' });
+  if (d.selector.topics && d.selector.topics.length === 0)
+    throw codedError(SUPERVISION_ERRORS.SELECTOR_MATCHES_NOTHING, { detail: '主题为空' }, { field: 'selector.topics' });
   return { ...d, warnShares: shares, selector: Object.fromEntries(Object.entries(d.selector).filter(([, v]) => v !== undefined)) };
 }
 
@@ -106,11 +118,116 @@ const HANDLE_TRIGGERS: Triggers = {
  * The callback clock (回访) arrives with the callback service.
  */
 export const DEFAULT_DEFINITIONS: DefinitionCommand[] = [
-  { key: 'sign', kind: 'sign', name: '签收时限（即时签收）', selector: {}, targetUnit: 'natural-minutes', targetAmount: 15, triggers: { startOn: ['hotline.case.received'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.signed'], cancelOn: [], resetOn: [] }, warnShares: [50, 75, 90], priority: 0, deadlineFromEvent: false, active: true, note: '默认值，待与局方确认' },
-  { key: 'dispatch', kind: 'dispatch', name: '分转时限（30 分钟）', selector: {}, targetUnit: 'natural-minutes', targetAmount: 30, triggers: { startOn: ['hotline.case.signed'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.dispatched'], cancelOn: [], resetOn: ['hotline.case.returned'] }, warnShares: [50, 75, 90], priority: 0, deadlineFromEvent: false, active: true, note: '默认值，待与局方确认；退回后重新计时' },
-  { key: 'contact', kind: 'contact', name: '首次联系时限（1 个工作日）', selector: {}, targetUnit: 'working-days', targetAmount: 1, triggers: { startOn: ['hotline.case.dispatched'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.contacted', 'hotline.case.replied'], cancelOn: ['hotline.case.returned'], resetOn: [] }, warnShares: [50, 75, 90], priority: 0, deadlineFromEvent: false, active: true, note: '默认值，待与局方确认' },
-  { key: 'handle-urgent', kind: 'handle', name: '办理时限·紧急（2 小时）', selector: { urgencies: ['urgent'] }, targetUnit: 'natural-minutes', targetAmount: 120, triggers: HANDLE_TRIGGERS, warnShares: [50, 75, 90], priority: 30, deadlineFromEvent: true, active: true, note: 'DB11/T 草案默认值，待与局方确认' },
-  { key: 'handle-timely', kind: 'handle', name: '办理时限·及时（24 小时）', selector: { urgencies: ['timely'] }, targetUnit: 'natural-minutes', targetAmount: 24 * 60, triggers: HANDLE_TRIGGERS, warnShares: [50, 75, 90], priority: 20, deadlineFromEvent: true, active: true, note: 'DB11/T 草案默认值，待与局方确认' },
-  { key: 'handle-complex', kind: 'handle', name: '办理时限·疑难（15 个工作日）', selector: { tiers: ['difficult'] }, targetUnit: 'working-days', targetAmount: 15, triggers: HANDLE_TRIGGERS, warnShares: [50, 75, 90], priority: 10, deadlineFromEvent: true, active: true, note: 'DB11/T 草案默认值，待与局方确认' },
-  { key: 'handle-general', kind: 'handle', name: '办理时限·一般（7 个工作日）', selector: {}, targetUnit: 'working-days', targetAmount: 7, triggers: HANDLE_TRIGGERS, warnShares: [50, 75, 90], priority: 0, deadlineFromEvent: true, active: true, note: 'DB11/T 草案默认值，待与局方确认' },
+  {
+    key: 'sign',
+    kind: 'sign',
+    name: '签收时限（即时签收）',
+    selector: {},
+    targetUnit: 'natural-minutes',
+    targetAmount: 15,
+    triggers: { startOn: ['hotline.case.received'], pauseOn: [], resumeOn: [], stopOn: ['hotline.case.signed'], cancelOn: [], resetOn: [] },
+    warnShares: [50, 75, 90],
+    priority: 0,
+    deadlineFromEvent: false,
+    active: true,
+    note: '默认值，待与局方确认',
+  },
+  {
+    key: 'dispatch',
+    kind: 'dispatch',
+    name: '分转时限（30 分钟）',
+    selector: {},
+    targetUnit: 'natural-minutes',
+    targetAmount: 30,
+    triggers: {
+      startOn: ['hotline.case.signed'],
+      pauseOn: [],
+      resumeOn: [],
+      stopOn: ['hotline.case.dispatched'],
+      cancelOn: [],
+      resetOn: ['hotline.case.returned'],
+    },
+    warnShares: [50, 75, 90],
+    priority: 0,
+    deadlineFromEvent: false,
+    active: true,
+    note: '默认值，待与局方确认；退回后重新计时',
+  },
+  {
+    key: 'contact',
+    kind: 'contact',
+    name: '首次联系时限（1 个工作日）',
+    selector: {},
+    targetUnit: 'working-days',
+    targetAmount: 1,
+    triggers: {
+      startOn: ['hotline.case.dispatched'],
+      pauseOn: [],
+      resumeOn: [],
+      stopOn: ['hotline.case.contacted', 'hotline.case.replied'],
+      cancelOn: ['hotline.case.returned'],
+      resetOn: [],
+    },
+    warnShares: [50, 75, 90],
+    priority: 0,
+    deadlineFromEvent: false,
+    active: true,
+    note: '默认值，待与局方确认',
+  },
+  {
+    key: 'handle-urgent',
+    kind: 'handle',
+    name: '办理时限·紧急（2 小时）',
+    selector: { urgencies: ['urgent'] },
+    targetUnit: 'natural-minutes',
+    targetAmount: 120,
+    triggers: HANDLE_TRIGGERS,
+    warnShares: [50, 75, 90],
+    priority: 30,
+    deadlineFromEvent: true,
+    active: true,
+    note: 'DB11/T 草案默认值，待与局方确认',
+  },
+  {
+    key: 'handle-timely',
+    kind: 'handle',
+    name: '办理时限·及时（24 小时）',
+    selector: { urgencies: ['timely'] },
+    targetUnit: 'natural-minutes',
+    targetAmount: 24 * 60,
+    triggers: HANDLE_TRIGGERS,
+    warnShares: [50, 75, 90],
+    priority: 20,
+    deadlineFromEvent: true,
+    active: true,
+    note: 'DB11/T 草案默认值，待与局方确认',
+  },
+  {
+    key: 'handle-complex',
+    kind: 'handle',
+    name: '办理时限·疑难（15 个工作日）',
+    selector: { tiers: ['difficult'] },
+    targetUnit: 'working-days',
+    targetAmount: 15,
+    triggers: HANDLE_TRIGGERS,
+    warnShares: [50, 75, 90],
+    priority: 10,
+    deadlineFromEvent: true,
+    active: true,
+    note: 'DB11/T 草案默认值，待与局方确认',
+  },
+  {
+    key: 'handle-general',
+    kind: 'handle',
+    name: '办理时限·一般（7 个工作日）',
+    selector: {},
+    targetUnit: 'working-days',
+    targetAmount: 7,
+    triggers: HANDLE_TRIGGERS,
+    warnShares: [50, 75, 90],
+    priority: 0,
+    deadlineFromEvent: true,
+    active: true,
+    note: 'DB11/T 草案默认值，待与局方确认',
+  },
 ];

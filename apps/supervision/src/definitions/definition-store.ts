@@ -14,7 +14,9 @@ export class DefinitionStore {
   private cached?: { rev: string; all: ClockDef[]; byId: Map<string, ClockDef> };
 
   async load(em: EntityManager): Promise<{ definitionsAt(at: Date): ClockDef[]; definitionById(id: string): ClockDef | undefined; all: ClockDef[] }> {
-    const [r] = await em.execute<Array<{ n: number; at: string }>>(`select count(*)::int as n, coalesce(max(created_at), 'epoch')::text as at from sup_clock_definition`);
+    const [r] = await em.execute<Array<{ n: number; at: string }>>(
+      `select count(*)::int as n, coalesce(max(created_at), 'epoch')::text as at from sup_clock_definition`,
+    );
     const rev = `${r.n}:${r.at}`;
     if (this.cached?.rev !== rev) {
       const all = await em.fork().find(ClockDefinition, {}, { orderBy: { key: 'asc', version: 'asc' } });
@@ -36,7 +38,15 @@ export async function seedDefinitions(em: EntityManager): Promise<number> {
     await tx.execute('lock table sup_clock_definition in exclusive mode');
     if ((await tx.count(ClockDefinition, {})) > 0) return 0;
     for (const d of DEFAULT_DEFINITIONS) {
-      tx.create(ClockDefinition, { ...checkDefinition(d), id: randomUUID(), version: 1, note: d.note ?? null, createdAt: DEFAULTS_SINCE, createdBy: 'system', supersededAt: null });
+      tx.create(ClockDefinition, {
+        ...checkDefinition(d),
+        id: randomUUID(),
+        version: 1,
+        note: d.note ?? null,
+        createdAt: DEFAULTS_SINCE,
+        createdBy: 'system',
+        supersededAt: null,
+      });
     }
     await tx.flush();
     return DEFAULT_DEFINITIONS.length;
@@ -57,7 +67,13 @@ export async function saveDefinition(em: EntityManager, user: AuthUser, input: u
     if (current) current.supersededAt = now;
     const last = await tx.findOne(ClockDefinition, { key: cmd.key }, { orderBy: { version: 'desc' } });
     const d = tx.create(ClockDefinition, {
-      ...cmd, id: randomUUID(), version: (last?.version ?? 0) + 1, note: cmd.note ?? null, createdAt: now, createdBy: user.username || user.id, supersededAt: null,
+      ...cmd,
+      id: randomUUID(),
+      version: (last?.version ?? 0) + 1,
+      note: cmd.note ?? null,
+      createdAt: now,
+      createdBy: user.username || user.id,
+      supersededAt: null,
     });
     await tx.flush();
     return d;

@@ -10,7 +10,12 @@ export const packageUrl = (claimId: string) => `/exclusion-claims/${claimId}/pac
 
 export function ruleSetNode(set: ExclusionRuleSet, month: string | null, cal: CalendarData): ExclusionRuleSetNode {
   return {
-    id: set.id, month: set.month, version: set.version, isDefault: set.isDefault, note: set.note, createdAt: set.createdAt,
+    id: set.id,
+    month: set.month,
+    version: set.version,
+    isDefault: set.isDefault,
+    note: set.note,
+    createdAt: set.createdAt,
     types: set.types.map((t) => ({ ...t, deadline: month ? submissionDeadline(month, t.deadlineWorkingDay, cal) : null })),
   };
 }
@@ -24,13 +29,40 @@ export async function claimNodes(em: EntityManager, claims: readonly ExclusionCl
     const set = sets.get(c.ruleSetId)!;
     const type = set.types.find((t) => t.code === c.type)!;
     const files = evidence.filter((e) => e.claimId === c.id);
-    const items = checklist(type, c.statement, files.map((e) => e.kind));
+    const items = checklist(
+      type,
+      c.statement,
+      files.map((e) => e.kind),
+    );
     return {
-      id: c.id, case: Object.assign(new CaseNode(), { id: c.caseId }), externalNo: c.externalNo, month: c.month, ruleSetMonth: set.month, ruleSetVersion: set.version,
-      type: c.type, typeLabel: type.label, statement: c.statement, status: c.status, statusLabel: CLAIM_STATUS_LABELS[c.status],
-      checklist: items, complete: items.every((i) => i.done), deadline: submissionDeadline(c.month, type.deadlineWorkingDay, cal),
-      evidence: files.map((e) => ({ id: e.id, kind: e.kind, name: e.name, contentType: e.contentType, size: e.size, uploadedAt: e.uploadedAt, url: evidenceUrl(c.id, e.id) })),
-      createdAt: c.createdAt, submittedAt: c.submittedAt, decidedAt: c.decidedAt, decisionNote: c.decisionNote, packageUrl: packageUrl(c.id),
+      id: c.id,
+      case: Object.assign(new CaseNode(), { id: c.caseId }),
+      externalNo: c.externalNo,
+      month: c.month,
+      ruleSetMonth: set.month,
+      ruleSetVersion: set.version,
+      type: c.type,
+      typeLabel: type.label,
+      statement: c.statement,
+      status: c.status,
+      statusLabel: CLAIM_STATUS_LABELS[c.status],
+      checklist: items,
+      complete: items.every((i) => i.done),
+      deadline: submissionDeadline(c.month, type.deadlineWorkingDay, cal),
+      evidence: files.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        name: e.name,
+        contentType: e.contentType,
+        size: e.size,
+        uploadedAt: e.uploadedAt,
+        url: evidenceUrl(c.id, e.id),
+      })),
+      createdAt: c.createdAt,
+      submittedAt: c.submittedAt,
+      decidedAt: c.decidedAt,
+      decisionNote: c.decisionNote,
+      packageUrl: packageUrl(c.id),
     };
   });
 }

@@ -16,23 +16,27 @@ export async function statementDocx(em: EntityManager, claim: ExclusionClaim, ca
   const doc = new Document({
     creator: '接诉即办督办系统',
     title: `不纳入考核申请 ${claim.externalNo}`,
-    sections: [{
-      children: [
-        new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('不纳入考核申请')] }),
-        para(`工单编号：${claim.externalNo}`),
-        para(`考核月份：${claim.month}`),
-        para(`申请类型：${type.label}（${type.code}）`),
-        para(`依据规则：${set.month} 起适用的规则集第 ${set.version} 版${set.isDefault ? '（默认规则集，待与局方确认）' : ''}`),
-        para(`适用条件：${type.conditions}`),
-        para(`状态：${node.statusLabel}`),
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('申请说明')] }),
-        ...claim.statement.split(/\r?\n/).map((line) => para(line)),
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('核对清单')] }),
-        ...node.checklist.map((i) => para(`${i.done ? '☑' : '☐'} ${i.label}`)),
-        new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('佐证材料')] }),
-        ...(node.evidence.length ? node.evidence.map((e, i) => para(`${i + 1}. ${e.name}（${type.requiredEvidence.find((k) => k.key === e.kind)?.label ?? e.kind}）`)) : [para('（无）')]),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('不纳入考核申请')] }),
+          para(`工单编号：${claim.externalNo}`),
+          para(`考核月份：${claim.month}`),
+          para(`申请类型：${type.label}（${type.code}）`),
+          para(`依据规则：${set.month} 起适用的规则集第 ${set.version} 版${set.isDefault ? '（默认规则集，待与局方确认）' : ''}`),
+          para(`适用条件：${type.conditions}`),
+          para(`状态：${node.statusLabel}`),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('申请说明')] }),
+          ...claim.statement.split(/\r?\n/).map((line) => para(line)),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('核对清单')] }),
+          ...node.checklist.map((i) => para(`${i.done ? '☑' : '☐'} ${i.label}`)),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('佐证材料')] }),
+          ...(node.evidence.length
+            ? node.evidence.map((e, i) => para(`${i + 1}. ${e.name}（${type.requiredEvidence.find((k) => k.key === e.kind)?.label ?? e.kind}）`))
+            : [para('（无）')]),
+        ],
+      },
+    ],
   });
   return Packer.toBuffer(doc);
 }

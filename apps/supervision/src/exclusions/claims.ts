@@ -21,8 +21,15 @@ export const CreateClaimCommand = z.object({
   type: z.string().trim().min(1, '请选择不纳入考核类型'),
   statement: statement.default(''),
 });
-export const UpdateClaimCommand = z.object({ claimId: z.string().min(1), type: z.string().trim().min(1, '请选择不纳入考核类型').optional(), statement: statement.optional() });
-export const DecideCommand = z.object({ claimId: z.string().min(1), note: z.string().trim().min(2, '请填写说明（至少 2 个字）').max(500, '说明最多 500 个字') });
+export const UpdateClaimCommand = z.object({
+  claimId: z.string().min(1),
+  type: z.string().trim().min(1, '请选择不纳入考核类型').optional(),
+  statement: statement.optional(),
+});
+export const DecideCommand = z.object({
+  claimId: z.string().min(1),
+  note: z.string().trim().min(2, '请填写说明（至少 2 个字）').max(500, '说明最多 500 个字'),
+});
 
 /** An audit line (who, what, when); the detail is scrubbed free text. */
 export function auditClaim(em: EntityManager, user: AuthUser, claimId: string, action: string, detail: string | null = null, at = new Date()): void {
@@ -55,10 +62,22 @@ export async function createClaim(em: EntityManager, user: AuthUser, input: unkn
     const set = await ruleSetOfMonth(tx, month);
     typeOf(set, cmd.type);
     const live = await tx.findOne(ExclusionClaim, { caseId: c.id, month, status: { $in: ['draft', 'submitted', 'approved'] } });
-    if (live) throw codedError(SUPERVISION_ERRORS.CLAIM_EXISTS, { month, status: live.status === 'draft' ? '草稿' : live.status === 'submitted' ? '已提交' : '已通过' });
+    if (live)
+      throw codedError(SUPERVISION_ERRORS.CLAIM_EXISTS, {
+        month,
+        status: live.status === 'draft' ? '草稿' : live.status === 'submitted' ? '已提交' : '已通过',
+      });
     const claim = tx.create(ExclusionClaim, {
-      caseId: c.id, externalNo: c.externalNo, month, ruleSetId: set.id, type: cmd.type, statement: cmd.statement, status: 'draft',
-      createdAt: now, createdBy: user.id, updatedAt: now,
+      caseId: c.id,
+      externalNo: c.externalNo,
+      month,
+      ruleSetId: set.id,
+      type: cmd.type,
+      statement: cmd.statement,
+      status: 'draft',
+      createdAt: now,
+      createdBy: user.id,
+      updatedAt: now,
     });
     await tx.flush(); // the claim row before its audit line (a foreign key; no ORM relation orders them)
     auditClaim(tx, user, claim.id, 'created', cmd.type, now);
@@ -107,16 +126,30 @@ export async function submitClaim(em: EntityManager, user: AuthUser, claimId: st
     const type = typeOf(set, claim.type);
     const deadline = submissionDeadline(claim.month, type.deadlineWorkingDay, cal);
     if (now >= deadline) {
-      throw codedError(SUPERVISION_ERRORS.CLAIM_DEADLINE_PASSED, { month: claim.month, type: type.label, deadline: deadline.toISOString(), workingDay: type.deadlineWorkingDay }, { deadline: deadline.toISOString() });
+      throw codedError(
+        SUPERVISION_ERRORS.CLAIM_DEADLINE_PASSED,
+        { month: claim.month, type: type.label, deadline: deadline.toISOString(), workingDay: type.deadlineWorkingDay },
+        { deadline: deadline.toISOString() },
+      );
     }
     const missing = (await claimChecklist(tx, claim, set)).filter((i) => !i.done);
-    if (missing.length) throw codedError(SUPERVISION_ERRORS.CHECKLIST_INCOMPLETE, { missing: missing.map((m) => m.label).join('、') }, { missing: missing.map((m) => m.key) });
+    if (missing.length)
+      throw codedError(SUPERVISION_ERRORS.CHECKLIST_INCOMPLETE, { missing: missing.map((m) => m.label).join('、') }, { missing: missing.map((m) => m.key) });
     claim.status = to;
     claim.submittedAt = now;
     claim.updatedAt = now;
     auditClaim(tx, user, claim.id, 'submitted', null, now);
     await tx.flush();
-    await recordEvent(tx, createEvent({ type: 'hotline.exclusion.submitted', source: 'supervision', actor: actorOf(user), caseId: claim.caseId, data: { ...eventBase(claim), submittedAt: now.toISOString() } }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.exclusion.submitted',
+        source: 'supervision',
+        actor: actorOf(user),
+        caseId: claim.caseId,
+        data: { ...eventBase(claim), submittedAt: now.toISOString() },
+      }),
+    );
     return claim;
   });
 }
@@ -127,7 +160,13 @@ export async function submitClaim(em: EntityManager, user: AuthUser, claimId: st
  * (`hotline.exclusion.approved` / `.rejected`, withdrawn = true for a withdrawal); a draft never
  * left supervision, so withdrawing it publishes nothing.
  */
-export async function decideClaim(em: EntityManager, user: AuthUser, action: Extract<ClaimAction, 'approve' | 'reject' | 'withdraw'>, input: unknown, now = new Date()): Promise<ExclusionClaim> {
+export async function decideClaim(
+  em: EntityManager,
+  user: AuthUser,
+  action: Extract<ClaimAction, 'approve' | 'reject' | 'withdraw'>,
+  input: unknown,
+  now = new Date(),
+): Promise<ExclusionClaim> {
   const cmd = parseInput(DecideCommand, input);
   return em.transactional(async (tx) => {
     const claim = await lockClaim(tx, cmd.claimId);
@@ -142,9 +181,12 @@ export async function decideClaim(em: EntityManager, user: AuthUser, action: Ext
     if (was === 'submitted') {
       const base = { ...eventBase(claim), decidedAt: now.toISOString() };
       const common = { source: 'supervision' as const, actor: actorOf(user), caseId: claim.caseId };
-      await recordEvent(tx, action === 'approve'
-        ? createEvent({ ...common, type: 'hotline.exclusion.approved', data: base })
-        : createEvent({ ...common, type: 'hotline.exclusion.rejected', data: { ...base, withdrawn: action === 'withdraw' } }));
+      await recordEvent(
+        tx,
+        action === 'approve'
+          ? createEvent({ ...common, type: 'hotline.exclusion.approved', data: base })
+          : createEvent({ ...common, type: 'hotline.exclusion.rejected', data: { ...base, withdrawn: action === 'withdraw' } }),
+      );
     }
     return claim;
   });
@@ -156,14 +198,25 @@ export interface EvidenceLimits {
 }
 
 /** 上传佐证材料 to a draft claim, as one of the kinds its type requires; checked like intake's attachments. */
-export async function addEvidence(em: EntityManager, store: FileStore, user: AuthUser, input: { claimId: string; kind: string; fileName: string; bytes: Buffer }, limits: EvidenceLimits, now = new Date()): Promise<ExclusionEvidence> {
+export async function addEvidence(
+  em: EntityManager,
+  store: FileStore,
+  user: AuthUser,
+  input: { claimId: string; kind: string; fileName: string; bytes: Buffer },
+  limits: EvidenceLimits,
+  now = new Date(),
+): Promise<ExclusionEvidence> {
   if (!isUuid(input.claimId)) throw claimNotFound();
   const file = checkUpload(input.bytes, input.fileName, { maxBytes: limits.maxBytes, what: '佐证材料' });
   const check = async (tx: EntityManager, claim: ExclusionClaim) => {
     nextStatus(claim.status, 'edit');
     const type = typeOf(await tx.findOneOrFail(ExclusionRuleSet, { id: claim.ruleSetId }), claim.type);
     if (!type.requiredEvidence.some((k) => k.key === input.kind)) {
-      throw codedError(SUPERVISION_ERRORS.UNKNOWN_EVIDENCE_KIND, { type: type.label, kind: input.kind || '（未指定）', options: type.requiredEvidence.map((k) => `${k.key}（${k.label}）`).join('、') });
+      throw codedError(SUPERVISION_ERRORS.UNKNOWN_EVIDENCE_KIND, {
+        type: type.label,
+        kind: input.kind || '（未指定）',
+        options: type.requiredEvidence.map((k) => `${k.key}（${k.label}）`).join('、'),
+      });
     }
   };
   // Refuse early (before storing bytes) what the transaction would refuse anyway.
@@ -178,7 +231,14 @@ export async function addEvidence(em: EntityManager, store: FileStore, user: Aut
       throw codedError(SUPERVISION_ERRORS.TOO_MANY_EVIDENCE_FILES, { max: limits.maxPerClaim }, { maxPerClaim: limits.maxPerClaim });
     }
     const ev = tx.create(ExclusionEvidence, {
-      claimId: claim.id, kind: input.kind, name: file.name, contentType: file.kind.contentType, size: input.bytes.length, sha256: file.sha256, uploadedBy: user.id, uploadedAt: now,
+      claimId: claim.id,
+      kind: input.kind,
+      name: file.name,
+      contentType: file.kind.contentType,
+      size: input.bytes.length,
+      sha256: file.sha256,
+      uploadedBy: user.id,
+      uploadedAt: now,
     });
     claim.updatedAt = now;
     auditClaim(tx, user, claim.id, 'evidence-added', file.name, now);

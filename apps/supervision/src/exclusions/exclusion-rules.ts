@@ -28,19 +28,29 @@ export interface ExclusionTypeRule {
   deadlineWorkingDay: number;
 }
 
-const code = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '编码只能使用小写字母、数字和连字符（最多 64 位）');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, '编码只能使用小写字母、数字和连字符（最多 64 位）');
 export const MONTH = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 export const RuleSetCommand = z.object({
   month: MONTH,
   note: z.string().trim().max(200, '说明最多 200 个字').default(''),
-  types: z.array(z.object({
-    code,
-    label: z.string().trim().min(2, '类型名称至少 2 个字').max(50, '类型名称最多 50 个字'),
-    conditions: z.string().trim().min(2, '适用条件至少 2 个字').max(2000, '适用条件最多 2000 个字'),
-    requiredEvidence: z.array(z.object({ key: code, label: z.string().trim().min(1, '材料名称不能为空').max(50, '材料名称最多 50 个字') })).max(20, '每类最多 20 种材料'),
-    deadlineWorkingDay: z.number().int('截止工作日须为整数').min(1, '截止工作日须在 1 到 20 之间').max(20, '截止工作日须在 1 到 20 之间'),
-  })).min(1, '至少需要一个不纳入考核类型').max(30, '最多 30 个类型'),
+  types: z
+    .array(
+      z.object({
+        code,
+        label: z.string().trim().min(2, '类型名称至少 2 个字').max(50, '类型名称最多 50 个字'),
+        conditions: z.string().trim().min(2, '适用条件至少 2 个字').max(2000, '适用条件最多 2000 个字'),
+        requiredEvidence: z
+          .array(z.object({ key: code, label: z.string().trim().min(1, '材料名称不能为空').max(50, '材料名称最多 50 个字') }))
+          .max(20, '每类最多 20 种材料'),
+        deadlineWorkingDay: z.number().int('截止工作日须为整数').min(1, '截止工作日须在 1 到 20 之间').max(20, '截止工作日须在 1 到 20 之间'),
+      }),
+    )
+    .min(1, '至少需要一个不纳入考核类型')
+    .max(30, '最多 30 个类型'),
 });
 export type RuleSetInput = z.infer<typeof RuleSetCommand>;
 
@@ -61,9 +71,7 @@ export function checkRuleSet(cmd: RuleSetInput): RuleSetInput {
 
 /** The rule set in force for a month: the latest `month` not after it, then the highest version. */
 export function ruleSetFor<R extends { month: string; version: number }>(month: string, sets: readonly R[]): R | undefined {
-  return [...sets]
-    .filter((s) => s.month <= month)
-    .sort((a, b) => (a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1))[0];
+  return [...sets].filter((s) => s.month <= month).sort((a, b) => (a.month === b.month ? b.version - a.version : a.month < b.month ? 1 : -1))[0];
 }
 
 /** One line of a claim's checklist (what the month's rules still require). */
@@ -122,7 +130,13 @@ export const monthOf = (at: Date): string => beijingDate(at).slice(0, 7);
 export type ClaimStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 export type ClaimAction = 'edit' | 'submit' | 'approve' | 'reject' | 'withdraw';
 
-export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = { draft: '草稿', submitted: '已提交', approved: '已通过', rejected: '未通过', withdrawn: '已撤回' };
+export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  approved: '已通过',
+  rejected: '未通过',
+  withdrawn: '已撤回',
+};
 
 const MOVES: Record<ClaimAction, { from: ClaimStatus[]; to: ClaimStatus }> = {
   edit: { from: ['draft'], to: 'draft' },
@@ -136,7 +150,10 @@ const MOVES: Record<ClaimAction, { from: ClaimStatus[]; to: ClaimStatus }> = {
 export function nextStatus(from: ClaimStatus, action: ClaimAction): ClaimStatus {
   const move = MOVES[action];
   if (!move.from.includes(from)) {
-    throw codedError(SUPERVISION_ERRORS.CLAIM_STATUS_CONFLICT, { status: CLAIM_STATUS_LABELS[from], action: { edit: '修改', submit: '提交', approve: '通过', reject: '驳回', withdraw: '撤回' }[action] });
+    throw codedError(SUPERVISION_ERRORS.CLAIM_STATUS_CONFLICT, {
+      status: CLAIM_STATUS_LABELS[from],
+      action: { edit: '修改', submit: '提交', approve: '通过', reject: '驳回', withdraw: '撤回' }[action],
+    });
   }
   return move.to;
 }

@@ -7,7 +7,13 @@ import { createClaim, decideClaim, removeEvidence, submitClaim, updateClaim } fr
 import { ExclusionClaim } from './exclusion.entities';
 import { CLAIM_STATUS_LABELS, ClaimStatus, MONTH } from './exclusion-rules';
 import {
-  ExclusionClaimCreateInput, ExclusionClaimDecisionInput, ExclusionClaimNode, ExclusionClaimPage, ExclusionClaimUpdateInput, ExclusionRuleSetInput, ExclusionRuleSetNode,
+  ExclusionClaimCreateInput,
+  ExclusionClaimDecisionInput,
+  ExclusionClaimNode,
+  ExclusionClaimPage,
+  ExclusionClaimUpdateInput,
+  ExclusionRuleSetInput,
+  ExclusionRuleSetNode,
 } from './exclusion.types';
 import { ruleSetOfMonth, saveRuleSet } from './rule-sets';
 import { SUPERVISION_ERRORS } from '@hotline/contracts';
@@ -24,7 +30,12 @@ export class ExclusionsResolver {
   @Authorized(EXCLUSION_READ_ROLES)
   @FieldResolver(() => [ExclusionClaimNode], { description: '不纳入考核申请（各月，含已撤回、未通过）' })
   async exclusionClaims(@Root() c: CaseNode, @Ctx() ctx: Ctx): Promise<ExclusionClaimNode[]> {
-    const rows = await loaderFor<ExclusionClaim[]>(ctx, 'exclusionClaims', async (ids) => groupBy(await ctx.em.find(ExclusionClaim, { caseId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (r) => r.caseId), []).load(c.id);
+    const rows = await loaderFor<ExclusionClaim[]>(
+      ctx,
+      'exclusionClaims',
+      async (ids) => groupBy(await ctx.em.find(ExclusionClaim, { caseId: { $in: [...ids] } }, { orderBy: { createdAt: 'asc' } }), (r) => r.caseId),
+      [],
+    ).load(c.id);
     return claimNodes(ctx.em, rows, await ctx.calendars.current(ctx.em));
   }
 
@@ -49,7 +60,11 @@ export class ExclusionsResolver {
     const page = pageRequest(offset, limit, 20);
     if (status && !(status in CLAIM_STATUS_LABELS)) throw codedError(SUPERVISION_ERRORS.UNKNOWN_CLAIM_STATUS, { status });
     const where = { month, ...(status ? { status: status as ClaimStatus } : {}) };
-    const [rows, total] = await ctx.em.findAndCount(ExclusionClaim, where, { orderBy: { createdAt: 'desc', id: 'asc' }, offset: page.offset, limit: page.limit });
+    const [rows, total] = await ctx.em.findAndCount(ExclusionClaim, where, {
+      orderBy: { createdAt: 'desc', id: 'asc' },
+      offset: page.offset,
+      limit: page.limit,
+    });
     return { total, items: await claimNodes(ctx.em, rows, await ctx.calendars.current(ctx.em)) };
   }
 
@@ -77,25 +92,38 @@ export class ExclusionsResolver {
 
   @Authorized(['supervisor'])
   @Mutation(() => ExclusionClaimNode, { description: '登记审核通过（区级平台的审核意见）：该工单移出所属考核周期的三率分母' })
-  async approveExclusionClaim(@Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput, @Ctx() ctx: Ctx): Promise<ExclusionClaimNode> {
+  async approveExclusionClaim(
+    @Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<ExclusionClaimNode> {
     return this.one(ctx, await decideClaim(ctx.em, requireUser(ctx), 'approve', plain(input)));
   }
 
   @Authorized(['supervisor'])
   @Mutation(() => ExclusionClaimNode, { description: '登记审核未通过（区级平台的审核意见）' })
-  async rejectExclusionClaim(@Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput, @Ctx() ctx: Ctx): Promise<ExclusionClaimNode> {
+  async rejectExclusionClaim(
+    @Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<ExclusionClaimNode> {
     return this.one(ctx, await decideClaim(ctx.em, requireUser(ctx), 'reject', plain(input)));
   }
 
   @Authorized(['supervisor'])
   @Mutation(() => ExclusionClaimNode, { description: '撤回申请（草稿或已提交），附原因' })
-  async withdrawExclusionClaim(@Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput, @Ctx() ctx: Ctx): Promise<ExclusionClaimNode> {
+  async withdrawExclusionClaim(
+    @Arg('input', () => ExclusionClaimDecisionInput) input: ExclusionClaimDecisionInput,
+    @Ctx() ctx: Ctx,
+  ): Promise<ExclusionClaimNode> {
     return this.one(ctx, await decideClaim(ctx.em, requireUser(ctx), 'withdraw', plain(input)));
   }
 
   @Authorized(['supervisor'])
   @Mutation(() => ExclusionClaimNode, { description: '删除草稿中的一份佐证材料' })
-  async removeExclusionEvidence(@Arg('claimId', () => ID) claimId: string, @Arg('evidenceId', () => ID) evidenceId: string, @Ctx() ctx: Ctx): Promise<ExclusionClaimNode> {
+  async removeExclusionEvidence(
+    @Arg('claimId', () => ID) claimId: string,
+    @Arg('evidenceId', () => ID) evidenceId: string,
+    @Ctx() ctx: Ctx,
+  ): Promise<ExclusionClaimNode> {
     return this.one(ctx, await removeEvidence(ctx.em, requireUser(ctx), claimId, evidenceId));
   }
 

@@ -29,7 +29,13 @@ export async function saveRuleSet(em: EntityManager, user: AuthUser, input: unkn
   return em.transactional(async (tx) => {
     const last = await tx.findOne(ExclusionRuleSet, { month: cmd.month }, { orderBy: { version: 'desc' } });
     return tx.create(ExclusionRuleSet, {
-      month: cmd.month, version: (last?.version ?? 0) + 1, types: cmd.types, isDefault: false, note: cmd.note, createdAt: new Date(), createdBy: user.id,
+      month: cmd.month,
+      version: (last?.version ?? 0) + 1,
+      types: cmd.types,
+      isDefault: false,
+      note: cmd.note,
+      createdAt: new Date(),
+      createdBy: user.id,
     });
   });
 }

@@ -8,7 +8,12 @@ import { TrackedTask } from '../tasks/tracked-task.entity';
 import { MaterialCase, meetingMaterial, topicCases } from './material';
 import { Meeting } from './meeting.entity';
 import {
-  DispatchMeetingDecisionInput, DispatchMeetingMaterialNode, DispatchMeetingNode, DispatchMeetingPage, MeetingMaterialCaseNode, ScheduleDispatchMeetingInput,
+  DispatchMeetingDecisionInput,
+  DispatchMeetingMaterialNode,
+  DispatchMeetingNode,
+  DispatchMeetingPage,
+  MeetingMaterialCaseNode,
+  ScheduleDispatchMeetingInput,
 } from './meeting.types';
 import { recordDecision, scheduleMeeting } from './meetings';
 import { SUPERVISION_ERRORS } from '@hotline/contracts';
@@ -25,11 +30,23 @@ export async function meetingNode(em: EntityManager, m: Meeting): Promise<Dispat
   const nodes = await taskNodes(em, tasks);
   const cases = await topicCases(em, m);
   return {
-    id: m.id, title: m.title, heldOn: m.heldOn, periodFrom: m.periodFrom, periodTo: m.periodTo, createdAt: m.createdAt,
+    id: m.id,
+    title: m.title,
+    heldOn: m.heldOn,
+    periodFrom: m.periodFrom,
+    periodTo: m.periodTo,
+    createdAt: m.createdAt,
     departments: m.departmentIds.map((id) => ({ id, name: names.get(id) ?? '未知科室' })),
-    topics: m.topics.map((t) => ({ ...t, cases: t.caseIds.map((id) => cases.get(id)).filter((c): c is MaterialCase => !!c).map(caseNode) })),
+    topics: m.topics.map((t) => ({
+      ...t,
+      cases: t.caseIds
+        .map((id) => cases.get(id))
+        .filter((c): c is MaterialCase => !!c)
+        .map(caseNode),
+    })),
     decisions: m.decisions.map((d) => ({ id: d.id, text: d.text, at: new Date(d.at), tasks: nodes.filter((n) => n.decisionId === d.id) })),
-    taskCount: tasks.length, openTaskCount: tasks.filter((t) => t.status === 'open').length,
+    taskCount: tasks.length,
+    openTaskCount: tasks.filter((t) => t.status === 'open').length,
   };
 }
 
@@ -67,14 +84,20 @@ export class MeetingsResolver {
 
   @Authorized(['supervisor'])
   @Mutation(() => DispatchMeetingNode, { description: '安排调度会：议题（关联工单、聚类）、参会科室、分析期间' })
-  async scheduleDispatchMeeting(@Arg('input', () => ScheduleDispatchMeetingInput) input: ScheduleDispatchMeetingInput, @Ctx() ctx: SupervisionContext): Promise<DispatchMeetingNode> {
+  async scheduleDispatchMeeting(
+    @Arg('input', () => ScheduleDispatchMeetingInput) input: ScheduleDispatchMeetingInput,
+    @Ctx() ctx: SupervisionContext,
+  ): Promise<DispatchMeetingNode> {
     const m = await scheduleMeeting(ctx.em, requireUser(ctx), { ...input });
     return meetingNode(ctx.em, m);
   }
 
   @Authorized(['supervisor', 'leader'])
   @Mutation(() => DispatchMeetingNode, { description: '记录会议决定及其任务（每个任务须有责任科室和截止工作日）' })
-  async recordDispatchMeetingDecision(@Arg('input', () => DispatchMeetingDecisionInput) input: DispatchMeetingDecisionInput, @Ctx() ctx: SupervisionContext): Promise<DispatchMeetingNode> {
+  async recordDispatchMeetingDecision(
+    @Arg('input', () => DispatchMeetingDecisionInput) input: DispatchMeetingDecisionInput,
+    @Ctx() ctx: SupervisionContext,
+  ): Promise<DispatchMeetingNode> {
     const { meeting } = await recordDecision(ctx.em, await ctx.calendars.current(ctx.em), requireUser(ctx), { ...input });
     return meetingNode(ctx.em, meeting);
   }

@@ -14,9 +14,17 @@ import { Meeting } from './meeting.entity';
 
 const DAY = 86_400_000;
 
-export const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').refine((d) => {
-  try { parseDate(d); return true; } catch { return false; }
-}, '日期不存在');
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => {
+    try {
+      parseDate(d);
+      return true;
+    } catch {
+      return false;
+    }
+  }, '日期不存在');
 
 export const ScheduleMeetingCommand = z.object({
   title: z.string().trim().min(2, '会议名称至少 2 个字').max(100, '会议名称不能超过 100 个字'),
@@ -24,11 +32,16 @@ export const ScheduleMeetingCommand = z.object({
   periodFrom: dateString.nullish(),
   periodTo: dateString.nullish(),
   departmentIds: z.array(z.string()).min(1, '请选择参会科室').max(30),
-  topics: z.array(z.object({
-    title: z.string().trim().min(2, '议题至少 2 个字').max(100, '议题不能超过 100 个字'),
-    caseIds: z.array(z.string()).max(50, '一个议题最多关联 50 件工单').default([]),
-    clusterIds: z.array(z.string().trim().min(1).max(64)).max(20, '一个议题最多关联 20 个聚类').default([]),
-  })).min(1, '请至少填写一个议题').max(20, '议题最多 20 个'),
+  topics: z
+    .array(
+      z.object({
+        title: z.string().trim().min(2, '议题至少 2 个字').max(100, '议题不能超过 100 个字'),
+        caseIds: z.array(z.string()).max(50, '一个议题最多关联 50 件工单').default([]),
+        clusterIds: z.array(z.string().trim().min(1).max(64)).max(20, '一个议题最多关联 20 个聚类').default([]),
+      }),
+    )
+    .min(1, '请至少填写一个议题')
+    .max(20, '议题最多 20 个'),
 });
 
 /** The material's default period: the 28 days up to the meeting day. */
@@ -53,15 +66,26 @@ export async function scheduleMeeting(em: EntityManager, user: AuthUser, input: 
       throw codedError(SUPERVISION_ERRORS.UNKNOWN_CASE);
     }
     const m = tx.create(Meeting, {
-      id: randomUUID(), title: cmd.title, heldOn: cmd.heldOn, periodFrom: period.from, periodTo: period.to, departmentIds,
+      id: randomUUID(),
+      title: cmd.title,
+      heldOn: cmd.heldOn,
+      periodFrom: period.from,
+      periodTo: period.to,
+      departmentIds,
       topics: cmd.topics.map((t) => ({ id: randomUUID(), title: t.title, caseIds: [...new Set(t.caseIds)], clusterIds: [...new Set(t.clusterIds)] })),
-      createdBy: user.id, createdAt: new Date(),
+      createdBy: user.id,
+      createdAt: new Date(),
     });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.meeting.scheduled', source: 'supervision', actor: actorOf(user),
-      data: { meetingId: m.id, heldOn: m.heldOn, departmentIds, topicCount: m.topics.length, caseIds },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.meeting.scheduled',
+        source: 'supervision',
+        actor: actorOf(user),
+        data: { meetingId: m.id, heldOn: m.heldOn, departmentIds, topicCount: m.topics.length, caseIds },
+      }),
+    );
     return m;
   });
 }
@@ -69,11 +93,16 @@ export async function scheduleMeeting(em: EntityManager, user: AuthUser, input: 
 export const DecisionCommand = z.object({
   meetingId: z.string().min(1),
   text: z.string().trim().min(2, '会议决定至少 2 个字').max(1000, '会议决定不能超过 1000 个字'),
-  tasks: z.array(z.object({
-    title: z.string().trim().min(2, '任务内容至少 2 个字').max(200, '任务内容不能超过 200 个字'),
-    departmentId: z.string().nullish(),
-    dueDate: z.string().nullish(),
-  })).max(20, '一项决定最多 20 个任务').default([]),
+  tasks: z
+    .array(
+      z.object({
+        title: z.string().trim().min(2, '任务内容至少 2 个字').max(200, '任务内容不能超过 200 个字'),
+        departmentId: z.string().nullish(),
+        dueDate: z.string().nullish(),
+      }),
+    )
+    .max(20, '一项决定最多 20 个任务')
+    .default([]),
 });
 
 /**
@@ -81,7 +110,12 @@ export const DecisionCommand = z.object({
  * on the calendar, not before the meeting) — else a coded error and nothing is written. Each task
  * is announced (`hotline.meeting.task-assigned`) and planned on the 催办 ladder, in one transaction.
  */
-export async function recordDecision(em: EntityManager, cal: CalendarData, user: AuthUser, input: unknown): Promise<{ meeting: Meeting; tasks: TrackedTask[] }> {
+export async function recordDecision(
+  em: EntityManager,
+  cal: CalendarData,
+  user: AuthUser,
+  input: unknown,
+): Promise<{ meeting: Meeting; tasks: TrackedTask[] }> {
   const cmd = parseInput(DecisionCommand, input);
   if (!isUuid(cmd.meetingId)) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
   cmd.tasks.forEach((t, i) => {
@@ -93,21 +127,38 @@ export async function recordDecision(em: EntityManager, cal: CalendarData, user:
     const m = await tx.findOne(Meeting, { id: cmd.meetingId });
     if (!m) throw codedError(SUPERVISION_ERRORS.MEETING_NOT_FOUND);
     for (const t of cmd.tasks) checkDueDate(cal, t.dueDate!, m.heldOn);
-    await assertDepartments(tx, cmd.tasks.map((t) => t.departmentId!));
+    await assertDepartments(
+      tx,
+      cmd.tasks.map((t) => t.departmentId!),
+    );
     const now = new Date();
     const decision = { id: randomUUID(), text: cmd.text, at: now.toISOString(), by: user.id };
     m.decisions = [...m.decisions, decision];
     const startsAt = meetingTaskStart(m.heldOn, now);
-    const tasks = cmd.tasks.map((t) => newMeetingTask(tx, {
-      meetingId: m.id, decisionId: decision.id, title: t.title, departmentId: t.departmentId!, dueDate: t.dueDate!, dueAt: taskDueAt(cal, t.dueDate!), startsAt, by: user.id,
-    }));
+    const tasks = cmd.tasks.map((t) =>
+      newMeetingTask(tx, {
+        meetingId: m.id,
+        decisionId: decision.id,
+        title: t.title,
+        departmentId: t.departmentId!,
+        dueDate: t.dueDate!,
+        dueAt: taskDueAt(cal, t.dueDate!),
+        startsAt,
+        by: user.id,
+      }),
+    );
     await tx.flush();
     for (const t of tasks) {
       await scheduleTaskAlarms(tx, t);
-      await recordEvent(tx, createEvent({
-        type: 'hotline.meeting.task-assigned', source: 'supervision', actor: actorOf(user),
-        data: { meetingId: m.id, taskId: t.id, departmentId: t.departmentId, dueDate: t.dueDate, dueAt: t.dueAt.toISOString() },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.meeting.task-assigned',
+          source: 'supervision',
+          actor: actorOf(user),
+          data: { meetingId: m.id, taskId: t.id, departmentId: t.departmentId, dueDate: t.dueDate, dueAt: t.dueAt.toISOString() },
+        }),
+      );
     }
     return { meeting: m, tasks };
   });

@@ -44,7 +44,16 @@ export async function createScript(em: EntityManager, user: AuthUser, input: unk
     const now = new Date();
     const s = tx.create(ReplyScript, { id: randomUUID(), scope: cmd.scope, scopeKey: cmd.scopeKey, createdAt: now, createdBy: user.id });
     await tx.flush(); // no ORM relation orders the inserts: the script goes first (foreign key)
-    tx.create(ReplyScriptVersion, { id: randomUUID(), scriptId: s.id, version: 1, title: cmd.title, text: cmd.text, status: 'draft', createdAt: now, createdBy: user.id });
+    tx.create(ReplyScriptVersion, {
+      id: randomUUID(),
+      scriptId: s.id,
+      version: 1,
+      title: cmd.title,
+      text: cmd.text,
+      status: 'draft',
+      createdAt: now,
+      createdBy: user.id,
+    });
     await tx.flush();
     return s;
   });
@@ -58,7 +67,14 @@ export async function reviseScript(em: EntityManager, user: AuthUser, input: unk
     const versions = await tx.find(ReplyScriptVersion, { scriptId: s.id }, { orderBy: { version: 'desc' } });
     assertRevisable(versions.map((v) => v.status));
     const v = tx.create(ReplyScriptVersion, {
-      id: randomUUID(), scriptId: s.id, version: (versions[0]?.version ?? 0) + 1, title: cmd.title, text: cmd.text, status: 'draft', createdAt: new Date(), createdBy: user.id,
+      id: randomUUID(),
+      scriptId: s.id,
+      version: (versions[0]?.version ?? 0) + 1,
+      title: cmd.title,
+      text: cmd.text,
+      status: 'draft',
+      createdAt: new Date(),
+      createdBy: user.id,
     });
     await tx.flush();
     return v;
@@ -93,18 +109,33 @@ export async function publishScriptVersion(em: EntityManager, user: AuthUser, in
     Object.assign(v, { status: 'published', publishedAt: now, publishedBy: user.id });
     await tx.flush();
     for (const p of previous) {
-      await recordEvent(tx, createEvent({
-        type: 'hotline.script.retired', source: 'supervision', actor: actorOf(user),
-        data: { scriptId: s.id, version: p.version, retiredAt: now.toISOString(), reason: 'superseded' },
-      }));
+      await recordEvent(
+        tx,
+        createEvent({
+          type: 'hotline.script.retired',
+          source: 'supervision',
+          actor: actorOf(user),
+          data: { scriptId: s.id, version: p.version, retiredAt: now.toISOString(), reason: 'superseded' },
+        }),
+      );
     }
-    await recordEvent(tx, createEvent({
-      type: 'hotline.script.published', source: 'supervision', actor: actorOf(user),
-      data: {
-        scriptId: s.id, version: v.version, scope: s.scope, scopeKey: s.scopeKey,
-        title: redactText(v.title).slice(0, 100), text: redactText(v.text).slice(0, 2000), publishedAt: now.toISOString(),
-      },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.script.published',
+        source: 'supervision',
+        actor: actorOf(user),
+        data: {
+          scriptId: s.id,
+          version: v.version,
+          scope: s.scope,
+          scopeKey: s.scopeKey,
+          title: redactText(v.title).slice(0, 100),
+          text: redactText(v.text).slice(0, 2000),
+          publishedAt: now.toISOString(),
+        },
+      }),
+    );
     return v;
   });
 }
@@ -119,10 +150,15 @@ export async function retireScript(em: EntityManager, user: AuthUser, input: unk
     const now = new Date();
     Object.assign(v, { status: 'retired', retiredAt: now });
     await tx.flush();
-    await recordEvent(tx, createEvent({
-      type: 'hotline.script.retired', source: 'supervision', actor: actorOf(user),
-      data: { scriptId: s.id, version: v.version, retiredAt: now.toISOString(), reason: 'withdrawn' },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.script.retired',
+        source: 'supervision',
+        actor: actorOf(user),
+        data: { scriptId: s.id, version: v.version, retiredAt: now.toISOString(), reason: 'withdrawn' },
+      }),
+    );
     return v;
   });
 }

@@ -78,14 +78,33 @@ export async function scriptNodes(ctx: Ctx, scripts: ReplyScript[]): Promise<Rep
   const uses = await ctx.em.find(ReplyScriptUse, { scriptId: { $in: ids } });
   const useOf = (v: ReplyScriptVersion) => uses.find((u) => u.scriptId === v.scriptId && u.version === v.version);
   return scripts.map((s) => {
-    const vs = versions.filter((v) => v.scriptId === s.id).map((v): ReplyScriptVersionNode => ({
-      version: v.version, title: v.title, text: v.text, status: v.status, statusLabel: SCRIPT_VERSION_STATUS_LABELS[v.status], createdAt: v.createdAt, createdBy: { id: v.createdBy },
-      approvedAt: v.approvedAt ?? null, approvedBy: v.approvedBy ? { id: v.approvedBy } : null, publishedAt: v.publishedAt ?? null, retiredAt: v.retiredAt ?? null,
-      uses: useOf(v)?.uses ?? 0, lastUsedAt: useOf(v)?.lastUsedAt ?? null,
-    }));
+    const vs = versions
+      .filter((v) => v.scriptId === s.id)
+      .map((v): ReplyScriptVersionNode => ({
+        version: v.version,
+        title: v.title,
+        text: v.text,
+        status: v.status,
+        statusLabel: SCRIPT_VERSION_STATUS_LABELS[v.status],
+        createdAt: v.createdAt,
+        createdBy: { id: v.createdBy },
+        approvedAt: v.approvedAt ?? null,
+        approvedBy: v.approvedBy ? { id: v.approvedBy } : null,
+        publishedAt: v.publishedAt ?? null,
+        retiredAt: v.retiredAt ?? null,
+        uses: useOf(v)?.uses ?? 0,
+        lastUsedAt: useOf(v)?.lastUsedAt ?? null,
+      }));
     return {
-      id: s.id, scope: s.scope, scopeLabel: SCRIPT_SCOPE_LABELS[s.scope], scopeKey: s.scopeKey, title: vs[0]?.title ?? '', createdAt: s.createdAt,
-      publishedVersion: vs.find((v) => v.status === 'published')?.version ?? null, uses: vs.reduce((n, v) => n + v.uses, 0), versions: vs,
+      id: s.id,
+      scope: s.scope,
+      scopeLabel: SCRIPT_SCOPE_LABELS[s.scope],
+      scopeKey: s.scopeKey,
+      title: vs[0]?.title ?? '',
+      createdAt: s.createdAt,
+      publishedVersion: vs.find((v) => v.status === 'published')?.version ?? null,
+      uses: vs.reduce((n, v) => n + v.uses, 0),
+      versions: vs,
     };
   });
 }

@@ -15,21 +15,31 @@ import type { TrackedTask } from './tracked-task.entity';
 /** Plans a task's reminders from the current ladder; fired rows are never touched. */
 export async function scheduleTaskAlarms(em: EntityManager, task: TrackedTask): Promise<TaskAlarmPlan[]> {
   const steps = await activeSteps(em);
-  const plans = planTaskAlarms(task.startsAt, task.dueAt, steps.map((s) => ({ id: s.id, clockKinds: s.clockKinds, sharePct: s.sharePct, level: s.level, recipients: s.recipients, active: s.active })));
+  const plans = planTaskAlarms(
+    task.startsAt,
+    task.dueAt,
+    steps.map((s) => ({ id: s.id, clockKinds: s.clockKinds, sharePct: s.sharePct, level: s.level, recipients: s.recipients, active: s.active })),
+  );
   if (plans.length === 0) return plans;
   await em.execute(
     `insert into sup_task_alarm (task_id, mark, share_pct, level, recipients, step_id, fire_at)
      values ${plans.map(() => '(?, ?, ?, ?, ?::text[], ?, ?)').join(', ')}
      on conflict (task_id, mark) do update set fire_at = excluded.fire_at where sup_task_alarm.fired_at is null`,
     plans.flatMap((p) => [task.id, p.mark, p.sharePct, p.level, `{${p.recipients.join(',')}}`, p.stepId, p.fireAt]),
-    'all', em.getTransactionContext(),
+    'all',
+    em.getTransactionContext(),
   );
   return plans;
 }
 
 /** A done task is reminded no more: its unfired alarms are unscheduled. */
 export async function clearTaskAlarms(em: EntityManager, taskId: string): Promise<void> {
-  await em.execute('update sup_task_alarm set fire_at = null where task_id = ? and fired_at is null and fire_at is not null', [taskId], 'all', em.getTransactionContext());
+  await em.execute(
+    'update sup_task_alarm set fire_at = null where task_id = ? and fired_at is null and fire_at is not null',
+    [taskId],
+    'all',
+    em.getTransactionContext(),
+  );
 }
 
 export interface TaskAlarmRow {
@@ -74,18 +84,32 @@ export async function fireDueTaskAlarms(em: EntityManager, batch: number, now = 
         skipped.push(a);
         continue;
       }
-      events.push(createEvent({
-        type: 'hotline.task.urged', source: 'supervision', actor: { system: 'supervision-ladder' },
-        data: { taskId: a.task_id, source: a.source, sourceId: a.source_id, departmentId: a.department_id, level: a.level, recipients: a.recipients, dueAt: dueAt.toISOString(), ...(a.step_id ? { stepId: a.step_id } : {}) },
-      }));
+      events.push(
+        createEvent({
+          type: 'hotline.task.urged',
+          source: 'supervision',
+          actor: { system: 'supervision-ladder' },
+          data: {
+            taskId: a.task_id,
+            source: a.source,
+            sourceId: a.source_id,
+            departmentId: a.department_id,
+            level: a.level,
+            recipients: a.recipients,
+            dueAt: dueAt.toISOString(),
+            ...(a.step_id ? { stepId: a.step_id } : {}),
+          },
+        }),
+      );
       fired.push(a);
     }
     const mark = async (rows: DueTaskAlarm[], isSkipped: boolean) => {
       if (rows.length === 0) return;
-      await tx.execute(
-        `update sup_task_alarm set fired_at = ?, skipped = ? where (task_id, mark) in (${rows.map(() => '(?::uuid, ?)').join(',')})`,
-        [now, isSkipped, ...rows.flatMap((r) => [r.task_id, r.mark])],
-      );
+      await tx.execute(`update sup_task_alarm set fired_at = ?, skipped = ? where (task_id, mark) in (${rows.map(() => '(?::uuid, ?)').join(',')})`, [
+        now,
+        isSkipped,
+        ...rows.flatMap((r) => [r.task_id, r.mark]),
+      ]);
     };
     await mark(fired, false);
     await mark(skipped, true);

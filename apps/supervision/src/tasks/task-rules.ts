@@ -56,7 +56,11 @@ export function planTaskAlarms(startsAt: Date, dueAt: Date, steps: readonly Step
   return steps
     .filter((s) => s.active && s.clockKinds.length === 0)
     .map((s) => ({
-      mark: `urge:${s.id}`, sharePct: s.sharePct, level: s.level, recipients: s.recipients, stepId: s.id,
+      mark: `urge:${s.id}`,
+      sharePct: s.sharePct,
+      level: s.level,
+      recipients: s.recipients,
+      stepId: s.id,
       fireAt: new Date(startsAt.getTime() + Math.round((span * s.sharePct) / 100)),
     }));
 }

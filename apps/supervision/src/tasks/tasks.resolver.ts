@@ -11,16 +11,41 @@ import { TrackedTask } from './tracked-task.entity';
 
 /** Tasks as the API shows them: names, the overdue flag and the ladder of each. */
 export async function taskNodes(em: EntityManager, tasks: readonly TrackedTask[], now = new Date()): Promise<TrackedTaskNode[]> {
-  const names = await departmentNames(em, tasks.map((t) => t.departmentId));
-  const alarms = await taskAlarmsOf(em, tasks.map((t) => t.id));
+  const names = await departmentNames(
+    em,
+    tasks.map((t) => t.departmentId),
+  );
+  const alarms = await taskAlarmsOf(
+    em,
+    tasks.map((t) => t.id),
+  );
   return tasks.map((t) => ({
-    id: t.id, source: t.source, sourceLabel: TRACKED_TASK_SOURCE_LABELS[t.source], sourceId: t.sourceId, meetingId: t.meetingId ?? null, decisionId: t.decisionId ?? null,
-    title: t.title, department: { id: t.departmentId }, departmentName: names.get(t.departmentId) ?? '未知科室', dueDate: t.dueDate, dueAt: t.dueAt, status: t.status,
-    overdue: (t.doneAt ?? now).getTime() > t.dueAt.getTime(), doneAt: t.doneAt ?? null, doneNote: t.doneNote ?? null,
-    reminders: alarms.filter((a) => a.task_id === t.id).map((a) => ({
-      sharePct: a.share_pct, level: a.level, levelLabel: URGE_LEVEL_LABELS[a.level as UrgeLevel] ?? a.level, recipients: a.recipients,
-      fireAt: a.fire_at ? new Date(a.fire_at) : null, firedAt: a.fired_at ? new Date(a.fired_at) : null, skipped: a.skipped,
-    })),
+    id: t.id,
+    source: t.source,
+    sourceLabel: TRACKED_TASK_SOURCE_LABELS[t.source],
+    sourceId: t.sourceId,
+    meetingId: t.meetingId ?? null,
+    decisionId: t.decisionId ?? null,
+    title: t.title,
+    department: { id: t.departmentId },
+    departmentName: names.get(t.departmentId) ?? '未知科室',
+    dueDate: t.dueDate,
+    dueAt: t.dueAt,
+    status: t.status,
+    overdue: (t.doneAt ?? now).getTime() > t.dueAt.getTime(),
+    doneAt: t.doneAt ?? null,
+    doneNote: t.doneNote ?? null,
+    reminders: alarms
+      .filter((a) => a.task_id === t.id)
+      .map((a) => ({
+        sharePct: a.share_pct,
+        level: a.level,
+        levelLabel: URGE_LEVEL_LABELS[a.level as UrgeLevel] ?? a.level,
+        recipients: a.recipients,
+        fireAt: a.fire_at ? new Date(a.fire_at) : null,
+        firedAt: a.fired_at ? new Date(a.fired_at) : null,
+        skipped: a.skipped,
+      })),
   }));
 }
 
@@ -56,7 +81,10 @@ export class TasksResolver {
 
   @Authorized(['handler', 'supervisor'])
   @Mutation(() => TrackedTaskNode, { description: '标记督办事项完成（责任科室承办人或督办员；宣传任务在“宣传”中完成）' })
-  async completeTrackedTask(@Arg('input', () => CompleteTrackedTaskInput) input: CompleteTrackedTaskInput, @Ctx() ctx: SupervisionContext): Promise<TrackedTaskNode> {
+  async completeTrackedTask(
+    @Arg('input', () => CompleteTrackedTaskInput) input: CompleteTrackedTaskInput,
+    @Ctx() ctx: SupervisionContext,
+  ): Promise<TrackedTaskNode> {
     const t = await completeTask(ctx.em, requireUser(ctx), { ...input });
     return (await taskNodes(ctx.em, [t]))[0];
   }

@@ -30,10 +30,15 @@ export async function completeTask(em: EntityManager, user: AuthUser, input: unk
     Object.assign(t, { status: 'done', doneAt: now, doneBy: user.id, doneNote: cmd.note ?? null });
     await tx.flush();
     await clearTaskAlarms(tx, t.id);
-    await recordEvent(tx, createEvent({
-      type: 'hotline.meeting.task-done', source: 'supervision', actor: actorOf(user),
-      data: { meetingId: t.meetingId!, taskId: t.id, departmentId: t.departmentId, doneAt: now.toISOString(), late: now.getTime() > t.dueAt.getTime() },
-    }));
+    await recordEvent(
+      tx,
+      createEvent({
+        type: 'hotline.meeting.task-done',
+        source: 'supervision',
+        actor: actorOf(user),
+        data: { meetingId: t.meetingId!, taskId: t.id, departmentId: t.departmentId, doneAt: now.toISOString(), late: now.getTime() > t.dueAt.getTime() },
+      }),
+    );
     return t;
   });
 }
@@ -47,8 +52,16 @@ export async function trackPublicityTask(em: EntityManager, e: EventEnvelope): P
   if (await em.findOne(TrackedTask, { id: d.taskId })) return;
   const dueAt = new Date(d.dueAt);
   const t = em.create(TrackedTask, {
-    id: d.taskId, source: 'publicity', sourceId: d.itemId, phase: d.phase, title: PHASE_TITLES[d.phase] ?? '宣传任务',
-    departmentId: d.departmentId, startsAt: new Date(e.occurredAt), dueDate: dueDateOf(dueAt), dueAt, createdAt: new Date(),
+    id: d.taskId,
+    source: 'publicity',
+    sourceId: d.itemId,
+    phase: d.phase,
+    title: PHASE_TITLES[d.phase] ?? '宣传任务',
+    departmentId: d.departmentId,
+    startsAt: new Date(e.occurredAt),
+    dueDate: dueDateOf(dueAt),
+    dueAt,
+    createdAt: new Date(),
   });
   await em.flush();
   await scheduleTaskAlarms(em, t);
@@ -65,9 +78,22 @@ export async function closePublicityTask(em: EntityManager, e: EventEnvelope): P
 }
 
 /** A new meeting task (the caller validated it and writes its event). */
-export function newMeetingTask(tx: EntityManager, v: { meetingId: string; decisionId: string; title: string; departmentId: string; dueDate: string; dueAt: Date; startsAt: Date; by: string }): TrackedTask {
+export function newMeetingTask(
+  tx: EntityManager,
+  v: { meetingId: string; decisionId: string; title: string; departmentId: string; dueDate: string; dueAt: Date; startsAt: Date; by: string },
+): TrackedTask {
   return tx.create(TrackedTask, {
-    id: randomUUID(), source: 'meeting', sourceId: v.meetingId, meetingId: v.meetingId, decisionId: v.decisionId, title: v.title,
-    departmentId: v.departmentId, startsAt: v.startsAt, dueDate: v.dueDate, dueAt: v.dueAt, createdAt: new Date(), createdBy: v.by,
+    id: randomUUID(),
+    source: 'meeting',
+    sourceId: v.meetingId,
+    meetingId: v.meetingId,
+    decisionId: v.decisionId,
+    title: v.title,
+    departmentId: v.departmentId,
+    startsAt: v.startsAt,
+    dueDate: v.dueDate,
+    dueAt: v.dueAt,
+    createdAt: new Date(),
+    createdBy: v.by,
   });
 }

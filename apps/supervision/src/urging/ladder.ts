@@ -46,7 +46,16 @@ export async function saveLadderStep(em: EntityManager, user: AuthUser, input: u
   return em.transactional(async (tx) => {
     const s = cmd.id ? await tx.findOne(LadderStep, { id: cmd.id }) : tx.create(LadderStep, { id: randomUUID() } as LadderStep);
     if (!s) throw codedError(SUPERVISION_ERRORS.STEP_NOT_FOUND);
-    Object.assign(s, { name: cmd.name, clockKinds: cmd.clockKinds, sharePct: cmd.sharePct, level: cmd.level, recipients: [...new Set(cmd.recipients)], active: cmd.active, updatedAt: new Date(), updatedBy: user.username || user.id });
+    Object.assign(s, {
+      name: cmd.name,
+      clockKinds: cmd.clockKinds,
+      sharePct: cmd.sharePct,
+      level: cmd.level,
+      recipients: [...new Set(cmd.recipients)],
+      active: cmd.active,
+      updatedAt: new Date(),
+      updatedBy: user.username || user.id,
+    });
     await tx.flush();
     return s;
   });

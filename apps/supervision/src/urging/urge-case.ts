@@ -31,20 +31,47 @@ export async function urgeCase(em: EntityManager, user: AuthUser, input: unknown
 }
 
 /** One manual 催办 of a case's lead department, with its event (inside the caller's transaction). */
-export async function recordManualUrge(tx: EntityManager, user: AuthUser, c: CaseProjection, departmentId: string, clock: Clock | null, note: string): Promise<Urge> {
+export async function recordManualUrge(
+  tx: EntityManager,
+  user: AuthUser,
+  c: CaseProjection,
+  departmentId: string,
+  clock: Clock | null,
+  note: string,
+): Promise<Urge> {
   const now = new Date();
   const u = tx.create(Urge, {
-    id: randomUUID(), caseId: c.id, clockId: clock?.id ?? null, kind: clock?.kind ?? null, level: 'manual', recipients: ['department'],
-    departmentId, stepId: null, note, at: now, byUser: user.id, byRole: user.role,
+    id: randomUUID(),
+    caseId: c.id,
+    clockId: clock?.id ?? null,
+    kind: clock?.kind ?? null,
+    level: 'manual',
+    recipients: ['department'],
+    departmentId,
+    stepId: null,
+    note,
+    at: now,
+    byUser: user.id,
+    byRole: user.role,
   });
   await tx.flush();
-  await recordEvent(tx, createEvent({
-    type: 'hotline.case.urged', source: 'supervision', actor: actorOf(user), caseId: c.id,
-    data: {
-      externalNo: c.externalNo, urgeId: u.id, level: 'manual', recipients: ['department'], departmentId,
-      ...(clock ? { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null } : {}),
-      note: scrubText(note).slice(0, 200),
-    },
-  }));
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.case.urged',
+      source: 'supervision',
+      actor: actorOf(user),
+      caseId: c.id,
+      data: {
+        externalNo: c.externalNo,
+        urgeId: u.id,
+        level: 'manual',
+        recipients: ['department'],
+        departmentId,
+        ...(clock ? { clock: clock.kind, clockId: clock.id, dueAt: clock.dueAt?.toISOString() ?? null } : {}),
+        note: scrubText(note).slice(0, 200),
+      },
+    }),
+  );
   return u;
 }

@@ -44,26 +44,11 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={200}
-        breakpoint="lg"
-        theme="dark"
-        className="app-sider"
-        data-testid="side-menu"
-      >
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={200} breakpoint="lg" theme="dark" className="app-sider" data-testid="side-menu">
         <div className="app-logo" title="接诉即办工作平台">
           {collapsed ? '12345' : '接诉即办工作平台'}
         </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          items={items}
-          selectedKeys={selected ? [selected] : []}
-          onClick={({ key }) => navigate(key)}
-        />
+        <Menu theme="dark" mode="inline" items={items} selectedKeys={selected ? [selected] : []} onClick={({ key }) => navigate(key)} />
       </Sider>
       <Layout>
         <Header className="app-header">

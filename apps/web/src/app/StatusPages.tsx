@@ -13,7 +13,11 @@ export function ForbiddenPage() {
         status="403"
         title="无权访问"
         subTitle="您的角色无权访问此页面。"
-        extra={<Button type="primary" onClick={() => navigate(homePathFor(user.role))}>返回首页</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate(homePathFor(user.role))}>
+            返回首页
+          </Button>
+        }
       />
     </div>
   );
@@ -27,7 +31,11 @@ export function NotFoundPage() {
         status="404"
         title="页面不存在"
         subTitle="您访问的页面不存在。"
-        extra={<Button type="primary" onClick={() => navigate('/')}>返回首页</Button>}
+        extra={
+          <Button type="primary" onClick={() => navigate('/')}>
+            返回首页
+          </Button>
+        }
       />
     </div>
   );
@@ -37,11 +45,7 @@ export function WelcomePage() {
   const user = useCurrentUser();
   return (
     <div data-testid="welcome-page">
-      <Result
-        status="success"
-        title={`欢迎，${user.displayName}`}
-        subTitle={`当前角色：${roleLabel(user.role)}。您的工作台正在建设中。`}
-      />
+      <Result status="success" title={`欢迎，${user.displayName}`} subTitle={`当前角色：${roleLabel(user.role)}。您的工作台正在建设中。`} />
     </div>
   );
 }

@@ -37,6 +37,11 @@ function LiveCountdown({ dueAt }: { dueAt: string }) {
 
 /** Live countdown to the dispatch limit: blue, amber under 10 minutes, red when over. */
 export function DispatchCountdown({ dueAt, now }: Props) {
-  if (!dueAt) return <span data-testid="dispatch-countdown" data-state="none">—</span>;
+  if (!dueAt)
+    return (
+      <span data-testid="dispatch-countdown" data-state="none">
+        —
+      </span>
+    );
   return now ? <CountdownTag dueAt={dueAt} now={now} /> : <LiveCountdown dueAt={dueAt} />;
 }

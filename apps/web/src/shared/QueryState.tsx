@@ -22,7 +22,13 @@ export function QueryState({ loading, error, empty, emptyText = '暂无数据', 
         showIcon
         data-testid={testId ? `${testId}-error` : 'query-error'}
         message={errorMessage(error)}
-        action={onRetry ? <Button size="small" onClick={onRetry}>重试</Button> : undefined}
+        action={
+          onRetry ? (
+            <Button size="small" onClick={onRetry}>
+              重试
+            </Button>
+          ) : undefined
+        }
       />
     );
   }

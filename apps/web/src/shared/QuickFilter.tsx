@@ -10,13 +10,7 @@ interface Props {
 export function QuickFilter({ value, onChange, testId }: Props) {
   return (
     <span data-testid={testId}>
-      <Input.Search
-        allowClear
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        placeholder="按工单编号、标题或项目筛选"
-        style={{ width: 280 }}
-      />
+      <Input.Search allowClear value={value} onChange={(e) => onChange(e.target.value)} placeholder="按工单编号、标题或项目筛选" style={{ width: 280 }} />
     </span>
   );
 }

@@ -29,7 +29,7 @@ export function graphQLErrorsOf(error: unknown): FormattedError[] {
   const list: FormattedError[] = [...(e.graphQLErrors ?? [])];
   const result = e.networkError?.result;
   if (result && typeof result === 'object' && Array.isArray((result as { errors?: unknown }).errors)) {
-    list.push(...((result as { errors: FormattedError[] }).errors));
+    list.push(...(result as { errors: FormattedError[] }).errors);
   }
   return list;
 }

@@ -25,10 +25,7 @@ export const ERROR_LISTS = {
   supervision: SUPERVISION_ERRORS,
   publicity: PUBLICITY_ERRORS,
   callback: CALLBACK_ERRORS,
-} as const satisfies Record<
-  string,
-  Record<string, ErrorEntry>
->;
+} as const satisfies Record<string, Record<string, ErrorEntry>>;
 
 /** The Chinese message(s) of a reason, across every list (an entry per wording; empty when unknown). */
 export function errorEntriesFor(reason: string): ErrorEntry[] {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { CALLBACK_OUTCOME_LABELS, CALLBACK_OUTCOMES, SATISFACTION_LABELS, SATISFACTION_LEVELS, SUPERVISION_OUTCOME_LABELS, SUPERVISION_OUTCOMES } from '../enums';
+import {
+  CALLBACK_OUTCOME_LABELS,
+  CALLBACK_OUTCOMES,
+  SATISFACTION_LABELS,
+  SATISFACTION_LEVELS,
+  SUPERVISION_OUTCOME_LABELS,
+  SUPERVISION_OUTCOMES,
+} from '../enums';
 import { defineEvent, EventDefinition, iso } from './shared';
 
 const departmentId = z.string().min(1);
@@ -64,7 +71,9 @@ export const CALLBACK_EVENTS = {
     },
     summary: (d) => {
       if (!d.reached) return `第 ${d.round} 轮：未接通`;
-      const parts = [d.resolved === null ? null : d.resolved ? '已解决' : '未解决', d.satisfaction ? SATISFACTION_LABELS[d.satisfaction] : null].filter(Boolean);
+      const parts = [d.resolved === null ? null : d.resolved ? '已解决' : '未解决', d.satisfaction ? SATISFACTION_LABELS[d.satisfaction] : null].filter(
+        Boolean,
+      );
       return `第 ${d.round} 轮：${parts.join('，') || '已接通'}`;
     },
   }),
@@ -88,7 +97,9 @@ export const CALLBACK_EVENTS = {
   /** 二次督办 opened for a round, with its deadline. */
   'hotline.supervision.opened': defineEvent({
     label: '二次督办',
-    versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, departmentId: departmentId.optional(), dueAt: iso, openedAt: iso }) },
+    versions: {
+      1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, departmentId: departmentId.optional(), dueAt: iso, openedAt: iso }),
+    },
     summary: (d) => `第 ${d.round} 轮`,
   }),
   /** 二次督办 closed with the outcome of the round's callback. */

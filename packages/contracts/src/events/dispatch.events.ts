@@ -17,12 +17,14 @@ export const DISPATCH_EVENTS = {
         dispatchedAt: iso,
         handleDeadlineAt: iso.optional(),
         /** What the dispatch screen suggested; `followed` when the lead matches it. */
-        suggestion: z.object({
-          source: z.enum(['rule', 'model', 'none']),
-          confidence: z.number().min(0).max(1),
-          ruleId: z.string().optional(),
-          followed: z.boolean().optional(),
-        }).optional(),
+        suggestion: z
+          .object({
+            source: z.enum(['rule', 'model', 'none']),
+            confidence: z.number().min(0).max(1),
+            ruleId: z.string().optional(),
+            followed: z.boolean().optional(),
+          })
+          .optional(),
         redispatch: z.boolean(),
         /** On a re-dispatch: the department that held the case and for how long. */
         fromDepartmentId: departmentId.optional(),
@@ -59,12 +61,30 @@ export const DISPATCH_EVENTS = {
   /** 申请延期, before the deadline, with a reason. */
   'hotline.case.extension-requested': {
     label: '申请延期',
-    versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), requestedUntil: iso, currentDeadlineAt: iso }) },
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        departmentId,
+        extensionId: z.string().min(1),
+        reason: z.string().max(200),
+        requestedUntil: iso,
+        currentDeadlineAt: iso,
+      }),
+    },
   },
   /** 延期获批: a supervisor approved; the new deadline holds. */
   'hotline.case.extended': {
     label: '延期已批准',
-    versions: { 1: z.object({ externalNo: z.string(), departmentId, extensionId: z.string().min(1), reason: z.string().max(200), previousDeadlineAt: iso, newDeadlineAt: iso }) },
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        departmentId,
+        extensionId: z.string().min(1),
+        reason: z.string().max(200),
+        previousDeadlineAt: iso,
+        newDeadlineAt: iso,
+      }),
+    },
   },
   /**
    * 办理时限调整: the handling deadline of a held case changed for a reason other than an extension
@@ -73,8 +93,20 @@ export const DISPATCH_EVENTS = {
    */
   'hotline.case.deadline-changed': defineEvent({
     label: '办理时限调整',
-    versions: { 1: z.object({ externalNo: z.string(), departmentId, reason: z.enum(['reclassified', 'upstream-deadline']), urgency: z.enum(URGENCIES), previousDeadlineAt: iso.nullable(), newDeadlineAt: iso }) },
-    summary: (d) => (d.reason === 'upstream-deadline' ? '区级平台办理时限变更，办理时限重新计算' : `紧急程度调整为「${URGENCY_LABELS[d.urgency]}」，办理时限按派单时间重新计算`),
+    versions: {
+      1: z.object({
+        externalNo: z.string(),
+        departmentId,
+        reason: z.enum(['reclassified', 'upstream-deadline']),
+        urgency: z.enum(URGENCIES),
+        previousDeadlineAt: iso.nullable(),
+        newDeadlineAt: iso,
+      }),
+    },
+    summary: (d) =>
+      d.reason === 'upstream-deadline'
+        ? '区级平台办理时限变更，办理时限重新计算'
+        : `紧急程度调整为「${URGENCY_LABELS[d.urgency]}」，办理时限按派单时间重新计算`,
   }),
   /** 延期未批准 */
   'hotline.case.extension-refused': {

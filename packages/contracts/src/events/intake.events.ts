@@ -1,5 +1,18 @@
 import { z } from 'zod';
-import { CHANNEL_LABELS, CHANNELS, FEEDBACK_CHANNELS, FEEDBACK_STATES, LINK_KIND_LABELS, LINK_KINDS, REQUEST_TYPE_LABELS, REQUEST_TYPES, TIER_LABELS, TIERS, URGENCIES, URGENCY_LABELS } from '../enums';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  FEEDBACK_CHANNELS,
+  FEEDBACK_STATES,
+  LINK_KIND_LABELS,
+  LINK_KINDS,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  TIER_LABELS,
+  TIERS,
+  URGENCIES,
+  URGENCY_LABELS,
+} from '../enums';
 import { defineEvent, EventDefinition, iso } from './shared';
 
 /** The classification a case carries (分类): what `hotline.case.classified` compares. */
@@ -52,7 +65,10 @@ export const INTAKE_EVENTS = {
          * CALLER_KEY_SECRET, hex). The same caller gives the same key, so supervision counts distinct
          * callers of a group request (群体性) without ever seeing a phone. Absent without a phone.
          */
-        callerKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+        callerKey: z
+          .string()
+          .regex(/^[0-9a-f]{64}$/)
+          .optional(),
       }),
     },
     summary: (d) => `${CHANNEL_LABELS[d.channel]} · ${d.title}`,
@@ -73,17 +89,20 @@ export const INTAKE_EVENTS = {
          * `hotline.case.received` carries (no personal data; title and content as digests). A
          * cleared value is null.
          */
-        after: z.object({
-          requestType: z.enum(REQUEST_TYPES),
-          topic: z.string().min(1),
-          title: z.string(),
-          contentDigest: z.string().max(60),
-          projectName: z.string().nullable(),
-          street: z.string().nullable(),
-          community: z.string().nullable(),
-          deadlineAt: iso.nullable(),
-          receivedAt: iso,
-        }).partial().optional(),
+        after: z
+          .object({
+            requestType: z.enum(REQUEST_TYPES),
+            topic: z.string().min(1),
+            title: z.string(),
+            contentDigest: z.string().max(60),
+            projectName: z.string().nullable(),
+            street: z.string().nullable(),
+            community: z.string().nullable(),
+            deadlineAt: iso.nullable(),
+            receivedAt: iso,
+          })
+          .partial()
+          .optional(),
       }),
     },
     summary: (d) => `更新字段：${d.fields.join('、')}`,

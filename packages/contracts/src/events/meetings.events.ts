@@ -21,7 +21,9 @@ export const MEETING_EVENTS = {
   /** A 调度会 was scheduled (or recorded): its date, the attending departments and how many topics it has. */
   'hotline.meeting.scheduled': defineEvent({
     label: '调度会安排',
-    versions: { 1: z.object({ meetingId, heldOn: date, departmentIds: z.array(departmentId), topicCount: z.number().int().min(0), caseIds: z.array(z.string().min(1)) }) },
+    versions: {
+      1: z.object({ meetingId, heldOn: date, departmentIds: z.array(departmentId), topicCount: z.number().int().min(0), caseIds: z.array(z.string().min(1)) }),
+    },
   }),
   /** A task decided at the meeting: its owner department and its due time on the working calendar. */
   'hotline.meeting.task-assigned': defineEvent({
@@ -49,6 +51,7 @@ export const MEETING_EVENTS = {
         stepId: z.string().optional(),
       }),
     },
-    summary: (d) => `${URGE_LEVEL_LABELS[d.level]}（${TRACKED_TASK_SOURCE_LABELS[d.source]}） → ${d.recipients.map((r) => URGE_RECIPIENT_LABELS[r]).join('、')}`,
+    summary: (d) =>
+      `${URGE_LEVEL_LABELS[d.level]}（${TRACKED_TASK_SOURCE_LABELS[d.source]}） → ${d.recipients.map((r) => URGE_RECIPIENT_LABELS[r]).join('、')}`,
   }),
 } as const satisfies Record<string, EventDefinition>;

@@ -10,7 +10,12 @@ export const PUBLICITY_KIND_LABELS: Record<PublicityKind, string> = { 'typical-c
 export const TYPICAL_CASE_STAGES = ['drafting', 'reviewing', 'approved', 'submitted', 'awarded', 'rejected'] as const;
 export type TypicalCaseStage = (typeof TYPICAL_CASE_STAGES)[number];
 export const TYPICAL_CASE_STAGE_LABELS: Record<TypicalCaseStage, string> = {
-  drafting: '撰写中', reviewing: '审核中', approved: '待报送', submitted: '已报送', awarded: '已加分', rejected: '未采纳',
+  drafting: '撰写中',
+  reviewing: '审核中',
+  approved: '待报送',
+  submitted: '已报送',
+  awarded: '已加分',
+  rejected: '未采纳',
 };
 
 const kind = z.enum(PUBLICITY_KINDS);
@@ -45,7 +50,9 @@ export const PUBLICITY_EVENTS = {
     label: '宣传加分',
     versions: {
       1: z.object({
-        itemId, kind, caseIds,
+        itemId,
+        kind,
+        caseIds,
         entryId: z.string().min(1),
         /** The assessment month the points count for, `YYYY-MM`. */
         month,
@@ -63,7 +70,9 @@ export const PUBLICITY_EVENTS = {
   /** An episode's preparation or follow-up task, with its owner department and due time — for the 催办 ladder. */
   'hotline.publicity.task-assigned': {
     label: '宣传任务分派',
-    versions: { 1: z.object({ itemId, kind, taskId: z.string().min(1), phase: z.enum(['preparation', 'follow-up']), departmentId: z.string().min(1), dueAt: iso }) },
+    versions: {
+      1: z.object({ itemId, kind, taskId: z.string().min(1), phase: z.enum(['preparation', 'follow-up']), departmentId: z.string().min(1), dueAt: iso }),
+    },
   },
   /** The task was done (the ladder stops reminding). */
   'hotline.publicity.task-done': {

@@ -29,8 +29,13 @@ export const SCRIPT_EVENTS = {
     label: '答复口径发布',
     versions: {
       1: z.object({
-        scriptId, version, scope: z.enum(SCRIPT_SCOPES), scopeKey: z.string().min(1).max(100),
-        title: z.string().min(1).max(100), text: z.string().min(1).max(2000), publishedAt: iso,
+        scriptId,
+        version,
+        scope: z.enum(SCRIPT_SCOPES),
+        scopeKey: z.string().min(1).max(100),
+        title: z.string().min(1).max(100),
+        text: z.string().min(1).max(2000),
+        publishedAt: iso,
       }),
     },
     summary: (d) => `${SCRIPT_SCOPE_LABELS[d.scope]}：${d.title}（第 ${d.version} 版）`,
@@ -49,8 +54,15 @@ export const SCRIPT_EVENTS = {
     label: '发现聚类',
     versions: {
       1: z.object({
-        clusterId, kind: z.enum(CLUSTER_KINDS), topic: z.string().min(1), projectName: z.string().optional(), community: z.string().optional(),
-        caseCount: z.number().int().min(1), callerCount: z.number().int().min(0), caseIds: z.array(z.string().min(1)).min(1), detectedAt: iso,
+        clusterId,
+        kind: z.enum(CLUSTER_KINDS),
+        topic: z.string().min(1),
+        projectName: z.string().optional(),
+        community: z.string().optional(),
+        caseCount: z.number().int().min(1),
+        callerCount: z.number().int().min(0),
+        caseIds: z.array(z.string().min(1)).min(1),
+        detectedAt: iso,
       }),
     },
     summary: (d) => `${CLUSTER_KIND_LABELS[d.kind]}：${d.projectName ?? d.community ?? ''}${d.topic}，${d.caseCount} 件`,
@@ -60,8 +72,12 @@ export const SCRIPT_EVENTS = {
     label: '聚类更新',
     versions: {
       1: z.object({
-        clusterId, kind: z.enum(CLUSTER_KINDS), caseCount: z.number().int().min(1), callerCount: z.number().int().min(0),
-        addedCaseIds: z.array(z.string().min(1)).min(1), updatedAt: iso,
+        clusterId,
+        kind: z.enum(CLUSTER_KINDS),
+        caseCount: z.number().int().min(1),
+        callerCount: z.number().int().min(0),
+        addedCaseIds: z.array(z.string().min(1)).min(1),
+        updatedAt: iso,
       }),
     },
     summary: (d) => `${CLUSTER_KIND_LABELS[d.kind]}聚类增至 ${d.caseCount} 件`,

@@ -4,7 +4,13 @@ import { defineEvent, EventDefinition, iso } from './shared';
 /** 时钟 — the named clocks of a case (签收, 分转, 首次联系, 办理, 回访). */
 export const CLOCK_KINDS = ['sign', 'dispatch', 'contact', 'handle', 'callback'] as const;
 export type ClockKind = (typeof CLOCK_KINDS)[number];
-export const CLOCK_KIND_LABELS: Record<ClockKind, string> = { sign: '签收时限', dispatch: '分转时限', contact: '首次联系时限', handle: '办理时限', callback: '回访时限' };
+export const CLOCK_KIND_LABELS: Record<ClockKind, string> = {
+  sign: '签收时限',
+  dispatch: '分转时限',
+  contact: '首次联系时限',
+  handle: '办理时限',
+  callback: '回访时限',
+};
 
 /** 催办级别 — a step of the 催办 ladder, or a supervisor's manual 催办. */
 export const URGE_LEVELS = ['reminder', 'breach', 'escalation', 'manual'] as const;
@@ -32,8 +38,14 @@ export const SUPERVISION_EVENTS = {
     label: '时钟开始',
     versions: {
       1: z.object({
-        clockId, clock, definitionKey: z.string().min(1), definitionVersion: z.number().int().min(1),
-        startedAt: iso, dueAt: iso.nullable(), measure: z.enum(['natural', 'working']), departmentId: departmentId.optional(),
+        clockId,
+        clock,
+        definitionKey: z.string().min(1),
+        definitionVersion: z.number().int().min(1),
+        startedAt: iso,
+        dueAt: iso.nullable(),
+        measure: z.enum(['natural', 'working']),
+        departmentId: departmentId.optional(),
       }),
     },
   },
@@ -50,12 +62,23 @@ export const SUPERVISION_EVENTS = {
   /** 停止: met (in time), late (after the due time), cancelled, or reset (a new clock of the kind follows). */
   'hotline.clock.stopped': {
     label: '时钟停止',
-    versions: { 1: z.object({ clockId, clock, stoppedAt: iso, dueAt: iso.nullable(), outcome: z.enum(['met', 'late', 'cancelled', 'reset']), trigger: z.string().min(1) }) },
+    versions: {
+      1: z.object({
+        clockId,
+        clock,
+        stoppedAt: iso,
+        dueAt: iso.nullable(),
+        outcome: z.enum(['met', 'late', 'cancelled', 'reset']),
+        trigger: z.string().min(1),
+      }),
+    },
   },
   /** 预警: a share of the target has been used (e.g. 0.5, 0.75, 0.9). */
   'hotline.clock.warned': {
     label: '时限预警',
-    versions: { 1: z.object({ clockId, clock, dueAt: iso, elapsedShare: z.number().min(0), threshold: z.number().min(0).max(1), departmentId: departmentId.optional() }) },
+    versions: {
+      1: z.object({ clockId, clock, dueAt: iso, elapsedShare: z.number().min(0), threshold: z.number().min(0).max(1), departmentId: departmentId.optional() }),
+    },
   },
   /** 超期: the due time passed with the clock still open. */
   'hotline.clock.breached': {

@@ -34,4 +34,3 @@ export function checkUpload(bytes: Buffer, fileName: string, limits: { maxBytes:
   const kind = FILE_KINDS[kindName];
   return { kind, name: sanitizeFileName(fileName, kind), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
-

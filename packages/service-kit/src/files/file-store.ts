@@ -23,7 +23,10 @@ export function localDiskStore(dir: string): FileStore {
     async put(sha, bytes) {
       const file = fileOf(sha);
       await fs.mkdir(path.dirname(file), { recursive: true });
-      const exists = await fs.stat(file).then((s) => s.size === bytes.length, () => false);
+      const exists = await fs.stat(file).then(
+        (s) => s.size === bytes.length,
+        () => false,
+      );
       if (exists) return;
       const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
       await fs.writeFile(tmp, bytes, { mode: 0o600 });

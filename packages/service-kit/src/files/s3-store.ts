@@ -44,7 +44,11 @@ export function s3Store(opts: S3StoreOptions): FileStore {
       },
       { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey },
     );
-    const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'host' && k.toLowerCase() !== 'content-length').map(([k, v]) => [k, String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries(signed.headers ?? {})
+        .filter(([k]) => k.toLowerCase() !== 'host' && k.toLowerCase() !== 'content-length')
+        .map(([k, v]) => [k, String(v)]),
+    );
     return fetch(`${base.protocol}//${base.host}${pathname}`, { method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
   };
   const fail = async (what: string, res: Response) => {
@@ -91,7 +95,15 @@ export const FileStoreConfigShape = {
   S3_PREFIX: z.string().default(''),
 };
 
-export type FileStoreConfig = { FILE_STORE: 'local' | 's3'; S3_ENDPOINT?: string; S3_BUCKET?: string; S3_REGION: string; S3_ACCESS_KEY_ID?: string; S3_SECRET_ACCESS_KEY?: string; S3_PREFIX: string };
+export type FileStoreConfig = {
+  FILE_STORE: 'local' | 's3';
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_REGION: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_PREFIX: string;
+};
 
 /** For a schema's superRefine: with FILE_STORE=s3, the address, bucket and keys are required. */
 export function checkFileStoreConfig(c: FileStoreConfig, ctx: z.RefinementCtx): void {
@@ -104,7 +116,8 @@ export function checkFileStoreConfig(c: FileStoreConfig, ctx: z.RefinementCtx): 
 /** The FileStore a service's config names; `folder` is its own sub-folder (on disk or under the key prefix). */
 export function fileStoreOf(c: FileStoreConfig, localDir: string, folder: string): FileStore {
   if (c.FILE_STORE === 'local') return localDiskStore(path.resolve(localDir, folder));
-  if (!c.S3_ENDPOINT || !c.S3_BUCKET || !c.S3_ACCESS_KEY_ID || !c.S3_SECRET_ACCESS_KEY) throw new Error('FILE_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  if (!c.S3_ENDPOINT || !c.S3_BUCKET || !c.S3_ACCESS_KEY_ID || !c.S3_SECRET_ACCESS_KEY)
+    throw new Error('FILE_STORE=s3 needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
   return s3Store({
     endpoint: c.S3_ENDPOINT,
     bucket: c.S3_BUCKET,

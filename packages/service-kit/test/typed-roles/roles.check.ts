@@ -10,25 +10,35 @@ import { AccessRule, Authorized } from '../../src';
 export class TypedRolesCheck {
   @Authorized()
   @Query(() => String)
-  anyone(): string { return 'ok'; }
+  anyone(): string {
+    return 'ok';
+  }
 
   @Authorized(['duty', 'supervisor', 'leader'])
   @Query(() => String)
-  roles(): string { return 'ok'; }
+  roles(): string {
+    return 'ok';
+  }
 
   @Authorized([scopeRule('dispatch.reply:read')])
   @Query(() => String)
-  scope(): string { return 'ok'; }
+  scope(): string {
+    return 'ok';
+  }
 
   // @ts-expect-error a misspelt role does not compile
   @Authorized(['dutty'])
   @Query(() => String)
-  misspelt(): string { return 'no'; }
+  misspelt(): string {
+    return 'no';
+  }
 
   // @ts-expect-error a scope nobody defined does not compile either
   @Authorized(['scope:dispatch.reply:write'])
   @Query(() => String)
-  unknownScope(): string { return 'no'; }
+  unknownScope(): string {
+    return 'no';
+  }
 }
 
 // @ts-expect-error a list of plain strings is not a list of roles

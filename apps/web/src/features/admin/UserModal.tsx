@@ -122,11 +122,7 @@ export function UserModal({ open, user, departments, onClose }: Props) {
         <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={ROLE_OPTIONS} data-testid="user-role-select" />
         </Form.Item>
-        <Form.Item
-          name="departmentId"
-          label="所属科室"
-          rules={[{ required: role === 'handler', message: '科室承办人须选择所属科室' }]}
-        >
+        <Form.Item name="departmentId" label="所属科室" rules={[{ required: role === 'handler', message: '科室承办人须选择所属科室' }]}>
           <Select options={departmentOptions} allowClear placeholder="请选择所属科室" data-testid="user-department-select" />
         </Form.Item>
       </Form>

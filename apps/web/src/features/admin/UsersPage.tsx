@@ -29,15 +29,12 @@ export default function UsersPage() {
   const [roleFilter, setRoleFilter] = useState<Role | undefined>();
 
   const departmentList = departments.data?.departments ?? [];
-  const departmentName = (u: User) =>
-    u.department?.name ?? departmentList.find((d) => d.id === u.departmentId)?.name ?? '—';
+  const departmentName = (u: User) => u.department?.name ?? departmentList.find((d) => d.id === u.departmentId)?.name ?? '—';
 
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
     return (users.data?.users ?? []).filter(
-      (u) =>
-        (!roleFilter || u.role === roleFilter) &&
-        (!q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)),
+      (u) => (!roleFilter || u.role === roleFilter) && (!q || u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)),
     );
   }, [users.data, search, roleFilter]);
 
@@ -112,14 +109,7 @@ export default function UsersPage() {
             style={{ width: 220 }}
             data-testid="user-search"
           />
-          <Select
-            allowClear
-            placeholder="全部角色"
-            options={ROLE_OPTIONS}
-            value={roleFilter}
-            onChange={setRoleFilter}
-            style={{ width: 140 }}
-          />
+          <Select allowClear placeholder="全部角色" options={ROLE_OPTIONS} value={roleFilter} onChange={setRoleFilter} style={{ width: 140 }} />
           <Button
             type="primary"
             icon={<PlusOutlined />}

@@ -25,7 +25,7 @@ interface ResultValues {
 /** 回访 call screen: the script, the masked phone and its audited reveal, attempts, the result. */
 export function CallScreen({ task: opened, onClose, onChanged }: Props) {
   // The task as the last mutation returned it (attempts, result), over the row it was opened from.
-  const [latest, setLatest] = useState<Partial<CallbackTask> & { id: string } | null>(null);
+  const [latest, setLatest] = useState<(Partial<CallbackTask> & { id: string }) | null>(null);
   const task: CallbackTask | null = opened ? { ...opened, ...(latest?.id === opened.id ? latest : {}), case: opened.case } : null;
   const { message } = App.useApp();
   const [form] = Form.useForm<ResultValues>();
@@ -76,7 +76,17 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
     if (!task) return;
     setError(null);
     try {
-      await record({ variables: { input: { taskId: task.id, resolved: v.resolved, satisfaction: v.satisfaction as Satisfaction, notes: v.notes || null, explanation: v.explanation || null } } });
+      await record({
+        variables: {
+          input: {
+            taskId: task.id,
+            resolved: v.resolved,
+            satisfaction: v.satisfaction as Satisfaction,
+            notes: v.notes || null,
+            explanation: v.explanation || null,
+          },
+        },
+      });
       message.success(needsExplanation(v.resolved, v.satisfaction) ? '已登记回访结果，工单将重新办理（二次督办）' : '已登记回访结果');
       onChanged();
       close();
@@ -109,7 +119,9 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
             <Descriptions.Item label="状态">{status ? <Tag color={status.color}>{status.text}</Tag> : task.status}</Descriptions.Item>
             {task.nextAttemptAt && <Descriptions.Item label="下次呼叫">{formatDateTime(task.nextAttemptAt)}</Descriptions.Item>}
           </Descriptions>
-          {!task.heldByMe && task.status === 'open' && <Alert style={{ marginTop: 12 }} type="info" showIcon message="请先领取该回访任务，领取后方可查看电话和登记" />}
+          {!task.heldByMe && task.status === 'open' && (
+            <Alert style={{ marginTop: 12 }} type="info" showIcon message="请先领取该回访任务，领取后方可查看电话和登记" />
+          )}
           {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} data-testid="call-error" />}
           <Divider orientation="left">回访话术</Divider>
           <Typography.Paragraph type="secondary">{CALLBACK_SCRIPT.replace('{no}', task.externalNo)}</Typography.Paragraph>
@@ -124,7 +136,13 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
           {canAct && (
             <Space wrap data-testid="call-attempts">
               {Object.keys(OUTCOME_LABELS).map((o) => (
-                <Button key={o} type={o === 'reached' ? 'primary' : 'default'} loading={attempting.loading} onClick={() => void doAttempt(o)} data-testid={`call-attempt-${o}`}>
+                <Button
+                  key={o}
+                  type={o === 'reached' ? 'primary' : 'default'}
+                  loading={attempting.loading}
+                  onClick={() => void doAttempt(o)}
+                  data-testid={`call-attempt-${o}`}
+                >
                   {OUTCOME_LABELS[o]}
                 </Button>
               ))}
@@ -135,7 +153,12 @@ export function CallScreen({ task: opened, onClose, onChanged }: Props) {
               <Divider orientation="left">回访结果</Divider>
               <Form form={form} layout="vertical" onFinish={(v) => void doResult(v)} data-testid="call-result-form">
                 <Form.Item name="resolved" label="是否解决" rules={[{ required: true, message: '请选择是否解决' }]}>
-                  <Radio.Group options={[{ value: true, label: '已解决' }, { value: false, label: '未解决' }]} />
+                  <Radio.Group
+                    options={[
+                      { value: true, label: '已解决' },
+                      { value: false, label: '未解决' },
+                    ]}
+                  />
                 </Form.Item>
                 <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: '请选择满意度' }]}>
                   <Radio.Group options={Object.entries(SATISFACTION_LABELS).map(([value, label]) => ({ value, label }))} />

@@ -95,7 +95,12 @@ export default function CallbackPage() {
   const [version, setVersion] = useState(0);
   const [externalNo, setExternalNo] = useState('');
   const items = [
-    ...(isAgent ? [{ key: 'mine', label: '我的回访' }, { key: 'unassigned', label: '未领取' }] : []),
+    ...(isAgent
+      ? [
+          { key: 'mine', label: '我的回访' },
+          { key: 'unassigned', label: '未领取' },
+        ]
+      : []),
     { key: 'all', label: '全部待回访' },
     ...(user.role === 'supervisor' ? [{ key: 'supervision', label: '二次督办' }] : []),
   ];
@@ -106,7 +111,13 @@ export default function CallbackPage() {
           回访
         </Typography.Title>
         <Space>
-          <Input.Search allowClear placeholder="按工单编号查找" style={{ width: 220 }} onSearch={(v) => setExternalNo(v.trim())} data-testid="callback-search" />
+          <Input.Search
+            allowClear
+            placeholder="按工单编号查找"
+            style={{ width: 220 }}
+            onSearch={(v) => setExternalNo(v.trim())}
+            data-testid="callback-search"
+          />
           <ImportOfficialButton />
           <Button icon={<ReloadOutlined />} onClick={() => setVersion((v) => v + 1)} data-testid="callback-refresh">
             刷新
@@ -119,7 +130,12 @@ export default function CallbackPage() {
         items={items.map((i) => ({
           key: i.key,
           label: i.label,
-          children: i.key === 'supervision' ? <SecondSupervisionList key={version} /> : <Queue key={`${i.key}-${version}-${externalNo}`} view={i.key as View} onOpen={setOpen} externalNo={externalNo} />,
+          children:
+            i.key === 'supervision' ? (
+              <SecondSupervisionList key={version} />
+            ) : (
+              <Queue key={`${i.key}-${version}-${externalNo}`} view={i.key as View} onOpen={setOpen} externalNo={externalNo} />
+            ),
         }))}
       />
       <CallScreen task={open} onClose={() => setOpen(null)} onChanged={() => setVersion((v) => v + 1)} />

@@ -19,8 +19,19 @@ export function SecondSupervisionList() {
   const data = q.data?.secondSupervisions;
   return (
     <>
-      <Segmented value={status} onChange={(v) => { setStatus(v as typeof status); setPage(1); }} style={{ marginBottom: 12 }}
-        options={[{ value: 'open', label: '督办中' }, { value: 'closed', label: '已结束' }, { value: 'all', label: '全部' }]} />
+      <Segmented
+        value={status}
+        onChange={(v) => {
+          setStatus(v as typeof status);
+          setPage(1);
+        }}
+        style={{ marginBottom: 12 }}
+        options={[
+          { value: 'open', label: '督办中' },
+          { value: 'closed', label: '已结束' },
+          { value: 'all', label: '全部' },
+        ]}
+      />
       <QueryState loading={q.loading && !data} error={data ? undefined : q.error} onRetry={() => void q.refetch()} testId="second-supervisions">
         <Table<SecondSupervision>
           rowKey="id"
@@ -36,7 +47,15 @@ export function SecondSupervisionList() {
             { title: '发起', dataIndex: 'trigger', render: (t: string) => (t === 'callback' ? '回访不满意' : '督办员发起') },
             { title: '重办说明', dataIndex: 'reason' },
             { title: '办理时限', dataIndex: 'dueAt', render: (v: string) => formatDateTime(v) },
-            { title: '状态', render: (_, s) => (s.status === 'open' ? <Tag color="orange">督办中</Tag> : <Tag color={s.outcome === 'resolved' ? 'green' : 'red'}>{SUPERVISION_OUTCOME_LABELS[s.outcome ?? ''] ?? '已结束'}</Tag>) },
+            {
+              title: '状态',
+              render: (_, s) =>
+                s.status === 'open' ? (
+                  <Tag color="orange">督办中</Tag>
+                ) : (
+                  <Tag color={s.outcome === 'resolved' ? 'green' : 'red'}>{SUPERVISION_OUTCOME_LABELS[s.outcome ?? ''] ?? '已结束'}</Tag>
+                ),
+            },
           ]}
         />
       </QueryState>

@@ -1,5 +1,9 @@
 /** Chinese labels and small pure rules of the 回访 screens. The domain's enums' labels come from the contracts. */
-import { CALLBACK_OUTCOME_LABELS, SATISFACTION_LABELS as CONTRACT_SATISFACTION_LABELS, SUPERVISION_OUTCOME_LABELS as CONTRACT_SUPERVISION_OUTCOME_LABELS } from '@hotline/contracts/browser';
+import {
+  CALLBACK_OUTCOME_LABELS,
+  SATISFACTION_LABELS as CONTRACT_SATISFACTION_LABELS,
+  SUPERVISION_OUTCOME_LABELS as CONTRACT_SUPERVISION_OUTCOME_LABELS,
+} from '@hotline/contracts/browser';
 
 export const OUTCOME_LABELS: Record<string, string> = CALLBACK_OUTCOME_LABELS;
 /** GraphQL enum names of the outcomes (no '-' allowed in GraphQL names). */
@@ -35,7 +39,10 @@ export function periodOf(now: Date, cutoffDay: number | null): string {
   let m = b.getUTCMonth() + 1;
   if (cutoffDay && b.getUTCDate() >= cutoffDay) {
     m += 1;
-    if (m === 13) { m = 1; y += 1; }
+    if (m === 13) {
+      m = 1;
+      y += 1;
+    }
   }
   return `${y}-${String(m).padStart(2, '0')}`;
 }

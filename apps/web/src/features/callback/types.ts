@@ -11,7 +11,14 @@ export interface CallbackTask {
   heldByMe: boolean;
   assignee: { id: string; displayName: string } | null;
   department: { id: string; name: string } | null;
-  attemptLog: Array<{ attempt: number; outcome: string; note: string | null; at: string; nextAttemptAt: string | null; by: { id: string; displayName: string } | null }>;
+  attemptLog: Array<{
+    attempt: number;
+    outcome: string;
+    note: string | null;
+    at: string;
+    nextAttemptAt: string | null;
+    by: { id: string; displayName: string } | null;
+  }>;
   result: { round: number; reached: boolean; resolved: boolean | null; satisfaction: string | null; notes: string | null; recordedAt: string } | null;
   official: { round: number; reached: boolean; resolved: boolean | null; satisfaction: string | null; calledAt: string | null } | null;
   case: { id: string; title?: string | null; citizenName?: string | null; citizenPhone?: string | null };

@@ -36,9 +36,7 @@ export function CaseHandling({ c }: { c: CaseDetail }) {
               <span data-testid="assignment-lead">{a.leadDepartment?.name ?? nameOf(a.leadDepartmentId)}</span>
             </Descriptions.Item>
             <Descriptions.Item label="协办科室">
-              {a.assistDepartmentIds.length > 0
-                ? (a.assistDepartments?.map((d) => d.name) ?? a.assistDepartmentIds.map(nameOf)).join('、')
-                : '—'}
+              {a.assistDepartmentIds.length > 0 ? (a.assistDepartments?.map((d) => d.name) ?? a.assistDepartmentIds.map(nameOf)).join('、') : '—'}
             </Descriptions.Item>
             <Descriptions.Item label="办理状态">{label(ASSIGNMENT_STATUS_LABELS, a.status)}</Descriptions.Item>
             <Descriptions.Item label="分转时间">{formatDateTime(a.dispatchedAt)}</Descriptions.Item>

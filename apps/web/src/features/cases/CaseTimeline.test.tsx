@@ -7,9 +7,26 @@ describe('<CaseTimeline>', () => {
     render(
       <CaseTimeline
         entries={[
-          { id: '3', type: 'replied', label: '科室答复', occurredAt: '2025-03-01T10:00:00Z', actor: { id: 'u9', displayName: '物业承办人' }, actorRole: 'handler', department: { id: 'd1', name: '物业管理科' }, detail: '已协调物业修复' },
+          {
+            id: '3',
+            type: 'replied',
+            label: '科室答复',
+            occurredAt: '2025-03-01T10:00:00Z',
+            actor: { id: 'u9', displayName: '物业承办人' },
+            actorRole: 'handler',
+            department: { id: 'd1', name: '物业管理科' },
+            detail: '已协调物业修复',
+          },
           { id: '1', type: 'hotline.case.received', label: '工单接收', occurredAt: '2025-03-01T08:00:00Z', actorRole: 'intake' },
-          { id: '2', type: 'dispatched', label: '分转派单', occurredAt: '2025-03-01T08:10:00Z', actor: { id: 'u2', displayName: '值守员甲' }, actorRole: 'duty', detail: '属物业类诉求' },
+          {
+            id: '2',
+            type: 'dispatched',
+            label: '分转派单',
+            occurredAt: '2025-03-01T08:10:00Z',
+            actor: { id: 'u2', displayName: '值守员甲' },
+            actorRole: 'duty',
+            detail: '属物业类诉求',
+          },
         ]}
       />,
     );

@@ -39,10 +39,23 @@ export default function ExclusionsPage() {
   return (
     <Card className="page-card" data-testid="exclusions-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">不纳入考核</Typography.Title>
+        <Typography.Title level={4} className="page-title">
+          不纳入考核
+        </Typography.Title>
         <Space>
           <span>考核月份</span>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (d) { setMonth(d.format('YYYY-MM')); setPage(1); } }} data-testid="exclusions-month" />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => {
+              if (d) {
+                setMonth(d.format('YYYY-MM'));
+                setPage(1);
+              }
+            }}
+            data-testid="exclusions-month"
+          />
         </Space>
       </div>
       <Tabs
@@ -55,10 +68,30 @@ export default function ExclusionsPage() {
             children: (
               <>
                 <Space style={{ marginBottom: 12 }} wrap>
-                  <Select allowClear placeholder="全部状态" style={{ width: 140 }} value={status ?? undefined} onChange={(v) => { setStatus(v ?? null); setPage(1); }} options={STATUS_OPTIONS} data-testid="exclusions-status" />
-                  {canAct && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="exclusions-new">新建申请</Button>}
+                  <Select
+                    allowClear
+                    placeholder="全部状态"
+                    style={{ width: 140 }}
+                    value={status ?? undefined}
+                    onChange={(v) => {
+                      setStatus(v ?? null);
+                      setPage(1);
+                    }}
+                    options={STATUS_OPTIONS}
+                    data-testid="exclusions-status"
+                  />
+                  {canAct && (
+                    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="exclusions-new">
+                      新建申请
+                    </Button>
+                  )}
                 </Space>
-                <QueryState loading={claims.loading && !data} error={data ? undefined : claims.error} onRetry={() => void claims.refetch()} testId="exclusion-claims">
+                <QueryState
+                  loading={claims.loading && !data}
+                  error={data ? undefined : claims.error}
+                  onRetry={() => void claims.refetch()}
+                  testId="exclusion-claims"
+                >
                   <Table<ExclusionClaim>
                     rowKey="id"
                     size="small"
@@ -67,7 +100,14 @@ export default function ExclusionsPage() {
                     pagination={{ current: page, pageSize: PAGE_SIZE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 件` }}
                     onRow={(c) => ({ onClick: () => setOpenId(c.id), style: { cursor: 'pointer' } })}
                     columns={[
-                      { title: '工单编号', render: (_, c) => <Link to={`/cases/${c.case?.id}`} onClick={(e) => e.stopPropagation()}>{c.externalNo}</Link> },
+                      {
+                        title: '工单编号',
+                        render: (_, c) => (
+                          <Link to={`/cases/${c.case?.id}`} onClick={(e) => e.stopPropagation()}>
+                            {c.externalNo}
+                          </Link>
+                        ),
+                      },
                       { title: '标题', render: (_, c) => c.case?.title ?? '—' },
                       { title: '类型', dataIndex: 'typeLabel' },
                       { title: '规则版本', render: (_, c) => `${c.ruleSetMonth} 第 ${c.ruleSetVersion} 版` },
@@ -75,9 +115,15 @@ export default function ExclusionsPage() {
                         title: '核对清单',
                         render: (_, c) => {
                           const missing = c.checklist.filter((i) => !i.done);
-                          return missing.length === 0
-                            ? <Tag color="green">齐全</Tag>
-                            : <Tooltip title={missing.map((m) => m.label).join('、')}><Tag color="red" data-testid="exclusion-missing">尚缺 {missing.length} 项</Tag></Tooltip>;
+                          return missing.length === 0 ? (
+                            <Tag color="green">齐全</Tag>
+                          ) : (
+                            <Tooltip title={missing.map((m) => m.label).join('、')}>
+                              <Tag color="red" data-testid="exclusion-missing">
+                                尚缺 {missing.length} 项
+                              </Tag>
+                            </Tooltip>
+                          );
                         },
                       },
                       { title: '申报截止', render: (_, c) => formatDeadline(c.deadline) },
@@ -91,19 +137,48 @@ export default function ExclusionsPage() {
           {
             key: 'rules',
             label: <span data-testid="exclusions-tab-rules">当月规则</span>,
-            children: <RuleSetPanel month={month} ruleSet={ruleSet} loading={rules.loading && !ruleSet} error={ruleSet ? undefined : rules.error} canEdit={user.role === 'admin'} onSaved={() => rules.refetch()} />,
+            children: (
+              <RuleSetPanel
+                month={month}
+                ruleSet={ruleSet}
+                loading={rules.loading && !ruleSet}
+                error={ruleSet ? undefined : rules.error}
+                canEdit={user.role === 'admin'}
+                onSaved={() => rules.refetch()}
+              />
+            ),
           },
         ]}
       />
       {open && <ClaimDrawer claim={open} ruleSet={ruleSet} canAct={canAct} onClose={() => setOpenId(null)} onChanged={() => claims.refetch()} />}
       {creating && (
-        <NewClaimModal month={month} ruleSet={ruleSet} onClose={() => setCreating(false)} onCreated={async (id) => { setCreating(false); setStatus(null); await claims.refetch(); setOpenId(id); }} />
+        <NewClaimModal
+          month={month}
+          ruleSet={ruleSet}
+          onClose={() => setCreating(false)}
+          onCreated={async (id) => {
+            setCreating(false);
+            setStatus(null);
+            await claims.refetch();
+            setOpenId(id);
+          }}
+        />
       )}
     </Card>
   );
 }
 
-function NewClaimModal({ month, ruleSet, onClose, onCreated }: { month: string; ruleSet: ExclusionRuleSet | null; onClose: () => void; onCreated: (id: string) => Promise<void> }) {
+function NewClaimModal({
+  month,
+  ruleSet,
+  onClose,
+  onCreated,
+}: {
+  month: string;
+  ruleSet: ExclusionRuleSet | null;
+  onClose: () => void;
+  onCreated: (id: string) => Promise<void>;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ externalNo: string; type: string; statement: string }>();
   const [create, creating] = useMutation<{ createExclusionClaim: { id: string } }>(CREATE_CLAIM);
@@ -120,12 +195,26 @@ function NewClaimModal({ month, ruleSet, onClose, onCreated }: { month: string; 
     }
   };
   return (
-    <Modal open title={`新建不纳入考核申请（${month}）`} onCancel={onClose} onOk={() => void save()} okText="建立草稿" cancelText="取消" confirmLoading={creating.loading} data-testid="exclusions-new-modal">
+    <Modal
+      open
+      title={`新建不纳入考核申请（${month}）`}
+      onCancel={onClose}
+      onOk={() => void save()}
+      okText="建立草稿"
+      cancelText="取消"
+      confirmLoading={creating.loading}
+      data-testid="exclusions-new-modal"
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="externalNo" label="工单编号" rules={[{ required: true, message: '请输入工单编号' }]}>
           <Input data-testid="exclusions-new-external-no" />
         </Form.Item>
-        <Form.Item name="type" label="不纳入考核类型" rules={[{ required: true, message: '请选择类型' }]} extra={type ? `适用条件：${type.conditions}；所需材料：${type.requiredEvidence.map((k) => k.label).join('、') || '无'}` : undefined}>
+        <Form.Item
+          name="type"
+          label="不纳入考核类型"
+          rules={[{ required: true, message: '请选择类型' }]}
+          extra={type ? `适用条件：${type.conditions}；所需材料：${type.requiredEvidence.map((k) => k.label).join('、') || '无'}` : undefined}
+        >
           <TypeSelect ruleSet={ruleSet} />
         </Form.Item>
         <Form.Item name="statement" label="申请说明">

@@ -11,8 +11,20 @@ import { formatDeadline, type ExclusionRuleSet, type ExclusionType } from './typ
 type TypeInput = Omit<ExclusionType, 'deadline'>;
 
 /** The month's rule set: types, conditions, required evidence and deadlines; the administrator saves a new version from this month on. */
-export function RuleSetPanel({ month, ruleSet, loading, error, canEdit, onSaved }: {
-  month: string; ruleSet: ExclusionRuleSet | null; loading: boolean; error?: unknown; canEdit: boolean; onSaved: () => Promise<unknown>;
+export function RuleSetPanel({
+  month,
+  ruleSet,
+  loading,
+  error,
+  canEdit,
+  onSaved,
+}: {
+  month: string;
+  ruleSet: ExclusionRuleSet | null;
+  loading: boolean;
+  error?: unknown;
+  canEdit: boolean;
+  onSaved: () => Promise<unknown>;
 }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
@@ -21,7 +33,13 @@ export function RuleSetPanel({ month, ruleSet, loading, error, canEdit, onSaved 
   const startEdit = () => {
     form.setFieldsValue({
       note: '',
-      types: (ruleSet?.types ?? []).map((t) => ({ code: t.code, label: t.label, conditions: t.conditions, deadlineWorkingDay: t.deadlineWorkingDay, requiredEvidence: t.requiredEvidence.map((k) => ({ key: k.key, label: k.label })) })),
+      types: (ruleSet?.types ?? []).map((t) => ({
+        code: t.code,
+        label: t.label,
+        conditions: t.conditions,
+        deadlineWorkingDay: t.deadlineWorkingDay,
+        requiredEvidence: t.requiredEvidence.map((k) => ({ key: k.key, label: k.label })),
+      })),
     });
     setEditing(true);
   };
@@ -42,10 +60,18 @@ export function RuleSetPanel({ month, ruleSet, loading, error, canEdit, onSaved 
       {ruleSet && !editing && (
         <>
           <Space style={{ marginBottom: 12 }} wrap>
-            <span data-testid="exclusion-rule-set-version">{month} 适用：{ruleSet.month} 起的规则集 第 {ruleSet.version} 版</span>
+            <span data-testid="exclusion-rule-set-version">
+              {month} 适用：{ruleSet.month} 起的规则集 第 {ruleSet.version} 版
+            </span>
             {ruleSet.isDefault && <Tag color="orange">默认规则集（待与局方确认）</Tag>}
-            <Typography.Text type="secondary">{ruleSet.note} · {formatDateTime(ruleSet.createdAt)}</Typography.Text>
-            {canEdit && <Button type="primary" onClick={startEdit} data-testid="exclusion-rule-set-edit">编辑 {month} 规则（保存为新版本）</Button>}
+            <Typography.Text type="secondary">
+              {ruleSet.note} · {formatDateTime(ruleSet.createdAt)}
+            </Typography.Text>
+            {canEdit && (
+              <Button type="primary" onClick={startEdit} data-testid="exclusion-rule-set-edit">
+                编辑 {month} 规则（保存为新版本）
+              </Button>
+            )}
           </Space>
           <List
             grid={{ gutter: 12, column: 2 }}
@@ -55,7 +81,9 @@ export function RuleSetPanel({ month, ruleSet, loading, error, canEdit, onSaved 
                 <Card size="small" title={t.label} extra={<Tag>{t.code}</Tag>}>
                   <p>{t.conditions}</p>
                   <p>所需材料：{t.requiredEvidence.map((k) => k.label).join('、') || '无'}</p>
-                  <p>申报截止：次月第 {t.deadlineWorkingDay} 个工作日（{formatDeadline(t.deadline)}）</p>
+                  <p>
+                    申报截止：次月第 {t.deadlineWorkingDay} 个工作日（{formatDeadline(t.deadline)}）
+                  </p>
                 </Card>
               </List.Item>
             )}
@@ -65,40 +93,73 @@ export function RuleSetPanel({ month, ruleSet, loading, error, canEdit, onSaved 
       {editing && (
         <Form form={form} layout="vertical" data-testid="exclusion-rule-set-form">
           <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`保存后自 ${month} 起适用（至下一份规则集为止）；已建立的申请仍按其原版本核对。`} />
-          <Form.Item name="note" label="版本说明"><Input maxLength={200} placeholder="如：依据区级平台 X 月通知" /></Form.Item>
+          <Form.Item name="note" label="版本说明">
+            <Input maxLength={200} placeholder="如：依据区级平台 X 月通知" />
+          </Form.Item>
           <Form.List name="types">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <Card key={f.key} size="small" style={{ marginBottom: 12 }} extra={<Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(f.name)}>删除类型</Button>}>
+                  <Card
+                    key={f.key}
+                    size="small"
+                    style={{ marginBottom: 12 }}
+                    extra={
+                      <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(f.name)}>
+                        删除类型
+                      </Button>
+                    }
+                  >
                     <Space wrap align="start">
-                      <Form.Item name={[f.name, 'code']} label="编码" rules={[{ required: true, message: '请输入编码' }]}><Input style={{ width: 180 }} /></Form.Item>
-                      <Form.Item name={[f.name, 'label']} label="名称" rules={[{ required: true, message: '请输入名称' }]}><Input style={{ width: 320 }} /></Form.Item>
-                      <Form.Item name={[f.name, 'deadlineWorkingDay']} label="截止：次月第 N 个工作日" rules={[{ required: true, message: '请输入' }]}><InputNumber min={1} max={20} /></Form.Item>
+                      <Form.Item name={[f.name, 'code']} label="编码" rules={[{ required: true, message: '请输入编码' }]}>
+                        <Input style={{ width: 180 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'label']} label="名称" rules={[{ required: true, message: '请输入名称' }]}>
+                        <Input style={{ width: 320 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'deadlineWorkingDay']} label="截止：次月第 N 个工作日" rules={[{ required: true, message: '请输入' }]}>
+                        <InputNumber min={1} max={20} />
+                      </Form.Item>
                     </Space>
-                    <Form.Item name={[f.name, 'conditions']} label="适用条件" rules={[{ required: true, message: '请输入适用条件' }]}><Input.TextArea rows={2} /></Form.Item>
+                    <Form.Item name={[f.name, 'conditions']} label="适用条件" rules={[{ required: true, message: '请输入适用条件' }]}>
+                      <Input.TextArea rows={2} />
+                    </Form.Item>
                     <Form.List name={[f.name, 'requiredEvidence']}>
                       {(kinds, k) => (
                         <>
                           {kinds.map((kf) => (
                             <Space key={kf.key} align="baseline">
-                              <Form.Item name={[kf.name, 'key']} rules={[{ required: true, message: '材料编码' }]}><Input placeholder="材料编码" style={{ width: 160 }} /></Form.Item>
-                              <Form.Item name={[kf.name, 'label']} rules={[{ required: true, message: '材料名称' }]}><Input placeholder="材料名称" style={{ width: 260 }} /></Form.Item>
+                              <Form.Item name={[kf.name, 'key']} rules={[{ required: true, message: '材料编码' }]}>
+                                <Input placeholder="材料编码" style={{ width: 160 }} />
+                              </Form.Item>
+                              <Form.Item name={[kf.name, 'label']} rules={[{ required: true, message: '材料名称' }]}>
+                                <Input placeholder="材料名称" style={{ width: 260 }} />
+                              </Form.Item>
                               <MinusCircleOutlined onClick={() => k.remove(kf.name)} />
                             </Space>
                           ))}
-                          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => k.add({ key: '', label: '' })}>添加所需材料</Button>
+                          <Button type="dashed" size="small" icon={<PlusOutlined />} onClick={() => k.add({ key: '', label: '' })}>
+                            添加所需材料
+                          </Button>
                         </>
                       )}
                     </Form.List>
                   </Card>
                 ))}
-                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ code: '', label: '', conditions: '', deadlineWorkingDay: 5, requiredEvidence: [] })}>添加类型</Button>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add({ code: '', label: '', conditions: '', deadlineWorkingDay: 5, requiredEvidence: [] })}
+                >
+                  添加类型
+                </Button>
               </>
             )}
           </Form.List>
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" loading={saving.loading} onClick={() => void submit()} data-testid="exclusion-rule-set-save">保存为新版本</Button>
+            <Button type="primary" loading={saving.loading} onClick={() => void submit()} data-testid="exclusion-rule-set-save">
+              保存为新版本
+            </Button>
             <Button onClick={() => setEditing(false)}>取消</Button>
           </Space>
         </Form>

@@ -19,7 +19,11 @@ export function ClusterDrawer({ clusterId, canUrge, onClose }: { clusterId: stri
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [note, setNote] = useState('');
-  const q = useQuery<Detail>(CLUSTER_QUERY, { variables: { id: clusterId, offset: (page - 1) * pageSize, limit: pageSize }, skip: !clusterId, fetchPolicy: 'cache-and-network' });
+  const q = useQuery<Detail>(CLUSTER_QUERY, {
+    variables: { id: clusterId, offset: (page - 1) * pageSize, limit: pageSize },
+    skip: !clusterId,
+    fetchPolicy: 'cache-and-network',
+  });
   const [urge, u] = useMutation<{ urgeCluster: number }>(URGE_CLUSTER);
   const c = q.data?.cluster;
   const published = c?.scripts.filter((s) => s.publishedVersion) ?? [];
@@ -38,26 +42,58 @@ export function ClusterDrawer({ clusterId, canUrge, onClose }: { clusterId: stri
       {c && (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="类型"><Tag color={c.cluster.kind === 'burst' ? 'orange' : 'red'}>{c.cluster.kindLabel}</Tag></Descriptions.Item>
+            <Descriptions.Item label="类型">
+              <Tag color={c.cluster.kind === 'burst' ? 'orange' : 'red'}>{c.cluster.kindLabel}</Tag>
+            </Descriptions.Item>
             <Descriptions.Item label="问题类型">{c.cluster.topic}</Descriptions.Item>
             <Descriptions.Item label="项目/社区">{c.cluster.place}</Descriptions.Item>
-            <Descriptions.Item label="件数 / 来电人数">{c.cluster.caseCount} 件 / {c.cluster.callerCount} 人</Descriptions.Item>
-            <Descriptions.Item label="首件受理"><DateTimeCell value={c.cluster.firstCaseAt} /></Descriptions.Item>
-            <Descriptions.Item label="最近一件"><DateTimeCell value={c.cluster.lastCaseAt} /></Descriptions.Item>
+            <Descriptions.Item label="件数 / 来电人数">
+              {c.cluster.caseCount} 件 / {c.cluster.callerCount} 人
+            </Descriptions.Item>
+            <Descriptions.Item label="首件受理">
+              <DateTimeCell value={c.cluster.firstCaseAt} />
+            </Descriptions.Item>
+            <Descriptions.Item label="最近一件">
+              <DateTimeCell value={c.cluster.lastCaseAt} />
+            </Descriptions.Item>
           </Descriptions>
           <div>
             <Typography.Title level={5}>答复口径</Typography.Title>
-            {published.length ? published.map((s) => {
-              const v = s.versions.find((x) => x.version === s.publishedVersion)!;
-              return <Alert key={s.id} type="info" showIcon message={`${v.title}（第 ${v.version} 版，已采用 ${s.uses} 次）`} description={<div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>} data-testid="cluster-script" />;
-            }) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span>尚无该聚类的已发布口径，可在“答复口径”中按聚类新建（聚类编号 {c.cluster.id}）</span>} />}
+            {published.length ? (
+              published.map((s) => {
+                const v = s.versions.find((x) => x.version === s.publishedVersion)!;
+                return (
+                  <Alert
+                    key={s.id}
+                    type="info"
+                    showIcon
+                    message={`${v.title}（第 ${v.version} 版，已采用 ${s.uses} 次）`}
+                    description={<div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>}
+                    data-testid="cluster-script"
+                  />
+                );
+              })
+            ) : (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={<span>尚无该聚类的已发布口径，可在“答复口径”中按聚类新建（聚类编号 {c.cluster.id}）</span>}
+              />
+            )}
           </div>
           {canUrge && (
             <div>
               <Typography.Title level={5}>聚类督办</Typography.Title>
               <Space.Compact style={{ width: '100%' }}>
-                <Input value={note} maxLength={200} placeholder="督办说明：一次催办该聚类全部在办工单的主办科室" onChange={(e) => setNote(e.target.value)} data-testid="cluster-urge-note" />
-                <Button type="primary" disabled={note.trim().length < 2} loading={u.loading} onClick={() => void doUrge()} data-testid="cluster-urge">督办</Button>
+                <Input
+                  value={note}
+                  maxLength={200}
+                  placeholder="督办说明：一次催办该聚类全部在办工单的主办科室"
+                  onChange={(e) => setNote(e.target.value)}
+                  data-testid="cluster-urge-note"
+                />
+                <Button type="primary" disabled={note.trim().length < 2} loading={u.loading} onClick={() => void doUrge()} data-testid="cluster-urge">
+                  督办
+                </Button>
               </Space.Compact>
             </div>
           )}
@@ -74,7 +110,17 @@ export function ClusterDrawer({ clusterId, canUrge, onClose }: { clusterId: stri
                 { title: '阶段', key: 'stage', width: 100, render: (_, r) => STAGE_LABELS[r.stage] ?? r.stage },
                 { title: '受理时间', key: 'at', width: 140, render: (_, r) => <DateTimeCell value={r.receivedAt} /> },
               ]}
-              pagination={{ current: page, pageSize, total: c.cases.total, showSizeChanger: true, pageSizeOptions: [20, 50, 100], onChange: (p, s) => { setPage(p); setPageSize(s); } }}
+              pagination={{
+                current: page,
+                pageSize,
+                total: c.cases.total,
+                showSizeChanger: true,
+                pageSizeOptions: [20, 50, 100],
+                onChange: (p, s) => {
+                  setPage(p);
+                  setPageSize(s);
+                },
+              }}
               data-testid="cluster-cases"
             />
           </div>

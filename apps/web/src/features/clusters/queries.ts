@@ -19,7 +19,9 @@ export const CLUSTER_QUERY = gql`
 `;
 
 export const URGE_CLUSTER = gql`
-  mutation UrgeCluster($input: UrgeClusterInput!) { urgeCluster(input: $input) }
+  mutation UrgeCluster($input: UrgeClusterInput!) {
+    urgeCluster(input: $input)
+  }
 `;
 
 const THRESHOLD_FIELDS = 'burstMinCases burstWindowHours groupMinCallers groupWindowHours updatedAt updatedBy';

@@ -16,13 +16,20 @@ export default function MeetingsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [scheduling, setScheduling] = useState(false);
   const { data, loading, refetch } = useQuery(MEETINGS_QUERY, {
-    variables: { offset: (page - 1) * PAGE, limit: PAGE }, fetchPolicy: 'cache-and-network',
+    variables: { offset: (page - 1) * PAGE, limit: PAGE },
+    fetchPolicy: 'cache-and-network',
   });
   return (
     <Card className="page-card" data-testid="meetings-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">调度会</Typography.Title>
-        {user?.role === 'supervisor' && <Button type="primary" onClick={() => setScheduling(true)} data-testid="meeting-new">安排调度会</Button>}
+        <Typography.Title level={4} className="page-title">
+          调度会
+        </Typography.Title>
+        {user?.role === 'supervisor' && (
+          <Button type="primary" onClick={() => setScheduling(true)} data-testid="meeting-new">
+            安排调度会
+          </Button>
+        )}
       </div>
       <Table<MeetingSummary>
         rowKey="id"
@@ -40,8 +47,22 @@ export default function MeetingsPage() {
           { title: '任务（未完成/全部）', render: (_, m) => `${m.openTaskCount} / ${m.taskCount}`, width: 150 },
         ]}
       />
-      <ScheduleMeetingModal open={scheduling} onClose={() => setScheduling(false)} onDone={(id) => { setScheduling(false); void refetch(); setOpen(id); }} />
-      <MeetingDrawer id={open} onClose={() => { setOpen(null); void refetch(); }} />
+      <ScheduleMeetingModal
+        open={scheduling}
+        onClose={() => setScheduling(false)}
+        onDone={(id) => {
+          setScheduling(false);
+          void refetch();
+          setOpen(id);
+        }}
+      />
+      <MeetingDrawer
+        id={open}
+        onClose={() => {
+          setOpen(null);
+          void refetch();
+        }}
+      />
     </Card>
   );
 }

@@ -31,7 +31,16 @@ export default function TrackedTasksPage() {
     let note = '';
     modal.confirm({
       title: `标记完成：${t.title}`,
-      content: <textarea className="ant-input" rows={3} maxLength={500} placeholder="完成情况（可选）" data-testid="task-done-note" onChange={(e) => (note = e.target.value)} />,
+      content: (
+        <textarea
+          className="ant-input"
+          rows={3}
+          maxLength={500}
+          placeholder="完成情况（可选）"
+          data-testid="task-done-note"
+          onChange={(e) => (note = e.target.value)}
+        />
+      ),
       okText: '确定',
       cancelText: '取消',
       okButtonProps: { 'data-testid': 'confirm-ok' },
@@ -50,11 +59,43 @@ export default function TrackedTasksPage() {
   return (
     <Card className="page-card" data-testid="tracked-tasks-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">{title}</Typography.Title>
+        <Typography.Title level={4} className="page-title">
+          {title}
+        </Typography.Title>
         <Space wrap>
-          <Segmented options={[{ value: 'open', label: '办理中' }, { value: 'done', label: '已完成' }, { value: 'all', label: '全部' }]} value={status} onChange={(v) => { setStatus(v as typeof status); setPage(1); }} />
-          <Segmented options={[{ value: 'all', label: '全部来源' }, { value: 'meeting', label: '调度会' }, { value: 'publicity', label: '宣传' }]} value={source} onChange={(v) => { setSource(v as typeof source); setPage(1); }} />
-          <Checkbox checked={overdueOnly} onChange={(e) => { setOverdueOnly(e.target.checked); setPage(1); }}>只看超期</Checkbox>
+          <Segmented
+            options={[
+              { value: 'open', label: '办理中' },
+              { value: 'done', label: '已完成' },
+              { value: 'all', label: '全部' },
+            ]}
+            value={status}
+            onChange={(v) => {
+              setStatus(v as typeof status);
+              setPage(1);
+            }}
+          />
+          <Segmented
+            options={[
+              { value: 'all', label: '全部来源' },
+              { value: 'meeting', label: '调度会' },
+              { value: 'publicity', label: '宣传' },
+            ]}
+            value={source}
+            onChange={(v) => {
+              setSource(v as typeof source);
+              setPage(1);
+            }}
+          />
+          <Checkbox
+            checked={overdueOnly}
+            onChange={(e) => {
+              setOverdueOnly(e.target.checked);
+              setPage(1);
+            }}
+          >
+            只看超期
+          </Checkbox>
         </Space>
       </div>
       <Table<TrackedTask>
@@ -71,24 +112,41 @@ export default function TrackedTasksPage() {
           { title: '截止日期', dataIndex: 'dueDate', width: 110 },
           { title: '状态', width: 130, render: (_, t) => <TaskStatus t={t} /> },
           {
-            title: '催办', width: 160,
+            title: '催办',
+            width: 160,
             render: (_, t) => {
               const fired = t.reminders.filter((r) => r.firedAt && !r.skipped);
               const next = t.reminders.find((r) => r.fireAt && !r.firedAt);
               return (
-                <Tooltip title={t.reminders.map((r) => `${r.levelLabel}：${r.firedAt ? (r.skipped ? '已跳过' : `已催办 ${formatDateTime(r.firedAt)}`) : r.fireAt ? `计划 ${formatDateTime(r.fireAt)}` : '不再催办'}`).join('\n')}>
-                  <span>{fired.length ? `已催办 ${fired.length} 次` : '未催办'}{next ? `，下次 ${formatDateTime(next.fireAt)}` : ''}</span>
+                <Tooltip
+                  title={t.reminders
+                    .map(
+                      (r) =>
+                        `${r.levelLabel}：${r.firedAt ? (r.skipped ? '已跳过' : `已催办 ${formatDateTime(r.firedAt)}`) : r.fireAt ? `计划 ${formatDateTime(r.fireAt)}` : '不再催办'}`,
+                    )
+                    .join('\n')}
+                >
+                  <span>
+                    {fired.length ? `已催办 ${fired.length} 次` : '未催办'}
+                    {next ? `，下次 ${formatDateTime(next.fireAt)}` : ''}
+                  </span>
                 </Tooltip>
               );
             },
           },
           {
-            title: '完成', width: 200,
-            render: (_, t) => t.doneAt
-              ? `${formatDateTime(t.doneAt)}${t.doneNote ? `：${t.doneNote}` : ''}`
-              : canComplete && t.source === 'meeting'
-                ? <Button size="small" type="primary" onClick={() => done(t)} data-testid={`task-done-${t.id}`}>标记完成</Button>
-                : t.source === 'publicity' ? <Typography.Text type="secondary">在“宣传”中完成</Typography.Text> : null,
+            title: '完成',
+            width: 200,
+            render: (_, t) =>
+              t.doneAt ? (
+                `${formatDateTime(t.doneAt)}${t.doneNote ? `：${t.doneNote}` : ''}`
+              ) : canComplete && t.source === 'meeting' ? (
+                <Button size="small" type="primary" onClick={() => done(t)} data-testid={`task-done-${t.id}`}>
+                  标记完成
+                </Button>
+              ) : t.source === 'publicity' ? (
+                <Typography.Text type="secondary">在“宣传”中完成</Typography.Text>
+              ) : null,
           },
         ]}
       />

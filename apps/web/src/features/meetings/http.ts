@@ -14,7 +14,13 @@ export async function downloadMinutes(meetingId: string, fileName: string): Prom
   if (!res.ok) {
     if (res.status === 401) expireSession();
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new Error(body?.error?.message && /[\u4e00-\u9fff]/.test(body.error.message) ? body.error.message : res.status === 403 ? '无权导出调度会纪要' : '系统繁忙，请稍后重试');
+    throw new Error(
+      body?.error?.message && /[\u4e00-\u9fff]/.test(body.error.message)
+        ? body.error.message
+        : res.status === 403
+          ? '无权导出调度会纪要'
+          : '系统繁忙，请稍后重试',
+    );
   }
   saveBlob(await res.blob(), fileName);
 }

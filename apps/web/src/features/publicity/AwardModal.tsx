@@ -38,7 +38,11 @@ export function AwardModal({ item, onClose, onDone }: { item: { kind: string; id
         initialValues={{ month: beijingMonth(), points: 1 }}
         onFinish={async (v: { points: number; month: string; evidence: string; departmentId?: string }) => {
           try {
-            await award({ variables: { i: { kind: item!.kind, itemId: item!.id, points: v.points, month: v.month, evidence: v.evidence, departmentId: v.departmentId ?? null } } });
+            await award({
+              variables: {
+                i: { kind: item!.kind, itemId: item!.id, points: v.points, month: v.month, evidence: v.evidence, departmentId: v.departmentId ?? null },
+              },
+            });
             message.success('已登记加分');
             onDone();
           } catch (e) {

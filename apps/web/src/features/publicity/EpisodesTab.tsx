@@ -9,10 +9,26 @@ import { overdue } from './labels';
 import { CasePicker, DepartmentPicker } from './pickers';
 import { COMPLETE_TASK, EPISODES_QUERY, SCHEDULE_EPISODE, SET_EPISODE_STATUS } from './queries';
 
-interface Task { id: string; phase: string; phaseLabel: string; title: string; dueAt: string; doneAt: string | null; department: { id: string; name: string } | null }
+interface Task {
+  id: string;
+  phase: string;
+  phaseLabel: string;
+  title: string;
+  dueAt: string;
+  doneAt: string | null;
+  department: { id: string; name: string } | null;
+}
 interface Episode {
-  id: string; topic: string; airDate: string; status: string; statusLabel: string; summary: string | null; version: number;
-  departments: Array<{ id: string; name: string }>; cases: Array<{ id: string; externalNo: string; title: string }>; tasks: Task[];
+  id: string;
+  topic: string;
+  airDate: string;
+  status: string;
+  statusLabel: string;
+  summary: string | null;
+  version: number;
+  departments: Array<{ id: string; name: string }>;
+  cases: Array<{ id: string; externalNo: string; title: string }>;
+  tasks: Task[];
 }
 
 const PAGE = 10;
@@ -22,13 +38,33 @@ function ScheduleModal({ open, onClose, onDone }: { open: boolean; onClose: () =
   const [form] = Form.useForm();
   const [schedule, { loading }] = useMutation(SCHEDULE_EPISODE);
   return (
-    <Modal open={open} title="策划一期《向前一步》" okText="保存" cancelText="取消" confirmLoading={loading} destroyOnHidden onCancel={onClose} onOk={() => form.submit()} data-testid="episode-modal">
+    <Modal
+      open={open}
+      title="策划一期《向前一步》"
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={loading}
+      destroyOnHidden
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      data-testid="episode-modal"
+    >
       <Form
         form={form}
         layout="vertical"
         onFinish={async (v: { topic: string; airDate: { format(f: string): string }; summary?: string; caseIds?: string[]; departmentIds: string[] }) => {
           try {
-            await schedule({ variables: { i: { topic: v.topic, airDate: v.airDate.format('YYYY-MM-DD'), summary: v.summary || null, caseIds: v.caseIds ?? [], departmentIds: v.departmentIds } } });
+            await schedule({
+              variables: {
+                i: {
+                  topic: v.topic,
+                  airDate: v.airDate.format('YYYY-MM-DD'),
+                  summary: v.summary || null,
+                  caseIds: v.caseIds ?? [],
+                  departmentIds: v.departmentIds,
+                },
+              },
+            });
             message.success('节目已保存，筹备与跟进任务已分派');
             onDone();
           } catch (e) {
@@ -42,7 +78,12 @@ function ScheduleModal({ open, onClose, onDone }: { open: boolean; onClose: () =
         <Form.Item name="airDate" label="播出日期" rules={[{ required: true, message: '请选择播出日期' }]}>
           <DatePicker data-testid="episode-air-date" />
         </Form.Item>
-        <Form.Item name="departmentIds" label="参与科室" rules={[{ required: true, message: '请选择参与科室' }]} extra="每个参与科室各分派一项筹备任务（播出前）和一项跟进任务（播出后），期限按工作日历计算">
+        <Form.Item
+          name="departmentIds"
+          label="参与科室"
+          rules={[{ required: true, message: '请选择参与科室' }]}
+          extra="每个参与科室各分派一项筹备任务（播出前）和一项跟进任务（播出后），期限按工作日历计算"
+        >
           <DepartmentPicker multiple testId="episode-departments" />
         </Form.Item>
         <Form.Item name="caseIds" label="关联工单">
@@ -61,7 +102,8 @@ export function EpisodesTab({ canAct }: { canAct: boolean }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const { data, loading, refetch } = useQuery<{ episodes: { total: number; items: Episode[] } }>(EPISODES_QUERY, {
-    variables: { offset: (page - 1) * PAGE, limit: PAGE }, fetchPolicy: 'cache-and-network',
+    variables: { offset: (page - 1) * PAGE, limit: PAGE },
+    fetchPolicy: 'cache-and-network',
   });
   const [creating, setCreating] = useState(false);
   const [awarding, setAwarding] = useState<Episode | null>(null);
@@ -82,7 +124,9 @@ export function EpisodesTab({ canAct }: { canAct: boolean }) {
       {canAct && (
         <div className="page-toolbar">
           <span />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="episode-new">策划节目</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="episode-new">
+            策划节目
+          </Button>
         </div>
       )}
       <Table<Episode>
@@ -103,8 +147,25 @@ export function EpisodesTab({ canAct }: { canAct: boolean }) {
                 { title: '阶段', dataIndex: 'phaseLabel', width: 70 },
                 { title: '任务', dataIndex: 'title' },
                 { title: '责任科室', render: (_, t) => t.department?.name, width: 120 },
-                { title: '期限', render: (_, t) => <Typography.Text type={!t.doneAt && overdue(t.dueAt) ? 'danger' : undefined}>{formatDateTime(t.dueAt)}</Typography.Text>, width: 150 },
-                { title: '完成', render: (_, t) => (t.doneAt ? formatDateTime(t.doneAt) : canAct ? <Button size="small" onClick={() => void act(() => complete({ variables: { id: t.id } }), '已登记完成')}>登记完成</Button> : '未完成'), width: 150 },
+                {
+                  title: '期限',
+                  render: (_, t) => <Typography.Text type={!t.doneAt && overdue(t.dueAt) ? 'danger' : undefined}>{formatDateTime(t.dueAt)}</Typography.Text>,
+                  width: 150,
+                },
+                {
+                  title: '完成',
+                  render: (_, t) =>
+                    t.doneAt ? (
+                      formatDateTime(t.doneAt)
+                    ) : canAct ? (
+                      <Button size="small" onClick={() => void act(() => complete({ variables: { id: t.id } }), '已登记完成')}>
+                        登记完成
+                      </Button>
+                    ) : (
+                      '未完成'
+                    ),
+                  width: 150,
+                },
               ]}
             />
           ),
@@ -114,7 +175,11 @@ export function EpisodesTab({ canAct }: { canAct: boolean }) {
           { title: '选题', dataIndex: 'topic' },
           { title: '参与科室', render: (_, e) => e.departments.map((d) => d.name).join('、'), width: 200 },
           { title: '关联工单', render: (_, e) => e.cases.map((c) => c.externalNo).join('、') || '—', width: 180 },
-          { title: '状态', render: (_, e) => <Tag color={e.status === 'aired' ? 'green' : e.status === 'cancelled' ? 'default' : 'blue'}>{e.statusLabel}</Tag>, width: 90 },
+          {
+            title: '状态',
+            render: (_, e) => <Tag color={e.status === 'aired' ? 'green' : e.status === 'cancelled' ? 'default' : 'blue'}>{e.statusLabel}</Tag>,
+            width: 90,
+          },
           {
             title: '操作',
             width: 200,
@@ -123,18 +188,44 @@ export function EpisodesTab({ canAct }: { canAct: boolean }) {
                 <Space>
                   {e.status === 'planned' && (
                     <>
-                      <Button size="small" onClick={() => void act(() => setStatus({ variables: { id: e.id, status: 'aired', v: e.version } }), '已登记播出')} data-testid={`episode-aired-${e.id}`}>登记播出</Button>
-                      <Button size="small" onClick={() => void act(() => setStatus({ variables: { id: e.id, status: 'cancelled', v: e.version } }), '已取消')}>取消</Button>
+                      <Button
+                        size="small"
+                        onClick={() => void act(() => setStatus({ variables: { id: e.id, status: 'aired', v: e.version } }), '已登记播出')}
+                        data-testid={`episode-aired-${e.id}`}
+                      >
+                        登记播出
+                      </Button>
+                      <Button size="small" onClick={() => void act(() => setStatus({ variables: { id: e.id, status: 'cancelled', v: e.version } }), '已取消')}>
+                        取消
+                      </Button>
                     </>
                   )}
-                  {e.status === 'aired' && <Button size="small" type="primary" onClick={() => setAwarding(e)} data-testid={`episode-award-${e.id}`}>登记加分</Button>}
+                  {e.status === 'aired' && (
+                    <Button size="small" type="primary" onClick={() => setAwarding(e)} data-testid={`episode-award-${e.id}`}>
+                      登记加分
+                    </Button>
+                  )}
                 </Space>
               ) : null,
           },
         ]}
       />
-      <ScheduleModal open={creating} onClose={() => setCreating(false)} onDone={() => { setCreating(false); void refetch(); }} />
-      <AwardModal item={awarding ? { kind: 'episode', id: awarding.id, title: awarding.topic } : null} onClose={() => setAwarding(null)} onDone={() => { setAwarding(null); void refetch(); }} />
+      <ScheduleModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onDone={() => {
+          setCreating(false);
+          void refetch();
+        }}
+      />
+      <AwardModal
+        item={awarding ? { kind: 'episode', id: awarding.id, title: awarding.topic } : null}
+        onClose={() => setAwarding(null)}
+        onDone={() => {
+          setAwarding(null);
+          void refetch();
+        }}
+      />
     </div>
   );
 }

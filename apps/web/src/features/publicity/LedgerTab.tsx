@@ -9,7 +9,17 @@ import { saveBase64 } from './http';
 import { beijingMonth } from './labels';
 import { EXPORT_LEDGER, LEDGER_QUERY } from './queries';
 
-interface Entry { id: string; month: string; kindLabel: string; title: string; points: number; evidence: string; awardedByName: string; awardedAt: string; department: { name: string } | null }
+interface Entry {
+  id: string;
+  month: string;
+  kindLabel: string;
+  title: string;
+  points: number;
+  evidence: string;
+  awardedByName: string;
+  awardedAt: string;
+  department: { name: string } | null;
+}
 interface LedgerData {
   bonusLedger: { month: string; total: number; points: number; items: Entry[] };
   bonusMonthTotals: Array<{ month: string; points: number; count: number }>;
@@ -27,12 +37,17 @@ export function LedgerTab() {
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
   const { data, loading, error, refetch } = useQuery<LedgerData>(LEDGER_QUERY, {
-    variables: { month, offset: (page - 1) * PAGE, limit: PAGE, from: yearBefore(month) }, fetchPolicy: 'cache-and-network',
+    variables: { month, offset: (page - 1) * PAGE, limit: PAGE, from: yearBefore(month) },
+    fetchPolicy: 'cache-and-network',
   });
   const exportXlsx = async () => {
     setExporting(true);
     try {
-      const r = await client.query<{ exportBonusLedger: { fileName: string; contentType: string; base64: string } }>({ query: EXPORT_LEDGER, variables: { month }, fetchPolicy: 'network-only' });
+      const r = await client.query<{ exportBonusLedger: { fileName: string; contentType: string; base64: string } }>({
+        query: EXPORT_LEDGER,
+        variables: { month },
+        fetchPolicy: 'network-only',
+      });
       saveBase64(r.data.exportBonusLedger.base64, r.data.exportBonusLedger.fileName, r.data.exportBonusLedger.contentType);
     } catch (e) {
       message.error(errorMessage(e));
@@ -45,19 +60,42 @@ export function LedgerTab() {
       <div className="page-toolbar">
         <Space>
           <span>考核月份</span>
-          <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => { if (d) { setMonth(d.format('YYYY-MM')); setPage(1); } }} data-testid="ledger-month" />
+          <DatePicker
+            picker="month"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => {
+              if (d) {
+                setMonth(d.format('YYYY-MM'));
+                setPage(1);
+              }
+            }}
+            data-testid="ledger-month"
+          />
         </Space>
-        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="ledger-export">导出 Excel</Button>
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="ledger-export">
+          导出 Excel
+        </Button>
       </div>
       <QueryState loading={loading && !data} error={data ? undefined : error} onRetry={() => void refetch()} testId="ledger">
         <Row gutter={16} style={{ marginBottom: 16 }}>
-          <Col span={6}><Card size="small"><Statistic title={`${month} 合计分值`} value={data?.bonusLedger.points ?? 0} data-testid="ledger-points" /></Card></Col>
-          <Col span={6}><Card size="small"><Statistic title="加分事项" value={data?.bonusLedger.total ?? 0} suffix="项" /></Card></Col>
+          <Col span={6}>
+            <Card size="small">
+              <Statistic title={`${month} 合计分值`} value={data?.bonusLedger.points ?? 0} data-testid="ledger-points" />
+            </Card>
+          </Col>
+          <Col span={6}>
+            <Card size="small">
+              <Statistic title="加分事项" value={data?.bonusLedger.total ?? 0} suffix="项" />
+            </Card>
+          </Col>
           <Col span={12}>
             <Card size="small" title="近 12 个月">
               <Space wrap>
                 {(data?.bonusMonthTotals ?? []).map((m) => (
-                  <Typography.Text key={m.month}>{m.month}：<b>{m.points}</b> 分</Typography.Text>
+                  <Typography.Text key={m.month}>
+                    {m.month}：<b>{m.points}</b> 分
+                  </Typography.Text>
                 ))}
                 {data && data.bonusMonthTotals.length === 0 && <Typography.Text type="secondary">暂无加分</Typography.Text>}
               </Space>

@@ -14,7 +14,9 @@ export default function PublicityPage() {
   return (
     <Card className="page-card" data-testid="publicity-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">宣传加分</Typography.Title>
+        <Typography.Title level={4} className="page-title">
+          宣传加分
+        </Typography.Title>
       </div>
       <Tabs
         activeKey={tab}

@@ -6,7 +6,15 @@ import { formatDateTime } from '../../shared/time';
 import { overdue } from './labels';
 import { COMPLETE_TASK, TASKS_QUERY } from './queries';
 
-interface Task { id: string; phaseLabel: string; title: string; dueAt: string; doneAt: string | null; doneNote: string | null; department: { name: string } | null }
+interface Task {
+  id: string;
+  phaseLabel: string;
+  title: string;
+  dueAt: string;
+  doneAt: string | null;
+  doneNote: string | null;
+  department: { name: string } | null;
+}
 
 const PAGE = 20;
 
@@ -16,7 +24,8 @@ export default function PublicityTasksPage() {
   const [open, setOpen] = useState(true);
   const [page, setPage] = useState(1);
   const { data, loading, refetch } = useQuery<{ publicityTasks: { total: number; items: Task[] } }>(TASKS_QUERY, {
-    variables: { open, offset: (page - 1) * PAGE, limit: PAGE }, fetchPolicy: 'cache-and-network',
+    variables: { open, offset: (page - 1) * PAGE, limit: PAGE },
+    fetchPolicy: 'cache-and-network',
   });
   const [complete] = useMutation(COMPLETE_TASK);
   const done = (t: Task) => {
@@ -40,8 +49,20 @@ export default function PublicityTasksPage() {
   return (
     <Card className="page-card" data-testid="publicity-tasks-page">
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">宣传任务</Typography.Title>
-        <Segmented options={[{ value: 'open', label: '未完成' }, { value: 'all', label: '全部' }]} value={open ? 'open' : 'all'} onChange={(v) => { setOpen(v === 'open'); setPage(1); }} />
+        <Typography.Title level={4} className="page-title">
+          宣传任务
+        </Typography.Title>
+        <Segmented
+          options={[
+            { value: 'open', label: '未完成' },
+            { value: 'all', label: '全部' },
+          ]}
+          value={open ? 'open' : 'all'}
+          onChange={(v) => {
+            setOpen(v === 'open');
+            setPage(1);
+          }}
+        />
       </div>
       <Table<Task>
         rowKey="id"
@@ -53,8 +74,23 @@ export default function PublicityTasksPage() {
         columns={[
           { title: '阶段', dataIndex: 'phaseLabel', width: 70 },
           { title: '任务', dataIndex: 'title' },
-          { title: '期限', render: (_, t) => <Typography.Text type={!t.doneAt && overdue(t.dueAt) ? 'danger' : undefined}>{formatDateTime(t.dueAt)}</Typography.Text>, width: 150 },
-          { title: '完成', render: (_, t) => (t.doneAt ? `${formatDateTime(t.doneAt)}${t.doneNote ? `：${t.doneNote}` : ''}` : <Button size="small" type="primary" onClick={() => done(t)}>登记完成</Button>), width: 220 },
+          {
+            title: '期限',
+            render: (_, t) => <Typography.Text type={!t.doneAt && overdue(t.dueAt) ? 'danger' : undefined}>{formatDateTime(t.dueAt)}</Typography.Text>,
+            width: 150,
+          },
+          {
+            title: '完成',
+            render: (_, t) =>
+              t.doneAt ? (
+                `${formatDateTime(t.doneAt)}${t.doneNote ? `：${t.doneNote}` : ''}`
+              ) : (
+                <Button size="small" type="primary" onClick={() => done(t)}>
+                  登记完成
+                </Button>
+              ),
+            width: 220,
+          },
         ]}
       />
     </Card>

@@ -7,8 +7,17 @@ import { overdue, STAGE_COLORS, STAGES, type Stage } from './labels';
 import { TYPICAL_BOARD_QUERY } from './queries';
 import { TypicalCaseDrawer } from './TypicalCaseDrawer';
 
-interface BoardItem { id: string; title: string; stage: Stage; stageDueAt: string | null; case: { id: string; externalNo: string } | null }
-type BoardData = { typicalCaseBoard: Array<{ stage: Stage; label: string; count: number; overdue: number }> } & Record<Stage, { total: number; items: BoardItem[] }>;
+interface BoardItem {
+  id: string;
+  title: string;
+  stage: Stage;
+  stageDueAt: string | null;
+  case: { id: string; externalNo: string } | null;
+}
+type BoardData = { typicalCaseBoard: Array<{ stage: Stage; label: string; count: number; overdue: number }> } & Record<
+  Stage,
+  { total: number; items: BoardItem[] }
+>;
 
 /** Cards shown per stage column (the column's count is the server's). */
 const PER_COLUMN = 30;
@@ -29,14 +38,31 @@ export function TypicalCaseBoard({ canAct }: { canAct: boolean }) {
                 <Card
                   size="small"
                   data-testid={`typical-column-${s}`}
-                  title={<Space><Tag color={STAGE_COLORS[s]}>{head?.label}</Tag><Badge count={head?.count ?? 0} showZero color="#8c8c8c" /></Space>}
+                  title={
+                    <Space>
+                      <Tag color={STAGE_COLORS[s]}>{head?.label}</Tag>
+                      <Badge count={head?.count ?? 0} showZero color="#8c8c8c" />
+                    </Space>
+                  }
                   extra={head?.overdue ? <Typography.Text type="danger">超期 {head.overdue}</Typography.Text> : null}
                 >
                   {!col?.items.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="无" />}
                   {col?.items.map((t) => (
-                    <Card key={t.id} size="small" hoverable className="publicity-card" style={{ marginBottom: 8 }} onClick={() => setOpen(t.id)} data-testid={`typical-card-${t.id}`}>
-                      <Typography.Text strong ellipsis={{ tooltip: t.title }}>{t.title}</Typography.Text>
-                      <div><Typography.Text type="secondary">{t.case?.externalNo}</Typography.Text></div>
+                    <Card
+                      key={t.id}
+                      size="small"
+                      hoverable
+                      className="publicity-card"
+                      style={{ marginBottom: 8 }}
+                      onClick={() => setOpen(t.id)}
+                      data-testid={`typical-card-${t.id}`}
+                    >
+                      <Typography.Text strong ellipsis={{ tooltip: t.title }}>
+                        {t.title}
+                      </Typography.Text>
+                      <div>
+                        <Typography.Text type="secondary">{t.case?.externalNo}</Typography.Text>
+                      </div>
                       {t.stageDueAt && (
                         <div>
                           <Typography.Text type={overdue(t.stageDueAt) ? 'danger' : 'secondary'}>期限 {formatDateTime(t.stageDueAt)}</Typography.Text>

@@ -11,9 +11,20 @@ import { actionLabel, overdue, STAGE_COLORS, type Stage } from './labels';
 import { REJECT, REVIEW, SAVE_DRAFT, SEND_FOR_REVIEW, SUBMIT, TYPICAL_CASE_QUERY } from './queries';
 
 interface TypicalCase {
-  id: string; title: string; stage: Stage; stageLabel: string; stageDueAt: string | null; version: number; reason: string;
-  draftText: string | null; reviewNote: string | null; refusalReason: string | null; missing: string[];
-  nominatedAt: string; submittedAt: string | null; closedAt: string | null;
+  id: string;
+  title: string;
+  stage: Stage;
+  stageLabel: string;
+  stageDueAt: string | null;
+  version: number;
+  reason: string;
+  draftText: string | null;
+  reviewNote: string | null;
+  refusalReason: string | null;
+  missing: string[];
+  nominatedAt: string;
+  submittedAt: string | null;
+  closedAt: string | null;
   case: { id: string; externalNo: string; title: string } | null;
   materials: Array<{ id: string; name: string; url: string; contentType: string; size: number }>;
   history: Array<{ id: string; action: string; at: string; note: string | null; actor: { displayName: string } | null }>;
@@ -75,15 +86,37 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
       {t && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label="阶段"><Tag color={STAGE_COLORS[t.stage]} data-testid="typical-stage">{t.stageLabel}</Tag></Descriptions.Item>
+            <Descriptions.Item label="阶段">
+              <Tag color={STAGE_COLORS[t.stage]} data-testid="typical-stage">
+                {t.stageLabel}
+              </Tag>
+            </Descriptions.Item>
             <Descriptions.Item label="本阶段期限">
               {t.stageDueAt ? <Typography.Text type={overdue(t.stageDueAt) ? 'danger' : undefined}>{formatDateTime(t.stageDueAt)}</Typography.Text> : '—'}
             </Descriptions.Item>
-            <Descriptions.Item label="来源工单">{t.case ? <Link to={`/cases/${t.case.id}`}>{t.case.externalNo} {t.case.title}</Link> : '—'}</Descriptions.Item>
+            <Descriptions.Item label="来源工单">
+              {t.case ? (
+                <Link to={`/cases/${t.case.id}`}>
+                  {t.case.externalNo} {t.case.title}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label="提名时间">{formatDateTime(t.nominatedAt)}</Descriptions.Item>
-            <Descriptions.Item label="提名理由" span={2}>{t.reason}</Descriptions.Item>
-            {t.reviewNote && <Descriptions.Item label="审核意见" span={2}>{t.reviewNote}</Descriptions.Item>}
-            {t.refusalReason && <Descriptions.Item label="未采纳原因" span={2}>{t.refusalReason}</Descriptions.Item>}
+            <Descriptions.Item label="提名理由" span={2}>
+              {t.reason}
+            </Descriptions.Item>
+            {t.reviewNote && (
+              <Descriptions.Item label="审核意见" span={2}>
+                {t.reviewNote}
+              </Descriptions.Item>
+            )}
+            {t.refusalReason && (
+              <Descriptions.Item label="未采纳原因" span={2}>
+                {t.refusalReason}
+              </Descriptions.Item>
+            )}
           </Descriptions>
 
           <div>
@@ -91,7 +124,12 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
             {t.stage === 'drafting' && canAct ? (
               <Form layout="vertical">
                 <Input.TextArea rows={8} value={text} maxLength={20000} showCount onChange={(e) => setText(e.target.value)} data-testid="typical-text" />
-                <Button style={{ marginTop: 8 }} loading={saving.loading} onClick={() => void run(() => save({ variables: { i: { ...ref, text } } }), '稿件已保存')} data-testid="typical-save">
+                <Button
+                  style={{ marginTop: 8 }}
+                  loading={saving.loading}
+                  onClick={() => void run(() => save({ variables: { i: { ...ref, text } } }), '稿件已保存')}
+                  data-testid="typical-save"
+                >
                   保存稿件
                 </Button>
               </Form>
@@ -108,7 +146,13 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
               dataSource={t.materials}
               locale={{ emptyText: '尚无材料' }}
               renderItem={(m) => (
-                <List.Item actions={[<Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => downloadMaterial(m).catch((e: Error) => message.error(e.message))}>下载</Button>]}>
+                <List.Item
+                  actions={[
+                    <Button key="d" size="small" icon={<DownloadOutlined />} onClick={() => downloadMaterial(m).catch((e: Error) => message.error(e.message))}>
+                      下载
+                    </Button>,
+                  ]}
+                >
                   {m.name}（{Math.max(1, Math.round(m.size / 1024))} KB）
                 </List.Item>
               )}
@@ -129,7 +173,9 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                   }
                 }}
               >
-                <Button style={{ marginTop: 8 }} icon={<UploadOutlined />} loading={uploading} data-testid="typical-upload">上传材料</Button>
+                <Button style={{ marginTop: 8 }} icon={<UploadOutlined />} loading={uploading} data-testid="typical-upload">
+                  上传材料
+                </Button>
               </Upload>
             )}
           </div>
@@ -141,21 +187,56 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
           {canAct && (
             <Space wrap data-testid="typical-actions">
               {t.stage === 'drafting' && (
-                <Button type="primary" loading={sending.loading} onClick={() => void run(() => send({ variables: { i: ref } }), '已提交审核')} data-testid="typical-send-review">提交审核</Button>
+                <Button
+                  type="primary"
+                  loading={sending.loading}
+                  onClick={() => void run(() => send({ variables: { i: ref } }), '已提交审核')}
+                  data-testid="typical-send-review"
+                >
+                  提交审核
+                </Button>
               )}
               {t.stage === 'reviewing' && (
                 <>
-                  <Button type="primary" loading={reviewing.loading} onClick={() => void run(() => review({ variables: { i: { ...ref, approve: true } } }), '审核通过')} data-testid="typical-approve">审核通过</Button>
-                  <Button onClick={() => withNote('退回修改：审核意见', true, (note) => review({ variables: { i: { ...ref, approve: false, note } } }), '已退回修改')} data-testid="typical-send-back">退回修改</Button>
+                  <Button
+                    type="primary"
+                    loading={reviewing.loading}
+                    onClick={() => void run(() => review({ variables: { i: { ...ref, approve: true } } }), '审核通过')}
+                    data-testid="typical-approve"
+                  >
+                    审核通过
+                  </Button>
+                  <Button
+                    onClick={() => withNote('退回修改：审核意见', true, (note) => review({ variables: { i: { ...ref, approve: false, note } } }), '已退回修改')}
+                    data-testid="typical-send-back"
+                  >
+                    退回修改
+                  </Button>
                 </>
               )}
               {t.stage === 'approved' && (
-                <Button type="primary" loading={submitting.loading} onClick={() => void run(() => submit({ variables: { i: ref } }), '已报送')} data-testid="typical-submit">报送</Button>
+                <Button
+                  type="primary"
+                  loading={submitting.loading}
+                  onClick={() => void run(() => submit({ variables: { i: ref } }), '已报送')}
+                  data-testid="typical-submit"
+                >
+                  报送
+                </Button>
               )}
               {t.stage === 'submitted' && (
                 <>
-                  <Button type="primary" onClick={() => setAwarding(true)} data-testid="typical-award">登记加分</Button>
-                  <Button danger loading={rejecting.loading} onClick={() => withNote('登记未采纳：原因', true, (reason) => reject({ variables: { i: { ...ref, reason } } }), '已登记未采纳')} data-testid="typical-reject">登记未采纳</Button>
+                  <Button type="primary" onClick={() => setAwarding(true)} data-testid="typical-award">
+                    登记加分
+                  </Button>
+                  <Button
+                    danger
+                    loading={rejecting.loading}
+                    onClick={() => withNote('登记未采纳：原因', true, (reason) => reject({ variables: { i: { ...ref, reason } } }), '已登记未采纳')}
+                    data-testid="typical-reject"
+                  >
+                    登记未采纳
+                  </Button>
                 </>
               )}
             </Space>

@@ -2,7 +2,9 @@
 import { expireSession, getToken } from '../auth/session';
 import { saveBlob } from '../intake/import/http';
 
-interface RouteError { error?: { code?: string; reason?: string; message?: string } }
+interface RouteError {
+  error?: { code?: string; reason?: string; message?: string };
+}
 
 const message = (status: number, body: RouteError | null): string => {
   if (body?.error?.message && /[\u4e00-\u9fff]/.test(body.error.message)) return body.error.message;

@@ -3,7 +3,11 @@ import { Select, Spin } from 'antd';
 import { useLazyQuery, useQuery } from '@apollo/client';
 import { CASE_PICKER_QUERY, DEPARTMENTS_QUERY } from './queries';
 
-export interface CaseOption { id: string; externalNo: string; title: string }
+export interface CaseOption {
+  id: string;
+  externalNo: string;
+  title: string;
+}
 
 /** 关联工单: search intake's cases by number or words; the value is a list of case ids. */
 export function CasePicker({ value, onChange, initial = [] }: { value?: string[]; onChange?: (v: string[]) => void; initial?: CaseOption[] }) {
@@ -37,7 +41,19 @@ export function CasePicker({ value, onChange, initial = [] }: { value?: string[]
 }
 
 /** 科室 from identity (active ones). */
-export function DepartmentPicker({ value, onChange, multiple, testId, style }: { value?: string | string[]; onChange?: (v: string | string[]) => void; multiple?: boolean; testId?: string; style?: CSSProperties }) {
+export function DepartmentPicker({
+  value,
+  onChange,
+  multiple,
+  testId,
+  style,
+}: {
+  value?: string | string[];
+  onChange?: (v: string | string[]) => void;
+  multiple?: boolean;
+  testId?: string;
+  style?: CSSProperties;
+}) {
   const { data, loading } = useQuery<{ departments: Array<{ id: string; name: string; active: boolean }> }>(DEPARTMENTS_QUERY);
   return (
     <Select

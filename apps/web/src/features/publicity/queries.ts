@@ -7,13 +7,96 @@ export const TYPICAL_FIELDS = `id title stage stageLabel stageDueAt nominatedAt 
 
 export const TYPICAL_BOARD_QUERY = gql`
   query TypicalCaseBoard($limit: Int!) {
-    typicalCaseBoard { stage label count overdue }
-    drafting: typicalCases(stage: "drafting", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
-    reviewing: typicalCases(stage: "reviewing", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
-    approved: typicalCases(stage: "approved", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
-    submitted: typicalCases(stage: "submitted", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
-    awarded: typicalCases(stage: "awarded", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
-    rejected: typicalCases(stage: "rejected", limit: $limit) { total items { id title stage stageDueAt version case { id externalNo } } }
+    typicalCaseBoard {
+      stage
+      label
+      count
+      overdue
+    }
+    drafting: typicalCases(stage: "drafting", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
+    reviewing: typicalCases(stage: "reviewing", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
+    approved: typicalCases(stage: "approved", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
+    submitted: typicalCases(stage: "submitted", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
+    awarded: typicalCases(stage: "awarded", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
+    rejected: typicalCases(stage: "rejected", limit: $limit) {
+      total
+      items {
+        id
+        title
+        stage
+        stageDueAt
+        version
+        case {
+          id
+          externalNo
+        }
+      }
+    }
   }
 `;
 
@@ -22,7 +105,12 @@ export const TYPICAL_CASE_QUERY = gql`
 `;
 
 export const NOMINATE = gql`
-  mutation NominateTypicalCase($i: NominateTypicalCaseInput!) { nominateTypicalCase(input: $i) { id stage } }
+  mutation NominateTypicalCase($i: NominateTypicalCaseInput!) {
+    nominateTypicalCase(input: $i) {
+      id
+      stage
+    }
+  }
 `;
 export const SAVE_DRAFT = gql`
   mutation SaveTypicalCaseDraft($i: TypicalCaseDraftInput!) { saveTypicalCaseDraft(input: $i) { ${TYPICAL_FIELDS} } }
@@ -40,7 +128,13 @@ export const REJECT = gql`
   mutation RejectTypicalCase($i: TypicalCaseRejectInput!) { rejectTypicalCase(input: $i) { ${TYPICAL_FIELDS} } }
 `;
 export const AWARD = gql`
-  mutation AwardPublicityPoints($i: AwardPublicityPointsInput!) { awardPublicityPoints(input: $i) { id month points } }
+  mutation AwardPublicityPoints($i: AwardPublicityPointsInput!) {
+    awardPublicityPoints(input: $i) {
+      id
+      month
+      points
+    }
+  }
 `;
 
 export const EPISODES_QUERY = gql`
@@ -48,28 +142,81 @@ export const EPISODES_QUERY = gql`
     episodes(offset: $offset, limit: $limit) {
       total
       items {
-        id topic airDate status statusLabel summary version
-        departments { id name }
-        cases { id externalNo title }
-        tasks { id phase phaseLabel title dueAt doneAt department { id name } }
+        id
+        topic
+        airDate
+        status
+        statusLabel
+        summary
+        version
+        departments {
+          id
+          name
+        }
+        cases {
+          id
+          externalNo
+          title
+        }
+        tasks {
+          id
+          phase
+          phaseLabel
+          title
+          dueAt
+          doneAt
+          department {
+            id
+            name
+          }
+        }
       }
     }
   }
 `;
 export const SCHEDULE_EPISODE = gql`
-  mutation ScheduleEpisode($i: ScheduleEpisodeInput!) { scheduleEpisode(input: $i) { id } }
+  mutation ScheduleEpisode($i: ScheduleEpisodeInput!) {
+    scheduleEpisode(input: $i) {
+      id
+    }
+  }
 `;
 export const SET_EPISODE_STATUS = gql`
-  mutation SetEpisodeStatus($id: ID!, $status: String!, $v: Int) { setEpisodeStatus(id: $id, status: $status, expectedVersion: $v) { id status statusLabel version } }
+  mutation SetEpisodeStatus($id: ID!, $status: String!, $v: Int) {
+    setEpisodeStatus(id: $id, status: $status, expectedVersion: $v) {
+      id
+      status
+      statusLabel
+      version
+    }
+  }
 `;
 export const COMPLETE_TASK = gql`
-  mutation CompletePublicityTask($id: ID!, $note: String) { completePublicityTask(taskId: $id, note: $note) { id doneAt } }
+  mutation CompletePublicityTask($id: ID!, $note: String) {
+    completePublicityTask(taskId: $id, note: $note) {
+      id
+      doneAt
+    }
+  }
 `;
 export const TASKS_QUERY = gql`
   query PublicityTasks($open: Boolean!, $offset: Int!, $limit: Int!) {
     publicityTasks(open: $open, offset: $offset, limit: $limit) {
       total
-      items { id itemId phase phaseLabel title dueAt doneAt doneNote department { id name } }
+      items {
+        id
+        itemId
+        phase
+        phaseLabel
+        title
+        dueAt
+        doneAt
+        doneNote
+        department {
+          id
+          name
+        }
+      }
     }
   }
 `;
@@ -78,35 +225,106 @@ export const ARTICLES_QUERY = gql`
   query ColumnArticles($offset: Int!, $limit: Int!) {
     columnArticles(offset: $offset, limit: $limit) {
       total
-      items { id title outlet publishDate url status statusLabel version cases { id externalNo title } }
+      items {
+        id
+        title
+        outlet
+        publishDate
+        url
+        status
+        statusLabel
+        version
+        cases {
+          id
+          externalNo
+          title
+        }
+      }
     }
   }
 `;
 export const SAVE_ARTICLE = gql`
-  mutation SaveColumnArticle($i: SaveColumnArticleInput!) { saveColumnArticle(input: $i) { id status } }
+  mutation SaveColumnArticle($i: SaveColumnArticleInput!) {
+    saveColumnArticle(input: $i) {
+      id
+      status
+    }
+  }
 `;
 
 export const LEDGER_QUERY = gql`
   query BonusLedger($month: String!, $offset: Int!, $limit: Int!, $from: String!) {
     bonusLedger(month: $month, offset: $offset, limit: $limit) {
-      month total points
-      items { id month itemKind kindLabel title points evidence awardedByName awardedAt department { id name } }
+      month
+      total
+      points
+      items {
+        id
+        month
+        itemKind
+        kindLabel
+        title
+        points
+        evidence
+        awardedByName
+        awardedAt
+        department {
+          id
+          name
+        }
+      }
     }
-    bonusMonthTotals(from: $from, to: $month) { month points count }
+    bonusMonthTotals(from: $from, to: $month) {
+      month
+      points
+      count
+    }
   }
 `;
 export const EXPORT_LEDGER = gql`
-  query ExportBonusLedger($month: String!) { exportBonusLedger(month: $month) { fileName contentType base64 } }
+  query ExportBonusLedger($month: String!) {
+    exportBonusLedger(month: $month) {
+      fileName
+      contentType
+      base64
+    }
+  }
 `;
 
 export const CASE_PUBLICITY_QUERY = gql`
-  query CasePublicity($id: ID!) { case(id: $id) { id publicity { kind kindLabel itemId title status statusLabel } } }
+  query CasePublicity($id: ID!) {
+    case(id: $id) {
+      id
+      publicity {
+        kind
+        kindLabel
+        itemId
+        title
+        status
+        statusLabel
+      }
+    }
+  }
 `;
 
 export const CASE_PICKER_QUERY = gql`
-  query PublicityCasePicker($filter: CaseSearchInput!) { searchCases(filter: $filter, limit: 20) { items { id externalNo title } } }
+  query PublicityCasePicker($filter: CaseSearchInput!) {
+    searchCases(filter: $filter, limit: 20) {
+      items {
+        id
+        externalNo
+        title
+      }
+    }
+  }
 `;
 
 export const DEPARTMENTS_QUERY = gql`
-  query PublicityDepartments { departments { id name active } }
+  query PublicityDepartments {
+    departments {
+      id
+      name
+      active
+    }
+  }
 `;

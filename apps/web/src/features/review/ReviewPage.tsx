@@ -106,12 +106,7 @@ export default function ReviewPage() {
                     </span>
                   ),
                   children: (
-                    <QueryState
-                      loading={false}
-                      error={ext.data ? undefined : ext.error}
-                      onRetry={() => void ext.refetch()}
-                      testId="extension-list"
-                    >
+                    <QueryState loading={false} error={ext.data ? undefined : ext.error} onRetry={() => void ext.refetch()} testId="extension-list">
                       <ExtensionList
                         items={extensions}
                         total={pendingCount}

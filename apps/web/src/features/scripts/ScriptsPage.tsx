@@ -40,7 +40,15 @@ function ScriptModal({ revising, onClose }: { revising: ReplyScript | null | 'ne
     }
   };
   return (
-    <Modal open={!!revising} title={isNew ? '新建答复口径' : '修订答复口径'} onCancel={onClose} okText="保存草稿" onOk={() => form.submit()} confirmLoading={c.loading || r.loading} destroyOnHidden>
+    <Modal
+      open={!!revising}
+      title={isNew ? '新建答复口径' : '修订答复口径'}
+      onCancel={onClose}
+      okText="保存草稿"
+      onOk={() => form.submit()}
+      confirmLoading={c.loading || r.loading}
+      destroyOnHidden
+    >
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} data-testid="script-error" />}
       <Form<Draft> form={form} layout="vertical" onFinish={submit} initialValues={{ scope: 'topic', title: current?.title, text: current?.text }}>
         {isNew && (
@@ -48,7 +56,11 @@ function ScriptModal({ revising, onClose }: { revising: ReplyScript | null | 'ne
             <Form.Item name="scope" label="适用范围" rules={[{ required: true }]}>
               <Select options={(Object.keys(SCOPE_LABELS) as ScriptScope[]).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))} data-testid="script-scope" />
             </Form.Item>
-            <Form.Item name="scopeKey" label={SCOPE_KEY_LABELS[scope as ScriptScope]} rules={[{ required: true, whitespace: true, message: `请填写${SCOPE_KEY_LABELS[scope as ScriptScope]}` }]}>
+            <Form.Item
+              name="scopeKey"
+              label={SCOPE_KEY_LABELS[scope as ScriptScope]}
+              rules={[{ required: true, whitespace: true, message: `请填写${SCOPE_KEY_LABELS[scope as ScriptScope]}` }]}
+            >
               <Input maxLength={100} data-testid="script-scope-key" />
             </Form.Item>
           </>
@@ -89,39 +101,86 @@ export default function ScriptsPage() {
     }
   };
   const step = (s: ReplyScript, v: ReplyScriptVersion) =>
-    v.status === 'draft'
-      ? <Button size="small" onClick={() => void run('已审核通过', () => approve({ variables: { input: { scriptId: s.id, version: v.version } } }))} data-testid={`script-approve-${s.id}`}>审核通过</Button>
-      : <Button size="small" type="primary" onClick={async () => {
+    v.status === 'draft' ? (
+      <Button
+        size="small"
+        onClick={() => void run('已审核通过', () => approve({ variables: { input: { scriptId: s.id, version: v.version } } }))}
+        data-testid={`script-approve-${s.id}`}
+      >
+        审核通过
+      </Button>
+    ) : (
+      <Button
+        size="small"
+        type="primary"
+        onClick={async () => {
           const ok = await confirmAction(modal, {
-            title: `发布「${v.title}」第 ${v.version} 版？`, content: s.publishedVersion ? `当前发布的第 ${s.publishedVersion} 版将停用。` : '发布后科室答复时即可采用。', okText: '发布',
+            title: `发布「${v.title}」第 ${v.version} 版？`,
+            content: s.publishedVersion ? `当前发布的第 ${s.publishedVersion} 版将停用。` : '发布后科室答复时即可采用。',
+            okText: '发布',
           });
           if (ok) await run('已发布', () => publish({ variables: { input: { scriptId: s.id, version: v.version } } }));
-        }} data-testid={`script-publish-${s.id}`}>发布</Button>;
+        }}
+        data-testid={`script-publish-${s.id}`}
+      >
+        发布
+      </Button>
+    );
 
   const columns: TableColumnsType<ReplyScript> = [
     { title: '标题', dataIndex: 'title', ellipsis: true },
-    { title: '适用范围', key: 'scope', width: 220, render: (_, s) => <span>{s.scopeLabel}：{s.scopeKey}</span> },
-    { title: '当前发布', key: 'pub', width: 100, render: (_, s) => (s.publishedVersion ? <Tag color="green">第 {s.publishedVersion} 版</Tag> : <Tag>未发布</Tag>) },
+    {
+      title: '适用范围',
+      key: 'scope',
+      width: 220,
+      render: (_, s) => (
+        <span>
+          {s.scopeLabel}：{s.scopeKey}
+        </span>
+      ),
+    },
+    {
+      title: '当前发布',
+      key: 'pub',
+      width: 100,
+      render: (_, s) => (s.publishedVersion ? <Tag color="green">第 {s.publishedVersion} 版</Tag> : <Tag>未发布</Tag>),
+    },
     { title: '采用次数', dataIndex: 'uses', width: 90 },
     { title: '新建时间', key: 'at', width: 140, render: (_, s) => <DateTimeCell value={s.createdAt} /> },
     ...(canEdit
-      ? [{
-          title: '操作', key: 'actions', width: 220,
-          render: (_: unknown, s: ReplyScript) => {
-            const p = pendingVersion(s);
-            return (
-              <Space size="small" wrap>
-                {p && step(s, p)}
-                {!p && <Button size="small" onClick={() => setEditing(s)} data-testid={`script-revise-${s.id}`}>修订</Button>}
-                {s.publishedVersion && (
-                  <Button size="small" danger onClick={async () => {
-                    if (await confirmAction(modal, { title: '停用该口径？', content: '停用后科室答复不能再采用该口径。', okText: '停用', danger: true })) await run('已停用', () => retire({ variables: { scriptId: s.id } }));
-                  }} data-testid={`script-retire-${s.id}`}>停用</Button>
-                )}
-              </Space>
-            );
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 220,
+            render: (_: unknown, s: ReplyScript) => {
+              const p = pendingVersion(s);
+              return (
+                <Space size="small" wrap>
+                  {p && step(s, p)}
+                  {!p && (
+                    <Button size="small" onClick={() => setEditing(s)} data-testid={`script-revise-${s.id}`}>
+                      修订
+                    </Button>
+                  )}
+                  {s.publishedVersion && (
+                    <Button
+                      size="small"
+                      danger
+                      onClick={async () => {
+                        if (await confirmAction(modal, { title: '停用该口径？', content: '停用后科室答复不能再采用该口径。', okText: '停用', danger: true }))
+                          await run('已停用', () => retire({ variables: { scriptId: s.id } }));
+                      }}
+                      data-testid={`script-retire-${s.id}`}
+                    >
+                      停用
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
           },
-        }]
+        ]
       : []),
   ];
 
@@ -134,7 +193,16 @@ export default function ScriptsPage() {
       columns={[
         { title: '版本', dataIndex: 'version', width: 70, render: (n: number) => `第 ${n} 版` },
         { title: '状态', key: 'status', width: 90, render: (_, v) => <Tag color={STATUS_COLORS[v.status]}>{v.statusLabel}</Tag> },
-        { title: '内容', key: 'text', render: (_, v) => <><Typography.Text strong>{v.title}</Typography.Text><div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div></> },
+        {
+          title: '内容',
+          key: 'text',
+          render: (_, v) => (
+            <>
+              <Typography.Text strong>{v.title}</Typography.Text>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{v.text}</div>
+            </>
+          ),
+        },
         { title: '采用', dataIndex: 'uses', width: 70, render: (n: number) => `${n} 次` },
         { title: '发布时间', key: 'pub', width: 140, render: (_, v) => <DateTimeCell value={v.publishedAt ?? null} /> },
       ]}
@@ -144,15 +212,35 @@ export default function ScriptsPage() {
   return (
     <Card className="page-card" data-testid="scripts-page" data-loaded={q.data ? 'true' : 'false'}>
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">答复口径</Typography.Title>
+        <Typography.Title level={4} className="page-title">
+          答复口径
+        </Typography.Title>
         <Space wrap>
-          <Select allowClear placeholder="全部范围" style={{ width: 140 }} value={scope} onChange={(v) => { setScope(v); setPage(1); }}
-            options={(Object.keys(SCOPE_LABELS) as ScriptScope[]).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))} data-testid="scripts-scope" />
-          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()}>刷新</Button>
-          {canEdit && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="script-new">新建口径</Button>}
+          <Select
+            allowClear
+            placeholder="全部范围"
+            style={{ width: 140 }}
+            value={scope}
+            onChange={(v) => {
+              setScope(v);
+              setPage(1);
+            }}
+            options={(Object.keys(SCOPE_LABELS) as ScriptScope[]).map((s) => ({ value: s, label: SCOPE_LABELS[s] }))}
+            data-testid="scripts-scope"
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void q.refetch()}>
+            刷新
+          </Button>
+          {canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="script-new">
+              新建口径
+            </Button>
+          )}
         </Space>
       </div>
-      <Typography.Paragraph type="secondary">口径经督办员审核通过后方可发布；科室答复时系统按“聚类 &gt; 项目 &gt; 问题类型”提供最具体的已发布口径，并统计各版本的采用次数。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        口径经督办员审核通过后方可发布；科室答复时系统按“聚类 &gt; 项目 &gt; 问题类型”提供最具体的已发布口径，并统计各版本的采用次数。
+      </Typography.Paragraph>
       <QueryState loading={q.loading && !q.data} error={q.data ? undefined : q.error} onRetry={() => void q.refetch()} testId="scripts">
         <Table<ReplyScript>
           rowKey="id"
@@ -161,8 +249,16 @@ export default function ScriptsPage() {
           expandable={{ expandedRowRender: versions }}
           locale={{ emptyText: tableEmpty('还没有答复口径') }}
           pagination={{
-            current: page, pageSize, total: q.data?.replyScripts.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
-            showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => { setPage(p); setPageSize(s); },
+            current: page,
+            pageSize,
+            total: q.data?.replyScripts.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (t) => `共 ${t} 项`,
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
           }}
           data-testid="scripts-table"
         />

@@ -33,6 +33,15 @@ export const RETIRE_REPLY_SCRIPT = gql`
 /** The script dispatch offers for a case (the reply form). */
 export const OFFERED_REPLY_SCRIPT_QUERY = gql`
   query OfferedReplyScript($id: ID!) {
-    case(id: $id) { id offeredReplyScript { scriptId version scope title text } }
+    case(id: $id) {
+      id
+      offeredReplyScript {
+        scriptId
+        version
+        scope
+        title
+        text
+      }
+    }
   }
 `;

@@ -39,11 +39,26 @@ export default function SupervisionPage() {
   const current = useQueue(tab, page, pageSize, departmentId, kind);
   // The other tab's count for its badge (first row only).
   const other = useQueue(tab === 'OVERDUE' ? 'AT_RISK' : 'OVERDUE', 1, 1, departmentId, kind);
-  const totals = { [tab]: current.data?.clockQueue.total, [tab === 'OVERDUE' ? 'AT_RISK' : 'OVERDUE']: other.data?.clockQueue.total } as Record<Filter, number | undefined>;
-  const refresh = () => { void current.refetch(); void other.refetch(); };
+  const totals = { [tab]: current.data?.clockQueue.total, [tab === 'OVERDUE' ? 'AT_RISK' : 'OVERDUE']: other.data?.clockQueue.total } as Record<
+    Filter,
+    number | undefined
+  >;
+  const refresh = () => {
+    void current.refetch();
+    void other.refetch();
+  };
 
   const columns: TableColumnsType<QueueItem> = [
-    { title: '工单编号', key: 'no', width: 150, render: (_, r) => <Link to={`/cases/${r.case.id}`} data-testid={`queue-case-${r.externalNo}`}>{r.externalNo}</Link> },
+    {
+      title: '工单编号',
+      key: 'no',
+      width: 150,
+      render: (_, r) => (
+        <Link to={`/cases/${r.case.id}`} data-testid={`queue-case-${r.externalNo}`}>
+          {r.externalNo}
+        </Link>
+      ),
+    },
     { title: '标题', dataIndex: 'title', ellipsis: true },
     { title: '时钟', key: 'kind', width: 120, render: (_, r) => r.clock.kindLabel },
     { title: '责任科室', key: 'dept', width: 120, render: (_, r) => r.clock.department?.name ?? '值守' },
@@ -52,19 +67,36 @@ export default function SupervisionPage() {
     { title: '状态', key: 'state', width: 100, render: (_, r) => <ClockStateTag c={r.clock} /> },
     { title: '已催办', dataIndex: 'urgeCount', width: 80, render: (n: number) => `${n} 次` },
     ...(canUrge
-      ? [{
-          title: '操作', key: 'actions', width: 90,
-          render: (_: unknown, r: QueueItem) => (
-            <Button size="small" type="primary" ghost disabled={!r.clock.department} title={r.clock.department ? undefined : '尚未分转到科室'} onClick={() => setUrging(r)} data-testid={`urge-${r.externalNo}`}>
-              催办
-            </Button>
-          ),
-        }]
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 90,
+            render: (_: unknown, r: QueueItem) => (
+              <Button
+                size="small"
+                type="primary"
+                ghost
+                disabled={!r.clock.department}
+                title={r.clock.department ? undefined : '尚未分转到科室'}
+                onClick={() => setUrging(r)}
+                data-testid={`urge-${r.externalNo}`}
+              >
+                催办
+              </Button>
+            ),
+          },
+        ]
       : []),
   ];
 
   const table = (
-    <QueryState loading={current.loading && !current.data} error={current.data ? undefined : current.error} onRetry={() => void current.refetch()} testId="clock-queue">
+    <QueryState
+      loading={current.loading && !current.data}
+      error={current.data ? undefined : current.error}
+      onRetry={() => void current.refetch()}
+      testId="clock-queue"
+    >
       <Table<QueueItem>
         rowKey={(r) => r.clock.id}
         size="middle"
@@ -73,8 +105,16 @@ export default function SupervisionPage() {
         loading={current.loading && !!current.data}
         locale={{ emptyText: tableEmpty(tab === 'OVERDUE' ? '没有超期的工单' : '没有即将超期的工单') }}
         pagination={{
-          current: page, pageSize, total: current.data?.clockQueue.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
-          showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => { setPage(p); setPageSize(s); },
+          current: page,
+          pageSize,
+          total: current.data?.clockQueue.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (t) => `共 ${t} 项`,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
         }}
         data-testid="clock-queue-table"
       />
@@ -84,21 +124,64 @@ export default function SupervisionPage() {
   return (
     <Card className="page-card" data-testid="supervision-page" data-loaded={current.data ? 'true' : 'false'}>
       <div className="page-toolbar">
-        <Typography.Title level={4} className="page-title">督办</Typography.Title>
+        <Typography.Title level={4} className="page-title">
+          督办
+        </Typography.Title>
         <Space wrap>
-          <Select allowClear placeholder="全部科室" style={{ width: 150 }} value={departmentId} onChange={(v) => { setDepartmentId(v); setPage(1); }}
-            options={(departments.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))} data-testid="queue-department" />
-          <Select allowClear placeholder="全部时钟" style={{ width: 140 }} value={kind} onChange={(v) => { setKind(v); setPage(1); }}
-            options={Object.entries(CLOCK_KIND_LABELS).map(([value, label]) => ({ value, label }))} data-testid="queue-kind" />
-          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="supervision-refresh">刷新</Button>
+          <Select
+            allowClear
+            placeholder="全部科室"
+            style={{ width: 150 }}
+            value={departmentId}
+            onChange={(v) => {
+              setDepartmentId(v);
+              setPage(1);
+            }}
+            options={(departments.data?.departments ?? []).map((d) => ({ value: d.id, label: d.name }))}
+            data-testid="queue-department"
+          />
+          <Select
+            allowClear
+            placeholder="全部时钟"
+            style={{ width: 140 }}
+            value={kind}
+            onChange={(v) => {
+              setKind(v);
+              setPage(1);
+            }}
+            options={Object.entries(CLOCK_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            data-testid="queue-kind"
+          />
+          <Button icon={<ReloadOutlined />} onClick={refresh} data-testid="supervision-refresh">
+            刷新
+          </Button>
         </Space>
       </div>
       <Tabs
         activeKey={tab}
-        onChange={(k) => { setTab(k as Filter); setPage(1); }}
+        onChange={(k) => {
+          setTab(k as Filter);
+          setPage(1);
+        }}
         items={[
-          { key: 'OVERDUE', label: <span data-testid="tab-overdue">已超期 <Badge count={totals.OVERDUE ?? 0} showZero overflowCount={9999} color="#cf1322" /></span>, children: tab === 'OVERDUE' ? table : null },
-          { key: 'AT_RISK', label: <span data-testid="tab-at-risk">即将超期 <Badge count={totals.AT_RISK ?? 0} showZero overflowCount={9999} color="#fa8c16" /></span>, children: tab === 'AT_RISK' ? table : null },
+          {
+            key: 'OVERDUE',
+            label: (
+              <span data-testid="tab-overdue">
+                已超期 <Badge count={totals.OVERDUE ?? 0} showZero overflowCount={9999} color="#cf1322" />
+              </span>
+            ),
+            children: tab === 'OVERDUE' ? table : null,
+          },
+          {
+            key: 'AT_RISK',
+            label: (
+              <span data-testid="tab-at-risk">
+                即将超期 <Badge count={totals.AT_RISK ?? 0} showZero overflowCount={9999} color="#fa8c16" />
+              </span>
+            ),
+            children: tab === 'AT_RISK' ? table : null,
+          },
         ]}
       />
       {urging && (
@@ -108,7 +191,10 @@ export default function SupervisionPage() {
           externalNo={urging.externalNo}
           clockKind={urging.clock.kind}
           onClose={() => setUrging(null)}
-          onDone={() => { setUrging(null); refresh(); }}
+          onDone={() => {
+            setUrging(null);
+            refresh();
+          }}
         />
       )}
     </Card>

@@ -41,7 +41,10 @@ export function UrgeModal({ open, caseId, externalNo, clockKind, onClose, onDone
       cancelText="取消"
       confirmLoading={loading}
       onOk={() => void submit()}
-      onCancel={() => { setError(null); onClose(); }}
+      onCancel={() => {
+        setError(null);
+        onClose();
+      }}
       okButtonProps={{ 'data-testid': 'urge-submit' } as never}
       destroyOnHidden
     >
@@ -49,7 +52,11 @@ export function UrgeModal({ open, caseId, externalNo, clockKind, onClose, onDone
         <Form.Item
           name="note"
           label="催办说明"
-          rules={[{ required: true, message: '请填写催办说明' }, { min: 2, message: '催办说明至少 2 个字' }, { max: 200, message: '催办说明最多 200 个字' }]}
+          rules={[
+            { required: true, message: '请填写催办说明' },
+            { min: 2, message: '催办说明至少 2 个字' },
+            { max: 200, message: '催办说明最多 200 个字' },
+          ]}
           extra="发给主办科室，记入工单办理过程；电话号码会被自动隐去。"
           validateStatus={error ? 'error' : undefined}
           help={error ?? undefined}

@@ -21,7 +21,12 @@ describe('supervision labels', () => {
     expect(selectorText({ urgencies: ['urgent'], topics: ['物业'] })).toBe('紧急程度：紧急；主题：物业');
   });
   it('parses a pasted notice and names the first bad line', () => {
-    expect(parseNoticeLines('2027-01-01,休,元旦\n2027-02-07 班 春节调休\n', 2027)).toEqual({ days: [{ date: '2027-01-01', working: false, name: '元旦' }, { date: '2027-02-07', working: true, name: '春节调休' }] });
+    expect(parseNoticeLines('2027-01-01,休,元旦\n2027-02-07 班 春节调休\n', 2027)).toEqual({
+      days: [
+        { date: '2027-01-01', working: false, name: '元旦' },
+        { date: '2027-02-07', working: true, name: '春节调休' },
+      ],
+    });
     expect(parseNoticeLines('2027-01-01,休\n2026-12-31,休', 2027)).toEqual({ error: '第 2 行日期应为 2027 年的 YYYY-MM-DD' });
     expect(parseNoticeLines('2027-01-01,放', 2027)).toEqual({ error: '第 1 行第二项应为「休」或「班」' });
     expect(parseNoticeLines('  ', 2027)).toEqual({ error: '请至少填写一天' });

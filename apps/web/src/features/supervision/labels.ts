@@ -1,7 +1,13 @@
 // Chinese labels and small rules of the supervision screens (plain functions, unit-tested).
 import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS } from '@hotline/contracts/browser';
 
-export const CLOCK_KIND_LABELS: Record<string, string> = { sign: '签收时限', dispatch: '分转时限', contact: '首次联系时限', handle: '办理时限', callback: '回访时限' };
+export const CLOCK_KIND_LABELS: Record<string, string> = {
+  sign: '签收时限',
+  dispatch: '分转时限',
+  contact: '首次联系时限',
+  handle: '办理时限',
+  callback: '回访时限',
+};
 export const CLOCK_STATE_LABELS: Record<string, string> = { running: '计时中', paused: '已暂停', stopped: '已停止' };
 export const CLOCK_OUTCOME_LABELS: Record<string, string> = { met: '按时完成', late: '超时完成', cancelled: '已取消', reset: '重新计时' };
 export const TARGET_UNIT_LABELS: Record<string, string> = { 'natural-minutes': '自然分钟', 'working-hours': '工作小时', 'working-days': '工作日' };
@@ -17,7 +23,14 @@ export const SELECTOR_LABELS: Record<string, Record<string, string>> = {
 export type ClockTone = 'overdue' | 'warned' | 'ok' | 'paused' | 'done' | 'blocked';
 
 /** How a clock reads at a glance: red overdue, amber warned, grey paused/done, normal otherwise. */
-export function clockTone(c: { state: string; shareUsed: number | null; warnedAt: string | null; breachedAt: string | null; blockedReason: string | null; outcome: string | null }): ClockTone {
+export function clockTone(c: {
+  state: string;
+  shareUsed: number | null;
+  warnedAt: string | null;
+  breachedAt: string | null;
+  blockedReason: string | null;
+  outcome: string | null;
+}): ClockTone {
   if (c.state === 'stopped') return c.outcome === 'late' ? 'overdue' : 'done';
   if (c.blockedReason) return 'blocked';
   if (c.state === 'paused') return 'paused';
@@ -35,7 +48,9 @@ export function targetText(unit: string, amount: number): string {
 /** The selector in words: 全部工单 or e.g. 紧急程度：紧急；主题：物业. */
 export function selectorText(s: Record<string, string[] | null | undefined>): string {
   const names: Record<string, string> = { requestTypes: '诉求类型', urgencies: '紧急程度', tiers: '工单分级', topics: '主题' };
-  const parts = Object.entries(names).filter(([k]) => s[k]?.length).map(([k, n]) => `${n}：${s[k]!.map((v) => SELECTOR_LABELS[k]?.[v] ?? v).join('、')}`);
+  const parts = Object.entries(names)
+    .filter(([k]) => s[k]?.length)
+    .map(([k, n]) => `${n}：${s[k]!.map((v) => SELECTOR_LABELS[k]?.[v] ?? v).join('、')}`);
   return parts.length ? parts.join('；') : '全部工单';
 }
 
@@ -45,7 +60,10 @@ export function selectorText(s: Record<string, string[] | null | undefined>): st
  */
 export function parseNoticeLines(text: string, year: number): { days: Array<{ date: string; working: boolean; name?: string }> } | { error: string } {
   const days: Array<{ date: string; working: boolean; name?: string }> = [];
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const [i, line] of lines.entries()) {
     const [date, kind, ...rest] = line.split(/[,，\s]+/);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '') || !date.startsWith(`${year}-`)) return { error: `第 ${i + 1} 行日期应为 ${year} 年的 YYYY-MM-DD` };

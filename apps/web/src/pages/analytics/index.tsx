@@ -7,11 +7,7 @@ export default function ComingSoonPage() {
   const entry = NAVIGATION.find((e) => e.path === pathname);
   return (
     <div data-testid="coming-soon">
-      <Result
-        status="info"
-        title={`${entry?.label ?? '该功能'}即将上线`}
-        subTitle="该功能正在建设中，敬请期待。"
-      />
+      <Result status="info" title={`${entry?.label ?? '该功能'}即将上线`} subTitle="该功能正在建设中，敬请期待。" />
     </div>
   );
 }

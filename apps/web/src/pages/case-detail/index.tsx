@@ -19,11 +19,7 @@ function NotFound() {
   const navigate = useNavigate();
   return (
     <div data-testid="case-not-found">
-      <Result
-        status="404"
-        title="工单不存在或无权查看"
-        extra={<Button onClick={() => navigate(-1)}>返回</Button>}
-      />
+      <Result status="404" title="工单不存在或无权查看" extra={<Button onClick={() => navigate(-1)}>返回</Button>} />
     </div>
   );
 }

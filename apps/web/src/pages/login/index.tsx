@@ -56,12 +56,7 @@ export default function LoginPage() {
             <Input prefix={<UserOutlined />} placeholder="请输入用户名" autoComplete="username" data-testid="login-username" />
           </Form.Item>
           <Form.Item name="password" label="密码" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password
-              prefix={<LockOutlined />}
-              placeholder="请输入密码"
-              autoComplete="current-password"
-              data-testid="login-password"
-            />
+            <Input.Password prefix={<LockOutlined />} placeholder="请输入密码" autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting} data-testid="login-submit">
             登录

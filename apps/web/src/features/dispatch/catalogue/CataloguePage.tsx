@@ -145,7 +145,11 @@ export default function CataloguePage() {
           showIcon
           style={{ marginTop: 12 }}
           message={errorMessage(error)}
-          action={<Button size="small" onClick={() => void refetch()}>重试</Button>}
+          action={
+            <Button size="small" onClick={() => void refetch()}>
+              重试
+            </Button>
+          }
         />
       )}
       <Table<ResponsibilityRule>

@@ -89,18 +89,20 @@ export function ModelCard({ canRetrain, nameOfCode = (c) => c }: { canRetrain: b
           <Descriptions size="small" column={2} style={{ maxWidth: 760 }}>
             <Descriptions.Item label="训练时间">{formatDateTime(m.trainedAt)}</Descriptions.Item>
             <Descriptions.Item label="触发方式">{label(TRIGGER_LABELS, m.trigger)}</Descriptions.Item>
-            <Descriptions.Item label="训练工单">
-              {`${m.documents} 件（本局已办结 ${m.bureauDocuments}，演示历史 ${m.demoDocuments}）`}
-            </Descriptions.Item>
+            <Descriptions.Item label="训练工单">{`${m.documents} 件（本局已办结 ${m.bureauDocuments}，演示历史 ${m.demoDocuments}）`}</Descriptions.Item>
             <Descriptions.Item label="工单文本">
               {m.digestOnlyDocuments > 0
                 ? `全文 ${m.fullTextDocuments} 件；${m.digestOnlyDocuments} 件读取受理服务失败，仅用前 60 字摘要`
                 : `全文 ${m.fullTextDocuments} 件（标题与内容，个人信息已脱敏）`}
             </Descriptions.Item>
-            <Descriptions.Item label="方法" span={2}>{m.method}</Descriptions.Item>
+            <Descriptions.Item label="方法" span={2}>
+              {m.method}
+            </Descriptions.Item>
             <Descriptions.Item label="参数选择">{`${m.folds} 折交叉验证，依据${label(SELECTED_ON, m.selectedOn)}`}</Descriptions.Item>
             <Descriptions.Item label="特征">{m.vocabulary} 个</Descriptions.Item>
-            {m.calibration && <Descriptions.Item label="校准">{`温度 ${m.calibration.temperature.toFixed(2)}，拟合于${label(FITTED_ON, m.calibration.fittedOn)}`}</Descriptions.Item>}
+            {m.calibration && (
+              <Descriptions.Item label="校准">{`温度 ${m.calibration.temperature.toFixed(2)}，拟合于${label(FITTED_ON, m.calibration.fittedOn)}`}</Descriptions.Item>
+            )}
             <Descriptions.Item label="耗时">{(m.trainMs / 1000).toFixed(1)} 秒</Descriptions.Item>
           </Descriptions>
           {m.perDepartment.length > 0 && (

@@ -117,16 +117,24 @@ export function RuleModal({ open, rule, departments, onClose }: Props) {
               </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="topics" label="主题（任一匹配）">{tags('输入后回车', 'rule-topics')}</Form.Item>
+              <Form.Item name="topics" label="主题（任一匹配）">
+                {tags('输入后回车', 'rule-topics')}
+              </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="keywords" label="关键词（标题或内容含任一）">{tags('输入后回车', 'rule-keywords')}</Form.Item>
+              <Form.Item name="keywords" label="关键词（标题或内容含任一）">
+                {tags('输入后回车', 'rule-keywords')}
+              </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="projects" label="项目（任一匹配）">{tags('楼盘或工程名称', 'rule-projects')}</Form.Item>
+              <Form.Item name="projects" label="项目（任一匹配）">
+                {tags('楼盘或工程名称', 'rule-projects')}
+              </Form.Item>
             </Col>
             <Col span={12}>
-              <Form.Item name="streets" label="街道/地区（任一匹配）">{tags('街道或乡镇', 'rule-streets')}</Form.Item>
+              <Form.Item name="streets" label="街道/地区（任一匹配）">
+                {tags('街道或乡镇', 'rule-streets')}
+              </Form.Item>
             </Col>
             <Col span={12}>
               <Form.Item name="leadDepartmentCode" label="主办科室" rules={[{ required: true, message: '请选择主办科室' }]}>

@@ -66,17 +66,11 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
   const { data, loading, error } = useQuery(DEPARTMENTS_QUERY);
   const refetch = { refetchQueries: 'active' as const, awaitRefetchQueries: true };
   const [dispatchCase] = useMutation(DISPATCH_CASE_MUTATION, refetch);
-  const [dispatchCases] = useMutation(
-    DISPATCH_CASES_MUTATION,
-    refetch,
-  );
+  const [dispatchCases] = useMutation(DISPATCH_CASES_MUTATION, refetch);
   const open = cases.length > 0;
   const single = cases.length === 1 ? cases[0] : null;
   const lead = Form.useWatch('leadDepartmentId', form);
-  const suggestionQuery = useQuery(
-    DISPATCH_SUGGESTION_QUERY,
-    { variables: { id: single?.id ?? '' }, skip: !single, fetchPolicy: 'network-only' },
-  );
+  const suggestionQuery = useQuery(DISPATCH_SUGGESTION_QUERY, { variables: { id: single?.id ?? '' }, skip: !single, fetchPolicy: 'network-only' });
   const suggestion = single ? suggestionQuery.data?.case?.dispatchSuggestion : null;
   const returnHistory = useReturnHistory(cases);
 
@@ -119,8 +113,7 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
       okText: '确认分转',
       content: (
         <div data-testid="dispatch-confirm-content">
-          将 {cases.length} 件工单分转至主办科室「{nameOf(values.leadDepartmentId)}」
-          {assist.length > 0 && `，协办科室：${assist.map(nameOf).join('、')}`}。
+          将 {cases.length} 件工单分转至主办科室「{nameOf(values.leadDepartmentId)}」{assist.length > 0 && `，协办科室：${assist.map(nameOf).join('、')}`}。
           {warnings.map((w) => (
             <div key={w} style={{ marginTop: 8 }}>
               <Typography.Text type="danger" data-testid="dispatch-confirm-returned-warning">
@@ -187,50 +180,43 @@ export function DispatchModal({ cases, onClose, onDone }: Props) {
       destroyOnHidden
     >
       <div data-testid="dispatch-modal">
-      {cases.length > 1 && (
-        <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
-          {cases.map((c) => c.externalNo).join('、')}
-        </Typography.Paragraph>
-      )}
-      {error && <Typography.Text type="danger">{errorMessage(error)}</Typography.Text>}
-      {single && !suggestionQuery.loading && <SuggestionPanel s={suggestion} nameOf={nameOf} />}
-      <Form<DispatchForm> form={form} layout="vertical" preserve={false}>
-        <Form.Item name="leadDepartmentId" label="主办科室" rules={[{ required: true, message: '请选择主办科室' }]}>
-          <Select
-            options={options}
-            loading={loading}
-            placeholder="请选择主办科室"
-            showSearch
-            optionFilterProp="label"
-            data-testid="dispatch-lead-select"
-          />
-        </Form.Item>
-        {leadWarnings.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginTop: -12, marginBottom: 16 }}
-            data-testid="dispatch-returned-warning"
-            message="所选主办科室曾退回此工单"
-            description={leadWarnings.map((w) => (
-              <div key={w}>{w}</div>
-            ))}
-          />
+        {cases.length > 1 && (
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }}>
+            {cases.map((c) => c.externalNo).join('、')}
+          </Typography.Paragraph>
         )}
-        <Form.Item name="assistDepartmentIds" label="协办科室（可选）">
-          <Select
-            mode="multiple"
-            options={options.filter((o) => o.value !== lead)}
-            loading={loading}
-            placeholder="可选择一个或多个协办科室"
-            optionFilterProp="label"
-            data-testid="dispatch-assist-select"
-          />
-        </Form.Item>
-        <Form.Item name="note" label="分转说明（可选）">
-          <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：诉求涉及的具体事项、办理要求" data-testid="dispatch-note" />
-        </Form.Item>
-      </Form>
+        {error && <Typography.Text type="danger">{errorMessage(error)}</Typography.Text>}
+        {single && !suggestionQuery.loading && <SuggestionPanel s={suggestion} nameOf={nameOf} />}
+        <Form<DispatchForm> form={form} layout="vertical" preserve={false}>
+          <Form.Item name="leadDepartmentId" label="主办科室" rules={[{ required: true, message: '请选择主办科室' }]}>
+            <Select options={options} loading={loading} placeholder="请选择主办科室" showSearch optionFilterProp="label" data-testid="dispatch-lead-select" />
+          </Form.Item>
+          {leadWarnings.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginTop: -12, marginBottom: 16 }}
+              data-testid="dispatch-returned-warning"
+              message="所选主办科室曾退回此工单"
+              description={leadWarnings.map((w) => (
+                <div key={w}>{w}</div>
+              ))}
+            />
+          )}
+          <Form.Item name="assistDepartmentIds" label="协办科室（可选）">
+            <Select
+              mode="multiple"
+              options={options.filter((o) => o.value !== lead)}
+              loading={loading}
+              placeholder="可选择一个或多个协办科室"
+              optionFilterProp="label"
+              data-testid="dispatch-assist-select"
+            />
+          </Form.Item>
+          <Form.Item name="note" label="分转说明（可选）">
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：诉求涉及的具体事项、办理要求" data-testid="dispatch-note" />
+          </Form.Item>
+        </Form>
       </div>
     </Modal>
   );

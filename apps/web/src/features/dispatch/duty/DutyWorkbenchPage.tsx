@@ -53,11 +53,7 @@ export default function DutyWorkbenchPage() {
   const error = tab === 'unsigned' ? unsigned.error : queue.error;
 
   return (
-    <Card
-      className="page-card"
-      data-testid="duty-workbench"
-      data-loaded={unsigned.data && queue.data ? 'true' : 'false'}
-    >
+    <Card className="page-card" data-testid="duty-workbench" data-loaded={unsigned.data && queue.data ? 'true' : 'false'}>
       <div className="page-toolbar">
         <Typography.Title level={4} className="page-title">
           值守工作台
@@ -79,7 +75,11 @@ export default function DutyWorkbenchPage() {
           message={errorMessage(error)}
           style={{ marginBottom: 12 }}
           data-testid="duty-error"
-          action={<Button size="small" onClick={refresh}>重试</Button>}
+          action={
+            <Button size="small" onClick={refresh}>
+              重试
+            </Button>
+          }
         />
       )}
       <Tabs
@@ -93,7 +93,15 @@ export default function DutyWorkbenchPage() {
                 待签收 <Badge count={unsignedTotal} showZero overflowCount={9999} color="#faad14" />
               </span>
             ),
-            children: <UnsignedTable cases={unsignedCases} total={unsignedTotal} view={unsignedView} loading={unsigned.loading && !unsignedData} fetching={!unsigned.data} />,
+            children: (
+              <UnsignedTable
+                cases={unsignedCases}
+                total={unsignedTotal}
+                view={unsignedView}
+                loading={unsigned.loading && !unsignedData}
+                fetching={!unsigned.data}
+              />
+            ),
           },
           {
             key: 'dispatch',
@@ -103,7 +111,14 @@ export default function DutyWorkbenchPage() {
               </span>
             ),
             children: (
-              <DispatchQueueTable cases={queueCases} total={queueTotal} view={queueView} loading={queue.loading && !queueData} fetching={!queue.data} onDispatched={refresh} />
+              <DispatchQueueTable
+                cases={queueCases}
+                total={queueTotal}
+                view={queueView}
+                loading={queue.loading && !queueData}
+                fetching={!queue.data}
+                onDispatched={refresh}
+              />
             ),
           },
         ]}

@@ -198,7 +198,11 @@ export function ReceiveCaseModal({ open, onClose, onCreated }: Props) {
             className="login-alert"
             data-testid="receive-upload-failed"
             message={failedUploadsMessage(created.summary.externalNo, created.failures)}
-            action={<Link to={`/cases/${created.summary.id}`} onClick={finish}>前往工单详情</Link>}
+            action={
+              <Link to={`/cases/${created.summary.id}`} onClick={finish}>
+                前往工单详情
+              </Link>
+            }
           />
         )}
         {created?.uploading && <Alert type="info" showIcon className="login-alert" message={`工单 ${created.summary.externalNo} 已录入，正在上传附件…`} />}

@@ -22,7 +22,16 @@ export interface DispatchSuggestion {
 /** 分转建议: the 权责清单 entry that fired (and what matched), or the model's top three departments. */
 export function SuggestionPanel({ s, nameOf }: { s: DispatchSuggestion | null | undefined; nameOf(id: string): string }) {
   if (!s || s.source === 'none') {
-    return <Alert type="info" showIcon message="暂无分转建议，请根据诉求内容选择科室" style={{ marginBottom: 12 }} data-testid="dispatch-suggestion" data-source="none" />;
+    return (
+      <Alert
+        type="info"
+        showIcon
+        message="暂无分转建议，请根据诉求内容选择科室"
+        style={{ marginBottom: 12 }}
+        data-testid="dispatch-suggestion"
+        data-source="none"
+      />
+    );
   }
   const excluded = s.excludedDepartmentIds.length > 0 && (
     <div style={{ marginTop: 4 }}>
@@ -57,7 +66,11 @@ export function SuggestionPanel({ s, nameOf }: { s: DispatchSuggestion | null | 
                   </Tag>
                 ))}
               </span>
-              {s.rule.rule.basis && <div><Typography.Text type="secondary">依据：{s.rule.rule.basis}</Typography.Text></div>}
+              {s.rule.rule.basis && (
+                <div>
+                  <Typography.Text type="secondary">依据：{s.rule.rule.basis}</Typography.Text>
+                </div>
+              )}
             </div>
           )}
           {candidates.length > 0 && (

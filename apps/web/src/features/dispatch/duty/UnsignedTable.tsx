@@ -68,13 +68,7 @@ export function UnsignedTable({ cases, total, view, loading, fetching }: Props) 
       width: 80,
       fixed: 'right',
       render: (_, record) => (
-        <Button
-          type="primary"
-          size="small"
-          loading={signingId === record.id}
-          onClick={() => signOne(record)}
-          data-testid={`sign-${record.externalNo}`}
-        >
+        <Button type="primary" size="small" loading={signingId === record.id} onClick={() => signOne(record)} data-testid={`sign-${record.externalNo}`}>
           签收
         </Button>
       ),
@@ -84,13 +78,7 @@ export function UnsignedTable({ cases, total, view, loading, fetching }: Props) 
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
-        <Button
-          type="primary"
-          disabled={selected.length === 0}
-          loading={bulkSigning}
-          onClick={signSelected}
-          data-testid="bulk-sign"
-        >
+        <Button type="primary" disabled={selected.length === 0} loading={bulkSigning} onClick={signSelected} data-testid="bulk-sign">
           批量签收{selected.length > 0 ? `（${selected.length}）` : ''}
         </Button>
         <QueueToolbar view={view} testId="unsigned" />

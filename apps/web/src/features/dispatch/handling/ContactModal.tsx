@@ -42,7 +42,14 @@ export function ContactModal({ open, caseId, externalNo, expectedVersion, dispat
     const done = await run(
       () =>
         recordContact({
-          variables: { input: { caseId, channel: v.channel as ContactChannel, contactedAt: contactedAtForApi(v.contactedAt, Date.now(), dispatchedAt), expectedVersion: expectedVersion ?? undefined } },
+          variables: {
+            input: {
+              caseId,
+              channel: v.channel as ContactChannel,
+              contactedAt: contactedAtForApi(v.contactedAt, Date.now(), dispatchedAt),
+              expectedVersion: expectedVersion ?? undefined,
+            },
+          },
         }),
       '已记录首次联系',
     );

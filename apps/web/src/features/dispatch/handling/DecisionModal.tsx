@@ -37,7 +37,10 @@ export function ReasonModal({ open, title, fieldLabel, placeholder, okText, load
     >
       <div data-testid={testId}>
         <Form form={form} layout="vertical" preserve={false}>
-          <Form.Item name="reason" label={fieldLabel} rules={[
+          <Form.Item
+            name="reason"
+            label={fieldLabel}
+            rules={[
               { required: true, whitespace: true, message: `请填写${fieldLabel}` },
               { min: 4, message: `${fieldLabel}至少 4 个字` },
             ]}

@@ -4,13 +4,7 @@ import { actorRoleLabel, label } from '../../../shared/labels';
 import { DateTimeCell } from '../../../shared/DateTimeCell';
 import { formatDateTime } from '../../../shared/time';
 import { ExtensionDecision } from './ExtensionDecision';
-import {
-  ASSIST_STATUS_LABELS,
-  EXTENSION_STATUS_LABELS,
-  formatMinutes,
-  RECORD_KIND_LABELS,
-  returnReasonLabel,
-} from './labels';
+import { ASSIST_STATUS_LABELS, EXTENSION_STATUS_LABELS, formatMinutes, RECORD_KIND_LABELS, returnReasonLabel } from './labels';
 import type { AssignmentRecord, CaseDispatchView } from './types';
 
 const KIND_COLORS: Record<string, string> = { dispatch: 'blue', redispatch: 'orange', return: 'red' };
@@ -82,9 +76,7 @@ export function DispatchRecords({ v, sections = ['history', 'assists', 'extensio
                   title={
                     <Space size={8} wrap>
                       {t.department?.name ?? t.departmentId}
-                      <Tag color={t.status === 'reported' ? 'green' : t.status === 'open' ? 'gold' : 'default'}>
-                        {label(ASSIST_STATUS_LABELS, t.status)}
-                      </Tag>
+                      <Tag color={t.status === 'reported' ? 'green' : t.status === 'open' ? 'gold' : 'default'}>{label(ASSIST_STATUS_LABELS, t.status)}</Tag>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         分派于 {formatDateTime(t.assignedAt)}
                         {t.reportedAt && ` · 反馈于 ${formatDateTime(t.reportedAt)}`}

@@ -4,14 +4,7 @@ import type { Dayjs } from 'dayjs';
 import { useMutation } from '@apollo/client';
 import { formatDateTime } from '../../../shared/time';
 import { REQUEST_EXTENSION_MUTATION } from './queries';
-import {
-  BEIJING_TIME,
-  defaultExtensionUntil,
-  extensionUntilError,
-  fromPickerValue,
-  MAX_EXTENSION_DAYS,
-  ShanghaiDatePicker,
-} from './shanghai-picker';
+import { BEIJING_TIME, defaultExtensionUntil, extensionUntilError, fromPickerValue, MAX_EXTENSION_DAYS, ShanghaiDatePicker } from './shanghai-picker';
 import { useCaseAction } from './useCaseAction';
 
 interface Props {

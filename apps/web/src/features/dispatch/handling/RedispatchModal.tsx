@@ -77,12 +77,7 @@ export function RedispatchModal({ open, v, onClose, onChanged }: Props) {
       destroyOnHidden
     >
       <div data-testid="redispatch-modal">
-        <Form<RedispatchForm>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ assistDepartmentIds: v.assignment?.assistDepartmentIds ?? [] }}
-        >
+        <Form<RedispatchForm> form={form} layout="vertical" preserve={false} initialValues={{ assistDepartmentIds: v.assignment?.assistDepartmentIds ?? [] }}>
           <Form.Item label="当前主办科室">{v.assignment?.leadDepartment?.name ?? '—'}</Form.Item>
           <Form.Item name="leadDepartmentId" label="新主办科室" rules={[{ required: true, message: '请选择新主办科室' }]}>
             <Select

@@ -50,7 +50,10 @@ export function ReturnModal({ open, caseId, externalNo, expectedVersion, onClose
     });
     if (!ok) return;
     const done = await run(
-      () => returnCase({ variables: { input: { caseId, reasonCode: v.reasonCode as ReturnReason, basis: v.basis.trim(), expectedVersion: expectedVersion ?? undefined } } }),
+      () =>
+        returnCase({
+          variables: { input: { caseId, reasonCode: v.reasonCode as ReturnReason, basis: v.basis.trim(), expectedVersion: expectedVersion ?? undefined } },
+        }),
       RETURNED_MESSAGE,
     );
     if (done) {

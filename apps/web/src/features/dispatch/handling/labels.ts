@@ -1,6 +1,10 @@
 // Chinese labels for the dispatch service's enums (handling, returns, contacts, extensions).
 
-import { CASE_STAGE_LABELS, CONTACT_CHANNEL_LABELS as CONTRACT_CONTACT_LABELS, RETURN_REASON_LABELS as CONTRACT_RETURN_LABELS } from '@hotline/contracts/browser';
+import {
+  CASE_STAGE_LABELS,
+  CONTACT_CHANNEL_LABELS as CONTRACT_CONTACT_LABELS,
+  RETURN_REASON_LABELS as CONTRACT_RETURN_LABELS,
+} from '@hotline/contracts/browser';
 
 /**
  * 退回原因, keyed by the code the server stores and returns (AssignmentRecord.reasonCode, e.g.

@@ -34,7 +34,13 @@ describe('提交答复 while 协办 is open', () => {
 });
 
 describe('局审核退回', () => {
-  const rejected = { id: 'r1', repliedAt: '2025-03-01T10:00:00Z', reviewStatus: 'rejected', reviewNote: '未说明保障措施，请补充', reviewedAt: '2025-03-01T11:00:00Z' };
+  const rejected = {
+    id: 'r1',
+    repliedAt: '2025-03-01T10:00:00Z',
+    reviewStatus: 'rejected',
+    reviewNote: '未说明保障措施，请补充',
+    reviewedAt: '2025-03-01T11:00:00Z',
+  };
   const pending = { id: 'r2', repliedAt: '2025-03-01T12:00:00Z', reviewStatus: 'pending' };
 
   it('is pending while the latest reply was sent back and the case is open again', () => {

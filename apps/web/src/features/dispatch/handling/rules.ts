@@ -14,9 +14,7 @@ interface AssistLike {
 
 /** Names of the assisting departments (协办) that have not reported yet. */
 export function openAssistNames(tasks: readonly AssistLike[] | null | undefined, nameOf?: (id: string) => string): string[] {
-  return (tasks ?? [])
-    .filter((t) => t.status === 'open')
-    .map((t) => t.department?.name ?? nameOf?.(t.departmentId) ?? t.departmentId);
+  return (tasks ?? []).filter((t) => t.status === 'open').map((t) => t.department?.name ?? nameOf?.(t.departmentId) ?? t.departmentId);
 }
 
 /**
@@ -73,11 +71,7 @@ export function returnsByDepartment<R extends ReturnRecordLike>(history: readonl
  * The warning shown before dispatching a case to a department that returned it before, or null.
  * `externalNo` is given when several cases are dispatched at once.
  */
-export function returnedBeforeWarning(
-  departmentName: string,
-  returns: readonly ReturnRecordLike[],
-  externalNo?: string,
-): string | null {
+export function returnedBeforeWarning(departmentName: string, returns: readonly ReturnRecordLike[], externalNo?: string): string | null {
   if (returns.length === 0) return null;
   const last = returns[returns.length - 1];
   const why = [returnReasonLabel(last.reasonCode), last.reason?.trim()].filter(Boolean).join('：');

@@ -92,7 +92,12 @@ export default function InboxPage() {
     ...baseCaseColumns<InboxCase>({
       receivedAt: false,
       compact: true,
-      numberExtra: (c) => ((c.handling?.round ?? 1) > 1 ? <Tag color="volcano" data-testid={`inbox-round-${c.externalNo}`}>二次督办 · 第 {c.handling?.round} 轮</Tag> : null),
+      numberExtra: (c) =>
+        (c.handling?.round ?? 1) > 1 ? (
+          <Tag color="volcano" data-testid={`inbox-round-${c.externalNo}`}>
+            二次督办 · 第 {c.handling?.round} 轮
+          </Tag>
+        ) : null,
     }),
     { title: '分派时间', key: 'dispatchedAt', width: 96, render: (_, c) => <DateTimeCell value={c.assignment?.dispatchedAt} /> },
     {
@@ -190,7 +195,11 @@ export default function InboxPage() {
           message={errorMessage(error)}
           style={{ marginBottom: 12 }}
           data-testid="inbox-error"
-          action={<Button size="small" onClick={refresh}>重试</Button>}
+          action={
+            <Button size="small" onClick={refresh}>
+              重试
+            </Button>
+          }
         />
       )}
       <Tabs

@@ -52,8 +52,17 @@ describe('<ReplyForm> with a 统一答复口径', () => {
   it('shows the offered script and fills the reply with it when adopted', async () => {
     const offer = { scriptId: 's1', version: 2, scope: 'project', title: '延期交房统一口径', text: '已督促开发企业制定交房计划，请关注小区公告。' };
     render(
-      <MockedProvider mocks={[{ request: { query: OFFERED_REPLY_SCRIPT_QUERY, variables: { id: 'c1' } }, result: { data: { case: { __typename: 'Case', id: 'c1', offeredReplyScript: { __typename: 'ReplyScriptOffer', ...offer } } } } }]}>
-        <App><ReplyForm caseId="c1" externalNo="DEMO-1" /></App>
+      <MockedProvider
+        mocks={[
+          {
+            request: { query: OFFERED_REPLY_SCRIPT_QUERY, variables: { id: 'c1' } },
+            result: { data: { case: { __typename: 'Case', id: 'c1', offeredReplyScript: { __typename: 'ReplyScriptOffer', ...offer } } } },
+          },
+        ]}
+      >
+        <App>
+          <ReplyForm caseId="c1" externalNo="DEMO-1" />
+        </App>
       </MockedProvider>,
     );
     const box = await screen.findByTestId('reply-offered-script');

@@ -47,7 +47,11 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   const { data: deps } = useQuery(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
   const nameOf = (id: string) => deps?.departments.find((d) => d.id === id)?.name ?? id;
   // 统一答复口径: the published script dispatch offers for this case (cluster > project > topic).
-  const offered = useQuery<{ case: { offeredReplyScript: ReplyScriptOffer | null } }>(OFFERED_REPLY_SCRIPT_QUERY, { variables: { id: caseId }, errorPolicy: 'ignore', fetchPolicy: 'cache-and-network' });
+  const offered = useQuery<{ case: { offeredReplyScript: ReplyScriptOffer | null } }>(OFFERED_REPLY_SCRIPT_QUERY, {
+    variables: { id: caseId },
+    errorPolicy: 'ignore',
+    fetchPolicy: 'cache-and-network',
+  });
   const offer = offered.data?.case?.offeredReplyScript ?? null;
   const [adopted, setAdopted] = useState<ReplyScriptOffer | null>(null);
   const [replyCase, { loading }] = useMutation(REPLY_CASE_MUTATION, {
@@ -68,7 +72,15 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
     setOpenAssists([]);
     try {
       await replyCase({
-        variables: { input: { caseId, result: values.result, text: values.text.trim(), expectedVersion: expectedVersion ?? undefined, ...(adopted ? { scriptId: adopted.scriptId, scriptVersion: adopted.version } : {}) } },
+        variables: {
+          input: {
+            caseId,
+            result: values.result,
+            text: values.text.trim(),
+            expectedVersion: expectedVersion ?? undefined,
+            ...(adopted ? { scriptId: adopted.scriptId, scriptVersion: adopted.version } : {}),
+          },
+        },
       });
       message.success(`工单 ${externalNo} 已答复`);
       form.resetFields();
@@ -117,11 +129,31 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="reply-offered-script"
-          message={<span>统一答复口径：{offer.title}（第 {offer.version} 版）{adopted ? '　已采用' : ''}</span>}
+          message={
+            <span>
+              统一答复口径：{offer.title}（第 {offer.version} 版）{adopted ? '　已采用' : ''}
+            </span>
+          }
           description={<div style={{ whiteSpace: 'pre-wrap' }}>{offer.text}</div>}
-          action={adopted
-            ? <Button size="small" onClick={() => setAdopted(null)} data-testid="reply-script-drop">不采用</Button>
-            : <Button size="small" type="primary" onClick={() => { setAdopted(offer); form.setFieldValue('text', offer.text); }} data-testid="reply-script-adopt">采用此口径</Button>}
+          action={
+            adopted ? (
+              <Button size="small" onClick={() => setAdopted(null)} data-testid="reply-script-drop">
+                不采用
+              </Button>
+            ) : (
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => {
+                  setAdopted(offer);
+                  form.setFieldValue('text', offer.text);
+                }}
+                data-testid="reply-script-adopt"
+              >
+                采用此口径
+              </Button>
+            )
+          }
         />
       )}
       <Form<ReplyFormValues> form={form} layout="vertical" onFinish={onFinish}>
@@ -142,13 +174,7 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
             { min: 5, message: '答复内容至少 5 个字' },
           ]}
         >
-          <Input.TextArea
-            rows={5}
-            maxLength={2000}
-            showCount
-            placeholder="请写明办理过程、结果以及与市民沟通的情况"
-            data-testid="reply-text"
-          />
+          <Input.TextArea rows={5} maxLength={2000} showCount placeholder="请写明办理过程、结果以及与市民沟通的情况" data-testid="reply-text" />
         </Form.Item>
         <Space wrap align="center">
           <Button type="primary" htmlType="submit" loading={loading} disabled={!!blockedReason} title={blockedReason ?? undefined} data-testid="reply-submit">

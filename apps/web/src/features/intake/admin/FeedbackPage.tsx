@@ -15,7 +15,13 @@ import { tableEmpty } from '../../../shared/TableEmpty';
 import { FeedbackStateTag, FEEDBACK_STATE_LABELS } from './feedbackLabels';
 import { isWaitingForManualUpload } from './feedbackStatus';
 import { FeedbackWebhookCard } from './FeedbackWebhookCard';
-import { EXPORT_FEEDBACK_MUTATION, FEEDBACK_AUTOMATIC_QUERY, FEEDBACK_RECORDS_QUERY, MARK_FEEDBACK_UPLOADED_MUTATION, RETRY_FEEDBACK_MUTATION } from './queries';
+import {
+  EXPORT_FEEDBACK_MUTATION,
+  FEEDBACK_AUTOMATIC_QUERY,
+  FEEDBACK_RECORDS_QUERY,
+  MARK_FEEDBACK_UPLOADED_MUTATION,
+  RETRY_FEEDBACK_MUTATION,
+} from './queries';
 import type { FeedbackRecord } from './types';
 
 const STATES = ['failed', 'pending', 'exported', 'delivered'];
@@ -151,7 +157,11 @@ export default function FeedbackPage() {
             刷新
           </Button>
           {records.some((r) => r.state === 'exported') && (
-            <Button loading={retrying === 'all'} onClick={() => doMarkUploaded(records.filter((r) => r.state === 'exported'))} data-testid="feedback-uploaded-all">
+            <Button
+              loading={retrying === 'all'}
+              onClick={() => doMarkUploaded(records.filter((r) => r.state === 'exported'))}
+              data-testid="feedback-uploaded-all"
+            >
               已导出的全部标记为已上传
             </Button>
           )}

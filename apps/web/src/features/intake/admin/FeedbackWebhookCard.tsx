@@ -76,7 +76,13 @@ export function FeedbackWebhookCard() {
         >
           <Input placeholder="https://区平台回传地址" style={{ width: 360 }} data-testid="feedback-webhook-url-input" />
         </Form.Item>
-        <Form.Item name="secret" rules={[{ required: true, message: '请输入签名密钥' }, { min: 16, message: '密钥至少 16 位' }]}>
+        <Form.Item
+          name="secret"
+          rules={[
+            { required: true, message: '请输入签名密钥' },
+            { min: 16, message: '密钥至少 16 位' },
+          ]}
+        >
           <Input.Password placeholder="签名密钥" style={{ width: 220 }} autoComplete="new-password" data-testid="feedback-webhook-secret" />
         </Form.Item>
         <Space>

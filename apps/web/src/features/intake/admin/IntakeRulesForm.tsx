@@ -28,7 +28,11 @@ export function IntakeRulesForm() {
   const save = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const ok = await confirmAction(modal, { title: '保存受理规则？', content: '新规则对之后受理和更正的工单生效，已有工单的分级不会自动改变。', okText: '保存' });
+    const ok = await confirmAction(modal, {
+      title: '保存受理规则？',
+      content: '新规则对之后受理和更正的工单生效，已有工单的分级不会自动改变。',
+      okText: '保存',
+    });
     if (!ok) return;
     setError(null);
     try {
@@ -60,7 +64,11 @@ export function IntakeRulesForm() {
             </Form.Item>
           </Col>
           <Col xs={12} lg={6}>
-            <Form.Item name="difficultClusterSize" label="同楼盘同主题达到即为疑难类" rules={[{ required: true, message: '请填写同楼盘同主题件数（达到即为疑难类）' }]}>
+            <Form.Item
+              name="difficultClusterSize"
+              label="同楼盘同主题达到即为疑难类"
+              rules={[{ required: true, message: '请填写同楼盘同主题件数（达到即为疑难类）' }]}
+            >
               <InputNumber min={1} max={1000} addonAfter="件" style={{ width: '100%' }} />
             </Form.Item>
           </Col>

@@ -52,7 +52,15 @@ export default function Open311KeysPage() {
         <Typography.Title level={4} className="page-title">
           Open311 接口密钥
         </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => { setCreateError(null); setCreating(true); }} data-testid="open311-create">
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => {
+            setCreateError(null);
+            setCreating(true);
+          }}
+          data-testid="open311-create"
+        >
           新建密钥
         </Button>
       </div>
@@ -78,7 +86,14 @@ export default function Open311KeysPage() {
               title: '状态',
               key: 'state',
               width: 140,
-              render: (_, r) => (r.revokedAt ? <Tag>已停用 <DateTimeCell value={r.revokedAt} /></Tag> : <Tag color="green">启用</Tag>),
+              render: (_, r) =>
+                r.revokedAt ? (
+                  <Tag>
+                    已停用 <DateTimeCell value={r.revokedAt} />
+                  </Tag>
+                ) : (
+                  <Tag color="green">启用</Tag>
+                ),
             },
             {
               title: '操作',

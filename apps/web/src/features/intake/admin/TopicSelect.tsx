@@ -27,7 +27,18 @@ interface Props {
  * children is chosen. Typing filters; with `freeText` the typed text can be chosen as it is (the
  * district platform's own topic). The form gets the topic's name.
  */
-export function TopicSelect({ id, value, onChange, placeholder, allowClear, includeInactive, groupsSelectable, freeText, style, 'data-testid': testId }: Props) {
+export function TopicSelect({
+  id,
+  value,
+  onChange,
+  placeholder,
+  allowClear,
+  includeInactive,
+  groupsSelectable,
+  freeText,
+  style,
+  'data-testid': testId,
+}: Props) {
   const [search, setSearch] = useState('');
   const { data, loading, error } = useQuery<{ topics: Topic[] }>(TOPICS_QUERY, { fetchPolicy: 'cache-first' });
   const tree = useMemo(() => topicTreeData(data?.topics ?? [], { includeInactive, groupsSelectable }), [data, includeInactive, groupsSelectable]);

@@ -53,9 +53,7 @@ export function TopicsTable() {
     }
   };
 
-  const parentOptions = topics
-    .filter((t) => t.code !== editing?.topic.code)
-    .map((t) => ({ value: t.code, label: `${t.name}（${t.code}）` }));
+  const parentOptions = topics.filter((t) => t.code !== editing?.topic.code).map((t) => ({ value: t.code, label: `${t.name}（${t.code}）` }));
 
   return (
     <>
@@ -110,7 +108,12 @@ export function TopicsTable() {
       >
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         <Form<Topic> form={form} layout="vertical">
-          <Form.Item name="code" label="编码" extra="即 Open311 service_code，保存后不能修改" rules={[{ required: true, whitespace: true, message: '请输入编码' }]}>
+          <Form.Item
+            name="code"
+            label="编码"
+            extra="即 Open311 service_code，保存后不能修改"
+            rules={[{ required: true, whitespace: true, message: '请输入编码' }]}
+          >
             <Input maxLength={50} disabled={!editing?.isNew} data-testid="topic-code" />
           </Form.Item>
           <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请输入名称' }]}>

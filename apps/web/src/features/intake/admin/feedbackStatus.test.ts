@@ -3,7 +3,12 @@ import { EXPORTED_TEXT, feedbackStatus, isWaitingForManualUpload, NO_WEBHOOK_TEX
 
 const NOW = Date.parse('2026-11-25T13:00:00Z');
 const at = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
-const rec = (state: string, attempts: number, nextAttemptAt: string | null, deliveredAt: string | null = null) => ({ state, attempts, nextAttemptAt, deliveredAt });
+const rec = (state: string, attempts: number, nextAttemptAt: string | null, deliveredAt: string | null = null) => ({
+  state,
+  attempts,
+  nextAttemptAt,
+  deliveredAt,
+});
 
 describe('feedbackStatus', () => {
   it('without a 回传地址 a pending record says to export and upload by hand, with no past retry time', () => {
@@ -41,14 +46,28 @@ describe('feedbackStatus', () => {
   });
 
   it('delivered records show when; failed ones offer retry or export', () => {
-    expect(feedbackStatus(rec('delivered', 1, null, at(-10)), { now: NOW })).toMatchObject({ text: '已回传区平台', tone: 'success', time: { label: '反馈时间', at: at(-10) } });
-    expect(feedbackStatus(rec('failed', 8, null), { now: NOW })).toMatchObject({ text: '自动回传失败（已尝试 8 次）：可重试，或导出后手工上传', tone: 'danger', manual: true });
+    expect(feedbackStatus(rec('delivered', 1, null, at(-10)), { now: NOW })).toMatchObject({
+      text: '已回传区平台',
+      tone: 'success',
+      time: { label: '反馈时间', at: at(-10) },
+    });
+    expect(feedbackStatus(rec('failed', 8, null), { now: NOW })).toMatchObject({
+      text: '自动回传失败（已尝试 8 次）：可重试，或导出后手工上传',
+      tone: 'danger',
+      manual: true,
+    });
     expect(feedbackStatus(rec('failed', 8, null), { webhook: false, now: NOW }).text).toContain(NO_WEBHOOK_TEXT);
   });
 
   it('never shows a past time', () => {
     for (const webhook of [true, false, undefined]) {
-      for (const r of [rec('pending', 0, at(-60)), rec('pending', 3, at(-60)), rec('pending', 3, at(-1)), rec('failed', 8, at(-60)), rec('exported', 1, at(-60))]) {
+      for (const r of [
+        rec('pending', 0, at(-60)),
+        rec('pending', 3, at(-60)),
+        rec('pending', 3, at(-1)),
+        rec('failed', 8, at(-60)),
+        rec('exported', 1, at(-60)),
+      ]) {
         const s = feedbackStatus(r, { webhook, now: NOW });
         if (s.time) expect(s.time.label === '反馈时间' || Date.parse(s.time.at) > NOW).toBe(true);
       }

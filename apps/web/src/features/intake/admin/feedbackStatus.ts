@@ -52,9 +52,10 @@ export function feedbackStatus(r: FeedbackStatusInput, opts: { webhook?: boolean
       return { text: EXPORTED_TEXT, tone: 'warning', manual: true };
     case 'failed':
       return {
-        text: opts.webhook === false
-          ? `自动回传失败（已尝试 ${r.attempts} 次）；${NO_WEBHOOK_TEXT}`
-          : `自动回传失败（已尝试 ${r.attempts} 次）：可重试，或导出后手工上传`,
+        text:
+          opts.webhook === false
+            ? `自动回传失败（已尝试 ${r.attempts} 次）；${NO_WEBHOOK_TEXT}`
+            : `自动回传失败（已尝试 ${r.attempts} 次）：可重试，或导出后手工上传`,
         tone: 'danger',
         manual: true,
       };

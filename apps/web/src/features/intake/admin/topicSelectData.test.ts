@@ -22,7 +22,15 @@ describe('topicTreeData', () => {
   it('nests the taxonomy by sort; groups open, topics without children are chosen by name', () => {
     const tree = topicTreeData(TAXONOMY);
     expect(shape(tree)).toEqual([
-      ['房屋交付与销售', false, [['延期交房', true], ['购房退费', true], ['房屋质量', true]]],
+      [
+        '房屋交付与销售',
+        false,
+        [
+          ['延期交房', true],
+          ['购房退费', true],
+          ['房屋质量', true],
+        ],
+      ],
       ['物业与小区', false, [['物业', true]]],
       ['建设工程', false, [['施工', true]]],
       ['市政设施', true],
@@ -33,7 +41,11 @@ describe('topicTreeData', () => {
   });
 
   it('leaves out inactive topics for a new case, and a group left without choosable topics', () => {
-    const tree = topicTreeData([...TAXONOMY.filter((x) => x.code !== 'property'), t('property', '物业', 'community', 21, false), t('old', '规划建设', null, 50, false)]);
+    const tree = topicTreeData([
+      ...TAXONOMY.filter((x) => x.code !== 'property'),
+      t('property', '物业', 'community', 21, false),
+      t('old', '规划建设', null, 50, false),
+    ]);
     expect(leafNames(tree)).toEqual(['延期交房', '购房退费', '房屋质量', '施工', '市政设施']);
     expect(tree.map((n) => n.title)).not.toContain('物业与小区');
   });
@@ -46,7 +58,16 @@ describe('topicTreeData', () => {
 
   it('keeps inactive topics, marked 已停用, when asked (a search: old cases carry them)', () => {
     const tree = topicTreeData([t('a', '物业与小区', null), t('b', '物业管理', 'a', 1, false), t('c', '物业', 'a', 2)], { includeInactive: true });
-    expect(shape(tree)).toEqual([['物业与小区', false, [['物业管理（已停用）', true], ['物业', true]]]]);
+    expect(shape(tree)).toEqual([
+      [
+        '物业与小区',
+        false,
+        [
+          ['物业管理（已停用）', true],
+          ['物业', true],
+        ],
+      ],
+    ]);
     expect(tree[0].children?.[0]).toMatchObject({ value: '物业管理', label: '物业管理' });
   });
 

@@ -53,7 +53,16 @@ export function topicTreeData(topics: Topic[], opts: TopicTreeOptions = {}): Top
         // A topic that has children in the taxonomy is a group, even if none of them is kept.
         const isGroup = topics.some((x) => x.parentCode === t.code && x.code !== t.code);
         if (isGroup && !kids?.length) return [];
-        return [{ value: t.name, label: t.name, title: name, key: t.code, selectable: !isGroup || !!opts.groupsSelectable, ...(kids?.length ? { children: kids } : {}) }];
+        return [
+          {
+            value: t.name,
+            label: t.name,
+            title: name,
+            key: t.code,
+            selectable: !isGroup || !!opts.groupsSelectable,
+            ...(kids?.length ? { children: kids } : {}),
+          },
+        ];
       });
   return build(null);
 }

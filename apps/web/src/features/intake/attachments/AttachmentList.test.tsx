@@ -33,7 +33,10 @@ describe('<AttachmentList>', () => {
   it('fetches no image until the operator asks for its preview (each fetch is an audited download)', () => {
     const calls: unknown[] = [];
     const realFetch = globalThis.fetch;
-    globalThis.fetch = ((...args: unknown[]) => { calls.push(args); return new Promise(() => undefined); }) as typeof fetch;
+    globalThis.fetch = ((...args: unknown[]) => {
+      calls.push(args);
+      return new Promise(() => undefined);
+    }) as typeof fetch;
     try {
       render(
         <App>
@@ -56,7 +59,16 @@ describe('<AttachmentList>', () => {
   it('offers 撤回 on uploaded files only; the dialog says the deletion is final and sends nothing without a reason of at least 4 characters', async () => {
     const sent: unknown[] = [];
     // Records what the client would send; the form must refuse before anything is.
-    const client = new ApolloClient({ cache: new InMemoryCache(), link: new HttpLink({ uri: '/graphql', fetch: ((...args: unknown[]) => { sent.push(args); return new Promise(() => undefined); }) as typeof fetch }) });
+    const client = new ApolloClient({
+      cache: new InMemoryCache(),
+      link: new HttpLink({
+        uri: '/graphql',
+        fetch: ((...args: unknown[]) => {
+          sent.push(args);
+          return new Promise(() => undefined);
+        }) as typeof fetch,
+      }),
+    });
     render(
       <ApolloProvider client={client}>
         <App>

@@ -70,9 +70,22 @@ export function RemoveAttachmentButton({ caseId, a, onRemoved }: { caseId: strin
               name="reason"
               label="撤回原因"
               required
-              rules={[{ validator: (_, value: string | undefined) => { const p = removeReasonProblem(value); return p ? Promise.reject(new Error(p)) : Promise.resolve(); } }]}
+              rules={[
+                {
+                  validator: (_, value: string | undefined) => {
+                    const p = removeReasonProblem(value);
+                    return p ? Promise.reject(new Error(p)) : Promise.resolve();
+                  },
+                },
+              ]}
             >
-              <Input.TextArea rows={3} maxLength={REMOVE_REASON_MAX} showCount placeholder="如：误传了其他市民的身份证复印件" data-testid="attachment-remove-reason" />
+              <Input.TextArea
+                rows={3}
+                maxLength={REMOVE_REASON_MAX}
+                showCount
+                placeholder="如：误传了其他市民的身份证复印件"
+                data-testid="attachment-remove-reason"
+              />
             </Form.Item>
           </Form>
         </div>

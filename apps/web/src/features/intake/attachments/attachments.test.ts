@@ -37,7 +37,9 @@ describe('fileTypeLabel and kinds', () => {
   it('names the sniffed content type in Chinese', () => {
     expect(fileTypeLabel({ name: 'a.png', url: '/x', contentType: 'image/png' })).toBe('PNG 图片');
     expect(fileTypeLabel({ name: 'a', url: '/x', contentType: 'text/plain; charset=utf-8' })).toBe('文本文件');
-    expect(fileTypeLabel({ name: 'a.docx', url: '/x', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })).toBe('Word 文档');
+    expect(fileTypeLabel({ name: 'a.docx', url: '/x', contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })).toBe(
+      'Word 文档',
+    );
   });
   it('falls back to the extension, then to 外部链接', () => {
     expect(fileTypeLabel({ name: '合同.pdf', url: 'https://x/y' })).toBe('PDF 文件');
@@ -64,7 +66,9 @@ describe('attachmentErrorMessage', () => {
     expect(attachmentErrorMessage(400, body('UNSUPPORTED_FILE_TYPE', '不支持的文件类型：仅支持图片'))).toBe('不支持的文件类型：仅支持图片');
     expect(attachmentErrorMessage(400, body('UNSUPPORTED_FILE_TYPE', 'unsupported'))).toBe('不支持的文件类型');
     expect(attachmentErrorMessage(400, body('TOO_MANY_ATTACHMENTS', '每件工单最多上传 20 个附件'))).toBe('每件工单最多上传 20 个附件');
-    expect(attachmentErrorMessage(413, body('FILE_TOO_LARGE', '文件过大，单个附件不能超过 20 MB', 'PAYLOAD_TOO_LARGE'))).toBe('文件过大，单个附件不能超过 20 MB');
+    expect(attachmentErrorMessage(413, body('FILE_TOO_LARGE', '文件过大，单个附件不能超过 20 MB', 'PAYLOAD_TOO_LARGE'))).toBe(
+      '文件过大，单个附件不能超过 20 MB',
+    );
     // The gateway's own 413 (over 25 MB) has another shape.
     expect(attachmentErrorMessage(413, null)).toBe('文件过大，超过了允许的附件大小');
     expect(attachmentErrorMessage(403, body('FORBIDDEN', '无权上传附件', 'FORBIDDEN'))).toBe('无权上传附件（仅值守员、系统管理员可上传）');
@@ -92,7 +96,12 @@ describe('precheckFile and the message after 录入工单', () => {
     expect(precheckFile({ name: 'a.png', size: HARD_MAX_BYTES })).toBeNull();
   });
   it('says which files failed, why, and that the case exists', () => {
-    expect(failedUploadsMessage('BJ-1', [{ name: '照片.heic', message: '不支持的文件类型' }, { name: '录音.amr', message: '无法连接服务器，请检查网络后重试' }])).toBe(
+    expect(
+      failedUploadsMessage('BJ-1', [
+        { name: '照片.heic', message: '不支持的文件类型' },
+        { name: '录音.amr', message: '无法连接服务器，请检查网络后重试' },
+      ]),
+    ).toBe(
       '工单 BJ-1 已录入，但以下附件上传失败：「照片.heic」（不支持的文件类型）、「录音.amr」（无法连接服务器，请检查网络后重试）。可在工单详情页的“受理信息”中补充上传。',
     );
   });
@@ -113,16 +122,20 @@ describe('撤回附件 (removal): who, the reason, the refusals', () => {
     expect(removeReasonProblem('误'.repeat(201))).toBe('撤回原因最多 200 个字');
   });
 
-  it('maps refusals to Chinese like the rest of the client, without the server\'s field name', () => {
+  it("maps refusals to Chinese like the rest of the client, without the server's field name", () => {
     const gql = (code: string, message: string, reason?: string) => ({ graphQLErrors: [{ message, extensions: { code, reason } }], networkError: null });
     expect(removeErrorMessage(gql('FORBIDDEN', 'Access denied'))).toBe('无权撤回附件（仅值守员、系统管理员可撤回）');
     expect(removeErrorMessage(gql('NOT_FOUND', '附件不存在或已撤回', 'ATTACHMENT_NOT_FOUND'))).toBe('附件不存在或已被撤回，请刷新后查看');
-    expect(removeErrorMessage(gql('BAD_USER_INPUT', '区平台提供的附件链接不是上传的文件，不能撤回', 'ATTACHMENT_IS_LINK'))).toBe('区平台提供的附件链接不是上传的文件，不能撤回');
+    expect(removeErrorMessage(gql('BAD_USER_INPUT', '区平台提供的附件链接不是上传的文件，不能撤回', 'ATTACHMENT_IS_LINK'))).toBe(
+      '区平台提供的附件链接不是上传的文件，不能撤回',
+    );
     expect(removeErrorMessage(gql('BAD_USER_INPUT', '请填写撤回原因（至少 4 个字）', 'INVALID_INPUT'))).toBe('请填写撤回原因（至少 4 个字）');
     expect(removeErrorMessage(gql('BAD_USER_INPUT', 'Variable "$reason" of required type "String!" was not provided.'))).toBe(ERROR_MESSAGES.BAD_USER_INPUT);
     expect(removeErrorMessage(gql('CONFLICT', 'version mismatch'))).toBe(ERROR_MESSAGES.CONFLICT);
     expect(removeErrorMessage(gql('UNAUTHENTICATED', 'jwt expired'))).toBe(ERROR_MESSAGES.UNAUTHENTICATED);
-    expect(removeErrorMessage({ graphQLErrors: [], networkError: Object.assign(new Error('Failed to fetch'), { statusCode: 0 }) })).toBe(ERROR_MESSAGES.NETWORK);
+    expect(removeErrorMessage({ graphQLErrors: [], networkError: Object.assign(new Error('Failed to fetch'), { statusCode: 0 }) })).toBe(
+      ERROR_MESSAGES.NETWORK,
+    );
     expect(removeErrorMessage(new Error('boom'))).toBe(ERROR_MESSAGES.DEFAULT);
   });
 });

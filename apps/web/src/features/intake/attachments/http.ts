@@ -31,7 +31,11 @@ const parse = (text: string): unknown => {
 };
 
 /** POST /cases/{caseId}/attachments with the file as the body; `onProgress` gets 0–100. */
-export function uploadAttachment(caseId: string, file: File, opts: { onProgress?(percent: number): void; signal?: AbortSignal } = {}): Promise<UploadedAttachment> {
+export function uploadAttachment(
+  caseId: string,
+  file: File,
+  opts: { onProgress?(percent: number): void; signal?: AbortSignal } = {},
+): Promise<UploadedAttachment> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/cases/${encodeURIComponent(caseId)}/attachments?fileName=${encodeURIComponent(file.name)}`);
@@ -50,7 +54,13 @@ export function uploadAttachment(caseId: string, file: File, opts: { onProgress?
         return;
       }
       if (xhr.status === 401) expireSession();
-      reject(new AttachmentError(attachmentErrorMessage(xhr.status, body as RouteErrorBody | null, 'upload'), xhr.status, (body as RouteErrorBody | null)?.error?.reason));
+      reject(
+        new AttachmentError(
+          attachmentErrorMessage(xhr.status, body as RouteErrorBody | null, 'upload'),
+          xhr.status,
+          (body as RouteErrorBody | null)?.error?.reason,
+        ),
+      );
     };
     xhr.onerror = () => reject(new AttachmentError(attachmentErrorMessage(0), 0, 'NETWORK'));
     xhr.onabort = () => reject(new AttachmentError('上传已取消', 0, 'ABORTED'));

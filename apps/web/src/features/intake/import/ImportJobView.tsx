@@ -65,8 +65,7 @@ export function ImportJobView({ jobId, onFinished }: { jobId: string; onFinished
               data-testid="import-progress"
             />
             <Typography.Paragraph type="secondary">
-              已处理 {job.processedRows} / {job.totalRows} 行
-              {job.durationMs != null && !running && `，耗时 ${(job.durationMs / 1000).toFixed(1)} 秒`}
+              已处理 {job.processedRows} / {job.totalRows} 行{job.durationMs != null && !running && `，耗时 ${(job.durationMs / 1000).toFixed(1)} 秒`}
             </Typography.Paragraph>
             {job.message && (
               <Alert
@@ -91,9 +90,15 @@ export function ImportJobView({ jobId, onFinished }: { jobId: string; onFinished
               <Alert type="warning" showIcon message="导入失败，未写入任何数据。请按错误修改文件后重新导入。" style={{ marginBottom: 12 }} />
             )}
             <Row gutter={16} style={{ marginBottom: 12 }} data-testid="import-counts">
-              <Col span={6}><Statistic title="新增" value={job.createdCount} /></Col>
-              <Col span={6}><Statistic title="更新" value={job.updatedCount} /></Col>
-              <Col span={6}><Statistic title="未变化" value={job.unchangedCount} /></Col>
+              <Col span={6}>
+                <Statistic title="新增" value={job.createdCount} />
+              </Col>
+              <Col span={6}>
+                <Statistic title="更新" value={job.updatedCount} />
+              </Col>
+              <Col span={6}>
+                <Statistic title="未变化" value={job.unchangedCount} />
+              </Col>
               <Col span={6}>
                 <Statistic title="错误" value={job.errorCount} valueStyle={job.errorCount > 0 ? { color: '#cf1322' } : undefined} />
               </Col>

@@ -139,7 +139,11 @@ export default function ImportPage() {
         size="small"
         title="最近的导入"
         style={{ marginTop: 16 }}
-        extra={<Button size="small" icon={<ReloadOutlined />} onClick={() => void jobs.refetch()}>刷新</Button>}
+        extra={
+          <Button size="small" icon={<ReloadOutlined />} onClick={() => void jobs.refetch()}>
+            刷新
+          </Button>
+        }
       >
         <QueryState loading={jobs.loading && !jobs.data} error={jobs.data ? undefined : jobs.error} onRetry={() => void jobs.refetch()} testId="import-jobs">
           <Table<ImportJob>
@@ -179,12 +183,7 @@ export default function ImportPage() {
           />
         </QueryState>
       </Card>
-      <MappingModal
-        open={!!mappingModal}
-        mapping={mappingModal?.mapping}
-        onClose={() => setMappingModal(null)}
-        onSaved={(name) => setMappingName(name)}
-      />
+      <MappingModal open={!!mappingModal} mapping={mappingModal?.mapping} onClose={() => setMappingModal(null)} onSaved={(name) => setMappingName(name)} />
     </Card>
   );
 }

@@ -59,9 +59,7 @@ export function MappingModal({ open, mapping, onClose, onSaved }: Props) {
     >
       <div data-testid="mapping-modal">
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
-        <Typography.Paragraph type="secondary">
-          只需填写与区平台标准列名不同的列；未填写的字段按标准列名读取。同名映射保存时会被覆盖。
-        </Typography.Paragraph>
+        <Typography.Paragraph type="secondary">只需填写与区平台标准列名不同的列；未填写的字段按标准列名读取。同名映射保存时会被覆盖。</Typography.Paragraph>
         <Form<MappingForm>
           form={form}
           layout="vertical"
@@ -77,7 +75,14 @@ export function MappingModal({ open, mapping, onClose, onSaved }: Props) {
                 {fields.map(({ key, name }) => (
                   <Space key={key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item name={[name, 'field']} rules={[{ required: true, message: '请选择字段' }]}>
-                      <Select options={FIELD_OPTIONS} placeholder="工单字段" style={{ width: 260 }} showSearch optionFilterProp="label" popupMatchSelectWidth={false} />
+                      <Select
+                        options={FIELD_OPTIONS}
+                        placeholder="工单字段"
+                        style={{ width: 260 }}
+                        showSearch
+                        optionFilterProp="label"
+                        popupMatchSelectWidth={false}
+                      />
                     </Form.Item>
                     <Form.Item name={[name, 'header']} rules={[{ required: true, whitespace: true, message: '请输入列名' }]}>
                       <Input placeholder="文件中的列名" style={{ width: 220 }} maxLength={100} />

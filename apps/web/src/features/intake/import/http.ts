@@ -56,9 +56,7 @@ export function httpErrorMessage(e: unknown): string {
 export async function uploadImport(file: File, mappingName?: string): Promise<string> {
   const params = new URLSearchParams({ fileName: file.name });
   if (mappingName) params.set('mapping', mappingName);
-  const type = file.name.toLowerCase().endsWith('.csv')
-    ? 'text/csv'
-    : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const type = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const res = await authFetch(`/imports?${params.toString()}`, {
     method: 'POST',
     headers: { 'Content-Type': type },

@@ -5,21 +5,21 @@ export const IMPORT_JOB_QUERY = graphql(`
   query ImportJob($id: ID!) {
     importJob(id: $id) {
       id
-  status
-  fileName
-  format
-  mappingName
-  totalRows
-  processedRows
-  createdCount
-  updatedCount
-  unchangedCount
-  errorCount
-  message
-  createdAt
-  finishedAt
-  durationMs
-  progress
+      status
+      fileName
+      format
+      mappingName
+      totalRows
+      processedRows
+      createdCount
+      updatedCount
+      unchangedCount
+      errorCount
+      message
+      createdAt
+      finishedAt
+      durationMs
+      progress
       errorReportUrl
       errors {
         row
@@ -34,21 +34,21 @@ export const IMPORT_JOBS_QUERY = graphql(`
   query ImportJobs($limit: Int!) {
     importJobs(limit: $limit) {
       id
-  status
-  fileName
-  format
-  mappingName
-  totalRows
-  processedRows
-  createdCount
-  updatedCount
-  unchangedCount
-  errorCount
-  message
-  createdAt
-  finishedAt
-  durationMs
-  progress
+      status
+      fileName
+      format
+      mappingName
+      totalRows
+      processedRows
+      createdCount
+      updatedCount
+      unchangedCount
+      errorCount
+      message
+      createdAt
+      finishedAt
+      durationMs
+      progress
     }
   }
 `);

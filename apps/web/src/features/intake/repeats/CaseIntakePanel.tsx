@@ -65,8 +65,7 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
               {c.masterCaseId && (
                 <Descriptions.Item label="主工单" span={2}>
                   <span data-testid="case-master">
-                    本工单为{label(LINK_KIND_LABELS, c.linkKind)}，
-                    <Link to={`/cases/${c.masterCaseId}`}>查看主工单</Link>
+                    本工单为{label(LINK_KIND_LABELS, c.linkKind)}，<Link to={`/cases/${c.masterCaseId}`}>查看主工单</Link>
                     {c.linkScore != null && `（相似度 ${Math.round(c.linkScore * 100)}%）`}
                   </span>
                 </Descriptions.Item>

@@ -7,7 +7,15 @@ import { formatDateTime, formatDateTimeSeconds } from '../../../shared/time';
 import type { CaseFeedback, FeedbackAttempt } from './types';
 
 /** The delivery state in words, with the time worth knowing (反馈时间, or a retry still to come). */
-export function FeedbackStatusText({ record, webhook, block }: { record: Pick<CaseFeedback, 'state' | 'attempts' | 'nextAttemptAt' | 'deliveredAt'>; webhook?: boolean; block?: boolean }) {
+export function FeedbackStatusText({
+  record,
+  webhook,
+  block,
+}: {
+  record: Pick<CaseFeedback, 'state' | 'attempts' | 'nextAttemptAt' | 'deliveredAt'>;
+  webhook?: boolean;
+  block?: boolean;
+}) {
   const s = feedbackStatus(record, { webhook });
   return (
     <span data-testid="feedback-status-text" data-manual={s.manual ? 'true' : 'false'}>
@@ -31,7 +39,11 @@ export function FeedbackStatusText({ record, webhook, block }: { record: Pick<Ca
  */
 export function FeedbackLog({ records, webhook }: { records: CaseFeedback[]; webhook?: boolean }) {
   if (records.length === 0) {
-    return <Typography.Text type="secondary" data-testid="case-feedback-none">尚无办结反馈（工单办结后生成）</Typography.Text>;
+    return (
+      <Typography.Text type="secondary" data-testid="case-feedback-none">
+        尚无办结反馈（工单办结后生成）
+      </Typography.Text>
+    );
   }
   return (
     <div data-testid="case-feedback">

@@ -87,11 +87,7 @@ export function LinkCaseModal({ target, onClose, onLinked }: Props) {
         </Typography.Paragraph>
         <Form form={form} layout="vertical" initialValues={{ kind: target.kind, reason: '' }}>
           <Form.Item name="kind" label="关联方式" extra={KIND_HELP[kind]}>
-            <Radio.Group
-              optionType="button"
-              options={LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] }))}
-              data-testid="link-kind"
-            />
+            <Radio.Group optionType="button" options={LINK_KINDS.map((value) => ({ value, label: LINK_KIND_LABELS[value] }))} data-testid="link-kind" />
           </Form.Item>
           <Form.Item name="reason" label="关联原因" rules={[{ required: true, whitespace: true, message: '请填写关联原因' }]}>
             <Input.TextArea rows={3} maxLength={200} showCount placeholder="如：同一来电人就同一楼盘延期交房再次来电" data-testid="link-reason" />

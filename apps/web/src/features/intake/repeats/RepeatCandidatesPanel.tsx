@@ -30,8 +30,7 @@ export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
   const linked = !!c?.masterCaseId;
   const canLink = user.role === 'duty' && !linked;
 
-  const open = (r: RepeatCandidate, kind: LinkKind) =>
-    setTarget({ caseId, externalNo, masterCaseId: r.case.id, masterExternalNo: r.case.externalNo, kind });
+  const open = (r: RepeatCandidate, kind: LinkKind) => setTarget({ caseId, externalNo, masterCaseId: r.case.id, masterExternalNo: r.case.externalNo, kind });
 
   // Fits the expanded row at 1366 px without sideways scrolling: number and title share a cell,
   // so do stage and outcome; the buttons are always in view.
@@ -60,7 +59,9 @@ export function RepeatCandidatesPanel({ caseId, externalNo }: Props) {
         <Space direction="vertical" size={2}>
           <StageTag stage={r.case.stage} />
           {r.case.replyResult ? (
-            <span title={r.case.completedAt ? `办结于 ${formatDateTime(r.case.completedAt)}` : undefined}>{label(REPLY_RESULT_LABELS, r.case.replyResult)}</span>
+            <span title={r.case.completedAt ? `办结于 ${formatDateTime(r.case.completedAt)}` : undefined}>
+              {label(REPLY_RESULT_LABELS, r.case.replyResult)}
+            </span>
           ) : (
             <Typography.Text type="secondary">未答复</Typography.Text>
           )}

@@ -29,13 +29,15 @@ export function UnsignedSummaryBar({ refreshKey }: Props) {
   }, [refreshKey, refetch]);
 
   if (error && !data) {
-    return <Alert type="error" showIcon message={`待签收概况加载失败：${errorMessage(error)}`} style={{ marginBottom: 12 }} data-testid="unsigned-summary-error" />;
+    return (
+      <Alert type="error" showIcon message={`待签收概况加载失败：${errorMessage(error)}`} style={{ marginBottom: 12 }} data-testid="unsigned-summary-error" />
+    );
   }
   const s = data?.unsignedSummary;
   if (!s) return null;
   const waited = s.oldestReceivedAt
     ? Math.max(0, Math.floor((now.getTime() - new Date(s.oldestReceivedAt).getTime()) / 60_000))
-    : s.oldestWaitMinutes ?? null;
+    : (s.oldestWaitMinutes ?? null);
   const level = s.count === 0 || waited === null ? 'success' : waited >= WARN_MINUTES * 2 ? 'error' : waited >= WARN_MINUTES ? 'warning' : 'info';
 
   return (
@@ -50,7 +52,11 @@ export function UnsignedSummaryBar({ refreshKey }: Props) {
       message={
         <Space size="large" wrap>
           <span>
-            待签收 <Typography.Text strong data-testid="unsigned-summary-count">{s.count}</Typography.Text> 件
+            待签收{' '}
+            <Typography.Text strong data-testid="unsigned-summary-count">
+              {s.count}
+            </Typography.Text>{' '}
+            件
           </span>
           {s.count > 0 && waited !== null ? (
             <span data-testid="unsigned-summary-oldest">

@@ -95,12 +95,22 @@ export default function SearchPage() {
           </Col>
           <Col xs={12} lg={6}>
             <Form.Item name="stage" label="环节">
-              <Select allowClear placeholder="全部" options={Object.entries(STAGE_LABELS).map(([value, text]) => ({ value, label: text }))} data-testid="search-stage" />
+              <Select
+                allowClear
+                placeholder="全部"
+                options={Object.entries(STAGE_LABELS).map(([value, text]) => ({ value, label: text }))}
+                data-testid="search-stage"
+              />
             </Form.Item>
           </Col>
           <Col xs={24} lg={allowPhone ? 12 : 6}>
             <Form.Item name="received" label="受理日期">
-              <DatePicker.RangePicker allowEmpty={[true, true]} placeholder={['开始日期', '结束日期']} style={{ width: '100%' }} data-testid="search-received" />
+              <DatePicker.RangePicker
+                allowEmpty={[true, true]}
+                placeholder={['开始日期', '结束日期']}
+                style={{ width: '100%' }}
+                data-testid="search-received"
+              />
             </Form.Item>
           </Col>
         </Row>
@@ -109,8 +119,16 @@ export default function SearchPage() {
             查询
           </Button>
           <Button onClick={reset}>重置</Button>
-          {error && <Typography.Text type="danger" data-testid="search-error">{errorMessage(error)}</Typography.Text>}
-          {error && <Button size="small" onClick={() => void refetch()}>重试</Button>}
+          {error && (
+            <Typography.Text type="danger" data-testid="search-error">
+              {errorMessage(error)}
+            </Typography.Text>
+          )}
+          {error && (
+            <Button size="small" onClick={() => void refetch()}>
+              重试
+            </Button>
+          )}
         </Space>
       </Form>
       <Table<Row>
