@@ -15,11 +15,20 @@ async function timed<T>(f: () => Promise<T>): Promise<{ ms: number; r: T }> {
   return { ms: Date.now() - t0, r };
 }
 
-/** A web query as the client sends it: its gql text with the fragments it spreads appended. */
+/** Every `queries.ts` under the web's `src/features` (where the client's documents are written). */
+function queryFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    return e.isDirectory() ? queryFiles(p) : e.name === 'queries.ts' ? [p] : [];
+  });
+}
+
+/** A web query as the client sends it: its document text with the fragments it spreads appended. */
 function webQuery(file: string, name: string): string {
-  const dir = path.resolve(__dirname, '..', '..', 'web', 'src');
-  const sources = ['case-handling/queries.ts', file].map((f) => fs.readFileSync(path.join(dir, f), 'utf8')).join('\n');
-  const blocks = [...sources.matchAll(/gql`([\s\S]*?)`/g)].map((m) => m[1].replace(/\$\{[A-Z_]+\}/g, ''));
+  const features = path.resolve(__dirname, '..', '..', 'web', 'src', 'features');
+  const sources = [path.join(features, file), ...queryFiles(features)].map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  // Both forms: gql`…` (hand-typed features) and graphql(`…`) (generated types).
+  const blocks = [...sources.matchAll(/(?:gql|graphql\()`([\s\S]*?)`/g)].map((m) => m[1].replace(/\$\{[A-Z_]+\}/g, ''));
   const op = blocks.find((b) => new RegExp(`query ${name}\\b`).test(b));
   if (!op) throw new Error(`no query ${name} in ${file}`);
   // Only the fragments it spreads (GraphQL refuses a document with an unused one), and theirs.
