@@ -1,5 +1,13 @@
 import { CalendarData, CalendarError, dayInfo, LoadedCalendar } from '@hotline/calendar';
-import { DomainError } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { codedError } from '@hotline/service-kit';
+
+/** Each calendar error other than a year not loaded (which counts as working, see `day`) as its list entry. */
+const CALENDAR_ENTRIES = {
+  INVALID_DATE: CALLBACK_ERRORS.CALENDAR_INVALID_DATE,
+  INVALID_WORKING_HOURS: CALLBACK_ERRORS.INVALID_WORKING_HOURS,
+  INVALID_AMOUNT: CALLBACK_ERRORS.INVALID_AMOUNT,
+} as const satisfies Record<Exclude<CalendarError['code'], 'CALENDAR_YEAR_NOT_LOADED'>, unknown>;
 
 /**
  * The PRC working calendar (工作日历) as callback uses it: is a Beijing date a working day, with
@@ -25,7 +33,7 @@ function day(data: CalendarData, date: string): { working: boolean; name: string
   } catch (e) {
     if (e instanceof CalendarError) {
       if (e.code === 'CALENDAR_YEAR_NOT_LOADED') return { working: true, name: null };
-      throw new DomainError('CONFLICT', e.code, e.message);
+      throw codedError(CALENDAR_ENTRIES[e.code], { problem: e.message });
     }
     throw e;
   }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, badInput, parseInput, readSheet } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, parseInput, readSheet } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CallbackCase } from '../cases/callback-case.entity';
 import { OfficialResult } from './official-result.entity';
@@ -33,9 +34,9 @@ export async function importOfficialResults(em: EntityManager, user: AuthUser, i
   const cmd = parseInput(ImportCommand, input);
   const format = cmd.fileName.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
   const { rows } = await readSheet(Buffer.from(cmd.contentBase64, 'base64'), format).catch(() => {
-    throw badInput('FILE_UNREADABLE', '文件无法读取，请确认为区级平台导出的 .xlsx 或 UTF-8 编码的 .csv');
+    throw codedError(CALLBACK_ERRORS.FILE_UNREADABLE);
   });
-  if (!rows.length) throw badInput('FILE_EMPTY', '文件中没有数据行');
+  if (!rows.length) throw codedError(CALLBACK_ERRORS.FILE_EMPTY);
   const report: ImportReport = { rows: rows.length, created: 0, unchanged: 0, updated: 0, errors: [] };
   const parsed: Array<OfficialRow & { row: number }> = [];
   for (const r of rows) {

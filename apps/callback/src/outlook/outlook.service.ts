@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { codedError } from '@hotline/service-kit';
 import { bonusRuleOf } from '../bonus/bonus-rule';
 import { periodBonus, PeriodBonus } from '../bonus/period-bonus';
 import { periodOf, periodRange, policyFor } from '../scoring/scoring-policy';
@@ -24,7 +25,7 @@ export interface Outlook {
 async function currentPeriod(em: EntityManager, now: Date): Promise<string> {
   const policies = await em.find(ScoringPolicy, {});
   const byMonth = policyFor(periodOf(now, { periodKind: 'calendar', cutoffDay: 1 }), policies);
-  if (!byMonth) throw notFound('POLICY_NOT_FOUND', '没有适用的考核口径');
+  if (!byMonth) throw codedError(CALLBACK_ERRORS.NO_POLICY);
   return periodOf(now, byMonth.rules);
 }
 

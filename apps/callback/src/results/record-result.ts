@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SATISFACTION_LEVELS } from '@hotline/contracts';
-import { AuthUser, badInput, conflict, parseInput } from '@hotline/service-kit';
+import { CALLBACK_ERRORS, SATISFACTION_LEVELS } from '@hotline/contracts';
+import { AuthUser, codedError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import type { CallbackSettings } from '../context';
 import { loadCaseForRound, openNextRound } from '../second-round/open-round';
@@ -31,14 +31,14 @@ export async function recordResult(em: EntityManager, user: AuthUser, input: unk
   return em.transactional(async (tx) => {
     const t = await loadTask(tx, cmd.taskId);
     if (t.status !== 'open' || (await tx.count(CallbackResult, { caseId: t.caseId, round: t.round }))) {
-      throw conflict('RESULT_EXISTS', `工单 ${t.externalNo} 第 ${t.round} 轮回访已有结果，不能重复登记`);
+      throw codedError(CALLBACK_ERRORS.RESULT_EXISTS, { externalNo: t.externalNo, round: t.round });
     }
     assertOpen(t);
     assertHolder(user, t);
     const answer = { reached: true, resolved: cmd.resolved, satisfaction: cmd.satisfaction };
     const c = await loadCaseForRound(tx, t.caseId);
     const reopen = needsAnotherRound(answer) && c.round < s.maxRounds;
-    if (reopen && !cmd.explanation) throw badInput('REOPEN_EXPLANATION_REQUIRED', '市民表示未解决或不满意，工单将重新办理：请填写重办说明');
+    if (reopen && !cmd.explanation) throw codedError(CALLBACK_ERRORS.REOPEN_EXPLANATION_REQUIRED);
     await closeRound(tx, user, t, { status: 'done', ...answer, notes: cmd.notes ?? null }, s, now);
     if (reopen) await openNextRound(tx, user, c, cmd.explanation!, 'callback', s, now);
     return t;

@@ -1,4 +1,5 @@
-import { badInput } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { codedError } from '@hotline/service-kit';
 import { z } from 'zod';
 import { BonusRule, BonusRuleCommand } from '../bonus/bonus-rule';
 
@@ -71,7 +72,7 @@ export type PolicyInput = z.infer<typeof PolicyCommand>;
 /** Refuses weights that do not add up to 100 % (WEIGHTS_NOT_100): a score out of a wrong total means nothing. */
 export function assertWeights(w: ScoringPolicyRules['weights']): void {
   const sum = w.response + w.resolution + w.satisfaction;
-  if (Math.abs(sum - 100) > 1e-9) throw badInput('WEIGHTS_NOT_100', `三率权重之和须为 100%，当前为 ${Math.round(sum * 100) / 100}%`, { sum });
+  if (Math.abs(sum - 100) > 1e-9) throw codedError(CALLBACK_ERRORS.WEIGHTS_NOT_100, { sum: Math.round(sum * 100) / 100 }, { sum });
 }
 
 /** The policy in force for a period: the latest `effectiveFrom` not after it, then the highest version. */
@@ -91,7 +92,7 @@ const beijingMidnight = (y: number, m: number, d: number) => new Date(Date.UTC(y
  */
 export function periodRange(period: string, rules: Pick<ScoringPolicyRules, 'periodKind' | 'cutoffDay'>): { from: Date; to: Date } {
   const parsed = month.safeParse(period);
-  if (!parsed.success) throw badInput('INVALID_PERIOD', '考核周期格式应为 YYYY-MM');
+  if (!parsed.success) throw codedError(CALLBACK_ERRORS.INVALID_PERIOD);
   const [y, m] = period.split('-').map(Number);
   if (rules.periodKind === 'calendar') return { from: beijingMidnight(y, m, 1), to: beijingMidnight(y, m + 1, 1) };
   return { from: beijingMidnight(y, m - 1, rules.cutoffDay), to: beijingMidnight(y, m, rules.cutoffDay) };

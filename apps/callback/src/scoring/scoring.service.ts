@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, conflict, isUuid, notFound, parseInput } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, isUuid, parseInput } from '@hotline/service-kit';
 import { CallbackCase } from '../cases/callback-case.entity';
 import { approvedExclusions } from '../exclusions/exclusions';
 import { OfficialResult } from '../official/official-result.entity';
@@ -52,7 +53,7 @@ export interface PeriodRates extends Rates {
 
 async function policyById(em: EntityManager, id: string): Promise<ScoringPolicy> {
   const p = isUuid(id) ? await em.findOne(ScoringPolicy, { id }) : null;
-  if (!p) throw notFound('POLICY_NOT_FOUND', '考核口径不存在');
+  if (!p) throw codedError(CALLBACK_ERRORS.POLICY_NOT_FOUND);
   return p;
 }
 
@@ -71,7 +72,7 @@ export async function periodRates(
     : closed
       ? await policyById(em, closed.policyId)
       : policyFor(q.period, await em.find(ScoringPolicy, {}));
-  if (!policy) throw notFound('POLICY_NOT_FOUND', `${q.period} 没有适用的考核口径`);
+  if (!policy) throw codedError(CALLBACK_ERRORS.NO_POLICY_FOR_PERIOD, { period: q.period });
   const rules = policy.rules;
   const range = periodRange(q.period, rules);
   let facts = closed ? closed.facts : await collectFacts(em, range);
@@ -110,11 +111,11 @@ export async function savePolicy(em: EntityManager, user: AuthUser, input: unkno
 /** 关账: freezes a period's facts under its policy; later callbacks or imports no longer move it. */
 export async function closePeriod(em: EntityManager, user: AuthUser, period: string, now = new Date()): Promise<ClosedPeriod> {
   return em.transactional(async (tx) => {
-    if (await tx.findOne(ClosedPeriod, { period })) throw conflict('PERIOD_CLOSED', `${period} 考核周期已关账`);
+    if (await tx.findOne(ClosedPeriod, { period })) throw codedError(CALLBACK_ERRORS.PERIOD_CLOSED, { period });
     const policy = policyFor(period, await tx.find(ScoringPolicy, {}));
-    if (!policy) throw notFound('POLICY_NOT_FOUND', `${period} 没有适用的考核口径`);
+    if (!policy) throw codedError(CALLBACK_ERRORS.NO_POLICY_FOR_PERIOD, { period });
     const range = periodRange(period, policy.rules);
-    if (range.to > now) throw conflict('PERIOD_NOT_ENDED', `${period} 考核周期尚未结束，不能关账`);
+    if (range.to > now) throw codedError(CALLBACK_ERRORS.PERIOD_NOT_ENDED, { period });
     return tx.create(ClosedPeriod, { period, policyId: policy.id, facts: await collectFacts(tx, range), closedAt: now, closedBy: user.id });
   });
 }

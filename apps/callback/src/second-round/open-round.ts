@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, scrubText } from '@hotline/contracts';
-import { actorOf, AuthUser, conflict, recordEvent } from '@hotline/service-kit';
+import { CALLBACK_ERRORS, createEvent, scrubText } from '@hotline/contracts';
+import { actorOf, AuthUser, codedError, recordEvent } from '@hotline/service-kit';
 import { afterWorkingDays } from '../calendar/working-time';
 import { CallbackCase } from '../cases/callback-case.entity';
 import type { CallbackSettings } from '../context';
@@ -26,7 +26,7 @@ export async function openNextRound(
   s: CallbackSettings,
   now: Date,
 ): Promise<SecondSupervision> {
-  if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw conflict('SUPERVISION_OPEN', `工单 ${c.externalNo} 已在二次督办中`);
+  if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw codedError(CALLBACK_ERRORS.SUPERVISION_OPEN, { externalNo: c.externalNo });
   const round = c.round + 1;
   const dueAt = afterWorkingDays(now, s.secondRoundWorkingDays, s.calendar, s.hours);
   c.round = round;
@@ -69,6 +69,6 @@ export async function openNextRound(
 
 export async function loadCaseForRound(tx: EntityManager, caseId: string): Promise<CallbackCase> {
   const c = await tx.findOne(CallbackCase, { id: caseId });
-  if (!c) throw conflict('CASE_NOT_COMPLETED', '工单尚未办结，不能重新办理');
+  if (!c) throw codedError(CALLBACK_ERRORS.CASE_NOT_COMPLETED);
   return c;
 }

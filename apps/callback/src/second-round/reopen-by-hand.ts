@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, conflict, isUuid, notFound, parseInput } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, isUuid, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CallbackCase } from '../cases/callback-case.entity';
 import type { CallbackSettings } from '../context';
@@ -21,10 +22,10 @@ export async function reopenByHand(em: EntityManager, user: AuthUser, input: unk
   const cmd = parseInput(ReopenCommand, input);
   return em.transactional(async (tx) => {
     const c = isUuid(cmd.caseId) ? await tx.findOne(CallbackCase, { id: cmd.caseId }) : null;
-    if (!c) throw notFound('CASE_NOT_FOUND', '工单不存在');
-    if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw conflict('SUPERVISION_OPEN', `工单 ${c.externalNo} 已在二次督办中`);
+    if (!c) throw codedError(CALLBACK_ERRORS.CASE_NOT_FOUND);
+    if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' })) throw codedError(CALLBACK_ERRORS.SUPERVISION_OPEN, { externalNo: c.externalNo });
     const task = await tx.findOne(CallbackTask, { caseId: c.id, round: c.round });
-    if (!task) throw conflict('CASE_NOT_COMPLETED', `工单 ${c.externalNo} 本轮尚未办结，不能发起二次督办`);
+    if (!task) throw codedError(CALLBACK_ERRORS.ROUND_NOT_COMPLETED, { externalNo: c.externalNo });
     if (task.status === 'open') {
       task.status = 'cancelled';
       task.closedAt = now;

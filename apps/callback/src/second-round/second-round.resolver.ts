@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { scrubText } from '@hotline/contracts';
-import { Authorized, badInput, DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
+import { CALLBACK_ERRORS, scrubText } from '@hotline/contracts';
+import { Authorized, codedError, DepartmentRef, requireUser, UserRef } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
 import { CaseNode, SupervisionNode, SupervisionPage } from '../graphql-types';
 import { reopenByHand } from './reopen-by-hand';
@@ -19,8 +19,9 @@ export class SecondRoundResolver {
     @Arg('pageSize', () => Int, { defaultValue: 20 }) pageSize: number,
     @Ctx() ctx: Ctx,
   ): Promise<SupervisionPage> {
-    if (status && status !== 'open' && status !== 'closed') throw badInput('INVALID_STATUS', '状态应为 open 或 closed');
-    if (page < 1 || pageSize < 1 || pageSize > 100) throw badInput('INVALID_PAGE', '页码须为正整数，每页 1 到 100 条');
+    if (status && status !== 'open' && status !== 'closed') throw codedError(CALLBACK_ERRORS.INVALID_STATUS);
+    if (!Number.isInteger(page) || page < 1) throw codedError(CALLBACK_ERRORS.INVALID_PAGE);
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) throw codedError(CALLBACK_ERRORS.INVALID_PAGE_SIZE);
     const [items, total] = await ctx.em.findAndCount(SecondSupervision, status ? { status: status as 'open' | 'closed' } : {}, {
       orderBy: { status: 'desc', dueAt: 'asc', id: 'asc' },
       limit: pageSize,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { CALLBACK_ERRORS } from '@hotline/contracts';
-import { AuthUser, codedError, conflict, parseInput } from '@hotline/service-kit';
+import { AuthUser, codedError, parseInput } from '@hotline/service-kit';
 import type { CallbackAgentCheck } from './agent-check';
 import type { CallbackTask } from './callback-task.entity';
 import { assertOpen, loadTask } from './task-access';
@@ -30,7 +30,7 @@ export async function assignTask(em: EntityManager, user: AuthUser, input: unkno
     const t = await loadTask(tx, cmd.taskId);
     assertOpen(t);
     if (user.role === 'callback') {
-      if (t.assigneeId && t.assigneeId !== user.id) throw conflict('TASK_TAKEN', '该回访任务已由其他回访员领取');
+      if (t.assigneeId && t.assigneeId !== user.id) throw codedError(CALLBACK_ERRORS.TASK_TAKEN);
       t.assigneeId = user.id;
     } else {
       t.assigneeId = cmd.agentId ?? null;

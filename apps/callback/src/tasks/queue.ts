@@ -1,5 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
-import { AuthUser, badInput } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError } from '@hotline/service-kit';
 import type { QueueView } from '../enums';
 import { CallbackTask } from './callback-task.entity';
 
@@ -9,8 +10,8 @@ export async function callbackQueue(
   user: AuthUser,
   q: { view: QueueView; page: number; pageSize: number; externalNo?: string | null },
 ): Promise<{ total: number; items: CallbackTask[] }> {
-  if (!Number.isInteger(q.page) || q.page < 1) throw badInput('INVALID_PAGE', '页码须为正整数');
-  if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 100) throw badInput('INVALID_PAGE_SIZE', '每页条数须在 1 到 100 之间');
+  if (!Number.isInteger(q.page) || q.page < 1) throw codedError(CALLBACK_ERRORS.INVALID_PAGE);
+  if (!Number.isInteger(q.pageSize) || q.pageSize < 1 || q.pageSize > 100) throw codedError(CALLBACK_ERRORS.INVALID_PAGE_SIZE);
   const where: FilterQuery<CallbackTask> = { status: 'open' };
   if (q.view === 'mine') where.assigneeId = user.id;
   if (q.view === 'unassigned') where.assigneeId = null;

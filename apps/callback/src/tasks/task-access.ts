@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AuthUser, conflict, forbidden, isUuid, notFound } from '@hotline/service-kit';
+import { CALLBACK_ERRORS } from '@hotline/contracts';
+import { AuthUser, codedError, isUuid } from '@hotline/service-kit';
 import { CallbackTask } from './callback-task.entity';
 
 const STATUS_LABELS: Record<CallbackTask['status'], string> = {
@@ -12,16 +13,16 @@ const STATUS_LABELS: Record<CallbackTask['status'], string> = {
 
 export async function loadTask(tx: EntityManager, taskId: string): Promise<CallbackTask> {
   const t = isUuid(taskId) ? await tx.findOne(CallbackTask, { id: taskId }) : null;
-  if (!t) throw notFound('TASK_NOT_FOUND', '回访任务不存在');
+  if (!t) throw codedError(CALLBACK_ERRORS.TASK_NOT_FOUND);
   return t;
 }
 
 /** The task must still be open (CONFLICT TASK_CLOSED otherwise: its round already has its result). */
 export function assertOpen(t: CallbackTask): void {
-  if (t.status !== 'open') throw conflict('TASK_CLOSED', `工单 ${t.externalNo} 第 ${t.round} 轮回访已结束（${STATUS_LABELS[t.status]}），不能再登记`);
+  if (t.status !== 'open') throw codedError(CALLBACK_ERRORS.TASK_CLOSED, { externalNo: t.externalNo, round: t.round, status: STATUS_LABELS[t.status] });
 }
 
 /** Only the 回访员 holding the task may call and record (FORBIDDEN NOT_TASK_HOLDER). */
 export function assertHolder(user: AuthUser, t: CallbackTask): void {
-  if (t.assigneeId !== user.id) throw forbidden('NOT_TASK_HOLDER', t.assigneeId ? '该回访任务由其他回访员承办' : '请先领取该回访任务');
+  if (t.assigneeId !== user.id) throw codedError(t.assigneeId ? CALLBACK_ERRORS.NOT_TASK_HOLDER : CALLBACK_ERRORS.TASK_NOT_CLAIMED);
 }
