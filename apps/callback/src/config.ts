@@ -17,9 +17,10 @@ export const CallbackConfigSchema = BaseConfigSchema.extend({
   /** Working hours for calls (Beijing time, whole hours): from, until. */
   CALLBACK_WORK_START_HOUR: z.coerce.number().int().min(0).max(23).default(9),
   CALLBACK_WORK_END_HOUR: z.coerce.number().int().min(1).max(24).default(18),
-  /** 二次督办: working days the lead department has for a second round. */
-  SECOND_ROUND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
-  /** Rounds a case may go through automatically (1 = first handling; 2 = one 二次督办). */
+  /**
+   * Rounds a case may go through on callback answers (1 = first handling; 2 = one 二次督办): an
+   * unresolved or dissatisfied result in a later round closes its 二次督办 as unresolved without reopening.
+   */
   CALLBACK_MAX_ROUNDS: z.coerce.number().int().min(1).max(5).default(2),
   /**
    * identity's subgraph, asked with callback's service token (SERVICE_CLIENT_ID / SERVICE_CLIENT_SECRET,

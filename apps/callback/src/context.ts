@@ -10,7 +10,6 @@ export interface CallbackSettings {
   hours: WorkingHours;
   retry: RetryPolicy;
   dueWorkingDays: number;
-  secondRoundWorkingDays: number;
   maxRounds: number;
 }
 

@@ -2,7 +2,7 @@ import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DepartmentRef, UserRef } from '@hotline/service-kit';
 import { SatisfactionEnum } from './enums';
 
-/** intake's Case, extended here with its callbacks and second rounds. */
+/** intake's Case, extended here with its callbacks (二次督办 is supervision's). */
 @Directive('@key(fields: "id")')
 @ObjectType('Case')
 export class CaseNode {
@@ -69,29 +69,6 @@ export class TaskNode {
 export class TaskPage {
   @Field(() => Int) total!: number;
   @Field(() => [TaskNode]) items!: TaskNode[];
-}
-
-@ObjectType('SecondSupervision', { description: '二次督办' })
-export class SupervisionNode {
-  @Field(() => ID) id!: string;
-  @Field(() => CaseNode) case!: CaseNode;
-  @Field(() => String) externalNo!: string;
-  @Field(() => Int, { description: '轮次' }) round!: number;
-  @Field(() => DepartmentRef, { nullable: true, description: '主办科室' }) department?: DepartmentRef | null;
-  @Field(() => String, { description: '重办说明（个人号码已遮蔽）' }) reason!: string;
-  @Field(() => String, { description: '发起方式：callback 回访不满意 supervisor 督办员发起' }) trigger!: string;
-  @Field(() => Date) openedAt!: Date;
-  @Field(() => UserRef) openedBy!: UserRef;
-  @Field(() => Date, { description: '二次办理时限（工作日）' }) dueAt!: Date;
-  @Field(() => String, { description: 'open 督办中 closed 已结束' }) status!: string;
-  @Field(() => String, { nullable: true, description: '结果：resolved 已解决 unresolved 仍未解决 unreachable 回访未接通' }) outcome?: string | null;
-  @Field(() => Date, { nullable: true }) closedAt?: Date | null;
-}
-
-@ObjectType('SecondSupervisionPage')
-export class SupervisionPage {
-  @Field(() => Int) total!: number;
-  @Field(() => [SupervisionNode]) items!: SupervisionNode[];
 }
 
 @ObjectType('RateCounts', { description: '三率原始计数' })

@@ -16,7 +16,6 @@ import { OfficialResult } from './official/official-result.entity';
 import { CallbackResult } from './results/callback-result.entity';
 import { buildCallbackSchema } from './schema';
 import { ClosedPeriod, ScoringPolicy } from './scoring/scoring-policy.entity';
-import { SecondSupervision } from './second-round/second-supervision.entity';
 import { identityAgentCheck } from './tasks/agent-check';
 import { CallbackAttempt, CallbackTask } from './tasks/callback-task.entity';
 
@@ -31,7 +30,6 @@ function settingsOf(config: CallbackConfig): CallbackSettings {
     hours,
     retry: { maxAttempts: config.CALLBACK_MAX_ATTEMPTS, retryMinutes: config.CALLBACK_RETRY_MINUTES, hours },
     dueWorkingDays: config.CALLBACK_DUE_WORKING_DAYS,
-    secondRoundWorkingDays: config.SECOND_ROUND_WORKING_DAYS,
     maxRounds: config.CALLBACK_MAX_ROUNDS,
   };
 }
@@ -39,18 +37,7 @@ function settingsOf(config: CallbackConfig): CallbackSettings {
 main({
   name: 'callback',
   configSchema: CallbackConfigSchema,
-  entities: [
-    CallbackCase,
-    CallbackTask,
-    CallbackAttempt,
-    CallbackResult,
-    SecondSupervision,
-    ScoringPolicy,
-    ClosedPeriod,
-    OfficialResult,
-    CaseExclusion,
-    BonusItemRow,
-  ],
+  entities: [CallbackCase, CallbackTask, CallbackAttempt, CallbackResult, ScoringPolicy, ClosedPeriod, OfficialResult, CaseExclusion, BonusItemRow],
   migrations,
   schema: buildCallbackSchema,
   consumers: ({ config }) => [

@@ -165,9 +165,20 @@ class PublicityBonus extends Migration {
   }
 }
 
+/**
+ * 二次督办 moved to supervision (sup_second_supervision): callback no longer keeps the records. The
+ * rounds opened before the move remain in the stream as hotline.supervision.opened/closed.
+ */
+class SecondRoundMoved extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('drop table if exists callback_supervision');
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261204000001_initial', class: Initial },
   { name: 'Migration20261205000011_exclusions', class: Exclusions },
   { name: 'Migration20261205000040_calendar_years', class: CalendarYears },
   { name: 'Migration20261205000040_publicity_bonus', class: PublicityBonus },
+  { name: 'Migration20261206000001_second_round_moved', class: SecondRoundMoved },
 ];

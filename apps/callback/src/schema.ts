@@ -5,7 +5,6 @@ import { caseReference, CaseResolver } from './cases/case.resolver';
 import { OfficialResolver } from './official/official.resolver';
 import { OutlookResolver } from './outlook/outlook.resolver';
 import { ScoringResolver } from './scoring/scoring.resolver';
-import { SecondRoundResolver } from './second-round/second-round.resolver';
 import { TaskResolver } from './tasks/task.resolver';
 
 export const buildCallbackSchema = () =>
@@ -13,7 +12,6 @@ export const buildCallbackSchema = () =>
     resolvers: [
       CaseResolver,
       TaskResolver,
-      SecondRoundResolver,
       ScoringResolver,
       OfficialResolver,
       TaskHolderResolver,

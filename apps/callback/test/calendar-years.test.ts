@@ -37,7 +37,6 @@ describe('callback: a calendar year loaded in supervision moves callback due tim
     hours,
     retry: { maxAttempts: 3, retryMinutes: 120, hours },
     dueWorkingDays: 2,
-    secondRoundWorkingDays: 5,
     maxRounds: 2,
   };
   const cases = caseEventsConsumer(settings);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertWeights, DEFAULT_POLICY, periodOf, periodRange, policyFor, ScoringPolicyRules } from '../src/scoring/scoring-policy';
 import { CaseFacts, ratesBy, threeRates } from '../src/scoring/three-rates';
-import { needsAnotherRound, supervisionOutcome } from '../src/results/result-rules';
+import { needsAnotherRound, supervisionOutcome } from '@hotline/contracts';
 
 const base = {
   dispatchedAt: '2026-12-01T02:00:00Z',

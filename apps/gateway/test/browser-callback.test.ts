@@ -30,7 +30,13 @@ describe('the callback screens in a real browser', () => {
     expect(result.policyRefusal).toBe('三率权重之和须为 100%，当前为 90%');
 
     // What the browser did is in the system, as the API tells it.
-    const after = await callbacks(agent, c.id);
+    const after = await eventually(
+      async () => {
+        const r = await callbacks(agent, c.id);
+        return r.supervisions.length > 0 && r;
+      },
+      { what: '二次督办 opened by supervision' },
+    );
     expect(after.callbacks[0]).toMatchObject({ round: 1, status: 'done', result: { reached: true, resolved: false, satisfaction: 'dissatisfied' } });
     expect(after.supervisions[0]).toMatchObject({ round: 2, status: 'open', reason: result.explanation });
     await eventually(

@@ -35,6 +35,8 @@ export const SupervisionConfigSchema = BaseConfigSchema.extend({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /** 二次督办: working days the lead department has for a round sent back to it. */
+  SECOND_ROUND_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** Working hours of a working day (工作时间), Beijing time; empty = the whole day counts. */
   WORKING_HOURS: workingHours,
   /** The service's own folder: 不纳入考核 evidence is stored under `<DATA_DIR>/evidence` (local-disk FileStore). */

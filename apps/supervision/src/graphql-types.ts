@@ -220,3 +220,26 @@ export class ClockRebuildReport {
   @Field(() => Int) rebuilt!: number;
   @Field(() => [String]) differences!: string[];
 }
+
+@ObjectType('SecondSupervision', { description: '二次督办' })
+export class SecondSupervisionNode {
+  @Field(() => ID) id!: string;
+  @Field(() => CaseNode) case!: CaseNode;
+  @Field(() => String) externalNo!: string;
+  @Field(() => Int, { description: '轮次' }) round!: number;
+  @Field(() => DepartmentRef, { nullable: true, description: '主办科室' }) department?: DepartmentRef | null;
+  @Field(() => String, { description: '重办说明（个人信息已遮蔽）' }) reason!: string;
+  @Field(() => String, { description: '发起方式：callback 回访不满意 supervisor 督办员发起' }) trigger!: string;
+  @Field(() => Date) openedAt!: Date;
+  @Field(() => UserRef, { nullable: true, description: '发起人（督办员，或登记回访结果的回访员）' }) openedBy?: UserRef | null;
+  @Field(() => Date, { description: '二次办理时限（工作日）' }) dueAt!: Date;
+  @Field(() => String, { description: 'open 督办中 closed 已结束' }) status!: string;
+  @Field(() => String, { nullable: true, description: '结果：resolved 已解决 unresolved 仍未解决 unreachable 回访未接通' }) outcome?: string | null;
+  @Field(() => Date, { nullable: true }) closedAt?: Date | null;
+}
+
+@ObjectType('SecondSupervisionPage')
+export class SecondSupervisionPage {
+  @Field(() => Int) total!: number;
+  @Field(() => [SecondSupervisionNode]) items!: SecondSupervisionNode[];
+}

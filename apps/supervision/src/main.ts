@@ -24,6 +24,8 @@ import { migrations } from './migrations';
 import { buildSupervisionSchema } from './schema';
 import { ReplyScript, ReplyScriptUse, ReplyScriptVersion } from './scripts/reply-script.entity';
 import { scriptUsesConsumer } from './scripts/script-uses.consumer';
+import { callbackResultsConsumer } from './second-round/callback-results.consumer';
+import { SecondSupervision } from './second-round/second-supervision.entity';
 import { seedLadder } from './urging/ladder';
 import { LadderStep } from './urging/ladder-step.entity';
 import { Urge } from './urging/urge.entity';
@@ -55,14 +57,26 @@ main({
     ExclusionClaim,
     ExclusionEvidence,
     ExclusionAudit,
+    SecondSupervision,
   ],
   migrations,
   schema: buildSupervisionSchema,
   consumers: ({ config }) => {
     const deps = { calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions };
-    return [caseEventsConsumer(deps), claimClocksConsumer(deps), departmentsConsumer(), publicityTasksConsumer(), scriptUsesConsumer(), clustersConsumer()];
+    return [
+      caseEventsConsumer(deps),
+      claimClocksConsumer(deps),
+      departmentsConsumer(),
+      publicityTasksConsumer(),
+      scriptUsesConsumer(),
+      clustersConsumer(),
+      callbackResultsConsumer({ calendars: deps.calendars, workingDays: config.SECOND_ROUND_WORKING_DAYS }),
+    ];
   },
-  context: ({ config }) => ({ calendars: (calendars ??= new CalendarStore(config.WORKING_HOURS)), definitions }),
+  context: ({ config }) => {
+    const cals = (calendars ??= new CalendarStore(config.WORKING_HOURS));
+    return { calendars: cals, definitions, secondRound: { calendars: cals, workingDays: config.SECOND_ROUND_WORKING_DAYS } };
+  },
   routes: (app, { orm, log, verify, config }) => {
     minutesRoutes(app, { orm, log, verify });
     exclusionRoutes(app, {

@@ -343,9 +343,35 @@ class ExclusionClaims extends Migration {
   }
 }
 
+/** 二次督办 (second supervision), moved here from callback: one per case and round. */
+class SecondRounds extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create table sup_second_supervision (
+      id uuid primary key,
+      case_id uuid not null,
+      external_no varchar(64) not null,
+      round integer not null,
+      department_id uuid,
+      reason varchar(500) not null,
+      trigger varchar(16) not null,
+      opened_at timestamptz not null,
+      opened_by uuid,
+      due_at timestamptz not null,
+      status varchar(16) not null default 'open',
+      outcome varchar(16),
+      closed_at timestamptz
+    )`);
+    this.addSql('alter table sup_second_supervision add constraint sup_second_supervision_case_id_round_unique unique (case_id, round)');
+    this.addSql('create index sup_second_supervision_status_due_at_index on sup_second_supervision (status, due_at)');
+    // At most one open round per case.
+    this.addSql("create unique index sup_second_supervision_one_open on sup_second_supervision (case_id) where status = 'open'");
+  }
+}
+
 export const migrations = [
   { name: 'Migration20261204000001_initial', class: Initial },
   { name: 'Migration20261205000010_exclusion_claims', class: ExclusionClaims },
   { name: 'Migration20261205000020_scripts_and_clusters', class: ScriptsAndClusters },
   { name: 'Migration20261205000030_meetings', class: Migration20261205000030Meetings },
+  { name: 'Migration20261206000001_second_rounds', class: SecondRounds },
 ];

@@ -7,6 +7,7 @@ import { INTAKE_EVENTS } from './events/intake.events';
 import { MEETING_EVENTS } from './events/meetings.events';
 import { PUBLICITY_EVENTS } from './events/publicity.events';
 import { SCRIPT_EVENTS } from './events/scripts.events';
+import { SECOND_ROUND_EVENTS } from './events/second-round.events';
 import { SUPERVISION_EVENTS } from './events/supervision.events';
 import type { EventDefinition } from './events/shared';
 
@@ -22,6 +23,7 @@ const CATALOGUE = {
   ...SCRIPT_EVENTS,
   ...CALENDAR_EVENTS,
   ...CALLBACK_EVENTS,
+  ...SECOND_ROUND_EVENTS,
   ...PUBLICITY_EVENTS,
   ...MEETING_EVENTS,
 };
@@ -39,6 +41,7 @@ export const EVENT_PRODUCERS = Object.fromEntries([
   ...Object.keys(SCRIPT_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(CALENDAR_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(CALLBACK_EVENTS).map((t) => [t, 'callback']),
+  ...Object.keys(SECOND_ROUND_EVENTS).map((t) => [t, 'supervision']),
   ...Object.keys(PUBLICITY_EVENTS).map((t) => [t, 'publicity']),
   ...Object.keys(MEETING_EVENTS).map((t) => [t, 'supervision']),
 ]) as Record<EventType, 'intake' | 'dispatch' | 'identity' | 'supervision' | 'callback' | 'publicity'>;

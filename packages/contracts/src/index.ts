@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './lifecycle';
+export * from './callback-answers';
 export * from './envelope';
 export * from './events';
 export * from './validate';

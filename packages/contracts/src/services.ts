@@ -110,7 +110,6 @@ export const SERVICES = [
     database: 'hotline_supervision',
     subgraph: true,
     httpPaths: ['/meetings/:uuid/minutes', '/exclusion-claims/:uuid'],
-    // hotline.supervision.opened/closed (二次督办) are callback's until supervision takes 二次督办 over.
     publishes: [
       'hotline.clock.>',
       'hotline.case.urged',
@@ -120,10 +119,15 @@ export const SERVICES = [
       'hotline.meeting.>',
       'hotline.task.>',
       'hotline.calendar.year-loaded',
+      // 二次督办: the reopen of a completed case and the tracked round it opens.
+      'hotline.case.reopened',
+      'hotline.supervision.opened',
+      'hotline.supervision.closed',
     ],
     // Departments (调度会 attendance, task owners), publicity's episode tasks (the 催办 ladder) and its own claims'
-    // decisions (hotline.exclusion.>: clocks that pause while a claim is pending).
-    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>', 'hotline.exclusion.>'],
+    // decisions (hotline.exclusion.>: clocks that pause while a claim is pending); callback's results
+    // (hotline.callback.>) open and close 二次督办.
+    consumes: ['hotline.case.>', 'hotline.department.>', 'hotline.publicity.>', 'hotline.exclusion.>', 'hotline.callback.>'],
     grants: [],
   }),
   entry({
@@ -134,8 +138,8 @@ export const SERVICES = [
     database: 'hotline_callback',
     subgraph: true,
     httpPaths: [],
-    // 二次督办 opened/closed: hosted in callback until supervision takes it over (docs/architecture.md).
-    publishes: ['hotline.callback.>', 'hotline.case.reopened', 'hotline.supervision.opened', 'hotline.supervision.closed'],
+    // An unresolved or dissatisfied result carries `reopen`; supervision opens the round (二次督办).
+    publishes: ['hotline.callback.>'],
     // 不纳入考核 decisions (hotline.exclusion.>) for the denominators; the working calendar's years as supervision
     // loads them (hotline.calendar.year-loaded); publicity's bonus points (hotline.publicity.awarded) for the three rates.
     consumes: ['hotline.case.>', 'hotline.exclusion.>', 'hotline.calendar.>', 'hotline.publicity.>'],

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '@hotline/contracts';
 import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CallbackSettings } from '../context';
+import { CallbackTask } from '../tasks/callback-task.entity';
 import { createTaskForRound } from '../tasks/create-task';
 import { CallbackCase } from './callback-case.entity';
 
@@ -64,6 +65,25 @@ export const caseEventsConsumer = (settings: CallbackSettings): ConsumerDefiniti
       c.lastCompletedAt = completedAt;
       await em.flush();
       await createTaskForRound(em, c, completedAt, d.departmentId ?? c.leadDepartmentId ?? null, settings);
+    },
+    /**
+     * 重新办理 (supervision opened 二次督办): the case is in its next round, and its next 办结 opens that
+     * round's task. A task of an earlier round still open (a supervisor reopened the case before its
+     * callback) no longer matters: cancelled.
+     */
+    'hotline.case.reopened': async (e, em) => {
+      const c = await known(em, e);
+      const round = (e.data as { round: number }).round;
+      if (round <= c.round) return; // seen already
+      c.round = round;
+      const open = await em.find(CallbackTask, { caseId: c.id, round: { $lt: round }, status: 'open' });
+      const at = new Date((e.data as { reopenedAt: string }).reopenedAt);
+      for (const t of open) {
+        t.status = 'cancelled';
+        t.closedAt = at;
+        t.nextAttemptAt = null;
+      }
+      await em.flush();
     },
   };
   return { name: 'callback-cases', subject: 'hotline.case.>', handlers };

@@ -1,9 +1,8 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { assertInScope, groupBy, loaderFor, requireUser, rowsById } from '@hotline/service-kit';
 import type { CallbackContext } from '../context';
-import { CaseNode, OfficialNode, SupervisionNode, TaskNode } from '../graphql-types';
+import { CaseNode, OfficialNode, TaskNode } from '../graphql-types';
 import { OfficialResult } from '../official/official-result.entity';
-import { SecondSupervision } from '../second-round/second-supervision.entity';
 import { CallbackTask } from '../tasks/callback-task.entity';
 import { CallbackCase } from './callback-case.entity';
 
@@ -25,11 +24,6 @@ export class CaseResolver {
   @FieldResolver(() => [TaskNode], { description: '回访（每轮一个任务：呼叫记录、本局结果、区级平台结果）' })
   callbacks(@Root() c: Known, @Ctx() ctx: Ctx): Promise<CallbackTask[]> {
     return byCase(ctx, 'tasks', CallbackTask, { round: 'asc' }).load(c.id);
-  }
-
-  @FieldResolver(() => [SupervisionNode], { description: '二次督办' })
-  async supervisions(@Root() c: Known, @Ctx() ctx: Ctx): Promise<SecondSupervision[]> {
-    return byCase(ctx, 'supervisions', SecondSupervision, { round: 'asc' }).load(c.id);
   }
 
   @FieldResolver(() => [OfficialNode], { description: '区级平台回访结果（导入）' })

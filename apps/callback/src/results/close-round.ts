@@ -1,11 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, Satisfaction } from '@hotline/contracts';
+import { createEvent, eventText, Satisfaction } from '@hotline/contracts';
 import { actorOf, AuthUser, recordEvent } from '@hotline/service-kit';
 import type { CallbackSettings } from '../context';
-import { SecondSupervision } from '../second-round/second-supervision.entity';
 import type { CallbackTask, TaskStatus } from '../tasks/callback-task.entity';
 import { CallbackResult } from './callback-result.entity';
-import { supervisionOutcome } from './result-rules';
 
 export interface RoundAnswer {
   status: Exclude<TaskStatus, 'open' | 'cancelled'>;
@@ -16,10 +14,20 @@ export interface RoundAnswer {
 }
 
 /**
- * Ends a task's round with its one result (the unique (case, round) row refuses a second), tells
- * the stream (`hotline.callback.completed`) and closes the round's 二次督办 with its outcome.
+ * Ends a task's round with its one result (the unique (case, round) row refuses a second) and
+ * tells the stream (`hotline.callback.completed`). With `reopenReason` the answer sends the case
+ * round again: the event carries the scrubbed 重办说明 and supervision opens the next round
+ * (二次督办) from it; supervision also closes this round's 二次督办 with the answer's outcome.
  */
-export async function closeRound(tx: EntityManager, user: AuthUser, t: CallbackTask, a: RoundAnswer, _s: CallbackSettings, now: Date): Promise<CallbackResult> {
+export async function closeRound(
+  tx: EntityManager,
+  user: AuthUser,
+  t: CallbackTask,
+  a: RoundAnswer,
+  _s: CallbackSettings,
+  now: Date,
+  reopenReason?: string,
+): Promise<CallbackResult> {
   t.status = a.status;
   t.closedAt = now;
   t.nextAttemptAt = null;
@@ -51,25 +59,9 @@ export async function closeRound(tx: EntityManager, user: AuthUser, t: CallbackT
         resolved: a.resolved,
         satisfaction: a.satisfaction,
         completedAt: now.toISOString(),
+        ...(reopenReason ? { reopen: { reason: eventText(reopenReason) } } : {}),
       },
     }),
   );
-  const sup = await tx.findOne(SecondSupervision, { caseId: t.caseId, round: t.round, status: 'open' });
-  if (sup) {
-    sup.status = 'closed';
-    sup.outcome = supervisionOutcome(a);
-    sup.closedAt = now;
-    await tx.flush();
-    await recordEvent(
-      tx,
-      createEvent({
-        type: 'hotline.supervision.closed',
-        source: 'callback',
-        actor: actorOf(user),
-        caseId: t.caseId,
-        data: { externalNo: t.externalNo, supervisionId: sup.id, round: sup.round, outcome: sup.outcome, closedAt: now.toISOString() },
-      }),
-    );
-  }
   return result;
 }

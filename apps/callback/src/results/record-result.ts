@@ -1,14 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CALLBACK_ERRORS, SATISFACTION_LEVELS } from '@hotline/contracts';
+import { CALLBACK_ERRORS, needsAnotherRound, SATISFACTION_LEVELS } from '@hotline/contracts';
 import { AuthUser, codedError, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import type { CallbackSettings } from '../context';
-import { loadCaseForRound, openNextRound } from '../second-round/open-round';
 import type { CallbackTask } from '../tasks/callback-task.entity';
 import { assertHolder, assertOpen, loadTask } from '../tasks/task-access';
 import { CallbackResult } from './callback-result.entity';
 import { closeRound } from './close-round';
-import { needsAnotherRound } from './result-rules';
 
 export const ResultCommand = z.object({
   taskId: z.string().min(1, '回访任务无效'),
@@ -22,9 +20,10 @@ export const ResultCommand = z.object({
 /**
  * 登记回访结果: the agent holding the task records what the citizen said after a call that got
  * through — resolved or not, 满意 / 基本满意 / 不满意, notes. One result per case and round. An
- * unresolved or dissatisfied answer reopens the case for the next round (二次督办) and needs an
- * explanation (REOPEN_EXPLANATION_REQUIRED, nothing written without it) — unless the case has
- * used its rounds, when the answer only closes the round's 二次督办 as unresolved.
+ * unresolved or dissatisfied answer asks for the next round and needs an explanation
+ * (REOPEN_EXPLANATION_REQUIRED, nothing written without it) — unless the case has used its rounds,
+ * when the answer only closes the round's 二次督办 as unresolved. supervision opens the round
+ * (二次督办, `hotline.case.reopened`) from the result's event; callback's round follows that event.
  */
 export async function recordResult(em: EntityManager, user: AuthUser, input: unknown, s: CallbackSettings, now = new Date()): Promise<CallbackTask> {
   const cmd = parseInput(ResultCommand, input);
@@ -36,11 +35,9 @@ export async function recordResult(em: EntityManager, user: AuthUser, input: unk
     assertOpen(t);
     assertHolder(user, t);
     const answer = { reached: true, resolved: cmd.resolved, satisfaction: cmd.satisfaction };
-    const c = await loadCaseForRound(tx, t.caseId);
-    const reopen = needsAnotherRound(answer) && c.round < s.maxRounds;
+    const reopen = needsAnotherRound(answer) && t.round < s.maxRounds;
     if (reopen && !cmd.explanation) throw codedError(CALLBACK_ERRORS.REOPEN_EXPLANATION_REQUIRED);
-    await closeRound(tx, user, t, { status: 'done', ...answer, notes: cmd.notes ?? null }, s, now);
-    if (reopen) await openNextRound(tx, user, c, cmd.explanation!, 'callback', s, now);
+    await closeRound(tx, user, t, { status: 'done', ...answer, notes: cmd.notes ?? null }, s, now, reopen ? cmd.explanation! : undefined);
     return t;
   });
 }

@@ -1,7 +1,7 @@
 import { defineErrors } from './define';
 
 /**
- * callback: 回访 tasks (领取 / 分配 / 登记), 二次督办 records, the scoring policies and periods
+ * callback: 回访 tasks (领取 / 分配 / 登记), the scoring policies and periods
  * (三率), the district platform's callback results, and the working calendar as callback reads it.
  */
 export const CALLBACK_ERRORS = defineErrors({
@@ -19,12 +19,6 @@ export const CALLBACK_ERRORS = defineErrors({
   // 队列与列表的分页
   INVALID_PAGE: { code: 'BAD_USER_INPUT', message: '页码须为正整数' },
   INVALID_PAGE_SIZE: { code: 'BAD_USER_INPUT', message: '每页条数须在 1 到 100 之间' },
-  INVALID_STATUS: { code: 'BAD_USER_INPUT', message: '状态应为 open（督办中）或 closed（已结束）' },
-  // 二次督办
-  CASE_NOT_FOUND: { code: 'NOT_FOUND', message: '工单不存在' },
-  SUPERVISION_OPEN: { code: 'CONFLICT', message: '工单 {externalNo} 已在二次督办中' },
-  CASE_NOT_COMPLETED: { code: 'CONFLICT', message: '工单尚未办结，不能重新办理' },
-  ROUND_NOT_COMPLETED: { code: 'CONFLICT', reason: 'CASE_NOT_COMPLETED', message: '工单 {externalNo} 本轮尚未办结，不能发起二次督办' },
   // 考核口径与三率
   POLICY_NOT_FOUND: { code: 'NOT_FOUND', message: '考核口径不存在' },
   NO_POLICY: { code: 'NOT_FOUND', reason: 'POLICY_NOT_FOUND', message: '没有适用的考核口径' },

@@ -2,7 +2,7 @@ import { defineErrors } from './define';
 
 /**
  * supervision: 时限 clocks and their rules, 催办, 调度会 and 督办事项, 答复口径 and 聚类,
- * 不纳入考核 claims, and the working calendar (年度节假日安排) it owns.
+ * 不纳入考核 claims, 二次督办, and the working calendar (年度节假日安排) it owns.
  */
 export const SUPERVISION_ERRORS = defineErrors({
   CASE_MISSING: { code: 'NOT_FOUND', reason: 'NOT_FOUND', message: '工单不存在' },
@@ -60,6 +60,12 @@ export const SUPERVISION_ERRORS = defineErrors({
   UNKNOWN_CLUSTER: { code: 'BAD_USER_INPUT', message: '聚类不存在' },
   CLUSTER_NOT_FOUND: { code: 'NOT_FOUND', message: '聚类不存在' },
   NO_OPEN_CASES: { code: 'BAD_USER_INPUT', message: '该聚类没有已分转且未办结的工单，无需督办' },
+  // 二次督办
+  SUPERVISION_OPEN: { code: 'CONFLICT', message: '工单 {externalNo} 已在二次督办中' },
+  ROUND_NOT_COMPLETED: { code: 'CONFLICT', reason: 'CASE_NOT_COMPLETED', message: '工单 {externalNo} 本轮尚未办结，不能发起二次督办' },
+  SECOND_ROUND_STATUS: { code: 'BAD_USER_INPUT', reason: 'INVALID_STATUS', message: '状态应为 open（督办中）或 closed（已结束）' },
+  SECOND_ROUND_PAGE: { code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE', message: '页码须为正整数' },
+  SECOND_ROUND_PAGE_SIZE: { code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE', message: '每页条数须在 1 到 100 之间' },
   // 不纳入考核
   CLAIM_NOT_FOUND: { code: 'NOT_FOUND', message: '不纳入考核申请不存在' },
   CLAIM_FILE_MISSING: { code: 'NOT_FOUND', reason: 'NOT_FOUND', message: '申请或材料不存在' },

@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  CALLBACK_OUTCOME_LABELS,
-  CALLBACK_OUTCOMES,
-  SATISFACTION_LABELS,
-  SATISFACTION_LEVELS,
-  SUPERVISION_OUTCOME_LABELS,
-  SUPERVISION_OUTCOMES,
-} from '../enums';
+import { CALLBACK_OUTCOME_LABELS, CALLBACK_OUTCOMES, SATISFACTION_LABELS, SATISFACTION_LEVELS } from '../enums';
 import { defineEvent, EventDefinition, iso } from './shared';
 
 const departmentId = z.string().min(1);
@@ -16,9 +9,9 @@ const round = z.number().int().min(1);
 const beijingDateTime = (at: string) => new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /**
- * Events callback publishes: 回访 attempts and results, the reopen of an unresolved case, and —
- * until apps/supervision hosts it — 二次督办 (second supervision) opened and closed. None carries
- * the citizen's phone: callback asks intake for it, audited.
+ * Events callback publishes: 回访 attempts and results. An unresolved or dissatisfied result asks
+ * for another round (`reopen` on `hotline.callback.completed`); supervision opens it (二次督办,
+ * second-round.events.ts). None carries the citizen's phone: callback asks intake for it, audited.
  */
 export const CALLBACK_EVENTS = {
   /** 进入待回访: a 回访 task was opened for the round after 办结, due by `dueAt` (working calendar). */
@@ -67,6 +60,12 @@ export const CALLBACK_EVENTS = {
         resolved: z.boolean().nullable(),
         satisfaction: z.enum(SATISFACTION_LEVELS).nullable(),
         completedAt: iso,
+        /**
+         * Present when the answer sends the case round again (unresolved or dissatisfied, rounds left):
+         * the agent's 重办说明, its personal numbers already scrubbed by callback. supervision opens
+         * the next round from it (`hotline.case.reopened`, `hotline.supervision.opened`).
+         */
+        reopen: z.object({ reason: z.string().min(1).max(200) }).optional(),
       }),
     },
     summary: (d) => {
@@ -76,36 +75,5 @@ export const CALLBACK_EVENTS = {
       );
       return `第 ${d.round} 轮：${parts.join('，') || '已接通'}`;
     },
-  }),
-  /** 重新办理: unresolved or dissatisfied at callback (or a supervisor's decision) → the lead department again, as `round`. */
-  'hotline.case.reopened': defineEvent({
-    label: '回访不满意，重新办理',
-    versions: {
-      1: z.object({
-        externalNo: z.string(),
-        round,
-        departmentId: departmentId.optional(),
-        reason: z.string().min(1).max(200),
-        trigger: z.enum(['callback', 'supervisor']),
-        dueAt: iso,
-        reopenedAt: iso,
-      }),
-    },
-    /** Round, who reopened it and why (the reason's numbers already scrubbed by callback). */
-    summary: (d) => `第 ${d.round} 轮（${d.trigger === 'supervisor' ? '督办人员决定' : '回访结果'}）：${d.reason}`,
-  }),
-  /** 二次督办 opened for a round, with its deadline. */
-  'hotline.supervision.opened': defineEvent({
-    label: '二次督办',
-    versions: {
-      1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, departmentId: departmentId.optional(), dueAt: iso, openedAt: iso }),
-    },
-    summary: (d) => `第 ${d.round} 轮`,
-  }),
-  /** 二次督办 closed with the outcome of the round's callback. */
-  'hotline.supervision.closed': defineEvent({
-    label: '二次督办结束',
-    versions: { 1: z.object({ externalNo: z.string(), supervisionId: z.string().min(1), round, outcome: z.enum(SUPERVISION_OUTCOMES), closedAt: iso }) },
-    summary: (d) => `第 ${d.round} 轮：${SUPERVISION_OUTCOME_LABELS[d.outcome]}`,
   }),
 } as const satisfies Record<string, EventDefinition>;

@@ -1,10 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Input, Modal, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@apollo/client';
 import { useCurrentUser } from '../auth/AuthContext';
 import { formatDateTime } from '../../shared/time';
 import { callbackError } from './errors';
-import { OUTCOME_LABELS, SATISFACTION_LABELS, SUPERVISION_OUTCOME_LABELS, TASK_STATUS_LABELS } from './labels';
+import { awaitingNextRound, OUTCOME_LABELS, SATISFACTION_LABELS, SUPERVISION_OUTCOME_LABELS, TASK_STATUS_LABELS } from './labels';
 import { CASE_CALLBACKS_QUERY, OPEN_SECOND_ROUND_MUTATION } from './queries';
 
 const answer = (a: { reached: boolean; resolved: boolean | null; satisfaction: string | null } | null) =>
@@ -22,6 +22,13 @@ export function CaseCallbacks({ caseId }: { caseId: string }) {
     errorPolicy: 'all',
   });
   const [openRound, opening] = useMutation(OPEN_SECOND_ROUND_MUTATION, { refetchQueries: 'active' });
+  const awaiting = awaitingNextRound(q.data?.case);
+  const { startPolling, stopPolling } = q;
+  useEffect(() => {
+    if (!awaiting) return;
+    startPolling(2_000);
+    return () => stopPolling();
+  }, [awaiting, startPolling, stopPolling]);
   const c = q.data?.case;
   if (!c) return null;
   const openSupervision = c.supervisions.some((s) => s.status === 'open');
@@ -75,6 +82,9 @@ export function CaseCallbacks({ caseId }: { caseId: string }) {
           )}
         </Descriptions>
       ))}
+      {awaiting && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message="回访结果为未解决或不满意，正在开启二次督办…" data-testid="supervision-opening" />
+      )}
       {c.supervisions.map((s) => (
         <Alert
           key={s.id}

@@ -54,3 +54,23 @@ export async function fileToBase64(file: Blob): Promise<string> {
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(s);
 }
+
+/** How long after an unresolved or dissatisfied result the case page waits for supervision to open the round. */
+export const AWAIT_ROUND_MS = 60_000;
+
+interface RoundsView {
+  callbacks: ReadonlyArray<{ round: number; result: { resolved: boolean | null; satisfaction: string | null; recordedAt: string } | null }>;
+  supervisions: ReadonlyArray<{ round: number }>;
+}
+
+/**
+ * The last round's result asked for another round and supervision has not opened it yet (it does so
+ * from the result's event, a moment later): true for a minute after the result, after which the
+ * rounds may simply be used up.
+ */
+export function awaitingNextRound(c: RoundsView | null | undefined, now = Date.now()): boolean {
+  const last = c?.callbacks.at(-1);
+  const r = last?.result;
+  if (!c || !last || !r || !needsExplanation(r.resolved ?? undefined, r.satisfaction ?? undefined)) return false;
+  return !c.supervisions.some((s) => s.round > last.round) && now - Date.parse(r.recordedAt) < AWAIT_ROUND_MS;
+}

@@ -1,0 +1,81 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { addWorkingDays } from '@hotline/calendar';
+import { Actor, createEvent, eventText } from '@hotline/contracts';
+import { recordEvent } from '@hotline/service-kit';
+import type { CalendarStore } from '../calendar/calendar-store';
+import type { CaseProjection } from '../cases/case-projection.entity';
+import { SecondSupervision } from './second-supervision.entity';
+
+export interface SecondRoundDeps {
+  calendars: CalendarStore;
+  /** 二次督办: working days the lead department has for the round. */
+  workingDays: number;
+}
+
+export interface RoundRequest {
+  round: number;
+  /** 重办说明: scrubbed of personal data here before it is stored (500 characters) or sent (200). */
+  explanation: string;
+  trigger: 'callback' | 'supervisor';
+  actor: Actor;
+  openedBy: string | null;
+}
+
+/** The round a case is in: 1, or the last round a 二次督办 opened. */
+export async function currentRound(tx: EntityManager, caseId: string): Promise<number> {
+  const last = await tx.findOne(SecondSupervision, { caseId }, { orderBy: { round: 'desc' }, fields: ['round'] });
+  return last?.round ?? 1;
+}
+
+/**
+ * 重新办理 + 二次督办 (inside the caller's transaction): the case goes back to its lead department
+ * as the next round, due after the configured working days on the working calendar, and the round's
+ * 二次督办 is opened. `hotline.case.reopened` moves dispatch (the case back in the department's
+ * inbox, marked with its round), intake (the stage) and callback (its next task's round).
+ */
+export async function openRound(tx: EntityManager, c: CaseProjection, r: RoundRequest, deps: SecondRoundDeps, now: Date): Promise<SecondSupervision> {
+  const dueAt = addWorkingDays(await deps.calendars.current(tx), now, deps.workingDays);
+  const sup = tx.create(SecondSupervision, {
+    caseId: c.id,
+    externalNo: c.externalNo,
+    round: r.round,
+    departmentId: c.leadDepartmentId ?? null,
+    reason: eventText(r.explanation, 500),
+    trigger: r.trigger,
+    openedAt: now,
+    openedBy: r.openedBy,
+    dueAt,
+  });
+  c.completedAt = null; // being handled again (the clocks' fold of the reopen agrees)
+  await tx.flush();
+  const dept = c.leadDepartmentId ? { departmentId: c.leadDepartmentId } : {};
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.case.reopened',
+      source: 'supervision',
+      actor: r.actor,
+      caseId: c.id,
+      data: {
+        externalNo: c.externalNo,
+        round: r.round,
+        ...dept,
+        reason: eventText(r.explanation),
+        trigger: r.trigger,
+        dueAt: dueAt.toISOString(),
+        reopenedAt: now.toISOString(),
+      },
+    }),
+  );
+  await recordEvent(
+    tx,
+    createEvent({
+      type: 'hotline.supervision.opened',
+      source: 'supervision',
+      actor: r.actor,
+      caseId: c.id,
+      data: { externalNo: c.externalNo, supervisionId: sup.id, round: r.round, ...dept, dueAt: dueAt.toISOString(), openedAt: now.toISOString() },
+    }),
+  );
+  return sup;
+}
