@@ -50,28 +50,14 @@ export function isRunning(status: ImportStatus | undefined): boolean {
   return status === 'queued' || status === 'validating' || status === 'importing';
 }
 
-/** The fields a column mapping can set, with their Chinese names. */
+/** The fields a column mapping can set, with their Chinese names: the export's header where it reads well. */
 export const IMPORT_FIELD_LABELS: Record<string, string> = {
-  externalNo: '工单编号',
-  receivedAt: '受理时间',
+  ...DISTRICT_EXPORT_HEADERS,
   districtDispatchedAt: '区平台派单时间',
-  citizenName: '来电人',
-  citizenPhone: '联系电话',
   anonymous: '匿名',
   confidential: '保密',
-  address: '地址',
   street: '街道（乡镇）',
-  community: '社区',
   projectName: '项目名称',
-  longitude: '经度',
-  latitude: '纬度',
-  title: '标题',
-  content: '诉求内容',
-  requestType: '诉求类型',
-  topic: '主题',
-  urgency: '紧急程度',
-  deadlineAt: '办理时限',
-  completedAt: '办结时间',
   attachmentUrls: '附件地址',
 };
 
