@@ -11,29 +11,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ExcelJS = createRequire(path.join(root, 'apps', 'intake', 'package.json'))('exceljs');
 const { startTestStack, loginAs } = require('@hotline/testing');
 
-const HEADERS = [
-  '工单编号',
-  '受理时间',
-  '派单时间',
-  '来电人',
-  '联系电话',
-  '是否匿名',
-  '是否保密',
-  '地址',
-  '街道',
-  '社区',
-  '楼盘小区',
-  '经度',
-  '纬度',
-  '标题',
-  '诉求内容',
-  '诉求类型',
-  '主题',
-  '紧急程度',
-  '办理时限',
-  '附件',
-  '办结时间',
-];
+/** The district platform's export columns, in its order (packages/contracts district-import.ts). */
+const { DISTRICT_EXPORT_COLUMNS: HEADERS } = require('@hotline/contracts');
 const local = (d) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 async function workbook(count, prefix) {

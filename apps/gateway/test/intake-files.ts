@@ -1,35 +1,15 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { DISTRICT_EXPORT_COLUMNS } from '@hotline/contracts';
 
 /** exceljs is intake's dependency: load it from there to write test spreadsheets. */
 const requireFromIntake = createRequire(path.resolve(__dirname, '..', '..', 'intake', 'package.json'));
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const ExcelJS = requireFromIntake('exceljs') as typeof import('exceljs');
 
-export const HEADERS = [
-  '工单编号',
-  '受理时间',
-  '派单时间',
-  '来电人',
-  '联系电话',
-  '是否匿名',
-  '是否保密',
-  '地址',
-  '街道',
-  '社区',
-  '楼盘小区',
-  '经度',
-  '纬度',
-  '标题',
-  '诉求内容',
-  '诉求类型',
-  '主题',
-  '紧急程度',
-  '办理时限',
-  '附件',
-  '办结时间',
-];
+/** The district platform's export columns, in its order (packages/contracts district-import.ts). */
+export const HEADERS = DISTRICT_EXPORT_COLUMNS;
 
 const TOPICS = [
   ['延期交房', '投诉', '亦庄金茂悦', '二期延期交房无说法', '合同约定交房日期已过，开发商未交付也未书面说明，要求尽快交房并支付违约金。'],
@@ -77,7 +57,7 @@ export function orderRows(count: number, prefix: string, year = 2025, completed 
   return rows;
 }
 
-export async function xlsxOf(headers: string[], rows: Array<Array<string | number | Date>>): Promise<Buffer> {
+export async function xlsxOf(headers: readonly string[], rows: Array<Array<string | number | Date>>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('工单');
   ws.addRow(headers);
@@ -85,7 +65,7 @@ export async function xlsxOf(headers: string[], rows: Array<Array<string | numbe
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function csvOf(headers: string[], rows: string[][]): Buffer {
+export function csvOf(headers: readonly string[], rows: string[][]): Buffer {
   const q = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
   return Buffer.from(`\uFEFF${[headers, ...rows].map((r) => r.map(q).join(',')).join('\r\n')}\r\n`, 'utf8');
 }

@@ -3,6 +3,7 @@
 // calls `runIntakeScreens` after it has started the stack.
 import { mkdir, readFile } from 'node:fs/promises';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { DISTRICT_EXPORT_COLUMNS } from '@hotline/contracts/browser';
 import { CHROMIUM_ARGS, expectUserBar, Flow } from './daily-flow.e2e';
 
 export interface IntakeScreensOptions {
@@ -33,30 +34,8 @@ export interface IntakeScreensResult {
   browserErrors: string[];
 }
 
-/** The district platform's standard export columns (the import's default mapping). */
-const IMPORT_HEADERS = [
-  '工单编号',
-  '受理时间',
-  '派单时间',
-  '来电人',
-  '联系电话',
-  '是否匿名',
-  '是否保密',
-  '地址',
-  '街道',
-  '社区',
-  '楼盘小区',
-  '经度',
-  '纬度',
-  '标题',
-  '诉求内容',
-  '诉求类型',
-  '主题',
-  '紧急程度',
-  '办理时限',
-  '附件',
-  '办结时间',
-];
+/** The district platform's standard export columns (the import's default mapping), in its order. */
+const IMPORT_HEADERS = DISTRICT_EXPORT_COLUMNS;
 
 const CN_DIGITS = '〇一二三四五六七八九';
 /** 2024 → 二〇二四: run-unique text that is still Chinese (for the 标题或内容 search). */

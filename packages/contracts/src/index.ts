@@ -1,6 +1,7 @@
 export * from './enums';
 export * from './lifecycle';
 export * from './callback-answers';
+export * from './district-import';
 export * from './envelope';
 export * from './events';
 export * from './validate';

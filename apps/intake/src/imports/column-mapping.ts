@@ -1,62 +1,20 @@
-import { REQUEST_TYPE_LABELS, REQUEST_TYPES, URGENCIES, URGENCY_LABELS } from '@hotline/contracts';
+import {
+  DISTRICT_EXPORT_HEADERS,
+  IMPORT_FIELDS,
+  type ImportField,
+  REQUEST_TYPE_LABELS,
+  REQUEST_TYPES,
+  REQUIRED_IMPORT_FIELDS,
+  URGENCIES,
+  URGENCY_LABELS,
+} from '@hotline/contracts';
 import type { SheetCell } from '@hotline/service-kit';
 
 /**
  * 导入列映射 — which column of the district platform's export holds which field of the work
  * order. Plain functions: they turn one spreadsheet row into a receive command, or say why not.
+ * The fields and the export's headers are the contracts' (`district-import.ts`).
  */
-export const IMPORT_FIELDS = [
-  'externalNo',
-  'receivedAt',
-  'districtDispatchedAt',
-  'citizenName',
-  'citizenPhone',
-  'anonymous',
-  'confidential',
-  'address',
-  'street',
-  'community',
-  'projectName',
-  'longitude',
-  'latitude',
-  'title',
-  'content',
-  'requestType',
-  'topic',
-  'urgency',
-  'deadlineAt',
-  'completedAt',
-  'attachmentUrls',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-
-/** The column headers of the district platform's standard export (the default mapping). */
-export const DEFAULT_HEADERS: Record<ImportField, string> = {
-  externalNo: '工单编号',
-  receivedAt: '受理时间',
-  districtDispatchedAt: '派单时间',
-  citizenName: '来电人',
-  citizenPhone: '联系电话',
-  anonymous: '是否匿名',
-  confidential: '是否保密',
-  address: '地址',
-  street: '街道',
-  community: '社区',
-  projectName: '楼盘小区',
-  longitude: '经度',
-  latitude: '纬度',
-  title: '标题',
-  content: '诉求内容',
-  requestType: '诉求类型',
-  topic: '主题',
-  urgency: '紧急程度',
-  deadlineAt: '办理时限',
-  completedAt: '办结时间',
-  attachmentUrls: '附件',
-};
-
-export const REQUIRED_FIELDS: ImportField[] = ['externalNo', 'receivedAt', 'title', 'content', 'requestType', 'topic'];
-
 export type Cell = SheetCell;
 
 export interface RowProblem {
@@ -76,9 +34,9 @@ export function resolveColumns(
   const columns: Partial<Record<ImportField, string>> = {};
   const problems: RowProblem[] = [];
   for (const field of IMPORT_FIELDS) {
-    const header = (mapping[field] ?? DEFAULT_HEADERS[field]).trim();
+    const header = (mapping[field] ?? DISTRICT_EXPORT_HEADERS[field]).trim();
     if (present.has(header)) columns[field] = header;
-    else if (REQUIRED_FIELDS.includes(field)) problems.push({ row: 1, column: header, reason: `缺少必需的列「${header}」` });
+    else if (REQUIRED_IMPORT_FIELDS.includes(field)) problems.push({ row: 1, column: header, reason: `缺少必需的列「${header}」` });
   }
   return { columns, problems };
 }
@@ -125,7 +83,7 @@ export function rowToInput(
 ): { input?: Record<string, unknown>; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const get = (f: ImportField): Cell => (columns[f] ? (cells[columns[f]!] ?? null) : null);
-  const bad = (f: ImportField, reason: string) => problems.push({ row: rowNumber, column: columns[f] ?? DEFAULT_HEADERS[f], reason });
+  const bad = (f: ImportField, reason: string) => problems.push({ row: rowNumber, column: columns[f] ?? DISTRICT_EXPORT_HEADERS[f], reason });
   const input: Record<string, unknown> = { channel: 'import' };
 
   for (const f of ['externalNo', 'citizenName', 'citizenPhone', 'address', 'street', 'community', 'projectName', 'title', 'content', 'topic'] as const) {
@@ -168,13 +126,14 @@ export function rowToInput(
       .split(/[\s,，;；]+/)
       .filter(Boolean)
       .map((url, i) => ({ name: `附件${i + 1}`, url }));
-  for (const f of REQUIRED_FIELDS) if (input[f] === undefined && !problems.some((p) => p.column === (columns[f] ?? DEFAULT_HEADERS[f]))) bad(f, '必填');
+  for (const f of REQUIRED_IMPORT_FIELDS)
+    if (input[f] === undefined && !problems.some((p) => p.column === (columns[f] ?? DISTRICT_EXPORT_HEADERS[f]))) bad(f, '必填');
   return problems.length ? { problems } : { input, problems };
 }
 
 /** Which of ReceiveCaseCommand's fields the error path names, back to the file's column. */
 export function columnOfField(field: string, columns: Partial<Record<ImportField, string>>): string {
   const f = field.split('.')[0] as ImportField;
-  if (f === ('attachments' as ImportField)) return columns.attachmentUrls ?? DEFAULT_HEADERS.attachmentUrls;
-  return columns[f] ?? DEFAULT_HEADERS[f] ?? field;
+  if (f === ('attachments' as ImportField)) return columns.attachmentUrls ?? DISTRICT_EXPORT_HEADERS.attachmentUrls;
+  return columns[f] ?? DISTRICT_EXPORT_HEADERS[f] ?? field;
 }

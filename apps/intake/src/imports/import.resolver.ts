@@ -1,14 +1,14 @@
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { Authorized } from '@hotline/service-kit';
 import { codedError, isUuid, requireUser, ServiceContext } from '@hotline/service-kit';
-import { DEFAULT_HEADERS, ImportField } from './column-mapping';
+import { DISTRICT_EXPORT_HEADERS, type ImportField } from '@hotline/contracts';
 import { ImportJob, ImportMapping } from './import-job.entity';
 import { saveMapping } from './imports';
 import { INTAKE_ERRORS } from '@hotline/contracts';
 
 @InputType({ description: '列映射：字段 → 文件中的列名' })
 class ImportColumnInput {
-  @Field(() => String, { description: `字段：${Object.keys(DEFAULT_HEADERS).join(' ')}` }) field!: ImportField;
+  @Field(() => String, { description: `字段：${Object.keys(DISTRICT_EXPORT_HEADERS).join(' ')}` }) field!: ImportField;
   @Field(() => String, { description: '文件中的列名' }) header!: string;
 }
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuthUser, parseInput, codedError } from '@hotline/service-kit';
 import { z } from 'zod';
-import { IMPORT_FIELDS } from './column-mapping';
+import { IMPORT_FIELDS } from '@hotline/contracts';
 import { ImportJob, ImportMapping } from './import-job.entity';
 import { INTAKE_ERRORS, COMMON_ERRORS } from '@hotline/contracts';
 

@@ -10,7 +10,8 @@ import { caseFields, ReceiveCaseCommand, receivedEvent } from '../cases/receive-
 import { keyPersonKeys } from '../key-persons/key-persons';
 import type { RepeatSubject } from '../repeats/similarity';
 import { loadIntakeRules } from '../settings/intake-settings';
-import { columnOfField, ImportField, resolveColumns, RowProblem, rowToInput } from './column-mapping';
+import type { ImportField } from '@hotline/contracts';
+import { columnOfField, resolveColumns, RowProblem, rowToInput } from './column-mapping';
 
 export type { RowProblem };
 import { ImportJob } from './import-job.entity';

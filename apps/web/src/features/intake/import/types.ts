@@ -1,3 +1,5 @@
+import { DISTRICT_EXPORT_HEADERS, REQUIRED_IMPORT_FIELDS } from '@hotline/contracts/browser';
+
 export type ImportStatus = 'queued' | 'validating' | 'importing' | 'succeeded' | 'failed';
 
 export interface ImportJob {
@@ -48,67 +50,26 @@ export function isRunning(status: ImportStatus | undefined): boolean {
   return status === 'queued' || status === 'validating' || status === 'importing';
 }
 
-/** The fields a column mapping can set, with their Chinese names. */
+/** The fields a column mapping can set, with their Chinese names: the export's header where it reads well. */
 export const IMPORT_FIELD_LABELS: Record<string, string> = {
-  externalNo: '工单编号',
-  receivedAt: '受理时间',
+  ...DISTRICT_EXPORT_HEADERS,
   districtDispatchedAt: '区平台派单时间',
-  citizenName: '来电人',
-  citizenPhone: '联系电话',
   anonymous: '匿名',
   confidential: '保密',
-  address: '地址',
   street: '街道（乡镇）',
-  community: '社区',
   projectName: '项目名称',
-  longitude: '经度',
-  latitude: '纬度',
-  title: '标题',
-  content: '诉求内容',
-  requestType: '诉求类型',
-  topic: '主题',
-  urgency: '紧急程度',
-  deadlineAt: '办理时限',
-  completedAt: '办结时间',
   attachmentUrls: '附件地址',
 };
 
-/**
- * The column headers of the district platform's standard export: what the import reads when no
- * column mapping is chosen (apps/intake/src/imports/column-mapping.ts DEFAULT_HEADERS).
- */
-export const STANDARD_HEADERS: Record<string, string> = {
-  externalNo: '工单编号',
-  receivedAt: '受理时间',
-  districtDispatchedAt: '派单时间',
-  citizenName: '来电人',
-  citizenPhone: '联系电话',
-  anonymous: '是否匿名',
-  confidential: '是否保密',
-  address: '地址',
-  street: '街道',
-  community: '社区',
-  projectName: '楼盘小区',
-  longitude: '经度',
-  latitude: '纬度',
-  title: '标题',
-  content: '诉求内容',
-  requestType: '诉求类型',
-  topic: '主题',
-  urgency: '紧急程度',
-  deadlineAt: '办理时限',
-  completedAt: '办结时间',
-  attachmentUrls: '附件',
-};
-
-/** Fields a file must have a column for (the import refuses the file otherwise). */
-export const REQUIRED_IMPORT_FIELDS = ['externalNo', 'receivedAt', 'title', 'content', 'requestType', 'topic'];
+/** The district platform's standard export headers (the import's default mapping) and the required fields. */
+export const STANDARD_HEADERS: Readonly<Record<string, string>> = DISTRICT_EXPORT_HEADERS;
+export { REQUIRED_IMPORT_FIELDS };
 
 /** A field as the mapping dialog offers it: its Chinese name, and the standard column when that reads otherwise. */
 export function importFieldLabel(field: string): string {
   const name = IMPORT_FIELD_LABELS[field] ?? field;
   const header = STANDARD_HEADERS[field];
-  const required = REQUIRED_IMPORT_FIELDS.includes(field) ? '，必需' : '';
+  const required = (REQUIRED_IMPORT_FIELDS as readonly string[]).includes(field) ? '，必需' : '';
   if (!header || header === name) return required ? `${name}（必需）` : name;
   return `${name}（标准列名「${header}」${required}）`;
 }
