@@ -97,6 +97,25 @@ type Documents = {
     "\n  query DepartmentInboxCounts {\n    departmentInboxCounts {\n      new\n      inProgress\n      dueSoon\n      overdue\n      returned\n    }\n  }\n": typeof types.DepartmentInboxCountsDocument,
     "\n  query DepartmentReturns {\n    departmentReturns {\n      id\n      caseId\n      externalNo\n      title\n      reasonCode\n      reason\n      at\n      heldMinutes\n      by {\n        id\n        displayName\n      }\n      fromDepartment {\n        id\n        name\n      }\n    }\n  }\n": typeof types.DepartmentReturnsDocument,
     "\n  mutation ReplyCase($input: ReplyInput!) {\n    replyCase(input: $input) {\n      ...CaseSummaryFields\n      handling {\n        state\n        version\n      }\n      replies {\n        id\n        departmentId\n        result\n        text\n        repliedAt\n        reviewStatus\n      }\n    }\n  }\n": typeof types.ReplyCaseDocument,
+    "\n  query Topics {\n    topics {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n": typeof types.TopicsDocument,
+    "\n  mutation UpsertTopic($input: TopicInput!) {\n    upsertTopic(input: $input) {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n": typeof types.UpsertTopicDocument,
+    "\n  fragment IntakeRulesFields on IntakeRules {\n    simpleRequestTypes\n    difficultTopics\n    difficultRepeatCount\n    difficultClusterSize\n    urgentKeywords\n    timelyKeywords\n    repeatWindowDays\n    textSimilarityThreshold\n  }\n": typeof types.IntakeRulesFieldsFragmentDoc,
+    "\n  query IntakeRules {\n    intakeRules {\n      ...IntakeRulesFields\n    }\n  }\n": typeof types.IntakeRulesDocument,
+    "\n  mutation UpdateIntakeRules($input: IntakeRulesInput!) {\n    updateIntakeRules(input: $input) {\n      ...IntakeRulesFields\n    }\n  }\n": typeof types.UpdateIntakeRulesDocument,
+    "\n  mutation ReclassifyCase($input: ReclassifyInput!) {\n    reclassifyCase(input: $input) {\n      id\n      requestType\n      topic\n      tier\n      urgency\n    }\n  }\n": typeof types.ReclassifyCaseDocument,
+    "\n  fragment Open311KeyFields on Open311Key {\n    id\n    name\n    keyPrefix\n    createdAt\n    revokedAt\n    lastUsedAt\n  }\n": typeof types.Open311KeyFieldsFragmentDoc,
+    "\n  query Open311Keys {\n    open311Keys {\n      ...Open311KeyFields\n    }\n  }\n": typeof types.Open311KeysDocument,
+    "\n  mutation CreateOpen311Key($name: String!) {\n    createOpen311Key(name: $name) {\n      key\n      record {\n        ...Open311KeyFields\n      }\n    }\n  }\n": typeof types.CreateOpen311KeyDocument,
+    "\n  mutation RevokeOpen311Key($id: ID!) {\n    revokeOpen311Key(id: $id) {\n      ...Open311KeyFields\n    }\n  }\n": typeof types.RevokeOpen311KeyDocument,
+    "\n  fragment FeedbackRecordFields on FeedbackRecord {\n    id\n    caseId\n    externalNo\n    masterCaseId\n    result\n    replySummary\n    replyText\n    departmentName\n    repliedAt\n    receivedAt\n    completedAt\n    state\n    attempts\n    nextAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n    attemptLog {\n      id\n      attempt\n      at\n      statusCode\n      error\n      durationMs\n    }\n  }\n": typeof types.FeedbackRecordFieldsFragmentDoc,
+    "\n  query FeedbackRecords($state: FeedbackState, $limit: Int!) {\n    feedbackRecords(state: $state, limit: $limit) {\n      ...FeedbackRecordFields\n    }\n  }\n": typeof types.FeedbackRecordsDocument,
+    "\n  mutation RetryFeedback($id: ID!) {\n    retryFeedback(id: $id) {\n      ...FeedbackRecordFields\n    }\n  }\n": typeof types.RetryFeedbackDocument,
+    "\n  mutation MarkFeedbackUploaded($ids: [ID!]!) {\n    markFeedbackUploaded(ids: $ids) {\n      ...FeedbackRecordFields\n    }\n  }\n": typeof types.MarkFeedbackUploadedDocument,
+    "\n  mutation ExportFeedback {\n    exportFeedback {\n      fileName\n      content\n      count\n    }\n  }\n": typeof types.ExportFeedbackDocument,
+    "\n  query FeedbackWebhook {\n    feedbackWebhook {\n      url\n      source\n    }\n  }\n": typeof types.FeedbackWebhookDocument,
+    "\n  query FeedbackDeliveryAutomatic {\n    feedbackDeliveryAutomatic\n  }\n": typeof types.FeedbackDeliveryAutomaticDocument,
+    "\n  mutation RemoveFeedbackWebhook {\n    removeFeedbackWebhook {\n      url\n      source\n    }\n  }\n": typeof types.RemoveFeedbackWebhookDocument,
+    "\n  mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {\n    configureFeedbackWebhook(url: $url, secret: $secret) {\n      url\n      source\n    }\n  }\n": typeof types.ConfigureFeedbackWebhookDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      format\n      mappingName\n      totalRows\n      processedRows\n      createdCount\n      updatedCount\n      unchangedCount\n      errorCount\n      message\n      createdAt\n      finishedAt\n      durationMs\n      progress\n      errorReportUrl\n      errors {\n        row\n        column\n        reason\n      }\n    }\n  }\n": typeof types.ImportJobDocument,
     "\n  query ImportJobs($limit: Int!) {\n    importJobs(limit: $limit) {\n      id\n      status\n      fileName\n      format\n      mappingName\n      totalRows\n      processedRows\n      createdCount\n      updatedCount\n      unchangedCount\n      errorCount\n      message\n      createdAt\n      finishedAt\n      durationMs\n      progress\n    }\n  }\n": typeof types.ImportJobsDocument,
     "\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      updatedAt\n      mappedColumns {\n        field\n        header\n      }\n    }\n  }\n": typeof types.ImportMappingsDocument,
@@ -245,6 +264,25 @@ const documents: Documents = {
     "\n  query DepartmentInboxCounts {\n    departmentInboxCounts {\n      new\n      inProgress\n      dueSoon\n      overdue\n      returned\n    }\n  }\n": types.DepartmentInboxCountsDocument,
     "\n  query DepartmentReturns {\n    departmentReturns {\n      id\n      caseId\n      externalNo\n      title\n      reasonCode\n      reason\n      at\n      heldMinutes\n      by {\n        id\n        displayName\n      }\n      fromDepartment {\n        id\n        name\n      }\n    }\n  }\n": types.DepartmentReturnsDocument,
     "\n  mutation ReplyCase($input: ReplyInput!) {\n    replyCase(input: $input) {\n      ...CaseSummaryFields\n      handling {\n        state\n        version\n      }\n      replies {\n        id\n        departmentId\n        result\n        text\n        repliedAt\n        reviewStatus\n      }\n    }\n  }\n": types.ReplyCaseDocument,
+    "\n  query Topics {\n    topics {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n": types.TopicsDocument,
+    "\n  mutation UpsertTopic($input: TopicInput!) {\n    upsertTopic(input: $input) {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n": types.UpsertTopicDocument,
+    "\n  fragment IntakeRulesFields on IntakeRules {\n    simpleRequestTypes\n    difficultTopics\n    difficultRepeatCount\n    difficultClusterSize\n    urgentKeywords\n    timelyKeywords\n    repeatWindowDays\n    textSimilarityThreshold\n  }\n": types.IntakeRulesFieldsFragmentDoc,
+    "\n  query IntakeRules {\n    intakeRules {\n      ...IntakeRulesFields\n    }\n  }\n": types.IntakeRulesDocument,
+    "\n  mutation UpdateIntakeRules($input: IntakeRulesInput!) {\n    updateIntakeRules(input: $input) {\n      ...IntakeRulesFields\n    }\n  }\n": types.UpdateIntakeRulesDocument,
+    "\n  mutation ReclassifyCase($input: ReclassifyInput!) {\n    reclassifyCase(input: $input) {\n      id\n      requestType\n      topic\n      tier\n      urgency\n    }\n  }\n": types.ReclassifyCaseDocument,
+    "\n  fragment Open311KeyFields on Open311Key {\n    id\n    name\n    keyPrefix\n    createdAt\n    revokedAt\n    lastUsedAt\n  }\n": types.Open311KeyFieldsFragmentDoc,
+    "\n  query Open311Keys {\n    open311Keys {\n      ...Open311KeyFields\n    }\n  }\n": types.Open311KeysDocument,
+    "\n  mutation CreateOpen311Key($name: String!) {\n    createOpen311Key(name: $name) {\n      key\n      record {\n        ...Open311KeyFields\n      }\n    }\n  }\n": types.CreateOpen311KeyDocument,
+    "\n  mutation RevokeOpen311Key($id: ID!) {\n    revokeOpen311Key(id: $id) {\n      ...Open311KeyFields\n    }\n  }\n": types.RevokeOpen311KeyDocument,
+    "\n  fragment FeedbackRecordFields on FeedbackRecord {\n    id\n    caseId\n    externalNo\n    masterCaseId\n    result\n    replySummary\n    replyText\n    departmentName\n    repliedAt\n    receivedAt\n    completedAt\n    state\n    attempts\n    nextAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n    attemptLog {\n      id\n      attempt\n      at\n      statusCode\n      error\n      durationMs\n    }\n  }\n": types.FeedbackRecordFieldsFragmentDoc,
+    "\n  query FeedbackRecords($state: FeedbackState, $limit: Int!) {\n    feedbackRecords(state: $state, limit: $limit) {\n      ...FeedbackRecordFields\n    }\n  }\n": types.FeedbackRecordsDocument,
+    "\n  mutation RetryFeedback($id: ID!) {\n    retryFeedback(id: $id) {\n      ...FeedbackRecordFields\n    }\n  }\n": types.RetryFeedbackDocument,
+    "\n  mutation MarkFeedbackUploaded($ids: [ID!]!) {\n    markFeedbackUploaded(ids: $ids) {\n      ...FeedbackRecordFields\n    }\n  }\n": types.MarkFeedbackUploadedDocument,
+    "\n  mutation ExportFeedback {\n    exportFeedback {\n      fileName\n      content\n      count\n    }\n  }\n": types.ExportFeedbackDocument,
+    "\n  query FeedbackWebhook {\n    feedbackWebhook {\n      url\n      source\n    }\n  }\n": types.FeedbackWebhookDocument,
+    "\n  query FeedbackDeliveryAutomatic {\n    feedbackDeliveryAutomatic\n  }\n": types.FeedbackDeliveryAutomaticDocument,
+    "\n  mutation RemoveFeedbackWebhook {\n    removeFeedbackWebhook {\n      url\n      source\n    }\n  }\n": types.RemoveFeedbackWebhookDocument,
+    "\n  mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {\n    configureFeedbackWebhook(url: $url, secret: $secret) {\n      url\n      source\n    }\n  }\n": types.ConfigureFeedbackWebhookDocument,
     "\n  query ImportJob($id: ID!) {\n    importJob(id: $id) {\n      id\n      status\n      fileName\n      format\n      mappingName\n      totalRows\n      processedRows\n      createdCount\n      updatedCount\n      unchangedCount\n      errorCount\n      message\n      createdAt\n      finishedAt\n      durationMs\n      progress\n      errorReportUrl\n      errors {\n        row\n        column\n        reason\n      }\n    }\n  }\n": types.ImportJobDocument,
     "\n  query ImportJobs($limit: Int!) {\n    importJobs(limit: $limit) {\n      id\n      status\n      fileName\n      format\n      mappingName\n      totalRows\n      processedRows\n      createdCount\n      updatedCount\n      unchangedCount\n      errorCount\n      message\n      createdAt\n      finishedAt\n      durationMs\n      progress\n    }\n  }\n": types.ImportJobsDocument,
     "\n  query ImportMappings {\n    importMappings {\n      id\n      name\n      updatedAt\n      mappedColumns {\n        field\n        header\n      }\n    }\n  }\n": types.ImportMappingsDocument,
@@ -656,6 +694,82 @@ export function graphql(source: "\n  query DepartmentReturns {\n    departmentRe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ReplyCase($input: ReplyInput!) {\n    replyCase(input: $input) {\n      ...CaseSummaryFields\n      handling {\n        state\n        version\n      }\n      replies {\n        id\n        departmentId\n        result\n        text\n        repliedAt\n        reviewStatus\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReplyCase($input: ReplyInput!) {\n    replyCase(input: $input) {\n      ...CaseSummaryFields\n      handling {\n        state\n        version\n      }\n      replies {\n        id\n        departmentId\n        result\n        text\n        repliedAt\n        reviewStatus\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Topics {\n    topics {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n"): (typeof documents)["\n  query Topics {\n    topics {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertTopic($input: TopicInput!) {\n    upsertTopic(input: $input) {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertTopic($input: TopicInput!) {\n    upsertTopic(input: $input) {\n      code\n      name\n      parentCode\n      sort\n      active\n      description\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment IntakeRulesFields on IntakeRules {\n    simpleRequestTypes\n    difficultTopics\n    difficultRepeatCount\n    difficultClusterSize\n    urgentKeywords\n    timelyKeywords\n    repeatWindowDays\n    textSimilarityThreshold\n  }\n"): (typeof documents)["\n  fragment IntakeRulesFields on IntakeRules {\n    simpleRequestTypes\n    difficultTopics\n    difficultRepeatCount\n    difficultClusterSize\n    urgentKeywords\n    timelyKeywords\n    repeatWindowDays\n    textSimilarityThreshold\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IntakeRules {\n    intakeRules {\n      ...IntakeRulesFields\n    }\n  }\n"): (typeof documents)["\n  query IntakeRules {\n    intakeRules {\n      ...IntakeRulesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateIntakeRules($input: IntakeRulesInput!) {\n    updateIntakeRules(input: $input) {\n      ...IntakeRulesFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateIntakeRules($input: IntakeRulesInput!) {\n    updateIntakeRules(input: $input) {\n      ...IntakeRulesFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReclassifyCase($input: ReclassifyInput!) {\n    reclassifyCase(input: $input) {\n      id\n      requestType\n      topic\n      tier\n      urgency\n    }\n  }\n"): (typeof documents)["\n  mutation ReclassifyCase($input: ReclassifyInput!) {\n    reclassifyCase(input: $input) {\n      id\n      requestType\n      topic\n      tier\n      urgency\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment Open311KeyFields on Open311Key {\n    id\n    name\n    keyPrefix\n    createdAt\n    revokedAt\n    lastUsedAt\n  }\n"): (typeof documents)["\n  fragment Open311KeyFields on Open311Key {\n    id\n    name\n    keyPrefix\n    createdAt\n    revokedAt\n    lastUsedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Open311Keys {\n    open311Keys {\n      ...Open311KeyFields\n    }\n  }\n"): (typeof documents)["\n  query Open311Keys {\n    open311Keys {\n      ...Open311KeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOpen311Key($name: String!) {\n    createOpen311Key(name: $name) {\n      key\n      record {\n        ...Open311KeyFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOpen311Key($name: String!) {\n    createOpen311Key(name: $name) {\n      key\n      record {\n        ...Open311KeyFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeOpen311Key($id: ID!) {\n    revokeOpen311Key(id: $id) {\n      ...Open311KeyFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeOpen311Key($id: ID!) {\n    revokeOpen311Key(id: $id) {\n      ...Open311KeyFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FeedbackRecordFields on FeedbackRecord {\n    id\n    caseId\n    externalNo\n    masterCaseId\n    result\n    replySummary\n    replyText\n    departmentName\n    repliedAt\n    receivedAt\n    completedAt\n    state\n    attempts\n    nextAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n    attemptLog {\n      id\n      attempt\n      at\n      statusCode\n      error\n      durationMs\n    }\n  }\n"): (typeof documents)["\n  fragment FeedbackRecordFields on FeedbackRecord {\n    id\n    caseId\n    externalNo\n    masterCaseId\n    result\n    replySummary\n    replyText\n    departmentName\n    repliedAt\n    receivedAt\n    completedAt\n    state\n    attempts\n    nextAttemptAt\n    lastError\n    deliveredAt\n    createdAt\n    attemptLog {\n      id\n      attempt\n      at\n      statusCode\n      error\n      durationMs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedbackRecords($state: FeedbackState, $limit: Int!) {\n    feedbackRecords(state: $state, limit: $limit) {\n      ...FeedbackRecordFields\n    }\n  }\n"): (typeof documents)["\n  query FeedbackRecords($state: FeedbackState, $limit: Int!) {\n    feedbackRecords(state: $state, limit: $limit) {\n      ...FeedbackRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetryFeedback($id: ID!) {\n    retryFeedback(id: $id) {\n      ...FeedbackRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation RetryFeedback($id: ID!) {\n    retryFeedback(id: $id) {\n      ...FeedbackRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkFeedbackUploaded($ids: [ID!]!) {\n    markFeedbackUploaded(ids: $ids) {\n      ...FeedbackRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation MarkFeedbackUploaded($ids: [ID!]!) {\n    markFeedbackUploaded(ids: $ids) {\n      ...FeedbackRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportFeedback {\n    exportFeedback {\n      fileName\n      content\n      count\n    }\n  }\n"): (typeof documents)["\n  mutation ExportFeedback {\n    exportFeedback {\n      fileName\n      content\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedbackWebhook {\n    feedbackWebhook {\n      url\n      source\n    }\n  }\n"): (typeof documents)["\n  query FeedbackWebhook {\n    feedbackWebhook {\n      url\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FeedbackDeliveryAutomatic {\n    feedbackDeliveryAutomatic\n  }\n"): (typeof documents)["\n  query FeedbackDeliveryAutomatic {\n    feedbackDeliveryAutomatic\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveFeedbackWebhook {\n    removeFeedbackWebhook {\n      url\n      source\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveFeedbackWebhook {\n    removeFeedbackWebhook {\n      url\n      source\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {\n    configureFeedbackWebhook(url: $url, secret: $secret) {\n      url\n      source\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {\n    configureFeedbackWebhook(url: $url, secret: $secret) {\n      url\n      source\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
