@@ -7,7 +7,7 @@ import { downloadWithAuth, httpErrorMessage, uploadFile } from '../intake/import
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
 import { APPROVE_CLAIM, REJECT_CLAIM, REMOVE_EVIDENCE, SUBMIT_CLAIM, UPDATE_CLAIM, WITHDRAW_CLAIM } from './queries';
-import { formatDeadline, STATUS_COLORS, type ExclusionClaim, type ExclusionRuleSet } from './types';
+import { formatDeadline, statusColor, type ExclusionClaim, type ExclusionRuleSet } from './types';
 
 /** One claim: its rule, statement, checklist and evidence, and what the supervisor can do next. */
 export function ClaimDrawer({
@@ -94,7 +94,7 @@ export function ClaimDrawer({
           <Link to={`/cases/${claim.case?.id}`}>{claim.externalNo}</Link> {claim.case?.title ?? ''}
         </Descriptions.Item>
         <Descriptions.Item label="状态">
-          <Tag color={STATUS_COLORS[claim.status]} data-testid="exclusion-claim-status">
+          <Tag color={statusColor(claim.status)} data-testid="exclusion-claim-status">
             {claim.statusLabel}
           </Tag>
         </Descriptions.Item>

@@ -10,7 +10,7 @@ import { dayjs } from '../../shared/time';
 import { ClaimDrawer, TypeSelect } from './ClaimDrawer';
 import { CREATE_CLAIM, EXCLUSION_CLAIMS_QUERY, EXCLUSION_RULE_SET_QUERY } from './queries';
 import { RuleSetPanel } from './RuleSetPanel';
-import { beijingMonth, formatDeadline, STATUS_COLORS, STATUS_OPTIONS, type ClaimStatus, type ExclusionClaim, type ExclusionRuleSet } from './types';
+import { beijingMonth, formatDeadline, statusColor, STATUS_OPTIONS, type ClaimStatus, type ExclusionClaim, type ExclusionRuleSet } from './types';
 
 const PAGE_SIZE = 20;
 
@@ -24,14 +24,14 @@ export default function ExclusionsPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
   const [tab, setTab] = useState(user.role === 'admin' ? 'rules' : 'claims');
-  const claims = useQuery<{ exclusionClaims: { total: number; items: ExclusionClaim[] } }>(EXCLUSION_CLAIMS_QUERY, {
+  const claims = useQuery(EXCLUSION_CLAIMS_QUERY, {
     variables: { month, status, offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
     // No de-duplication: the refetch after a second upload must not join the refetch still in flight
     // from the first, whose answer predates the second file (seen failing in CI's browser test).
     context: { queryDeduplication: false },
   });
-  const rules = useQuery<{ exclusionRuleSet: ExclusionRuleSet }>(EXCLUSION_RULE_SET_QUERY, { variables: { month }, fetchPolicy: 'cache-and-network' });
+  const rules = useQuery(EXCLUSION_RULE_SET_QUERY, { variables: { month }, fetchPolicy: 'cache-and-network' });
   const ruleSet = rules.data?.exclusionRuleSet ?? null;
   const data = claims.data?.exclusionClaims;
   const open = data?.items.find((c) => c.id === openId) ?? null;
@@ -127,7 +127,7 @@ export default function ExclusionsPage() {
                         },
                       },
                       { title: '申报截止', render: (_, c) => formatDeadline(c.deadline) },
-                      { title: '状态', render: (_, c) => <Tag color={STATUS_COLORS[c.status]}>{c.statusLabel}</Tag> },
+                      { title: '状态', render: (_, c) => <Tag color={statusColor(c.status)}>{c.statusLabel}</Tag> },
                     ]}
                   />
                 </QueryState>
@@ -181,7 +181,7 @@ function NewClaimModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ externalNo: string; type: string; statement: string }>();
-  const [create, creating] = useMutation<{ createExclusionClaim: { id: string } }>(CREATE_CLAIM);
+  const [create, creating] = useMutation(CREATE_CLAIM);
   const chosen = Form.useWatch('type', form);
   const type = ruleSet?.types.find((t) => t.code === chosen);
   const save = async () => {

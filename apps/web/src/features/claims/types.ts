@@ -1,48 +1,12 @@
+import type { ExclusionClaimFieldsFragment, ExclusionRuleSetFieldsFragment } from '../../gql/graphql';
 import { formatDateTime } from '../../shared/time';
 
 export type ClaimStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'withdrawn';
 
-export interface ExclusionClaim {
-  id: string;
-  externalNo: string;
-  month: string;
-  ruleSetMonth: string;
-  ruleSetVersion: number;
-  type: string;
-  typeLabel: string;
-  statement: string;
-  status: ClaimStatus;
-  statusLabel: string;
-  complete: boolean;
-  deadline: string;
-  createdAt: string;
-  submittedAt: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  packageUrl: string;
-  case: { id: string; title: string | null } | null;
-  checklist: Array<{ key: string; label: string; done: boolean }>;
-  evidence: Array<{ id: string; kind: string; name: string; url: string; size: number; uploadedAt: string }>;
-}
-
-export interface ExclusionType {
-  code: string;
-  label: string;
-  conditions: string;
-  deadlineWorkingDay: number;
-  deadline: string | null;
-  requiredEvidence: Array<{ key: string; label: string }>;
-}
-
-export interface ExclusionRuleSet {
-  id: string;
-  month: string;
-  version: number;
-  isDefault: boolean;
-  note: string;
-  createdAt: string;
-  types: ExclusionType[];
-}
+/** 不纳入考核 — the claim and rule-set types are generated from the API schema (src/gql) for queries.ts. */
+export type ExclusionClaim = ExclusionClaimFieldsFragment;
+export type ExclusionRuleSet = ExclusionRuleSetFieldsFragment;
+export type ExclusionType = ExclusionRuleSet['types'][number];
 
 export const STATUS_COLORS: Record<ClaimStatus, string> = {
   draft: 'default',
@@ -51,6 +15,8 @@ export const STATUS_COLORS: Record<ClaimStatus, string> = {
   rejected: 'error',
   withdrawn: 'warning',
 };
+/** A claim's tag colour (the status is a plain string in the API). */
+export const statusColor = (status: string): string => STATUS_COLORS[status as ClaimStatus] ?? 'default';
 export const STATUS_OPTIONS: Array<{ value: ClaimStatus; label: string }> = [
   { value: 'draft', label: '草稿' },
   { value: 'submitted', label: '已提交' },

@@ -5,13 +5,8 @@ import { Link } from 'react-router-dom';
 import { actionErrorMessage } from '../dispatch/handling/useCaseAction';
 import { DateTimeCell } from '../../shared/DateTimeCell';
 import { STAGE_LABELS } from '../../shared/labels';
-import type { ReplyScript } from '../scripts/types';
 import { CLUSTER_QUERY, URGE_CLUSTER } from './queries';
-import type { ClusterCase, ClusterItem } from './types';
-
-interface Detail {
-  cluster: { cluster: ClusterItem; cases: { total: number; items: ClusterCase[] }; scripts: ReplyScript[] };
-}
+import type { ClusterCase } from './types';
 
 /** 聚类页: the cluster, all its cases page by page, its script, and one 督办 for all of its open cases. */
 export function ClusterDrawer({ clusterId, canUrge, onClose }: { clusterId: string | null; canUrge: boolean; onClose(): void }) {
@@ -19,15 +14,16 @@ export function ClusterDrawer({ clusterId, canUrge, onClose }: { clusterId: stri
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [note, setNote] = useState('');
-  const q = useQuery<Detail>(CLUSTER_QUERY, {
-    variables: { id: clusterId, offset: (page - 1) * pageSize, limit: pageSize },
+  const q = useQuery(CLUSTER_QUERY, {
+    variables: { id: clusterId ?? '', offset: (page - 1) * pageSize, limit: pageSize },
     skip: !clusterId,
     fetchPolicy: 'cache-and-network',
   });
-  const [urge, u] = useMutation<{ urgeCluster: number }>(URGE_CLUSTER);
+  const [urge, u] = useMutation(URGE_CLUSTER);
   const c = q.data?.cluster;
   const published = c?.scripts.filter((s) => s.publishedVersion) ?? [];
   const doUrge = async () => {
+    if (!clusterId) return;
     try {
       const r = await urge({ variables: { input: { clusterId, note: note.trim() } } });
       message.success(`已催办 ${r.data?.urgeCluster ?? 0} 件在办工单的主办科室`);

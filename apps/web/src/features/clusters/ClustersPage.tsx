@@ -16,7 +16,7 @@ function ClustersTab({ canUrge }: { canUrge: boolean }) {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [open, setOpen] = useState<string | null>(null);
-  const q = useQuery<{ clusters: { total: number; items: ClusterItem[] } }>(CLUSTERS_QUERY, {
+  const q = useQuery(CLUSTERS_QUERY, {
     variables: { kind: kind ?? null, offset: (page - 1) * pageSize, limit: pageSize },
     fetchPolicy: 'cache-and-network',
     pollInterval: 60_000,
@@ -89,7 +89,7 @@ function ClustersTab({ canUrge }: { canUrge: boolean }) {
 function ThresholdsTab({ canEdit }: { canEdit: boolean }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ClusterThresholds>();
-  const q = useQuery<{ clusterThresholds: ClusterThresholds }>(CLUSTER_THRESHOLDS_QUERY);
+  const q = useQuery(CLUSTER_THRESHOLDS_QUERY);
   const [save, s] = useMutation(SET_CLUSTER_THRESHOLDS, { refetchQueries: [CLUSTER_THRESHOLDS_QUERY] });
   const t = q.data?.clusterThresholds;
   const submit = async (v: ClusterThresholds) => {
@@ -146,7 +146,7 @@ function KeyPersonsTab({ canFlag }: { canFlag: boolean }) {
   const [dialog, setDialog] = useState<'flag' | 'unflag' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<{ phone: string; reason: string }>();
-  const q = useQuery<{ keyPersons: { total: number; items: KeyPersonItem[] } }>(KEY_PERSONS_QUERY, {
+  const q = useQuery(KEY_PERSONS_QUERY, {
     variables: { active: true, offset: (page - 1) * pageSize, limit: pageSize },
     fetchPolicy: 'cache-and-network',
   });

@@ -1,41 +1,8 @@
-export interface ClusterItem {
-  id: string;
-  kind: 'burst' | 'group';
-  kindLabel: string;
-  topic: string;
-  place: string;
-  projectName?: string | null;
-  community?: string | null;
-  caseCount: number;
-  callerCount: number;
-  firstCaseAt: string;
-  lastCaseAt: string;
-  detectedAt: string;
-}
+import type { ClusterFieldsFragment, ClusterQuery, ClusterThresholdFieldsFragment, KeyPersonFieldsFragment } from '../../gql/graphql';
 
-export interface ClusterCase {
-  id: string;
-  externalNo: string;
-  title: string;
-  stage: string;
-  receivedAt: string;
-}
-
-export interface ClusterThresholds {
-  burstMinCases: number;
-  burstWindowHours: number;
-  groupMinCallers: number;
-  groupWindowHours: number;
-  updatedAt?: string | null;
-  updatedBy?: string | null;
-}
-
-export interface KeyPersonItem {
-  id: string;
-  phoneMasked: string;
-  reason: string;
-  active: boolean;
-  flaggedAt: string;
-  unflaggedAt?: string | null;
-  history: Array<{ action: 'flag' | 'unflag'; reason: string; at: string; by: { id: string; displayName?: string | null } }>;
-}
+/** 聚类 and 重点人 — the types are generated from the API schema (src/gql) for the documents in queries.ts. */
+export type ClusterItem = ClusterFieldsFragment;
+export type ClusterDetail = ClusterQuery['cluster'];
+export type ClusterCase = ClusterDetail['cases']['items'][number];
+export type ClusterThresholds = ClusterThresholdFieldsFragment;
+export type KeyPersonItem = KeyPersonFieldsFragment;

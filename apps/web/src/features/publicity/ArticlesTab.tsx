@@ -8,18 +8,9 @@ import { AwardModal } from './AwardModal';
 import { ARTICLE_STATUSES } from './labels';
 import { CasePicker } from './pickers';
 import { ARTICLES_QUERY, SAVE_ARTICLE } from './queries';
+import type { ColumnArticlesQuery } from '../../gql/graphql';
 
-interface Article {
-  id: string;
-  title: string;
-  outlet: string;
-  publishDate: string | null;
-  url: string | null;
-  status: string;
-  statusLabel: string;
-  version: number;
-  cases: Array<{ id: string; externalNo: string; title: string }>;
-}
+type Article = ColumnArticlesQuery['columnArticles']['items'][number];
 
 const PAGE = 10;
 
@@ -104,7 +95,7 @@ function ArticleModal({ article, open, onClose, onDone }: { article: Article | n
 /** 12345市民热线专栏: articles, their status and cases. */
 export function ArticlesTab({ canAct }: { canAct: boolean }) {
   const [page, setPage] = useState(1);
-  const { data, loading, refetch } = useQuery<{ columnArticles: { total: number; items: Article[] } }>(ARTICLES_QUERY, {
+  const { data, loading, refetch } = useQuery(ARTICLES_QUERY, {
     variables: { offset: (page - 1) * PAGE, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   });

@@ -5,15 +5,6 @@ import { useCurrentUser } from '../auth/AuthContext';
 import { errorMessage } from '../../shared/errors';
 import { CASE_PUBLICITY_QUERY, NOMINATE } from './queries';
 
-interface Link {
-  kind: string;
-  kindLabel: string;
-  itemId: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-}
-
 /**
  * 宣传 on the case page: the items the case belongs to, and for a supervisor the 提名典型案例
  * button. Its own query, so the rest of the page never waits on (or fails with) publicity.
@@ -21,7 +12,7 @@ interface Link {
 export function CasePublicityPanel({ caseId, caseTitle }: { caseId: string; caseTitle: string }) {
   const user = useCurrentUser();
   const { message } = App.useApp();
-  const { data, refetch } = useQuery<{ case: { publicity: Link[] } }>(CASE_PUBLICITY_QUERY, {
+  const { data, refetch } = useQuery(CASE_PUBLICITY_QUERY, {
     variables: { id: caseId },
     fetchPolicy: 'cache-and-network',
     errorPolicy: 'all',

@@ -8,28 +8,10 @@ import { AwardModal } from './AwardModal';
 import { overdue } from './labels';
 import { CasePicker, DepartmentPicker } from './pickers';
 import { COMPLETE_TASK, EPISODES_QUERY, SCHEDULE_EPISODE, SET_EPISODE_STATUS } from './queries';
+import type { EpisodesQuery } from '../../gql/graphql';
 
-interface Task {
-  id: string;
-  phase: string;
-  phaseLabel: string;
-  title: string;
-  dueAt: string;
-  doneAt: string | null;
-  department: { id: string; name: string } | null;
-}
-interface Episode {
-  id: string;
-  topic: string;
-  airDate: string;
-  status: string;
-  statusLabel: string;
-  summary: string | null;
-  version: number;
-  departments: Array<{ id: string; name: string }>;
-  cases: Array<{ id: string; externalNo: string; title: string }>;
-  tasks: Task[];
-}
+type Episode = EpisodesQuery['episodes']['items'][number];
+type Task = Episode['tasks'][number];
 
 const PAGE = 10;
 
@@ -101,7 +83,7 @@ function ScheduleModal({ open, onClose, onDone }: { open: boolean; onClose: () =
 export function EpisodesTab({ canAct }: { canAct: boolean }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
-  const { data, loading, refetch } = useQuery<{ episodes: { total: number; items: Episode[] } }>(EPISODES_QUERY, {
+  const { data, loading, refetch } = useQuery(EPISODES_QUERY, {
     variables: { offset: (page - 1) * PAGE, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   });

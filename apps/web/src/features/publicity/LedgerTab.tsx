@@ -8,22 +8,9 @@ import { dayjs, formatDateTime } from '../../shared/time';
 import { saveBase64 } from './http';
 import { beijingMonth } from './labels';
 import { EXPORT_LEDGER, LEDGER_QUERY } from './queries';
+import type { BonusLedgerQuery } from '../../gql/graphql';
 
-interface Entry {
-  id: string;
-  month: string;
-  kindLabel: string;
-  title: string;
-  points: number;
-  evidence: string;
-  awardedByName: string;
-  awardedAt: string;
-  department: { name: string } | null;
-}
-interface LedgerData {
-  bonusLedger: { month: string; total: number; points: number; items: Entry[] };
-  bonusMonthTotals: Array<{ month: string; points: number; count: number }>;
-}
+type Entry = BonusLedgerQuery['bonusLedger']['items'][number];
 
 const PAGE = 20;
 /** Eleven months before `month`: the totals strip shows a year. */
@@ -36,7 +23,7 @@ export function LedgerTab() {
   const [month, setMonth] = useState(beijingMonth());
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
-  const { data, loading, error, refetch } = useQuery<LedgerData>(LEDGER_QUERY, {
+  const { data, loading, error, refetch } = useQuery(LEDGER_QUERY, {
     variables: { month, offset: (page - 1) * PAGE, limit: PAGE, from: yearBefore(month) },
     fetchPolicy: 'cache-and-network',
   });

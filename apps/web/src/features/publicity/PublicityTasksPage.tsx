@@ -5,16 +5,9 @@ import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
 import { overdue } from './labels';
 import { COMPLETE_TASK, TASKS_QUERY } from './queries';
+import type { PublicityTasksQuery } from '../../gql/graphql';
 
-interface Task {
-  id: string;
-  phaseLabel: string;
-  title: string;
-  dueAt: string;
-  doneAt: string | null;
-  doneNote: string | null;
-  department: { name: string } | null;
-}
+type Task = PublicityTasksQuery['publicityTasks']['items'][number];
 
 const PAGE = 20;
 
@@ -23,7 +16,7 @@ export default function PublicityTasksPage() {
   const { message, modal } = App.useApp();
   const [open, setOpen] = useState(true);
   const [page, setPage] = useState(1);
-  const { data, loading, refetch } = useQuery<{ publicityTasks: { total: number; items: Task[] } }>(TASKS_QUERY, {
+  const { data, loading, refetch } = useQuery(TASKS_QUERY, {
     variables: { open, offset: (page - 1) * PAGE, limit: PAGE },
     fetchPolicy: 'cache-and-network',
   });

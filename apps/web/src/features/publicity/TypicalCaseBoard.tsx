@@ -3,28 +3,16 @@ import { Badge, Card, Col, Empty, Row, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client';
 import { QueryState } from '../../shared/QueryState';
 import { formatDateTime } from '../../shared/time';
-import { overdue, STAGE_COLORS, STAGES, type Stage } from './labels';
+import { overdue, STAGE_COLORS, STAGES } from './labels';
 import { TYPICAL_BOARD_QUERY } from './queries';
 import { TypicalCaseDrawer } from './TypicalCaseDrawer';
-
-interface BoardItem {
-  id: string;
-  title: string;
-  stage: Stage;
-  stageDueAt: string | null;
-  case: { id: string; externalNo: string } | null;
-}
-type BoardData = { typicalCaseBoard: Array<{ stage: Stage; label: string; count: number; overdue: number }> } & Record<
-  Stage,
-  { total: number; items: BoardItem[] }
->;
 
 /** Cards shown per stage column (the column's count is the server's). */
 const PER_COLUMN = 30;
 
 /** 典型案例看板: one column per stage, the server's counts and overdue numbers on top. */
 export function TypicalCaseBoard({ canAct }: { canAct: boolean }) {
-  const { data, loading, error, refetch } = useQuery<BoardData>(TYPICAL_BOARD_QUERY, { variables: { limit: PER_COLUMN }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useQuery(TYPICAL_BOARD_QUERY, { variables: { limit: PER_COLUMN }, fetchPolicy: 'cache-and-network' });
   const [open, setOpen] = useState<string | null>(null);
   return (
     <QueryState loading={loading && !data} error={data ? undefined : error} onRetry={() => void refetch()} testId="typical-board">

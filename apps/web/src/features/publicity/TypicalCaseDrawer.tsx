@@ -7,36 +7,19 @@ import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/time';
 import { AwardModal } from './AwardModal';
 import { downloadMaterial, uploadMaterial } from './http';
-import { actionLabel, overdue, STAGE_COLORS, type Stage } from './labels';
+import { actionLabel, overdue, stageColor } from './labels';
 import { REJECT, REVIEW, SAVE_DRAFT, SEND_FOR_REVIEW, SUBMIT, TYPICAL_CASE_QUERY } from './queries';
 
-interface TypicalCase {
-  id: string;
-  title: string;
-  stage: Stage;
-  stageLabel: string;
-  stageDueAt: string | null;
-  version: number;
-  reason: string;
-  draftText: string | null;
-  reviewNote: string | null;
-  refusalReason: string | null;
-  missing: string[];
-  nominatedAt: string;
-  submittedAt: string | null;
-  closedAt: string | null;
-  case: { id: string; externalNo: string; title: string } | null;
-  materials: Array<{ id: string; name: string; url: string; contentType: string; size: number }>;
-  history: Array<{ id: string; action: string; at: string; note: string | null; actor: { displayName: string } | null }>;
-}
+/** The optimistic-lock reference of a typical case, as every step sends it. */
+const refOf = (c: { id: string; version: number }) => ({ id: c.id, expectedVersion: c.version });
 
 /** One typical case: its draft, materials and history, and the next step the supervisor can take. */
 export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: string | null; canAct: boolean; onClose: () => void; onChanged: () => void }) {
   const { message, modal } = App.useApp();
   // No de-duplication: a refetch after an upload must not join a refetch still in flight from an
   // earlier step (saving the draft), whose answer predates the new material (seen in the browser test).
-  const { data, refetch } = useQuery<{ typicalCase: TypicalCase | null }>(TYPICAL_CASE_QUERY, {
-    variables: { id },
+  const { data, refetch } = useQuery(TYPICAL_CASE_QUERY, {
+    variables: { id: id ?? '' },
     skip: !id,
     fetchPolicy: 'network-only',
     context: { queryDeduplication: false },
@@ -80,14 +63,13 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
     });
   };
 
-  const ref = t ? { id: t.id, expectedVersion: t.version } : null;
   return (
     <Drawer open={!!id} onClose={onClose} width={720} title={t ? t.title : '典型案例'} destroyOnHidden data-testid="typical-drawer">
       {t && (
         <Space direction="vertical" style={{ width: '100%' }} size="middle">
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label="阶段">
-              <Tag color={STAGE_COLORS[t.stage]} data-testid="typical-stage">
+              <Tag color={stageColor(t.stage)} data-testid="typical-stage">
                 {t.stageLabel}
               </Tag>
             </Descriptions.Item>
@@ -127,7 +109,7 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                 <Button
                   style={{ marginTop: 8 }}
                   loading={saving.loading}
-                  onClick={() => void run(() => save({ variables: { i: { ...ref, text } } }), '稿件已保存')}
+                  onClick={() => void run(() => save({ variables: { i: { ...refOf(t), text } } }), '稿件已保存')}
                   data-testid="typical-save"
                 >
                   保存稿件
@@ -190,7 +172,7 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                 <Button
                   type="primary"
                   loading={sending.loading}
-                  onClick={() => void run(() => send({ variables: { i: ref } }), '已提交审核')}
+                  onClick={() => void run(() => send({ variables: { i: refOf(t) } }), '已提交审核')}
                   data-testid="typical-send-review"
                 >
                   提交审核
@@ -201,13 +183,15 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                   <Button
                     type="primary"
                     loading={reviewing.loading}
-                    onClick={() => void run(() => review({ variables: { i: { ...ref, approve: true } } }), '审核通过')}
+                    onClick={() => void run(() => review({ variables: { i: { ...refOf(t), approve: true } } }), '审核通过')}
                     data-testid="typical-approve"
                   >
                     审核通过
                   </Button>
                   <Button
-                    onClick={() => withNote('退回修改：审核意见', true, (note) => review({ variables: { i: { ...ref, approve: false, note } } }), '已退回修改')}
+                    onClick={() =>
+                      withNote('退回修改：审核意见', true, (note) => review({ variables: { i: { ...refOf(t), approve: false, note } } }), '已退回修改')
+                    }
                     data-testid="typical-send-back"
                   >
                     退回修改
@@ -218,7 +202,7 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                 <Button
                   type="primary"
                   loading={submitting.loading}
-                  onClick={() => void run(() => submit({ variables: { i: ref } }), '已报送')}
+                  onClick={() => void run(() => submit({ variables: { i: refOf(t) } }), '已报送')}
                   data-testid="typical-submit"
                 >
                   报送
@@ -232,7 +216,7 @@ export function TypicalCaseDrawer({ id, canAct, onClose, onChanged }: { id: stri
                   <Button
                     danger
                     loading={rejecting.loading}
-                    onClick={() => withNote('登记未采纳：原因', true, (reason) => reject({ variables: { i: { ...ref, reason } } }), '已登记未采纳')}
+                    onClick={() => withNote('登记未采纳：原因', true, (reason) => reject({ variables: { i: { ...refOf(t), reason } } }), '已登记未采纳')}
                     data-testid="typical-reject"
                   >
                     登记未采纳

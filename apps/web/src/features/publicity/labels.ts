@@ -17,6 +17,8 @@ export const STAGE_COLORS: Record<Stage, string> = {
   awarded: 'green',
   rejected: 'default',
 };
+/** A stage's tag colour (the stage is a plain string in the API). */
+export const stageColor = (stage: string): string => STAGE_COLORS[stage as Stage] ?? 'default';
 export const KIND_LABELS: Record<string, string> = { 'typical-case': '典型案例', episode: '《向前一步》', article: '12345市民热线专栏' };
 export const ARTICLE_STATUSES = [
   { value: 'planned', label: '策划中' },

@@ -54,7 +54,7 @@ export function DepartmentPicker({
   testId?: string;
   style?: CSSProperties;
 }) {
-  const { data, loading } = useQuery<{ departments: Array<{ id: string; name: string; active: boolean }> }>(DEPARTMENTS_QUERY);
+  const { data, loading } = useQuery(DEPARTMENTS_QUERY);
   return (
     <Select
       mode={multiple ? 'multiple' : undefined}

@@ -1,11 +1,48 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../gql';
 
-export const TYPICAL_FIELDS = `id title stage stageLabel stageDueAt nominatedAt submittedAt closedAt version reason draftText reviewNote refusalReason missing
-  case { id externalNo title }
-  materials { id name url contentType size uploadedAt }
-  history { id action at note actor { id displayName } }`;
+export const TYPICAL_FIELDS = graphql(`
+  fragment TypicalCaseFields on TypicalCase {
+    id
+    title
+    stage
+    stageLabel
+    stageDueAt
+    nominatedAt
+    submittedAt
+    closedAt
+    version
+    reason
+    draftText
+    reviewNote
+    refusalReason
+    missing
+    case {
+      id
+      externalNo
+      title
+    }
+    materials {
+      id
+      name
+      url
+      contentType
+      size
+      uploadedAt
+    }
+    history {
+      id
+      action
+      at
+      note
+      actor {
+        id
+        displayName
+      }
+    }
+  }
+`);
 
-export const TYPICAL_BOARD_QUERY = gql`
+export const TYPICAL_BOARD_QUERY = graphql(`
   query TypicalCaseBoard($limit: Int!) {
     typicalCaseBoard {
       stage
@@ -98,36 +135,60 @@ export const TYPICAL_BOARD_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const TYPICAL_CASE_QUERY = gql`
-  query TypicalCase($id: ID!) { typicalCase(id: $id) { ${TYPICAL_FIELDS} } }
-`;
+export const TYPICAL_CASE_QUERY = graphql(`
+  query TypicalCase($id: ID!) {
+    typicalCase(id: $id) {
+      ...TypicalCaseFields
+    }
+  }
+`);
 
-export const NOMINATE = gql`
+export const NOMINATE = graphql(`
   mutation NominateTypicalCase($i: NominateTypicalCaseInput!) {
     nominateTypicalCase(input: $i) {
       id
       stage
     }
   }
-`;
-export const SAVE_DRAFT = gql`
-  mutation SaveTypicalCaseDraft($i: TypicalCaseDraftInput!) { saveTypicalCaseDraft(input: $i) { ${TYPICAL_FIELDS} } }
-`;
-export const SEND_FOR_REVIEW = gql`
-  mutation SendTypicalCaseForReview($i: TypicalCaseRefInput!) { sendTypicalCaseForReview(input: $i) { ${TYPICAL_FIELDS} } }
-`;
-export const REVIEW = gql`
-  mutation ReviewTypicalCase($i: TypicalCaseReviewInput!) { reviewTypicalCase(input: $i) { ${TYPICAL_FIELDS} } }
-`;
-export const SUBMIT = gql`
-  mutation SubmitTypicalCase($i: TypicalCaseRefInput!) { submitTypicalCase(input: $i) { ${TYPICAL_FIELDS} } }
-`;
-export const REJECT = gql`
-  mutation RejectTypicalCase($i: TypicalCaseRejectInput!) { rejectTypicalCase(input: $i) { ${TYPICAL_FIELDS} } }
-`;
-export const AWARD = gql`
+`);
+export const SAVE_DRAFT = graphql(`
+  mutation SaveTypicalCaseDraft($i: TypicalCaseDraftInput!) {
+    saveTypicalCaseDraft(input: $i) {
+      ...TypicalCaseFields
+    }
+  }
+`);
+export const SEND_FOR_REVIEW = graphql(`
+  mutation SendTypicalCaseForReview($i: TypicalCaseRefInput!) {
+    sendTypicalCaseForReview(input: $i) {
+      ...TypicalCaseFields
+    }
+  }
+`);
+export const REVIEW = graphql(`
+  mutation ReviewTypicalCase($i: TypicalCaseReviewInput!) {
+    reviewTypicalCase(input: $i) {
+      ...TypicalCaseFields
+    }
+  }
+`);
+export const SUBMIT = graphql(`
+  mutation SubmitTypicalCase($i: TypicalCaseRefInput!) {
+    submitTypicalCase(input: $i) {
+      ...TypicalCaseFields
+    }
+  }
+`);
+export const REJECT = graphql(`
+  mutation RejectTypicalCase($i: TypicalCaseRejectInput!) {
+    rejectTypicalCase(input: $i) {
+      ...TypicalCaseFields
+    }
+  }
+`);
+export const AWARD = graphql(`
   mutation AwardPublicityPoints($i: AwardPublicityPointsInput!) {
     awardPublicityPoints(input: $i) {
       id
@@ -135,9 +196,9 @@ export const AWARD = gql`
       points
     }
   }
-`;
+`);
 
-export const EPISODES_QUERY = gql`
+export const EPISODES_QUERY = graphql(`
   query Episodes($offset: Int!, $limit: Int!) {
     episodes(offset: $offset, limit: $limit) {
       total
@@ -173,15 +234,15 @@ export const EPISODES_QUERY = gql`
       }
     }
   }
-`;
-export const SCHEDULE_EPISODE = gql`
+`);
+export const SCHEDULE_EPISODE = graphql(`
   mutation ScheduleEpisode($i: ScheduleEpisodeInput!) {
     scheduleEpisode(input: $i) {
       id
     }
   }
-`;
-export const SET_EPISODE_STATUS = gql`
+`);
+export const SET_EPISODE_STATUS = graphql(`
   mutation SetEpisodeStatus($id: ID!, $status: String!, $v: Int) {
     setEpisodeStatus(id: $id, status: $status, expectedVersion: $v) {
       id
@@ -190,16 +251,16 @@ export const SET_EPISODE_STATUS = gql`
       version
     }
   }
-`;
-export const COMPLETE_TASK = gql`
+`);
+export const COMPLETE_TASK = graphql(`
   mutation CompletePublicityTask($id: ID!, $note: String) {
     completePublicityTask(taskId: $id, note: $note) {
       id
       doneAt
     }
   }
-`;
-export const TASKS_QUERY = gql`
+`);
+export const TASKS_QUERY = graphql(`
   query PublicityTasks($open: Boolean!, $offset: Int!, $limit: Int!) {
     publicityTasks(open: $open, offset: $offset, limit: $limit) {
       total
@@ -219,9 +280,9 @@ export const TASKS_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const ARTICLES_QUERY = gql`
+export const ARTICLES_QUERY = graphql(`
   query ColumnArticles($offset: Int!, $limit: Int!) {
     columnArticles(offset: $offset, limit: $limit) {
       total
@@ -242,17 +303,17 @@ export const ARTICLES_QUERY = gql`
       }
     }
   }
-`;
-export const SAVE_ARTICLE = gql`
+`);
+export const SAVE_ARTICLE = graphql(`
   mutation SaveColumnArticle($i: SaveColumnArticleInput!) {
     saveColumnArticle(input: $i) {
       id
       status
     }
   }
-`;
+`);
 
-export const LEDGER_QUERY = gql`
+export const LEDGER_QUERY = graphql(`
   query BonusLedger($month: String!, $offset: Int!, $limit: Int!, $from: String!) {
     bonusLedger(month: $month, offset: $offset, limit: $limit) {
       month
@@ -280,8 +341,8 @@ export const LEDGER_QUERY = gql`
       count
     }
   }
-`;
-export const EXPORT_LEDGER = gql`
+`);
+export const EXPORT_LEDGER = graphql(`
   query ExportBonusLedger($month: String!) {
     exportBonusLedger(month: $month) {
       fileName
@@ -289,9 +350,9 @@ export const EXPORT_LEDGER = gql`
       base64
     }
   }
-`;
+`);
 
-export const CASE_PUBLICITY_QUERY = gql`
+export const CASE_PUBLICITY_QUERY = graphql(`
   query CasePublicity($id: ID!) {
     case(id: $id) {
       id
@@ -305,9 +366,9 @@ export const CASE_PUBLICITY_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const CASE_PICKER_QUERY = gql`
+export const CASE_PICKER_QUERY = graphql(`
   query PublicityCasePicker($filter: CaseSearchInput!) {
     searchCases(filter: $filter, limit: 20) {
       items {
@@ -317,9 +378,9 @@ export const CASE_PICKER_QUERY = gql`
       }
     }
   }
-`;
+`);
 
-export const DEPARTMENTS_QUERY = gql`
+export const DEPARTMENTS_QUERY = graphql(`
   query PublicityDepartments {
     departments {
       id
@@ -327,4 +388,4 @@ export const DEPARTMENTS_QUERY = gql`
       active
     }
   }
-`;
+`);

@@ -9,7 +9,7 @@ import { confirmAction } from '../../shared/confirm';
 import { QueryState } from '../../shared/QueryState';
 import { tableEmpty } from '../../shared/TableEmpty';
 import { APPROVE_REPLY_SCRIPT, CREATE_REPLY_SCRIPT, PUBLISH_REPLY_SCRIPT, REPLY_SCRIPTS_QUERY, RETIRE_REPLY_SCRIPT, REVISE_REPLY_SCRIPT } from './queries';
-import { pendingVersion, SCOPE_KEY_LABELS, SCOPE_LABELS, STATUS_COLORS, type ReplyScript, type ReplyScriptVersion, type ScriptScope } from './types';
+import { pendingVersion, SCOPE_KEY_LABELS, SCOPE_LABELS, statusColor, type ReplyScript, type ReplyScriptVersion, type ScriptScope } from './types';
 
 interface Draft {
   scope: ScriptScope;
@@ -85,7 +85,7 @@ export default function ScriptsPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [editing, setEditing] = useState<ReplyScript | null | 'new'>(null);
-  const q = useQuery<{ replyScripts: { total: number; items: ReplyScript[] } }>(REPLY_SCRIPTS_QUERY, {
+  const q = useQuery(REPLY_SCRIPTS_QUERY, {
     variables: { scope: scope ?? null, offset: (page - 1) * pageSize, limit: pageSize },
     fetchPolicy: 'cache-and-network',
   });
@@ -192,7 +192,7 @@ export default function ScriptsPage() {
       dataSource={s.versions}
       columns={[
         { title: '版本', dataIndex: 'version', width: 70, render: (n: number) => `第 ${n} 版` },
-        { title: '状态', key: 'status', width: 90, render: (_, v) => <Tag color={STATUS_COLORS[v.status]}>{v.statusLabel}</Tag> },
+        { title: '状态', key: 'status', width: 90, render: (_, v) => <Tag color={statusColor(v.status)}>{v.statusLabel}</Tag> },
         {
           title: '内容',
           key: 'text',

@@ -41,7 +41,7 @@ export default function CataloguePage() {
   const { message } = App.useApp();
   const [history, setHistory] = useState(false);
   const [editing, setEditing] = useState<ResponsibilityRule | null | 'new'>(null);
-  const { data, loading, error, refetch } = useQuery<{ responsibilityRules: ResponsibilityRule[] }>(RESPONSIBILITY_RULES_QUERY, {
+  const { data, loading, error, refetch } = useQuery(RESPONSIBILITY_RULES_QUERY, {
     variables: { history },
   });
   const deps = useQuery(DEPARTMENTS_QUERY);

@@ -7,7 +7,6 @@ import { errorMessage } from '../../../shared/errors';
 import { label } from '../../../shared/labels';
 import { formatDateTime } from '../../../shared/time';
 import { DISPATCH_MODEL_QUERY, RETRAIN_MODEL_MUTATION } from './queries';
-import type { DispatchModelInfo } from './types';
 
 const TRIGGER_LABELS: Record<string, string> = { start: '服务启动', schedule: '定时训练', manual: '手动训练' };
 
@@ -21,7 +20,7 @@ const FITTED_ON: Record<string, string> = { bureau: '本局已办结工单', poo
  */
 export function ModelCard({ canRetrain, nameOfCode = (c) => c }: { canRetrain: boolean; nameOfCode?: (code: string) => string }) {
   const { message, modal } = App.useApp();
-  const { data, loading, error } = useQuery<{ dispatchModel: DispatchModelInfo | null }>(DISPATCH_MODEL_QUERY);
+  const { data, loading, error } = useQuery(DISPATCH_MODEL_QUERY);
   const [retrain, { loading: training }] = useMutation(RETRAIN_MODEL_MUTATION, { refetchQueries: ['DispatchModel'], awaitRefetchQueries: true });
   const m = data?.dispatchModel;
 

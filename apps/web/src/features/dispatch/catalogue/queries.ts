@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
-export const RULE_FIELDS = gql`
+export const RULE_FIELDS = graphql(`
   fragment ResponsibilityRuleFields on ResponsibilityRule {
     id
     ruleKey
@@ -19,18 +19,17 @@ export const RULE_FIELDS = gql`
     createdBy
     supersededAt
   }
-`;
+`);
 
-export const RESPONSIBILITY_RULES_QUERY = gql`
+export const RESPONSIBILITY_RULES_QUERY = graphql(`
   query ResponsibilityRules($history: Boolean!) {
     responsibilityRules(history: $history) {
       ...ResponsibilityRuleFields
     }
   }
-  ${RULE_FIELDS}
-`;
+`);
 
-export const MODEL_FIELDS = gql`
+export const MODEL_FIELDS = graphql(`
   fragment DispatchModelFields on DispatchModelInfo {
     trainedAt
     trigger
@@ -68,49 +67,44 @@ export const MODEL_FIELDS = gql`
     }
     trainMs
   }
-`;
+`);
 
-export const DISPATCH_MODEL_QUERY = gql`
+export const DISPATCH_MODEL_QUERY = graphql(`
   query DispatchModel {
     dispatchModel {
       ...DispatchModelFields
     }
   }
-  ${MODEL_FIELDS}
-`;
+`);
 
-export const RETRAIN_MODEL_MUTATION = gql`
+export const RETRAIN_MODEL_MUTATION = graphql(`
   mutation RetrainDispatchModel {
     retrainDispatchModel {
       ...DispatchModelFields
     }
   }
-  ${MODEL_FIELDS}
-`;
+`);
 
-export const CREATE_RULE_MUTATION = gql`
+export const CREATE_RULE_MUTATION = graphql(`
   mutation CreateResponsibilityRule($input: ResponsibilityRuleInput!) {
     createResponsibilityRule(input: $input) {
       ...ResponsibilityRuleFields
     }
   }
-  ${RULE_FIELDS}
-`;
+`);
 
-export const UPDATE_RULE_MUTATION = gql`
+export const UPDATE_RULE_MUTATION = graphql(`
   mutation UpdateResponsibilityRule($ruleKey: ID!, $input: ResponsibilityRuleInput!) {
     updateResponsibilityRule(ruleKey: $ruleKey, input: $input) {
       ...ResponsibilityRuleFields
     }
   }
-  ${RULE_FIELDS}
-`;
+`);
 
-export const RETIRE_RULE_MUTATION = gql`
+export const RETIRE_RULE_MUTATION = graphql(`
   mutation RetireResponsibilityRule($ruleKey: ID!) {
     retireResponsibilityRule(ruleKey: $ruleKey) {
       ...ResponsibilityRuleFields
     }
   }
-  ${RULE_FIELDS}
-`;
+`);

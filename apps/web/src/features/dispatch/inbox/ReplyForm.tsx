@@ -47,7 +47,7 @@ export function ReplyForm({ caseId, externalNo, onReplied, expectedVersion, onCo
   const { data: deps } = useQuery(DEPARTMENTS_QUERY, { errorPolicy: 'ignore' });
   const nameOf = (id: string) => deps?.departments.find((d) => d.id === id)?.name ?? id;
   // 统一答复口径: the published script dispatch offers for this case (cluster > project > topic).
-  const offered = useQuery<{ case: { offeredReplyScript: ReplyScriptOffer | null } }>(OFFERED_REPLY_SCRIPT_QUERY, {
+  const offered = useQuery(OFFERED_REPLY_SCRIPT_QUERY, {
     variables: { id: caseId },
     errorPolicy: 'ignore',
     fetchPolicy: 'cache-and-network',

@@ -23,6 +23,7 @@ import {
   RETRY_FEEDBACK_MUTATION,
 } from './queries';
 import type { FeedbackRecord } from './types';
+import type { FeedbackState } from '../../../gql/graphql';
 
 const STATES = ['failed', 'pending', 'exported', 'delivered'];
 
@@ -30,15 +31,15 @@ const STATES = ['failed', 'pending', 'exported', 'delivered'];
 export default function FeedbackPage() {
   const user = useCurrentUser();
   const { message, modal } = App.useApp();
-  const [state, setState] = useState<string>('failed');
+  const [state, setState] = useState<FeedbackState | 'all'>('failed');
   const [retrying, setRetrying] = useState<string | null>(null);
-  const { data, loading, error, refetch } = useQuery<{ feedbackRecords: FeedbackRecord[] }>(FEEDBACK_RECORDS_QUERY, {
+  const { data, loading, error, refetch } = useQuery(FEEDBACK_RECORDS_QUERY, {
     variables: { state: state === 'all' ? null : state, limit: 200 },
     pollInterval: 30_000,
     notifyOnNetworkStatusChange: false,
   });
   // Whether a 回传地址 is set (the address itself is the admin's): drives the wording of every row.
-  const automatic = useQuery<{ feedbackDeliveryAutomatic: boolean }>(FEEDBACK_AUTOMATIC_QUERY);
+  const automatic = useQuery(FEEDBACK_AUTOMATIC_QUERY);
   const webhook = automatic.data?.feedbackDeliveryAutomatic;
   const [retry] = useMutation(RETRY_FEEDBACK_MUTATION, { refetchQueries: ['FeedbackRecords'] });
   const [exportFeedback, { loading: exporting }] = useMutation<{ exportFeedback: { fileName: string; content: string; count: number } }>(
@@ -58,7 +59,7 @@ export default function FeedbackPage() {
     }
   };
 
-  const [markUploaded] = useMutation<{ markFeedbackUploaded: FeedbackRecord[] }>(MARK_FEEDBACK_UPLOADED_MUTATION, { refetchQueries: ['FeedbackRecords'] });
+  const [markUploaded] = useMutation(MARK_FEEDBACK_UPLOADED_MUTATION, { refetchQueries: ['FeedbackRecords'] });
   /** 标记已上传: after the operator uploaded the exported file to the district platform by hand. */
   const doMarkUploaded = async (rows: FeedbackRecord[]) => {
     const ok = await confirmAction(modal, {
@@ -172,7 +173,7 @@ export default function FeedbackPage() {
       </div>
       <Segmented
         value={state}
-        onChange={(v) => setState(String(v))}
+        onChange={(v) => setState(v as FeedbackState | 'all')}
         options={[...STATES.map((s) => ({ value: s, label: FEEDBACK_STATE_LABELS[s] })), { value: 'all', label: '全部' }]}
         style={{ marginBottom: 12 }}
         data-testid="feedback-state-filter"

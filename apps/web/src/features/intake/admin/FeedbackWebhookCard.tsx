@@ -4,7 +4,6 @@ import { useMutation, useQuery } from '@apollo/client';
 import { confirmAction } from '../../../shared/confirm';
 import { errorMessage } from '../../../shared/errors';
 import { CONFIGURE_FEEDBACK_WEBHOOK_MUTATION, FEEDBACK_WEBHOOK_QUERY, REMOVE_FEEDBACK_WEBHOOK_MUTATION } from './queries';
-import type { FeedbackWebhook } from './types';
 
 const SOURCE_LABELS: Record<string, string> = { config: '服务配置', admin: '管理员设置', none: '未设置' };
 
@@ -13,7 +12,7 @@ export function FeedbackWebhookCard() {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<{ url: string; secret: string }>();
   const [error, setError] = useState<string | null>(null);
-  const { data, error: loadError } = useQuery<{ feedbackWebhook: FeedbackWebhook }>(FEEDBACK_WEBHOOK_QUERY);
+  const { data, error: loadError } = useQuery(FEEDBACK_WEBHOOK_QUERY);
   const [configure, { loading }] = useMutation(CONFIGURE_FEEDBACK_WEBHOOK_MUTATION, { refetchQueries: ['FeedbackWebhook'] });
   const [remove, { loading: removing }] = useMutation(REMOVE_FEEDBACK_WEBHOOK_MUTATION, { refetchQueries: ['FeedbackWebhook'] });
   const hook = data?.feedbackWebhook;

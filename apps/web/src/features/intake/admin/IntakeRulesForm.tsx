@@ -17,7 +17,7 @@ export function IntakeRulesForm() {
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<IntakeRules>();
   const [error, setError] = useState<string | null>(null);
-  const { data, loading, error: loadError, refetch } = useQuery<{ intakeRules: IntakeRules }>(INTAKE_RULES_QUERY);
+  const { data, loading, error: loadError, refetch } = useQuery(INTAKE_RULES_QUERY);
   const [update, { loading: saving }] = useMutation(UPDATE_INTAKE_RULES_MUTATION, { refetchQueries: ['IntakeRules'] });
   const rules = data?.intakeRules;
 

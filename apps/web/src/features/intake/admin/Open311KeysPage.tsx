@@ -16,8 +16,8 @@ export default function Open311KeysPage() {
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
-  const { data, loading, error, refetch } = useQuery<{ open311Keys: Open311Key[] }>(OPEN311_KEYS_QUERY);
-  const [create, { loading: saving }] = useMutation<{ createOpen311Key: { key: string; record: Open311Key } }>(CREATE_OPEN311_KEY_MUTATION, {
+  const { data, loading, error, refetch } = useQuery(OPEN311_KEYS_QUERY);
+  const [create, { loading: saving }] = useMutation(CREATE_OPEN311_KEY_MUTATION, {
     refetchQueries: ['Open311Keys'],
   });
   const [revoke] = useMutation(REVOKE_OPEN311_KEY_MUTATION, { refetchQueries: ['Open311Keys'] });

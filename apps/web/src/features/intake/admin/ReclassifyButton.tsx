@@ -6,7 +6,8 @@ import { confirmAction } from '../../../shared/confirm';
 import { errorMessage } from '../../../shared/errors';
 import { REQUEST_TYPE_LABELS, TIER_LABELS, URGENCY_LABELS } from '../../../shared/labels';
 import { RECLASSIFY_CASE_MUTATION, TOPICS_QUERY } from './queries';
-import { topicOptions, type Topic } from './types';
+import { topicOptions } from './types';
+import type { ReclassifyInput, RequestType, Tier, Urgency } from '../../../gql/graphql';
 
 interface CaseClass {
   id: string;
@@ -17,11 +18,12 @@ interface CaseClass {
   urgency: string;
 }
 
+/** The selects offer only the enums' values (their label tables' keys). */
 interface ReclassifyForm {
-  requestType: string;
+  requestType: RequestType;
   topic: string;
-  tier: string;
-  urgency: string;
+  tier: Tier;
+  urgency: Urgency;
   reason: string;
 }
 
@@ -33,11 +35,11 @@ export function ReclassifyButton({ c, onDone }: { c: CaseClass; onDone?(): void 
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [form] = Form.useForm<ReclassifyForm>();
-  const topics = useQuery<{ topics: Topic[] }>(TOPICS_QUERY, { skip: !open });
+  const topics = useQuery(TOPICS_QUERY, { skip: !open });
   const [reclassify, { loading }] = useMutation(RECLASSIFY_CASE_MUTATION, { refetchQueries: ['CaseDetail'] });
 
   const show = () => {
-    form.setFieldsValue({ requestType: c.requestType, topic: c.topic, tier: c.tier, urgency: c.urgency, reason: '' });
+    form.setFieldsValue({ requestType: c.requestType as RequestType, topic: c.topic, tier: c.tier as Tier, urgency: c.urgency as Urgency, reason: '' });
     setError(null);
     setOpen(true);
   };
@@ -45,7 +47,7 @@ export function ReclassifyButton({ c, onDone }: { c: CaseClass; onDone?(): void 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const input: Record<string, string> = { caseId: c.id, reason: v.reason.trim() };
+    const input: ReclassifyInput = { caseId: c.id, reason: v.reason.trim() };
     const changes: string[] = [];
     if (v.requestType !== c.requestType) {
       input.requestType = v.requestType;

@@ -3,7 +3,6 @@ import { TreeSelect } from 'antd';
 import { useQuery } from '@apollo/client';
 import { TOPICS_QUERY } from './queries';
 import { topicTreeData, withFreeTextTopic } from './topicSelectData';
-import type { Topic } from './types';
 
 interface Props {
   /** Set by Form.Item. */
@@ -40,7 +39,7 @@ export function TopicSelect({
   'data-testid': testId,
 }: Props) {
   const [search, setSearch] = useState('');
-  const { data, loading, error } = useQuery<{ topics: Topic[] }>(TOPICS_QUERY, { fetchPolicy: 'cache-first' });
+  const { data, loading, error } = useQuery(TOPICS_QUERY, { fetchPolicy: 'cache-first' });
   const tree = useMemo(() => topicTreeData(data?.topics ?? [], { includeInactive, groupsSelectable }), [data, includeInactive, groupsSelectable]);
   const treeData = useMemo(() => (freeText ? withFreeTextTopic(tree, search, freeText) : tree), [tree, search, freeText]);
 

@@ -19,7 +19,7 @@ export function TopicsTable() {
   const [form] = Form.useForm<Topic>();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { data, loading, error: loadError, refetch } = useQuery<{ topics: Topic[] }>(TOPICS_QUERY);
+  const { data, loading, error: loadError, refetch } = useQuery(TOPICS_QUERY);
   const [upsert, { loading: saving }] = useMutation(UPSERT_TOPIC_MUTATION, { refetchQueries: ['Topics'] });
   const topics = data?.topics ?? [];
 

@@ -1,6 +1,6 @@
-import { gql } from '@apollo/client';
+import { graphql } from '../../../gql';
 
-export const TOPICS_QUERY = gql`
+export const TOPICS_QUERY = graphql(`
   query Topics {
     topics {
       code
@@ -11,9 +11,9 @@ export const TOPICS_QUERY = gql`
       description
     }
   }
-`;
+`);
 
-export const UPSERT_TOPIC_MUTATION = gql`
+export const UPSERT_TOPIC_MUTATION = graphql(`
   mutation UpsertTopic($input: TopicInput!) {
     upsertTopic(input: $input) {
       code
@@ -24,36 +24,38 @@ export const UPSERT_TOPIC_MUTATION = gql`
       description
     }
   }
-`;
+`);
 
-const RULE_FIELDS = `
-  simpleRequestTypes
-  difficultTopics
-  difficultRepeatCount
-  difficultClusterSize
-  urgentKeywords
-  timelyKeywords
-  repeatWindowDays
-  textSimilarityThreshold
-`;
+export const RULE_FIELDS = graphql(`
+  fragment IntakeRulesFields on IntakeRules {
+    simpleRequestTypes
+    difficultTopics
+    difficultRepeatCount
+    difficultClusterSize
+    urgentKeywords
+    timelyKeywords
+    repeatWindowDays
+    textSimilarityThreshold
+  }
+`);
 
-export const INTAKE_RULES_QUERY = gql`
+export const INTAKE_RULES_QUERY = graphql(`
   query IntakeRules {
     intakeRules {
-      ${RULE_FIELDS}
+      ...IntakeRulesFields
     }
   }
-`;
+`);
 
-export const UPDATE_INTAKE_RULES_MUTATION = gql`
+export const UPDATE_INTAKE_RULES_MUTATION = graphql(`
   mutation UpdateIntakeRules($input: IntakeRulesInput!) {
     updateIntakeRules(input: $input) {
-      ${RULE_FIELDS}
+      ...IntakeRulesFields
     }
   }
-`;
+`);
 
-export const RECLASSIFY_CASE_MUTATION = gql`
+export const RECLASSIFY_CASE_MUTATION = graphql(`
   mutation ReclassifyCase($input: ReclassifyInput!) {
     reclassifyCase(input: $input) {
       id
@@ -63,97 +65,101 @@ export const RECLASSIFY_CASE_MUTATION = gql`
       urgency
     }
   }
-`;
+`);
 
-const OPEN311_KEY_FIELDS = `
-  id
-  name
-  keyPrefix
-  createdAt
-  revokedAt
-  lastUsedAt
-`;
+export const OPEN311_KEY_FIELDS = graphql(`
+  fragment Open311KeyFields on Open311Key {
+    id
+    name
+    keyPrefix
+    createdAt
+    revokedAt
+    lastUsedAt
+  }
+`);
 
-export const OPEN311_KEYS_QUERY = gql`
+export const OPEN311_KEYS_QUERY = graphql(`
   query Open311Keys {
     open311Keys {
-      ${OPEN311_KEY_FIELDS}
+      ...Open311KeyFields
     }
   }
-`;
+`);
 
-export const CREATE_OPEN311_KEY_MUTATION = gql`
+export const CREATE_OPEN311_KEY_MUTATION = graphql(`
   mutation CreateOpen311Key($name: String!) {
     createOpen311Key(name: $name) {
       key
       record {
-        ${OPEN311_KEY_FIELDS}
+        ...Open311KeyFields
       }
     }
   }
-`;
+`);
 
-export const REVOKE_OPEN311_KEY_MUTATION = gql`
+export const REVOKE_OPEN311_KEY_MUTATION = graphql(`
   mutation RevokeOpen311Key($id: ID!) {
     revokeOpen311Key(id: $id) {
-      ${OPEN311_KEY_FIELDS}
+      ...Open311KeyFields
     }
   }
-`;
+`);
 
-const FEEDBACK_FIELDS = `
-  id
-  caseId
-  externalNo
-  masterCaseId
-  result
-  replySummary
-  replyText
-  departmentName
-  repliedAt
-  receivedAt
-  completedAt
-  state
-  attempts
-  nextAttemptAt
-  lastError
-  deliveredAt
-  createdAt
-  attemptLog {
+export const FEEDBACK_FIELDS = graphql(`
+  fragment FeedbackRecordFields on FeedbackRecord {
     id
-    attempt
-    at
-    statusCode
-    error
-    durationMs
+    caseId
+    externalNo
+    masterCaseId
+    result
+    replySummary
+    replyText
+    departmentName
+    repliedAt
+    receivedAt
+    completedAt
+    state
+    attempts
+    nextAttemptAt
+    lastError
+    deliveredAt
+    createdAt
+    attemptLog {
+      id
+      attempt
+      at
+      statusCode
+      error
+      durationMs
+    }
   }
-`;
+`);
 
-export const FEEDBACK_RECORDS_QUERY = gql`
+export const FEEDBACK_RECORDS_QUERY = graphql(`
   query FeedbackRecords($state: FeedbackState, $limit: Int!) {
     feedbackRecords(state: $state, limit: $limit) {
-      ${FEEDBACK_FIELDS}
+      ...FeedbackRecordFields
     }
   }
-`;
+`);
 
-export const RETRY_FEEDBACK_MUTATION = gql`
+export const RETRY_FEEDBACK_MUTATION = graphql(`
   mutation RetryFeedback($id: ID!) {
     retryFeedback(id: $id) {
-      ${FEEDBACK_FIELDS}
+      ...FeedbackRecordFields
     }
   }
-`;
+`);
 
-export const MARK_FEEDBACK_UPLOADED_MUTATION = gql`
+export const MARK_FEEDBACK_UPLOADED_MUTATION = graphql(`
   mutation MarkFeedbackUploaded($ids: [ID!]!) {
     markFeedbackUploaded(ids: $ids) {
-      ${FEEDBACK_FIELDS}
+      ...FeedbackRecordFields
     }
   }
-`;
+`);
 
-export const EXPORT_FEEDBACK_MUTATION = gql`
+export const EXPORT_FEEDBACK_MUTATION = graphql(`
   mutation ExportFeedback {
     exportFeedback {
       fileName
@@ -161,37 +167,37 @@ export const EXPORT_FEEDBACK_MUTATION = gql`
       count
     }
   }
-`;
+`);
 
-export const FEEDBACK_WEBHOOK_QUERY = gql`
+export const FEEDBACK_WEBHOOK_QUERY = graphql(`
   query FeedbackWebhook {
     feedbackWebhook {
       url
       source
     }
   }
-`;
+`);
 
-export const FEEDBACK_AUTOMATIC_QUERY = gql`
+export const FEEDBACK_AUTOMATIC_QUERY = graphql(`
   query FeedbackDeliveryAutomatic {
     feedbackDeliveryAutomatic
   }
-`;
+`);
 
-export const REMOVE_FEEDBACK_WEBHOOK_MUTATION = gql`
+export const REMOVE_FEEDBACK_WEBHOOK_MUTATION = graphql(`
   mutation RemoveFeedbackWebhook {
     removeFeedbackWebhook {
       url
       source
     }
   }
-`;
+`);
 
-export const CONFIGURE_FEEDBACK_WEBHOOK_MUTATION = gql`
+export const CONFIGURE_FEEDBACK_WEBHOOK_MUTATION = graphql(`
   mutation ConfigureFeedbackWebhook($url: String!, $secret: String!) {
     configureFeedbackWebhook(url: $url, secret: $secret) {
       url
       source
     }
   }
-`;
+`);

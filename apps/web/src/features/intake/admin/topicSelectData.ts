@@ -1,6 +1,6 @@
 // The 主题 taxonomy (admin 主题分类) shaped for a TreeSelect: a case carries a topic's name, and
 // only a leaf (a topic without children) is a case's topic — a parent only groups its children.
-import type { Topic } from './types';
+import type { TopicShape as Topic } from './types';
 
 export interface TopicTreeNode {
   /** What the form stores: the topic's name (cases carry the name, not the code). */

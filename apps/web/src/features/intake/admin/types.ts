@@ -1,67 +1,26 @@
-import type { RequestType } from '../../../shared/types';
-import type { FeedbackAttempt } from '../repeats/types';
+import type {
+  FeedbackRecordFieldsFragment,
+  FeedbackWebhookQuery,
+  IntakeRulesFieldsFragment,
+  Open311KeyFieldsFragment,
+  TopicsQuery,
+} from '../../../gql/graphql';
 
-export interface Topic {
-  code: string;
-  name: string;
-  parentCode?: string | null;
-  sort: number;
-  active: boolean;
-  description?: string | null;
-}
-
-export interface IntakeRules {
-  simpleRequestTypes: RequestType[];
-  difficultTopics: string[];
-  difficultRepeatCount: number;
-  difficultClusterSize: number;
-  urgentKeywords: string[];
-  timelyKeywords: string[];
-  repeatWindowDays: number;
-  textSimilarityThreshold: number;
-}
-
-export interface Open311Key {
-  id: string;
-  name: string;
-  keyPrefix: string;
-  createdAt: string;
-  revokedAt?: string | null;
-  lastUsedAt?: string | null;
-}
-
-export interface FeedbackRecord {
-  id: string;
-  caseId: string;
-  externalNo: string;
-  masterCaseId?: string | null;
-  result: string;
-  replySummary: string;
-  replyText?: string | null;
-  departmentName?: string | null;
-  repliedAt?: string | null;
-  receivedAt: string;
-  completedAt: string;
-  state: string;
-  attempts: number;
-  nextAttemptAt?: string | null;
-  lastError?: string | null;
-  deliveredAt?: string | null;
-  createdAt: string;
-  attemptLog: FeedbackAttempt[];
-}
-
-export interface FeedbackWebhook {
-  url?: string | null;
-  source: string;
-}
+/** The types are generated from the API schema (src/gql) for the documents in queries.ts. */
+export type Topic = TopicsQuery['topics'][number];
+/** What the topic tree and options need of a topic. */
+export type TopicShape = Pick<Topic, 'code' | 'name' | 'sort' | 'active'> & { parentCode?: string | null };
+export type IntakeRules = IntakeRulesFieldsFragment;
+export type Open311Key = Open311KeyFieldsFragment;
+export type FeedbackRecord = FeedbackRecordFieldsFragment;
+export type FeedbackWebhook = FeedbackWebhookQuery['feedbackWebhook'];
 
 /** Topics as a tree (parents first, by sort then code). */
-export interface TopicNode extends Topic {
+export interface TopicNode extends TopicShape {
   children?: TopicNode[];
 }
 
-export function topicTree(topics: Topic[]): TopicNode[] {
+export function topicTree(topics: TopicShape[]): TopicNode[] {
   const byCode = new Map<string, TopicNode>(topics.map((t) => [t.code, { ...t }]));
   const roots: TopicNode[] = [];
   for (const node of byCode.values()) {
@@ -78,7 +37,7 @@ export function topicTree(topics: Topic[]): TopicNode[] {
 }
 
 /** Topic names usable for a case: active topics, with their parent's name for context. */
-export function topicOptions(topics: Topic[]): { value: string; label: string }[] {
+export function topicOptions(topics: TopicShape[]): { value: string; label: string }[] {
   const names = new Map(topics.map((t) => [t.code, t.name]));
   return topics
     .filter((t) => t.active)
