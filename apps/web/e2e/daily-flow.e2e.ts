@@ -404,21 +404,16 @@ export async function runDailyFlow(options: DailyFlowOptions): Promise<DailyFlow
       if (!warning.includes('彻底删除，无法恢复')) throw new Error(`the removal dialog does not say the file is deleted for good: ${warning}`);
       await page.getByTestId('attachment-remove-reason').fill('误传了其他市民的现场照片');
       await flow.shot('duty-attachment-remove');
-      // Under CI's load the dialog was once gone before its button could be clicked (the case
-      // page re-rendered the attachment list; not reproduced since): open it again and retry.
-      await flow.eventually(
-        'the attachment removed',
-        async () => !(await flow.visible(item)),
-        async () => {
-          const submit = page.getByTestId('attachment-remove-submit');
-          if (!(await flow.visible(submit))) {
-            if (!(await flow.visible(item))) return;
-            await item.getByTestId('attachment-remove').click();
-            await page.getByTestId('attachment-remove-reason').fill('误传了其他市民的现场照片');
-          }
-          await submit.click({ timeout: flow.timeout });
-        },
-      );
+      // The dialog is the 受理信息 panel's, outside the list and its Descriptions, so re-renders and
+      // re-layouts of the list do not close it. Should it still be gone here, say what the page showed
+      // rather than time out on the click.
+      const submit = page.getByTestId('attachment-remove-submit');
+      if (!(await flow.visible(submit))) {
+        const listed = await flow.visible(item);
+        const loading = await flow.visible(page.getByTestId('case-intake-loading'));
+        throw new Error(`the 撤回附件 dialog closed before 确认撤回 was clicked (file still listed: ${listed}; 受理信息 loading: ${loading})`);
+      }
+      await submit.click();
       await item.waitFor({ state: 'detached', timeout: flow.timeout });
       await page.getByTestId('attachment-remove-modal').waitFor({ state: 'detached', timeout: flow.timeout });
     });

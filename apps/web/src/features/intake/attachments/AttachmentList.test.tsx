@@ -3,6 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { App } from 'antd';
 import { ApolloClient, ApolloProvider, HttpLink, InMemoryCache } from '@apollo/client';
 import { AttachmentList } from './AttachmentList';
+import type { AttachmentLike } from './attachments';
+import { RemoveAttachmentDialog } from './RemoveAttachmentDialog';
 
 describe('<AttachmentList>', () => {
   it('lists uploaded files with name, type and size, and external links as links', () => {
@@ -56,7 +58,27 @@ describe('<AttachmentList>', () => {
     expect(screen.getByTestId('case-attachments-empty').textContent).toBe('—');
   });
 
-  it('offers 撤回 on uploaded files only; the dialog says the deletion is final and sends nothing without a reason of at least 4 characters', async () => {
+  it('offers 撤回 on uploaded files only and asks for the file that was picked', () => {
+    const picked: AttachmentLike[] = [];
+    const file = { id: 'a1', name: '李四身份证复印件.pdf', url: '/cases/c1/attachments/a1', contentType: 'application/pdf', size: 2048 };
+    render(
+      <App>
+        <AttachmentList
+          attachments={[{ id: null, name: '区平台附件.pdf', url: 'https://files.example.gov.cn/a/id.pdf', contentType: 'application/pdf' }, file]}
+          removal={{ onRemove: (a) => picked.push(a) }}
+        />
+      </App>,
+    );
+    expect(screen.getAllByTestId('attachment-remove')).toHaveLength(1);
+    expect(screen.getByTestId('attachment-link').querySelector('[data-testid="attachment-remove"]')).toBeNull();
+    expect(screen.getByTestId('attachment-item').textContent).toContain('撤回');
+    fireEvent.click(screen.getByTestId('attachment-remove'));
+    expect(picked).toEqual([file]);
+  });
+});
+
+describe('<RemoveAttachmentDialog>', () => {
+  it('says the deletion is final and sends nothing without a reason of at least 4 characters', async () => {
     const sent: unknown[] = [];
     // Records what the client would send; the form must refuse before anything is.
     const client = new ApolloClient({
@@ -72,21 +94,16 @@ describe('<AttachmentList>', () => {
     render(
       <ApolloProvider client={client}>
         <App>
-          <AttachmentList
-            attachments={[
-              { id: null, name: '区平台附件.pdf', url: 'https://files.example.gov.cn/a/id.pdf', contentType: 'application/pdf' },
-              { id: 'a1', name: '李四身份证复印件.pdf', url: '/cases/c1/attachments/a1', contentType: 'application/pdf', size: 2048 },
-            ]}
-            removal={{ caseId: 'c1', onRemoved: () => undefined }}
+          <RemoveAttachmentDialog
+            caseId="c1"
+            a={{ id: 'a1', name: '李四身份证复印件.pdf', url: '/cases/c1/attachments/a1', contentType: 'application/pdf', size: 2048 }}
+            open
+            onClose={() => undefined}
+            onRemoved={() => undefined}
           />
         </App>
       </ApolloProvider>,
     );
-    expect(screen.getAllByTestId('attachment-remove')).toHaveLength(1);
-    expect(screen.getByTestId('attachment-link').querySelector('[data-testid="attachment-remove"]')).toBeNull();
-    expect(screen.getByTestId('attachment-item').textContent).toContain('撤回');
-
-    fireEvent.click(screen.getByTestId('attachment-remove'));
     const dialog = await screen.findByTestId('attachment-remove-modal');
     expect(dialog.textContent).toContain('李四身份证复印件.pdf');
     expect(screen.getByTestId('attachment-remove-warning').textContent).toContain('彻底删除，无法恢复');

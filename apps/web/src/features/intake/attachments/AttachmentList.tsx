@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Image, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, EyeOutlined, LinkOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EyeOutlined, LinkOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { fileTypeLabel, formatFileSize, isImage, isUploaded, type AttachmentLike } from './attachments';
 import { attachmentErrorText, downloadAttachment, fetchAttachment } from './http';
-import { RemoveAttachmentButton } from './RemoveAttachmentButton';
 
-/** Given to the list for who may take files back (撤回附件: duty, admin). */
+/**
+ * Given to the list for who may take files back (撤回附件: duty, admin). The list only asks: the
+ * dialog belongs to whoever renders the list, so a re-render or re-layout of the list (or of the
+ * Descriptions around it) cannot close it.
+ */
 export interface AttachmentRemoval {
-  caseId: string;
-  onRemoved(): void;
+  onRemove(a: AttachmentLike): void;
 }
 
 const THUMB = 48;
@@ -83,7 +85,11 @@ function UploadedItem({ a, removal }: { a: AttachmentLike; removal?: AttachmentR
       <Typography.Text type="secondary">{formatFileSize(a.size)}</Typography.Text>
       {isImage(a) && <ImagePreview a={a} />}
       <Button type="text" size="small" icon={<DownloadOutlined />} onClick={() => void download()} aria-label={`下载 ${a.name}`} />
-      {removal && <RemoveAttachmentButton caseId={removal.caseId} a={a} onRemoved={removal.onRemoved} />}
+      {removal && (
+        <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => removal.onRemove(a)} data-testid="attachment-remove">
+          撤回
+        </Button>
+      )}
     </Space>
   );
 }
@@ -103,7 +109,8 @@ function LinkItem({ a }: { a: AttachmentLike }) {
 
 /**
  * 附件 of a case: uploaded files (download with the token, images previewed on request) and external
- * links. With `removal`, each uploaded file gets 撤回 (links from the district platform never do).
+ * links. With `removal`, each uploaded file gets 撤回 (links from the district platform never do); the
+ * 撤回附件 dialog itself is the caller's (`RemoveAttachmentDialog`).
  */
 export function AttachmentList({ attachments, removal }: { attachments: AttachmentLike[]; removal?: AttachmentRemoval }) {
   if (attachments.length === 0) return <span data-testid="case-attachments-empty">—</span>;

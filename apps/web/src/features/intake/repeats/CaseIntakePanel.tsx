@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@apollo/client';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../auth/AuthContext';
 import { AttachmentList } from '../attachments/AttachmentList';
-import { canRemove, canUpload } from '../attachments/attachments';
+import { canRemove, canUpload, type AttachmentLike } from '../attachments/attachments';
+import { RemoveAttachmentDialog } from '../attachments/RemoveAttachmentDialog';
 import { UploadAttachmentButton } from '../attachments/UploadAttachmentButton';
 import { DateTimeCell } from '../../../shared/DateTimeCell';
 import { label, REPLY_RESULT_LABELS } from '../../../shared/labels';
@@ -35,6 +37,10 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
   // Whether a 回传地址 is set drives the 办结反馈 wording (the roles that see 办结反馈 may ask).
   const automatic = useQuery<{ feedbackDeliveryAutomatic: boolean }>(FEEDBACK_AUTOMATIC_QUERY, { skip: !c?.feedback.length });
   const webhook = automatic.data?.feedbackDeliveryAutomatic;
+  // 撤回附件: which file and whether its dialog is open live here, and the dialog is rendered
+  // outside the Descriptions below — antd rebuilds their rows (remounting the attachment list)
+  // when a refetch adds a row such as 主工单 or a narrow window makes them one column.
+  const [removing, setRemoving] = useState<{ a: AttachmentLike; open: boolean } | null>(null);
 
   return (
     <>
@@ -72,7 +78,10 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
               )}
               <Descriptions.Item label="附件" span={2}>
                 <Space direction="vertical" size={8} style={{ width: '100%' }}>
-                  <AttachmentList attachments={c.attachments} removal={canRemove(user.role) ? { caseId: c.id, onRemoved: () => void refetch() } : undefined} />
+                  <AttachmentList
+                    attachments={c.attachments}
+                    removal={canRemove(user.role) ? { onRemove: (a) => setRemoving({ a, open: true }) } : undefined}
+                  />
                   {canUpload(user.role) && <UploadAttachmentButton caseId={c.id} onUploaded={() => void refetch()} />}
                 </Space>
               </Descriptions.Item>
@@ -80,6 +89,17 @@ export function CaseIntakePanel({ caseId }: { caseId: string }) {
           )}
         </QueryState>
       </Card>
+      {removing && (
+        <RemoveAttachmentDialog
+          caseId={caseId}
+          a={removing.a}
+          open={removing.open}
+          onClose={() => setRemoving((r) => r && { ...r, open: false })}
+          // A file picked again while the dialog was closing keeps its dialog.
+          afterClose={() => setRemoving((r) => (r && !r.open ? null : r))}
+          onRemoved={() => void refetch()}
+        />
+      )}
       {c && c.linkedCases.length > 0 && (
         <Card size="small" title={`关联工单（${c.linkedCases.length}）`} style={{ marginTop: 16 }} data-testid="case-linked">
           <Table<LinkedCase>
