@@ -107,8 +107,6 @@ describe('supervision: 二次督办 from callback results and by hand', () => {
     const ev = await events(caseId);
     expect(ev.map((x) => x.subject)).toEqual(['hotline.case.reopened', 'hotline.supervision.opened']);
     expect(ev[0].payload).toMatchObject({ source: 'supervision', data: { round: 2, trigger: 'callback', dueAt: r2.dueAt.toISOString(), departmentId: dept } });
-    const p = await orm.em.fork().findOneOrFail(CaseProjection, { id: caseId });
-    expect(p.completedAt).toBeNull(); // handled again
   });
 
   it("round 2's result closes its 二次督办 with the outcome; the rounds used up, nothing more opens", async () => {
@@ -149,5 +147,15 @@ describe('supervision: 二次督办 from callback results and by hand', () => {
     await deliver(result(caseId, 1, { resolved: false, satisfaction: 'dissatisfied' }, '2026-11-04T10:00:00', '市民不满意'));
     expect((await rounds(caseId)).map((r) => [r.round, r.trigger, r.status])).toEqual([[2, 'supervisor', 'open']]);
     expect(JSON.stringify(await events(caseId))).not.toContain('13812345678');
+    // Round 2's callback closes it; the case's 办结 seen so far is round 1's: not completed in round 2 yet.
+    await deliver(result(caseId, 2, { resolved: true, satisfaction: 'satisfied' }, '2026-11-12T10:00:00'));
+    expect(await refused(openByHand(orm.em.fork(), supervisor, { caseId, explanation: '区级平台仍不满意' }, deps))).toBe('CASE_NOT_COMPLETED');
+    await em.nativeUpdate(CaseProjection, { id: caseId }, { completedAt: bj('2026-11-11T16:00:00') }); // round 2's 办结
+    const third = await openByHand(orm.em.fork(), supervisor, { caseId, explanation: '区级平台仍不满意' }, deps, bj('2026-11-13T09:00:00'));
+    expect(third).toMatchObject({ round: 3, status: 'open' });
+    expect((await rounds(caseId)).map((r) => [r.round, r.status, r.outcome])).toEqual([
+      [2, 'closed', 'resolved'],
+      [3, 'open', null],
+    ]);
   });
 });

@@ -48,8 +48,5 @@ export function applyToView(v: CaseView, e: EventEnvelope): void {
     case 'hotline.case.completed':
       v.completedAt = new Date(String(d.completedAt));
       break;
-    case 'hotline.case.reopened': // 二次督办: handled again until the round's 办结
-      v.completedAt = null;
-      break;
   }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, EventEnvelope, supervisionOutcome, type CallbackAnswer } from '@hotline/contracts';
 import { recordEvent } from '@hotline/service-kit';
 import { CaseProjection } from '../cases/case-projection.entity';
-import { currentRound, openRound, SecondRoundDeps } from './open-round';
+import { lastRound, openRound, roundOf, SecondRoundDeps } from './open-round';
 import { SecondSupervision } from './second-supervision.entity';
 
 type CallbackCompleted = CallbackAnswer & { round: number; completedAt: string; reopen?: { reason: string } };
@@ -39,7 +39,7 @@ export async function applyCallbackResult(tx: EntityManager, e: EventEnvelope, d
   if (!d.reopen) return;
   const c = await tx.findOne(CaseProjection, { id: caseId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   if (!c) throw new Error(`case ${caseId} not yet known`); // received not handled yet: retried
-  if ((await currentRound(tx, caseId)) !== d.round) return; // already sent round again by hand
+  if (roundOf(await lastRound(tx, caseId)) !== d.round) return; // already sent round again by hand
   if (await tx.count(SecondSupervision, { caseId, status: 'open' })) return;
   const userId = 'userId' in e.actor ? e.actor.userId : null;
   await openRound(tx, c, { round: d.round + 1, explanation: d.reopen.reason, trigger: 'callback', actor: e.actor, openedBy: userId }, deps, closedAt);

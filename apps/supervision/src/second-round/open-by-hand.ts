@@ -4,7 +4,7 @@ import { SUPERVISION_ERRORS } from '@hotline/contracts';
 import { actorOf, AuthUser, codedError, isUuid, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { CaseProjection } from '../cases/case-projection.entity';
-import { currentRound, openRound, SecondRoundDeps } from './open-round';
+import { completedInRound, lastRound, openRound, roundOf, SecondRoundDeps } from './open-round';
 import { SecondSupervision } from './second-supervision.entity';
 
 export const OpenByHandCommand = z.object({
@@ -25,8 +25,9 @@ export async function openByHand(em: EntityManager, user: AuthUser, input: unkno
     if (!c) throw codedError(SUPERVISION_ERRORS.CASE_MISSING);
     if (await tx.count(SecondSupervision, { caseId: c.id, status: 'open' }))
       throw codedError(SUPERVISION_ERRORS.SUPERVISION_OPEN, { externalNo: c.externalNo });
-    if (!c.completedAt || c.historical) throw codedError(SUPERVISION_ERRORS.ROUND_NOT_COMPLETED, { externalNo: c.externalNo });
-    const round = (await currentRound(tx, c.id)) + 1;
+    const last = await lastRound(tx, c.id);
+    if (!completedInRound(c, last)) throw codedError(SUPERVISION_ERRORS.ROUND_NOT_COMPLETED, { externalNo: c.externalNo });
+    const round = roundOf(last) + 1;
     return openRound(tx, c, { round, explanation: cmd.explanation, trigger: 'supervisor', actor: actorOf(user), openedBy: user.id }, deps, now);
   });
 }

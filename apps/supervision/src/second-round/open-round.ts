@@ -21,11 +21,20 @@ export interface RoundRequest {
   openedBy: string | null;
 }
 
-/** The round a case is in: 1, or the last round a 二次督办 opened. */
-export async function currentRound(tx: EntityManager, caseId: string): Promise<number> {
-  const last = await tx.findOne(SecondSupervision, { caseId }, { orderBy: { round: 'desc' }, fields: ['round'] });
-  return last?.round ?? 1;
+/** The last 二次督办 of a case (null while it is in its first round). */
+export function lastRound(tx: EntityManager, caseId: string): Promise<SecondSupervision | null> {
+  return tx.findOne(SecondSupervision, { caseId }, { orderBy: { round: 'desc' } });
 }
+
+/** The round a case is in: 1, or the last round a 二次督办 opened. */
+export const roundOf = (last: SecondSupervision | null): number => last?.round ?? 1;
+
+/**
+ * Whether the case is 办结 in its current round: completed (and not imported history, which runs
+ * no rounds), and — once a round was opened — completed again after that round was opened.
+ */
+export const completedInRound = (c: CaseProjection, last: SecondSupervision | null): boolean =>
+  !!c.completedAt && !c.historical && (!last || c.completedAt.getTime() > last.openedAt.getTime());
 
 /**
  * 重新办理 + 二次督办 (inside the caller's transaction): the case goes back to its lead department
@@ -46,7 +55,6 @@ export async function openRound(tx: EntityManager, c: CaseProjection, r: RoundRe
     openedBy: r.openedBy,
     dueAt,
   });
-  c.completedAt = null; // being handled again (the clocks' fold of the reopen agrees)
   await tx.flush();
   const dept = c.leadDepartmentId ? { departmentId: c.leadDepartmentId } : {};
   await recordEvent(
