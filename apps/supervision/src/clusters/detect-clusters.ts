@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CLUSTER_KINDS, ClusterKind, createEvent, EventData, EventEnvelope } from '@hotline/contracts';
-import { recordEvent } from '@hotline/service-kit';
+import { insertIgnore, recordEvent } from '@hotline/service-kit';
 import { Cluster, ClusterCase, ClusterMember } from './cluster.entity';
 import { ClusterThresholds, distinctCallers, placeOf, thresholdReached, windowStart } from './cluster-rules';
 import { clusterThresholds } from './cluster-store';
@@ -19,19 +19,17 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   const place = placeOf(d);
   if (!e.caseId || !place || d.completedAt) return;
   const at = new Date(d.receivedAt);
-  const c = await em.upsert(
-    ClusterCase,
-    {
-      caseId: e.caseId,
-      topic: d.topic.slice(0, 50),
-      place,
-      projectName: d.projectName?.slice(0, 100) ?? null,
-      community: d.community?.slice(0, 100) ?? null,
-      callerKey: d.callerKey ?? null,
-      receivedAt: at,
-    },
-    { onConflictAction: 'ignore' },
-  );
+  const row: ClusterCase = {
+    caseId: e.caseId,
+    topic: d.topic.slice(0, 50),
+    place,
+    projectName: d.projectName?.slice(0, 100) ?? null,
+    community: d.community?.slice(0, 100) ?? null,
+    callerKey: d.callerKey ?? null,
+    receivedAt: at,
+  };
+  // A plain insert (em.upsert would reload the row it just wrote); the row already there wins, as with `ignore`.
+  const c = (await insertIgnore(em, ClusterCase, [row])) ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId });
   // One topic and place at a time: two lanes never open two clusters for the same matter.
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
   const t = await clusterThresholds(em);
