@@ -51,8 +51,10 @@ describe('insertIgnore (a projection row without the ORM round trips)', () => {
     await infra?.stop();
   });
 
-  const read = async (id: string) => {
-    const [r] = await orm.em.fork().execute('select id, external_no, received_at, note, department_ids, round from test_projection where id = ?', [id]);
+  const read = async (id: string): Promise<Record<string, unknown>> => {
+    const [r] = await orm.em
+      .fork()
+      .execute<Array<Record<string, unknown>>>('select id, external_no, received_at, note, department_ids, round from test_projection where id = ?', [id]);
     return { ...r, received_at: new Date(r.received_at as string).toISOString() };
   };
 
