@@ -38,6 +38,14 @@ export function heapBudget(name: string, env: Record<string, string | undefined>
   return mb ? [`--max-old-space-size=${mb}`] : [];
 }
 
+/**
+ * Extra Node flags for every service and the gateway from `SERVICE_NODE_ARGS` (space-separated),
+ * for flags NODE_OPTIONS refuses, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (bench/profile.mjs).
+ */
+export function extraNodeArgs(env: Record<string, string | undefined>): string[] {
+  return (env.SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /** Starts `node apps/<name>/dist/main.js` and resolves once its /readyz answers 200. */
 export async function startService(opts: {
   rootDir: string;
@@ -50,11 +58,15 @@ export async function startService(opts: {
 }): Promise<ServiceProcess> {
   const entry = path.join(opts.rootDir, 'apps', opts.name, 'dist', 'main.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} is missing: build first (pnpm turbo run build)`);
-  const child: ChildProcess = spawn(process.execPath, ['--enable-source-maps', ...heapBudget(opts.name, { ...process.env, ...opts.env }), entry], {
-    cwd: path.join(opts.rootDir, 'apps', opts.name),
-    env: { ...process.env, ...opts.env, PORT: String(opts.port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--enable-source-maps', ...heapBudget(opts.name, { ...process.env, ...opts.env }), ...extraNodeArgs({ ...process.env, ...opts.env }), entry],
+    {
+      cwd: path.join(opts.rootDir, 'apps', opts.name),
+      env: { ...process.env, ...opts.env, PORT: String(opts.port) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const lines: string[] = [];
   const log = opts.logFile ? fs.createWriteStream(opts.logFile, { flags: 'a' }) : undefined;
   const onChunk = (b: Buffer) => {

@@ -30,3 +30,4 @@ export * from './files/file-store';
 export * from './files/s3-store';
 export * from './files/check-upload';
 export * from './calendar-years';
+export * from './insert-ignore';

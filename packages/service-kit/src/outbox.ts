@@ -105,18 +105,21 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const em = this.orm.em.fork();
     return em.transactional(async (tx) => {
-      const rows = await tx.execute<OutboxRow[]>(
-        'select id, subject, payload from kit_outbox where published_at is null order by seq limit ? for update skip locked',
+      // Claimed and marked in one statement; the mark is seen only if this transaction commits,
+      // which it does only after every publish was acknowledged (a failed publish rolls it back,
+      // and the rows are published again on the next round).
+      const rows = await tx.execute<Array<OutboxRow & { seq: string | number }>>(
+        `update kit_outbox o set published_at = now()
+           from (select seq from kit_outbox where published_at is null order by seq limit ? for update skip locked) claimed
+          where o.seq = claimed.seq
+          returning o.seq, o.id, o.subject, o.payload`,
         [this.opts.batchSize ?? 200],
       );
       if (rows.length === 0) return 0;
-      // Pipelined: one connection keeps the publish order; we wait for every ack before marking.
+      rows.sort((a, b) => Number(a.seq) - Number(b.seq)); // RETURNING keeps no order
+      // Pipelined: one connection keeps the publish order; we wait for every ack before committing.
       await Promise.all(
         rows.map((row) => this.js.publish(row.subject, typeof row.payload === 'string' ? row.payload : JSON.stringify(row.payload), { msgID: row.id })),
-      );
-      await tx.execute(
-        `update kit_outbox set published_at = now() where id in (${rows.map(() => '?').join(',')})`,
-        rows.map((r) => r.id),
       );
       this.opts.metrics?.outboxPublished.inc(rows.length);
       return rows.length;

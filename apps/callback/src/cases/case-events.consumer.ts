@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@hotline/contracts';
-import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
+import { insertIgnore, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CallbackSettings } from '../context';
 import { CallbackTask } from '../tasks/callback-task.entity';
@@ -22,11 +22,10 @@ export const caseEventsConsumer = (settings: CallbackSettings): ConsumerDefiniti
   const handlers: Record<string, EventHandler> = {
     'hotline.case.received': async (e, em) => {
       const d = e.data as { externalNo: string; topic: string; receivedAt: string };
-      await em.upsert(
-        CallbackCase,
+      // A plain insert: em.upsert would reload the row and build an entity nobody reads.
+      await insertIgnore(em, CallbackCase, [
         { id: e.caseId!, externalNo: d.externalNo, topic: d.topic.slice(0, 50), receivedAt: new Date(d.receivedAt), round: 1, version: 1 },
-        { onConflictAction: 'ignore' },
-      );
+      ]);
     },
     'hotline.case.classified': async (e, em) => {
       const c = await known(em, e);

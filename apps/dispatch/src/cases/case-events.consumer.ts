@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createEvent, type EventData, type EventEnvelope } from '@hotline/contracts';
-import { recordEvent, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
+import { insertIgnore, recordEvent, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
 import { ExtensionRequest } from '../extensions/extension-request.entity';
 import { applyClassification, applyIntakeUpdate, Classification } from './classification';
 import { DispatchCase } from './dispatch-case.entity';
@@ -72,7 +72,8 @@ async function announceDeadline(em: EntityManager, c: DispatchCase, previous: Da
 export const caseEventsConsumer = (): ConsumerDefinition => {
   const handlers: Record<string, EventHandler> = {
     'hotline.case.received': async (e, em) => {
-      await em.upsert(DispatchCase, receivedRow(e), { onConflictAction: 'ignore' });
+      // A plain insert: em.upsert would reload the row and build an entity nobody reads.
+      await insertIgnore(em, DispatchCase, [receivedRow(e)]);
     },
     'hotline.case.signed': async (e, em) => {
       const c = await em.findOne(DispatchCase, { id: e.caseId! });
@@ -136,7 +137,7 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
     // any other mix is declined, and the kit handles it event by event, in order.
     batchHandler: async (events, em) => {
       if (!events.every((e) => e.type === 'hotline.case.received')) return false;
-      await em.upsertMany(DispatchCase, events.map(receivedRow), { onConflictAction: 'ignore' });
+      await insertIgnore(em, DispatchCase, events.map(receivedRow));
     },
   };
 };

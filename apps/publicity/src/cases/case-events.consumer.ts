@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@hotline/contracts';
-import type { ConsumerDefinition, EventHandler } from '@hotline/service-kit';
+import { insertIgnore, type ConsumerDefinition, type EventHandler } from '@hotline/service-kit';
 import { CaseProjection } from './case-projection.entity';
 
 function receivedRow(e: EventEnvelope) {
@@ -30,7 +30,8 @@ export const caseEventsConsumer = (): ConsumerDefinition => ({
   subject: 'hotline.case.>',
   handlers: {
     'hotline.case.received': async (e, em) => {
-      await em.upsert(CaseProjection, receivedRow(e), { onConflictAction: 'ignore' });
+      // A plain insert: em.upsert would reload the row and build an entity nobody reads.
+      await insertIgnore(em, CaseProjection, [receivedRow(e)]);
     },
     'hotline.case.dispatched': async (e, em) => {
       const c = await known(em, e.caseId!);
@@ -47,6 +48,6 @@ export const caseEventsConsumer = (): ConsumerDefinition => ({
   },
   batchHandler: async (events, em) => {
     if (!events.every((e) => e.type === 'hotline.case.received')) return false;
-    await em.upsertMany(CaseProjection, events.map(receivedRow), { onConflictAction: 'ignore' });
+    await insertIgnore(em, CaseProjection, events.map(receivedRow));
   },
 });

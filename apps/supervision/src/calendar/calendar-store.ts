@@ -5,16 +5,17 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * The working calendar from supervision's own tables, cached per process and reloaded when a
  * year is loaded or replaced (the revision is the row count and the latest load time).
  */
+/** The calendar's revision (the row count and the latest load time), as an expression of a select list. */
+export const CALENDAR_REVISION_SQL = `(select count(*)::int || ':' || coalesce(max(loaded_at), 'epoch')::text from sup_calendar_year)`;
+
 export class CalendarStore {
   private cached?: { rev: string; cal: CalendarData };
 
   constructor(private readonly workingHours: readonly WorkingWindow[] = []) {}
 
-  async current(em: EntityManager): Promise<CalendarData> {
-    const [r] = await em.execute<Array<{ n: number; at: string }>>(
-      `select count(*)::int as n, coalesce(max(loaded_at), 'epoch')::text as at from sup_calendar_year`,
-    );
-    const rev = `${r.n}:${r.at}`;
+  /** `rev`: the revision when the caller has just read it (CALENDAR_REVISION_SQL), else it is read here. */
+  async current(em: EntityManager, rev?: string): Promise<CalendarData> {
+    rev ??= (await em.execute<Array<{ rev: string }>>(`select ${CALENDAR_REVISION_SQL} as rev`))[0].rev;
     if (this.cached?.rev === rev) return this.cached.cal;
     const years = await em.execute<Array<{ year: number }>>('select year from sup_calendar_year');
     const days = await em.execute<DayOverride[]>(`select to_char(date, 'YYYY-MM-DD') as date, working, name from sup_calendar_day`);

@@ -4,10 +4,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CalendarData } from '@hotline/calendar';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
 import { recordEvents } from '@hotline/service-kit';
-import { CalendarStore } from '../calendar/calendar-store';
+import { CALENDAR_REVISION_SQL, CalendarStore } from '../calendar/calendar-store';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
-import { DefinitionStore } from '../definitions/definition-store';
+import { DEFINITIONS_REVISION_SQL, DefinitionStore } from '../definitions/definition-store';
 import { activeSteps } from '../urging/ladder';
 import { clearAlarms, planAlarms, StepDef, syncAlarms } from './alarms';
 import { applyEvent, ClockRecord, EngineContext, eventTime, Transition } from './clock-engine';
@@ -99,7 +99,9 @@ export async function rescheduleAlarms(
 }
 
 export async function engineContext(em: EntityManager, deps: ClockDeps): Promise<EngineContext> {
-  const [calendar, defs] = await Promise.all([deps.calendars.current(em), deps.definitions.load(em)]);
+  // Both caches' revisions in one statement (it runs for every case event).
+  const [r] = await em.execute<Array<{ cal: string; defs: string }>>(`select ${CALENDAR_REVISION_SQL} as cal, ${DEFINITIONS_REVISION_SQL} as defs`);
+  const [calendar, defs] = await Promise.all([deps.calendars.current(em, r.cal), deps.definitions.load(em, r.defs)]);
   return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID };
 }
 

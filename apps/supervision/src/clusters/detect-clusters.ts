@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CLUSTER_KINDS, ClusterKind, createEvent, EventData, EventEnvelope } from '@hotline/contracts';
-import { recordEvent } from '@hotline/service-kit';
+import { insertIgnore, recordEvent } from '@hotline/service-kit';
 import { Cluster, ClusterCase, ClusterMember } from './cluster.entity';
 import { ClusterThresholds, distinctCallers, placeOf, thresholdReached, windowStart } from './cluster-rules';
 import { clusterThresholds } from './cluster-store';
@@ -19,39 +19,66 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   const place = placeOf(d);
   if (!e.caseId || !place || d.completedAt) return;
   const at = new Date(d.receivedAt);
-  const c = await em.upsert(
-    ClusterCase,
-    {
-      caseId: e.caseId,
-      topic: d.topic.slice(0, 50),
-      place,
-      projectName: d.projectName?.slice(0, 100) ?? null,
-      community: d.community?.slice(0, 100) ?? null,
-      callerKey: d.callerKey ?? null,
-      receivedAt: at,
-    },
-    { onConflictAction: 'ignore' },
-  );
+  const row: ClusterCase = {
+    caseId: e.caseId,
+    topic: d.topic.slice(0, 50),
+    place,
+    projectName: d.projectName?.slice(0, 100) ?? null,
+    community: d.community?.slice(0, 100) ?? null,
+    callerKey: d.callerKey ?? null,
+    receivedAt: at,
+  };
+  // A plain insert (em.upsert would reload the row it just wrote); the row already there wins, as with `ignore`.
+  const c = (await insertIgnore(em, ClusterCase, [row])) ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId });
   // One topic and place at a time: two lanes never open two clusters for the same matter.
   await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
   const t = await clusterThresholds(em);
-  for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t);
-}
-
-/** Cases and distinct callers of one topic and place within a window: counted in SQL (a burst can hold thousands). */
-async function windowCounts(em: EntityManager, topic: string, place: string, from: Date, to: Date): Promise<{ cases: number; callers: number }> {
-  const [r] = await em.execute<Array<{ cases: string; callers: string }>>(
-    'select count(*) as cases, count(distinct caller_key) as callers from sup_cluster_case where topic = ? and place = ? and received_at >= ? and received_at <= ?',
-    [topic, place, from, to],
+  // What each kind needs, read for both kinds at once (one query for the open clusters, one for
+  // the windows' counts, instead of one of each per kind): nothing a kind writes changes what the
+  // other reads — another kind's cluster, never the cases of the window.
+  const from = new Map(CLUSTER_KINDS.map((kind) => [kind, windowStart(kind, c.receivedAt, t)]));
+  const candidates = await em.find(
+    Cluster,
+    { topic: c.topic, place: c.place, $or: CLUSTER_KINDS.map((kind) => ({ kind, lastCaseAt: { $gte: from.get(kind)! } })) },
+    { orderBy: { lastCaseAt: 'desc', id: 'asc' } },
   );
-  return { cases: Number(r.cases), callers: Number(r.callers) };
+  const open = new Map(CLUSTER_KINDS.map((kind) => [kind, candidates.find((k) => k.kind === kind) ?? null]));
+  const counts = CLUSTER_KINDS.some((kind) => !open.get(kind)) ? await windowCounts(em, c.topic, c.place, from, c.receivedAt) : null;
+  for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind)!, counts?.get(kind));
 }
 
-async function detectKind(em: EntityManager, kind: ClusterKind, c: ClusterCase, t: ClusterThresholds) {
+/**
+ * Cases and distinct callers of one topic and place within each kind's window (up to `to`), all
+ * windows in one query: counted in SQL (a burst can hold thousands).
+ */
+async function windowCounts(
+  em: EntityManager,
+  topic: string,
+  place: string,
+  from: Map<ClusterKind, Date>,
+  to: Date,
+): Promise<Map<ClusterKind, { cases: number; callers: number }>> {
+  const kinds = [...from.keys()];
+  const earliest = new Date(Math.min(...kinds.map((k) => from.get(k)!.getTime())));
+  const [r] = await em.execute<Array<Record<string, string>>>(
+    `select ${kinds.map((_, i) => `count(*) filter (where received_at >= ?) as cases${i}, count(distinct caller_key) filter (where received_at >= ?) as callers${i}`).join(', ')}
+       from sup_cluster_case where topic = ? and place = ? and received_at >= ? and received_at <= ?`,
+    [...kinds.flatMap((k) => [from.get(k)!, from.get(k)!]), topic, place, earliest, to],
+  );
+  return new Map(kinds.map((k, i) => [k, { cases: Number(r[`cases${i}`]), callers: Number(r[`callers${i}`]) }]));
+}
+
+async function detectKind(
+  em: EntityManager,
+  kind: ClusterKind,
+  c: ClusterCase,
+  t: ClusterThresholds,
+  open: Cluster | null,
+  counts: { cases: number; callers: number } | undefined,
+) {
   const { topic, place, receivedAt: at } = c;
   const from = windowStart(kind, at, t);
   const now = new Date();
-  const open = await em.findOne(Cluster, { kind, topic, place, lastCaseAt: { $gte: from } }, { orderBy: { lastCaseAt: 'desc' } });
   if (open) {
     if (await em.count(ClusterMember, { clusterId: open.id, caseId: c.caseId })) return;
     // A new caller only if no member case has this caller's key: from the caller's few cases (indexed), not the whole cluster.
@@ -82,8 +109,7 @@ async function detectKind(em: EntityManager, kind: ClusterKind, c: ClusterCase, 
     );
     return;
   }
-  const counts = await windowCounts(em, topic, place, from, at);
-  if (!thresholdReached(kind, counts, t)) return;
+  if (!counts || !thresholdReached(kind, counts, t)) return;
   const similar = await em.find(ClusterCase, { topic, place, receivedAt: { $gte: from, $lte: at } }, { orderBy: { receivedAt: 'asc', caseId: 'asc' } });
   const first = similar[0];
   const cluster = em.create(Cluster, {

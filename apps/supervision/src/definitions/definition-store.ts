@@ -10,14 +10,18 @@ import { SUPERVISION_ERRORS } from '@hotline/contracts';
 export const DEFAULTS_SINCE = new Date('2000-01-01T00:00:00Z');
 
 /** Every version of every definition, cached per process and reloaded when one is saved. */
+/** The definitions' revision (the row count and the latest creation), as an expression of a select list. */
+export const DEFINITIONS_REVISION_SQL = `(select count(*)::int || ':' || coalesce(max(created_at), 'epoch')::text from sup_clock_definition)`;
+
 export class DefinitionStore {
   private cached?: { rev: string; all: ClockDef[]; byId: Map<string, ClockDef> };
 
-  async load(em: EntityManager): Promise<{ definitionsAt(at: Date): ClockDef[]; definitionById(id: string): ClockDef | undefined; all: ClockDef[] }> {
-    const [r] = await em.execute<Array<{ n: number; at: string }>>(
-      `select count(*)::int as n, coalesce(max(created_at), 'epoch')::text as at from sup_clock_definition`,
-    );
-    const rev = `${r.n}:${r.at}`;
+  /** `rev`: the revision when the caller has just read it (DEFINITIONS_REVISION_SQL), else it is read here. */
+  async load(
+    em: EntityManager,
+    rev?: string,
+  ): Promise<{ definitionsAt(at: Date): ClockDef[]; definitionById(id: string): ClockDef | undefined; all: ClockDef[] }> {
+    rev ??= (await em.execute<Array<{ rev: string }>>(`select ${DEFINITIONS_REVISION_SQL} as rev`))[0].rev;
     if (this.cached?.rev !== rev) {
       const all = await em.fork().find(ClockDefinition, {}, { orderBy: { key: 'asc', version: 'asc' } });
       this.cached = { rev, all, byId: new Map(all.map((d) => [d.id, d])) };
