@@ -281,7 +281,14 @@ describe('supervision: clocks on the working calendar, warnings, breach and the 
     expect(pausedMs).toBeGreaterThanOrEqual(1_000);
     // The due time moved by exactly the paused time (natural measure; minutes are rounded to 1/100).
     expect(Math.abs(new Date(resumed.dueAt!).getTime() - new Date(started.dueAt!).getTime() - pausedMs)).toBeLessThan(700);
-    const moves = eventsOf(c.id, 'hotline.clock.').map((m) => m.subject);
+    // The clock's state is committed with its events in the outbox; the relay publishes them a moment later.
+    const moves = await eventually(
+      async () => {
+        const subjects = eventsOf(c.id, 'hotline.clock.').map((m) => m.subject);
+        return subjects.includes('hotline.clock.resumed') && subjects;
+      },
+      { what: 'hotline.clock.resumed on the stream' },
+    );
     expect(moves).toEqual(expect.arrayContaining(['hotline.clock.started', 'hotline.clock.paused', 'hotline.clock.resumed']));
 
     // 人工催办: supervisors only; the note reaches the timeline with the phone number masked.
