@@ -1,7 +1,7 @@
 // GraphQL Code Generator: typed documents for the web client (`pnpm codegen`).
 // The schema is the gateway's API schema (api-schema.graphql, written from the committed
 // supergraph by scripts/api-schema.mjs); the documents are the `graphql(...)` calls in src.
-// Only `graphql` from src/gql is plucked: the remaining `gql` tags (@apollo/client) are untyped.
+// Only `graphql` from src/gql is plucked (a `gql` tag from @apollo/client would stay untyped; none is left).
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const config: CodegenConfig = {

@@ -1,8 +1,5 @@
-// Shared GraphQL documents. The fragments are written once, for the generated types (graphql());
-// documents still written with gql`` interpolate them by source text, which a generated document
-// does not carry: CASE_SUMMARY_FIELDS and ASSIGNMENT_FIELDS are gql copies printed from them.
-import { gql } from '@apollo/client';
-import { print } from 'graphql';
+// Shared GraphQL documents, written once for the generated types (graphql()); other documents
+// spread the fragments by name.
 import { graphql } from '../gql';
 
 export const CaseSummaryFieldsFragment = graphql(`
@@ -41,10 +38,6 @@ export const AssignmentFieldsFragment = graphql(`
     deadlineAt
   }
 `);
-
-/** For gql`` documents: interpolating a generated document would lose its text. */
-export const CASE_SUMMARY_FIELDS = gql(print(CaseSummaryFieldsFragment));
-export const ASSIGNMENT_FIELDS = gql(print(AssignmentFieldsFragment));
 
 export const DEPARTMENTS_QUERY = graphql(`
   query Departments {

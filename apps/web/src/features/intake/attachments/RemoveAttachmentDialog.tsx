@@ -39,10 +39,11 @@ export function RemoveAttachmentDialog({ caseId, a, open, onClose, afterClose, o
 
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return;
+    if (!v || !a.id) return; // only a stored file (it has an id) can be withdrawn
+    const attachmentId = a.id;
     setError(null);
     try {
-      await removeAttachment({ variables: { caseId, attachmentId: a.id, reason: v.reason.trim() } });
+      await removeAttachment({ variables: { caseId, attachmentId, reason: v.reason.trim() } });
       message.success(`附件「${a.name}」已撤回，文件已删除`);
       close();
       onRemoved();
