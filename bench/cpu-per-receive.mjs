@@ -9,24 +9,15 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-const root = process.argv[2] || path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
+const root = path.resolve(process.argv[2] || path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const N = Number(process.argv[3] ?? 400);
 const C = Number(process.argv[4] ?? 8);
 const require = createRequire(path.join(root, 'bench/load.mjs'));
-const { startStack, databaseName } = require('@hotline/local');
+const { databaseName } = require('@hotline/local');
 const { loginAs } = require('@hotline/testing');
 const pg = require('pg');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-cpu-'));
-const stack = await startStack({
-  rootDir: root,
-  dataDir,
-  persistent: true,
-  seedDemo: true,
-  ports: 'free',
-  installNats: false,
-  progress: () => {},
-  env: { LOG_LEVEL: 'warn' },
-});
+const { stack, dataDir } = await startBenchStack(root, 'cpu');
 const tck = Number(execSync('getconf CLK_TCK').toString());
 const procs = () => {
   const out = {};
@@ -60,30 +51,14 @@ const snap = () => {
 };
 try {
   const { token } = await loginAs(stack.gatewayUrl, 'duty');
-  let k = 0;
-  const tag = Date.now().toString(36);
+  const input = caseInputs('CPU');
   const recv = async () => {
-    const n = ++k;
     const r = await fetch(`${stack.gatewayUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({
-        query: 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }',
-        variables: {
-          i: {
-            externalNo: `CPU-${tag}-${n}`,
-            channel: 'district',
-            citizenName: '王先生',
-            citizenPhone: `15${String(n).padStart(9, '0')}`,
-            address: `北京市经济技术开发区科创街${n}号`,
-            projectName: `科创小区${n % 9973}`,
-            topic: ['物业', '施工', '供暖', '噪音'][n % 4],
-            street: '荣华街道',
-            title: `反映小区问题${n % 97}`,
-            content: `市民反映小区内${['电梯故障', '夜间施工噪音', '供暖不热', '垃圾清运不及时'][n % 4]}，已持续数日，希望有关部门尽快处理。`,
-            requestType: 'complaint',
-          },
-        },
+        query: RECEIVE,
+        variables: { i: input() },
       }),
     });
     const j = await r.json();

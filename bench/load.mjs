@@ -11,11 +11,12 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
-const { startStack, databaseName } = require('@hotline/local');
+const { databaseName } = require('@hotline/local');
 const { loginAs } = require('@hotline/testing');
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -23,29 +24,7 @@ const root = path.resolve(here, '..');
 const say = (m) => console.log(`[bench] ${m}`);
 const loadavg = () => os.loadavg().map((x) => Math.round(x * 100) / 100);
 
-const RECEIVE = 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }';
-const WAVE = { projectName: '林肯公园', address: '北京市经济技术开发区荣京东街3号院5号楼', topic: '物业' };
-let seq = 0;
-const tag = Date.now().toString(36);
-
-/** One work order as the district platform pushes it: a distinct caller and address, or one of a wave at `WAVE`. */
-function caseInput(wave = false) {
-  const n = ++seq;
-  const phone = `15${String(n).padStart(9, '0')}`;
-  return {
-    externalNo: `BENCH-${tag}-${n}`,
-    channel: 'district',
-    citizenName: '王先生',
-    citizenPhone: phone,
-    ...(wave ? WAVE : { address: `北京市经济技术开发区科创街${n}号`, projectName: `科创小区${n % 9973}`, topic: ['物业', '施工', '供暖', '噪音'][n % 4] }),
-    street: '荣华街道',
-    title: wave ? '小区电梯停运' : `反映小区问题${n % 97}`,
-    content: wave
-      ? '林肯公园5号楼电梯停运三天，老人上下楼困难，请尽快督促物业维修。'
-      : `市民反映小区内${['电梯故障', '夜间施工噪音', '供暖不热', '垃圾清运不及时'][n % 4]}，已持续数日，希望有关部门尽快处理。`,
-    requestType: 'complaint',
-  };
-}
+const caseInput = caseInputs('BENCH');
 
 /** Counts GraphQL answers with `errors` (they come back as HTTP 200). */
 function gqlRequest(bodyOf) {
@@ -355,22 +334,10 @@ export async function load({ quick = false, runs, seconds } = {}) {
     seconds,
     loadavg: { start: loadavg() },
   };
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-bench-'));
-  say(`starting the system (data in ${dataDir}); load average ${report.loadavg.start.join(' ')}`);
+  say(`starting the system; load average ${report.loadavg.start.join(' ')}`);
   const t0 = performance.now();
-  const stack = await startStack({
-    rootDir: root,
-    dataDir,
-    persistent: true,
-    seedDemo: true,
-    ports: 'free',
-    installNats: false,
-    progress: (m) => say(`  ${m}`),
-    env: { LOG_LEVEL: 'warn' },
-  }).catch((e) => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    throw e;
-  });
+  const { stack, dataDir } = await startBenchStack(root, 'bench', { progress: (m) => say(`  ${m}`) });
+  say(`data in ${dataDir}`);
   const startMs = performance.now() - t0;
   say(`started in ${fmt(startMs / 1000, 1)} s`);
   try {

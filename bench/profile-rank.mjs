@@ -35,8 +35,7 @@ for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))) {
     inclMod = new Map(),
     inclFn = new Map();
   let busy = 0,
-    idle = 0,
-    main = null;
+    idle = 0;
   const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
   for (let i = 0; i < p.samples.length; i++) {
     t += p.timeDeltas[i];

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
 
 const require = createRequire(import.meta.url);
-const { startStack } = require('@hotline/local');
 const { loginAs } = require('@hotline/testing');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name, dflt) => {
@@ -22,40 +22,12 @@ const out = path.resolve(arg('out', path.join(os.tmpdir(), 'hotline-prof')));
 const seconds = Number(arg('seconds', 20));
 const connections = Number(arg('connections', 8));
 fs.mkdirSync(out, { recursive: true });
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hotline-prof-'));
-const stack = await startStack({
-  rootDir: root,
-  dataDir,
-  persistent: true,
-  seedDemo: true,
-  ports: 'free',
-  installNats: false,
+const { stack, dataDir } = await startBenchStack(root, 'prof', {
   progress: (m) => console.log(`[prof] ${m}`),
-  env: { LOG_LEVEL: 'warn', SERVICE_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${out}` },
+  env: { SERVICE_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${out}` },
 });
-let n = 0;
-const tag = Date.now().toString(36);
-const body = () => {
-  n++;
-  return JSON.stringify({
-    query: 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }',
-    variables: {
-      i: {
-        externalNo: `PROF-${tag}-${n}`,
-        channel: 'district',
-        citizenName: '王先生',
-        citizenPhone: `15${String(n).padStart(9, '0')}`,
-        address: `北京市经济技术开发区科创街${n}号`,
-        projectName: `科创小区${n % 9973}`,
-        topic: ['物业', '施工', '供暖', '噪音'][n % 4],
-        street: '荣华街道',
-        title: `反映小区问题${n % 97}`,
-        content: `市民反映小区内${['电梯故障', '夜间施工噪音', '供暖不热', '垃圾清运不及时'][n % 4]}，已持续数日，希望有关部门尽快处理。`,
-        requestType: 'complaint',
-      },
-    },
-  });
-};
+const input = caseInputs('PROF');
+const body = () => JSON.stringify({ query: RECEIVE, variables: { i: input() } });
 try {
   const { token } = await loginAs(stack.gatewayUrl, 'duty');
   const run = (duration) =>
