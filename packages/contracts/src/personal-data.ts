@@ -23,13 +23,6 @@ export function scrubText(text: string): string {
   return redactText(text);
 }
 
-/** Free text bound for an event: scrubbed (scrubText), whitespace collapsed, at most `max` characters. */
-export function eventText(text: string, max = 200): string {
-  return Array.from(scrubText(text.replace(/\s+/g, ' ').trim()))
-    .slice(0, max)
-    .join('');
-}
-
 /** 张三 → 张*, 欧阳娜娜 → 欧***. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());

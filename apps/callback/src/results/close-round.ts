@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createEvent, eventText, Satisfaction } from '@hotline/contracts';
+import { createEvent, digest, Satisfaction } from '@hotline/contracts';
 import { actorOf, AuthUser, recordEvent } from '@hotline/service-kit';
 import type { CallbackSettings } from '../context';
 import type { CallbackTask, TaskStatus } from '../tasks/callback-task.entity';
@@ -59,7 +59,7 @@ export async function closeRound(
         resolved: a.resolved,
         satisfaction: a.satisfaction,
         completedAt: now.toISOString(),
-        ...(reopenReason ? { reopen: { reason: eventText(reopenReason) } } : {}),
+        ...(reopenReason ? { reopen: { reason: digest(reopenReason, 200) } } : {}),
       },
     }),
   );

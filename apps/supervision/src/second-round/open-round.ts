@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { addWorkingDays } from '@hotline/calendar';
-import { Actor, createEvent, eventText } from '@hotline/contracts';
+import { Actor, createEvent, digest } from '@hotline/contracts';
 import { recordEvent } from '@hotline/service-kit';
 import type { CalendarStore } from '../calendar/calendar-store';
 import type { CaseProjection } from '../cases/case-projection.entity';
@@ -49,7 +49,7 @@ export async function openRound(tx: EntityManager, c: CaseProjection, r: RoundRe
     externalNo: c.externalNo,
     round: r.round,
     departmentId: c.leadDepartmentId ?? null,
-    reason: eventText(r.explanation, 500),
+    reason: digest(r.explanation, 500),
     trigger: r.trigger,
     openedAt: now,
     openedBy: r.openedBy,
@@ -68,7 +68,7 @@ export async function openRound(tx: EntityManager, c: CaseProjection, r: RoundRe
         externalNo: c.externalNo,
         round: r.round,
         ...dept,
-        reason: eventText(r.explanation),
+        reason: digest(r.explanation, 200),
         trigger: r.trigger,
         dueAt: dueAt.toISOString(),
         reopenedAt: now.toISOString(),
