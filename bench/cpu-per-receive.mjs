@@ -2,7 +2,10 @@
 // then a wait until dispatch's projection has them all and 3 s more; utime+stime deltas from
 // /proc of every service, the gateway, PostgreSQL (postmaster and backends) and nats-server. CPU
 // consumed, not wall time: much less sensitive than throughput to other work on a shared machine.
-//   node bench/cpu-per-receive.mjs [rootDir (default: this checkout)] [N = 400] [C = 8]
+//   node bench/cpu-per-receive.mjs [rootDir (default: this checkout)] [N = 400] [C = 8] [--statements]
+// With --statements, after the CPU measure: PostgreSQL's log_statement = all for 50 more receives
+// (and the consumers' work they cause), then the statements per received case by database
+// (STATEMENTS_LOG=file keeps those log lines).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +13,8 @@ import { createRequire } from 'node:module';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
+const statements = process.argv.includes('--statements');
+process.argv = process.argv.filter((a) => a !== '--statements');
 const root = path.resolve(process.argv[2] || path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const N = Number(process.argv[3] ?? 400);
 const C = Number(process.argv[4] ?? 8);
@@ -94,6 +99,35 @@ try {
     per[n] = (per[n] ?? 0) + t - (a[pid]?.t ?? 0);
   }
   const total = Object.values(per).reduce((x, y) => x + y, 0);
+  let statementsPerReceive;
+  if (statements) {
+    // Every statement logged with its database, for S receives and the consumers' work after them.
+    const S = 50;
+    const admin = new pg.Client({ connectionString: stack.postgres.url('postgres') });
+    await admin.connect();
+    const logFile = path.join(dataDir, 'logs', 'postgres.log');
+    await admin.query(`alter system set log_line_prefix = '@@%d@@ '`);
+    await admin.query(`alter system set log_statement = 'all'`);
+    await admin.query('select pg_reload_conf()');
+    await new Promise((r) => setTimeout(r, 500));
+    const from = fs.statSync(logFile).size;
+    const before = await count();
+    await drive(S);
+    await settle(before + S);
+    const to = fs.statSync(logFile).size;
+    await admin.query('alter system reset log_statement');
+    await admin.query('alter system reset log_line_prefix');
+    await admin.query('select pg_reload_conf()');
+    await admin.end();
+    const text = Buffer.alloc(to - from);
+    const fd = fs.openSync(logFile, 'r');
+    fs.readSync(fd, text, 0, to - from, from);
+    fs.closeSync(fd);
+    if (process.env.STATEMENTS_LOG) fs.writeFileSync(process.env.STATEMENTS_LOG, text);
+    const byDb = {};
+    for (const m of text.toString().matchAll(/@@([a-z_]+)@@ LOG:\s+statement:/g)) byDb[m[1]] = (byDb[m[1]] ?? 0) + 1;
+    statementsPerReceive = Object.fromEntries(Object.entries(byDb).map(([k, v]) => [k, Math.round((v * 10) / S) / 10]));
+  }
   console.log(
     JSON.stringify({
       root,
@@ -103,6 +137,7 @@ try {
       loadavg: os.loadavg(),
       msPerReceive: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Math.round((v * 1000 * 10) / N) / 10])),
       totalMsPerReceive: Math.round((total * 1000 * 10) / N) / 10,
+      ...(statementsPerReceive ? { statementsPerReceive } : {}),
     }),
   );
   await db.end();
