@@ -71,7 +71,9 @@ export async function signedCases(stack, token, n) {
   const { databaseName } = require('@hotline/local');
   const gql = `${stack.gatewayUrl}/graphql`;
   const call = (body) =>
-    fetch(gql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((x) => x.json());
+    fetch(gql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((x) =>
+      x.json(),
+    );
   const input = caseInputs('QUEUE');
   const ids = [];
   for (let k = 0; k < n; k++) ids.push((await call({ query: RECEIVE, variables: { i: input() } })).data.receiveCase.id);

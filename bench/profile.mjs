@@ -50,7 +50,9 @@ try {
   const r = await run(seconds);
   await new Promise((r) => setTimeout(r, 5000));
   const t1 = us();
-  console.log(`[prof] ${r.requests.total} ${work === 'queue' ? 'queue pages' : 'receives'} in ${seconds} s (${r['2xx']} 2xx), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+  console.log(
+    `[prof] ${r.requests.total} ${work === 'queue' ? 'queue pages' : 'receives'} in ${seconds} s (${r['2xx']} 2xx), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+  );
   // The load and the 5 s drain after it, in the profiles' clock (microseconds): cut them to this.
   fs.writeFileSync(path.join(out, 'window.json'), JSON.stringify({ startUs: t0, endUs: t1, receives: r['2xx'], seconds }));
 } finally {

@@ -421,9 +421,7 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     await consumer.start();
     try {
       const applied = async (events: EventEnvelope[]) => {
-        const rows = await orm.em
-          .fork()
-          .execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
+        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
         return rows.length === events.length && rows.every((r) => r.count === 1);
       };
       await eventually(() => applied(backlog), { what: 'the backlog applied' });
