@@ -6,6 +6,11 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 export const RECEIVE = 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }';
+/** The 待分转 page of 50 as the duty desk reads it: dispatch's queue, intake's fields, supervision's clocks. */
+export const QUEUE_PAGE =
+  '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id externalNo title topic urgency stage receivedAt dispatchDueAt handling { state version returnCount } clocks { kind state } } }';
+/** The same page's dispatch fields, asked of dispatch directly. */
+export const QUEUE_PAGE_DIRECT = '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id dispatchDueAt handling { state version returnCount } } }';
 const WAVE = { projectName: '林肯公园', address: '北京市经济技术开发区荣京东街3号院5号楼', topic: '物业' };
 
 /**
@@ -54,4 +59,35 @@ export async function startBenchStack(root, name, { progress = () => {}, env = {
     throw e;
   });
   return { stack, dataDir };
+}
+
+/**
+ * `n` distinct work orders received and signed through the gateway, then waited for until
+ * dispatch's projection has them all signed (what its 待分转 queue lists). Returns their ids.
+ */
+export async function signedCases(stack, token, n) {
+  const require = createRequire(import.meta.url);
+  const pg = require('pg');
+  const { databaseName } = require('@hotline/local');
+  const gql = `${stack.gatewayUrl}/graphql`;
+  const call = (body) =>
+    fetch(gql, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) }).then((x) =>
+      x.json(),
+    );
+  const input = caseInputs('QUEUE');
+  const ids = [];
+  for (let k = 0; k < n; k++) ids.push((await call({ query: RECEIVE, variables: { i: input() } })).data.receiveCase.id);
+  await call({ query: 'mutation($ids: [ID!]!) { signCases(ids: $ids) { id } }', variables: { ids } });
+  const c = new pg.Client({ connectionString: stack.postgres.url(databaseName('dispatch')) });
+  await c.connect();
+  try {
+    for (let waited = 0; waited < 30_000; waited += 200) {
+      const { rows } = await c.query(`select count(*)::int as n from dispatch_case where id = any($1::uuid[]) and stage = 'signed'`, [ids]);
+      if (rows[0].n === ids.length) break;
+      await new Promise((res) => setTimeout(res, 200));
+    }
+  } finally {
+    await c.end();
+  }
+  return ids;
 }

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
@@ -386,39 +386,15 @@ export async function load({ quick = false, runs, seconds } = {}) {
 
     say('queue: 待分转 through the gateway vs dispatch directly');
     duty = await token();
-    const ids = [];
-    for (let k = 0; k < 60; k++) {
-      const res = await fetch(gql, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` },
-        body: JSON.stringify(receive()()),
-      }).then((x) => x.json());
-      ids.push(res.data.receiveCase.id);
-    }
-    await fetch(gql, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${duty}` },
-      body: JSON.stringify({ query: 'mutation($ids: [ID!]!) { signCases(ids: $ids) { id } }', variables: { ids } }),
-    });
+    await signedCases(stack, duty, 60);
     const dispatchDb = stack.postgres.url(databaseName('dispatch'));
-    {
-      const c = new pg.Client({ connectionString: dispatchDb });
-      await c.connect();
-      for (let waited = 0; waited < 30_000; waited += 200) {
-        const { rows } = await c.query(`select count(*)::int as n from dispatch_case where id = any($1::uuid[]) and stage = 'signed'`, [ids]);
-        if (rows[0].n === ids.length) break;
-        await new Promise((res) => setTimeout(res, 200));
-      }
-      await c.end();
-    }
-    const queueGateway =
-      '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id externalNo title topic urgency stage receivedAt dispatchDueAt handling { state version returnCount } clocks { kind state } } }';
-    const queueDirect = '{ dispatchQueueSummary { count } dispatchQueue(limit: 50) { id dispatchDueAt handling { state version returnCount } } }';
     const qg = [],
       qd = [];
     for (let r = 1; r <= runs; r++) {
-      qg.push(await cannon({ url: gql, token: duty, body: () => ({ query: queueGateway }), connections: 8, seconds }));
-      qd.push(await cannon({ url: `${stack.subgraphs.dispatch.url}/graphql`, token: duty, body: () => ({ query: queueDirect }), connections: 8, seconds }));
+      qg.push(await cannon({ url: gql, token: duty, body: () => ({ query: QUEUE_PAGE }), connections: 8, seconds }));
+      qd.push(
+        await cannon({ url: `${stack.subgraphs.dispatch.url}/graphql`, token: duty, body: () => ({ query: QUEUE_PAGE_DIRECT }), connections: 8, seconds }),
+      );
       say(`  run ${r}: gateway ${fmt(qg.at(-1).rps)}/s vs direct ${fmt(qd.at(-1).rps)}/s`);
     }
 

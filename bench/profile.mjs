@@ -2,14 +2,16 @@
 // service and the gateway with --cpu-prof, `--seconds` (default 20) of receiveCase through the
 // gateway from `--connections` (default 8), then a few idle seconds for the consumers to drain,
 // then a stop (the profiles are written on exit). Prints the window to cut the profiles to.
-//   node bench/profile.mjs --out /tmp/prof [--seconds 20] [--connections 8]
+// With `--work queue`: instead of receives, the 待分转 page the load benchmark reads through the
+// gateway (dispatch + intake + supervision), after 60 cases were received and signed.
+//   node bench/profile.mjs --out /tmp/prof [--seconds 20] [--connections 8] [--work receive|queue]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, QUEUE_PAGE, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
 
 const require = createRequire(import.meta.url);
 const { loginAs } = require('@hotline/testing');
@@ -26,10 +28,13 @@ const { stack, dataDir } = await startBenchStack(root, 'prof', {
   progress: (m) => console.log(`[prof] ${m}`),
   env: { SERVICE_NODE_ARGS: `--cpu-prof --cpu-prof-dir=${out}` },
 });
+const work = arg('work', 'receive');
 const input = caseInputs('PROF');
-const body = () => JSON.stringify({ query: RECEIVE, variables: { i: input() } });
+const receiveBody = () => JSON.stringify({ query: RECEIVE, variables: { i: input() } });
+const body = work === 'queue' ? () => JSON.stringify({ query: QUEUE_PAGE }) : receiveBody;
 try {
   const { token } = await loginAs(stack.gatewayUrl, 'duty');
+  if (work === 'queue') await signedCases(stack, token, 60);
   const run = (duration) =>
     autocannon({
       url: `${stack.gatewayUrl}/graphql`,
@@ -45,7 +50,9 @@ try {
   const r = await run(seconds);
   await new Promise((r) => setTimeout(r, 5000));
   const t1 = us();
-  console.log(`[prof] ${r.requests.total} receives in ${seconds} s (${r['2xx']} 2xx), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+  console.log(
+    `[prof] ${r.requests.total} ${work === 'queue' ? 'queue pages' : 'receives'} in ${seconds} s (${r['2xx']} 2xx), p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+  );
   // The load and the 5 s drain after it, in the profiles' clock (microseconds): cut them to this.
   fs.writeFileSync(path.join(out, 'window.json'), JSON.stringify({ startUs: t0, endUs: t1, receives: r['2xx'], seconds }));
 } finally {

@@ -20,8 +20,8 @@ export interface AuthUser {
 
 export interface TokenVerifierOptions {
   jwksUrl?: string;
-  /** identity verifies its own tokens with its public key, without a JWKS round trip. */
-  key?: KeyLike | Uint8Array;
+  /** identity verifies its own tokens with its public key, without a JWKS round trip (or a key lookup of one's own). */
+  key?: KeyLike | Uint8Array | JWTVerifyGetKey;
   issuer: string;
   /** The audience of people's tokens (the web client, through the gateway). */
   audience: string;
@@ -30,13 +30,28 @@ export interface TokenVerifierOptions {
    * out, so a service token presented at the edge is refused.
    */
   serviceAudience?: string;
+  /**
+   * How long a verified token is remembered (ms; 0 = never): the same token again within it skips
+   * the signature check, never its expiry. Default 60 s — shorter than jose keeps a JWKS (10 min),
+   * so a key withdrawn at identity is not honoured longer than before. Revocations are checked on
+   * every request by `TokenRevocations.guard`, outside this cache.
+   */
+  cacheMs?: number;
+  /** Tokens remembered at most (the oldest is forgotten first). Default 10,000. */
+  cacheMax?: number;
+  /** Test seam: the cache's clock (ms). */
+  now?: () => number;
 }
 
 export type TokenVerifier = (token: string) => Promise<AuthUser>;
 
+/** Seconds of clock difference allowed between identity and this process. */
+const CLOCK_TOLERANCE_S = 5;
+
 /**
  * Verifies an ES256 JWT against identity's JWKS (cached and refreshed by jose). Any other
- * algorithm, `alg: none` included, an expired token, or a wrong issuer/audience is refused.
+ * algorithm, `alg: none` included, an expired token, or a wrong issuer/audience is refused. A
+ * token that passed is remembered for `cacheMs` (its expiry still checked on every use).
  */
 export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   const keySource: JWTVerifyGetKey | KeyLike | Uint8Array | undefined =
@@ -44,14 +59,16 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
   if (!keySource) throw new Error('createTokenVerifier needs jwksUrl or key');
   const audiences = opts.serviceAudience ? [opts.audience, opts.serviceAudience] : [opts.audience];
   const invalid = () => codedError(COMMON_ERRORS.TOKEN_INVALID);
-  return async (token: string) => {
+
+  /** The full check: signature, algorithm, issuer, audience, expiry; then role against audience. */
+  const check = async (token: string): Promise<{ user: AuthUser; exp?: number }> => {
     let payload;
     try {
       ({ payload } = await jwtVerify(token, keySource as JWTVerifyGetKey, {
         issuer: opts.issuer,
         audience: audiences,
         algorithms: ['ES256'],
-        clockTolerance: 5,
+        clockTolerance: CLOCK_TOLERANCE_S,
       }));
     } catch (e) {
       const expired = (e as { code?: string }).code === 'ERR_JWT_EXPIRED';
@@ -63,23 +80,53 @@ export function createTokenVerifier(opts: TokenVerifierOptions): TokenVerifier {
     if (payload.role === SERVICE_ROLE) {
       if (!opts.serviceAudience || aud.length !== 1 || aud[0] !== opts.serviceAudience) throw invalid();
       return {
-        id: payload.sub,
-        username: String(payload.client_id ?? ''),
-        displayName: String(payload.name ?? ''),
-        role: SERVICE_ROLE,
-        scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+        exp: payload.exp,
+        user: {
+          id: payload.sub,
+          username: String(payload.client_id ?? ''),
+          displayName: String(payload.name ?? ''),
+          role: SERVICE_ROLE,
+          scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+        },
       };
     }
     const role = payload.role as Role;
     if (!ROLES.includes(role) || aud.length !== 1 || aud[0] !== opts.audience) throw invalid();
     return {
-      id: payload.sub,
-      username: String(payload.username ?? ''),
-      displayName: String(payload.name ?? ''),
-      role,
-      departmentId: typeof payload.departmentId === 'string' ? payload.departmentId : undefined,
-      issuedAt: typeof payload.iatMs === 'number' ? payload.iatMs : typeof payload.iat === 'number' ? payload.iat * 1000 : undefined,
+      exp: payload.exp,
+      user: {
+        id: payload.sub,
+        username: String(payload.username ?? ''),
+        displayName: String(payload.name ?? ''),
+        role,
+        departmentId: typeof payload.departmentId === 'string' ? payload.departmentId : undefined,
+        issuedAt: typeof payload.iatMs === 'number' ? payload.iatMs : typeof payload.iat === 'number' ? payload.iat * 1000 : undefined,
+      },
     };
+  };
+
+  // Tokens that passed the check: a client sends the same token with every request, and the ES256
+  // check is most of a small request's cost at the gateway (docs/performance.md). An entry is used
+  // until the token expires (with the same tolerance) or it is `cacheMs` old, whichever is first.
+  const cacheMs = opts.cacheMs ?? 60_000;
+  const cacheMax = opts.cacheMax ?? 10_000;
+  const now = opts.now ?? Date.now;
+  const cache = new Map<string, { user: AuthUser; validUntil: number; usableUntil: number }>();
+  const copy = (u: AuthUser): AuthUser => ({ ...u, ...(u.scopes ? { scopes: [...u.scopes] } : {}) });
+  return async (token: string) => {
+    const hit = cache.get(token);
+    if (hit) {
+      const t = now();
+      if (t < hit.validUntil && t < hit.usableUntil) return copy(hit.user);
+      cache.delete(token);
+      if (t >= hit.validUntil) throw codedError(COMMON_ERRORS.TOKEN_EXPIRED);
+    }
+    const { user, exp } = await check(token);
+    if (cacheMs > 0 && typeof exp === 'number') {
+      if (cache.size >= cacheMax) cache.delete(cache.keys().next().value!);
+      cache.set(token, { user: copy(user), validUntil: (exp + CLOCK_TOLERANCE_S) * 1000, usableUntil: now() + cacheMs });
+    }
+    return user;
   };
 }
 

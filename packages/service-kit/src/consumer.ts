@@ -30,7 +30,22 @@ export interface ConsumerDefinition {
    * batch: the kit then runs `handlers` one by one, in the same transaction.
    */
   batchHandler?: (events: EventEnvelope[], em: EntityManager) => Promise<boolean | void>;
+  /**
+   * Event types whose handler is one statement that is idempotent by itself (an `insert … on
+   * conflict do nothing`, as `insertIgnore` sends). When a batch holds at most
+   * `ALONE_AT_MOST` events and all are of these types, each handler runs on its own, in
+   * autocommit, without the inbox row and the transaction around it: a redelivered or
+   * re-published event repeats the statement, which changes nothing. That is one round trip to
+   * PostgreSQL instead of four (BEGIN, the inbox row, the statement, COMMIT) for the commonest
+   * event of a projection consumer at ordinary rates; a larger batch (a backlog) still commits
+   * once through the inbox and `batchHandler`. A handler listed here must not write twice or read
+   * what it writes: it is not atomic with anything else.
+   */
+  idempotentTypes?: readonly string[];
 }
+
+/** The largest batch whose `idempotentTypes` events run each in autocommit (beyond it, one transaction is cheaper). */
+export const ALONE_AT_MOST = 2;
 
 export interface ConsumerOptions {
   /** Lanes handled in parallel; the events of one case always share a lane, so stay in order. */
@@ -81,6 +96,7 @@ export class DurableConsumer {
   private loop?: Promise<void>;
   private readonly lanes: Lane[];
   private readonly batchSize: number;
+  private readonly idempotent: ReadonlySet<string>;
   private queued = 0;
 
   constructor(
@@ -93,6 +109,7 @@ export class DurableConsumer {
   ) {
     this.lanes = Array.from({ length: Math.max(1, opts.concurrency) }, () => ({ queue: [] }));
     this.batchSize = Math.max(1, opts.batchSize ?? 1);
+    this.idempotent = new Set(def.idempotentTypes ?? []);
   }
 
   /** How many messages may wait in memory, unacknowledged, at once. */
@@ -183,7 +200,11 @@ export class DurableConsumer {
     // Optimistically, the whole batch in one transaction; if any event fails, the batch is rolled
     // back and each event is handled on its own, so a failure costs only that event.
     let outcomes: Outcome[];
-    if (work.length === 1) outcomes = [await this.attempt([work[0]])];
+    if (work.length <= ALONE_AT_MOST && work.every((w) => this.idempotent.has(w.event.type))) {
+      // Each on its own, in autocommit: idempotent by itself, no inbox row or transaction needed.
+      outcomes = [];
+      for (const w of work) outcomes.push(await this.attemptAlone(w));
+    } else if (work.length === 1) outcomes = [await this.attempt([work[0]])];
     else {
       const together = await this.attempt(work);
       outcomes = together.ok ? work.map(() => together) : [];
@@ -247,6 +268,22 @@ export class DurableConsumer {
       this.opts.metrics?.consumerBatch.observe({ consumer: this.def.name }, items.length);
       this.count('handled', handled);
       this.count('duplicate', items.length - handled);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** One `idempotentTypes` event: its one statement in autocommit (see `idempotentTypes`). */
+  private async attemptAlone({ event, handler }: { event: EventEnvelope; handler: EventHandler }): Promise<Outcome> {
+    const end = this.opts.metrics?.consumerHandle.startTimer({ consumer: this.def.name });
+    try {
+      const em = this.orm.em.fork();
+      await handler(event, em);
+      await em.flush();
+      end?.();
+      this.opts.metrics?.consumerBatch.observe({ consumer: this.def.name }, 1);
+      this.count('handled');
       return { ok: true };
     } catch (error) {
       return { ok: false, error };

@@ -47,6 +47,51 @@ describe('token verification: people and services', () => {
   });
 });
 
+describe('verified tokens remembered', () => {
+  it('a remembered token is still refused once it expires, and is checked again after cacheMs', async () => {
+    let clock = Date.now();
+    const verify = createTokenVerifier({ key: publicKey, issuer: 'hotline-identity', audience: 'hotline', cacheMs: 60_000, now: () => clock });
+    const token = await new SignJWT({ role: 'duty', username: 'd' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .setSubject('u-9')
+      .setIssuer('hotline-identity')
+      .setAudience('hotline')
+      .setIssuedAt(now())
+      .setExpirationTime(now() + 30)
+      .sign(privateKey);
+    const first = await verify(token);
+    expect(first).toMatchObject({ id: 'u-9', role: 'duty' });
+    // What a caller does to its copy does not reach the next request's.
+    first.role = 'admin';
+    clock += 20_000;
+    expect(await verify(token)).toMatchObject({ id: 'u-9', role: 'duty' });
+    // 30 s of life and 5 s of tolerance: at +36 s the remembered token is expired.
+    clock += 16_000;
+    expect(await refusal(verify(token))).toBe('UNAUTHENTICATED/TOKEN_EXPIRED');
+  });
+
+  it('a refused token is not remembered; an entry older than cacheMs is checked in full again', async () => {
+    let clock = Date.now();
+    let keyLookups = 0;
+    const key = async () => {
+      keyLookups++;
+      return publicKey;
+    };
+    const verify = createTokenVerifier({ key, issuer: 'hotline-identity', audience: 'hotline', cacheMs: 1_000, now: () => clock });
+    const wrongAudience = await sign({ role: 'duty', username: 'd' }, 'hotline-internal');
+    expect(await refusal(verify(wrongAudience))).toBe('UNAUTHENTICATED/TOKEN_INVALID');
+    expect(await refusal(verify(wrongAudience))).toBe('UNAUTHENTICATED/TOKEN_INVALID');
+    expect(keyLookups).toBe(2);
+    const fresh = await sign({ role: 'duty', username: 'd' }, 'hotline', 'u-7');
+    await verify(fresh);
+    await verify(fresh);
+    expect(keyLookups).toBe(3); // the second from memory
+    clock += 2_000; // past cacheMs: checked in full again
+    expect(await verify(fresh)).toMatchObject({ id: 'u-7' });
+    expect(keyLookups).toBe(4);
+  });
+});
+
 describe('authorization rules', () => {
   const service: AuthUser = { id: 'service:intake', username: 'intake', displayName: '', role: 'service', scopes: ['dispatch.reply:read'] };
   const duty: AuthUser = { id: 'u-2', username: 'duty', displayName: '值守员', role: 'duty' };

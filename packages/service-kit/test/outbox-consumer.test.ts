@@ -7,7 +7,7 @@ import { jetstream, JetStreamClient, jetstreamManager } from '@nats-io/jetstream
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
 import { collectEvents, eventually, Infra, startInfra } from '@hotline/testing';
-import { createLogger, DurableConsumer, ensureStreams, openOrm, OutboxRelay, recordEvent } from '../src';
+import { ALONE_AT_MOST, createLogger, DurableConsumer, ensureStreams, openOrm, OutboxRelay, recordEvent } from '../src';
 
 interface Effect {
   caseId: string;
@@ -380,6 +380,75 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
       );
       expect(declined).toBeGreaterThan(0);
       expect(singles).toBe(events.length);
+    } finally {
+      await consumer.stop();
+    }
+  });
+  it('runs an idempotent one-statement handler in autocommit when its event comes alone, and through the inbox in a backlog', async () => {
+    const tag = 'idempotent';
+    let crashes = 0;
+    const inboxRows = async (ids: string[]) =>
+      Number(
+        (
+          await orm.em
+            .fork()
+            .execute<Array<{ n: string }>>('select count(*) as n from kit_inbox where consumer = ? and event_id in (?)', ['kit-test-idempotent', ids])
+        )[0].n,
+      );
+    // Idempotent by itself: a second run of the same event changes nothing.
+    const once = async (event: EventEnvelope, em: import('@mikro-orm/postgresql').EntityManager) => {
+      if (event.source !== tag) return;
+      await em.execute('insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do nothing', [event.caseId]);
+    };
+    // A backlog first: more than ALONE_AT_MOST events wait when the consumer starts.
+    const backlog = Array.from({ length: 40 }, (_, i) => signed(randomUUID(), `B${i}`, tag));
+    for (const e of backlog) await js.publish('hotline.case.signed', JSON.stringify(e), { msgID: e.id });
+    const consumer = new DurableConsumer(
+      { name: 'kit-test-idempotent', subject: 'hotline.case.signed', handlers: { 'hotline.case.signed': once }, idempotentTypes: ['hotline.case.signed'] },
+      orm,
+      nc,
+      js,
+      log,
+      {
+        concurrency: 1,
+        maxDeliver: 5,
+        batchSize: 32,
+        afterCommit: (e) => {
+          if (e.source === tag && e.data.externalNo === 'CRASH' && crashes++ === 0) throw new Error('crash before ack');
+        },
+      },
+    );
+    await consumer.start();
+    try {
+      const applied = async (events: EventEnvelope[]) => {
+        const rows = await orm.em.fork().execute<Array<{ count: number }>>('select count from test_effect where case_id in (?)', [events.map((e) => e.caseId)]);
+        return rows.length === events.length && rows.every((r) => r.count === 1);
+      };
+      await eventually(() => applied(backlog), { what: 'the backlog applied' });
+      // One lane and 40 waiting: at least one batch was larger than ALONE_AT_MOST, so went through the inbox.
+      expect(await inboxRows(backlog.map((e) => e.id))).toBeGreaterThan(ALONE_AT_MOST);
+
+      // Alone: two copies past NATS de-duplication, and a redelivery after a crash before the ack.
+      const twice = signed(randomUUID(), 'E-1', tag);
+      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-a` });
+      await eventually(() => applied([twice]), { what: 'the first copy applied' });
+      await js.publish('hotline.case.signed', JSON.stringify(twice), { msgID: `${twice.id}-b` });
+      const crash = signed(randomUUID(), 'CRASH', tag);
+      await js.publish('hotline.case.signed', JSON.stringify(crash), { msgID: crash.id });
+      await eventually(async () => crashes >= 1 && (await applied([crash])), { what: 'the crash event applied' });
+      const jsm = await jetstreamManager(nc);
+      await eventually(
+        async () => {
+          const info = await jsm.consumers.info('HOTLINE', 'kit-test-idempotent');
+          return info.num_ack_pending === 0 && info.num_pending === 0;
+        },
+        { what: 'all messages acknowledged after the redelivery' },
+      );
+      expect(crashes).toBe(2); // run twice (the crash, then the redelivery)...
+      expect(await countOf(twice.caseId!)).toBe(1);
+      expect(await countOf(crash.caseId!)).toBe(1); // ...with one effect
+      // Handled alone, in autocommit: no inbox row.
+      expect(await inboxRows([twice.id, crash.id])).toBe(0);
     } finally {
       await consumer.stop();
     }

@@ -85,5 +85,11 @@ export const caseEventsConsumer = (settings: CallbackSettings): ConsumerDefiniti
       await em.flush();
     },
   };
-  return { name: 'callback-cases', subject: 'hotline.case.>', handlers };
+  return {
+    name: 'callback-cases',
+    subject: 'hotline.case.>',
+    handlers,
+    // One `insert … on conflict do nothing`: no inbox row or transaction needed (see the kit).
+    idempotentTypes: ['hotline.case.received'],
+  };
 };

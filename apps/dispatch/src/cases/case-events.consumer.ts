@@ -133,6 +133,8 @@ export const caseEventsConsumer = (): ConsumerDefinition => {
     name: 'dispatch-cases',
     subject: 'hotline.case.>',
     handlers,
+    // One `insert … on conflict do nothing`: no inbox row or transaction needed (see the kit).
+    idempotentTypes: ['hotline.case.received'],
     // A backlog (a year's import) is almost all `received`: those rows go in with one statement;
     // any other mix is declined, and the kit handles it event by event, in order.
     batchHandler: async (events, em) => {

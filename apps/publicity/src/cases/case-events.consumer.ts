@@ -46,6 +46,8 @@ export const caseEventsConsumer = (): ConsumerDefinition => ({
       await em.flush();
     },
   },
+  // One `insert … on conflict do nothing`: no inbox row or transaction needed (see the kit).
+  idempotentTypes: ['hotline.case.received'],
   batchHandler: async (events, em) => {
     if (!events.every((e) => e.type === 'hotline.case.received')) return false;
     await insertIgnore(em, CaseProjection, events.map(receivedRow));
