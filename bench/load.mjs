@@ -321,10 +321,13 @@ function markdown(r) {
   return L.join('\n') + '\n';
 }
 
-export async function load({ quick = false, runs, seconds } = {}) {
+export async function load({ quick = false, runs, seconds, growth: sizes } = {}) {
   runs ??= quick ? 3 : 5;
   seconds ??= quick ? 5 : 15;
-  const sizes = quick ? [10_000] : [10_000, 1_000_000];
+  // Cases in intake's table for the growth figures, in the order generated (each adds to the last).
+  sizes ??= quick ? [10_000] : [10_000, 1_000_000];
+  if (!sizes.length || sizes.some((n, i) => !Number.isInteger(n) || n <= (sizes[i - 1] ?? 0)))
+    throw new Error('--growth: increasing whole numbers, e.g. 10000,1000000');
   const report = {
     at: new Date().toISOString(),
     mode: quick ? 'quick' : 'full',

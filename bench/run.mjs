@@ -2,7 +2,7 @@
 // Benchmarks, each against a raw baseline measured in the same run (these machines are noisy:
 // we report medians and ratios, never absolute promises). Results go to bench/results/.
 //   node bench/run.mjs [load|events|gateway|suggestions|imports|clocks|all] [--runs 5] [--events 1000] [--requests 300] [--clocks 1000000]
-//   node bench/run.mjs [load] [--quick] [--runs N] [--seconds S]   (the default: speed under load, bench/out/report.json)
+//   node bench/run.mjs [load] [--quick] [--runs N] [--seconds S] [--growth 10000,1000000]   (the default: speed under load, bench/out/report.json)
 //   node bench/run.mjs suggestions [labelled.csv|labelled.xlsx ...] [--text 标题,内容] [--label 科室]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -38,7 +38,8 @@ const options = {
   clocks: opt('clocks', 1_000_000),
 };
 if (which === 'load' || which === 'all') {
-  await load({ quick: args.includes('--quick'), runs: args.includes('--runs') ? options.runs : undefined, seconds: opt('seconds', undefined) });
+  const growth = text('growth')?.split(',').map(Number);
+  await load({ quick: args.includes('--quick'), runs: args.includes('--runs') ? options.runs : undefined, seconds: opt('seconds', undefined), growth });
   if (which === 'load') process.exit(0);
 }
 const results = { at: new Date().toISOString(), node: process.version, options };
