@@ -144,21 +144,32 @@ function typeNamed(schema: GraphQLSchema, name: string): GraphQLObjectType | nul
   return t && isObjectType(t) ? t : null;
 }
 
+/**
+ * The longest inline string argument of each document seen: Apollo's document store hands the
+ * same parsed document to every request with the same query text, so the walk runs once per text.
+ */
+const longestInline = new WeakMap<DocumentNode, number>();
+
 /** The longest string found in the variables and the inline arguments of a document. */
 function longestString(document: DocumentNode, variables: unknown): number {
-  let longest = 0;
+  let longest = longestInline.get(document);
+  if (longest === undefined) {
+    let inline = 0;
+    const visit = (node: unknown, depth: number) => {
+      if (!node || typeof node !== 'object' || depth > 200) return;
+      const n = node as { kind?: string; value?: unknown };
+      if (n.kind === Kind.STRING && typeof n.value === 'string') inline = Math.max(inline, n.value.length);
+      for (const [k, x] of Object.entries(node)) if (k !== 'loc') visit(x, depth + 1);
+    };
+    visit(document, 0);
+    longestInline.set(document, inline);
+    longest = inline;
+  }
   const walk = (v: unknown, depth: number) => {
-    if (typeof v === 'string') longest = Math.max(longest, v.length);
+    if (typeof v === 'string') longest = Math.max(longest!, v.length);
     else if (depth < 20 && v && typeof v === 'object') for (const x of Object.values(v)) walk(x, depth + 1);
   };
   walk(variables, 0);
-  const visit = (node: unknown, depth: number) => {
-    if (!node || typeof node !== 'object' || depth > 200) return;
-    const n = node as { kind?: string; value?: unknown };
-    if (n.kind === Kind.STRING && typeof n.value === 'string') longest = Math.max(longest, n.value.length);
-    for (const [k, x] of Object.entries(node)) if (k !== 'loc') visit(x, depth + 1);
-  };
-  visit(document, 0);
   return longest;
 }
 
