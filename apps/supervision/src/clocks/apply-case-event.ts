@@ -8,7 +8,7 @@ import { CALENDAR_REVISION_SQL, CalendarStore } from '../calendar/calendar-store
 import { CaseProjection } from '../cases/case-projection.entity';
 import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
 import { DEFINITIONS_REVISION_SQL, DefinitionStore } from '../definitions/definition-store';
-import { activeSteps } from '../urging/ladder';
+import { LADDER_REVISION_SQL, ladderSteps } from '../urging/ladder';
 import { clearAlarms, planAlarms, StepDef, syncAlarms } from './alarms';
 import { applyEvent, ClockRecord, EngineContext, eventTime, Transition } from './clock-engine';
 import { Clock } from './clock.entity';
@@ -98,11 +98,27 @@ export async function rescheduleAlarms(
   await syncAlarms(em, c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
 }
 
-export async function engineContext(em: EntityManager, deps: ClockDeps): Promise<EngineContext> {
-  // Both caches' revisions in one statement (it runs for every case event).
-  const [r] = await em.execute<Array<{ cal: string; defs: string }>>(`select ${CALENDAR_REVISION_SQL} as cal, ${DEFINITIONS_REVISION_SQL} as defs`);
-  const [calendar, defs] = await Promise.all([deps.calendars.current(em, r.cal), deps.definitions.load(em, r.defs)]);
-  return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID };
+/** The caches' revisions as a select list, read in one statement (it runs for every case event). */
+const REVISIONS_SQL = `${CALENDAR_REVISION_SQL} as cal, ${DEFINITIONS_REVISION_SQL} as defs, ${LADDER_REVISION_SQL} as ladder`;
+interface Revisions {
+  cal: string;
+  defs: string;
+  ladder: string;
+}
+
+/** The engine's context and the active 催办 steps, from the per-process caches. */
+export interface ClockContext extends EngineContext {
+  steps: readonly StepDef[];
+}
+
+export async function engineContext(em: EntityManager, deps: ClockDeps): Promise<ClockContext> {
+  const [revs] = await em.execute<Revisions[]>(`select ${REVISIONS_SQL}`);
+  const [calendar, defs, steps] = await Promise.all([
+    deps.calendars.current(em, revs.cal),
+    deps.definitions.load(em, revs.defs),
+    ladderSteps.active(em, revs.ladder),
+  ]);
+  return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID, steps };
 }
 
 const viewOf = (p: CaseProjection): CaseView => ({
@@ -159,7 +175,6 @@ export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: 
   for (const r of records.slice(clocks.length)) em.persist(Object.assign(new Clock(), r));
   for (const t of transitions) (t.clock as Clock).updatedAt = new Date();
   await em.flush();
-  const steps = await activeSteps(em);
-  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, steps, ctx.calendar);
+  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, ctx.steps, ctx.calendar);
   await recordEvents(em, transitionEvents(transitions));
 }
