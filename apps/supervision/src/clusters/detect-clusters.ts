@@ -4,7 +4,7 @@ import { CLUSTER_KINDS, ClusterKind, createEvent, EventData, EventEnvelope } fro
 import { insertIgnore, recordEvent } from '@hotline/service-kit';
 import { Cluster, ClusterCase, ClusterMember } from './cluster.entity';
 import { ClusterThresholds, distinctCallers, placeOf, thresholdReached, windowStart } from './cluster-rules';
-import { clusterThresholds } from './cluster-store';
+import { lockAndReadThresholds } from './cluster-store';
 
 const actor = { system: 'supervision-clusters' } as const;
 
@@ -31,8 +31,7 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   // A plain insert (em.upsert would reload the row it just wrote); the row already there wins, as with `ignore`.
   const c = (await insertIgnore(em, ClusterCase, [row])) ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId });
   // One topic and place at a time: two lanes never open two clusters for the same matter.
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
-  const t = await clusterThresholds(em);
+  const t = await lockAndReadThresholds(em, `cluster:${d.topic}:${place}`);
   // What each kind needs, read for both kinds at once (one query for the open clusters, one for
   // the windows' counts, instead of one of each per kind): nothing a kind writes changes what the
   // other reads — another kind's cluster, never the cases of the window.
