@@ -22,19 +22,12 @@ export async function clusterThresholds(em: EntityManager): Promise<ClusterThres
     : { ...DEFAULT_CLUSTER_THRESHOLDS, updatedAt: null, updatedBy: null };
 }
 
-/**
- * Takes a transaction-scoped advisory lock and reads the thresholds in force in the same statement
- * (detection runs it for every received case: one round trip instead of two). The settings are
- * read with the statement's snapshot, taken before any wait for the lock; what the lock guards is
- * read by the statements after it.
- */
-export async function lockAndReadThresholds(em: EntityManager, lockKey: string): Promise<ClusterThresholds> {
-  const [s] = await em.execute<Array<{ [K in keyof ClusterThresholds]: number | null }>>(
-    `select pg_advisory_xact_lock(hashtext(?)), s.burst_min_cases as "burstMinCases", s.burst_window_hours as "burstWindowHours",
-            s.group_min_callers as "groupMinCallers", s.group_window_hours as "groupWindowHours"
-       from (select 1) as one left join sup_cluster_settings s on s.id = 1`,
-    [lockKey],
-  );
+/** The thresholds' columns of `sup_cluster_settings s` as a select list (nulls when never set): see thresholdsOf. */
+export const THRESHOLDS_COLUMNS_SQL = `s.burst_min_cases as "burstMinCases", s.burst_window_hours as "burstWindowHours",
+  s.group_min_callers as "groupMinCallers", s.group_window_hours as "groupWindowHours"`;
+
+/** The thresholds in force from THRESHOLDS_COLUMNS_SQL's row (the defaults until the administrator sets them). */
+export function thresholdsOf(s: { [K in keyof ClusterThresholds]: number | null }): ClusterThresholds {
   return s.burstMinCases === null
     ? { ...DEFAULT_CLUSTER_THRESHOLDS }
     : { burstMinCases: s.burstMinCases, burstWindowHours: s.burstWindowHours!, groupMinCallers: s.groupMinCallers!, groupWindowHours: s.groupWindowHours! };
