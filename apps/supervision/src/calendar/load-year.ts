@@ -6,7 +6,6 @@ import { actorOf, AuthUser, parseInput, recordEvent, codedError } from '@hotline
 import { engineContext, rescheduleAlarms, ClockDeps } from '../clocks/apply-case-event';
 import { replan } from '../clocks/clock-engine';
 import { Clock } from '../clocks/clock.entity';
-import { activeSteps } from '../urging/ladder';
 import { calendarRefusal } from './calendar-refusal';
 
 export const LoadYearCommand = z.object({
@@ -58,13 +57,12 @@ export async function loadCalendarYear(em: EntityManager, user: AuthUser, input:
     }
     // Open clocks measured on the calendar (or waiting for it) follow the new days.
     const ctx = await engineContext(tx, deps);
-    const steps = await activeSteps(tx);
     const open = await tx.find(Clock, { state: 'running', $or: [{ measure: 'working' }, { blockedReason: { $ne: null } }] });
     let replanned = 0;
     for (const c of open) {
       if (!replan(c, ctx)) continue;
       c.updatedAt = new Date();
-      await rescheduleAlarms(tx, c, ctx, steps, ctx.calendar);
+      await rescheduleAlarms(tx, c, ctx, ctx.steps, ctx.calendar);
       replanned++;
     }
     await tx.flush();

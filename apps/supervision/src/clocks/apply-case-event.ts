@@ -8,7 +8,7 @@ import { CALENDAR_REVISION_SQL, CalendarStore } from '../calendar/calendar-store
 import { CaseProjection } from '../cases/case-projection.entity';
 import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
 import { DEFINITIONS_REVISION_SQL, DefinitionStore } from '../definitions/definition-store';
-import { activeSteps } from '../urging/ladder';
+import { LADDER_REVISION_SQL, ladderSteps } from '../urging/ladder';
 import { clearAlarms, planAlarms, StepDef, syncAlarms } from './alarms';
 import { applyEvent, ClockRecord, EngineContext, eventTime, Transition } from './clock-engine';
 import { Clock } from './clock.entity';
@@ -98,11 +98,28 @@ export async function rescheduleAlarms(
   await syncAlarms(em, c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
 }
 
-export async function engineContext(em: EntityManager, deps: ClockDeps): Promise<EngineContext> {
-  // Both caches' revisions in one statement (it runs for every case event).
-  const [r] = await em.execute<Array<{ cal: string; defs: string }>>(`select ${CALENDAR_REVISION_SQL} as cal, ${DEFINITIONS_REVISION_SQL} as defs`);
-  const [calendar, defs] = await Promise.all([deps.calendars.current(em, r.cal), deps.definitions.load(em, r.defs)]);
-  return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID };
+/** The caches' revisions as a select list: each event's first statement reads them along with its writes. */
+const REVISIONS_SQL = `${CALENDAR_REVISION_SQL} as cal, ${DEFINITIONS_REVISION_SQL} as defs, ${LADDER_REVISION_SQL} as ladder`;
+interface Revisions {
+  cal: string;
+  defs: string;
+  ladder: string;
+}
+
+/** The engine's context and the active 催办 steps, from the per-process caches. */
+export interface ClockContext extends EngineContext {
+  steps: readonly StepDef[];
+}
+
+/** `revs`: the caches' revisions when the caller has just read them (REVISIONS_SQL), else they are read here (one statement). */
+export async function engineContext(em: EntityManager, deps: ClockDeps, revs?: Revisions): Promise<ClockContext> {
+  revs ??= (await em.execute<Revisions[]>(`select ${REVISIONS_SQL}`))[0];
+  const [calendar, defs, steps] = await Promise.all([
+    deps.calendars.current(em, revs.cal),
+    deps.definitions.load(em, revs.defs),
+    ladderSteps.active(em, revs.ladder),
+  ]);
+  return { calendar, definitionsAt: defs.definitionsAt, definitionById: defs.definitionById, newId: randomUUID, steps };
 }
 
 const viewOf = (p: CaseProjection): CaseView => ({
@@ -119,6 +136,27 @@ const viewOf = (p: CaseProjection): CaseView => ({
   historical: p.historical,
 });
 
+const HISTORY_SQL = 'insert into sup_case_event (event_id, case_id, type, occurred_at, envelope) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing';
+const historyParams = (e: EventEnvelope) => [e.id, e.caseId, e.type, e.occurredAt, JSON.stringify(e)];
+
+/** A received case's projection row; nothing when the case is known already. */
+const NEW_CASE_SQL = `insert into sup_case (id, external_no, title, request_type, topic, tier, urgency, lead_department_id, assist_department_ids, received_at, completed_at, historical)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?) on conflict (id) do nothing returning id`;
+const newCaseParams = (id: string, v: CaseView) => [
+  id,
+  v.externalNo,
+  v.title,
+  v.requestType,
+  v.topic,
+  v.tier,
+  v.urgency,
+  v.leadDepartmentId,
+  `{${v.assistDepartmentIds.join(',')}}`,
+  v.receivedAt,
+  v.completedAt,
+  v.historical,
+];
+
 /**
  * One case event (inside the consumer's transaction): kept in the case's history, applied to
  * supervision's view of the case, then to its clocks — whose changes, alarms and events commit
@@ -127,31 +165,38 @@ const viewOf = (p: CaseProjection): CaseView => ({
 export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: ClockDeps): Promise<void> {
   const caseId = e.caseId;
   if (!caseId) return;
-  await em.execute('insert into sup_case_event (event_id, case_id, type, occurred_at, envelope) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing', [
-    e.id,
-    caseId,
-    e.type,
-    e.occurredAt,
-    JSON.stringify(e),
-  ]);
-  let p = await em.findOne(CaseProjection, { id: caseId });
+  // The first statement keeps the event in the history, reads the caches' revisions and, for a
+  // received case, inserts its projection row (it runs for every case event: one round trip).
+  let view: CaseView;
+  let known: CaseProjection | null = null;
+  let revs: Revisions;
   if (e.type === 'hotline.case.received') {
-    if (p) return; // the same order received again: nothing new
-    p = em.create(CaseProjection, { id: caseId, ...viewFromReceived(e) });
+    view = viewFromReceived(e);
+    const [r] = await em.execute<Array<Revisions & { added: number }>>(
+      `with history as (${HISTORY_SQL}), added as (${NEW_CASE_SQL}) select (select count(*) from added)::int as added, ${REVISIONS_SQL}`,
+      [...historyParams(e), ...newCaseParams(caseId, view)],
+    );
+    if (r.added === 0) return; // the same order received again: nothing new
+    revs = r;
   } else {
-    if (!p) throw new Error(`case ${caseId} not yet known`); // received not handled yet: retried
-    const v = viewOf(p);
-    applyToView(v, e);
-    Object.assign(p, v);
+    [revs] = await em.execute<Revisions[]>(`with history as (${HISTORY_SQL}) select ${REVISIONS_SQL}`, historyParams(e));
+    known = await em.findOne(CaseProjection, { id: caseId });
+    if (!known) throw new Error(`case ${caseId} not yet known`); // received not handled yet: retried
+    view = viewOf(known);
+    applyToView(view, e);
+    Object.assign(known, view);
+    await em.flush();
   }
-  await em.flush();
-  if (p.historical) return; // imported history arrived completed: no clocks
+  if (view.historical) return; // imported history arrived completed: no clocks
 
-  const ctx = await engineContext(em, deps);
-  const clocks = await em.find(Clock, { caseId }, { orderBy: { startedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE });
+  const ctx = await engineContext(em, deps, revs);
+  // A case whose row this transaction has just inserted has no clocks: they are written only
+  // here, after the case's row was found, and no other transaction finds that row before this
+  // one commits (another event of the case fails as "not yet known" and is retried).
+  const clocks = known ? await em.find(Clock, { caseId }, { orderBy: { startedAt: 'asc' }, lockMode: LockMode.PESSIMISTIC_WRITE }) : [];
   const records: ClockRecord[] = [...clocks];
   const at = eventTime(e.type, e.data, e.occurredAt);
-  const transitions = applyEvent(ctx, caseId, records, { type: e.type, at, data: e.data }, viewOf(p));
+  const transitions = applyEvent(ctx, caseId, records, { type: e.type, at, data: e.data }, view);
   if (transitions.length === 0) {
     await em.flush(); // a department change on an open clock
     return;
@@ -159,7 +204,6 @@ export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: 
   for (const r of records.slice(clocks.length)) em.persist(Object.assign(new Clock(), r));
   for (const t of transitions) (t.clock as Clock).updatedAt = new Date();
   await em.flush();
-  const steps = await activeSteps(em);
-  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, steps, ctx.calendar);
+  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, ctx.steps, ctx.calendar);
   await recordEvents(em, transitionEvents(transitions));
 }

@@ -22,6 +22,17 @@ export async function clusterThresholds(em: EntityManager): Promise<ClusterThres
     : { ...DEFAULT_CLUSTER_THRESHOLDS, updatedAt: null, updatedBy: null };
 }
 
+/** The thresholds' columns of `sup_cluster_settings s` as a select list (nulls when never set): see thresholdsOf. */
+export const THRESHOLDS_COLUMNS_SQL = `s.burst_min_cases as "burstMinCases", s.burst_window_hours as "burstWindowHours",
+  s.group_min_callers as "groupMinCallers", s.group_window_hours as "groupWindowHours"`;
+
+/** The thresholds in force from THRESHOLDS_COLUMNS_SQL's row (the defaults until the administrator sets them). */
+export function thresholdsOf(s: { [K in keyof ClusterThresholds]: number | null }): ClusterThresholds {
+  return s.burstMinCases === null
+    ? { ...DEFAULT_CLUSTER_THRESHOLDS }
+    : { burstMinCases: s.burstMinCases, burstWindowHours: s.burstWindowHours!, groupMinCallers: s.groupMinCallers!, groupWindowHours: s.groupWindowHours! };
+}
+
 const count = (what: string, max: number) => z.number().int(`${what}须为整数`).min(2, `${what}至少为 2`).max(max, `${what}最多为 ${max}`);
 const hours = (what: string) =>
   z

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CLUSTER_KINDS, ClusterKind, createEvent, EventData, EventEnvelope } from '@hotline/contracts';
-import { insertIgnore, recordEvent } from '@hotline/service-kit';
+import { recordEvent } from '@hotline/service-kit';
 import { Cluster, ClusterCase, ClusterMember } from './cluster.entity';
 import { ClusterThresholds, distinctCallers, placeOf, thresholdReached, windowStart } from './cluster-rules';
-import { clusterThresholds } from './cluster-store';
+import { THRESHOLDS_COLUMNS_SQL, thresholdsOf } from './cluster-store';
 
 const actor = { system: 'supervision-clusters' } as const;
 
@@ -28,11 +28,9 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
     callerKey: d.callerKey ?? null,
     receivedAt: at,
   };
-  // A plain insert (em.upsert would reload the row it just wrote); the row already there wins, as with `ignore`.
-  const c = (await insertIgnore(em, ClusterCase, [row])) ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId });
   // One topic and place at a time: two lanes never open two clusters for the same matter.
-  await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`cluster:${d.topic}:${place}`]);
-  const t = await clusterThresholds(em);
+  const { added, t } = await recordUnderLock(em, row, `cluster:${d.topic}:${place}`);
+  const c = added ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId }); // the row already there wins
   // What each kind needs, read for both kinds at once (one query for the open clusters, one for
   // the windows' counts, instead of one of each per kind): nothing a kind writes changes what the
   // other reads — another kind's cluster, never the cases of the window.
@@ -45,6 +43,27 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   const open = new Map(CLUSTER_KINDS.map((kind) => [kind, candidates.find((k) => k.kind === kind) ?? null]));
   const counts = CLUSTER_KINDS.some((kind) => !open.get(kind)) ? await windowCounts(em, c.topic, c.place, from, c.receivedAt) : null;
   for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind)!, counts?.get(kind));
+}
+
+/**
+ * Records the case under the lock of its matter and reads the thresholds in force, in one
+ * statement (it runs for every received case). The transaction's advisory lock is taken in the
+ * insert's source, so before the row is written, and held to the commit. The thresholds are read
+ * with the statement's snapshot (taken before any wait for the lock); what the lock guards — the
+ * open clusters, the window's cases — is read by the statements after it. `added` is false when
+ * the case was recorded already.
+ */
+async function recordUnderLock(em: EntityManager, row: ClusterCase, lockKey: string): Promise<{ added: boolean; t: ClusterThresholds }> {
+  const [r] = await em.execute<Array<{ added: number } & Parameters<typeof thresholdsOf>[0]>>(
+    `with added as (
+       insert into sup_cluster_case (case_id, topic, place, project_name, community, caller_key, received_at)
+       select ?, ?, ?, ?, ?, ?, ? from (select pg_advisory_xact_lock(hashtext(?))) as locked
+       on conflict (case_id) do nothing returning case_id)
+     select (select count(*) from added)::int as added, ${THRESHOLDS_COLUMNS_SQL}
+       from (select 1) as one left join sup_cluster_settings s on s.id = 1`,
+    [row.caseId, row.topic, row.place, row.projectName, row.community, row.callerKey, row.receivedAt, lockKey],
+  );
+  return { added: r.added > 0, t: thresholdsOf(r) };
 }
 
 /**

@@ -28,6 +28,36 @@ export async function seedLadder(em: EntityManager): Promise<number> {
 
 export const activeSteps = (em: EntityManager): Promise<LadderStep[]> => em.find(LadderStep, { active: true }, { orderBy: { sharePct: 'asc' } });
 
+/**
+ * The ladder's revision, as an expression of a select list: a digest of every row's content. Not
+ * the count and latest `updated_at` as for the calendar and the definitions: a step is changed in
+ * place, its `updated_at` comes from the clock of whichever replica saved it, and two edits can
+ * share a millisecond — the content cannot miss an edit. The table holds a handful of rows.
+ */
+export const LADDER_REVISION_SQL = `(select md5(coalesce(string_agg(s::text, ',' order by s.id), '')) from sup_ladder_step s)`;
+
+/** The active steps, cached per process and reloaded when the ladder's revision changes (a step saved or seeded). */
+export class LadderStore {
+  private cached?: { rev: string; steps: readonly StepDef[] };
+
+  /** `rev`: the revision when the caller has just read it (LADDER_REVISION_SQL), else it is read here. */
+  async active(em: EntityManager, rev?: string): Promise<readonly StepDef[]> {
+    rev ??= (await em.execute<Array<{ rev: string }>>(`select ${LADDER_REVISION_SQL} as rev`))[0].rev;
+    if (this.cached?.rev !== rev) {
+      // Read in the caller's transaction (its connection), kept as plain copies: the cache outlives
+      // that transaction and its identity map.
+      const steps = (await activeSteps(em.fork({ keepTransactionContext: true }))).map(({ id, clockKinds, sharePct, level, recipients, active }) =>
+        Object.freeze({ id, clockKinds: [...clockKinds], sharePct, level, recipients: [...recipients], active }),
+      );
+      this.cached = { rev, steps: Object.freeze(steps) };
+    }
+    return this.cached.steps;
+  }
+}
+
+/** The process's cache of the active steps (one ladder per installation, whoever asks). */
+export const ladderSteps = new LadderStore();
+
 export const LadderStepInput = z.object({
   id: z.uuid().optional(),
   name: z.string().trim().min(1, '请填写名称').max(50),
