@@ -3,11 +3,10 @@ import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_T
 import { parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
-import { repeatCounts } from '../repeats/repeat-counts';
+import { receiptSignals } from '../repeats/repeat-counts';
 import { cachedIntakeRules } from '../settings/intake-settings';
 import { Case, searchTextOf } from './case.entity';
 import { callerKeyOf } from '../key-persons/caller-key';
-import { keyPersonKeys } from '../key-persons/key-persons';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -143,9 +142,8 @@ export async function receiveCase(em: EntityManager, actor: Actor, input: unknow
   try {
     return await em.transactional(async (tx) => {
       const receivedAt = cmd.receivedAt ?? new Date();
-      const signals = await repeatCounts(tx, { ...cmd, receivedAt }, rules);
-      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, signals));
-      c.keyPerson = (await keyPersonKeys(tx, [c.callerKey])).size > 0;
+      const signals = await receiptSignals(tx, { ...cmd, receivedAt, callerKey: callerKeyOf(cmd.citizenPhone) }, rules);
+      const c = tx.create(Case, { ...caseFields({ ...cmd, receivedAt }, rules, signals), keyPerson: signals.keyPerson });
       await tx.flush();
       await recordEvent(tx, receivedEvent(c, actor));
       return { case: c, created: true };
