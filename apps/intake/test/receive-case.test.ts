@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { createEvent, type EventEnvelope } from '@hotline/contracts';
 import { Infra, startInfra } from '@hotline/testing';
 import { openOrm } from '@hotline/service-kit';
 import { Case } from '../src/cases/case.entity';
-import { receiveCase } from '../src/cases/receive-case';
+import { receiveCase, receivedEvent } from '../src/cases/receive-case';
 import { KeyPerson, KeyPersonAudit } from '../src/key-persons/key-person.entity';
 import { flagKeyPerson, unflagKeyPerson } from '../src/key-persons/key-persons';
 import { migrations } from '../src/migrations';
 import { cachedIntakeRules } from '../src/settings/intake-settings';
+import { changesCase, onCaseEvent } from '../src/timeline/case-events.consumer';
 import { TimelineEntry } from '../src/timeline/timeline-entry.entity';
 
 const actor = { userId: randomUUID(), role: 'duty' as const };
@@ -25,7 +27,7 @@ const order = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** 接收工单 with one insert (`on conflict (external_no) do nothing`) and one signals query. */
+/** 接收工单 with one insert (`on conflict (external_no) do nothing`) and one signals query; the timeline's lines. */
 describe('receiveCase', () => {
   let infra: Infra;
   let orm: MikroORM;
@@ -119,5 +121,82 @@ describe('receiveCase', () => {
     const r = await receiveCase(orm.em.fork(), actor, order({ anonymous: true, citizenName: '', citizenPhone: '' }));
     expect(r.case).toMatchObject({ keyPerson: false, repeatCount: 0, clusterCount: 0, callerKey: null });
     expect(verbs()).toEqual(['begin', 'insert', 'insert', 'commit']);
+  });
+
+  describe('the timeline consumer', () => {
+    /** As the kit's consumer runs a handler: in a transaction, flushed after. */
+    const handle = (e: EventEnvelope) =>
+      orm.em.fork().transactional(async (em) => {
+        await onCaseEvent(e, em);
+        await em.flush();
+      });
+    const linesOf = (caseId: string) =>
+      sql<Record<string, unknown>>(
+        'select id, case_id, type, label, occurred_at, actor_user_id, actor_role, department_id, detail from case_timeline where case_id = ? order by occurred_at',
+        [caseId],
+      );
+
+    it('writes the line of hotline.case.received in one statement, without reading or locking the case', async () => {
+      const { case: c } = await receiveCase(orm.em.fork(), { system: 'open311:key-1' }, order());
+      const e = receivedEvent(c, { system: 'open311:key-1' });
+      expect(changesCase(e)).toBe(false);
+      const [before] = await rowOf(c.externalNo);
+      statements = [];
+      await handle(e);
+      expect(verbs()).toEqual(['begin', 'insert', 'commit']);
+      expect(await linesOf(c.id)).toEqual([
+        {
+          id: e.id,
+          case_id: c.id,
+          type: 'hotline.case.received',
+          label: '工单接收',
+          occurred_at: expect.anything(),
+          actor_user_id: null,
+          actor_role: 'system:open311',
+          department_id: null,
+          detail: expect.any(String),
+        },
+      ]);
+      expect(new Date(String((await linesOf(c.id))[0].occurred_at)).toISOString()).toBe(e.occurredAt);
+      expect(await rowOf(c.externalNo)).toEqual([before]);
+    });
+
+    it('fails (to be retried, then dead-lettered) for a case it does not know, and writes no line', async () => {
+      const { case: c } = await receiveCase(orm.em.fork(), actor, order());
+      const e = { ...receivedEvent(c, actor), caseId: randomUUID() };
+      await expect(handle(e)).rejects.toThrow(/not found for hotline.case.received/);
+      expect(await linesOf(e.caseId)).toEqual([]);
+    });
+
+    it('takes the locked path for every event that may change the case, by the lifecycle and the event round', () => {
+      const ev = (type: string, data: Record<string, unknown> = {}) => ({ type, data }) as unknown as EventEnvelope;
+      expect(changesCase(ev('hotline.case.received'))).toBe(false);
+      expect(changesCase(ev('hotline.case.attachment-added'))).toBe(false);
+      expect(changesCase(ev('hotline.callback.attempted', { round: 1 }))).toBe(false);
+      expect(changesCase(ev('hotline.supervision.opened'))).toBe(false);
+      // A later round's 回访 event moves a case still being re-handled (stageAfterRound).
+      expect(changesCase(ev('hotline.callback.attempted', { round: 2 }))).toBe(true);
+      expect(changesCase(ev('hotline.case.signed'))).toBe(true);
+      expect(changesCase(ev('hotline.case.contacted'))).toBe(true); // 首次联系时间, no stage
+      expect(changesCase(ev('hotline.case.completed'))).toBe(true);
+    });
+
+    it('still locks and moves the case for an event that changes it (签收)', async () => {
+      const { case: c } = await receiveCase(orm.em.fork(), actor, order());
+      const e = createEvent({
+        type: 'hotline.case.signed',
+        source: 'intake',
+        actor,
+        caseId: c.id,
+        data: { externalNo: c.externalNo, signedAt: new Date().toISOString() },
+      });
+      expect(changesCase(e)).toBe(true);
+      statements = [];
+      await handle(e);
+      expect(statements.some((s) => /for update/i.test(s))).toBe(true);
+      const [row] = await rowOf(c.externalNo);
+      expect(row.stage).toBe('signed');
+      expect((await linesOf(c.id)).map((l) => [l.type, l.actor_user_id, l.actor_role])).toEqual([['hotline.case.signed', actor.userId, 'duty']]);
+    });
   });
 });
