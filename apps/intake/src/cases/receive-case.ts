@@ -1,13 +1,12 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { QueryFlag, type EntityManager } from '@mikro-orm/postgresql';
 import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_TYPES, URGENCIES } from '@hotline/contracts';
 import { parseInput, recordEvent } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
-import { repeatCounts } from '../repeats/repeat-counts';
+import { receiptSignals } from '../repeats/repeat-counts';
 import { cachedIntakeRules } from '../settings/intake-settings';
 import { Case, searchTextOf } from './case.entity';
 import { callerKeyOf } from '../key-persons/caller-key';
-import { keyPersonKeys } from '../key-persons/key-persons';
 
 const optionalText = (max: number, label: string) =>
   z
@@ -134,28 +133,33 @@ export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
  * 接收工单. Idempotent on the external number: the same order received twice is one case (the
  * second call returns the first and publishes nothing). Classified on receipt by the rules in
  * force, with the repeat counts of the window.
+ *
+ * A new number is the common case, so the case goes in with `on conflict (external_no) do
+ * nothing` instead of after a lookup. Only when that inserted nothing — the number was taken, or
+ * a concurrent receipt of the same order committed first (PostgreSQL waits for it) — is the
+ * existing case read, in the same transaction, and returned; nothing is written then, no event
+ * either.
  */
 export async function receiveCase(em: EntityManager, actor: Actor, input: unknown): Promise<{ case: Case; created: boolean }> {
   const cmd = parseInput(ReceiveCaseCommand, input);
-  const existing = await em.findOne(Case, { externalNo: cmd.externalNo });
-  if (existing) return { case: existing, created: false };
   const rules = await cachedIntakeRules(em);
-  try {
-    return await em.transactional(async (tx) => {
-      const receivedAt = cmd.receivedAt ?? new Date();
-      const signals = await repeatCounts(tx, { ...cmd, receivedAt }, rules);
-      const c = tx.create(Case, caseFields({ ...cmd, receivedAt }, rules, signals));
-      c.keyPerson = (await keyPersonKeys(tx, [c.callerKey])).size > 0;
-      await tx.flush();
-      await recordEvent(tx, receivedEvent(c, actor));
-      return { case: c, created: true };
-    });
-  } catch (e) {
-    // Two receipts of one order raced: the loser returns the winner's case.
-    if ((e as Error).name === 'UniqueConstraintViolationException') {
-      const winner = await em.fork().findOne(Case, { externalNo: cmd.externalNo });
-      if (winner) return { case: winner, created: false };
-    }
-    throw e;
-  }
+  return em.transactional(async (tx) => {
+    const receivedAt = cmd.receivedAt ?? new Date();
+    const signals = await receiptSignals(tx, { ...cmd, receivedAt, callerKey: callerKeyOf(cmd.citizenPhone) }, rules);
+    const c = tx.create(Case, { ...caseFields({ ...cmd, receivedAt }, rules, signals), keyPerson: signals.keyPerson }, { persist: false });
+    if (!(await insertUnlessNumberTaken(tx, c))) return { case: await tx.findOneOrFail(Case, { externalNo: c.externalNo }), created: false };
+    tx.merge(c); // managed from here, as after a flush
+    await recordEvent(tx, receivedEvent(c, actor));
+    return { case: c, created: true };
+  });
+}
+
+/**
+ * `insert … on conflict (external_no) do nothing` of a new case: the columns and values a flush
+ * would write (the query builder takes them from the entity's snapshot, already in database form,
+ * so custom types are not converted a second time). True when the case went in.
+ */
+async function insertUnlessNumberTaken(tx: EntityManager, c: Case): Promise<boolean> {
+  const res = await tx.createQueryBuilder(Case).unsetFlag(QueryFlag.CONVERT_CUSTOM_TYPES).insert(c).onConflict('externalNo').ignore().execute('run');
+  return res.affectedRows === 1;
 }

@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { isUuid } from '@hotline/service-kit';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ANSWERED_STAGES, EVENT_LABELS, EVENT_TYPES, EventEnvelope, EventType, eventSummary, stageAfter, stageAfterRound } from '@hotline/contracts';
+import {
+  ANSWERED_STAGES,
+  CASE_STAGES,
+  EVENT_LABELS,
+  EVENT_TYPES,
+  EventEnvelope,
+  EventType,
+  eventSummary,
+  stageAfter,
+  stageAfterRound,
+} from '@hotline/contracts';
 import type { ConsumerDefinition } from '@hotline/service-kit';
 import { Case } from '../cases/case.entity';
 import { TimelineEntry } from './timeline-entry.entity';
@@ -16,12 +26,12 @@ const fileSummary = (contentType: string, size: number) => `${kindOfContentType(
  * catalogue, except for intake's attachment events, which read the file's kind from intake's table
  * of file types (and, for a removal, the file's record) — never its name.
  */
-async function detailOf(e: EventEnvelope, c: Case, em: EntityManager): Promise<string | null> {
+async function detailOf(e: EventEnvelope, caseId: string, em: EntityManager): Promise<string | null> {
   const d = e.data as Record<string, unknown>;
   if (e.type === 'hotline.case.attachment-added') return fileSummary(String(d.contentType), Number(d.size));
   if (e.type === 'hotline.case.attachment-removed') {
     const id = String(d.attachmentId);
-    const a = isUuid(id) ? await em.findOne(CaseAttachment, { id, caseId: c.id }) : null;
+    const a = isUuid(id) ? await em.findOne(CaseAttachment, { id, caseId }) : null;
     return a ? `${fileSummary(a.contentType, a.size)} · 已从工单删除` : '已从工单删除';
   }
   return eventSummary(e);
@@ -33,6 +43,13 @@ async function detailOf(e: EventEnvelope, c: Case, em: EntityManager): Promise<s
  */
 export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<void> {
   if (!e.caseId) return;
+  if (!changesCase(e)) {
+    // Only a timeline line (hotline.case.received among them): no read of the case and no lock,
+    // as there is no write of it to serialize. The line goes in only if the case exists.
+    const line = timelineLine(e, e.caseId, await detailOf(e, e.caseId, em));
+    if (!(await insertLineOfExistingCase(em, line))) throw new Error(`case ${e.caseId} not found for ${e.type}`); // retried, then dead-lettered
+    return;
+  }
   // Locked: intake reads case, callback and supervision events with consumers of their own, and
   // two of them moving one case's stage at once must not overwrite each other (a round-2 待回访
   // lost under a late 办结 write). The row lock makes the second wait and read the first's stage.
@@ -40,6 +57,63 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
   if (!c) throw new Error(`case ${e.caseId} not found for ${e.type}`); // retried, then dead-lettered
   await applyCaseEvent(e, c, em);
   await em.flush();
+}
+
+/** Event types that set a field of the case besides its stage (see `applyCaseEvent`). */
+const SETS_CASE_FIELDS: ReadonlySet<string> = new Set([
+  'hotline.case.dispatched',
+  'hotline.case.returned',
+  'hotline.case.contacted',
+  'hotline.case.replied',
+  'hotline.case.completed',
+]);
+
+const roundOf = (e: EventEnvelope): number | undefined => {
+  const round = (e.data as Record<string, unknown>).round;
+  return typeof round === 'number' ? round : undefined;
+};
+
+/**
+ * Whether `applyCaseEvent` may change intake's row of the case for this event: a field it sets, or
+ * a stage it moves from any stage (asked of the lifecycle itself, with the event's round).
+ */
+export function changesCase(e: EventEnvelope): boolean {
+  if (SETS_CASE_FIELDS.has(e.type)) return true;
+  const round = roundOf(e);
+  return CASE_STAGES.some((s) => stageAfterRound(s, e.type, round) !== s);
+}
+
+/**
+ * A timeline line in one statement, taken from the case's row so that it goes in only when the
+ * case exists (`insert … select … from intake_case where id = ?`). True when it went in.
+ */
+async function insertLineOfExistingCase(em: EntityManager, l: TimelineLine): Promise<boolean> {
+  const res = await em.execute<{ affectedRows: number }>(
+    `insert into case_timeline (id, case_id, type, label, occurred_at, actor_user_id, actor_role, department_id, detail)
+     select ?, id, ?, ?, ?, ?, ?, ?, ? from intake_case where id = ?`,
+    [l.id, l.type, l.label, l.occurredAt, l.actorUserId, l.actorRole, l.departmentId, l.detail, l.caseId],
+    'run',
+  );
+  return res.affectedRows === 1;
+}
+
+type TimelineLine = Required<Pick<TimelineEntry, 'id' | 'caseId' | 'type' | 'label' | 'occurredAt' | 'actorUserId' | 'actorRole' | 'departmentId' | 'detail'>>;
+
+/** The timeline line of an event. */
+function timelineLine(e: EventEnvelope, caseId: string, detail: string | null): TimelineLine {
+  const d = e.data as Record<string, unknown>;
+  return {
+    id: e.id,
+    caseId,
+    type: e.type,
+    label: EVENT_LABELS[e.type as EventType] ?? e.type,
+    occurredAt: new Date(e.occurredAt),
+    actorUserId: 'userId' in e.actor ? e.actor.userId : null,
+    // A system actor may carry an id after a colon (open311:<key id>): the timeline shows the service.
+    actorRole: 'role' in e.actor ? e.actor.role : `system:${e.actor.system.split(':')[0]}`.slice(0, 32),
+    departmentId: (d.leadDepartmentId ?? d.departmentId ?? null) as string | null,
+    detail,
+  };
 }
 
 /**
@@ -64,20 +138,8 @@ export async function onCaseEvents(events: EventEnvelope[], em: EntityManager): 
 /** One event's effect on the timeline and on intake's view of the case (not flushed). */
 async function applyCaseEvent(e: EventEnvelope, c: Case, em: EntityManager): Promise<void> {
   const d = e.data as Record<string, unknown>;
-  const detail = await detailOf(e, c, em);
-  em.create(TimelineEntry, {
-    id: e.id,
-    caseId: c.id,
-    type: e.type,
-    label: EVENT_LABELS[e.type as EventType] ?? e.type,
-    occurredAt: new Date(e.occurredAt),
-    actorUserId: 'userId' in e.actor ? e.actor.userId : null,
-    // A system actor may carry an id after a colon (open311:<key id>): the timeline shows the service.
-    actorRole: 'role' in e.actor ? e.actor.role : `system:${e.actor.system.split(':')[0]}`.slice(0, 32),
-    departmentId: (d.leadDepartmentId ?? d.departmentId ?? null) as string | null,
-    detail,
-  });
-  c.stage = stageAfterRound(c.stage, e.type, typeof d.round === 'number' ? d.round : undefined);
+  em.create(TimelineEntry, timelineLine(e, c.id, await detailOf(e, c.id, em)));
+  c.stage = stageAfterRound(c.stage, e.type, roundOf(e));
   if (e.type === 'hotline.case.dispatched') {
     c.departmentIds = [String(d.leadDepartmentId), ...((d.assistDepartmentIds as string[]) ?? [])];
   }
