@@ -103,8 +103,12 @@ describe('reply scripts (统一答复口径), clusters (聚类) and key persons 
       });
       expect(byHandler.errors?.[0].extensions?.code).toBe('FORBIDDEN');
       await approveAndPublish(script.id, 1);
-      const published = partner.messages.find((m) => m.subject === 'hotline.script.published' && (m.json.data as { scriptId: string }).scriptId === script.id);
-      expect(published).toBeDefined();
+      // The relay publishes after the commit the mutation answered on: wait for the partner's copy.
+      const published = await eventually(
+        async () =>
+          partner.messages.find((m) => m.subject === 'hotline.script.published' && (m.json.data as { scriptId: string }).scriptId === script.id) ?? false,
+        { what: 'hotline.script.published on the partner stream' },
+      );
       // the event's text is redacted: no phone number leaves supervision
       expect(published!.data).not.toContain('13800001111');
     });
@@ -134,8 +138,10 @@ describe('reply scripts (统一答复口径), clusters (聚类) and key persons 
         { what: 'the use counted in supervision' },
       );
       expect(counted.versions).toEqual([{ version: 1, status: 'published', uses: 1 }]);
-      const replied = partner.messages.find((m) => m.subject === 'hotline.case.replied' && m.json.caseId === caseId);
-      expect(replied?.json.data).toMatchObject({ scriptId: script.id, scriptVersion: 1 });
+      const replied = await eventually(async () => partner.messages.find((m) => m.subject === 'hotline.case.replied' && m.json.caseId === caseId) ?? false, {
+        what: 'hotline.case.replied on the partner stream',
+      });
+      expect(replied.json.data).toMatchObject({ scriptId: script.id, scriptVersion: 1 });
     });
 
     it('a new version replaces the old one: the old version is refused from then on', async () => {
@@ -149,9 +155,11 @@ describe('reply scripts (统一答复口径), clusters (聚类) and key persons 
       });
       expect(offer).toMatchObject({ scriptId: script.id, version: 2 });
       expect(refusal(await reply(next.id, script.id, 1))).toEqual({ code: 'BAD_USER_INPUT', reason: 'SCRIPT_VERSION_UNKNOWN' });
-      expect(
-        partner.messages.some((m) => m.subject === 'hotline.script.retired' && (m.json.data as { scriptId: string; version: number }).scriptId === script.id),
-      ).toBe(true);
+      await eventually(
+        async () =>
+          partner.messages.some((m) => m.subject === 'hotline.script.retired' && (m.json.data as { scriptId: string; version: number }).scriptId === script.id),
+        { what: 'hotline.script.retired on the partner stream' },
+      );
     });
   });
 
@@ -221,6 +229,9 @@ describe('reply scripts (统一答复口径), clusters (聚类) and key persons 
       const groups = await eventually(async () => detected('group').length > 0 && detected('group'), { what: 'the group detected event' });
       expect(groups).toEqual([expect.objectContaining({ caseCount: 4, callerCount: 3 })]);
       // distinct callers come from intake's caller key: one caller twice, then two others — three keys, the first twice
+      await eventually(async () => ids.every((id) => partner.messages.some((m) => m.subject === 'hotline.case.received' && m.json.caseId === id)), {
+        what: 'every received event on the partner stream',
+      });
       const keys = ids.map(
         (id) =>
           (partner.messages.find((m) => m.subject === 'hotline.case.received' && m.json.caseId === id)?.json.data as { callerKey?: string } | undefined)
