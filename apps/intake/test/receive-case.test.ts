@@ -10,7 +10,7 @@ import { KeyPerson, KeyPersonAudit } from '../src/key-persons/key-person.entity'
 import { flagKeyPerson, unflagKeyPerson } from '../src/key-persons/key-persons';
 import { migrations } from '../src/migrations';
 import { cachedIntakeRules } from '../src/settings/intake-settings';
-import { changesCase, onCaseEvent } from '../src/timeline/case-events.consumer';
+import { changesCase, LINE_ONLY_TYPES, onCaseEvent } from '../src/timeline/case-events.consumer';
 import { TimelineEntry } from '../src/timeline/timeline-entry.entity';
 
 const actor = { userId: randomUUID(), role: 'duty' as const };
@@ -27,7 +27,7 @@ const order = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** 接收工单 with one insert (`on conflict (external_no) do nothing`) and one signals query; the timeline's lines. */
+/** 接收工单 with one signals query and one insert of the case and its event (`on conflict (external_no) do nothing`); the timeline's lines. */
 describe('receiveCase', () => {
   let infra: Infra;
   let orm: MikroORM;
@@ -62,11 +62,11 @@ describe('receiveCase', () => {
   const outboxOf = async (caseId: string) => sql<{ subject: string }>('select subject from kit_outbox where case_id = ?', [caseId]);
   const rowOf = async (externalNo: string) => sql<Record<string, unknown>>('select * from intake_case where external_no = ?', [externalNo]);
 
-  it('writes a new case and its event in one transaction of five statements', async () => {
+  it('writes a new case and its event in two statements: the signals, then the case and its outbox row in one (no transaction around)', async () => {
     const input = order({ attachments: [{ name: '照片', url: 'https://example.org/a.jpg' }] });
     const r = await receiveCase(orm.em.fork(), actor, input);
     expect(r.created).toBe(true);
-    expect(verbs()).toEqual(['begin', 'select', 'insert', 'insert', 'commit']);
+    expect(verbs()).toEqual(['select', 'with']);
     const [row] = await rowOf(input.externalNo);
     expect(row).toMatchObject({ id: r.case.id, title: '电梯故障', stage: 'received', version: 1, key_person: false, department_ids: [] });
     expect(row.attachments).toEqual([{ name: '照片', url: 'https://example.org/a.jpg' }]);
@@ -120,7 +120,7 @@ describe('receiveCase', () => {
   it('sends no signals query for an anonymous case without phone, address or project', async () => {
     const r = await receiveCase(orm.em.fork(), actor, order({ anonymous: true, citizenName: '', citizenPhone: '' }));
     expect(r.case).toMatchObject({ keyPerson: false, repeatCount: 0, clusterCount: 0, callerKey: null });
-    expect(verbs()).toEqual(['begin', 'insert', 'insert', 'commit']);
+    expect(verbs()).toEqual(['with']);
   });
 
   describe('the timeline consumer', () => {
@@ -159,6 +159,27 @@ describe('receiveCase', () => {
       ]);
       expect(new Date(String((await linesOf(c.id))[0].occurred_at)).toISOString()).toBe(e.occurredAt);
       expect(await rowOf(c.externalNo)).toEqual([before]);
+    });
+
+    it('a line-only event handled again (as the kit redelivers it without the inbox) adds no second line', async () => {
+      const { case: c } = await receiveCase(orm.em.fork(), actor, order());
+      const e = receivedEvent(c, actor);
+      expect(LINE_ONLY_TYPES).toContain('hotline.case.received');
+      statements = [];
+      // In autocommit, as the kit runs an event of LINE_ONLY_TYPES that comes alone: one statement.
+      await onCaseEvent(e, orm.em.fork());
+      expect(verbs()).toEqual(['insert']);
+      await onCaseEvent(e, orm.em.fork());
+      await handle(e);
+      expect((await linesOf(c.id)).map((l) => l.id)).toEqual([e.id]);
+    });
+
+    it('LINE_ONLY_TYPES never change the case, whatever the round, and read nothing but the case', () => {
+      for (const type of LINE_ONLY_TYPES)
+        for (const round of [undefined, 1, 2, 3]) expect(changesCase({ type, data: { round } } as unknown as EventEnvelope)).toBe(false);
+      expect(LINE_ONLY_TYPES).not.toContain('hotline.case.attachment-removed');
+      expect(LINE_ONLY_TYPES).not.toContain('hotline.case.signed');
+      expect(LINE_ONLY_TYPES).not.toContain('hotline.case.completed');
     });
 
     it('fails (to be retried, then dead-lettered) for a case it does not know, and writes no line', async () => {

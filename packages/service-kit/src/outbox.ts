@@ -1,3 +1,4 @@
+import { EventType } from '@mikro-orm/core';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { JetStreamClient } from '@nats-io/jetstream';
 import { EventEnvelope, validateEvent } from '@hotline/contracts';
@@ -40,6 +41,38 @@ export async function recordEvents(em: EntityManager, events: readonly EventEnve
     );
   }
   if (events.length) awaitingCommit.add(em);
+}
+
+/**
+ * A state change and its events in ONE statement, without a transaction around it: `insert` is an
+ * `insert … returning …` (it may insert nothing: `on conflict … do nothing`), and the events go
+ * into the outbox only if it returned a row. A statement is atomic, so the row and its events
+ * still commit together or not at all — two round trips (BEGIN, COMMIT) and one insert fewer than
+ * `em.transactional` + `recordEvent` for a command that writes one row. The relay is woken as
+ * after a commit that recorded events (inside a transaction: at that commit). Returns `insert`'s
+ * rows. `insert.sql` takes `?` placeholders for `insert.params`, as `em.execute` does.
+ */
+export async function insertWithEvents<T extends object>(
+  em: EntityManager,
+  insert: { sql: string; params: readonly unknown[] },
+  events: readonly EventEnvelope[],
+): Promise<T[]> {
+  for (const e of events) validateEvent(e);
+  if (!events.length) return em.execute<T[]>(insert.sql, [...insert.params]);
+  const rows = await em.execute<T[]>(
+    `with written as (${insert.sql}),
+     outbox as (insert into kit_outbox (id, subject, case_id, payload)
+       select v.id, v.subject, v.case_id, v.payload
+         from (values ${events.map(() => '(?::uuid, ?, ?, ?::jsonb)').join(', ')}) as v(id, subject, case_id, payload)
+        where exists (select 1 from written))
+     select * from written`,
+    [...insert.params, ...events.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)])],
+  );
+  if (rows.length) {
+    awaitingCommit.add(em);
+    if (!em.isInTransaction()) await em.getEventManager().dispatchEvent(EventType.afterTransactionCommit, { em });
+  }
+  return rows;
 }
 
 interface OutboxRow {

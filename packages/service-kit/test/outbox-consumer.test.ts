@@ -7,7 +7,7 @@ import { jetstream, JetStreamClient, jetstreamManager } from '@nats-io/jetstream
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
 import { collectEvents, eventually, Infra, startInfra } from '@hotline/testing';
-import { ALONE_AT_MOST, createLogger, DurableConsumer, ensureStreams, openOrm, OutboxRelay, recordEvent } from '../src';
+import { ALONE_AT_MOST, createLogger, DurableConsumer, ensureStreams, insertWithEvents, openOrm, OutboxRelay, recordEvent } from '../src';
 
 interface Effect {
   caseId: string;
@@ -127,6 +127,46 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
       expect(counting.rounds).toBeGreaterThan(idle);
     } finally {
       await counting.stop();
+      relay = previous;
+    }
+  });
+
+  it('insertWithEvents: a row and its events in one statement without a transaction, the relay woken; nothing when the insert adds nothing', async () => {
+    // A poll of one minute, as above: only the statement can wake it.
+    const quiet = new OutboxRelay(orm, js, log, { pollMs: 60_000 });
+    const previous = relay;
+    relay = quiet;
+    const partner = await collectEvents(infra.natsUrl, 'hotline.case.signed');
+    const statements: string[] = [];
+    const knex = orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    try {
+      quiet.start();
+      await new Promise((r) => setTimeout(r, 200)); // its first round, over an empty outbox
+      const caseId = randomUUID();
+      const insert = { sql: 'insert into test_effect (case_id, count) values (?, 1) on conflict (case_id) do nothing returning case_id', params: [caseId] };
+      const first = signed(caseId, 'E-1', 'insert-with-events');
+      knex.on('query', onQuery);
+      const rows = await insertWithEvents<{ case_id: string }>(orm.em.fork(), insert, [first]);
+      knex.off('query', onQuery);
+      expect(rows).toEqual([{ case_id: caseId }]);
+      expect(statements).toHaveLength(1); // no BEGIN, no COMMIT, one statement
+      await eventually(async () => partner.messages.some((m) => m.json.id === first.id), { what: 'the event published after the statement', timeoutMs: 5_000 });
+
+      // The row is there already: nothing returned, no event recorded.
+      const second = signed(caseId, 'E-2', 'insert-with-events');
+      expect(await insertWithEvents(orm.em.fork(), insert, [second])).toEqual([]);
+      expect(await orm.em.fork().execute('select id from kit_outbox where id in (?)', [[first.id, second.id]])).toEqual([{ id: first.id }]);
+      expect(await countOf(caseId)).toBe(1);
+      // A contract violation writes nothing at all.
+      const broken = { ...signed(randomUUID()), type: 'hotline.case.nonsense' } as unknown as EventEnvelope;
+      const other = randomUUID();
+      await expect(insertWithEvents(orm.em.fork(), { ...insert, params: [other] }, [broken])).rejects.toThrow();
+      expect(await countOf(other)).toBe(0);
+    } finally {
+      knex.off('query', onQuery);
+      await partner.close();
+      await quiet.stop();
       relay = previous;
     }
   });

@@ -1,6 +1,6 @@
 import { QueryFlag, type EntityManager } from '@mikro-orm/postgresql';
 import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_TYPES, URGENCIES } from '@hotline/contracts';
-import { parseInput, recordEvent } from '@hotline/service-kit';
+import { insertWithEvents, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
 import { receiptSignals } from '../repeats/repeat-counts';
@@ -134,32 +134,25 @@ export function receivedEvent(c: Case, actor: Actor): EventEnvelope {
  * second call returns the first and publishes nothing). Classified on receipt by the rules in
  * force, with the repeat counts of the window.
  *
- * A new number is the common case, so the case goes in with `on conflict (external_no) do
- * nothing` instead of after a lookup. Only when that inserted nothing — the number was taken, or
- * a concurrent receipt of the same order committed first (PostgreSQL waits for it) — is the
- * existing case read, in the same transaction, and returned; nothing is written then, no event
- * either.
+ * Two statements for a new number, the common case: the repeat signals, then the case and its
+ * `hotline.case.received` in one `insert … on conflict (external_no) do nothing` that writes the
+ * outbox row only when the case went in (`insertWithEvents`: one statement is atomic, so no
+ * transaction is opened around it). When it inserted nothing — the number was taken, or a
+ * concurrent receipt of the same order committed first (PostgreSQL waits for it) — the existing
+ * case is read and returned; nothing is written then, no event either.
  */
 export async function receiveCase(em: EntityManager, actor: Actor, input: unknown): Promise<{ case: Case; created: boolean }> {
   const cmd = parseInput(ReceiveCaseCommand, input);
   const rules = await cachedIntakeRules(em);
-  return em.transactional(async (tx) => {
-    const receivedAt = cmd.receivedAt ?? new Date();
-    const signals = await receiptSignals(tx, { ...cmd, receivedAt, callerKey: callerKeyOf(cmd.citizenPhone) }, rules);
-    const c = tx.create(Case, { ...caseFields({ ...cmd, receivedAt }, rules, signals), keyPerson: signals.keyPerson }, { persist: false });
-    if (!(await insertUnlessNumberTaken(tx, c))) return { case: await tx.findOneOrFail(Case, { externalNo: c.externalNo }), created: false };
-    tx.merge(c); // managed from here, as after a flush
-    await recordEvent(tx, receivedEvent(c, actor));
-    return { case: c, created: true };
-  });
-}
-
-/**
- * `insert … on conflict (external_no) do nothing` of a new case: the columns and values a flush
- * would write (the query builder takes them from the entity's snapshot, already in database form,
- * so custom types are not converted a second time). True when the case went in.
- */
-async function insertUnlessNumberTaken(tx: EntityManager, c: Case): Promise<boolean> {
-  const res = await tx.createQueryBuilder(Case).unsetFlag(QueryFlag.CONVERT_CUSTOM_TYPES).insert(c).onConflict('externalNo').ignore().execute('run');
-  return res.affectedRows === 1;
+  const receivedAt = cmd.receivedAt ?? new Date();
+  const signals = await receiptSignals(em, { ...cmd, receivedAt, callerKey: callerKeyOf(cmd.citizenPhone) }, rules);
+  const c = em.create(Case, { ...caseFields({ ...cmd, receivedAt }, rules, signals), keyPerson: signals.keyPerson }, { persist: false });
+  // The columns and values a flush would write (the query builder takes them from the entity's
+  // snapshot, already in database form, so custom types are not converted a second time).
+  const insert = em.createQueryBuilder(Case).unsetFlag(QueryFlag.CONVERT_CUSTOM_TYPES).insert(c).onConflict('externalNo').ignore().returning('id');
+  const { sql, bindings } = insert.toQuery()._sql; // `?` placeholders, as em.execute takes them
+  const added = await insertWithEvents(em, { sql, params: bindings }, [receivedEvent(c, actor)]);
+  if (!added.length) return { case: await em.findOneOrFail(Case, { externalNo: c.externalNo }), created: false };
+  em.merge(c); // managed from here, as after a flush
+  return { case: c, created: true };
 }

@@ -47,8 +47,11 @@ export async function onCaseEvent(e: EventEnvelope, em: EntityManager): Promise<
     // Only a timeline line (hotline.case.received among them): no read of the case and no lock,
     // as there is no write of it to serialize. The line goes in only if the case exists.
     const line = timelineLine(e, e.caseId, await detailOf(e, e.caseId, em));
-    if (!(await insertLineOfExistingCase(em, line))) throw new Error(`case ${e.caseId} not found for ${e.type}`); // retried, then dead-lettered
-    return;
+    if (await insertLineOfExistingCase(em, line)) return;
+    // Nothing went in: the line is there already (the event handled before: LINE_ONLY_TYPES run
+    // without the inbox), or the case is unknown — retried, then dead-lettered.
+    if ((await em.execute('select 1 from case_timeline where id = ?', [line.id])).length) return;
+    throw new Error(`case ${e.caseId} not found for ${e.type}`);
   }
   // Locked: intake reads case, callback and supervision events with consumers of their own, and
   // two of them moving one case's stage at once must not overwrite each other (a round-2 待回访
@@ -84,13 +87,29 @@ export function changesCase(e: EventEnvelope): boolean {
 }
 
 /**
+ * Event types that only ever add a line (whatever their round) and read nothing else: their
+ * handler is one statement, idempotent by itself (the line's id is the event's, `on conflict do
+ * nothing`), so the kit runs such an event alone in autocommit, without the inbox row and the
+ * transaction (ConsumerDefinition.idempotentTypes) — hotline.case.received among them.
+ */
+export const LINE_ONLY_TYPES: readonly string[] = EVENT_TYPES.filter(
+  (t) =>
+    t.startsWith('hotline.case.') &&
+    t !== 'hotline.case.attachment-removed' && // reads the file's record for its line
+    !SETS_CASE_FIELDS.has(t) &&
+    [undefined, 1, 2, 3, 4, 5].every((round) => CASE_STAGES.every((s) => stageAfterRound(s, t, round) === s)),
+);
+
+/**
  * A timeline line in one statement, taken from the case's row so that it goes in only when the
- * case exists (`insert … select … from intake_case where id = ?`). True when it went in.
+ * case exists (`insert … select … from intake_case where id = ?`), once (the line's id is the
+ * event's). True when it went in.
  */
 async function insertLineOfExistingCase(em: EntityManager, l: TimelineLine): Promise<boolean> {
   const res = await em.execute<{ affectedRows: number }>(
     `insert into case_timeline (id, case_id, type, label, occurred_at, actor_user_id, actor_role, department_id, detail)
-     select ?, id, ?, ?, ?, ?, ?, ?, ? from intake_case where id = ?`,
+     select ?, id, ?, ?, ?, ?, ?, ?, ? from intake_case where id = ?
+     on conflict (id) do nothing`,
     [l.id, l.type, l.label, l.occurredAt, l.actorUserId, l.actorRole, l.departmentId, l.detail, l.caseId],
     'run',
   );
@@ -188,5 +207,6 @@ export const caseEventsConsumer = (): ConsumerDefinition => ({
   subject: 'hotline.case.>',
   // Every case event in the catalogue, whichever service publishes it, lands on the timeline.
   handlers: Object.fromEntries(EVENT_TYPES.filter((t) => t.startsWith('hotline.case.')).map((t) => [t, onCaseEvent])),
+  idempotentTypes: LINE_ONLY_TYPES,
   batchHandler: onCaseEvents,
 });
