@@ -52,11 +52,7 @@ export async function recordEvents(em: EntityManager, events: readonly EventEnve
  * after a commit that recorded events (inside a transaction: at that commit). Returns `insert`'s
  * rows. `insert.sql` takes `?` placeholders for `insert.params`, as `em.execute` does.
  */
-export async function insertWithEvents<T extends object>(
-  em: EntityManager,
-  insert: { sql: string; params: readonly unknown[] },
-  events: readonly EventEnvelope[],
-): Promise<T[]> {
+export async function insertWithEvents<T extends object>(em: EntityManager, insert: Statement, events: readonly EventEnvelope[]): Promise<T[]> {
   for (const e of events) validateEvent(e);
   if (!events.length) return em.execute<T[]>(insert.sql, [...insert.params]);
   const rows = await em.execute<T[]>(
@@ -73,6 +69,32 @@ export async function insertWithEvents<T extends object>(
     if (!em.isInTransaction()) await em.getEventManager().dispatchEvent(EventType.afterTransactionCommit, { em });
   }
   return rows;
+}
+
+/**
+ * `recordEvents` and one more write of the same transaction in a single round trip: `along` (an
+ * insert or update; its result is not read) runs as a data-modifying `with` of the outbox insert.
+ * Both happen, or — the statement failing — neither; the caller's transaction commits them.
+ */
+export async function recordEventsAlong(em: EntityManager, events: readonly EventEnvelope[], along: Statement | null): Promise<void> {
+  if (!along) return recordEvents(em, events);
+  if (!events.length) {
+    await em.execute(along.sql, [...along.params]);
+    return;
+  }
+  if (!em.isInTransaction()) throw new Error('recordEventsAlong must run inside em.transactional(...)');
+  for (const e of events) validateEvent(e);
+  await em.execute(
+    `with along as (${along.sql}) insert into kit_outbox (id, subject, case_id, payload) values ${events.map(() => '(?, ?, ?, ?)').join(', ')}`,
+    [...along.params, ...events.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)])],
+  );
+  awaitingCommit.add(em);
+}
+
+/** A statement with `?` placeholders and its values, as `em.execute` takes them. */
+export interface Statement {
+  sql: string;
+  params: readonly unknown[];
 }
 
 interface OutboxRow {

@@ -7,7 +7,7 @@ import { jetstream, JetStreamClient, jetstreamManager } from '@nats-io/jetstream
 import { connect, NatsConnection } from '@nats-io/transport-node';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
 import { collectEvents, eventually, Infra, startInfra } from '@hotline/testing';
-import { ALONE_AT_MOST, createLogger, DurableConsumer, ensureStreams, insertWithEvents, openOrm, OutboxRelay, recordEvent } from '../src';
+import { ALONE_AT_MOST, createLogger, DurableConsumer, ensureStreams, insertWithEvents, openOrm, OutboxRelay, recordEvent, recordEventsAlong } from '../src';
 
 interface Effect {
   caseId: string;
@@ -169,6 +169,29 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
       await quiet.stop();
       relay = previous;
     }
+  });
+
+  it('recordEventsAlong: one more write and the events in one statement of the transaction; both or neither', async () => {
+    const caseId = randomUUID();
+    const e = signed(caseId, 'E-1', 'along');
+    const along = { sql: 'insert into test_effect (case_id, count) values (?, 1)', params: [caseId] };
+    const statements: string[] = [];
+    const knex = orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', onQuery);
+    try {
+      await orm.em.fork().transactional((em) => recordEventsAlong(em, [e], along));
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(statements.filter((q) => !/^(begin|commit)/i.test(q))).toHaveLength(1);
+    expect(await countOf(caseId)).toBe(1);
+    expect(await orm.em.fork().execute('select id from kit_outbox where id = ?', [e.id])).toEqual([{ id: e.id }]);
+    // The write fails (the row exists): no event either.
+    const again = signed(caseId, 'E-2', 'along');
+    await expect(orm.em.fork().transactional((em) => recordEventsAlong(em, [again], along))).rejects.toThrow();
+    expect(await orm.em.fork().execute('select id from kit_outbox where id = ?', [again.id])).toEqual([]);
+    expect(await countOf(caseId)).toBe(1);
   });
 
   describe.each([

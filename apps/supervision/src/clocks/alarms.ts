@@ -1,6 +1,7 @@
 import { CalendarData, CalendarError } from '@hotline/calendar';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UrgeLevel, UrgeRecipient } from '@hotline/contracts';
+import type { Statement } from '@hotline/service-kit';
 import { ClockDef, ClockRecord, instantAtShare } from './clock-engine';
 
 /** A ladder step as the alarms need it. */
@@ -62,18 +63,28 @@ export function planAlarms(c: ClockRecord, def: Pick<ClockDef, 'warnShares'>, st
  * once whatever happens to the clock afterwards.
  */
 export async function syncAlarms(em: EntityManager, clockId: string, plans: readonly AlarmPlan[]): Promise<void> {
-  if (plans.length === 0) return;
-  await em.execute(
-    `insert into sup_clock_alarm (clock_id, mark, kind, share_pct, level, recipients, step_id, fire_at)
+  const st = syncAlarmsStatement(clockId, plans);
+  if (st) await em.execute(st.sql, [...st.params]);
+}
+
+/** syncAlarms' statement (null when there is nothing to plan), to send along with another write. */
+export function syncAlarmsStatement(clockId: string, plans: readonly AlarmPlan[]): Statement | null {
+  if (plans.length === 0) return null;
+  return {
+    sql: `insert into sup_clock_alarm (clock_id, mark, kind, share_pct, level, recipients, step_id, fire_at)
      values ${plans.map(() => '(?, ?, ?, ?, ?, ?::text[], ?, ?)').join(', ')}
      on conflict (clock_id, mark) do update set fire_at = excluded.fire_at where sup_clock_alarm.fired_at is null`,
-    plans.flatMap((p) => [clockId, p.mark, p.kind, p.sharePct, p.level, `{${p.recipients.join(',')}}`, p.stepId, p.fireAt]),
-    'all',
-    em.getTransactionContext(),
-  );
+    params: plans.flatMap((p) => [clockId, p.mark, p.kind, p.sharePct, p.level, `{${p.recipients.join(',')}}`, p.stepId, p.fireAt]),
+  };
 }
 
 /** Unschedules every unfired alarm of a clock (paused, stopped). */
 export async function clearAlarms(em: EntityManager, clockId: string): Promise<void> {
-  await em.execute('update sup_clock_alarm set fire_at = null where clock_id = ? and fired_at is null and fire_at is not null', [clockId]);
+  const st = clearAlarmsStatement(clockId);
+  await em.execute(st.sql, [...st.params]);
+}
+
+/** clearAlarms' statement. */
+export function clearAlarmsStatement(clockId: string): Statement {
+  return { sql: 'update sup_clock_alarm set fire_at = null where clock_id = ? and fired_at is null and fire_at is not null', params: [clockId] };
 }

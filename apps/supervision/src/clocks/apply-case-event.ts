@@ -3,13 +3,13 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CalendarData } from '@hotline/calendar';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
-import { recordEvents } from '@hotline/service-kit';
+import { recordEventsAlong, Statement } from '@hotline/service-kit';
 import { CALENDAR_REVISION_SQL, CalendarStore } from '../calendar/calendar-store';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
 import { DEFINITIONS_REVISION_SQL, DefinitionStore } from '../definitions/definition-store';
 import { LADDER_REVISION_SQL, ladderSteps } from '../urging/ladder';
-import { clearAlarms, planAlarms, StepDef, syncAlarms } from './alarms';
+import { clearAlarmsStatement, planAlarms, StepDef, syncAlarmsStatement } from './alarms';
 import { applyEvent, ClockRecord, EngineContext, eventTime, Transition } from './clock-engine';
 import { Clock } from './clock.entity';
 
@@ -93,9 +93,20 @@ export async function rescheduleAlarms(
   steps: readonly StepDef[],
   cal: CalendarData,
 ): Promise<void> {
-  if (c.state !== 'running') return clearAlarms(em, c.id);
+  const st = rescheduleStatement(c, ctx, steps, cal);
+  if (st) await em.execute(st.sql, [...st.params]);
+}
+
+/** rescheduleAlarms' statement (null when a running clock has nothing to plan), to send along with another write. */
+export function rescheduleStatement(
+  c: ClockRecord,
+  ctx: Pick<EngineContext, 'definitionById'>,
+  steps: readonly StepDef[],
+  cal: CalendarData,
+): Statement | null {
+  if (c.state !== 'running') return clearAlarmsStatement(c.id);
   const def = ctx.definitionById(c.definitionId);
-  await syncAlarms(em, c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
+  return syncAlarmsStatement(c.id, planAlarms(c, { warnShares: def?.warnShares ?? [] }, steps, cal));
 }
 
 /** The caches' revisions as a select list: each event's first statement reads them along with its writes. */
@@ -204,6 +215,8 @@ export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: 
   for (const r of records.slice(clocks.length)) em.persist(Object.assign(new Clock(), r));
   for (const t of transitions) (t.clock as Clock).updatedAt = new Date();
   await em.flush();
-  for (const c of new Set(transitions.map((t) => t.clock))) await rescheduleAlarms(em, c, ctx, ctx.steps, ctx.calendar);
-  await recordEvents(em, transitionEvents(transitions));
+  // The alarms of each clock that moved; the last clock's go in one round trip with the events.
+  const moved = [...new Set(transitions.map((t) => t.clock))];
+  for (const c of moved.slice(0, -1)) await rescheduleAlarms(em, c, ctx, ctx.steps, ctx.calendar);
+  await recordEventsAlong(em, transitionEvents(transitions), rescheduleStatement(moved.at(-1)!, ctx, ctx.steps, ctx.calendar));
 }

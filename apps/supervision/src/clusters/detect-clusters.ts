@@ -31,18 +31,12 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   // One topic and place at a time: two lanes never open two clusters for the same matter.
   const { added, t } = await recordUnderLock(em, row, `cluster:${d.topic}:${place}`);
   const c = added ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId }); // the row already there wins
-  // What each kind needs, read for both kinds at once (one query for the open clusters, one for
-  // the windows' counts, instead of one of each per kind): nothing a kind writes changes what the
-  // other reads — another kind's cluster, never the cases of the window.
+  // What each kind needs, read for both kinds at once, in one statement (the open clusters and the
+  // windows' counts): nothing a kind writes changes what the other reads — another kind's
+  // cluster, never the cases of the window.
   const from = new Map(CLUSTER_KINDS.map((kind) => [kind, windowStart(kind, c.receivedAt, t)]));
-  const candidates = await em.find(
-    Cluster,
-    { topic: c.topic, place: c.place, $or: CLUSTER_KINDS.map((kind) => ({ kind, lastCaseAt: { $gte: from.get(kind)! } })) },
-    { orderBy: { lastCaseAt: 'desc', id: 'asc' } },
-  );
-  const open = new Map(CLUSTER_KINDS.map((kind) => [kind, candidates.find((k) => k.kind === kind) ?? null]));
-  const counts = CLUSTER_KINDS.some((kind) => !open.get(kind)) ? await windowCounts(em, c.topic, c.place, from, c.receivedAt) : null;
-  for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind)!, counts?.get(kind));
+  const { open, counts } = await openClustersAndCounts(em, c.topic, c.place, from, c.receivedAt);
+  for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind) ?? null, open.get(kind) ? undefined : counts.get(kind));
 }
 
 /**
@@ -67,24 +61,37 @@ async function recordUnderLock(em: EntityManager, row: ClusterCase, lockKey: str
 }
 
 /**
- * Cases and distinct callers of one topic and place within each kind's window (up to `to`), all
- * windows in one query: counted in SQL (a burst can hold thousands).
+ * For one topic and place: each kind's open cluster (the one whose last case is latest within the
+ * kind's window, as a managed entity) and the cases and distinct callers within each kind's window
+ * up to `to` (counted in SQL: a burst can hold thousands) — one statement, a row per candidate
+ * cluster (or one row without a cluster), the counts repeated on each.
  */
-async function windowCounts(
+async function openClustersAndCounts(
   em: EntityManager,
   topic: string,
   place: string,
   from: Map<ClusterKind, Date>,
   to: Date,
-): Promise<Map<ClusterKind, { cases: number; callers: number }>> {
+): Promise<{ open: Map<ClusterKind, Cluster>; counts: Map<ClusterKind, { cases: number; callers: number }> }> {
   const kinds = [...from.keys()];
   const earliest = new Date(Math.min(...kinds.map((k) => from.get(k)!.getTime())));
-  const [r] = await em.execute<Array<Record<string, string>>>(
-    `select ${kinds.map((_, i) => `count(*) filter (where received_at >= ?) as cases${i}, count(distinct caller_key) filter (where received_at >= ?) as callers${i}`).join(', ')}
-       from sup_cluster_case where topic = ? and place = ? and received_at >= ? and received_at <= ?`,
-    [...kinds.flatMap((k) => [from.get(k)!, from.get(k)!]), topic, place, earliest, to],
+  const rows = await em.execute<Array<Record<string, unknown>>>(
+    `select w.*, k.*
+       from (select ${kinds.map((_, i) => `count(*) filter (where received_at >= ?) as cases${i}, count(distinct caller_key) filter (where received_at >= ?) as callers${i}`).join(', ')}
+               from sup_cluster_case where topic = ? and place = ? and received_at >= ? and received_at <= ?) as w
+       left join lateral (select * from sup_cluster
+                           where topic = ? and place = ? and (${kinds.map(() => '(kind = ? and last_case_at >= ?)').join(' or ')})
+                           order by last_case_at desc, id asc) as k on true`,
+    [...kinds.flatMap((k) => [from.get(k)!, from.get(k)!]), topic, place, earliest, to, topic, place, ...kinds.flatMap((k) => [k, from.get(k)!])],
   );
-  return new Map(kinds.map((k, i) => [k, { cases: Number(r[`cases${i}`]), callers: Number(r[`callers${i}`]) }]));
+  const counts = new Map(kinds.map((k, i) => [k, { cases: Number(rows[0][`cases${i}`]), callers: Number(rows[0][`callers${i}`]) }]));
+  const open = new Map<ClusterKind, Cluster>();
+  for (const row of rows) {
+    if (row.id == null || open.has(row.kind as ClusterKind)) continue;
+    const cluster = Object.fromEntries(Object.entries(row).filter(([col]) => !/^(cases|callers)\d+$/.test(col)));
+    open.set(row.kind as ClusterKind, em.map(Cluster, cluster));
+  }
+  return { open, counts };
 }
 
 async function detectKind(
