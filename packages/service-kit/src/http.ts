@@ -67,6 +67,9 @@ export interface HttpServer {
 export async function createHttpServer<C extends BaseContext>(opts: HttpServerOptions<C>): Promise<HttpServer> {
   const app = express();
   app.disable('x-powered-by');
+  // No ETag of a hash of every API answer (GraphQL POSTs are never revalidated); static files and
+  // downloads set their own.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(opts.trustProxy));
   const server = http.createServer(app);
   // Keep idle connections open longer than the callers' keep-alive pools (the gateway's fetch
