@@ -48,7 +48,13 @@ describe('supervision: case events into the projection and the clocks', () => {
       },
     } as never) as EventEnvelope;
   const signed = (caseId: string) =>
-    createEvent({ type: 'hotline.case.signed', source: 'intake', actor, caseId, data: { externalNo: `CE-${caseId.slice(0, 8)}`, signedAt: new Date().toISOString() } } as never) as EventEnvelope;
+    createEvent({
+      type: 'hotline.case.signed',
+      source: 'intake',
+      actor,
+      caseId,
+      data: { externalNo: `CE-${caseId.slice(0, 8)}`, signedAt: new Date().toISOString() },
+    } as never) as EventEnvelope;
   const deliver = (e: EventEnvelope) => orm.em.fork().transactional((tx: EntityManager) => applyCaseEvent(tx, e, deps));
   const rows = <T>(sql: string, params: unknown[]) => orm.em.fork().execute<T[]>(sql, params);
   const clocks = (caseId: string) => orm.em.fork().find(Clock, { caseId }, { orderBy: { startedAt: 'asc', kind: 'asc' } });
@@ -59,8 +65,10 @@ describe('supervision: case events into the projection and the clocks', () => {
         [caseId],
       )
     ).map((r) => r.share_pct);
-  const outbox = async (caseId: string) => (await rows<{ subject: string }>('select subject from kit_outbox where case_id = ? order by seq', [caseId])).map((r) => r.subject);
-  const history = async (caseId: string) => (await rows<{ type: string }>('select type from sup_case_event where case_id = ? order by seq', [caseId])).map((r) => r.type);
+  const outbox = async (caseId: string) =>
+    (await rows<{ subject: string }>('select subject from kit_outbox where case_id = ? order by seq', [caseId])).map((r) => r.subject);
+  const history = async (caseId: string) =>
+    (await rows<{ type: string }>('select type from sup_case_event where case_id = ? order by seq', [caseId])).map((r) => r.type);
 
   beforeAll(async () => {
     infra = await startInfra('supervision-case-events');
@@ -145,7 +153,16 @@ describe('supervision: case events into the projection and the clocks', () => {
     const steps = await activeSteps(orm.em.fork());
     const step = (pct: number) => steps.find((s) => s.sharePct === pct)!;
     const edit = (s: ReturnType<typeof step>, change: Record<string, unknown>) =>
-      saveLadderStep(orm.em.fork(), admin, { id: s.id, name: s.name, clockKinds: s.clockKinds, sharePct: s.sharePct, level: s.level, recipients: s.recipients, active: s.active, ...change });
+      saveLadderStep(orm.em.fork(), admin, {
+        id: s.id,
+        name: s.name,
+        clockKinds: s.clockKinds,
+        sharePct: s.sharePct,
+        level: s.level,
+        recipients: s.recipients,
+        active: s.active,
+        ...change,
+      });
 
     await edit(step(80), { sharePct: 70 });
     const moved = randomUUID();
