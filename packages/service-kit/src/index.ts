@@ -31,3 +31,4 @@ export * from './files/s3-store';
 export * from './files/check-upload';
 export * from './calendar-years';
 export * from './insert-ignore';
+export * from './read-rows';

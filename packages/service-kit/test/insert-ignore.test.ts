@@ -4,7 +4,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Infra, startInfra } from '@hotline/testing';
-import { insertIgnore, openOrm } from '../src';
+import { insertIgnore, openOrm, readRows } from '../src';
 
 interface Row {
   id: string;
@@ -89,5 +89,24 @@ describe('insertIgnore (a projection row without the ORM round trips)', () => {
     await expect(insertIgnore(em, RowSchema, [a, { ...a, note: 'n' }])).rejects.toThrow(/same properties/);
     await expect(insertIgnore(em, RowSchema, [{ ...a, note: undefined }])).rejects.toThrow(/undefined/);
     expect(await insertIgnore(em, RowSchema, [])).toBe(0);
+  });
+
+  it('readRows gives the rows as plain objects with the values an entity would hold', async () => {
+    const ids = [randomUUID(), randomUUID()];
+    const at = new Date('2026-12-06T01:02:03.456Z');
+    await orm.em.fork().transactional((em) =>
+      insertIgnore(em, RowSchema, [
+        { id: ids[0], externalNo: `R-${ids[0]}`, receivedAt: at, note: null, departmentIds: ['a', 'b'] },
+        { id: ids[1], externalNo: `R-${ids[1]}`, receivedAt: new Date(at.getTime() + 1000), note: '备注', departmentIds: [] },
+      ]),
+    );
+    const rows = await readRows(orm.em.fork(), RowSchema, { id: { $in: ids } }, { receivedAt: 'desc' });
+    const entities = await orm.em.fork().find(RowSchema, { id: { $in: ids } }, { orderBy: { receivedAt: 'desc' } });
+    expect(rows.map((r) => r.id)).toEqual([ids[1], ids[0]]);
+    expect(rows).toEqual(
+      entities.map((e) => ({ id: e.id, externalNo: e.externalNo, receivedAt: e.receivedAt, note: e.note, departmentIds: e.departmentIds, round: e.round })),
+    );
+    expect(rows[1].receivedAt).toBeInstanceOf(Date);
+    expect(rows[1].receivedAt.toISOString()).toBe(at.toISOString());
   });
 });
