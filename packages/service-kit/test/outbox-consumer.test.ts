@@ -135,6 +135,7 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     // A poll of one minute, as above: only the statement can wake it.
     const quiet = new OutboxRelay(orm, js, log, { pollMs: 60_000 });
     const previous = relay;
+    await previous.stop(); // its polls would publish the event (and add statements) whatever the wake did
     relay = quiet;
     const partner = await collectEvents(infra.natsUrl, 'hotline.case.signed');
     const statements: string[] = [];
