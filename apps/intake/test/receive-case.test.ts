@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LockMode } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createEvent, type EventEnvelope } from '@hotline/contracts';
 import { Infra, startInfra } from '@hotline/testing';
-import { openOrm } from '@hotline/service-kit';
+import { openOrm, readRows } from '@hotline/service-kit';
 import { Case } from '../src/cases/case.entity';
 import { receiveCase, receivedEvent } from '../src/cases/receive-case';
+import { signCases } from '../src/signing/sign-case';
 import { KeyPerson, KeyPersonAudit } from '../src/key-persons/key-person.entity';
 import { flagKeyPerson, unflagKeyPerson } from '../src/key-persons/key-persons';
 import { migrations } from '../src/migrations';
@@ -59,7 +61,7 @@ describe('receiveCase', () => {
   const verbs = () => statements.map((s) => /^\w+/.exec(s)![0].toLowerCase());
 
   const sql = <T>(text: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(text, params);
-  const outboxOf = async (caseId: string) => sql<{ subject: string }>('select subject from kit_outbox where case_id = ?', [caseId]);
+  const outboxOf = async (caseId: string) => sql<{ subject: string }>('select subject from kit_outbox where case_id = ? order by seq', [caseId]);
   const rowOf = async (externalNo: string) => sql<Record<string, unknown>>('select * from intake_case where external_no = ?', [externalNo]);
 
   it('writes a new case and its event in two statements: the signals, then the case and its outbox row in one (no transaction around)', async () => {
@@ -72,6 +74,19 @@ describe('receiveCase', () => {
     expect(row.attachments).toEqual([{ name: '照片', url: 'https://example.org/a.jpg' }]);
     expect(row.caller_key).toBe(r.case.callerKey);
     expect(await outboxOf(r.case.id)).toEqual([{ subject: 'hotline.case.received' }]);
+  });
+
+  it('reads a case as plain rows (the gateway references) with the values the entity holds', async () => {
+    const input = order({ attachments: [{ name: '照片', url: 'https://example.org/b.jpg' }], address: '荣华街道5号院', latitude: 39.79 });
+    const { case: c } = await receiveCase(orm.em.fork(), actor, input);
+    const [row] = await readRows(orm.em.fork(), Case, { id: c.id });
+    const entity = await orm.em.fork().findOneOrFail(Case, { id: c.id });
+    const props = Object.keys(orm.getMetadata().get('Case').properties);
+    expect(Object.fromEntries(props.map((p) => [p, (row as unknown as Record<string, unknown>)[p]]))).toEqual(
+      Object.fromEntries(props.map((p) => [p, (entity as unknown as Record<string, unknown>)[p]])),
+    );
+    expect(row.attachments).toEqual([{ name: '照片', url: 'https://example.org/b.jpg' }]);
+    expect(row.receivedAt).toBeInstanceOf(Date);
   });
 
   it('answers a known external number with the case it has and writes nothing more', async () => {
@@ -121,6 +136,23 @@ describe('receiveCase', () => {
     const r = await receiveCase(orm.em.fork(), actor, order({ anonymous: true, citizenName: '', citizenPhone: '' }));
     expect(r.case).toMatchObject({ keyPerson: false, repeatCount: 0, clusterCount: 0, callerKey: null });
     expect(verbs()).toEqual(['with']);
+  });
+
+  it('signs a batch (批量签收) with the cases locked in id order, the already signed left alone, one event per case signed', async () => {
+    const got = await Promise.all(Array.from({ length: 6 }, () => receiveCase(orm.em.fork(), actor, order())));
+    const ids = got.map((r) => r.case.id);
+    const user = { id: randomUUID(), role: 'duty', username: 'duty', displayName: '值守' } as never;
+    await signCases(orm.em.fork(), user, [ids[0]]);
+    statements = [];
+    // A consumer-like transaction locking the same cases in id order at the same time: no deadlock.
+    const [signed] = await Promise.all([
+      signCases(orm.em.fork(), user, [...ids].reverse()),
+      orm.em.fork().transactional((em) => em.find(Case, { id: { $in: ids } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } })),
+    ]);
+    expect(signed.map((c) => c.id)).toEqual([...ids].sort());
+    expect(statements.find((q) => /for update/i.test(q) && /order by/i.test(q))).toBeDefined();
+    for (const id of ids) expect(await outboxOf(id)).toEqual([{ subject: 'hotline.case.received' }, { subject: 'hotline.case.signed' }]);
+    expect((await sql<{ stage: string }>('select distinct stage from intake_case where id in (?)', [ids])).map((r) => r.stage)).toEqual(['signed']);
   });
 
   describe('the timeline consumer', () => {

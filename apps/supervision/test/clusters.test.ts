@@ -98,4 +98,24 @@ describe('supervision: cluster detection from received cases', () => {
       ['group', 4, 4],
     ]);
   });
+
+  it('batches of the same matters in opposite orders, in parallel transactions, do not deadlock (the batch locks its matters first, in one order)', async () => {
+    const consumer = clustersConsumer();
+    // As the kit runs a batch: the batch handler (which declines), then each handler, one transaction.
+    const deliverBatch = (events: EventEnvelope[]) =>
+      orm.em.fork().transactional(async (tx: EntityManager) => {
+        if (consumer.batchHandler) expect(await consumer.batchHandler(events, tx)).toBe(false);
+        for (const e of events) {
+          await handler(e as never, tx);
+          await tx.flush();
+          tx.clear();
+        }
+      });
+    for (let round = 0; round < 5; round++) {
+      const x = (c: string) => received('并发', `甲小区${round}`, c);
+      const y = (c: string) => received('并发', `乙小区${round}`, c);
+      const outcomes = await Promise.allSettled([deliverBatch([x('1'), y('2')]), deliverBatch([y('3'), x('4')])]);
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    }
+  });
 });

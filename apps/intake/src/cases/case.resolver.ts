@@ -8,6 +8,7 @@ import {
   loaderFor,
   MAX_PAGE_SIZE,
   pageRequest,
+  readRows,
   requireUser,
   rowsById,
   ServiceContext,
@@ -221,7 +222,8 @@ export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: ServiceContext) => {
     const user = requireUser(ctx);
     // The references of a whole list arrive together: one query for all of them.
-    const c = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(Case, { id: { $in: ids } })).load(ref.id);
+    // Plain rows, not managed entities: a list's references only become the answer (kit readRows).
+    const c = await rowsById(ctx, 'case-reference', (ids) => readRows(ctx.em, Case, { id: { $in: ids } })).load(ref.id);
     if (!c) throw codedError(INTAKE_ERRORS.CASE_NOT_FOUND);
     assertInScope(user, c.departmentIds);
     return c;

@@ -29,7 +29,7 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
     receivedAt: at,
   };
   // One topic and place at a time: two lanes never open two clusters for the same matter.
-  const { added, t } = await recordUnderLock(em, row, `cluster:${d.topic}:${place}`);
+  const { added, t } = await recordUnderLock(em, row, matterLockKey(d.topic, place));
   const c = added ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId }); // the row already there wins
   // What each kind needs, read for both kinds at once, in one statement (the open clusters and the
   // windows' counts): nothing a kind writes changes what the other reads — another kind's
@@ -37,6 +37,31 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   const from = new Map(CLUSTER_KINDS.map((kind) => [kind, windowStart(kind, c.receivedAt, t)]));
   const { open, counts } = await openClustersAndCounts(em, c.topic, c.place, from, c.receivedAt);
   for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind) ?? null, open.get(kind) ? undefined : counts.get(kind));
+}
+
+/** The advisory lock of one matter (topic and place). */
+const matterLockKey = (topic: string, place: string) => `cluster:${topic}:${place}`;
+
+/**
+ * Before a batch of received cases is detected in one transaction: the locks of all its matters,
+ * in one order (by the lock's number). Each case then takes its matter's lock again (a transaction may hold an
+ * advisory lock more than once); without this, two lanes' batches took their matters' locks in
+ * the order of their cases and deadlocked each other (seen in a backlog of imported cases).
+ */
+export async function lockMattersOf(em: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
+  const keys = new Set<string>();
+  for (const e of events) {
+    if (e.type !== 'hotline.case.received') continue;
+    const d = e.data as EventData<'hotline.case.received'>;
+    const place = placeOf(d);
+    if (e.caseId && place && !d.completedAt) keys.add(matterLockKey(d.topic, place));
+  }
+  if (!keys.size) return;
+  // In the order of the locks themselves (two keys may share a hash: the same lock).
+  await em.execute(
+    `select pg_advisory_xact_lock(h) from (select distinct hashtext(k) as h from unnest(array[${[...keys].map(() => '?').join(', ')}]::text[]) as k order by h) as ordered`,
+    [...keys],
+  );
 }
 
 /**
