@@ -12,6 +12,7 @@ import { verifyCaseClocks } from '../src/clocks/rebuild';
 import { DefinitionStore, seedDefinitions } from '../src/definitions/definition-store';
 import { migrations } from '../src/migrations';
 import { activeSteps, saveLadderStep, seedLadder } from '../src/urging/ladder';
+import { receivedEvent } from './received-event';
 
 const entities = entityClassesOf(import.meta.glob('../src/**/*.entity.ts', { eager: true }));
 
@@ -28,25 +29,7 @@ describe('supervision: case events into the projection and the clocks', () => {
   const admin: AuthUser = { id: randomUUID(), username: 'admin', displayName: '管理员', role: 'admin' };
   const actor = { system: 'test' };
 
-  const received = (caseId: string, extra: Record<string, unknown> = {}) =>
-    createEvent({
-      type: 'hotline.case.received',
-      source: 'intake',
-      actor,
-      caseId,
-      data: {
-        externalNo: `CE-${caseId.slice(0, 8)}`,
-        channel: 'manual',
-        receivedAt: new Date().toISOString(),
-        requestType: 'complaint',
-        topic: '物业',
-        urgency: 'normal',
-        tier: 'general',
-        title: '楼道灯不亮',
-        contentDigest: '楼道灯不亮',
-        ...extra,
-      },
-    } as never) as EventEnvelope;
+  const received = (caseId: string, extra: Record<string, unknown> = {}) => receivedEvent(caseId, { externalNo: `CE-${caseId.slice(0, 8)}`, ...extra });
   const signed = (caseId: string) =>
     createEvent({
       type: 'hotline.case.signed',

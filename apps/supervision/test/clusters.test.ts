@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvent, EventEnvelope } from '@hotline/contracts';
+import type { EventEnvelope } from '@hotline/contracts';
 import { AuthUser, entityClassesOf, openOrm } from '@hotline/service-kit';
 import { Infra, startInfra } from '@hotline/testing';
 import { Cluster } from '../src/clusters/cluster.entity';
 import { clusterThresholds, setClusterThresholds } from '../src/clusters/cluster-store';
 import { clustersConsumer } from '../src/clusters/clusters.consumer';
 import { migrations } from '../src/migrations';
+import { receivedEvent } from './received-event';
 
 const entities = entityClassesOf(import.meta.glob('../src/**/*.entity.ts', { eager: true }));
 
@@ -24,25 +25,14 @@ describe('supervision: cluster detection from received cases', () => {
 
   const received = (topic: string, projectName: string, caller: string | null) => {
     const caseId = randomUUID();
-    return createEvent({
-      type: 'hotline.case.received',
-      source: 'intake',
-      actor: { system: 'test' },
-      caseId,
-      data: {
-        externalNo: `CL-${caseId.slice(0, 8)}`,
-        channel: 'manual',
-        receivedAt: new Date().toISOString(),
-        requestType: 'complaint',
-        topic,
-        urgency: 'normal',
-        tier: 'general',
-        title: '噪音扰民',
-        contentDigest: '噪音扰民',
-        projectName,
-        ...(caller ? { callerKey: caller.padStart(64, '0') } : {}),
-      },
-    } as never) as EventEnvelope;
+    return receivedEvent(caseId, {
+      externalNo: `CL-${caseId.slice(0, 8)}`,
+      topic,
+      title: '噪音扰民',
+      contentDigest: '噪音扰民',
+      projectName,
+      ...(caller ? { callerKey: caller.padStart(64, '0') } : {}),
+    });
   };
   const deliver = (e: EventEnvelope) => orm.em.fork().transactional((tx: EntityManager) => handler(e as never, tx));
   const clusters = (topic: string) => orm.em.fork().find(Cluster, { topic }, { orderBy: { kind: 'asc' } });

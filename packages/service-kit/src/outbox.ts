@@ -34,13 +34,21 @@ export async function recordEvents(em: EntityManager, events: readonly EventEnve
   if (!em.isInTransaction()) throw new Error('recordEvent(s) must run inside em.transactional(...)');
   for (const e of events) validateEvent(e);
   for (let i = 0; i < events.length; i += chunk) {
-    const part = events.slice(i, i + chunk);
-    await em.execute(
-      `insert into kit_outbox (id, subject, case_id, payload) values ${part.map(() => '(?, ?, ?, ?)').join(', ')}`,
-      part.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)]),
-    );
+    const rows = outboxRows(events.slice(i, i + chunk));
+    await em.execute(`insert into kit_outbox (id, subject, case_id, payload) ${rows.values}`, rows.params);
   }
   if (events.length) awaitingCommit.add(em);
+}
+
+/**
+ * `kit_outbox` rows of events already checked against the catalogue: a `values` list (its columns
+ * typed, so that it can also stand as a subquery) and its parameters.
+ */
+function outboxRows(events: readonly EventEnvelope[]): { values: string; params: unknown[] } {
+  return {
+    values: `values ${events.map(() => '(?::uuid, ?, ?, ?::jsonb)').join(', ')}`,
+    params: events.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)]),
+  };
 }
 
 /**
@@ -55,14 +63,14 @@ export async function recordEvents(em: EntityManager, events: readonly EventEnve
 export async function insertWithEvents<T extends object>(em: EntityManager, insert: Statement, events: readonly EventEnvelope[]): Promise<T[]> {
   for (const e of events) validateEvent(e);
   if (!events.length) return em.execute<T[]>(insert.sql, [...insert.params]);
+  const outbox = outboxRows(events);
   const rows = await em.execute<T[]>(
     `with written as (${insert.sql}),
      outbox as (insert into kit_outbox (id, subject, case_id, payload)
-       select v.id, v.subject, v.case_id, v.payload
-         from (values ${events.map(() => '(?::uuid, ?, ?, ?::jsonb)').join(', ')}) as v(id, subject, case_id, payload)
+       select v.id, v.subject, v.case_id, v.payload from (${outbox.values}) as v(id, subject, case_id, payload)
         where exists (select 1 from written))
      select * from written`,
-    [...insert.params, ...events.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)])],
+    [...insert.params, ...outbox.params],
   );
   if (rows.length) {
     awaitingCommit.add(em);
@@ -84,10 +92,8 @@ export async function recordEventsAlong(em: EntityManager, events: readonly Even
   }
   if (!em.isInTransaction()) throw new Error('recordEventsAlong must run inside em.transactional(...)');
   for (const e of events) validateEvent(e);
-  await em.execute(
-    `with along as (${along.sql}) insert into kit_outbox (id, subject, case_id, payload) values ${events.map(() => '(?, ?, ?, ?)').join(', ')}`,
-    [...along.params, ...events.flatMap((e) => [e.id, e.type, e.caseId ?? null, JSON.stringify(e)])],
-  );
+  const outbox = outboxRows(events);
+  await em.execute(`with along as (${along.sql}) insert into kit_outbox (id, subject, case_id, payload) ${outbox.values}`, [...along.params, ...outbox.params]);
   awaitingCommit.add(em);
 }
 

@@ -1,5 +1,4 @@
 import { CalendarData, CalendarError } from '@hotline/calendar';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { UrgeLevel, UrgeRecipient } from '@hotline/contracts';
 import type { Statement } from '@hotline/service-kit';
 import { ClockDef, ClockRecord, instantAtShare } from './clock-engine';
@@ -58,16 +57,10 @@ export function planAlarms(c: ClockRecord, def: Pick<ClockDef, 'warnShares'>, st
 }
 
 /**
- * Writes a clock's alarm plan: new marks are inserted, unfired ones get their new time (null =
+ * The statement that writes a clock's alarm plan (null when there is none): new marks are inserted, unfired ones get their new time (null =
  * not scheduled: paused, stopped, blocked), fired ones are never touched — so a warning fires
  * once whatever happens to the clock afterwards.
  */
-export async function syncAlarms(em: EntityManager, clockId: string, plans: readonly AlarmPlan[]): Promise<void> {
-  const st = syncAlarmsStatement(clockId, plans);
-  if (st) await em.execute(st.sql, [...st.params]);
-}
-
-/** syncAlarms' statement (null when there is nothing to plan), to send along with another write. */
 export function syncAlarmsStatement(clockId: string, plans: readonly AlarmPlan[]): Statement | null {
   if (plans.length === 0) return null;
   return {
@@ -78,13 +71,7 @@ export function syncAlarmsStatement(clockId: string, plans: readonly AlarmPlan[]
   };
 }
 
-/** Unschedules every unfired alarm of a clock (paused, stopped). */
-export async function clearAlarms(em: EntityManager, clockId: string): Promise<void> {
-  const st = clearAlarmsStatement(clockId);
-  await em.execute(st.sql, [...st.params]);
-}
-
-/** clearAlarms' statement. */
+/** The statement that unschedules every unfired alarm of a clock (paused, stopped). */
 export function clearAlarmsStatement(clockId: string): Statement {
   return { sql: 'update sup_clock_alarm set fire_at = null where clock_id = ? and fired_at is null and fire_at is not null', params: [clockId] };
 }

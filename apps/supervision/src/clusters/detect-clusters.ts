@@ -15,12 +15,12 @@ const actor = { system: 'supervision-clusters' } as const;
  * new one (`hotline.cluster.detected`). Imported history (arrived completed) is not clustered.
  */
 export async function detectClusters(em: EntityManager, e: EventEnvelope): Promise<void> {
-  const d = e.data as EventData<'hotline.case.received'>;
-  const place = placeOf(d);
-  if (!e.caseId || !place || d.completedAt) return;
+  const matter = matterOf(e);
+  if (!matter) return;
+  const { caseId, d, place } = matter;
   const at = new Date(d.receivedAt);
   const row: ClusterCase = {
-    caseId: e.caseId,
+    caseId,
     topic: d.topic.slice(0, 50),
     place,
     projectName: d.projectName?.slice(0, 100) ?? null,
@@ -29,8 +29,8 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
     receivedAt: at,
   };
   // One topic and place at a time: two lanes never open two clusters for the same matter.
-  const { added, t } = await recordUnderLock(em, row, matterLockKey(d.topic, place));
-  const c = added ? row : await em.findOneOrFail(ClusterCase, { caseId: e.caseId }); // the row already there wins
+  const { added, t } = await recordUnderLock(em, row, matter.lockKey);
+  const c = added ? row : await em.findOneOrFail(ClusterCase, { caseId }); // the row already there wins
   // What each kind needs, read for both kinds at once, in one statement (the open clusters and the
   // windows' counts): nothing a kind writes changes what the other reads — another kind's
   // cluster, never the cases of the window.
@@ -39,8 +39,17 @@ export async function detectClusters(em: EntityManager, e: EventEnvelope): Promi
   for (const kind of CLUSTER_KINDS) await detectKind(em, kind, c, t, open.get(kind) ?? null, open.get(kind) ? undefined : counts.get(kind));
 }
 
-/** The advisory lock of one matter (topic and place). */
-const matterLockKey = (topic: string, place: string) => `cluster:${topic}:${place}`;
+/**
+ * The matter (topic and place) of a received case that joins detection, with its advisory lock's
+ * key; null for a case without a place, or imported history (arrived completed).
+ */
+function matterOf(e: EventEnvelope): { caseId: string; d: EventData<'hotline.case.received'>; place: string; lockKey: string } | null {
+  if (e.type !== 'hotline.case.received' || !e.caseId) return null;
+  const d = e.data as EventData<'hotline.case.received'>;
+  const place = placeOf(d);
+  if (!place || d.completedAt) return null;
+  return { caseId: e.caseId, d, place, lockKey: `cluster:${d.topic}:${place}` };
+}
 
 /**
  * Before a batch of received cases is detected in one transaction: the locks of all its matters,
@@ -49,13 +58,7 @@ const matterLockKey = (topic: string, place: string) => `cluster:${topic}:${plac
  * the order of their cases and deadlocked each other (seen in a backlog of imported cases).
  */
 export async function lockMattersOf(em: EntityManager, events: readonly EventEnvelope[]): Promise<void> {
-  const keys = new Set<string>();
-  for (const e of events) {
-    if (e.type !== 'hotline.case.received') continue;
-    const d = e.data as EventData<'hotline.case.received'>;
-    const place = placeOf(d);
-    if (e.caseId && place && !d.completedAt) keys.add(matterLockKey(d.topic, place));
-  }
+  const keys = new Set(events.map((e) => matterOf(e)?.lockKey).filter((k): k is string => !!k));
   if (!keys.size) return;
   // In the order of the locks themselves (two keys may share a hash: the same lock).
   await em.execute(
