@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { createLogger } from '../src/logger';
 
 function capture() {
@@ -36,5 +37,27 @@ describe('logs carry no personal data', () => {
     const out = lines.join('\n');
     expect(out).not.toMatch(/王建国|王先生|15号3单元502|502室/);
     expect(JSON.parse(lines[0]).msg).toBe('收到工单：我叫***');
+  });
+
+  it('logs a database error without its statement (the values a failed insert carried)', () => {
+    const { lines, stream } = capture();
+    const log = createLogger('test', 'info', stream);
+    // What the driver raises when a case's insert fails: the SQL with its values, then PostgreSQL's message and detail.
+    const pgError = Object.assign(
+      new Error(
+        `insert into "intake_case" ("citizen_name", "address", "content") values ('张三丰', '荣京东街3号院5号楼', '我家漏水') - duplicate key value violates unique constraint "intake_case_external_no_unique"\n - detail: Key (external_no)=(E-张三丰) already exists.`,
+      ),
+      { code: '23505', table: 'intake_case', constraint: 'intake_case_external_no_unique', routine: '_bt_check_unique' },
+    );
+    log.error({ err: new UniqueConstraintViolationException(pgError) }, 'unexpected error in a resolver');
+    const entry = JSON.parse(lines[0]);
+    expect(lines[0]).not.toMatch(/张三丰|荣京东街|我家漏水|insert into/);
+    expect(entry.err).toMatchObject({
+      type: 'UniqueConstraintViolationException',
+      code: '23505',
+      table: 'intake_case',
+      constraint: 'intake_case_external_no_unique',
+    });
+    expect(entry.err.stack).toMatch(/^\s*at /);
   });
 });
