@@ -4,7 +4,7 @@ import { calledServices, graphqlUrlVar, SERVICE_GRANTS, subgraphUrlVar } from '@
 import path from 'node:path';
 import { ensureSigningKey } from './keys';
 import { findNatsServer, NatsHandle, startNats } from './nats';
-import { freePort } from './ports';
+import { freePort, onFreePort } from './ports';
 import { PostgresHandle, startPostgres } from './postgres';
 import { databaseName, SUBGRAPHS, SubgraphName } from './services';
 import { DEFAULT_POLICY, SupervisedProcess, superviseService, SupervisorPolicy } from './supervisor';
@@ -80,7 +80,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
 
     const ports = {} as Record<SubgraphName, number>;
     for (const s of SUBGRAPHS) ports[s.name] = await pick(`${s.name.toUpperCase()}_PORT`, s.port);
-    const gatewayPort = await pick('GATEWAY_PORT', 4000);
     const keyFile = ensureSigningKey(opts.dataDir);
     const common: Record<string, string> = {
       HOST: '127.0.0.1',
@@ -137,21 +136,26 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     );
     const subgraphs = Object.fromEntries(started.map((p) => [p.name, p])) as Record<SubgraphName, SupervisedProcess>;
 
-    progress(`starting gateway on 127.0.0.1:${gatewayPort}`);
-    const gateway = await superviseService({
-      policy: opts.restartPolicy ?? DEFAULT_POLICY,
-      say: progress,
-      rootDir: opts.rootDir,
-      name: 'gateway',
-      port: gatewayPort,
-      env: {
-        ...common,
-        ...Object.fromEntries(SUBGRAPHS.filter((s) => s.subgraph).map((s) => [subgraphUrlVar(s.name), `${subgraphs[s.name].url}/graphql`])),
-        WEB_DIST_DIR: path.join(opts.rootDir, 'apps', 'web', 'dist'),
-      },
-      onLine: opts.onLine,
-      logFile: path.join(logsDir, 'gateway.log'),
-    });
+    // Nothing else needs the gateway's port in advance: chosen only now, after the subgraphs are up
+    // (not 10 s before), and chosen again if it was taken before the gateway bound it.
+    const startGateway = (gatewayPort: number) => {
+      progress(`starting gateway on 127.0.0.1:${gatewayPort}`);
+      return superviseService({
+        policy: opts.restartPolicy ?? DEFAULT_POLICY,
+        say: progress,
+        rootDir: opts.rootDir,
+        name: 'gateway',
+        port: gatewayPort,
+        env: {
+          ...common,
+          ...Object.fromEntries(SUBGRAPHS.filter((s) => s.subgraph).map((s) => [subgraphUrlVar(s.name), `${subgraphs[s.name].url}/graphql`])),
+          WEB_DIST_DIR: path.join(opts.rootDir, 'apps', 'web', 'dist'),
+        },
+        onLine: opts.onLine,
+        logFile: path.join(logsDir, 'gateway.log'),
+      });
+    };
+    const gateway = await onFreePort(() => pick('GATEWAY_PORT', 4000), startGateway, opts.ports === 'free' ? 3 : 1, progress);
     stopped.push(() => gateway.stop());
     return {
       gatewayUrl: gateway.url,
