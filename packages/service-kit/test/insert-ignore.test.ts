@@ -108,5 +108,14 @@ describe('insertIgnore (a projection row without the ORM round trips)', () => {
     );
     expect(rows[1].receivedAt).toBeInstanceOf(Date);
     expect(rows[1].receivedAt.toISOString()).toBe(at.toISOString());
+
+    // Equality and `$in` are read with a statement of their own; any other filter goes through the
+    // query builder: both give what the entities hold.
+    const plain = (e: Row) => ({ id: e.id, externalNo: e.externalNo, receivedAt: e.receivedAt, note: e.note, departmentIds: e.departmentIds, round: e.round });
+    expect(await readRows(orm.em.fork(), RowSchema, { externalNo: `R-${ids[1]}`, round: 1 })).toEqual([plain(entities[0])]);
+    expect(await readRows(orm.em.fork(), RowSchema, { externalNo: { $like: `R-${ids[0]}%` } }, { receivedAt: 'asc' })).toEqual([plain(entities[1])]);
+    expect(await readRows(orm.em.fork(), RowSchema, { id: { $in: [] } })).toEqual([]);
+    // A value that would need quoting is a value, not SQL.
+    expect(await readRows(orm.em.fork(), RowSchema, { externalNo: "R-' or '1'='1" })).toEqual([]);
   });
 });
