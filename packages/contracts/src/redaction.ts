@@ -91,8 +91,30 @@ const ADDRESS_LIKE = /[0-9０-９]|[号室单元栋幢楼层院户]/;
 /** Administrative prefix of an address (北京市 / 经济技术开发区 / 大兴区 / 亦庄镇 / 荣华街道): public, not a door. */
 const ADMIN_PREFIX = /^(?:北京市|北京|[^\s]{1,8}?(?:经济技术开发区|开发区|区|县)|[^\s]{1,6}?(?:镇|乡|街道))+/;
 
-function knownPatterns(known: KnownPersonalData): Array<[RegExp, (m: string) => string]> {
-  const out: Array<[RegExp, (m: string) => string]> = [];
+type Patterns = Array<[RegExp, (m: string) => string]>;
+
+/**
+ * The patterns of a case's own values, kept for the cases read lately: a page of 50 cases redacts
+ * each one's title, content and attachment names, and building the regular expressions was most of
+ * that work (docs/performance.md). Global expressions are safe to share: `replace` starts them at 0.
+ * Bounded: the whole cache is dropped past `PATTERN_CACHE_SIZE` entries.
+ */
+const patternCache = new Map<string, Patterns>();
+const PATTERN_CACHE_SIZE = 2000;
+
+function knownPatterns(known: KnownPersonalData): Patterns {
+  if (!known.name && !known.address && !known.phones?.some(Boolean)) return [];
+  const key = `${known.name ?? ''}\u0000${(known.phones ?? []).join('\u0001')}\u0000${known.address ?? ''}`;
+  let out = patternCache.get(key);
+  if (!out) {
+    if (patternCache.size >= PATTERN_CACHE_SIZE) patternCache.clear();
+    patternCache.set(key, (out = buildKnownPatterns(known)));
+  }
+  return out;
+}
+
+function buildKnownPatterns(known: KnownPersonalData): Patterns {
+  const out: Patterns = [];
   const name = (known.name ?? '').trim();
   if (Array.from(name).length >= 2) {
     out.push([new RegExp(escape(name), 'g'), stars]);

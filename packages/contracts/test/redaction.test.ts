@@ -38,6 +38,19 @@ describe("redactText: the case's own values", () => {
     expect(redactText('博兴六路8号门口', { address: '北京市经济技术开发区博兴六路8号' })).toBe('****门口');
   });
 
+  it("masks each case's own values only, however often the same values were seen before (the patterns are kept)", () => {
+    const text = '王建国和李秀兰都打过13912345678，也打过13800001111';
+    const a = { name: '王建国', phones: ['13912345678'] };
+    const b = { name: '李秀兰', phones: ['13800001111'] };
+    for (let round = 0; round < 3; round++) {
+      expect(redactText(text, a)).toBe('***和李秀兰都打过139****5678，也打过138****1111');
+      expect(redactText(text, b)).toBe('王建国和***都打过139****5678，也打过138****1111');
+    }
+    // The same values with a different address: a pattern set of its own.
+    expect(redactText('住博兴六路8号院3号楼的王建国', { ...a, address: '博兴六路8号院3号楼' })).toBe('住****的***');
+    expect(redactText('住博兴六路8号院3号楼的王建国', a)).not.toContain('王建国');
+  });
+
   it('ignores empty and one-character values (they would mask every word)', () => {
     expect(redactText('王府井大街很好', { name: '王', phones: ['', null, '12'], address: '' })).toBe('王府井大街很好');
   });
