@@ -9,6 +9,7 @@ import {
   MAX_PAGE_SIZE,
   pageRequest,
   readRows,
+  type Row,
   requireUser,
   rowsById,
   ServiceContext,
@@ -163,50 +164,50 @@ export class CaseResolver {
    * the fields, the case's own values included (revealCitizen shows the contact).
    */
   @FieldResolver(() => String, { description: '标题（其中的姓名、电话、证件号、门牌号已脱敏）' })
-  title(@Root() c: Case): string {
+  title(@Root() c: Row<Case>): string {
     return redactText(c.title, knownOf(c));
   }
 
   @FieldResolver(() => String, { description: '诉求内容（其中的姓名、电话、证件号、门牌号已脱敏）' })
-  content(@Root() c: Case): string {
+  content(@Root() c: Row<Case>): string {
     return redactText(c.content, knownOf(c));
   }
 
   /** A file name can name the citizen (王建国身份证.jpg): redacted like the text. */
   @FieldResolver(() => [Attachment], { description: '附件' })
-  attachments(@Root() c: Case): Attachment[] {
+  attachments(@Root() c: Row<Case>): Attachment[] {
     return c.attachments.map((a) => ({ ...a, name: redactText(a.name, knownOf(c)) }));
   }
 
   @FieldResolver(() => String, { description: '来电人（脱敏）' })
-  citizenName(@Root() c: Case): string {
+  citizenName(@Root() c: Row<Case>): string {
     if (c.anonymous && !c.citizenName) return '匿名';
     return maskName(c.citizenName);
   }
 
   @FieldResolver(() => String, { description: '联系电话（脱敏）' })
-  citizenPhone(@Root() c: Case): string {
+  citizenPhone(@Root() c: Row<Case>): string {
     return c.citizenPhone ? maskPhone(c.citizenPhone) : '';
   }
 
   /** ~110 m: enough to see the area on a map, not the door (the exact point is revealed with the citizen). */
   @FieldResolver(() => Float, { nullable: true, description: '纬度（WGS84，保留三位小数约百米；精确位置随来电人信息查看）' })
-  latitude(@Root() c: Case): number | null {
+  latitude(@Root() c: Row<Case>): number | null {
     return roundCoordinate(c.latitude);
   }
 
   @FieldResolver(() => Float, { nullable: true, description: '经度（WGS84，保留三位小数约百米；精确位置随来电人信息查看）' })
-  longitude(@Root() c: Case): number | null {
+  longitude(@Root() c: Row<Case>): number | null {
     return roundCoordinate(c.longitude);
   }
 
   @FieldResolver(() => String, { nullable: true, description: '地址（脱敏）' })
-  address(@Root() c: Case): string | null {
+  address(@Root() c: Row<Case>): string | null {
     return c.address ? maskAddress(c.address) : null;
   }
 
   @FieldResolver(() => [TimelineEntry], { description: '时间线：谁、何时、做了什么、为什么' })
-  timeline(@Root() c: Case, @Ctx() ctx: ServiceContext): Promise<TimelineEntry[]> {
+  timeline(@Root() c: Row<Case>, @Ctx() ctx: ServiceContext): Promise<TimelineEntry[]> {
     // One query for the timelines of every case in the response, not one per case.
     return loaderFor(
       ctx,

@@ -22,6 +22,11 @@ export class CaseProjection {
   @Property({ type: 'boolean' }) historical: boolean = false;
 
   departmentIds(): string[] {
-    return this.leadDepartmentId ? [this.leadDepartmentId, ...this.assistDepartmentIds] : [];
+    return departmentIdsOf(this);
   }
+}
+
+/** 主办 then 协办 departments of a case (none before it is dispatched); also for plain rows (kit readRows). */
+export function departmentIdsOf(p: Pick<CaseProjection, 'leadDepartmentId' | 'assistDepartmentIds'>): string[] {
+  return p.leadDepartmentId ? [p.leadDepartmentId, ...p.assistDepartmentIds] : [];
 }

@@ -3,7 +3,7 @@ import { Authorized, codedError } from '@hotline/service-kit';
 import { CalendarData } from '@hotline/calendar';
 import { CLOCK_KIND_LABELS, ClockKind, URGE_LEVEL_LABELS, UrgeLevel, SUPERVISION_ERRORS } from '@hotline/contracts';
 import { assertInScope, departmentScope, groupBy, isUuid, loaderFor, readRows, requireUser, rowsById } from '@hotline/service-kit';
-import { CaseProjection } from '../cases/case-projection.entity';
+import { CaseProjection, departmentIdsOf } from '../cases/case-projection.entity';
 import type { SupervisionContext } from '../context';
 
 type Ctx = SupervisionContext;
@@ -84,7 +84,7 @@ export class ClocksResolver {
     const rows = await loaderFor<Urge[]>(
       ctx,
       'urges',
-      async (ids) => groupBy(await ctx.em.find(Urge, { caseId: { $in: [...ids] } }, { orderBy: { at: 'asc' } }), (r) => r.caseId),
+      async (ids) => groupBy(await readRows(ctx.em, Urge, { caseId: { $in: [...ids] } }, { at: 'asc' }), (r) => r.caseId),
       [],
     ).load(c.id);
     return rows.map(urgeNode);
@@ -134,9 +134,9 @@ export class ClocksResolver {
       limit,
       offset,
     ]);
-    const clocks = new Map((await ctx.em.find(Clock, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
+    const clocks = new Map((await readRows(ctx.em, Clock, { id: { $in: rows.map((r) => r.id) } })).map((c) => [c.id, c]));
     const caseIds = [...new Set([...clocks.values()].map((c) => c.caseId))];
-    const cases = new Map((await ctx.em.find(CaseProjection, { id: { $in: caseIds } })).map((c) => [c.id, c]));
+    const cases = new Map((await readRows(ctx.em, CaseProjection, { id: { $in: caseIds } })).map((c) => [c.id, c]));
     const urgeCounts = new Map(
       caseIds.length
         ? (
@@ -183,8 +183,9 @@ export class ClocksResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: Ctx): Promise<CaseNode> => {
     const user = requireUser(ctx);
-    const p = await rowsById(ctx, 'case-reference', (ids) => ctx.em.find(CaseProjection, { id: { $in: ids } })).load(ref.id);
-    if (p) assertInScope(user, p.departmentIds());
+    // Plain rows (kit readRows): a queue page's 50 references only need each case's departments.
+    const p = await rowsById(ctx, 'case-reference', (ids) => readRows(ctx.em, CaseProjection, { id: { $in: ids } })).load(ref.id);
+    if (p) assertInScope(user, departmentIdsOf(p));
     else if (departmentScope(user) !== 'all') throw codedError(SUPERVISION_ERRORS.CASE_HIDDEN);
     return Object.assign(new CaseNode(), { id: ref.id });
   },
