@@ -6,15 +6,22 @@
 // With --statements, after the CPU measure: PostgreSQL's log_statement = all for 50 more receives
 // (and the consumers' work they cause), then the statements per received case by database
 // (STATEMENTS_LOG=file keeps those log lines).
+// With --work queue: instead of receives, the 待分转 page of 50 the load benchmark reads (60 cases
+// received and signed first), N pages through the gateway and then N from dispatch directly: the
+// CPU per page of each, by process, and `cpuRatio` = direct ÷ gateway (the CPU counterpart of
+// ratios.queue_gateway_vs_direct: on a CPU-bound machine the throughputs relate as the inverse).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { caseInputs, RECEIVE, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
 const statements = process.argv.includes('--statements');
-process.argv = process.argv.filter((a) => a !== '--statements');
+const workAt = process.argv.indexOf('--work');
+const work = workAt > 0 ? process.argv[workAt + 1] : 'receive';
+if (!['receive', 'queue'].includes(work)) throw new Error(`--work receive|queue, not ${work}`);
+process.argv = process.argv.filter((a, i) => a !== '--statements' && (workAt < 0 || (i !== workAt && i !== workAt + 1)));
 const root = path.resolve(process.argv[2] || path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const N = Number(process.argv[3] ?? 400);
 const C = Number(process.argv[4] ?? 8);
@@ -54,8 +61,69 @@ const snap = () => {
   for (const [pid, n] of Object.entries(p)) s[pid] = { n, t: cpu(pid) };
   return s;
 };
-try {
-  const { token } = await loginAs(stack.gatewayUrl, 'duty');
+/** CPU seconds by process name between two snapshots. */
+const spent = (a, b) => {
+  const per = {};
+  for (const [pid, { n, t }] of Object.entries(b)) {
+    if (t == null) continue;
+    per[n] = (per[n] ?? 0) + t - (a[pid]?.t ?? 0);
+  }
+  return per;
+};
+const msEach = (per, n) => Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Math.round((v * 1000 * 10) / n) / 10]));
+const sum = (per) => Object.values(per).reduce((x, y) => x + y, 0);
+
+/** N pages through the gateway, then N from dispatch directly, each from C connections. */
+async function queuePages(token) {
+  await signedCases(stack, token, 60);
+  const page = async (url, query) => {
+    const r = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const j = await r.json();
+    if (j.errors || !j.data?.dispatchQueue?.length) throw new Error(JSON.stringify(j.errors ?? j).slice(0, 500));
+  };
+  const drive = async (n, url, query) => {
+    let left = n;
+    await Promise.all(
+      Array.from({ length: C }, async () => {
+        while (left-- > 0) await page(url, query);
+      }),
+    );
+  };
+  const gateway = [`${stack.gatewayUrl}/graphql`, QUEUE_PAGE];
+  const direct = [`${stack.subgraphs.dispatch.url}/graphql`, QUEUE_PAGE_DIRECT];
+  await drive(40, ...gateway); // warm-up
+  await drive(40, ...direct);
+  await new Promise((r) => setTimeout(r, 2000));
+  const a = snap();
+  const t0 = Date.now();
+  await drive(N, ...gateway);
+  const t1 = Date.now();
+  const b = snap();
+  await drive(N, ...direct);
+  const t2 = Date.now();
+  const c = snap();
+  const viaGateway = spent(a, b);
+  const directly = spent(b, c);
+  console.log(
+    JSON.stringify({
+      root,
+      work,
+      N,
+      C,
+      loadavg: os.loadavg(),
+      gateway: { seconds: (t1 - t0) / 1000, msPerPage: msEach(viaGateway, N), totalMsPerPage: Math.round((sum(viaGateway) * 1000 * 10) / N) / 10 },
+      direct: { seconds: (t2 - t1) / 1000, msPerPage: msEach(directly, N), totalMsPerPage: Math.round((sum(directly) * 1000 * 10) / N) / 10 },
+      cpuRatio: Math.round((sum(directly) / sum(viaGateway)) * 1000) / 1000,
+    }),
+  );
+}
+
+/** N receives through the gateway (after 60 for warm-up) and the consumers' work they cause. */
+async function receives(token) {
   const input = caseInputs('CPU');
   const recv = async () => {
     const r = await fetch(`${stack.gatewayUrl}/graphql`, {
@@ -141,6 +209,12 @@ try {
     }),
   );
   await db.end();
+}
+
+try {
+  const { token } = await loginAs(stack.gatewayUrl, 'duty');
+  if (work === 'queue') await queuePages(token);
+  else await receives(token);
 } finally {
   await stack.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
