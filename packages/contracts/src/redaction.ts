@@ -102,9 +102,11 @@ type Patterns = Array<[RegExp, (m: string) => string]>;
 const patternCache = new Map<string, Patterns>();
 const PATTERN_CACHE_SIZE = 2000;
 
-function knownPatterns(known: KnownPersonalData): Patterns {
+/** The case's values as one string (JSON: no two different sets of values share it, and it holds no control character). */
+const keyOf = (known: KnownPersonalData): string => JSON.stringify([known.name ?? '', known.phones ?? [], known.address ?? '']);
+
+function knownPatterns(known: KnownPersonalData, key = keyOf(known)): Patterns {
   if (!known.name && !known.address && !known.phones?.some(Boolean)) return [];
-  const key = `${known.name ?? ''}\u0000${(known.phones ?? []).join('\u0001')}\u0000${known.address ?? ''}`;
   let out = patternCache.get(key);
   if (!out) {
     if (patternCache.size >= PATTERN_CACHE_SIZE) patternCache.clear();
@@ -213,8 +215,28 @@ function redactIntroducedNames(text: string, intro: RegExp, needSurname: boolean
  */
 export function redactText(text: string, known: KnownPersonalData = {}): string {
   if (!text) return text;
+  const key = keyOf(known);
+  // Short texts (titles, file names, notes) are read again and again — every queue page shows the
+  // same titles — and the answer depends on nothing but the text and the case's values.
+  const memoKey = text.length <= MEMO_TEXT_LENGTH ? `${key}\u0002${text}` : null;
+  const hit = memoKey === null ? undefined : redactedMemo.get(memoKey);
+  if (hit !== undefined) return hit;
+  const out = redactUncached(text, knownPatterns(known, key));
+  if (memoKey !== null) {
+    if (redactedMemo.size >= MEMO_SIZE) redactedMemo.clear();
+    redactedMemo.set(memoKey, out);
+  }
+  return out;
+}
+
+/** Redacted short texts by the case's values and the text (bounded like the patterns). */
+const redactedMemo = new Map<string, string>();
+const MEMO_TEXT_LENGTH = 200;
+const MEMO_SIZE = 5000;
+
+function redactUncached(text: string, patterns: Patterns): string {
   let s = text;
-  for (const [re, mask] of knownPatterns(known)) s = s.replace(re, mask);
+  for (const [re, mask] of patterns) s = s.replace(re, mask);
   s = s.replace(RESIDENT_ID, (m) => {
     const c = toAscii(m).replace(/[^0-9Xx]/g, '');
     return c.slice(0, 3) + '*'.repeat(11) + c.slice(-4);
