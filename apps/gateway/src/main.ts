@@ -19,6 +19,7 @@ import { GatewayConfigSchema, SubgraphUrlsSchema } from './config';
 import { depthLimit } from './depth-limit';
 import { baseUrlOf, passThrough } from './open311-proxy';
 import { spaFallback } from './spa-fallback';
+import { createSubgraphFetcher } from './subgraph-fetch';
 import { SUBGRAPHS, supergraphPath } from './subgraphs';
 
 interface GatewayContext {
@@ -38,22 +39,18 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/**
- * Subgraph calls through Node's own fetch (undici): a pool of kept-alive connections per subgraph
- * and nothing else per request — the default (make-fetch-happen) wraps every call in its cache
- * and retry machinery, which the gateway does not use (see docs/performance.md).
- */
-const subgraphFetch = ((url: string, init: RequestInit) => fetch(url, init)) as unknown as RemoteGraphQLDataSource['fetcher'];
-
 async function start() {
   const config = loadConfigOrExit('gateway', GatewayConfigSchema);
   const log = createLogger('gateway', config.LOG_LEVEL);
   const urls = loadConfigOrExit('gateway', SubgraphUrlsSchema) as Record<string, string | undefined>;
   const overrides = Object.fromEntries(SUBGRAPHS.map((s) => [s.name, urls[subgraphUrlVar(s.name)]]));
   const supergraphSdl = fs.readFileSync(config.SUPERGRAPH_FILE ?? supergraphPath, 'utf8');
+  // Subgraph calls over kept-alive node:http connections — not the default make-fetch-happen
+  // (cache and retry layers the gateway does not use) nor Node's fetch (see subgraph-fetch.ts).
+  const subgraphs = createSubgraphFetcher();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new AuthForwardingDataSource({ url: overrides[name] ?? url, fetcher: subgraphFetch }),
+    buildService: ({ name, url }) => new AuthForwardingDataSource({ url: overrides[name] ?? url, fetcher: subgraphs.fetcher }),
     logger: { debug: () => undefined, info: (m) => log.info(String(m)), warn: (m) => log.warn(String(m)), error: (m) => log.error(String(m)) },
   });
   // The gateway refuses a revoked token too (disabled user, changed role or department, reset
@@ -138,6 +135,7 @@ async function start() {
       setTimeout(() => process.exit(1), 10_000).unref();
       void http
         .close()
+        .then(() => subgraphs.close())
         .then(() => revocations.stop())
         .then(() => nc.drain())
         .catch(() => undefined)
