@@ -135,7 +135,9 @@ export async function recordDecision(
     const decision = { id: randomUUID(), text: cmd.text, at: now.toISOString(), by: user.id };
     m.decisions = [...m.decisions, decision];
     const startsAt = meetingTaskStart(m.heldOn, now);
-    const tasks = cmd.tasks.map((t) =>
+    // The tasks list in the order the decision gave them (by creation time, then id): one
+    // millisecond apart, or two created in the same millisecond would list in the order of their ids.
+    const tasks = cmd.tasks.map((t, i) =>
       newMeetingTask(tx, {
         meetingId: m.id,
         decisionId: decision.id,
@@ -145,6 +147,7 @@ export async function recordDecision(
         dueAt: taskDueAt(cal, t.dueDate!),
         startsAt,
         by: user.id,
+        createdAt: new Date(now.getTime() + i),
       }),
     );
     await tx.flush();

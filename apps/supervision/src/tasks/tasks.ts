@@ -80,7 +80,7 @@ export async function closePublicityTask(em: EntityManager, e: EventEnvelope): P
 /** A new meeting task (the caller validated it and writes its event). */
 export function newMeetingTask(
   tx: EntityManager,
-  v: { meetingId: string; decisionId: string; title: string; departmentId: string; dueDate: string; dueAt: Date; startsAt: Date; by: string },
+  v: { meetingId: string; decisionId: string; title: string; departmentId: string; dueDate: string; dueAt: Date; startsAt: Date; by: string; createdAt?: Date },
 ): TrackedTask {
   return tx.create(TrackedTask, {
     id: randomUUID(),
@@ -93,7 +93,7 @@ export function newMeetingTask(
     startsAt: v.startsAt,
     dueDate: v.dueDate,
     dueAt: v.dueAt,
-    createdAt: new Date(),
+    createdAt: v.createdAt ?? new Date(),
     createdBy: v.by,
   });
 }
