@@ -41,7 +41,7 @@ const EMPTY = Symbol('no rows');
 const isScalar = (v: unknown): v is Scalar => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'boolean';
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Statements per entity and shape of filter: `Case|id:in|receivedAt:desc` → `select … where "id" in (?)`. */
+/** Statements by entity, then by shape of filter and order: `id:in|receivedAt:desc` → `select * from "case" where "id" in (?) order by "received_at" desc`. */
 const statements = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /** The statement and its parameters for a simple filter, `EMPTY` for an empty `$in`, or null for the query builder. */
@@ -65,7 +65,7 @@ function planOf(
     if (!Array.isArray(list) || !list.every(isScalar)) return null;
     if (list.length === 0) return EMPTY;
     shape.push(`${key}:in`);
-    // One parameter, expanded to the list by the driver: `in (?)` with [a, b] → `in ($1, $2)`.
+    // One parameter: MikroORM quotes and inlines a list for one `?` (`in (?)` with [a, b] → `in ('a', 'b')`).
     params.push(list);
   }
   if (shape.length === 0) return null;
