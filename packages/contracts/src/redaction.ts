@@ -93,26 +93,29 @@ const ADMIN_PREFIX = /^(?:北京市|北京|[^\s]{1,8}?(?:经济技术开发区|�
 
 type Patterns = Array<[RegExp, (m: string) => string]>;
 
+/** What `make` gives for `key`, kept in `map`; the whole map is dropped once it holds `max` entries. */
+function kept<V>(map: Map<string, V>, max: number, key: string, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    if (map.size >= max) map.clear();
+    map.set(key, (v = make()));
+  }
+  return v;
+}
+
 /**
  * The patterns of a case's own values, kept for the cases read lately: a page of 50 cases redacts
  * each one's title, content and attachment names, and building the regular expressions was most of
  * that work (docs/performance.md). Global expressions are safe to share: `replace` starts them at 0.
- * Bounded: the whole cache is dropped past `PATTERN_CACHE_SIZE` entries.
  */
 const patternCache = new Map<string, Patterns>();
-const PATTERN_CACHE_SIZE = 2000;
 
 /** The case's values as one string (JSON: no two different sets of values share it, and it holds no control character). */
 const keyOf = (known: KnownPersonalData): string => JSON.stringify([known.name ?? '', known.phones ?? [], known.address ?? '']);
 
-function knownPatterns(known: KnownPersonalData, key = keyOf(known)): Patterns {
+function knownPatterns(known: KnownPersonalData, key: string): Patterns {
   if (!known.name && !known.address && !known.phones?.some(Boolean)) return [];
-  let out = patternCache.get(key);
-  if (!out) {
-    if (patternCache.size >= PATTERN_CACHE_SIZE) patternCache.clear();
-    patternCache.set(key, (out = buildKnownPatterns(known)));
-  }
-  return out;
+  return kept(patternCache, 2000, key, () => buildKnownPatterns(known));
 }
 
 function buildKnownPatterns(known: KnownPersonalData): Patterns {
@@ -216,23 +219,14 @@ function redactIntroducedNames(text: string, intro: RegExp, needSurname: boolean
 export function redactText(text: string, known: KnownPersonalData = {}): string {
   if (!text) return text;
   const key = keyOf(known);
+  const redact = () => redactUncached(text, knownPatterns(known, key));
   // Short texts (titles, file names, notes) are read again and again — every queue page shows the
   // same titles — and the answer depends on nothing but the text and the case's values.
-  const memoKey = text.length <= MEMO_TEXT_LENGTH ? `${key}\u0002${text}` : null;
-  const hit = memoKey === null ? undefined : redactedMemo.get(memoKey);
-  if (hit !== undefined) return hit;
-  const out = redactUncached(text, knownPatterns(known, key));
-  if (memoKey !== null) {
-    if (redactedMemo.size >= MEMO_SIZE) redactedMemo.clear();
-    redactedMemo.set(memoKey, out);
-  }
-  return out;
+  return text.length <= 200 ? kept(redactedMemo, 5000, `${key}\u0002${text}`, redact) : redact();
 }
 
-/** Redacted short texts by the case's values and the text (bounded like the patterns). */
+/** Redacted short texts, by the case's values and the text. */
 const redactedMemo = new Map<string, string>();
-const MEMO_TEXT_LENGTH = 200;
-const MEMO_SIZE = 5000;
 
 function redactUncached(text: string, patterns: Patterns): string {
   let s = text;
