@@ -39,7 +39,10 @@ export function createSubgraphFetcher(opts: { maxSockets?: number; timeoutMs?: n
   return { fetcher, close: () => agent.destroy() };
 }
 
-/** The parts of a fetch Response the gateway's data source reads: status, a header, the body as JSON or text. */
+/**
+ * The parts of a fetch Response that Apollo's RemoteGraphQLDataSource reads (status, a header, the
+ * body as JSON or text) and no more: the gateway has no hook that would ask for others.
+ */
 class SubgraphResponse {
   readonly redirected = false;
   readonly status: number;
@@ -72,14 +75,5 @@ class SubgraphResponse {
 
   async json(): Promise<unknown> {
     return JSON.parse(await this.text());
-  }
-
-  async arrayBuffer(): Promise<ArrayBuffer> {
-    this.bodyUsed = true;
-    return this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer;
-  }
-
-  clone(): SubgraphResponse {
-    return Object.assign(Object.create(SubgraphResponse.prototype) as SubgraphResponse, this, { bodyUsed: false });
   }
 }
