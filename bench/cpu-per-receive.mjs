@@ -72,38 +72,43 @@ const spent = (a, b) => {
 };
 const msEach = (per, n) => Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Math.round((v * 1000 * 10) / n) / 10]));
 const sum = (per) => Object.values(per).reduce((x, y) => x + y, 0);
+const msTotal = (per, n) => Math.round((sum(per) * 1000 * 10) / n) / 10;
+
+/** One GraphQL POST with the token; its data, or an Error with what came back. */
+async function post(url, token, body) {
+  const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+  const j = await r.json();
+  if (j.errors || !j.data) throw new Error(JSON.stringify(j.errors ?? j).slice(0, 500));
+  return j.data;
+}
+
+/** `call` n times in all, from C connections at once. */
+async function drive(n, call) {
+  let left = n;
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      while (left-- > 0) await call();
+    }),
+  );
+}
 
 /** N pages through the gateway, then N from dispatch directly, each from C connections. */
 async function queuePages(token) {
   await signedCases(stack, token, 60);
-  const page = async (url, query) => {
-    const r = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query }),
-    });
-    const j = await r.json();
-    if (j.errors || !j.data?.dispatchQueue?.length) throw new Error(JSON.stringify(j.errors ?? j).slice(0, 500));
+  const page = (url, query) => async () => {
+    if (!(await post(url, token, { query })).dispatchQueue?.length) throw new Error('the queue page came back empty');
   };
-  const drive = async (n, url, query) => {
-    let left = n;
-    await Promise.all(
-      Array.from({ length: C }, async () => {
-        while (left-- > 0) await page(url, query);
-      }),
-    );
-  };
-  const gateway = [`${stack.gatewayUrl}/graphql`, QUEUE_PAGE];
-  const direct = [`${stack.subgraphs.dispatch.url}/graphql`, QUEUE_PAGE_DIRECT];
-  await drive(40, ...gateway); // warm-up
-  await drive(40, ...direct);
+  const gateway = page(`${stack.gatewayUrl}/graphql`, QUEUE_PAGE);
+  const direct = page(`${stack.subgraphs.dispatch.url}/graphql`, QUEUE_PAGE_DIRECT);
+  await drive(40, gateway); // warm-up
+  await drive(40, direct);
   await new Promise((r) => setTimeout(r, 2000));
   const a = snap();
   const t0 = Date.now();
-  await drive(N, ...gateway);
+  await drive(N, gateway);
   const t1 = Date.now();
   const b = snap();
-  await drive(N, ...direct);
+  await drive(N, direct);
   const t2 = Date.now();
   const c = snap();
   const viaGateway = spent(a, b);
@@ -115,8 +120,8 @@ async function queuePages(token) {
       N,
       C,
       loadavg: os.loadavg(),
-      gateway: { seconds: (t1 - t0) / 1000, msPerPage: msEach(viaGateway, N), totalMsPerPage: Math.round((sum(viaGateway) * 1000 * 10) / N) / 10 },
-      direct: { seconds: (t2 - t1) / 1000, msPerPage: msEach(directly, N), totalMsPerPage: Math.round((sum(directly) * 1000 * 10) / N) / 10 },
+      gateway: { seconds: (t1 - t0) / 1000, msPerPage: msEach(viaGateway, N), totalMsPerPage: msTotal(viaGateway, N) },
+      direct: { seconds: (t2 - t1) / 1000, msPerPage: msEach(directly, N), totalMsPerPage: msTotal(directly, N) },
       cpuRatio: Math.round((sum(directly) / sum(viaGateway)) * 1000) / 1000,
     }),
   );
@@ -125,27 +130,8 @@ async function queuePages(token) {
 /** N receives through the gateway (after 60 for warm-up) and the consumers' work they cause. */
 async function receives(token) {
   const input = caseInputs('CPU');
-  const recv = async () => {
-    const r = await fetch(`${stack.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query: RECEIVE,
-        variables: { i: input() },
-      }),
-    });
-    const j = await r.json();
-    if (j.errors) throw new Error(JSON.stringify(j.errors));
-  };
-  const drive = async (n) => {
-    let left = n;
-    await Promise.all(
-      Array.from({ length: C }, async () => {
-        while (left-- > 0) await recv();
-      }),
-    );
-  };
-  await drive(60); // warm-up
+  const recv = () => post(`${stack.gatewayUrl}/graphql`, token, { query: RECEIVE, variables: { i: input() } });
+  await drive(60, recv); // warm-up
   const db = new pg.Client({ connectionString: stack.postgres.url(databaseName('dispatch')) });
   await db.connect();
   const count = async () => Number((await db.query('select count(*) from dispatch_case')).rows[0].count);
@@ -157,16 +143,11 @@ async function receives(token) {
   const base = await count();
   const a = snap();
   const t0 = Date.now();
-  await drive(N);
+  await drive(N, recv);
   const t1 = Date.now();
   await settle(base + N);
   const b = snap();
-  const per = {};
-  for (const [pid, { n, t }] of Object.entries(b)) {
-    if (t == null) continue;
-    per[n] = (per[n] ?? 0) + t - (a[pid]?.t ?? 0);
-  }
-  const total = Object.values(per).reduce((x, y) => x + y, 0);
+  const per = spent(a, b);
   let statementsPerReceive;
   if (statements) {
     // Every statement logged with its database, for S receives and the consumers' work after them.
@@ -180,7 +161,7 @@ async function receives(token) {
     await new Promise((r) => setTimeout(r, 500));
     const from = fs.statSync(logFile).size;
     const before = await count();
-    await drive(S);
+    await drive(S, recv);
     await settle(before + S);
     const to = fs.statSync(logFile).size;
     await admin.query('alter system reset log_statement');
@@ -203,8 +184,8 @@ async function receives(token) {
       C,
       receiveSeconds: (t1 - t0) / 1000,
       loadavg: os.loadavg(),
-      msPerReceive: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Math.round((v * 1000 * 10) / N) / 10])),
-      totalMsPerReceive: Math.round((total * 1000 * 10) / N) / 10,
+      msPerReceive: msEach(per, N),
+      totalMsPerReceive: msTotal(per, N),
       ...(statementsPerReceive ? { statementsPerReceive } : {}),
     }),
   );
