@@ -80,20 +80,33 @@ export async function insertWithEvents<T extends object>(em: EntityManager, inse
 }
 
 /**
- * `recordEvents` and one more write of the same transaction in a single round trip: `along` (an
- * insert or update; its result is not read) runs as a data-modifying `with` of the outbox insert.
- * Both happen, or — the statement failing — neither; the caller's transaction commits them.
+ * `recordEvents` and more writes of the same transaction in a single round trip: each `along`
+ * statement (an insert or update; its result is not read) runs as a data-modifying `with` of the
+ * outbox insert. All happen, or — the statement failing — none; the caller's transaction commits
+ * them. The `along` statements see one snapshot and none sees another's rows, but the foreign keys
+ * are checked at the statement's end: a row and rows that reference it may go in together.
  */
-export async function recordEventsAlong(em: EntityManager, events: readonly EventEnvelope[], along: Statement | null): Promise<void> {
-  if (!along) return recordEvents(em, events);
-  if (!events.length) {
-    await em.execute(along.sql, [...along.params]);
+export async function recordEventsAlong(
+  em: EntityManager,
+  events: readonly EventEnvelope[],
+  along: Statement | readonly (Statement | null)[] | null,
+): Promise<void> {
+  const writes = ((Array.isArray(along) ? along : [along]) as readonly (Statement | null)[]).filter((w): w is Statement => !!w);
+  if (!writes.length) return recordEvents(em, events);
+  if (!events.length && writes.length === 1) {
+    await em.execute(writes[0].sql, [...writes[0].params]);
     return;
   }
   if (!em.isInTransaction()) throw new Error('recordEventsAlong must run inside em.transactional(...)');
   for (const e of events) validateEvent(e);
+  const withs = writes.map((w, i) => `along${i} as (${w.sql})`).join(', ');
+  const params = writes.flatMap((w) => [...w.params]);
+  if (!events.length) {
+    await em.execute(`with ${withs} select 1`, params);
+    return;
+  }
   const outbox = outboxRows(events);
-  await em.execute(`with along as (${along.sql}) insert into kit_outbox (id, subject, case_id, payload) ${outbox.values}`, [...along.params, ...outbox.params]);
+  await em.execute(`with ${withs} insert into kit_outbox (id, subject, case_id, payload) ${outbox.values}`, [...params, ...outbox.params]);
   awaitingCommit.add(em);
 }
 

@@ -21,6 +21,7 @@ const EffectSchema = new EntitySchema<Effect>({
 class CreateEffect extends Migration {
   override async up() {
     this.addSql('create table test_effect (case_id text primary key, count int not null)');
+    this.addSql('create table test_effect_note (case_id text not null references test_effect(case_id), note text not null)');
   }
 }
 
@@ -193,6 +194,56 @@ describe('outbox relay and durable consumer (real Postgres, real NATS)', () => {
     await expect(orm.em.fork().transactional((em) => recordEventsAlong(em, [again], along))).rejects.toThrow();
     expect(await orm.em.fork().execute('select id from kit_outbox where id = ?', [again.id])).toEqual([]);
     expect(await countOf(caseId)).toBe(1);
+  });
+
+  it('recordEventsAlong with several writes: a row and a row referencing it go in with the events in one statement; all or none', async () => {
+    const caseId = randomUUID();
+    const e = signed(caseId, 'E-1', 'along-many');
+    const effect = { sql: 'insert into test_effect (case_id, count) values (?, 1)', params: [caseId] };
+    const note = (text: string | null) => ({ sql: 'insert into test_effect_note (case_id, note) values (?, ?)', params: [caseId, text] });
+    const statements: string[] = [];
+    const knex = orm.em.getConnection().getKnex();
+    const onQuery = (q: { sql: string }) => statements.push(q.sql);
+    knex.on('query', onQuery);
+    try {
+      await orm.em.fork().transactional((em) => recordEventsAlong(em, [e], [effect, null, note('first')]));
+    } finally {
+      knex.off('query', onQuery);
+    }
+    expect(statements.filter((q) => !/^(begin|commit)/i.test(q))).toHaveLength(1);
+    expect(await countOf(caseId)).toBe(1);
+    expect(await orm.em.fork().execute('select note from test_effect_note where case_id = ?', [caseId])).toEqual([{ note: 'first' }]);
+    expect(await orm.em.fork().execute('select id from kit_outbox where id = ?', [e.id])).toEqual([{ id: e.id }]);
+    // Without events, the writes alone, still together.
+    const other = randomUUID();
+    await orm.em.fork().transactional((em) =>
+      recordEventsAlong(
+        em,
+        [],
+        [
+          { ...effect, params: [other] },
+          { ...note('alone'), params: [other, 'alone'] },
+        ],
+      ),
+    );
+    expect(await orm.em.fork().execute('select note from test_effect_note where case_id = ?', [other])).toEqual([{ note: 'alone' }]);
+    // The last write fails (a note without text): neither the row before it nor the event went in.
+    const third = randomUUID();
+    const failing = signed(third, 'E-3', 'along-many');
+    await expect(
+      orm.em.fork().transactional((em) =>
+        recordEventsAlong(
+          em,
+          [failing],
+          [
+            { ...effect, params: [third] },
+            { ...note(null), params: [third, null] },
+          ],
+        ),
+      ),
+    ).rejects.toThrow();
+    expect(await countOf(third)).toBe(0);
+    expect(await orm.em.fork().execute('select id from kit_outbox where id = ?', [failing.id])).toEqual([]);
   });
 
   describe.each([

@@ -212,11 +212,68 @@ export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: 
     await em.flush(); // a department change on an open clock
     return;
   }
-  for (const r of records.slice(clocks.length)) em.persist(Object.assign(new Clock(), r));
-  for (const t of transitions) (t.clock as Clock).updatedAt = new Date();
-  await em.flush();
-  // The alarms of each clock that moved; the last clock's go in one round trip with the events.
+  const now = new Date();
+  for (const t of transitions) (t.clock as Clock).updatedAt = now;
+  await em.flush(); // the existing clocks that moved: updated before a new clock of their kind goes in
+  // The new clocks, every moved clock's alarms and the events: one round trip (the alarms of a new
+  // clock go in with it — the foreign key is checked at the statement's end).
   const moved = [...new Set(transitions.map((t) => t.clock))];
-  for (const c of moved.slice(0, -1)) await rescheduleAlarms(em, c, ctx, ctx.steps, ctx.calendar);
-  await recordEventsAlong(em, transitionEvents(transitions), rescheduleStatement(moved.at(-1)!, ctx, ctx.steps, ctx.calendar));
+  await recordEventsAlong(em, transitionEvents(transitions), [
+    newClocksStatement(records.slice(clocks.length), now),
+    ...moved.map((c) => rescheduleStatement(c, ctx, ctx.steps, ctx.calendar)),
+  ]);
+}
+
+const CLOCK_COLUMNS = [
+  'id',
+  'case_id',
+  'kind',
+  'definition_id',
+  'definition_key',
+  'definition_version',
+  'measure',
+  'target_ms',
+  'state',
+  'started_at',
+  'due_at',
+  'segment_started_at',
+  'consumed_ms',
+  'paused_at',
+  'paused_ms',
+  'stopped_at',
+  'outcome',
+  'blocked_reason',
+  'department_id',
+  'updated_at',
+] as const;
+
+/** The insert of clocks the engine has just created (null when none), to send along with their alarms and events. */
+export function newClocksStatement(rows: readonly ClockRecord[], now: Date): Statement | null {
+  if (!rows.length) return null;
+  const one = `(${CLOCK_COLUMNS.map(() => '?').join(', ')})`;
+  return {
+    sql: `insert into sup_clock (${CLOCK_COLUMNS.join(', ')}) values ${rows.map(() => one).join(', ')}`,
+    params: rows.flatMap((c) => [
+      c.id,
+      c.caseId,
+      c.kind,
+      c.definitionId,
+      c.definitionKey,
+      c.definitionVersion,
+      c.measure,
+      c.targetMs,
+      c.state,
+      c.startedAt,
+      c.dueAt,
+      c.segmentStartedAt,
+      c.consumedMs,
+      c.pausedAt,
+      c.pausedMs,
+      c.stoppedAt,
+      c.outcome,
+      c.blockedReason,
+      c.departmentId,
+      now,
+    ]),
+  };
 }
