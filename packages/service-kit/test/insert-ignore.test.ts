@@ -4,7 +4,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Infra, startInfra } from '@hotline/testing';
-import { insertIgnore, openOrm, readRows } from '../src';
+import { insertIgnore, insertStatementOf, insertWithEvents, openOrm, readRows } from '../src';
 
 interface Row {
   id: string;
@@ -72,6 +72,32 @@ describe('insertIgnore (a projection row without the ORM round trips)', () => {
     await orm.em.fork().transactional((em) => em.upsert(RowSchema, { ...row, id: other, externalNo: `E-${other}` }, { onConflictAction: 'ignore' }));
     const viaOrm = await read(other);
     expect({ ...viaOrm, id, external_no: `E-${id}` }).toEqual(await read(id));
+  });
+
+  it('insertStatementOf: the row a flush writes, in one statement built once; a taken unique value inserts nothing and returns no row', async () => {
+    const at = new Date('2026-12-06T04:05:06.789Z');
+    const fields = (id: string) => ({ id, externalNo: `S-${id}`, receivedAt: at, note: '备注', departmentIds: ['d1', 'd2'], round: 2 });
+    const id = randomUUID();
+    const em = orm.em.fork();
+    const first = insertStatementOf(em, em.create(RowSchema, fields(id), { persist: false }), { ignoreConflictOn: ['externalNo'], returning: ['id'] });
+    expect(await insertWithEvents(em, first, [])).toEqual([{ id }]);
+    // The same shape again: the same SQL text (built once), other values.
+    const other = randomUUID();
+    const again = insertStatementOf(em, em.create(RowSchema, fields(other), { persist: false }), { ignoreConflictOn: ['externalNo'], returning: ['id'] });
+    expect(again.sql).toBe(first.sql);
+    expect(await insertWithEvents(em, again, [])).toEqual([{ id: other }]);
+    // A taken external number: nothing written, no row returned.
+    const taken = insertStatementOf(em, em.create(RowSchema, { ...fields(randomUUID()), externalNo: `S-${id}` }, { persist: false }), {
+      ignoreConflictOn: ['externalNo'],
+      returning: ['id'],
+    });
+    expect(await insertWithEvents(em, taken, [])).toEqual([]);
+    // What the ORM's own flush writes for the same fields.
+    const viaFlush = randomUUID();
+    const flushing = orm.em.fork();
+    await flushing.persistAndFlush(flushing.create(RowSchema, fields(viaFlush)));
+    expect({ ...(await read(viaFlush)), id, external_no: `S-${id}` }).toEqual(await read(id));
+    expect(await read(id)).toEqual({ id, external_no: `S-${id}`, received_at: at.toISOString(), note: '备注', department_ids: ['d1', 'd2'], round: 2 });
   });
 
   it('writes many rows in one statement; a conflict on another unique column still fails, as with the ORM', async () => {

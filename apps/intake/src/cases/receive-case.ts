@@ -1,6 +1,6 @@
-import { QueryFlag, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Actor, CHANNELS, createEvent, digest, EventEnvelope, knownOf, REQUEST_TYPES, URGENCIES } from '@hotline/contracts';
-import { insertWithEvents, parseInput } from '@hotline/service-kit';
+import { insertStatementOf, insertWithEvents, parseInput } from '@hotline/service-kit';
 import { z } from 'zod';
 import { classifyByRules, IntakeRules } from '../classification/rules';
 import { receiptSignals } from '../repeats/repeat-counts';
@@ -147,11 +147,9 @@ export async function receiveCase(em: EntityManager, actor: Actor, input: unknow
   const receivedAt = cmd.receivedAt ?? new Date();
   const signals = await receiptSignals(em, { ...cmd, receivedAt, callerKey: callerKeyOf(cmd.citizenPhone) }, rules);
   const c = em.create(Case, { ...caseFields({ ...cmd, receivedAt }, rules, signals), keyPerson: signals.keyPerson }, { persist: false });
-  // The columns and values a flush would write (the query builder takes them from the entity's
-  // snapshot, already in database form, so custom types are not converted a second time).
-  const insert = em.createQueryBuilder(Case).unsetFlag(QueryFlag.CONVERT_CUSTOM_TYPES).insert(c).onConflict('externalNo').ignore().returning('id');
-  const { sql, bindings } = insert.toQuery()._sql; // `?` placeholders, as em.execute takes them
-  const added = await insertWithEvents(em, { sql, params: bindings }, [receivedEvent(c, actor)]);
+  // The columns and values a flush would write (the entity's snapshot, in database form).
+  const insert = insertStatementOf(em, c, { ignoreConflictOn: ['externalNo'], returning: ['id'] });
+  const added = await insertWithEvents(em, insert, [receivedEvent(c, actor)]);
   if (!added.length) return { case: await em.findOneOrFail(Case, { externalNo: c.externalNo }), created: false };
   em.merge(c); // managed from here, as after a flush
   return { case: c, created: true };
