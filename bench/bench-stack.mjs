@@ -91,3 +91,33 @@ export async function signedCases(stack, token, n) {
   }
   return ids;
 }
+
+/**
+ * Waits until every durable consumer of the event stream has nothing left to deliver or to be
+ * acknowledged, twice in a row half a second apart (a handled event may publish more): the work
+ * an earlier phase of a benchmark left queued is done before the next phase measures. Returns the
+ * milliseconds waited; throws after `timeoutMs`.
+ */
+export async function settled(stack, { timeoutMs = 180_000 } = {}) {
+  const require = createRequire(import.meta.url);
+  const { connect } = require('@nats-io/transport-node');
+  const { jetstreamManager } = require('@nats-io/jetstream');
+  const nc = await connect({ servers: stack.natsUrl });
+  const t0 = Date.now();
+  try {
+    const jsm = await jetstreamManager(nc);
+    const idle = async () => {
+      for await (const c of jsm.consumers.list('HOTLINE')) if (c.num_pending > 0 || c.num_ack_pending > 0) return false;
+      return true;
+    };
+    let quiet = 0;
+    while (quiet < 2) {
+      if (Date.now() - t0 > timeoutMs) throw new Error(`the consumers still had events pending after ${timeoutMs} ms`);
+      quiet = (await idle()) ? quiet + 1 : 0;
+      await new Promise((res) => setTimeout(res, 500));
+    }
+    return Date.now() - t0;
+  } finally {
+    await nc.close();
+  }
+}

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
@@ -352,12 +352,17 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
     const receive =
       (wave = false) =>
       () => ({ query: RECEIVE, variables: { i: caseInput(wave) } });
+    // Every phase (and every run of the first) starts once the consumers have caught up with what
+    // the one before it received: otherwise its first seconds, and the baselines measured next to
+    // it, share the CPU with that backlog.
+    const settle = async () => say(`  consumers caught up in ${fmt((await settled(stack)) / 1000, 1)} s`);
     say('warm-up');
     await cannon({ url: gql, token: duty, body: receive(), seconds: 3 });
     await cannon({ url: intakeDirect, token: duty, body: receive(), seconds: 2 });
 
     const m = { gw: [], direct: [], pass: [], pgb: [], fixed: { 40: [], 200: [] } };
     for (let r = 1; r <= runs; r++) {
+      await settle();
       say(`intake run ${r}/${runs} (load average ${loadavg().join(' ')})`);
       duty = await token();
       m.pass.push(await cannon({ url: gql, token: duty, body: () => ({ query: '{ __typename }' }), seconds }));
@@ -376,6 +381,7 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       failed: xs.reduce((a, x) => a + x.failed, 0),
     });
 
+    await settle();
     say('wave: 200 earlier cases at one project and address');
     duty = await token();
     await cannon({ url: gql, token: duty, body: receive(true), connections: 4, amount: 200 });
@@ -390,9 +396,14 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
     say('queue: 待分转 through the gateway vs dispatch directly');
     duty = await token();
     await signedCases(stack, duty, 60);
+    await settle();
     const dispatchDb = stack.postgres.url(databaseName('dispatch'));
     const qg = [],
       qd = [];
+    // Warm-up of both routes, as for the receives: without it the first run measured V8 compiling
+    // each route's code (the direct page went 53 → 80 → 152 a second over three runs, 23:11 UTC).
+    await cannon({ url: gql, token: duty, body: () => ({ query: QUEUE_PAGE }), connections: 8, seconds: 3 });
+    await cannon({ url: `${stack.subgraphs.dispatch.url}/graphql`, token: duty, body: () => ({ query: QUEUE_PAGE_DIRECT }), connections: 8, seconds: 3 });
     for (let r = 1; r <= runs; r++) {
       qg.push(await cannon({ url: gql, token: duty, body: () => ({ query: QUEUE_PAGE }), connections: 8, seconds }));
       qd.push(
@@ -401,6 +412,7 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       say(`  run ${r}: gateway ${fmt(qg.at(-1).rps)}/s vs direct ${fmt(qd.at(-1).rps)}/s`);
     }
 
+    await settle();
     say('event lag at 100 receives/s');
     duty = await token();
     const lag = await eventLag({ gatewayUrl: stack.gatewayUrl, token: duty, dispatchDb, rate: 100, seconds: quick ? 10 : 30 });
@@ -416,6 +428,7 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       const g = await generateCases(intakeDb, n, { log: say });
       duty = await token();
       await cannon({ url: gql, token: duty, body: receive(), seconds: 2 });
+      await settle();
       const xs = [];
       for (let r = 1; r <= runs; r++) xs.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
       growth[n] = { ...perf(xs), generateMs: g.ms };
