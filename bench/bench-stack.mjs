@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { execSync } from 'node:child_process';
 
 export const RECEIVE = 'mutation($i: ReceiveCaseInput!) { receiveCase(input: $i) { id } }';
 /** The 待分转 page of 50 as the duty desk reads it: dispatch's queue, intake's fields, supervision's clocks. */
@@ -120,4 +121,54 @@ export async function settled(stack, { timeoutMs = 180_000 } = {}) {
   } finally {
     await nc.close();
   }
+}
+
+/**
+ * The CPU time (user + system, from /proc) of every process of a bench system: each service and
+ * the gateway of the checkout at `root`, PostgreSQL (postmaster and backends) and nats-server of
+ * `dataDir`. `snap()` takes a snapshot; `spent(a, b)` gives the CPU seconds by process name between
+ * two. CPU used, not wall time: much less disturbed than throughput by other work on the machine.
+ */
+export function cpuMeter(root, dataDir) {
+  const tck = Number(execSync('getconf CLK_TCK').toString());
+  const procs = () => {
+    const out = {};
+    for (const line of execSync('ps -eo pid=,ppid=,args=').toString().split('\n')) {
+      const m = line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/);
+      if (!m) continue;
+      const [, pid, , args] = m;
+      const svc = args.match(new RegExp(`${root}/apps/([a-z]+)/dist/main\\.js`));
+      if (svc) out[pid] = svc[1];
+      else if (args.includes(dataDir) && /postgres|postmaster/.test(args)) out[pid] = 'postgres';
+      else if (args.includes(dataDir) && /nats/.test(args)) out[pid] = 'nats';
+    }
+    // postgres backends: children of the postmaster
+    const pm = Object.entries(out).find(([, n]) => n === 'postgres')?.[0];
+    if (pm) for (const line of execSync(`ps -o pid= --ppid ${pm}`).toString().split('\n')) if (line.trim()) out[line.trim()] = 'postgres';
+    return out;
+  };
+  const cpu = (pid) => {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / tck;
+    } catch {
+      return null;
+    }
+  };
+  const snap = () => {
+    const p = procs();
+    const s = {};
+    for (const [pid, n] of Object.entries(p)) s[pid] = { n, t: cpu(pid) };
+    return s;
+  };
+  /** CPU seconds by process name between two snapshots. */
+  const spent = (a, b) => {
+    const per = {};
+    for (const [pid, { n, t }] of Object.entries(b)) {
+      if (t == null) continue;
+      per[n] = (per[n] ?? 0) + t - (a[pid]?.t ?? 0);
+    }
+    return per;
+  };
+  return { snap, spent };
 }

@@ -14,9 +14,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, cpuMeter, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
 const statements = process.argv.includes('--statements');
 const workAt = process.argv.indexOf('--work');
 const work = workAt > 0 ? process.argv[workAt + 1] : 'receive';
@@ -30,46 +29,7 @@ const { databaseName } = require('@hotline/local');
 const { loginAs } = require('@hotline/testing');
 const pg = require('pg');
 const { stack, dataDir } = await startBenchStack(root, 'cpu');
-const tck = Number(execSync('getconf CLK_TCK').toString());
-const procs = () => {
-  const out = {};
-  for (const line of execSync('ps -eo pid=,ppid=,args=').toString().split('\n')) {
-    const m = line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/);
-    if (!m) continue;
-    const [, pid, , args] = m;
-    const svc = args.match(new RegExp(`${root}/apps/([a-z]+)/dist/main\\.js`));
-    if (svc) out[pid] = svc[1];
-    else if (args.includes(dataDir) && /postgres|postmaster/.test(args)) out[pid] = 'postgres';
-    else if (args.includes(dataDir) && /nats/.test(args)) out[pid] = 'nats';
-  }
-  // postgres backends: children of the postmaster
-  const pm = Object.entries(out).find(([, n]) => n === 'postgres')?.[0];
-  if (pm) for (const line of execSync(`ps -o pid= --ppid ${pm}`).toString().split('\n')) if (line.trim()) out[line.trim()] = 'postgres';
-  return out;
-};
-const cpu = (pid) => {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(f[11]) + Number(f[12])) / tck;
-  } catch {
-    return null;
-  }
-};
-const snap = () => {
-  const p = procs();
-  const s = {};
-  for (const [pid, n] of Object.entries(p)) s[pid] = { n, t: cpu(pid) };
-  return s;
-};
-/** CPU seconds by process name between two snapshots. */
-const spent = (a, b) => {
-  const per = {};
-  for (const [pid, { n, t }] of Object.entries(b)) {
-    if (t == null) continue;
-    per[n] = (per[n] ?? 0) + t - (a[pid]?.t ?? 0);
-  }
-  return per;
-};
+const { snap, spent } = cpuMeter(root, dataDir);
 const msEach = (per, n) => Object.fromEntries(Object.entries(per).map(([k, v]) => [k, Math.round((v * 1000 * 10) / n) / 10]));
 const sum = (per) => Object.values(per).reduce((x, y) => x + y, 0);
 const msTotal = (per, n) => Math.round((sum(per) * 1000 * 10) / n) / 10;

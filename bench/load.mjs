@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { caseInputs, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, cpuMeter, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
@@ -313,10 +313,13 @@ function markdown(r) {
       .join(', ')}; total ${r.footprint.total_mb} MB.`,
     '',
   );
-  L.push('| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | generated in |', '|---|---|---|---|---|');
+  L.push(
+    '| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | CPU per receive, whole system | generated in |',
+    '|---|---|---|---|---|---|',
+  );
   for (const [n, g] of Object.entries(r.growth))
     L.push(
-      `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${fmt(g.generateMs / 1000, 1)} s |`,
+      `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${g.cpuMsPerReceive == null ? '–' : `${fmt(g.cpuMsPerReceive, 1)} ms`} | ${fmt(g.generateMs / 1000, 1)} s |`,
     );
   return L.join('\n') + '\n';
 }
@@ -423,6 +426,7 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
     say(`footprint ${JSON.stringify(fp.pss_mb)} total ${fp.total_mb} MB`);
 
     const growth = {};
+    const cpu = cpuMeter(root, dataDir);
     for (const n of sizes) {
       say(`growth: ${n.toLocaleString('en')} cases`);
       const g = await generateCases(intakeDb, n, { log: say });
@@ -430,9 +434,27 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       await cannon({ url: gql, token: duty, body: receive(), seconds: 2 });
       await settle();
       const xs = [];
+      // The whole system's CPU for these receives and the consumers' work they cause (up to the
+      // consumers catching up): a size's cost, which other work on the machine hardly moves.
+      const before = cpu.snap();
       for (let r = 1; r <= runs; r++) xs.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
-      growth[n] = { ...perf(xs), generateMs: g.ms };
-      say(`  ${fmt(growth[n].rps.median)}/s, p99 ${fmt(growth[n].p99.median)} ms`);
+      await settled(stack);
+      const byProcess = cpu.spent(before, cpu.snap());
+      const received = xs.reduce((a, x) => a + x.ok, 0);
+      const msEach = (s) => (received ? (s * 1000) / received : null);
+      growth[n] = {
+        ...perf(xs),
+        generateMs: g.ms,
+        cpuMsPerReceive: msEach(Object.values(byProcess).reduce((a, b) => a + b, 0)),
+        cpuMsPerReceiveByProcess: Object.fromEntries(Object.entries(byProcess).map(([k, v]) => [k, msEach(v)])),
+      };
+      say(
+        `  ${fmt(growth[n].rps.median)}/s, p99 ${fmt(growth[n].p99.median)} ms, ${fmt(growth[n].cpuMsPerReceive, 1)} ms of CPU per receive (${Object.entries(
+          growth[n].cpuMsPerReceiveByProcess,
+        )
+          .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+          .join(', ')})`,
+      );
     }
 
     report.intake = {
