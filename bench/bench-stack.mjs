@@ -103,12 +103,13 @@ export async function settled(stack, { timeoutMs = 180_000 } = {}) {
   const require = createRequire(import.meta.url);
   const { connect } = require('@nats-io/transport-node');
   const { jetstreamManager } = require('@nats-io/jetstream');
+  const { STREAM } = require('@hotline/contracts');
   const nc = await connect({ servers: stack.natsUrl });
   const t0 = Date.now();
   try {
     const jsm = await jetstreamManager(nc);
     const idle = async () => {
-      for await (const c of jsm.consumers.list('HOTLINE')) if (c.num_pending > 0 || c.num_ack_pending > 0) return false;
+      for await (const c of jsm.consumers.list(STREAM)) if (c.num_pending > 0 || c.num_ack_pending > 0) return false;
       return true;
     };
     let quiet = 0;

@@ -403,8 +403,9 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
     const dispatchDb = stack.postgres.url(databaseName('dispatch'));
     const qg = [],
       qd = [];
-    // Warm-up of both routes, as for the receives: without it the first run measured V8 compiling
-    // each route's code (the direct page went 53 → 80 → 152 a second over three runs, 23:11 UTC).
+    // Warm-up of both routes, as for the receives, so that neither run 1 pays for V8 compiling its
+    // route's code. (The climb seen before, direct 54 → 80 → 152 pages/s at 23:11 UTC, was the
+    // wave's backlog: the settle above is what removed it.)
     await cannon({ url: gql, token: duty, body: () => ({ query: QUEUE_PAGE }), connections: 8, seconds: 3 });
     await cannon({ url: `${stack.subgraphs.dispatch.url}/graphql`, token: duty, body: () => ({ query: QUEUE_PAGE_DIRECT }), connections: 8, seconds: 3 });
     for (let r = 1; r <= runs; r++) {

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { CalendarData } from '@hotline/calendar';
 import { createEvent, EventEnvelope } from '@hotline/contracts';
-import { recordEventsAlong, Statement } from '@hotline/service-kit';
+import { insertStatementOf, recordEventsAlong, Statement } from '@hotline/service-kit';
 import { CALENDAR_REVISION_SQL, CalendarStore } from '../calendar/calendar-store';
 import { CaseProjection } from '../cases/case-projection.entity';
 import { applyToView, CaseView, viewFromReceived } from '../cases/case-facts';
@@ -219,61 +219,7 @@ export async function applyCaseEvent(em: EntityManager, e: EventEnvelope, deps: 
   // clock go in with it — the foreign key is checked at the statement's end).
   const moved = [...new Set(transitions.map((t) => t.clock))];
   await recordEventsAlong(em, transitionEvents(transitions), [
-    newClocksStatement(records.slice(clocks.length), now),
+    ...records.slice(clocks.length).map((r) => insertStatementOf(em, em.create(Clock, { ...r, updatedAt: now }, { persist: false }))),
     ...moved.map((c) => rescheduleStatement(c, ctx, ctx.steps, ctx.calendar)),
   ]);
-}
-
-const CLOCK_COLUMNS = [
-  'id',
-  'case_id',
-  'kind',
-  'definition_id',
-  'definition_key',
-  'definition_version',
-  'measure',
-  'target_ms',
-  'state',
-  'started_at',
-  'due_at',
-  'segment_started_at',
-  'consumed_ms',
-  'paused_at',
-  'paused_ms',
-  'stopped_at',
-  'outcome',
-  'blocked_reason',
-  'department_id',
-  'updated_at',
-] as const;
-
-/** The insert of clocks the engine has just created (null when none), to send along with their alarms and events. */
-export function newClocksStatement(rows: readonly ClockRecord[], now: Date): Statement | null {
-  if (!rows.length) return null;
-  const one = `(${CLOCK_COLUMNS.map(() => '?').join(', ')})`;
-  return {
-    sql: `insert into sup_clock (${CLOCK_COLUMNS.join(', ')}) values ${rows.map(() => one).join(', ')}`,
-    params: rows.flatMap((c) => [
-      c.id,
-      c.caseId,
-      c.kind,
-      c.definitionId,
-      c.definitionKey,
-      c.definitionVersion,
-      c.measure,
-      c.targetMs,
-      c.state,
-      c.startedAt,
-      c.dueAt,
-      c.segmentStartedAt,
-      c.consumedMs,
-      c.pausedAt,
-      c.pausedMs,
-      c.stoppedAt,
-      c.outcome,
-      c.blockedReason,
-      c.departmentId,
-      now,
-    ]),
-  };
 }
