@@ -322,6 +322,24 @@ describe('supervision: clocks on the working calendar, warnings, breach and the 
 
     // Another department sees neither the case nor its clocks; its queue holds only its own.
     expect((await housing.raw('query($id: ID!) { case(id: $id) { clocks { id } } }', { id: c.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // Asked of supervision directly (as the gateway asks it), the reference holds the same scope:
+    // the other department's handler gets no clocks, nor for a case supervision does not know;
+    // the case's own department and a user who sees every case get them.
+    const entities = (client: GraphQLClient, id: string) =>
+      new GraphQLClient(`${inject('subgraphUrls').supervision}/graphql`, client.token).raw<{ _entities: Array<{ clocks: Array<{ kind: string }> } | null> }>(
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { clocks { kind } } } }',
+        { r: [{ __typename: 'Case', id }] },
+      );
+    for (const [client, id] of [
+      [housing, c.id],
+      [property, randomUUID()],
+    ] as const) {
+      const refused = await entities(client, id);
+      expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(refused.data?._entities ?? [null]).toEqual([null]);
+    }
+    for (const client of [property, duty, leader]) expect((await entities(client, c.id)).data?._entities[0]?.clocks.length).toBeGreaterThan(0);
+    expect((await entities(duty, randomUUID())).data?._entities).toEqual([{ clocks: [] }]);
     const hq = await housing.request<{ clockQueue: { items: Array<{ clock: { department: { id: string } | null } }> } }>(
       '{ clockQueue(filter: AT_RISK) { items { clock { department { id } } } } }',
     );

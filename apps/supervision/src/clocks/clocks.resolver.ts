@@ -183,10 +183,15 @@ export class ClocksResolver {
 export const caseReference = {
   __resolveReference: async (ref: { id: string }, ctx: Ctx): Promise<CaseNode> => {
     const user = requireUser(ctx);
-    // Plain rows (kit readRows): a queue page's 50 references only need each case's departments.
-    const p = await rowsById(ctx, 'case-reference', (ids) => readRows(ctx.em, CaseProjection, { id: { $in: ids } })).load(ref.id);
-    if (p) assertInScope(user, departmentIdsOf(p));
-    else if (departmentScope(user) !== 'all') throw codedError(SUPERVISION_ERRORS.CASE_HIDDEN);
+    // The case's row only decides a department's scope: a user who sees every case (duty, supervisor,
+    // leader, admin) needs none, and a queue page's 50 references cost no read here. The fields below
+    // read what they show themselves.
+    if (departmentScope(user) !== 'all') {
+      // Plain rows (kit readRows): a page's references only need each case's departments.
+      const p = await rowsById(ctx, 'case-reference', (ids) => readRows(ctx.em, CaseProjection, { id: { $in: ids } })).load(ref.id);
+      if (!p) throw codedError(SUPERVISION_ERRORS.CASE_HIDDEN);
+      assertInScope(user, departmentIdsOf(p));
+    }
     return Object.assign(new CaseNode(), { id: ref.id });
   },
 };
