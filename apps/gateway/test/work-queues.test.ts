@@ -102,7 +102,9 @@ describe('work queues served by their owners, through the gateway', () => {
       for (const c of (await unsigned({ o: offset, l: 200, f: prefix })).unsignedCases) ids.set(c.externalNo, c.id);
     }
     const pickedIds = picked.map((i) => ids.get(no(i))!);
+    const signedFrom = Date.now();
     await duty.request('mutation($ids: [ID!]!) { signCases(ids: $ids) { id } }', { ids: pickedIds });
+    const signedTo = Date.now();
     const QUEUE =
       'query($o: Int, $l: Int, $s: QueueSort, $f: String) { dispatchQueue(offset: $o, limit: $l, sort: $s, filter: $f) { id externalNo urgency } dispatchQueueSummary(filter: $f) { count oldestQueuedAt oldestWaitMinutes } }';
     type Queue = {
@@ -120,6 +122,15 @@ describe('work queues served by their owners, through the gateway', () => {
     expect(all).toHaveLength(60);
     expect(new Set(all.map((c) => c.id))).toEqual(new Set(pickedIds));
     expect(pages[0].dispatchQueueSummary.oldestWaitMinutes).toBeLessThanOrEqual(1);
+    // The longest wait counts from the signature (the backlog was received hours before it).
+    const oldest = Date.parse(pages[0].dispatchQueueSummary.oldestQueuedAt!);
+    expect(oldest).toBeGreaterThanOrEqual(signedFrom - 1000);
+    expect(oldest).toBeLessThanOrEqual(signedTo + 1000);
+    expect((await duty.request<Queue>(QUEUE, { o: 0, l: 1, f: `${prefix}-none` })).dispatchQueueSummary).toEqual({
+      count: 0,
+      oldestQueuedAt: null,
+      oldestWaitMinutes: null,
+    });
     const byUrgency = (await duty.request<Queue>(QUEUE, { o: 0, l: 12, s: 'urgency', f: prefix })).dispatchQueue;
     expect(byUrgency.slice(0, 11).every((c) => c.urgency === 'urgent')).toBe(true);
     expect(byUrgency[11].urgency).toBe('normal');

@@ -48,11 +48,15 @@ export async function dispatchQueueSummary(
   now = new Date(),
   filter?: string | null,
 ): Promise<{ count: number; oldestQueuedAt: Date | null; oldestWaitMinutes: number | null }> {
-  const where = waitingWhere(filter);
-  const count = await em.count(DispatchCase, where);
-  const [first] = count ? await dispatchQueue(em, { offset: 0, limit: 1 }, 'wait', filter) : [];
-  const oldest = first ? (first.queuedAt ?? first.signedAt ?? null) : null;
-  return { count, oldestQueuedAt: oldest, oldestWaitMinutes: oldest ? heldMinutes(oldest, now) : null };
+  // One statement: the queue's first case by wait (queued_at, then signed_at, nulls last) is the one
+  // with the earliest queued_at, or — when none has one — the earliest signed_at.
+  const row = await em
+    .createQueryBuilder(DispatchCase, 'd')
+    .select([raw('count(*)::int as count'), raw('coalesce(min(d.queued_at), min(d.signed_at)) as oldest')])
+    .where(waitingWhere(filter))
+    .execute<{ count: number; oldest: Date | string | null }>('get');
+  const oldest = row.oldest == null ? null : new Date(row.oldest);
+  return { count: row.count, oldestQueuedAt: oldest, oldestWaitMinutes: oldest ? heldMinutes(oldest, now) : null };
 }
 
 /** 局审核: the cases whose reply awaits the bureau's review, the reply waiting longest first. */
