@@ -10,6 +10,10 @@
 // received and signed first), N pages through the gateway and then N from dispatch directly: the
 // CPU per page of each, by process, and `cpuRatio` = direct ÷ gateway (the CPU counterpart of
 // ratios.queue_gateway_vs_direct: on a CPU-bound machine the throughputs relate as the inverse).
+// With --work queue-parts: the same page taken apart, each part asked N times on its own and the
+// parts interleaved over 3 rounds (median by process): the page through the gateway, dispatch's
+// part directly, intake's and supervision's `_entities` for the page's 50 cases as the gateway
+// asks them, and a bare `{ __typename }` of intake (what any subgraph request costs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +23,7 @@ import { caseInputs, cpuMeter, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCas
 const statements = process.argv.includes('--statements');
 const workAt = process.argv.indexOf('--work');
 const work = workAt > 0 ? process.argv[workAt + 1] : 'receive';
-if (!['receive', 'queue'].includes(work)) throw new Error(`--work receive|queue, not ${work}`);
+if (!['receive', 'queue', 'queue-parts'].includes(work)) throw new Error(`--work receive|queue|queue-parts, not ${work}`);
 process.argv = process.argv.filter((a, i) => a !== '--statements' && (workAt < 0 || (i !== workAt && i !== workAt + 1)));
 const root = path.resolve(process.argv[2] || path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const N = Number(process.argv[3] ?? 400);
@@ -85,6 +89,47 @@ async function queuePages(token) {
       cpuRatio: Math.round((sum(directly) / sum(viaGateway)) * 1000) / 1000,
     }),
   );
+}
+
+/** The queue page's parts, each N times from C connections, interleaved over `rounds`; the median CPU per request by process. */
+async function queueParts(token, rounds = 3) {
+  await signedCases(stack, token, 60);
+  const sub = (name) => `${stack.subgraphs[name].url}/graphql`;
+  const page = (await post(sub('dispatch'), token, { query: QUEUE_PAGE_DIRECT })).dispatchQueue;
+  // What the gateway sends each subgraph for the page (its query plan: the `_entities` fetches).
+  const representations = page.map((c) => ({ __typename: 'Case', id: c.id }));
+  const entities = (fields) => ({
+    query: `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Case { ${fields} } } }`,
+    variables: { representations },
+  });
+  const parts = {
+    gateway: () => post(`${stack.gatewayUrl}/graphql`, token, { query: QUEUE_PAGE }),
+    dispatchDirect: () => post(sub('dispatch'), token, { query: QUEUE_PAGE_DIRECT }),
+    intakeEntities: () => post(sub('intake'), token, entities('externalNo title topic urgency stage receivedAt')),
+    supervisionEntities: () => post(sub('supervision'), token, entities('clocks { kind state }')),
+    bareRequest: () => post(sub('intake'), token, { query: '{ __typename }' }),
+  };
+  for (const call of Object.values(parts)) await drive(40, call); // warm-up
+  const runs = Object.fromEntries(Object.keys(parts).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++)
+    for (const [name, call] of Object.entries(parts)) {
+      await new Promise((res) => setTimeout(res, 1000));
+      const a = snap();
+      await drive(N, call);
+      runs[name].push(spent(a, snap()));
+    }
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  const result = {};
+  for (const [name, xs] of Object.entries(runs)) {
+    const procs = [...new Set(xs.flatMap((x) => Object.keys(x)))];
+    const byProcess = Object.fromEntries(procs.map((p) => [p, Math.round((median(xs.map((x) => x[p] ?? 0)) * 10000) / N) / 10]));
+    result[name] = {
+      totalMs: Math.round((median(xs.map(sum)) * 10000) / N) / 10,
+      totalMsRuns: xs.map((x) => Math.round((sum(x) * 10000) / N) / 10),
+      msByProcess: Object.fromEntries(Object.entries(byProcess).filter(([, v]) => v >= 0.2)),
+    };
+  }
+  console.log(JSON.stringify({ root, work, N, C, rounds, loadavg: os.loadavg(), msPerRequest: result }));
 }
 
 /** N receives through the gateway (after 60 for warm-up) and the consumers' work they cause. */
@@ -155,6 +200,7 @@ async function receives(token) {
 try {
   const { token } = await loginAs(stack.gatewayUrl, 'duty');
   if (work === 'queue') await queuePages(token);
+  else if (work === 'queue-parts') await queueParts(token);
   else await receives(token);
 } finally {
   await stack.stop();
