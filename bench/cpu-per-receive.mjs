@@ -13,7 +13,8 @@
 // With --work queue-parts: the same page taken apart, each part asked N times on its own and the
 // parts interleaved over 3 rounds (median by process): the page through the gateway, dispatch's
 // part directly, intake's and supervision's `_entities` for the page's 50 cases as the gateway
-// asks them, and a bare `{ __typename }` of intake (what any subgraph request costs).
+// asks them, the same two with only `id` asked (what resolving the 50 references costs), and a bare
+// `{ __typename }` of intake (what any subgraph request costs).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,9 @@ async function queueParts(token, rounds = 3) {
     dispatchDirect: () => post(sub('dispatch'), token, { query: QUEUE_PAGE_DIRECT }),
     intakeEntities: () => post(sub('intake'), token, entities('externalNo title topic urgency stage receivedAt')),
     supervisionEntities: () => post(sub('supervision'), token, entities('clocks { kind state }')),
+    // The same references with no field of their own: what resolving 50 references costs.
+    intakeReferences: () => post(sub('intake'), token, entities('id')),
+    supervisionReferences: () => post(sub('supervision'), token, entities('id')),
     bareRequest: () => post(sub('intake'), token, { query: '{ __typename }' }),
   };
   for (const call of Object.values(parts)) await drive(40, call); // warm-up
