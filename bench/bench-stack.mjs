@@ -124,11 +124,17 @@ export async function settled(stack, { timeoutMs = 180_000 } = {}) {
   }
 }
 
+/** The machine's own counters in a snapshot (a symbol: `spent` walks the processes only). */
+const MACHINE = Symbol('machine');
+
 /**
  * The CPU time (user + system, from /proc) of every process of a bench system: each service and
  * the gateway of the checkout at `root`, PostgreSQL (postmaster and backends) and nats-server of
  * `dataDir`. `snap()` takes a snapshot; `spent(a, b)` gives the CPU seconds by process name between
  * two. CPU used, not wall time: much less disturbed than throughput by other work on the machine.
+ * `machine(a, b)` says what else the machine did meanwhile: its CPU seconds in all (cores × time),
+ * busy, stolen by the hypervisor, used by this benchmark's own process (the load generator), and
+ * used by everything else — other work that shares the cores and their caches with the system.
  */
 export function cpuMeter(root, dataDir) {
   const tck = Number(execSync('getconf CLK_TCK').toString());
@@ -156,9 +162,21 @@ export function cpuMeter(root, dataDir) {
       return null;
     }
   };
+  const machineNow = () => {
+    // /proc/stat's first line: user nice system idle iowait irq softirq steal (ticks, all cores).
+    const f = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = f; // idle and iowait count only in the total
+    const own = process.cpuUsage();
+    return {
+      total: f.reduce((x, y) => x + y, 0) / tck,
+      busy: (user + nice + system + irq + softirq) / tck,
+      steal: steal / tck,
+      driver: (own.user + own.system) / 1e6,
+    };
+  };
   const snap = () => {
     const p = procs();
-    const s = {};
+    const s = { [MACHINE]: machineNow() };
     for (const [pid, n] of Object.entries(p)) s[pid] = { n, t: cpu(pid) };
     return s;
   };
@@ -171,5 +189,13 @@ export function cpuMeter(root, dataDir) {
     }
     return per;
   };
-  return { snap, spent };
+  /** CPU seconds of the whole machine between two snapshots: in all, busy, stolen, the load generator's, and the rest's. */
+  const machine = (a, b) => {
+    const [x, y] = [a[MACHINE], b[MACHINE]];
+    const ours = Object.values(spent(a, b)).reduce((p, q) => p + q, 0);
+    const driver = y.driver - x.driver;
+    const busy = y.busy - x.busy;
+    return { total: y.total - x.total, busy, steal: y.steal - x.steal, system: ours, driver, others: Math.max(0, busy - ours - driver) };
+  };
+  return { snap, spent, machine };
 }

@@ -314,12 +314,13 @@ function markdown(r) {
     '',
   );
   L.push(
-    '| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | CPU per receive, whole system | generated in |',
-    '|---|---|---|---|---|---|',
+    '| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | CPU per receive, whole system | the machine meanwhile: other work, stolen | generated in |',
+    '|---|---|---|---|---|---|---|',
   );
+  const pct = (v) => (v == null ? '–' : `${fmt(v * 100, 0)} %`);
   for (const [n, g] of Object.entries(r.growth))
     L.push(
-      `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${g.cpuMsPerReceive == null ? '–' : `${fmt(g.cpuMsPerReceive, 1)} ms`} | ${fmt(g.generateMs / 1000, 1)} s |`,
+      `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${g.cpuMsPerReceive == null ? '–' : `${fmt(g.cpuMsPerReceive, 1)} ms`} | ${pct(g.machine?.others)}, ${pct(g.machine?.steal)} | ${fmt(g.generateMs / 1000, 1)} s |`,
     );
   return L.join('\n') + '\n';
 }
@@ -440,21 +441,37 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       const before = cpu.snap();
       for (let r = 1; r <= runs; r++) xs.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
       await settled(stack);
-      const byProcess = cpu.spent(before, cpu.snap());
+      const after = cpu.snap();
+      const byProcess = cpu.spent(before, after);
       const received = xs.reduce((a, x) => a + x.ok, 0);
       const msEach = (s) => (received ? (s * 1000) / received : null);
+      // What else the machine did meanwhile, as shares of all its CPU time: a size whose receives
+      // cost more while other work or the hypervisor took more of the cores is the machine's doing.
+      const m = cpu.machine(before, after);
+      const share = (v) => (m.total > 0 ? v / m.total : null);
       growth[n] = {
         ...perf(xs),
         generateMs: g.ms,
         cpuMsPerReceive: msEach(Object.values(byProcess).reduce((a, b) => a + b, 0)),
         cpuMsPerReceiveByProcess: Object.fromEntries(Object.entries(byProcess).map(([k, v]) => [k, msEach(v)])),
+        machine: {
+          seconds: m.total,
+          busy: share(m.busy),
+          system: share(m.system),
+          loadGenerator: share(m.driver),
+          others: share(m.others),
+          steal: share(m.steal),
+        },
       };
+      const pct = (v) => `${fmt((v ?? 0) * 100, 0)} %`;
       say(
         `  ${fmt(growth[n].rps.median)}/s, p99 ${fmt(growth[n].p99.median)} ms, ${fmt(growth[n].cpuMsPerReceive, 1)} ms of CPU per receive (${Object.entries(
           growth[n].cpuMsPerReceiveByProcess,
         )
           .map(([k, v]) => `${k} ${fmt(v, 1)}`)
-          .join(', ')})`,
+          .join(', ')}); the machine: ${pct(growth[n].machine.busy)} busy — the system ${pct(growth[n].machine.system)}, the load generator ${pct(
+          growth[n].machine.loadGenerator,
+        )}, other work ${pct(growth[n].machine.others)} — and ${pct(growth[n].machine.steal)} stolen`,
       );
     }
 
