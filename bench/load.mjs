@@ -254,6 +254,19 @@ function processes() {
     })
     .filter(Boolean);
 }
+/**
+ * Seconds each service and the gateway have spent in garbage collection since they started (the
+ * `nodejs_gc_duration_seconds` sums of their /metrics, all kinds).
+ */
+async function gcSeconds(stack) {
+  const out = {};
+  for (const [name, url] of [...Object.entries(stack.subgraphs).map(([n, s]) => [n, s.url]), ['gateway', stack.gatewayUrl]]) {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    out[name] = [...text.matchAll(/^hotline_nodejs_gc_duration_seconds_sum\{[^}]*\}\s+(\S+)$/gm)].reduce((a, m) => a + Number(m[1]), 0);
+  }
+  return out;
+}
+
 function footprint(stack, dataDir) {
   const out = {};
   for (const s of [...Object.values(stack.subgraphs), stack.gateway]) out[s.name] = pssMb(s.pid);
@@ -439,9 +452,11 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       // The whole system's CPU for these receives and the consumers' work they cause (up to the
       // consumers catching up): a size's cost, which other work on the machine hardly moves.
       const before = cpu.snap();
+      const gcBefore = await gcSeconds(stack);
       for (let r = 1; r <= runs; r++) xs.push(await cannon({ url: gql, token: duty, body: receive(), seconds }));
       await settled(stack);
       const after = cpu.snap();
+      const gcAfter = await gcSeconds(stack);
       const byProcess = cpu.spent(before, after);
       const received = xs.reduce((a, x) => a + x.ok, 0);
       const msEach = (s) => (received ? (s * 1000) / received : null);
@@ -454,6 +469,8 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
         generateMs: g.ms,
         cpuMsPerReceive: msEach(Object.values(byProcess).reduce((a, b) => a + b, 0)),
         cpuMsPerReceiveByProcess: Object.fromEntries(Object.entries(byProcess).map(([k, v]) => [k, msEach(v)])),
+        // Of each Node process's CPU above, the part spent collecting garbage.
+        gcMsPerReceiveByProcess: Object.fromEntries(Object.keys(gcAfter).map((k) => [k, msEach(gcAfter[k] - (gcBefore[k] ?? 0))])),
         machine: {
           seconds: m.total,
           busy: share(m.busy),
@@ -469,7 +486,9 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
           growth[n].cpuMsPerReceiveByProcess,
         )
           .map(([k, v]) => `${k} ${fmt(v, 1)}`)
-          .join(', ')}); the machine: ${pct(growth[n].machine.busy)} busy — the system ${pct(growth[n].machine.system)}, the load generator ${pct(
+          .join(', ')}); of it GC: ${Object.entries(growth[n].gcMsPerReceiveByProcess)
+          .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+          .join(', ')}; the machine: ${pct(growth[n].machine.busy)} busy — the system ${pct(growth[n].machine.system)}, the load generator ${pct(
           growth[n].machine.loadGenerator,
         )}, other work ${pct(growth[n].machine.others)} — and ${pct(growth[n].machine.steal)} stolen`,
       );
