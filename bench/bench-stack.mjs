@@ -124,6 +124,23 @@ export async function settled(stack, { timeoutMs = 180_000 } = {}) {
   }
 }
 
+/** Every process on the machine: its pid, its parent's pid and its command line (from /proc). */
+export function processes() {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return { pid: Number(pid), ppid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') };
+      } catch {
+        return null;
+      }
+    })
+    .filter(Boolean);
+}
+
 /** The machine's own counters in a snapshot (a symbol: `spent` walks the processes only). */
 const MACHINE = Symbol('machine');
 
@@ -140,18 +157,16 @@ export function cpuMeter(root, dataDir) {
   const tck = Number(execSync('getconf CLK_TCK').toString());
   const procs = () => {
     const out = {};
-    for (const line of execSync('ps -eo pid=,ppid=,args=').toString().split('\n')) {
-      const m = line.trim().match(/^(\d+)\s+(\d+)\s+(.*)$/);
-      if (!m) continue;
-      const [, pid, , args] = m;
-      const svc = args.match(new RegExp(`${root}/apps/([a-z]+)/dist/main\\.js`));
+    const all = processes();
+    for (const { pid, cmd } of all) {
+      const svc = cmd.match(new RegExp(`${root}/apps/([a-z]+)/dist/main\\.js`));
       if (svc) out[pid] = svc[1];
-      else if (args.includes(dataDir) && /postgres|postmaster/.test(args)) out[pid] = 'postgres';
-      else if (args.includes(dataDir) && /nats/.test(args)) out[pid] = 'nats';
+      else if (cmd.includes(dataDir) && /postgres|postmaster/.test(cmd)) out[pid] = 'postgres';
+      else if (cmd.includes(dataDir) && /nats/.test(cmd)) out[pid] = 'nats';
     }
     // postgres backends: children of the postmaster
-    const pm = Object.entries(out).find(([, n]) => n === 'postgres')?.[0];
-    if (pm) for (const line of execSync(`ps -o pid= --ppid ${pm}`).toString().split('\n')) if (line.trim()) out[line.trim()] = 'postgres';
+    const pm = Number(Object.entries(out).find(([, n]) => n === 'postgres')?.[0]);
+    if (pm) for (const { pid, ppid } of all) if (ppid === pm) out[pid] = 'postgres';
     return out;
   };
   const cpu = (pid) => {

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { caseInputs, cpuMeter, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, signedCases, startBenchStack } from './bench-stack.mjs';
+import { median } from './stats.mjs';
 const statements = process.argv.includes('--statements');
 const workAt = process.argv.indexOf('--work');
 const work = workAt > 0 ? process.argv[workAt + 1] : 'receive';
@@ -122,7 +123,6 @@ async function queueParts(token, rounds = 3) {
       await drive(N, call);
       runs[name].push(spent(a, snap()));
     }
-  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
   const result = {};
   for (const [name, xs] of Object.entries(runs)) {
     const procs = [...new Set(xs.flatMap((x) => Object.keys(x)))];

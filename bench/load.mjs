@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { caseInputs, cpuMeter, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
+import { caseInputs, cpuMeter, processes, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
@@ -239,21 +239,6 @@ function pssMb(pid) {
     return 0;
   }
 }
-function processes() {
-  return fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .map((pid) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-        return { pid: Number(pid), ppid, cmd: fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ') };
-      } catch {
-        return null;
-      }
-    })
-    .filter(Boolean);
-}
 /**
  * Seconds each service and the gateway have spent in garbage collection since they started (the
  * `nodejs_gc_duration_seconds` sums of their /metrics, all kinds).
@@ -278,6 +263,9 @@ function footprint(stack, dataDir) {
   const total = Object.values(out).reduce((a, b) => a + b, 0);
   return { pss_mb: Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Math.round(v)])), total_mb: Math.round(total) };
 }
+
+/** A share (0.05) as a percentage ("5 %"), or "–" when not measured. */
+const pct = (v) => (v == null ? '–' : `${fmt(v * 100, 0)} %`);
 
 const row = (name, s, unit = '', d = 1) =>
   s?.median == null
@@ -330,7 +318,6 @@ function markdown(r) {
     '| cases in the database | intake requests/s (gateway, saturation) | p50 | p99 | CPU per receive, whole system | the machine meanwhile: other work, stolen | generated in |',
     '|---|---|---|---|---|---|---|',
   );
-  const pct = (v) => (v == null ? '–' : `${fmt(v * 100, 0)} %`);
   for (const [n, g] of Object.entries(r.growth))
     L.push(
       `| ${Number(n).toLocaleString('en')} | ${fmt(g.rps.median, 1)} (${fmt(g.rps.min, 1)}–${fmt(g.rps.max, 1)}) | ${fmt(g.p50.median, 1)} ms | ${fmt(g.p99.median, 1)} ms | ${g.cpuMsPerReceive == null ? '–' : `${fmt(g.cpuMsPerReceive, 1)} ms`} | ${pct(g.machine?.others)}, ${pct(g.machine?.steal)} | ${fmt(g.generateMs / 1000, 1)} s |`,
@@ -480,7 +467,6 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
           steal: share(m.steal),
         },
       };
-      const pct = (v) => `${fmt((v ?? 0) * 100, 0)} %`;
       say(
         `  ${fmt(growth[n].rps.median)}/s, p99 ${fmt(growth[n].p99.median)} ms, ${fmt(growth[n].cpuMsPerReceive, 1)} ms of CPU per receive (${Object.entries(
           growth[n].cpuMsPerReceiveByProcess,
