@@ -27,16 +27,6 @@ const { seedLadder } = sup('urging/ladder');
 const { fireDueAlarms } = sup('clocks/scheduler');
 const { applyCaseEvent } = sup('clocks/apply-case-event');
 
-const log = {
-  info() {},
-  warn() {},
-  debug() {},
-  error() {},
-  child() {
-    return this;
-  },
-};
-
 /** N open handling clocks, due over the next 30 days, each with 7 alarms; built in chunks with generate_series. */
 async function seedClocks(em, n) {
   const [def] = await em.execute(`select id from sup_clock_definition where key = 'handle-general'`);
