@@ -5,7 +5,6 @@
 // other work hits ours and the baseline alike. Writes bench/out/report.json and report.md.
 //   node bench/run.mjs [--quick] [--runs N] [--seconds S]
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,6 +14,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { caseInputs, cpuMeter, processes, QUEUE_PAGE, QUEUE_PAGE_DIRECT, RECEIVE, settled, signedCases, startBenchStack } from './bench-stack.mjs';
 import { generateCases } from './generate-cases.mjs';
+import { paced } from './paced.mjs';
 import { fmt, pairedRatios, quantile, summarize } from './stats.mjs';
 
 const require = createRequire(import.meta.url);
@@ -66,82 +66,11 @@ async function cannon({ url, token, body, connections = 16, seconds, amount }) {
   return { rps: ok / r.duration, p50: r.latency.p50, p99: r.latency.p99, ok, failed };
 }
 
-/**
- * GraphQL requests arriving at a fixed rate, one every 1000/rate ms, evenly spaced (an open model:
- * callers do not wait for each other), over kept-alive connections. At most `inFlight` wait at
- * once; an arrival that finds that many waiting is skipped and counted, or a system slower than
- * the rate would pile up minutes of requests, and the rate achieved is reported. Latency is from
- * the arrival's planned moment to the answer, so a late send counts against us. `onAnswer(text,
- * at)` sees each answer that came back 200.
- *
- * autocannon's own rate limit (`overallRate`) sends each connection's share of a second at the
- * start of that second: a burst a second, not a rate. The fixed-rate figures measured those bursts
- * until 2026-12-07 (fixed 40/s: p50 49–78 ms, p99 158–243 ms, against 16–19 and 69–77 ms evenly spaced).
- */
-async function paced({ url, token, body, rate, seconds, inFlight: cap = 16, onAnswer }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: cap });
-  const target = new URL(url);
-  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
-  const lat = [];
-  let waiting = 0,
-    ok = 0,
-    failed = 0,
-    skipped = 0,
-    firstError = null;
-  const send = (planned) =>
-    new Promise((resolve) => {
-      const fail = (why) => {
-        failed++;
-        firstError ??= why;
-        resolve();
-      };
-      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('error', (e) => fail(String(e)));
-        res.on('end', () => {
-          const at = performance.now();
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200 || text.includes('"errors"')) return fail(`${res.statusCode} ${text.slice(0, 300)}`);
-          ok++;
-          lat.push(at - planned);
-          onAnswer?.(text, at);
-          resolve();
-        });
-      });
-      req.setTimeout(30_000, () => req.destroy(new Error('timeout after 30 s')));
-      req.on('error', (e) => fail(String(e)));
-      req.end(JSON.stringify(body()));
-    });
-  const total = Math.round(rate * seconds);
-  const t0 = performance.now();
-  const sends = [];
-  for (let i = 0; i < total; i++) {
-    const planned = t0 + (i * 1000) / rate;
-    const wait = planned - performance.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    if (waiting >= cap) {
-      skipped++;
-      continue;
-    }
-    waiting++;
-    sends.push(send(planned).finally(() => waiting--));
-  }
-  const sentIn = (performance.now() - t0) / 1000;
-  await Promise.all(sends);
-  const elapsed = (performance.now() - t0) / 1000;
-  agent.destroy();
-  if (failed) say(`  ${failed} failed of ${total - skipped} ${firstError ?? ''}`);
-  return {
-    rps: ok / elapsed,
-    p50: quantile(lat, 0.5),
-    p99: quantile(lat, 0.99),
-    ok,
-    failed,
-    sent: total - skipped,
-    skipped,
-    achievedRate: (total - skipped) / sentIn,
-  };
+/** Requests at a fixed rate (`paced`), saying how many failed and the first failure, as `cannon` does. */
+async function fixedRate(opts) {
+  const r = await paced(opts);
+  if (r.failed) say(`  ${r.failed} failed of ${r.sent} ${r.firstError ?? ''}`);
+  return r;
 }
 
 /**
@@ -247,8 +176,8 @@ async function eventLag({ gatewayUrl, token, dispatchDb, rate, seconds }) {
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
-  // At most 64 receives waiting, as before the sender was shared with the fixed-rate figures.
-  const sent = await paced({
+  // At most 64 receives waiting: a system slower than the rate is measured at the rate it achieves.
+  const sent = await fixedRate({
     url: `${gatewayUrl}/graphql`,
     token,
     body: () => ({ query: RECEIVE, variables: { i: caseInput() } }),
@@ -435,7 +364,7 @@ export async function load({ quick = false, runs, seconds, growth: sizes } = {})
       m.direct.push(await cannon({ url: intakeDirect, token: duty, body: receive(), seconds }));
       for (const rate of [40, 200]) {
         await settle();
-        m.fixed[rate].push(await paced({ url: gql, token: duty, body: receive(), seconds, rate }));
+        m.fixed[rate].push(await fixedRate({ url: gql, token: duty, body: receive(), seconds, rate }));
       }
       say(
         `  gateway ${fmt(m.gw.at(-1).rps)}/s (p99 ${m.gw.at(-1).p99} ms), direct ${fmt(m.direct.at(-1).rps)}/s, __typename ${fmt(m.pass.at(-1).rps)}/s, inserts ${fmt(m.pgb.at(-1).tps)}/s; 200/s → ${fmt(m.fixed[200].at(-1).rps)}/s p99 ${fmt(m.fixed[200].at(-1).p99, 0)} ms`,

@@ -1,6 +1,6 @@
-// node --test bench/stats.test.mjs
-import { test } from 'node:test';
+// The benchmark's statistics (run by npm test: vitest in bench/).
 import assert from 'node:assert/strict';
+import { test } from 'vitest';
 import { median, pairedRatios, quantile, summarize } from './stats.mjs';
 
 test('median of odd and even counts, input left unsorted', () => {

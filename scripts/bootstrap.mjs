@@ -112,6 +112,7 @@ function workspaceDirs() {
       if (entry.isDirectory() && exists(path.join(p, entry.name, 'package.json'))) dirs.push(path.join(p, entry.name));
     }
   }
+  if (exists(path.join(root, 'bench', 'package.json'))) dirs.push(path.join(root, 'bench'));
   return dirs;
 }
 
