@@ -81,22 +81,34 @@ export async function loginAs(gatewayUrl: string, username: string, password = '
   return new GraphQLClient(`${gatewayUrl}/graphql`).login(username, password);
 }
 
-/** Polls until `fn` returns a truthy value (eventual consistency between services). */
+/**
+ * Polls until `fn` returns a truthy value (eventual consistency between services). A wait that
+ * took more than half its time is reported on stderr (`[eventually] … took …`), so that a wait
+ * coming close to its limit on a loaded machine shows in the test log before it fails there.
+ */
 export async function eventually<T>(
   fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   opts: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
 ): Promise<T> {
-  const until = Date.now() + (opts.timeoutMs ?? 10_000);
+  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const started = Date.now();
+  const until = started + timeoutMs;
   let lastError: unknown;
   for (;;) {
     try {
       const v = await fn();
-      if (v) return v;
+      if (v) {
+        const took = Date.now() - started;
+        if (took > timeoutMs / 2) console.warn(`[eventually] ${opts.what ?? 'a condition'} took ${took} ms of ${timeoutMs} ms`);
+        return v;
+      }
     } catch (e) {
       lastError = e;
     }
     if (Date.now() > until) {
-      throw new Error(`timed out waiting for ${opts.what ?? 'condition'}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+      throw new Error(
+        `timed out after ${Date.now() - started} ms waiting for ${opts.what ?? 'condition'}${lastError ? `: ${(lastError as Error).message}` : ''}`,
+      );
     }
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 100));
   }
