@@ -34,7 +34,7 @@ describe('the supervision screens in a real browser', () => {
         );
         return r.case.clocks.some((k) => k.kind === 'handle' && k.breachedAt);
       },
-      { what: 'the handling clock breached', timeoutMs: 30_000 },
+      { what: 'the handling clock breached' },
     );
     const artifactsDir = path.resolve(__dirname, '..', 'test-artifacts', 'browser-supervision');
     const result = await runSupervisionScreens({ baseUrl: gatewayUrl(), artifactsDir, overdueCase: c });

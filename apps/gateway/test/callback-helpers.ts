@@ -53,7 +53,6 @@ export async function callbacks(client: GraphQLClient, caseId: string): Promise<
 export function taskOf(client: GraphQLClient, caseId: string, round: number): Promise<Task> {
   return eventually(async () => (await callbacks(client, caseId)).callbacks.find((t) => t.round === round), {
     what: `the round-${round} callback task`,
-    timeoutMs: 15_000,
   });
 }
 

@@ -58,7 +58,7 @@ describe('the demo story: 签收 → 办结 → 回访 on the demo plan; the lea
         const x = (await leader.request<{ threeRates: Rates }>(RATES, { p: currentPeriod(19), t: topic })).threeRates;
         return x.counts.answered === 4 && x;
       },
-      { what: 'four answered callbacks in the three rates', timeoutMs: 20_000 },
+      { what: 'four answered callbacks in the three rates' },
     );
     expect(r.policy.isDefault).toBe(true);
     expect(r.counts).toEqual(expectedDemoCounts());

@@ -168,7 +168,7 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
         );
         return r.case.feedback[0]?.attempts >= 1 && r.case.feedback[0].state === 'pending' && r.case.feedback[0].lastError;
       },
-      { timeoutMs: 30_000, intervalMs: 500, what: 'a failed try against the unreachable platform' },
+      { intervalMs: 500, what: 'a failed try against the unreachable platform' },
     );
 
     const ex = await duty.request<{ exportFeedback: { fileName: string; content: string; count: number } }>(
@@ -229,7 +229,7 @@ describe('办结反馈: the outcome flows back to the district platform', () => 
         }>('query($id: ID!) { case(id: $id) { feedback { state attempts replyText departmentName } } }', { id: c.id });
         return r.case.feedback[0]?.replyText && r.case.feedback[0];
       },
-      { timeoutMs: 30_000, intervalMs: 500, what: 'the reply read into the pending record' },
+      { intervalMs: 500, what: 'the reply read into the pending record' },
     );
     expect(record).toEqual({ state: 'pending', attempts: 0, replyText, departmentName: '物业管理科' });
     const ex = await duty.request<{ exportFeedback: { content: string } }>('mutation { exportFeedback { content } }');

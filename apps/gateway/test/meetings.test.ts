@@ -175,7 +175,7 @@ describe('调度会 (dispatch meetings) and 督办事项 (tracked tasks) on the 
       async () =>
         partner.messages.filter((m) => m.json.caseId && overdueCases.some((c) => c.id === m.json.caseId) && m.subject === 'hotline.clock.breached').length ===
         3,
-      { what: 'the three sign clocks breached', timeoutMs: 20_000 },
+      { what: 'the three sign clocks breached' },
     );
     await eventually(async () => partner.messages.some((m) => m.subject === 'hotline.case.reopened' && m.json.caseId === reopened.id), {
       what: 'the case reopened',
@@ -376,7 +376,7 @@ describe('调度会 (dispatch meetings) and 督办事项 (tracked tasks) on the 
         const u = urgedOf(t.id);
         return u.length >= 2 && u;
       },
-      { what: 'the breach and the escalation of the overdue task', timeoutMs: 20_000 },
+      { what: 'the breach and the escalation of the overdue task' },
     );
     await sleep(2_500); // nothing may fire twice
     expect(urgedOf(t.id)).toHaveLength(2);
@@ -419,7 +419,6 @@ describe('调度会 (dispatch meetings) and 督办事项 (tracked tasks) on the 
     expect(tracked.find((x) => x.id === prep.id)).toMatchObject({ source: 'publicity', departmentName: '物业管理科', dueAt: prep.dueAt, status: 'open' });
     const urged = await eventually(async () => urgedOf(prep.id).length >= 2 && urgedOf(prep.id), {
       what: 'the overdue preparation task urged',
-      timeoutMs: 20_000,
     });
     expect(urged.map((x) => data(x))).toEqual(
       expect.arrayContaining([expect.objectContaining({ source: 'publicity', sourceId: ep.id, level: 'breach', departmentId: dept.property })]),

@@ -51,7 +51,7 @@ describe('metrics (Prometheus, GET /metrics on every service)', () => {
           s
         );
       },
-      { what: 'intake idle: outbox published, timeline consumer caught up', timeoutMs: 30_000 },
+      { what: 'intake idle: outbox published, timeline consumer caught up' },
     );
     expect(sample(idle.text, 'hotline_outbox_oldest_unpublished_seconds')).toBe(0);
     expect(sample(m.text, 'hotline_consumer_batch_events_count', { consumer: 'intake-case-timeline' })).toBeGreaterThan(0);

@@ -113,7 +113,6 @@ describe('work queues served by their owners, through the gateway', () => {
     };
     await eventually(async () => (await duty.request<Queue>(QUEUE, { o: 0, l: 1, f: prefix })).dispatchQueueSummary.count === 60, {
       what: '60 signed cases in 待分转',
-      timeoutMs: 30_000,
     });
     expect((await unsigned({ o: 0, l: 1, f: prefix })).unsignedSummary.count).toBe(BACKLOG - 60);
 
@@ -151,7 +150,7 @@ describe('work queues served by their owners, through the gateway', () => {
         );
         return r.dispatchCases.every((x) => x.ok || x.reason === 'ALREADY_DISPATCHED') && r;
       },
-      { what: 'dispatch knows the new department', timeoutMs: 30_000 },
+      { what: 'dispatch knows the new department' },
     );
     expect(bulk.dispatchCases).toHaveLength(60);
     expect((await duty.request<Queue>(QUEUE, { o: 0, l: 1, f: prefix })).dispatchQueueSummary.count).toBe(0);
