@@ -60,7 +60,39 @@ export async function startTestStack(rootDir: string): Promise<Stack & { dataDir
     // Throw the data away after the run; HOTLINE_KEEP_TEST_DATA=1 keeps it (and the services' logs) for a look.
     stop: async () => {
       await stack.stop();
+      // The logs go with the data; what the services warned about stays in the test output.
+      const digest = logDigest(path.join(dataDir, 'logs'));
+      if (digest.length) console.log(['[stack] what the services logged at warn or above, by message:', ...digest].join('\n'));
       if (process.env.HOTLINE_KEEP_TEST_DATA !== '1') fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The warnings and errors in the services' JSON logs, counted by service and message, with the
+ * first error message of each (a retried event's reason, say). A CI run prints only the end of
+ * its output and keeps no files: this is what is left to read when a test failed on an event that
+ * never arrived. Only each entry's message and its error's message are shown, not its fields.
+ */
+export function logDigest(logsDir: string): string[] {
+  const counts = new Map<string, { n: number; example?: string }>();
+  if (!fs.existsSync(logsDir)) return [];
+  const files = fs.readdirSync(logsDir).filter((f) => f.endsWith('.log'));
+  for (const file of files.sort()) {
+    for (const line of fs.readFileSync(path.join(logsDir, file), 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue; // PostgreSQL's and NATS's own lines are not JSON
+      let entry: { level?: number; service?: string; msg?: string; err?: { message?: string } };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if (typeof entry.level !== 'number' || entry.level < 40) continue;
+      const key = `${entry.service ?? file.replace(/\.log$/, '')} ${entry.level >= 50 ? 'error' : 'warn'}: ${entry.msg ?? '(no message)'}`;
+      const seen = counts.get(key) ?? { n: 0, example: entry.err?.message?.slice(0, 160) };
+      seen.n++;
+      counts.set(key, seen);
+    }
+  }
+  return [...counts].map(([key, { n, example }]) => `  ${String(n).padStart(5)} × ${key}${example ? ` (${example})` : ''}`);
 }
