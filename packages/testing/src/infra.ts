@@ -89,8 +89,9 @@ export function logDigest(logsDir: string): string[] {
       }
       if (typeof entry.level !== 'number' || entry.level < 40) continue;
       const key = `${entry.service ?? file.replace(/\.log$/, '')} ${entry.level >= 50 ? 'error' : 'warn'}: ${entry.msg ?? '(no message)'}`;
-      const seen = counts.get(key) ?? { n: 0, example: entry.err?.message?.slice(0, 160) };
+      const seen = counts.get(key) ?? { n: 0 };
       seen.n++;
+      seen.example ??= entry.err?.message?.slice(0, 160);
       counts.set(key, seen);
     }
   }
